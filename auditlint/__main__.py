@@ -1,0 +1,4 @@
+"""`python -m auditlint` is the `auditlint` command."""
+from auditlint.cli import main
+
+main()

@@ -1,0 +1,88 @@
+"""What a check reports: a `Finding`, its `Level`, and a fingerprint that survives edits.
+
+A finding carries everything a reader needs to verify it by hand: the message in both languages,
+the primary location, a related location for every other number or sentence involved, and the
+values (stated, expected, difference). Reports only format these fields; they never compute.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from enum import IntEnum
+
+from auditlint.model import Location
+
+
+class Level(IntEnum):
+    """How sure and how serious: `error` is a proven contradiction, `note` what rounding explains."""
+
+    NOTE = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> "Level":
+        return cls[name.upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """The same text in Chinese and English; `--lang` picks one."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding involves (the first copy of a repeat, a part of a sum, …)."""
+
+    location: Location
+    message: Message
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One inconsistency, with the evidence that proves it.
+
+    `logical` names the place without line numbers (a table, row and column, or a quoted text);
+    together with the rule, the file and the values it makes the fingerprint, so that a baseline
+    still matches after lines above the finding were inserted or deleted.
+    """
+
+    rule: str
+    level: Level
+    message: Message
+    location: Location
+    related: tuple[Related, ...] = ()
+    logical: str = ""
+    stated: str | None = None
+    expected: str | None = None
+    difference: str | None = None
+    hint: Message | None = None
+    fingerprint: str = field(default="", compare=False)
+
+    def with_fingerprint(self, occurrence: int = 0) -> "Finding":
+        """This finding with its fingerprint set; `occurrence` tells identical findings apart."""
+        parts = (
+            self.rule,
+            self.location.path,
+            self.logical,
+            self.stated or "",
+            self.expected or "",
+            str(occurrence),
+        )
+        digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+        return replace(self, fingerprint=digest)
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.page, loc.line, loc.column, self.rule, self.logical, self.message.en)
+

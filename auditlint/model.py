@@ -1,0 +1,154 @@
+"""The vocabulary every layer shares: where text is, what a document is made of.
+
+Everything here is a frozen dataclass built from the standard library only, so readers, the
+parser, checks and reports can pass these objects around without importing each other. Every
+piece of text keeps its `Location` from the reader to the report: a finding can only be trusted
+when the user can see the exact characters it is about.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A span of characters in a source file.
+
+    Lines and columns are 1-based and count Unicode code points; `end_column` is exclusive, as in
+    SARIF. `page` is the 1-based page (form feeds in text, pages in a PDF).
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    page: int = 1
+
+    def covering(self, other: "Location") -> "Location":
+        """The smallest span that contains both locations (same file)."""
+        start = min((self.line, self.column), (other.line, other.column))
+        end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
+        return Location(self.path, start[0], start[1], end[0], end[1], min(self.page, other.page))
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a source line: the original text and where it is."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line of a source, split into cells by its reader.
+
+    `delimited` is true when the reader saw explicit cell boundaries (tabs, wide gaps, pipes, PDF
+    column positions), which is what tells a table row from a line of prose.
+    """
+
+    number: int
+    page: int
+    text: str
+    cells: tuple[Cell, ...]
+    delimited: bool
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a reader produces: the lines of one file, with how the file was decoded."""
+
+    path: str
+    kind: str  # "text", "markdown" or "pdf"
+    encoding: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TextPiece:
+    """A run of characters of a joined text that comes from one place in one line."""
+
+    offset: int
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class TextMap:
+    """Text joined from several lines, able to say where any of its characters came from."""
+
+    text: str
+    pieces: tuple[TextPiece, ...]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(p.offset for p in self.pieces))
+
+    def _position(self, offset: int) -> tuple[Location, int]:
+        index = max(bisect_right(self._starts, offset) - 1, 0)
+        piece = self.pieces[index]
+        return piece.location, piece.location.column + (offset - piece.offset)
+
+    def locate(self, start: int, end: int) -> Location:
+        """The location of `text[start:end]` (end exclusive, end > start)."""
+        first, column = self._position(start)
+        last, end_column = self._position(end - 1)
+        return Location(first.path, first.line, column, last.line, end_column + 1, first.page)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the narrative, cut at 。！？ or at the end of its paragraph."""
+
+    text: str
+    start: int  # offset in the paragraph's text
+    end: int
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Consecutive prose lines read as one text (wrapped lines joined, as a reader would)."""
+
+    body: TextMap
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        return self.body.text
+
+
+@dataclass(frozen=True, slots=True)
+class TableBlock:
+    """Consecutive lines laid out as a table (cells, codes, columns of numbers)."""
+
+    lines: tuple[Line, ...]
+
+
+Block = Union[Paragraph, TableBlock]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the checks read: the source and its blocks, in document order."""
+
+    source: Source
+    blocks: tuple[Block, ...]
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def tables(self) -> tuple[TableBlock, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, TableBlock))

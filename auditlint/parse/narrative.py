@@ -1,0 +1,139 @@
+"""From lines to blocks: tables apart, prose joined into paragraphs and cut into sentences.
+
+A PDF wraps a paragraph at the page margin, and text extraction keeps the wrap (sometimes with a
+blank line after every line). A reader joins a line to the next when it runs to the margin and
+does not end a sentence; this module does the same, using the width of the document's own full
+lines as the margin, so that a sentence split over two lines is still one sentence.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from auditlint.model import Block, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece
+from auditlint.parse.numbers import NUMERIC_ROW_TAIL
+
+# Characters that end a sentence, optionally followed by closing quotes or brackets.
+_SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*")
+_LINE_END_CLOSES = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
+# Page furniture that sits between the lines of a paragraph: "- 5 -", "第 3 页", "3/20".
+_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+# A heading opens with an enumerator: 一、 （一） 1. 1、 (1) 第一部分 …
+_HEADING = regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|#+\s)")
+
+FULL_LINE_RATIO = 0.8
+
+
+def display_width(text: str) -> int:
+    """Width on the page: East Asian wide characters count two, as they are set."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def is_table_line(line: Line) -> bool:
+    """A line laid out as a table row: explicit cells, or a run of amounts at its end."""
+    return line.delimited or bool(NUMERIC_ROW_TAIL.search(line.text))
+
+
+def is_page_furniture(line: Line) -> bool:
+    return bool(_PAGE_NUMBER.match(line.text))
+
+
+def margin_width(prose: list[Line]) -> int:
+    """The width of a full line of this document's prose (its 90th percentile width)."""
+    widths = sorted(display_width(line.text.strip()) for line in prose)
+    if not widths:
+        return 0
+    return widths[min(len(widths) - 1, int(len(widths) * 0.9))]
+
+
+def continues(line: Line, margin: int) -> bool:
+    """Does the paragraph go on after this line? Only if it fills the line and ends no sentence."""
+    text = line.text.strip()
+    if _LINE_END_CLOSES.search(text):
+        return False
+    return display_width(text) >= FULL_LINE_RATIO * margin
+
+
+def segment(source: Source) -> tuple[Block, ...]:
+    """Cut a source's lines into table blocks and paragraphs, in document order."""
+    lines = source.lines
+    prose_lines = [l for l in lines if not l.is_blank and not is_table_line(l) and not is_page_furniture(l)]
+    margin = margin_width(prose_lines)
+    blocks: list[Block] = []
+    table: list[Line] = []
+    paragraph: list[Line] = []
+
+    def flush_table() -> None:
+        if table:
+            blocks.append(TableBlock(tuple(table)))
+            table.clear()
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            blocks.append(build_paragraph(paragraph, source.path))
+            paragraph.clear()
+
+    for line in lines:
+        if line.is_blank or is_page_furniture(line):
+            if paragraph and not continues(paragraph[-1], margin):
+                flush_paragraph()
+            continue
+        if is_table_line(line):
+            flush_paragraph()
+            table.append(line)
+            continue
+        flush_table()
+        if paragraph and (not continues(paragraph[-1], margin) or _HEADING.match(line.text)):
+            flush_paragraph()
+        paragraph.append(line)
+    flush_paragraph()
+    flush_table()
+    return tuple(blocks)
+
+
+def build_paragraph(lines: list[Line], path: str) -> Paragraph:
+    """Join wrapped lines into one text that remembers where each character came from."""
+    parts: list[str] = []
+    pieces: list[TextPiece] = []
+    offset = 0
+    for line in lines:
+        stripped = line.text.strip()
+        lead = len(line.text) - len(line.text.lstrip())
+        if parts and _needs_space(parts[-1], stripped):
+            parts.append(" ")
+            offset += 1
+        location = Location(path, line.number, lead + 1, line.number, lead + 1 + len(stripped), line.page)
+        pieces.append(TextPiece(offset, location))
+        parts.append(stripped)
+        offset += len(stripped)
+    body = TextMap("".join(parts), tuple(pieces))
+    return Paragraph(body, split_sentences(body))
+
+
+def _needs_space(before: str, after: str) -> bool:
+    return bool(before) and bool(after) and before[-1].isascii() and before[-1].isalnum() \
+        and after[0].isascii() and after[0].isalnum()
+
+
+def split_sentences(body: TextMap) -> tuple[Sentence, ...]:
+    """Sentences end at 。！？ (with any closing quote) and at the end of the paragraph."""
+    text = body.text
+    sentences = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        sentences.append(_sentence(body, start, match.end()))
+        start = match.end()
+    if start < len(text):
+        sentences.append(_sentence(body, start, len(text)))
+    return tuple(s for s in sentences if s is not None)
+
+
+def _sentence(body: TextMap, start: int, end: int) -> Sentence | None:
+    raw = body.text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    start += lead
+    end = start + len(raw.strip())
+    if end <= start:
+        return None
+    return Sentence(body.text[start:end], start, end, body.locate(start, end))

@@ -1,0 +1,78 @@
+"""The Check protocol and how checks are found.
+
+Built-in checks are registered in the `auditlint.checks` entry-point group exactly as a
+third-party plugin is (the flake8 model): the core knows no rule by name, so a plugin is a
+first-class citizen and a built-in rule has no private back door.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Any, Iterator, Mapping, Protocol, runtime_checkable
+
+from auditlint.findings import Finding, Level
+from auditlint.model import Document
+
+ENTRY_POINT_GROUP = "auditlint.checks"
+
+
+@runtime_checkable
+class Check(Protocol):
+    """A rule: an id, a default level, and a read-only pass over a Document.
+
+    The class docstring is the rule's documentation: its first line is the one-line summary that
+    `auditlint rules` prints, the rest is the full description.
+    """
+
+    id: str
+    level: Level
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]: ...
+
+
+class PluginError(Exception):
+    """A registered check could not be loaded or does not follow the protocol."""
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What reports and `auditlint rules` say about a rule, taken from its check class."""
+
+    id: str
+    name: str  # the check's class name, a PascalCase identifier as SARIF wants
+    level: Level
+    summary: str
+    description: str
+    origin: str  # the distribution that registered it
+
+
+def describe(check: Check, origin: str = "") -> RuleInfo:
+    """Split a check's docstring into its one-line summary and the rest."""
+    doc = (type(check).__doc__ or check.id).strip()
+    summary, _, rest = doc.partition("\n")
+    return RuleInfo(check.id, type(check).__name__, check.level, summary.strip(), textwrap.dedent(rest).strip(), origin)
+
+
+def load_checks() -> list[tuple[Check, RuleInfo]]:
+    """Instantiate every registered check, sorted by rule id.
+
+    Raises PluginError when two checks claim one id or an entry point does not give a Check:
+    silently dropping a rule would make a clean report meaningless.
+    """
+    loaded: dict[str, tuple[Check, RuleInfo]] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            factory = ep.load()
+            check = factory()
+        except Exception as exc:  # a broken plugin must name itself, not crash the run
+            raise PluginError(f"cannot load check {ep.name!r} ({ep.value}): {exc}") from exc
+        if not isinstance(check, Check) or not isinstance(check.level, Level):
+            raise PluginError(f"{ep.value} is not an auditlint check (needs id, level, check())")
+        if check.id != ep.name:
+            raise PluginError(f"entry point {ep.name!r} loads a check whose id is {check.id!r}")
+        origin = ep.dist.name if ep.dist is not None else ""
+        if check.id in loaded and loaded[check.id][1].origin != origin:
+            raise PluginError(f"two checks claim the id {check.id!r}")
+        loaded[check.id] = (check, describe(check, origin))
+    return [loaded[key] for key in sorted(loaded)]

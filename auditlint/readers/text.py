@@ -1,0 +1,124 @@
+"""Plain text: decoding decided per file, cells from tabs and wide gaps, pages from form feeds.
+
+Text extracted from PDFs by other tools comes in every encoding a Chinese office uses and lays
+tables out with tabs (copy-paste from a spreadsheet) or with runs of spaces (`pdftotext -layout`).
+Lines are numbered exactly as an editor numbers them (only "\\n" ends a line), so the line numbers
+in a finding are the ones the user sees.
+"""
+from __future__ import annotations
+
+import codecs
+import regex
+
+from auditlint.model import Cell, Line, Location, Source
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Characters that never occur in a real document; a file with many of them is binary.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+# A cell boundary: a tab, or a gap of two or more spaces (an ideographic space counts as two, as
+# it is as wide as two Latin spaces on the page).
+_GAP = regex.compile(r"\t+|[ \u3000]*(?:\u3000[ \u3000]*|  +)")
+
+
+class UnreadableError(Exception):
+    """The file cannot be linted; the message says why in one line."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as a Chinese office would have written them: BOM, else UTF-8, else GB18030."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise UnreadableError(f"invalid {encoding.upper()} text after its byte-order mark ({exc.reason})") from exc
+    if b"\x00" in data:
+        raise UnreadableError("binary file (contains NUL bytes and no UTF-16 byte-order mark)")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableError("not text: neither valid UTF-8 nor valid GB18030")
+
+
+def check_is_text(text: str) -> None:
+    """Refuse decoded text that is mostly control characters (binary that happened to decode)."""
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise UnreadableError("binary file (too many control characters for a text document)")
+
+
+def split_cells(text: str, path: str, number: int, page: int, first_column: int = 1) -> tuple[tuple[Cell, ...], bool]:
+    """Cut one line into cells at tabs and wide gaps; say whether any such boundary was seen.
+
+    Leading indentation is not a boundary. Empty cells between consecutive tabs are kept (a blank
+    amount must stay in its column); gaps of spaces never produce empty cells.
+    """
+    cells: list[Cell] = []
+    delimited = False
+    stripped = text.lstrip(" \u3000")
+    position = len(text) - len(stripped)
+    if "\t" in text:
+        delimited = True
+        for part in text.split("\t"):
+            cells.append(_cell(part, path, number, page, first_column + position))
+            position += len(part) + 1
+        return tuple(cells), delimited
+    start = position
+    for gap in _GAP.finditer(text, position):
+        if gap.start() == start:
+            start = gap.end()
+            continue
+        delimited = delimited or gap.end() < len(text.rstrip())
+        cells.append(_cell(text[start:gap.start()], path, number, page, first_column + start))
+        start = gap.end()
+    if start < len(text):
+        cells.append(_cell(text[start:], path, number, page, first_column + start))
+    return tuple(c for c in cells if c.text), delimited and len(cells) > 1
+
+
+def _cell(part: str, path: str, number: int, page: int, column: int) -> Cell:
+    inner = part.strip(" \u3000\r")
+    offset = len(part) - len(part.lstrip(" \u3000"))
+    start = column + offset
+    end = start + max(len(inner), 1)
+    return Cell(inner, Location(path, number, start, number, end, page))
+
+
+def physical_lines(text: str) -> list[tuple[int, int, str]]:
+    """(line number, page, text) for every line; a form feed starts a new page.
+
+    A final newline ends the last line rather than starting an empty one, as in an editor.
+    """
+    result = []
+    page = 1
+    raw_lines = text.split("\n")
+    if len(raw_lines) > 1 and raw_lines[-1] == "":
+        raw_lines.pop()
+    for number, raw in enumerate(raw_lines, start=1):
+        line = raw.rstrip("\r")
+        if "\f" in line:
+            page += line.count("\f")
+            line = line.replace("\f", "")
+        result.append((number, page, line))
+    return result
+
+
+def read_text(path: str, data: bytes) -> Source:
+    """Read a .txt file into lines of cells."""
+    text, encoding = decode(data)
+    check_is_text(text)
+    lines = []
+    for number, page, line in physical_lines(text):
+        cells, delimited = split_cells(line, path, number, page)
+        lines.append(Line(number, page, line, cells, delimited))
+    return Source(path, "text", encoding, tuple(lines))

@@ -1,0 +1,145 @@
+"""The `duplicate-sentence` rule: text repeated back to back by an editing slip."""
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from auditlint.findings import Finding, Level, Message, Related
+from auditlint.model import Document, Location, Paragraph
+
+_HAN = regex.compile(r"\p{Han}")
+_PROSE_PUNCTUATION = regex.compile(r"[，。；：、！？]")
+_PUNCTUATION = regex.compile(r"\p{P}")
+_SPACE = regex.compile(r"\s+")
+_HAN_GAP_HAN = regex.compile(r"\p{Han}\s+(?=\p{Han})")
+
+MIN_HAN = 3          # 主要是主要是 is the shortest slip worth a finding; 研究研究 is grammar
+MAX_REPEAT = 400     # longest repeated unit looked for (a long sentence)
+QUOTE = 40           # characters of the repeated text quoted in a message
+
+
+class DuplicateSentence:
+    """Text repeated back to back: a sentence, clause or phrase pasted or typed twice.
+
+    What it checks: a run of text immediately followed by the same run again ("主要是用于医疗保障
+    缴费的支出。主要是用于医疗保障缴费的支出。", "主要是主要是人员异动"), inside a paragraph
+    or as two consecutive identical paragraphs. Wrapped lines are joined first, so a repeat that
+    crosses a line break is found; whitespace is ignored.
+
+    Why it matters: a doubled sentence or phrase is an editing slip that a reader notices at once
+    and that makes the whole disclosure look unchecked.
+
+    What it leaves alone: repeats shorter than three Chinese characters (研究研究 is grammar);
+    runs that do not start a clause (list items sharing words: 离休费、退休费、退职费) or whose
+    copies are apart (预算数 预算数, a flattened two-sided table header);
+    table rows and headers (a two-sided table repeats 项目 预算数 by design); text laid out as
+    space-separated words (a table header flattened by extraction); text repeated at a distance,
+    such as boilerplate restated in another section, indicator labels recurring in several
+    tables, and page headers and footers.
+
+    Example: samples/planted_budget_2025.txt, "主要用于主要用于信息系统运行维护".
+
+    Suppress: fix the text; in a text or Markdown document, `<!-- auditlint: disable-next-line=
+    duplicate-sentence -->` before the line.
+    """
+
+    id = "duplicate-sentence"
+    level = Level.ERROR
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        previous: Paragraph | None = None
+        for paragraph in doc.paragraphs:
+            yield from self._within(paragraph)
+            if previous is not None and _is_repeated_paragraph(previous, paragraph):
+                yield self._finding(paragraph.body.locate(0, len(paragraph.text)),
+                                    previous.body.locate(0, len(previous.text)),
+                                    _compact(paragraph.text)[0])
+            previous = paragraph
+
+    def _within(self, paragraph: Paragraph) -> Iterator[Finding]:
+        compact, origin = _compact(paragraph.text)
+        for start, length in find_adjacent_repeats(compact):
+            unit = compact[start:start + length]
+            first = (origin[start], origin[start + length - 1] + 1)
+            second = (origin[start + length], origin[start + 2 * length - 1] + 1)
+            if origin[start + length] != first[1] or not _reads_as_prose(paragraph.text, first[0], second[1]):
+                continue
+            yield self._finding(paragraph.body.locate(*second), paragraph.body.locate(*first), unit)
+
+    def _finding(self, second: Location, first: Location, unit: str) -> Finding:
+        quoted = unit if len(unit) <= QUOTE else unit[:QUOTE] + "…"
+        return Finding(
+            rule=self.id,
+            level=self.level,
+            message=Message(
+                zh=f"文字重复：「{quoted}」紧接着又出现了一次",
+                en=f"Repeated text: “{quoted}” appears twice in a row",
+            ),
+            location=second,
+            related=(Related(first, Message(zh="第一次出现", en="first occurrence")),),
+            logical=f"repeat:{unit}",
+            stated=unit + unit,
+            expected=unit,
+        )
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """The text without whitespace, and for each of its characters the offset it came from."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+def find_adjacent_repeats(text: str) -> list[tuple[int, int]]:
+    """(start, length) of every run immediately followed by itself, longest first at each place.
+
+    Candidate pairs come from equal character trigrams at most MAX_REPEAT apart, so the work is
+    linear in the text for ordinary prose. Repeats that overlap one already found are skipped.
+    """
+    found: list[tuple[int, int]] = []
+    seen: dict[str, list[int]] = {}
+    covered_until = 0
+    for i in range(len(text) - 2):
+        gram = text[i:i + 3]
+        earlier = seen.setdefault(gram, [])
+        if i >= covered_until:
+            for j in earlier:  # oldest first: the longest unit wins
+                length = i - j
+                if length > MAX_REPEAT or j < covered_until:
+                    continue
+                if text[j:i] == text[i:i + length] and _starts_a_clause(text, j) \
+                        and _worth_reporting(text[j:i]):
+                    found.append((j, length))
+                    covered_until = i + length
+                    break
+        earlier.append(i)
+        while earlier and i - earlier[0] > MAX_REPEAT:
+            earlier.pop(0)
+    return found
+
+
+def _starts_a_clause(text: str, start: int) -> bool:
+    """A slip repeats a whole clause or phrase, so its first copy starts where a clause starts.
+
+    Runs that repeat because list items share words (离休费、退休费、退职费 repeats "休费、退")
+    start in the middle of a word and are no slip.
+    """
+    return start == 0 or bool(_PUNCTUATION.match(text[start - 1]))
+
+
+def _worth_reporting(unit: str) -> bool:
+    return len(_HAN.findall(unit)) >= MIN_HAN and len(set(unit)) > 1
+
+
+def _reads_as_prose(text: str, start: int, end: int) -> bool:
+    """Prose has punctuation and no spaces between its words; a flattened table header has both
+    the other way round."""
+    span = text[start:end]
+    if len(_HAN_GAP_HAN.findall(span)) >= 2:
+        return False
+    return bool(_PROSE_PUNCTUATION.search(text))
+
+
+def _is_repeated_paragraph(first: Paragraph, second: Paragraph) -> bool:
+    a, b = _compact(first.text)[0], _compact(second.text)[0]
+    return a == b and len(_HAN.findall(a)) >= 8 and bool(_PROSE_PUNCTUATION.search(a))

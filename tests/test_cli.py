@@ -1,0 +1,93 @@
+"""The command line: exit codes, formats, bad paths beside good ones, rule listing, language."""
+from __future__ import annotations
+
+import json
+
+from tests.conftest import SAMPLES
+
+PLANTED = SAMPLES / "planted_budget_2025.txt"
+CLEAN = SAMPLES / "clean_budget_2025.txt"
+
+
+def test_planted_sample_has_findings_and_exits_1(cli):
+    result = cli("--lang", "en", PLANTED)
+    assert result.exit_code == 1
+    assert "duplicate-sentence" in result.stdout
+    assert "planted_budget_2025.txt:39:" in result.stdout
+    assert "planted_budget_2025.txt:53:" in result.stdout
+    assert "2 errors" in result.stdout
+
+
+def test_clean_sample_exits_0(cli):
+    result = cli(CLEAN)
+    assert result.exit_code == 0, result.stdout
+
+
+def test_fail_on_never_exits_0_even_with_findings(cli):
+    assert cli("--fail-on", "never", PLANTED).exit_code == 0
+
+
+def test_bad_paths_exit_2_with_one_line_each_and_good_files_are_still_linted(cli, tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    missing = tmp_path / "missing.txt"
+    result = cli("--lang", "en", missing, binary, empty, PLANTED)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert f"{missing}: no such file or directory" in lines[0]
+    assert f"{empty}: no .txt, .md or .pdf files" in lines[1]
+    assert f"{binary}: binary file" in lines[2]
+    assert "planted_budget_2025.txt:39:" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_select_and_ignore_pick_rules_and_unknown_ids_exit_2(cli):
+    assert cli("--ignore", "duplicate-sentence", PLANTED).exit_code == 0
+    assert cli("--select", "duplicate-sentence", PLANTED).exit_code == 1
+    result = cli("--select", "no-such-rule", PLANTED)
+    assert result.exit_code == 2
+    assert "unknown rule id(s): no-such-rule" in result.stderr
+
+
+def test_json_carries_every_field_and_both_languages(cli):
+    data = json.loads(cli("--format", "json", PLANTED).stdout)
+    first = data["findings"][0]
+    assert set(first) >= {"rule", "level", "message", "location", "related", "logical", "stated",
+                          "expected", "difference", "hint", "fingerprint"}
+    assert first["level"] == "error"
+    assert set(first["message"]) == {"zh", "en"}
+    assert first["location"]["line"] == 39
+
+
+def test_output_option_writes_the_report_to_a_file(cli, tmp_path):
+    target = tmp_path / "report.json"
+    result = cli("--format", "json", "--output", target, PLANTED)
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["findings"]
+
+
+def test_lang_picks_the_message_language(cli, monkeypatch):
+    assert "文字重复" in cli("--lang", "zh", PLANTED).stdout
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert "文字重复" in cli(PLANTED).stdout
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert "Repeated text" in cli(PLANTED).stdout
+
+
+def test_rules_lists_every_rule_with_its_summary(cli):
+    result = cli("rules")
+    assert result.exit_code == 0
+    assert "duplicate-sentence" in result.stdout
+    assert "repeated back to back" in result.stdout
+
+
+def test_version(cli):
+    from auditlint import __version__
+    assert __version__ in cli("--version").stdout
+
+
+def test_no_paths_is_a_usage_error(cli):
+    assert cli().exit_code == 2

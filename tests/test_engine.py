@@ -1,0 +1,68 @@
+"""The engine: which files, which rules, and fingerprints that ignore line numbers."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from auditlint.engine import ConfigError, collect_files, run, select_checks
+from auditlint.plugins import load_checks
+
+SLIP = "住房公积金87.39万元，主要是主要是人员异动。\n"
+
+
+def test_directories_are_walked_for_documents_only_and_in_order(tmp_path):
+    (tmp_path / "b.md").write_text("x")
+    (tmp_path / "a.TXT").write_text("x")
+    (tmp_path / "notes.docx").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "c.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.pdf").write_bytes(b"%PDF")
+    files, errors = collect_files([str(tmp_path)])
+    assert [os.path.relpath(f, tmp_path) for f in files] == ["a.TXT", "b.md", os.path.join("sub", "c.pdf")]
+    assert errors == []
+
+
+def test_a_symlink_loop_does_not_hang_the_walk(tmp_path):
+    (tmp_path / "doc.txt").write_text("x")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    files, _ = collect_files([str(tmp_path)])
+    assert files == [str(tmp_path / "doc.txt")]
+
+
+def test_unknown_rule_ids_are_a_configuration_error():
+    with pytest.raises(ConfigError, match="nope"):
+        select_checks(load_checks(), ["nope"])
+
+
+def test_fingerprints_do_not_depend_on_line_numbers(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text(SLIP, encoding="utf-8")
+    [before] = run([str(doc)]).findings
+    doc.write_text("新增的第一段。\n\n新增的第二段。\n\n" + SLIP, encoding="utf-8")
+    [after] = run([str(doc)]).findings
+    assert (before.location.line, after.location.line) == (1, 5)
+    assert len(before.fingerprint) == 32
+    assert before.fingerprint == after.fingerprint
+
+
+def test_identical_findings_in_one_file_get_distinct_fingerprints(tmp_path):
+    doc = tmp_path / "twice.txt"
+    doc.write_text(SLIP + "\n" + "其他段落。\n\n" + SLIP, encoding="utf-8")
+    findings = run([str(doc)]).findings
+    assert len(findings) == 2
+    assert findings[0].fingerprint != findings[1].fingerprint
+
+
+def test_a_crashing_rule_costs_its_file_not_the_run(tmp_path, monkeypatch):
+    from checks.duplicate_sentence import DuplicateSentence
+
+    def broken(self, doc, options):
+        raise ValueError("boom")
+    monkeypatch.setattr(DuplicateSentence, "check", broken)
+    doc = tmp_path / "d.txt"
+    doc.write_text(SLIP, encoding="utf-8")
+    result = run([str(doc)])
+    assert result.findings == []
+    assert [e.reason for e in result.errors] == ["internal error in rule duplicate-sentence: ValueError: boom"]

@@ -1,0 +1,60 @@
+"""Paragraphs and sentences: wrapped lines are joined as a reader joins them."""
+from __future__ import annotations
+
+from auditlint.model import Paragraph, TableBlock
+from auditlint.parse import parse_document
+from auditlint.readers.text import read_text
+
+WRAPPED = """一、收支预算总体安排情况
+
+2024 年收支总预算 3523.09 万元,比 2023 年预算减少 1000.07
+
+万元，下降 28.39%，变动的主要原因是压减非刚性、非急需的项目
+
+支出。
+
+二、收入预算安排情况
+科目编码\t科目名称\t合计
+201\t一般公共服务支出\t3,225.90
+- 5 -
+2024 年收入预算 3523.09 万元。
+"""
+
+
+def parse(text: str):
+    return parse_document(read_text("w.txt", text.encode()))
+
+
+def test_wrapped_lines_join_into_one_paragraph_even_across_blank_lines():
+    doc = parse(WRAPPED)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts == [
+        "一、收支预算总体安排情况",
+        "2024 年收支总预算 3523.09 万元,比 2023 年预算减少 1000.07万元，下降 28.39%，"
+        "变动的主要原因是压减非刚性、非急需的项目支出。",
+        "二、收入预算安排情况",
+        "2024 年收入预算 3523.09 万元。",
+    ]
+
+
+def test_tables_are_blocks_of_their_own():
+    doc = parse(WRAPPED)
+    tables = [b for b in doc.blocks if isinstance(b, TableBlock)]
+    assert [[l.number for l in t.lines] for t in tables] == [[10, 11]]
+
+
+def test_a_sentence_knows_the_lines_and_columns_it_spans():
+    doc = parse(WRAPPED)
+    paragraph = doc.paragraphs[1]
+    sentence = paragraph.sentences[0]
+    assert sentence.text.endswith("项目支出。")
+    loc = sentence.location
+    assert (loc.line, loc.column, loc.end_line, loc.end_column) == (3, 1, 7, 4)
+    start = paragraph.text.index("1000.07")
+    piece = paragraph.body.locate(start, start + len("1000.07"))
+    assert (piece.line, piece.column, piece.end_column) == (3, 37, 44)
+
+
+def test_sentences_split_at_full_stops_and_keep_closing_quotes():
+    doc = parse("响应“过紧日子。”号召。压减支出！最后一句\n")
+    assert [s.text for s in doc.paragraphs[0].sentences] == ["响应“过紧日子。”", "号召。", "压减支出！", "最后一句"]
