@@ -63,7 +63,7 @@ class DuplicateSentence:
             unit = compact[start:start + length]
             first = (origin[start], origin[start + length - 1] + 1)
             second = (origin[start + length], origin[start + 2 * length - 1] + 1)
-            if origin[start + length] != first[1] or not _reads_as_prose(paragraph.text, first[0], second[1]):
+            if origin[start + length] != first[1] or not _reads_as_prose(paragraph.text, *second):
                 continue
             yield self._finding(paragraph.body.locate(*second), paragraph.body.locate(*first), unit)
 
@@ -91,31 +91,37 @@ def _compact(text: str) -> tuple[str, list[int]]:
 
 
 def find_adjacent_repeats(text: str) -> list[tuple[int, int]]:
-    """(start, length) of every run immediately followed by itself, longest first at each place.
+    """(start, length) of every run immediately followed by itself, in text order.
 
     Candidate pairs come from equal character trigrams at most MAX_REPEAT apart, so the work is
-    linear in the text for ordinary prose. Repeats that overlap one already found are skipped.
+    linear in the text for ordinary prose. Longer repeats win: a shorter one is kept only when it
+    lies inside the first copy of a longer one (a stutter inside a pasted sentence is two slips)
+    and dropped when it lies in the second copy (the same stutter, pasted) or straddles a copy.
     """
-    found: list[tuple[int, int]] = []
+    candidates: list[tuple[int, int]] = []
     seen: dict[str, list[int]] = {}
-    covered_until = 0
     for i in range(len(text) - 2):
-        gram = text[i:i + 3]
-        earlier = seen.setdefault(gram, [])
-        if i >= covered_until:
-            for j in earlier:  # oldest first: the longest unit wins
-                length = i - j
-                if length > MAX_REPEAT or j < covered_until:
-                    continue
-                if text[j:i] == text[i:i + length] and _starts_a_clause(text, j) \
-                        and _worth_reporting(text[j:i]):
-                    found.append((j, length))
-                    covered_until = i + length
-                    break
-        earlier.append(i)
+        earlier = seen.setdefault(text[i:i + 3], [])
         while earlier and i - earlier[0] > MAX_REPEAT:
             earlier.pop(0)
-    return found
+        for j in earlier:
+            length = i - j
+            if text[j:i] == text[i:i + length] and _starts_a_clause(text, j) and _worth_reporting(text[j:i]):
+                candidates.append((j, length))
+        earlier.append(i)
+    accepted: list[tuple[int, int]] = []
+    for start, length in sorted(candidates, key=lambda c: (-c[1], c[0])):
+        if all(_nests_in_first_copy(start, length, other) or _apart(start, length, other) for other in accepted):
+            accepted.append((start, length))
+    return sorted(accepted)
+
+
+def _nests_in_first_copy(start: int, length: int, outer: tuple[int, int]) -> bool:
+    return outer[0] <= start and start + 2 * length <= outer[0] + outer[1]
+
+
+def _apart(start: int, length: int, other: tuple[int, int]) -> bool:
+    return start + 2 * length <= other[0] or other[0] + 2 * other[1] <= start
 
 
 def _starts_a_clause(text: str, start: int) -> bool:
@@ -133,7 +139,7 @@ def _worth_reporting(unit: str) -> bool:
 
 def _reads_as_prose(text: str, start: int, end: int) -> bool:
     """Prose has punctuation and no spaces between its words; a flattened table header has both
-    the other way round."""
+    the other way round. `start:end` is one copy: one stray space per copy is OCR, not layout."""
     span = text[start:end]
     if len(_HAN_GAP_HAN.findall(span)) >= 2:
         return False

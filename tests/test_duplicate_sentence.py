@@ -70,3 +70,12 @@ def test_two_character_reduplication_is_grammar():
 def test_repeat_finder_prefers_the_longest_unit_and_needs_a_clause_start():
     assert find_adjacent_repeats("，甲乙丙丁甲乙丙丁") == [(1, 4)]
     assert find_adjacent_repeats("离甲乙丙甲乙丙") == []
+
+
+def test_a_pasted_sentence_that_contains_a_stutter_is_two_slips():
+    sentence = "公积金减少4.86万元，主要是主要是人员异动。"
+    text = f"9、住房保障支出，{sentence}{sentence}"
+    found = sorted((f.location.column, f.expected) for f in findings(text + "\n"))
+    stutter_second_copy = text.index("主要是主要是") + len("主要是") + 1
+    sentence_second_copy = len("9、住房保障支出，") + len(sentence) + 1
+    assert found == [(stutter_second_copy, "主要是"), (sentence_second_copy, sentence)]

@@ -1,0 +1,226 @@
+"""Plant one realistic slip per copy of a document and measure how many auditlint detects.
+
+    python bench/mutations.py [--n 40] [--seed 1] [--corpus] [--kinds swap,digit,sentence,unit]
+
+Slips, each planted on one line and without moving any other line:
+  swap      two adjacent different digits swapped in an amount the document states at least twice
+  digit     one digit changed in such an amount
+  sentence  a sentence of the narrative repeated right after itself
+  unit      an amount's 万元 written as 元
+
+A slip is detected when the copy has a finding that the original has not and that touches the
+changed line. New findings elsewhere are counted too (they are either the other side of the same
+contradiction or a false alarm, to read by hand). The random choices come from --seed, so a run
+is reproducible. Documents: the seeds in ../shared/seeds, and with --corpus the text of the corpus
+PDFs, extracted with pypdfium2.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import regex
+from tabulate import tabulate
+
+from auditlint.engine import run
+from auditlint.findings import Finding
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d%])|(?<![\d.,])\d{4,}\.\d{2}(?![\d%])")
+WAN_YUAN = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万元")
+SENTENCE = regex.compile(r"[^。！？\s][^。！？]{7,}?[。！？]")
+HAN = regex.compile(r"\p{Han}")
+
+
+@dataclass(frozen=True)
+class Slip:
+    kind: str
+    line: int  # 1-based
+    before: str
+    after: str
+
+
+def _replace_on_line(lines: list[str], index: int, start: int, end: int, new: str) -> list[str]:
+    copy = list(lines)
+    copy[index] = lines[index][:start] + new + lines[index][end:]
+    return copy
+
+
+def _amounts_stated_twice(lines: list[str]) -> list[tuple[int, regex.Match]]:
+    counts = Counter(m.group().replace(",", "") for line in lines for m in AMOUNT.finditer(line))
+    return [(i, m) for i, line in enumerate(lines) for m in AMOUNT.finditer(line)
+            if counts[m.group().replace(",", "")] >= 2 and float(m.group().replace(",", "")) > 0]
+
+
+def plant_swap(lines: list[str], rng: random.Random) -> tuple[list[str], Slip] | None:
+    candidates = []
+    for i, m in _amounts_stated_twice(lines):
+        text = m.group()
+        pairs = [k for k in range(len(text) - 1) if text[k].isdigit() and text[k + 1].isdigit()
+                 and text[k] != text[k + 1] and not (k == 0 and text[1] == "0")]
+        candidates.extend((i, m, k) for k in pairs)
+    if not candidates:
+        return None
+    i, m, k = rng.choice(candidates)
+    text = m.group()
+    new = text[:k] + text[k + 1] + text[k] + text[k + 2:]
+    return _replace_on_line(lines, i, m.start(), m.end(), new), Slip("swap", i + 1, text, new)
+
+
+def plant_digit(lines: list[str], rng: random.Random) -> tuple[list[str], Slip] | None:
+    candidates = _amounts_stated_twice(lines)
+    if not candidates:
+        return None
+    i, m = rng.choice(candidates)
+    text = m.group()
+    positions = [k for k, ch in enumerate(text) if ch.isdigit() and not (k == 0 and len(text) > 1)]
+    k = rng.choice(positions)
+    digit = rng.choice([d for d in "0123456789" if d != text[k]])
+    new = text[:k] + digit + text[k + 1:]
+    return _replace_on_line(lines, i, m.start(), m.end(), new), Slip("digit", i + 1, text, new)
+
+
+def _starts_a_sentence(lines: list[str], index: int, start: int) -> bool:
+    """Whole sentences only: one that follows 。！？ on its line, or opens a line after a line that
+    ended one (a wrapped line's first words are the middle of a sentence)."""
+    before = lines[index][:start].rstrip()
+    if before:
+        return before[-1] in "。！？"
+    previous = next((l.strip() for l in reversed(lines[:index]) if l.strip()), "")
+    return not previous or previous[-1] in "。！？：:"
+
+
+def plant_sentence(lines: list[str], rng: random.Random) -> tuple[list[str], Slip] | None:
+    candidates = [(i, m) for i, line in enumerate(lines) if "\t" not in line
+                  for m in SENTENCE.finditer(line)
+                  if len(HAN.findall(m.group())) >= 8 and _starts_a_sentence(lines, i, m.start())]
+    if not candidates:
+        return None
+    i, m = rng.choice(candidates)
+    return _replace_on_line(lines, i, m.end(), m.end(), m.group()), Slip("sentence", i + 1, m.group(), m.group() * 2)
+
+
+def plant_unit(lines: list[str], rng: random.Random) -> tuple[list[str], Slip] | None:
+    candidates = [(i, m) for i, line in enumerate(lines) for m in WAN_YUAN.finditer(line)
+                  if float(m.group(1)) > 0]
+    if not candidates:
+        return None
+    i, m = rng.choice(candidates)
+    new = m.group().replace("万元", "元")
+    return _replace_on_line(lines, i, m.start(), m.end(), new), Slip("unit", i + 1, m.group(), new)
+
+
+PLANTERS: dict[str, Callable[[list[str], random.Random], tuple[list[str], Slip] | None]] = {
+    "swap": plant_swap, "digit": plant_digit, "sentence": plant_sentence, "unit": plant_unit,
+}
+
+
+def finding_key(finding: Finding) -> tuple:
+    """What identifies a finding across two copies of a document (never the file name)."""
+    return (finding.rule, finding.logical, finding.stated, finding.expected, finding.message.en)
+
+
+def touches(finding: Finding, line: int) -> bool:
+    locations = [finding.location, *(r.location for r in finding.related)]
+    return any(loc.line <= line <= loc.end_line for loc in locations)
+
+
+def lint_text(text: str, directory: Path, name: str) -> list[Finding]:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    result = run([str(path)])
+    if result.errors:
+        raise RuntimeError(f"{name}: {result.errors[0].reason}")
+    return result.findings
+
+
+def corpus_texts(shared: Path) -> dict[str, str]:
+    """The text layer of every corpus PDF, one page after another, as raw PDFium extracts it."""
+    import pypdfium2
+
+    texts = {}
+    for pdf_path in sorted((shared / "corpus").glob("*/*.pdf")):
+        pdf = pypdfium2.PdfDocument(str(pdf_path))
+        try:
+            pages = []
+            for page in pdf:
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+                textpage.close()
+                page.close()
+            texts[pdf_path.stem] = "\f".join(pages)
+        finally:
+            pdf.close()
+    return texts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=40, help="number of mutated copies (default 40)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--kinds", default=",".join(PLANTERS), help="comma-separated slip kinds")
+    parser.add_argument("--corpus", action="store_true", help="also use the text of the corpus PDFs")
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--verbose", action="store_true", help="list every slip and what was found")
+    args = parser.parse_args(argv)
+    kinds = [k.strip() for k in args.kinds.split(",")]
+    documents = {p.name: p.read_text(encoding="utf-8") for p in sorted((args.shared / "seeds").glob("*.txt"))}
+    if args.corpus:
+        documents.update(corpus_texts(args.shared))
+    if not documents:
+        print(f"no documents under {args.shared}", file=sys.stderr)
+        return 2
+    rng = random.Random(args.seed)
+    names = sorted(documents)
+    planted: Counter[str] = Counter()
+    detected: Counter[str] = Counter()
+    elsewhere: Counter[str] = Counter()
+    missed: list[tuple[str, Slip]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        baseline: dict[str, Counter] = {}
+        for i in range(args.n):
+            kind = kinds[i % len(kinds)]
+            name = names[rng.randrange(len(names))]
+            lines = documents[name].split("\n")
+            outcome = PLANTERS[kind](lines, rng)
+            if outcome is None:
+                continue
+            mutated, slip = outcome
+            if name not in baseline:
+                baseline[name] = Counter(finding_key(f) for f in lint_text(documents[name], directory, "original.txt"))
+            findings = lint_text("\n".join(mutated), directory, "mutant.txt")
+            remaining = Counter(baseline[name])
+            new = []
+            for finding in findings:
+                key = finding_key(finding)
+                if remaining[key] > 0:
+                    remaining[key] -= 1
+                else:
+                    new.append(finding)
+            planted[kind] += 1
+            hit = any(touches(f, slip.line) for f in new)
+            detected[kind] += hit
+            elsewhere[kind] += sum(1 for f in new if not touches(f, slip.line))
+            if not hit:
+                missed.append((name, slip))
+            if args.verbose:
+                print(f"{'HIT ' if hit else 'miss'} {kind:<8} {name[:24]:<24} L{slip.line} {slip.before[:20]!r} -> {slip.after[:20]!r}")
+    rows = [[k, planted[k], detected[k], f"{100 * detected[k] / planted[k]:.0f}%" if planted[k] else "-", elsewhere[k]]
+            for k in kinds]
+    total_planted, total_detected = sum(planted.values()), sum(detected.values())
+    rows.append(["all", total_planted, total_detected,
+                 f"{100 * total_detected / total_planted:.0f}%" if total_planted else "-", sum(elsewhere.values())])
+    print(f"{args.n} copies of {len(documents)} documents, seed {args.seed}")
+    print(tabulate(rows, headers=["slip", "planted", "detected", "rate", "new findings elsewhere"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
