@@ -7,9 +7,16 @@ when the user can see the exact characters it is about.
 """
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Union
+
+
+def display_width(text: str) -> int:
+    """Width in Latin character cells: East Asian wide and full-width characters count two, as
+    they are set on the page (used to join wrapped lines and to place cells under headers)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,29 +43,44 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One cell of a source line: the original text and where it is."""
+    """One cell of a source line: the original text, where it is, and its horizontal extent.
+
+    `x0`/`x1` place the cell across the page: display columns for text (a wide character counts
+    two), points for PDFs. Tables use them to put a cell under its column header.
+    """
 
     text: str
     location: Location
+    x0: float = 0.0
+    x1: float = 0.0
+
+
+GRID = "grid"              # cells cut by tabs or pipes: a cell's index is its column
+POSITIONED = "positioned"  # cells cut by wide gaps (text) or by position (PDF): x decides the column
+PROSE = "prose"            # no cell boundary seen: one cell of running text
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     """One physical line of a source, split into cells by its reader.
 
-    `delimited` is true when the reader saw explicit cell boundaries (tabs, wide gaps, pipes, PDF
-    column positions), which is what tells a table row from a line of prose.
+    `layout` says how the reader found the cells (GRID, POSITIONED or PROSE), which is what tells
+    a table row from a line of prose and how to find each cell's column.
     """
 
     number: int
     page: int
     text: str
     cells: tuple[Cell, ...]
-    delimited: bool
+    layout: str
 
     @property
     def is_blank(self) -> bool:
         return not self.text.strip()
+
+    @property
+    def delimited(self) -> bool:
+        return self.layout != PROSE
 
 
 @dataclass(frozen=True, slots=True)

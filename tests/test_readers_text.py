@@ -5,6 +5,7 @@ import codecs
 
 import pytest
 
+from auditlint.model import GRID, POSITIONED, PROSE
 from auditlint.readers.text import UnreadableError, decode, read_text
 
 SAMPLE = "2025年收支总预算1809.22万元\n合计\t1,809.22\t\t826.40\n"
@@ -36,7 +37,7 @@ def test_bytes_valid_in_no_encoding_are_refused():
 def test_tabs_make_cells_and_keep_empty_cells_in_place():
     source = read_text("t.txt", SAMPLE.encode())
     row = source.lines[1]
-    assert row.delimited
+    assert row.layout == GRID
     assert [c.text for c in row.cells] == ["合计", "1,809.22", "", "826.40"]
     amount = row.cells[3]
     assert (amount.location.line, amount.location.column, amount.location.end_column) == (2, 14, 20)
@@ -47,9 +48,10 @@ def test_wide_gaps_make_cells_but_single_spaces_do_not():
     source = read_text("t.txt", "201 一般公共服务支出   3,225.90   707.28\n收支总预算 3523.09 万元\n".encode())
     first, second = source.lines
     assert [c.text for c in first.cells] == ["201 一般公共服务支出", "3,225.90", "707.28"]
-    assert first.delimited
+    assert first.layout == POSITIONED
+    assert (first.cells[1].x0, first.cells[1].x1) == (23, 31)  # 20 wide label + 3-space gap
     assert [c.text for c in second.cells] == ["收支总预算 3523.09 万元"]
-    assert not second.delimited
+    assert second.layout == PROSE
 
 
 def test_ideographic_space_is_a_gap_but_leading_indentation_is_not():

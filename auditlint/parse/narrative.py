@@ -7,11 +7,9 @@ lines as the margin, so that a sentence split over two lines is still one senten
 """
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
-from auditlint.model import Block, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece
+from auditlint.model import Block, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece, display_width
 from auditlint.parse.numbers import NUMERIC_ROW_TAIL
 
 # Characters that end a sentence, optionally followed by closing quotes or brackets.
@@ -23,11 +21,6 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\
 _HEADING = regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|#+\s)")
 
 FULL_LINE_RATIO = 0.8
-
-
-def display_width(text: str) -> int:
-    """Width on the page: East Asian wide characters count two, as they are set."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def is_table_line(line: Line) -> bool:

@@ -1,4 +1,4 @@
-"""Markdown: pipe tables become delimited lines of cells; everything else is read as text.
+"""Markdown: pipe tables become GRID lines of cells; everything else is read as text.
 
 Many offices now keep their disclosures as Markdown before they are typeset; a pipe table is an
 explicit grid, so its cells are exact. The delimiter row (|---|:---:|) carries no data: it stays a
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from auditlint.model import Cell, Line, Location, Source
-from auditlint.readers.text import check_is_text, decode, physical_lines, split_cells
+from auditlint.model import GRID, Cell, Line, Location, Source
+from auditlint.readers.text import check_is_text, decode, physical_lines, text_line
 
 _DELIMITER_ROW = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE = regex.compile(r"(?<!\\)\|")
@@ -28,7 +28,8 @@ def pipe_cells(line: str, path: str, number: int, page: int) -> tuple[Cell, ...]
         raw = line[left + 1:right]
         inner = raw.strip().replace("\\|", "|")
         start = left + 1 + (len(raw) - len(raw.lstrip())) + 1
-        cells.append(Cell(inner, Location(path, number, start, number, start + max(len(inner), 1), page)))
+        cells.append(Cell(inner, Location(path, number, start, number, start + max(len(inner), 1), page),
+                          float(len(cells)), float(len(cells)) + 1))
     return tuple(cells)
 
 
@@ -39,10 +40,9 @@ def read_markdown(path: str, data: bytes) -> Source:
     lines = []
     for number, page, line in physical_lines(text):
         if _DELIMITER_ROW.match(line) and "|" in line:
-            lines.append(Line(number, page, line, (), True))
+            lines.append(Line(number, page, line, (), GRID))
         elif is_pipe_row(line):
-            lines.append(Line(number, page, line, pipe_cells(line, path, number, page), True))
+            lines.append(Line(number, page, line, pipe_cells(line, path, number, page), GRID))
         else:
-            cells, delimited = split_cells(line, path, number, page)
-            lines.append(Line(number, page, line, cells, delimited))
+            lines.append(text_line(line, path, number, page))
     return Source(path, "markdown", encoding, tuple(lines))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import regex
 
-from auditlint.model import Cell, Line, Location, Source
+from auditlint.model import GRID, POSITIONED, PROSE, Cell, Line, Location, Source, display_width
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -57,41 +57,37 @@ def check_is_text(text: str) -> None:
         raise UnreadableError("binary file (too many control characters for a text document)")
 
 
-def split_cells(text: str, path: str, number: int, page: int, first_column: int = 1) -> tuple[tuple[Cell, ...], bool]:
-    """Cut one line into cells at tabs and wide gaps; say whether any such boundary was seen.
+def text_line(text: str, path: str, number: int, page: int) -> Line:
+    """Cut one line into cells at tabs (GRID) or wide gaps (POSITIONED); else it is PROSE.
 
     Leading indentation is not a boundary. Empty cells between consecutive tabs are kept (a blank
     amount must stay in its column); gaps of spaces never produce empty cells.
     """
-    cells: list[Cell] = []
-    delimited = False
-    stripped = text.lstrip(" \u3000")
-    position = len(text) - len(stripped)
     if "\t" in text:
-        delimited = True
+        cells, position = [], 0
         for part in text.split("\t"):
-            cells.append(_cell(part, path, number, page, first_column + position))
+            cells.append(_cell(text, part, path, number, page, position))
             position += len(part) + 1
-        return tuple(cells), delimited
-    start = position
-    for gap in _GAP.finditer(text, position):
-        if gap.start() == start:
-            start = gap.end()
-            continue
-        delimited = delimited or gap.end() < len(text.rstrip())
-        cells.append(_cell(text[start:gap.start()], path, number, page, first_column + start))
+        return Line(number, page, text, tuple(cells), GRID)
+    cells = []
+    start = len(text) - len(text.lstrip(" \u3000"))
+    for gap in _GAP.finditer(text, start):
+        if gap.start() > start:
+            cells.append(_cell(text, text[start:gap.start()], path, number, page, start))
         start = gap.end()
     if start < len(text):
-        cells.append(_cell(text[start:], path, number, page, first_column + start))
-    return tuple(c for c in cells if c.text), delimited and len(cells) > 1
+        cells.append(_cell(text, text[start:], path, number, page, start))
+    cells = [c for c in cells if c.text]
+    return Line(number, page, text, tuple(cells), POSITIONED if len(cells) > 1 else PROSE)
 
 
-def _cell(part: str, path: str, number: int, page: int, column: int) -> Cell:
+def _cell(line: str, part: str, path: str, number: int, page: int, offset: int) -> Cell:
+    """A cell for `part`, found at `offset` in `line`, with its location and display extent."""
     inner = part.strip(" \u3000\r")
-    offset = len(part) - len(part.lstrip(" \u3000"))
-    start = column + offset
-    end = start + max(len(inner), 1)
-    return Cell(inner, Location(path, number, start, number, end, page))
+    start = offset + len(part) - len(part.lstrip(" \u3000"))
+    x0 = display_width(line[:start])
+    location = Location(path, number, start + 1, number, start + 1 + max(len(inner), 1), page)
+    return Cell(inner, location, x0, x0 + display_width(inner))
 
 
 def physical_lines(text: str) -> list[tuple[int, int, str]]:
@@ -119,6 +115,5 @@ def read_text(path: str, data: bytes) -> Source:
     check_is_text(text)
     lines = []
     for number, page, line in physical_lines(text):
-        cells, delimited = split_cells(line, path, number, page)
-        lines.append(Line(number, page, line, cells, delimited))
+        lines.append(text_line(line, path, number, page))
     return Source(path, "text", encoding, tuple(lines))
