@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -157,11 +158,64 @@ Block = Union[Paragraph, TableBlock]
 
 
 @dataclass(frozen=True, slots=True)
+class Amount:
+    """A printed amount: its exact value, the text it was printed as, and where."""
+
+    value: Decimal
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a table: its code (function, economic or unit code; "" if none), its label,
+    and one amount per column of the table (None where the cell is blank).
+
+    `truncated` marks a code cut short by extraction (201030 for 2010301): such a row is no
+    sibling of its neighbours and no parent of anything. `unplaced` holds amounts whose column
+    could not be decided (a row of single-space text with blank cells); such a row's blanks are
+    unknown, not zero, and no sum may use it.
+    """
+
+    code: str
+    label: str
+    amounts: tuple[Amount | None, ...]
+    location: Location
+    truncated: bool = False
+    unplaced: tuple[Amount, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as a person reads it: title, kind, unit, amount columns and rows.
+
+    A two-sided table (收入 | 支出) or a table of side-by-side panels becomes one Table per side,
+    with `side` naming it. `notes` say what could not be read with confidence; a check must not
+    guess where a note says so.
+    """
+
+    title: str
+    kind: str
+    unit: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    location: Location
+    side: str = ""
+    notes: tuple[str, ...] = ()
+    empty_note: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.title}（{self.side}）" if self.side else self.title
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """What the checks read: the source and its blocks, in document order."""
+    """What the checks read: the source, its blocks in document order, and its tables."""
 
     source: Source
     blocks: tuple[Block, ...]
+    tables: tuple[Table, ...] = ()
 
     @property
     def path(self) -> str:
@@ -170,7 +224,3 @@ class Document:
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Paragraph))
-
-    @property
-    def tables(self) -> tuple[TableBlock, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, TableBlock))

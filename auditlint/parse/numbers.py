@@ -1,5 +1,11 @@
-"""Numbers as the documents print them: 2,877.94, 2877.94, 28.39%, and OCR's "4, 461. 66"."""
+"""Numbers as the documents print them: 2,877.94, 2877.94, 28.39%, and OCR's "4, 461. 66".
+
+Amounts are Decimals, never floats: a total is compared with its parts to the cent, and a printed
+value with d decimals stands for the interval [v − ½·10^−d, v + ½·10^−d].
+"""
 from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
 
 import regex
 
@@ -9,3 +15,34 @@ AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # Two or more amounts, separated by spaces, closing a line: how a table row reads when its
 # extraction lost the column gaps ("201 一般公共服务支出 3,225.90 707.28 2,518.62").
 NUMERIC_ROW_TAIL = regex.compile(rf"(?:^|\s){AMOUNT_TOKEN}(?:\s+{AMOUNT_TOKEN})+\s*$")
+
+_DECORATION = regex.compile(r"</?u>|_+")
+# OCR splits a number at its separators: "4, 461. 66", "1191. 58", "5456. 16".
+_OCR_AMOUNT = regex.compile(r"^-?\d{1,3}(?:,\s?\d{3})*(?:\.\s?\d+)?$|^-?\d+(?:\.\s?\d+)?$")
+# OCR also reads a decimal point as a comma: "4, 461, 66" is 4461.66 (the last group has 2 digits).
+_COMMA_DECIMAL = regex.compile(r"^(-?\d{1,3}(?:,\s?\d{3})*),\s?(\d{2})$")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The value of a printed amount, or None when the text is not one number."""
+    cleaned = _DECORATION.sub("", text).strip()
+    if not cleaned or not _OCR_AMOUNT.match(cleaned):
+        comma = _COMMA_DECIMAL.match(cleaned)
+        if not comma:
+            return None
+        cleaned = f"{comma.group(1)}.{comma.group(2)}"
+    try:
+        return Decimal(cleaned.replace(",", "").replace(" ", ""))
+    except InvalidOperation:
+        return None
+
+
+def decimals_of(value: Decimal) -> int:
+    """How many decimals the printed value had (2 for 12.30, 0 for 12)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half of the last printed digit: the rounding radius of the printed value."""
+    return Decimal(5).scaleb(-decimals_of(value) - 1)

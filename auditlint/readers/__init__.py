@@ -5,6 +5,7 @@ from pathlib import Path
 
 from auditlint.model import Source
 from auditlint.readers.markdown import read_markdown
+from auditlint.readers.pdf import ENGINES, read_pdf
 from auditlint.readers.text import UnreadableError, read_text
 
 SUFFIXES = (".txt", ".md", ".pdf")
@@ -24,8 +25,8 @@ def read_source(path: str, options: dict | None = None) -> Source:
     if suffix == ".md":
         return read_markdown(path, data)
     if suffix == ".pdf":
-        raise UnreadableError("PDF reading is not available in this version")
+        return read_pdf(path, data, (options or {}).get("pdf_engine", "pdfium"))
     return read_text(path, data)
 
 
-__all__ = ["SUFFIXES", "UnreadableError", "read_source"]
+__all__ = ["ENGINES", "SUFFIXES", "UnreadableError", "read_source"]

@@ -1,0 +1,99 @@
+"""What a disclosure's tables are, as data: kinds recognised by their titles, code rules, header words.
+
+Names vary by city and year (收支总表 / 部门财务收支预算总表 / 收入支出决算总表 …), so every kind
+is a list of title patterns tried in order, most specific first. Checks and the parser read this
+data; no budget knowledge hides in `if` chains elsewhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass(frozen=True)
+class TableKind:
+    """A standard table: its id, its usual name, and the title patterns that recognise it."""
+
+    id: str
+    name: str
+    patterns: tuple[str, ...]
+    two_sided: bool = False
+    form: bool = False  # a form of labelled boxes (绩效目标表), not a grid of amounts
+
+
+# Most specific first: the first kind whose pattern matches a title wins.
+TABLE_KINDS: tuple[TableKind, ...] = (
+    TableKind("sangong", "一般公共预算“三公”经费支出表", (r"三公.{0,6}经费.{0,8}表",)),
+    TableKind("fiscal_summary", "财政拨款收支总表",
+              (r"财政拨款收[入支].{0,6}(?:支出)?.{0,6}总表",), two_sided=True),
+    TableKind("gpb_basic", "一般公共预算基本支出表",
+              (r"一般公共预算.{0,8}基本支出.{0,10}表",)),
+    TableKind("gpb_economic", "一般公共预算支出表（按经济分类）",
+              (r"一般公共预算.{0,8}支出.{0,6}表.{0,4}[（(]?(?:按|分)?经济分类",)),
+    TableKind("gpb_function", "一般公共预算支出表",
+              (r"一般公共预算.{0,8}支出.{0,8}表",)),
+    TableKind("gov_fund", "政府性基金预算支出表", (r"政府性基金.{0,14}表",)),
+    TableKind("state_capital", "国有资本经营预算支出表", (r"国有资本经营.{0,14}表",)),
+    TableKind("summary", "部门收支总表",
+              (r"收[入支]?.{0,4}支出?.{0,6}总表", r"财务收支.{0,6}总表", r"收支预算总表"), two_sided=True),
+    TableKind("income", "部门收入总表", (r"收入.{0,6}(?:总表|决算表)",)),
+    TableKind("basic_summary", "基本支出总表", (r"基本支出.{0,4}总表",)),
+    TableKind("project_summary", "项目支出总表", (r"项目支出.{0,4}总表",)),
+    TableKind("expenditure", "部门支出总表", (r"支出.{0,6}(?:总表|决算表)",)),
+    TableKind("procurement", "政府采购预算表", (r"政府采购.{0,10}表",)),
+    TableKind("purchase_services", "政府购买服务预算表", (r"政府购买服务.{0,10}表",)),
+    TableKind("agency_operation", "机关运行经费表", (r"机关运行经费.{0,10}表",)),
+    TableKind("performance", "绩效目标表", (r"绩效.{0,8}(?:目标|评价|自评).{0,10}表",), form=True),
+    TableKind("project", "项目支出表", (r"项目支出.{0,8}表",)),
+)
+
+_KIND_PATTERNS = [(kind, regex.compile(p)) for kind in TABLE_KINDS for p in kind.patterns]
+
+# A title names a table: it is short and does not read as a sentence.
+MAX_TITLE_LENGTH = 40
+
+
+def table_kind(title: str) -> TableKind | None:
+    """The standard table a title names, or None."""
+    compact = regex.sub(r"\s+", "", title)
+    if len(compact) > MAX_TITLE_LENGTH or regex.search(r"[。；，]", compact):
+        return None
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(compact):
+            return kind
+    return None
+
+
+# The numbered caption some templates print above the title: 预算01表, 公开 02 表, 表1, 表 5-1.
+TABLE_NUMBER = regex.compile(r"^\s*(?:(?:预算|公开|部门)?\s*\d{1,2}(?:\s*-\s*\d)?\s*表|表\s*\d{1,2}(?:\s*-\s*\d)?)\s*$")
+
+# 单位：万元 / 金额单位：元 / 单位: 万元 (the department line "单位：某局" is no unit).
+UNIT = regex.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元)\s*$|(?:金额)?单位\s*[：:]\s*(万元|元)(?=\s)")
+
+# Header words of columns that number rows or columns and never hold amounts.
+ORDINAL_HEADERS = regex.compile(r"^(?:行\s*次|行|栏\s*次|序号)$")
+
+# Header words of the columns that name a row rather than measure it.
+LABEL_HEADERS = regex.compile(
+    r"^(?:项\s*目|科目名称|科目编码|功能分类科目|经济分类科目|单位名称|单位编码|单位代码|部门.{0,4}(?:名称|代码|编码)"
+    r"|预算单位|支出项目类别|项目名称|项目类别|类|款|项|科\s*目|经济科目|功能科目.{0,2}|收\s*入|支\s*出)$")
+
+# Codes: function codes are 3/5/7 digits (类/款/项), economic codes 3/5 digits; a 6-digit code in
+# a function table, or a 4-digit one in an economic table, is a code cut short by extraction.
+CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{4}$|^\d{6}$")
+
+# Words that mark a total row.
+TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$")
+
+# Notes that say a table is empty on purpose.
+EMPTY_NOTE = regex.compile(r"本表无数据|无(?:此类|相关)?(?:收支|支出|数据)|本表本年无发生额|本(?:部门|单位).{0,20}(?:没有|无).{0,20}(?:支出|收入|经费|数据)|为空表")
+
+# Second-row header words and the first-row parent they sit under (a merged two-row header read
+# as a flat list of words).
+HEADER_CHILDREN: dict[str, frozenset[str]] = {
+    "基本支出": frozenset({"小计", "人员经费", "公用经费"}),
+    "本年收入": frozenset({"小计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金",
+                       "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"}),
+    "公务用车购置及运行维护费": frozenset({"小计", "公务用车购置费", "公务用车运行维护费"}),
+}

@@ -1,0 +1,552 @@
+"""Tables as a person reads them: title, kind, unit, header, columns and rows, in every layout.
+
+Three layouts reach this module. GRID lines (tabs, pipes) have cells whose index is their column.
+POSITIONED lines (wide gaps in text, coordinates in PDFs) have cells with horizontal extents; they
+are turned into the same grid by clustering the extents of the data cells into columns, so one
+piece of code reads both. PROSE lines inside a table (single spaces, as many extraction tools
+leave them) have only an order of tokens: amounts are placed into columns by count, or by the
+identities that hold between the columns (合计 = 基本支出 + 项目支出, 小计 = 人员经费 + 公用经费);
+where that leaves a choice, the row says so and no check relies on the guess.
+
+A table starts at a line whose title names a standard table (domain.TABLE_KINDS) and runs to the
+next title or to the first line of narrative; a table continued on the next page (its title
+repeated) is merged back into one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from itertools import combinations
+from typing import Iterable, Sequence
+
+import regex
+
+from auditlint.model import GRID, POSITIONED, Amount, Line, Location, Row, Source, Table, display_width
+from auditlint.parse import domain
+from auditlint.parse.numbers import parse_amount
+
+_HAN = regex.compile(r"\p{Han}")
+_NARRATIVE = regex.compile(r"[，。；]")
+_NOTE_START = regex.compile(r"^\s*(?:注|备注|说明)\s*[：:]|^\s*\d\s*[.、．]\s*本")
+_SECTION = regex.compile(r"^\s*第[一二三四五六七八九十]+部分")
+_DEPARTMENT_LINE = regex.compile(r"^(?:部门(?:名称)?|单位|填报单位|编制单位|预算单位)\s*[：:]")
+_AMOUNT_TEXT = regex.compile(r"^[-\d][\d,\s]*(?:\.\s?\d+)?$")
+_CODE_TEXT = regex.compile(r"^\d{3,7}$")
+_INTEGER = regex.compile(r"^\d{1,3}$")
+_COLUMN_NUMBERS = regex.compile(r"^(?:栏\s*次|行\s*次)$")
+_ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d{1,2}[.、．](?!\d))")
+
+FORM_NOTE = "表单式表格（绩效目标等），不按行列核算"
+X_TOLERANCE = 4.0   # how far apart (in the line's units) two cells may sit and still share a column
+
+
+@dataclass
+class Piece:
+    """A cell of a table line: text, location, horizontal extent, and grid column once known."""
+
+    text: str
+    location: Location
+    x0: float
+    x1: float
+    column: int = -1
+
+    @property
+    def amount(self) -> Decimal | None:
+        return parse_amount(self.text) if _AMOUNT_TEXT.match(self.text.strip()) else None
+
+
+@dataclass
+class RowDraft:
+    """A data row being assembled from one or more lines (a wrapped label, a code on its own line)."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+def _pieces(line: Line) -> list[Piece]:
+    """The cells of a line; a PROSE line is cut at single spaces into tokens."""
+    if line.layout == GRID:
+        return [Piece(c.text, c.location, float(i), float(i) + 1, i) for i, c in enumerate(line.cells)]
+    if line.layout == POSITIONED:
+        return [Piece(c.text, c.location, c.x0, c.x1) for c in line.cells]
+    pieces = []
+    for match in regex.finditer(r"\S+", line.text):
+        x0 = display_width(line.text[:match.start()])
+        location = Location(line.cells[0].location.path, line.number, match.start() + 1, line.number,
+                            match.end() + 1, line.page) if line.cells else None
+        pieces.append(Piece(match.group(), location, x0, x0 + display_width(match.group())))
+    return pieces
+
+
+def _is_amount_line(pieces: list[Piece]) -> bool:
+    return any(p.amount is not None and ("." in p.text or "," in p.text) for p in pieces)
+
+
+# --------------------------------------------------------------------------------------------
+# Finding the tables of a source
+
+
+def _title_at(lines: Sequence[Line], index: int) -> tuple[str, domain.TableKind] | None:
+    line = lines[index]
+    if len(line.cells) > 2 or line.is_blank:
+        return None
+    text = " ".join(c.text for c in line.cells) if line.cells else line.text
+    kind = domain.table_kind(text)
+    return (text.strip(), kind) if kind else None
+
+
+def _is_narrative(line: Line) -> bool:
+    """A line of the narrative, which ends a table: a long sentence, not a note."""
+    text = line.text.strip()
+    if line.layout == GRID or _NOTE_START.match(text):
+        return False
+    if _SECTION.match(text):
+        return True
+    return len(_HAN.findall(text)) >= 18 and bool(_NARRATIVE.search(text)) and len(line.cells) <= 1
+
+
+def find_tables(source: Source) -> tuple[Table, ...]:
+    """Every standard table of a source, continuations merged."""
+    lines = source.lines
+    starts = [(i, found) for i in range(len(lines)) if (found := _title_at(lines, i))]
+    tables: list[Table] = []
+    for number, (start, (title, kind)) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        body = []
+        for line in lines[start + 1:end]:
+            if _is_narrative(line):
+                break
+            body.append(line)
+        tables.extend(parse_table(title, kind, lines[start], body))
+    return tuple(merge_continuations(tables))
+
+
+def merge_continuations(tables: Iterable[Table]) -> list[Table]:
+    """A table whose title and columns repeat right after it is its continuation on a new page."""
+    merged: list[Table] = []
+    for table in tables:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.title == table.title and previous.side == table.side
+                and previous.columns == table.columns and table.rows):
+            merged[-1] = replace(previous, rows=previous.rows + table.rows,
+                                 location=previous.location.covering(table.location),
+                                 notes=tuple(dict.fromkeys(previous.notes + table.notes)))
+        else:
+            merged.append(table)
+    return [mark_truncated_codes(t) for t in merged if t.rows or t.empty_note or FORM_NOTE in t.notes]
+
+
+def mark_truncated_codes(table: Table) -> Table:
+    """A 6-digit code under a 5-digit one (201030 under 20103), or a 4-digit one under a 3-digit
+    one (3010 under 301), was cut short by extraction. A 6-digit unit code (014001 under 014) is
+    whole: no 5-digit code is its prefix."""
+    codes = {row.code for row in table.rows}
+    rows = tuple(replace(row, truncated=len(row.code) in (4, 6) and row.code[:len(row.code) - 1] in codes)
+                 for row in table.rows)
+    return replace(table, rows=rows)
+
+
+# --------------------------------------------------------------------------------------------
+# One table: header, rows, columns
+
+
+def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list[Line]) -> list[Table]:
+    unit = ""
+    empty_note = ""
+    header: list[list[Piece]] = []
+    drafts: list[RowDraft] = []
+    pending = RowDraft()
+    for line in body:
+        text = line.text.strip()
+        if not text:
+            continue
+        found_unit = domain.UNIT.search(text)
+        if found_unit:
+            unit = unit or found_unit.group(1) or found_unit.group(2)
+        if domain.EMPTY_NOTE.search(text):
+            empty_note = text
+        pieces = _pieces(line)
+        if _NOTE_START.match(text) or domain.TABLE_NUMBER.match(text) or (found_unit and not _is_amount_line(pieces)):
+            continue
+        if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or _DEPARTMENT_LINE.match(text):
+            continue
+        if _is_amount_line(pieces):
+            pending.pieces.extend(pieces)
+            pending.lines.append(line)
+            drafts.append(pending)
+            pending = RowDraft()
+        elif not drafts:
+            header.append(pieces)
+        elif _repeats_header(pieces, header):
+            continue
+        elif not pending.pieces and (line.layout == GRID or _ENUMERATED.match(text)):
+            drafts.append(RowDraft(pieces, [line]))  # a row whose amounts are all blank
+        else:
+            pending.pieces.extend(pieces)  # a code or label fragment of the next row
+            pending.lines.append(line)
+    last = body[-1] if body else title_line
+    location = Location(title_line.cells[0].location.path, title_line.number, 1, last.number,
+                        max(len(last.text), 1) + 1, title_line.page)
+    if kind.form:
+        return [Table(title, kind.id, unit, (), (), location, notes=(FORM_NOTE,), empty_note=empty_note)]
+    if not any(_is_amount_line(d.pieces) for d in drafts):
+        return [Table(title, kind.id, unit, (), (), location, empty_note=empty_note)]
+    header = [row for row in header if not _is_column_numbers(row)]
+    layouts = {line.layout for draft in drafts for line in draft.lines}
+    if layouts <= {GRID, POSITIONED}:
+        return _grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts)
+    return [_flow_table(title, kind, unit, location, header, drafts, empty_note)]
+
+
+def _is_column_numbers(row: list[Piece]) -> bool:
+    """The header row that numbers the columns (栏次 1 2 3 …): it names nothing."""
+    texts = [p.text.strip() for p in row if p.text.strip()]
+    return any(_COLUMN_NUMBERS.match(t) for t in texts) and sum(1 for t in texts if _INTEGER.match(t)) >= 2
+
+
+def _repeats_header(pieces: list[Piece], header: list[list[Piece]]) -> bool:
+    texts = [p.text for p in pieces]
+    return any(texts == [p.text for p in row] for row in header)
+
+
+# --------------------------------------------------------------------------------------------
+# GRID and POSITIONED: cells with columns
+
+
+def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
+    """Columns of a positioned table, from where its data cells sit: amounts are aligned on one
+    edge (usually the right), text on the left; a cell joins the column it overlaps most."""
+    spans: list[tuple[float, float]] = []
+    for piece in sorted((p for d in drafts for p in d.pieces), key=lambda p: p.x0):
+        for i, (x0, x1) in enumerate(spans):
+            if piece.x0 < x1 + X_TOLERANCE and piece.x1 > x0 - X_TOLERANCE and _aligned(piece, x0, x1):
+                spans[i] = (min(x0, piece.x0), max(x1, piece.x1))
+                break
+        else:
+            spans.append((piece.x0, piece.x1))
+    spans.sort()
+    merged: list[tuple[float, float]] = []
+    for x0, x1 in spans:
+        if merged and x0 < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], x1))
+        else:
+            merged.append((x0, x1))
+    return merged
+
+
+def _aligned(piece: Piece, x0: float, x1: float) -> bool:
+    return abs(piece.x1 - x1) <= X_TOLERANCE or abs(piece.x0 - x0) <= X_TOLERANCE or (x0 <= piece.x0 and piece.x1 <= x1)
+
+
+def _assign(pieces: Iterable[Piece], columns: list[tuple[float, float]]) -> None:
+    for piece in pieces:
+        middle = (piece.x0 + piece.x1) / 2
+        piece.column = min(range(len(columns)), key=lambda i: _distance(middle, columns[i]))
+
+
+def _distance(x: float, span: tuple[float, float]) -> float:
+    return 0.0 if span[0] <= x <= span[1] else min(abs(x - span[0]), abs(x - span[1]))
+
+
+def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] | None, width: int) -> list[list[str]]:
+    """For each grid column, the header texts above it, top row first.
+
+    A header cell over several columns (a merged parent such as 基本支出 over 小计/人员经费/公用
+    经费) names each of them; in a GRID header a cell with empty cells after it spans them where
+    a lower header row has text (that is how a merged cell reads after extraction).
+    """
+    names: list[list[str]] = [[] for _ in range(width)]
+    for depth, row in enumerate(header):
+        if columns is not None:
+            for piece in row:
+                covered = [i for i, (x0, x1) in enumerate(columns) if piece.x0 - X_TOLERANCE <= (x0 + x1) / 2 <= piece.x1 + X_TOLERANCE]
+                if not covered:
+                    covered = [min(range(len(columns)), key=lambda i: _distance((piece.x0 + piece.x1) / 2, columns[i]))]
+                for i in covered:
+                    names[i].append(piece.text)
+            continue
+        lower = header[depth + 1:]
+        current = ""
+        for i in range(width):
+            text = row[i].text if i < len(row) else ""
+            if text:
+                current = text
+                names[i].append(text)
+            elif current and any(i < len(r) and r[i].text for r in lower):
+                names[i].append(current)
+            else:
+                current = ""
+    return [[regex.sub(r"\s+", "", n) for n in column if n.strip()] for column in names]
+
+
+def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
+                 drafts: list[RowDraft], empty_note: str, positioned: bool) -> list[Table]:
+    columns = None
+    if positioned:
+        columns = _cluster_columns(drafts)
+        for draft in drafts:
+            _assign(draft.pieces, columns)
+        width = len(columns)
+    else:
+        width = max(max((p.column for p in d.pieces), default=-1) for d in drafts) + 1
+    names = _header_names(header, columns, width)
+    roles = _column_roles(drafts, names, width)
+    if not positioned:
+        names = _align_header(names, roles)
+        roles = _column_roles(drafts, names, width)
+    sides = _sides(roles)
+    tables = []
+    used: set[str] = set()
+    for number, (start, end) in enumerate(sides):
+        side = _side_name(names, start, number, len(sides))
+        if side in used:
+            first_label = next((r.label for d in drafts if (r := _grid_row(d, roles, [], start, end)) and r.label), "")
+            side = first_label or f"第{number + 1}栏"
+        used.add(side)
+        amount_columns = [i for i in range(start, end) if roles[i] == "amount"]
+        column_names = tuple("/".join(_meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
+        rows = [row for draft in drafts if (row := _grid_row(draft, roles, amount_columns, start, end))]
+        notes = () if names and any(names[i] for i in amount_columns) else ("表头未能识别，列名按顺序编号",)
+        tables.append(Table(title, kind.id, unit, column_names, tuple(rows), location, side, notes, empty_note))
+    return tables
+
+
+def _meaningful(names: list[str]) -> list[str]:
+    """Header texts that name an amount column (not 项目/科目名称/栏次 spanning the whole table)."""
+    return [n for n in dict.fromkeys(names) if not domain.LABEL_HEADERS.match(n) and not domain.ORDINAL_HEADERS.match(n)]
+
+
+def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) -> list[str]:
+    """What each grid column holds: "amount", "ordinal" (行次), "code", "label" or "empty"."""
+    roles = []
+    for i in range(width):
+        texts = [p.text.strip() for d in drafts for p in d.pieces if p.column == i and p.text.strip()]
+        header = names[i] if i < len(names) else []
+        if not texts:
+            roles.append("amount" if _meaningful(header) else "empty")
+        elif any(domain.ORDINAL_HEADERS.match(h) for h in header) or _looks_ordinal(texts):
+            roles.append("ordinal")
+        elif _mostly_codes(texts):
+            roles.append("code")
+        elif sum(1 for t in texts if parse_amount(t) is not None) >= max(1, len(texts) // 2 + 1):
+            roles.append("amount")
+        else:
+            roles.append("label")
+    return roles
+
+
+def _mostly_codes(texts: list[str]) -> bool:
+    """A code column: codes, except perhaps a total row's label; never a decimal amount."""
+    codes = sum(1 for t in texts if _CODE_TEXT.match(t))
+    return codes >= 0.6 * len(texts) and not any(_is_amount_like(t) for t in texts)
+
+
+def _is_amount_like(text: str) -> bool:
+    return "." in text or "," in text
+
+
+def _looks_ordinal(texts: list[str]) -> bool:
+    """行次: small integers counting up by one, no decimals."""
+    if len(texts) < 3 or not all(_INTEGER.match(t) for t in texts):
+        return False
+    values = [int(t) for t in texts]
+    return all(b == a + 1 for a, b in zip(values, values[1:]))
+
+
+def _align_header(names: list[list[str]], roles: list[str]) -> list[list[str]]:
+    """Shift the header onto the data when extraction put it one cell off (its first amount name
+    sits left of the first amount column, while the number of names matches)."""
+    named = [i for i, n in enumerate(names) if _meaningful(n)]
+    amounts = [i for i, r in enumerate(roles) if r == "amount"]
+    if not named or not amounts or roles.count("ordinal"):
+        return names
+    shift = amounts[0] - named[0]
+    if shift <= 0 or any(i + shift >= len(names) for i in named):
+        return names
+    shifted: list[list[str]] = [[] for _ in names]
+    for i in named:
+        shifted[i + shift] = names[i]
+    for i, n in enumerate(names):
+        if i not in named:
+            shifted[i] = shifted[i] or [x for x in n if not _meaningful([x])]
+    return shifted
+
+
+def _sides(roles: list[str]) -> list[tuple[int, int]]:
+    """Column ranges of the sides of a two-sided table, or of side-by-side panels: a new side
+    starts where a code or label column follows an amount column."""
+    starts = [0]
+    seen_amount = False
+    for i, role in enumerate(roles):
+        if role == "amount":
+            seen_amount = True
+        elif role in ("code", "label") and seen_amount:
+            starts.append(i)
+            seen_amount = False
+        elif role == "ordinal" and seen_amount:
+            continue
+    ranges = [(s, e) for s, e in zip(starts, starts[1:] + [len(roles)])]
+    return [(s, e) for s, e in ranges if any(r == "amount" for r in roles[s:e])]
+
+
+def _side_name(names: list[list[str]], start: int, number: int, count: int) -> str:
+    """收入 / 支出 for a two-sided table, the panel's heading for side-by-side panels."""
+    if count == 1:
+        return ""
+    top = names[start][0] if start < len(names) and names[start] else ""
+    if top in ("收入", "支出") or (top and not domain.LABEL_HEADERS.match(top)):
+        return top
+    return f"第{number + 1}栏"
+
+
+def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int) -> Row | None:
+    code = label = ""
+    values: dict[int, Amount] = {}
+    for piece in draft.pieces:
+        if not start <= piece.column < end or not piece.text.strip():
+            continue
+        role = roles[piece.column]
+        if role == "code" and not code:
+            code = piece.text.strip()
+        elif role == "label":
+            label += piece.text.strip()
+        elif role == "amount":
+            value = piece.amount
+            if value is not None:
+                values[piece.column] = Amount(value, piece.text.strip(), piece.location)
+            elif _CODE_TEXT.match(piece.text.strip()) and not code:
+                code = piece.text.strip()
+            else:
+                label += piece.text.strip()
+    if not values and not label and not code:
+        return None
+    code, label = _split_code(code, label)
+    line_location = _draft_location(draft)
+    return Row(code, label, tuple(values.get(i) for i in amount_columns), line_location, False)
+
+
+def _split_code(code: str, label: str) -> tuple[str, str]:
+    """A label that opens with a code ("201一般公共服务") gives it up; full-width spaces go."""
+    label = label.replace("\u3000", "").strip()
+    if not code:
+        match = regex.match(r"^(\d{3,7})\s*(?=\D)", label)
+        if match and not regex.match(r"^\d{4}\s*年", label):
+            code, label = match.group(1), label[match.end():].strip()
+    return code, label
+
+
+def _draft_location(draft: RowDraft) -> Location:
+    first, last = draft.lines[0], draft.lines[-1]
+    path = draft.pieces[0].location.path if draft.pieces and draft.pieces[0].location else ""
+    return Location(path, first.number, 1, last.number, max(len(last.text), 1) + 1, first.page)
+
+
+# --------------------------------------------------------------------------------------------
+# PROSE rows: tokens without positions
+
+
+def _flow_table(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
+                drafts: list[RowDraft], empty_note: str) -> Table:
+    parsed = [_flow_tokens(d) for d in drafts]
+    width = max(len(values) for _, _, values in parsed)
+    names = _flow_header(header, width)
+    identities = column_identities(names)
+    rows, notes = [], []
+    for draft, (code, label, values) in zip(drafts, parsed):
+        placed = _place(values, width, identities)
+        row = Row(code, label, placed or (None,) * width, _draft_location(draft), False,
+                  unplaced=() if placed is not None else tuple(values))
+        if placed is None:
+            notes.append(f"第{draft.lines[-1].number}行的金额无法确定所在列")
+        rows.append(row)
+    if not any(names):
+        notes.insert(0, "表头未能识别，列名按顺序编号")
+    column_names = tuple(n or f"列{i + 1}" for i, n in enumerate(names))
+    return Table(title, kind.id, unit, column_names, tuple(rows), location, "", tuple(notes), empty_note)
+
+
+def _flow_tokens(draft: RowDraft) -> tuple[str, str, list[Amount]]:
+    """Code, label and trailing amounts of a row read as a sequence of tokens: the amounts are the
+    numbers after the last word (a number inside the label, as in 2024年, is no amount)."""
+    tokens = [p for p in draft.pieces if p.text.strip("\u3000 ")]
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].amount is not None:
+        end -= 1
+    values = [Amount(p.amount, p.text.strip(), p.location) for p in tokens[end:]]
+    words = [p.text.strip("\u3000 ") for p in tokens[:end]]
+    code = words.pop(0) if words and _CODE_TEXT.match(words[0]) else ""
+    code, label = _split_code(code, "".join(words))
+    return code, label, values
+
+
+def _flow_header(header: list[list[Piece]], width: int) -> list[str]:
+    """Column names from header tokens in reading order, when their count fits the data."""
+    tokens = [regex.sub(r"\s+", "", p.text) for row in header for p in row]
+    names = [t for t in tokens if _meaningful([t]) and parse_amount(t) is None]
+    expanded = domain_expand(names)
+    if len(expanded) == width:
+        return expanded
+    return [""] * width
+
+
+def domain_expand(names: list[str]) -> list[str]:
+    """Put second-row header words under their parent: [合计, 基本支出, 项目支出, 小计, 人员经费,
+    公用经费] reads as [合计, 基本支出/小计, 基本支出/人员经费, 基本支出/公用经费, 项目支出]."""
+    for parent, children in domain.HEADER_CHILDREN.items():
+        if parent in names:
+            tail = [n for n in names[names.index(parent) + 1:] if n in children]
+            if tail and names[-len(tail):] == tail:
+                head = names[:len(names) - len(tail)]
+                at = head.index(parent)
+                return head[:at] + [f"{parent}/{child}" for child in tail] + head[at + 1:]
+    return names
+
+
+def column_identities(names: Sequence[str]) -> list[tuple[int, tuple[int, ...]]]:
+    """(total column, part columns) pairs that must hold in every row, read from column names."""
+    identities = []
+    groups: dict[str, list[int]] = {}
+    top: list[int] = []
+    total = None
+    for i, name in enumerate(names):
+        parent, _, child = name.partition("/")
+        if child:
+            groups.setdefault(parent, []).append(i)
+        elif domain.TOTAL_LABEL.match(name) or name.endswith("总计"):
+            total = i if total is None else total
+        elif name:
+            top.append(i)
+    parts_of_total = list(top)
+    for parent, members in groups.items():
+        subtotal = [i for i in members if domain.TOTAL_LABEL.match(names[i].partition("/")[2])]
+        if subtotal:
+            identities.append((subtotal[0], tuple(i for i in members if i != subtotal[0])))
+            parts_of_total.append(subtotal[0])
+    if total is not None and parts_of_total:
+        identities.append((total, tuple(sorted(parts_of_total))))
+    return identities
+
+
+def _place(values: list[Amount], width: int, identities: list[tuple[int, tuple[int, ...]]]) -> tuple[Amount | None, ...] | None:
+    """Put k amounts into `width` columns in order: directly when k == width, else the one
+    placement under which every column identity holds, if there is exactly one."""
+    if len(values) == width:
+        return tuple(values)
+    if len(values) > width or not identities:
+        return None
+    fits = []
+    for chosen in combinations(range(width), len(values)):
+        row: list[Amount | None] = [None] * width
+        for column, amount in zip(chosen, values):
+            row[column] = amount
+        if all(_holds(row, total, parts) for total, parts in identities):
+            fits.append(tuple(row))
+            if len(fits) > 1:
+                return None
+    return fits[0] if fits else None
+
+
+def _holds(row: list[Amount | None], total: int, parts: tuple[int, ...]) -> bool:
+    value = lambda i: row[i].value if row[i] is not None else Decimal(0)  # noqa: E731
+    tolerance = Decimal("0.005") * (len(parts) + 1)
+    return abs(value(total) - sum(value(i) for i in parts)) <= tolerance

@@ -1,0 +1,153 @@
+"""Positioned glyphs and ruling lines into lines of cells: the part of PDF reading both engines share.
+
+An engine adapter only says which glyph is where and where the rules are; everything else is here,
+so PDFium and pdfminer.six give the same lines on the same file. Glyphs on one baseline make a
+line; a gap wider than a character, or a vertical rule, starts a new cell; a narrower gap is a
+space inside the cell. Each line is rendered as text with two spaces between cells, so the text
+reader would cut it into the same cells, and locations point into that rendering (what
+`auditlint show --text` prints).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+from typing import Iterable
+
+from auditlint.model import POSITIONED, PROSE, Cell, Line, Location
+
+CELL_GAP = 0.9       # a gap of this many glyph heights separates cells
+SPACE_GAP = 0.15     # a gap of this many glyph heights is a space inside a cell
+CELL_SEPARATOR = "  "
+
+# Kangxi radicals (U+2F00–2FD5) and CJK radical supplements (U+2E80–2EF3) that broken PDF fonts
+# emit instead of the ordinary ideographs. Kept as an explicit table: NFKC would also rewrite
+# full-width punctuation and digits, which carry meaning in these documents.
+_SUPPLEMENT = {
+    0x2E8C: "小", 0x2E8D: "小", 0x2E95: "彐", 0x2E97: "心", 0x2E98: "扌", 0x2E9B: "无", 0x2E9F: "母",
+    0x2EA0: "民", 0x2EA4: "爫", 0x2EA7: "牛", 0x2EAE: "竹", 0x2EB3: "网", 0x2EBC: "月", 0x2EBE: "艹",
+    0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角", 0x2EC8: "讠", 0x2ECB: "车", 0x2ECF: "阝", 0x2ED3: "长",
+    0x2ED4: "门", 0x2ED6: "阝", 0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EE0: "饣",
+    0x2EE2: "马", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE9: "黄", 0x2EEA: "黾",
+    0x2EEB: "齐", 0x2EED: "齿", 0x2EEF: "龙", 0x2EF0: "龙", 0x2EF3: "龟",
+}
+
+
+def _kangxi_table() -> dict[int, str]:
+    import unicodedata
+
+    table = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
+    table.update(_SUPPLEMENT)
+    return table
+
+
+KANGXI = _kangxi_table()
+
+
+def normalise_glyph_text(text: str) -> str:
+    return text.translate(KANGXI)
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character with its box, in points, measured from the page's top-left corner."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling line (a thin rectangle or a stroked segment), top-left coordinates in points."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def vertical(self) -> bool:
+        return (self.x1 - self.x0) < (self.bottom - self.top)
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """What an engine adapter reports of one page."""
+
+    glyphs: tuple[Glyph, ...]
+    rules: tuple[Rule, ...]
+
+
+def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs on one baseline, top to bottom, each line left to right.
+
+    A glyph joins the line whose vertical band holds its middle; a line's band is where its glyphs
+    are. Whitespace glyphs carry no position worth trusting and are dropped (gaps are measured).
+    """
+    visible = sorted((g for g in glyphs if g.text.strip() and g.height > 0), key=lambda g: (g.middle, g.x0))
+    lines: list[list[Glyph]] = []
+    bands: list[tuple[float, float]] = []
+    for glyph in visible:
+        if bands and bands[-1][0] <= glyph.middle <= bands[-1][1]:
+            lines[-1].append(glyph)
+            top, bottom = bands[-1]
+            if glyph.height < 2 * (bottom - top):  # a tall glyph must not swallow the next line
+                bands[-1] = (min(top, glyph.top), max(bottom, glyph.bottom))
+        else:
+            lines.append([glyph])
+            bands.append((glyph.top, glyph.bottom))
+    return [sorted(line, key=lambda g: g.x0) for line in lines]
+
+
+def _splits_at_rule(left: Glyph, right: Glyph, rules: list[Rule]) -> bool:
+    middle = (left.middle + right.middle) / 2
+    return any(left.x1 - 0.5 <= (r.x0 + r.x1) / 2 <= right.x0 + 0.5 and r.top <= middle <= r.bottom for r in rules)
+
+
+def cut_cells(line: list[Glyph], rules: list[Rule]) -> list[tuple[str, float, float]]:
+    """(text, x0, x1) of each cell of one line of glyphs."""
+    size = median(g.height for g in line)
+    cells: list[tuple[str, float, float]] = []
+    text, start, end = line[0].text, line[0].x0, line[0].x1
+    for left, right in zip(line, line[1:]):
+        gap = right.x0 - left.x1
+        if gap >= CELL_GAP * size or _splits_at_rule(left, right, rules):
+            cells.append((text, start, end))
+            text, start = right.text, right.x0
+        else:
+            text += (" " if gap >= SPACE_GAP * size else "") + right.text
+        end = max(end, right.x1)
+    cells.append((text, start, end))
+    return cells
+
+
+def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
+    """All lines of all pages, numbered from 1 across the document, as the text reader numbers."""
+    lines: list[Line] = []
+    for page_number, page in enumerate(pages, start=1):
+        vertical = [r for r in page.rules if r.vertical]
+        for glyph_line in group_lines(page.glyphs):
+            number = len(lines) + 1
+            parts, cells, column = [], [], 0
+            for text, x0, x1 in cut_cells(glyph_line, vertical):
+                text = normalise_glyph_text(text)
+                if parts:
+                    parts.append(CELL_SEPARATOR)
+                    column += len(CELL_SEPARATOR)
+                location = Location(path, number, column + 1, number, column + 1 + len(text), page_number)
+                cells.append(Cell(text, location, x0, x1))
+                parts.append(text)
+                column += len(text)
+            lines.append(Line(number, page_number, "".join(parts), tuple(cells),
+                              POSITIONED if len(cells) > 1 else PROSE))
+    return lines

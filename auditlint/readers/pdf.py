@@ -1,0 +1,124 @@
+"""PDF reading: one adapter per engine, each reporting glyphs and rules; layout.py does the rest.
+
+PDFium (pypdfium2) is the default: fast, robust on malformed files, correct Unicode for Type 3
+fonts. pdfminer.six sits behind the same adapter interface (`--pdf-engine pdfminer`). Engines are
+imported only when a PDF is read, so linting text never pays for them. A PDF that cannot be used
+(encrypted with a password, damaged, or a scan with no text layer) raises UnreadableError with
+that reason: a scan must never pass as a clean document.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Callable, Iterator
+
+from auditlint.model import Source
+from auditlint.readers.layout import Glyph, PageLayout, Rule, page_lines
+from auditlint.readers.text import UnreadableError
+
+ENGINES = ("pdfium", "pdfminer")
+RULE_THICKNESS = 2.0  # points: a path this thin in one direction is a ruling line
+
+
+def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule | None:
+    width, height = x1 - x0, bottom - top
+    if min(width, height) <= RULE_THICKNESS and max(width, height) > 3 * RULE_THICKNESS:
+        return Rule(x0, top, x1, bottom)
+    return None
+
+
+def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
+    """Glyphs and rules of every page, as PDFium sees them."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise UnreadableError(_pdfium_reason(exc)) from exc
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                height = page.get_height()
+                textpage = page.get_textpage()
+                glyphs = []
+                for i in range(textpage.count_chars()):
+                    char = chr(raw.FPDFText_GetUnicode(textpage, i))  # one code point per glyph
+                    if not char.strip() or raw.FPDFText_IsGenerated(textpage, i):
+                        continue
+                    left, bottom, right, top = textpage.get_charbox(i, loose=True)
+                    glyphs.append(Glyph(char, left, height - top, right, height - bottom))
+                textpage.close()
+                rules = []
+                for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
+                    left, bottom, right, top = obj.get_bounds()
+                    rule = _rule(left, height - top, right, height - bottom)
+                    if rule is not None:
+                        rules.append(rule)
+                yield PageLayout(tuple(glyphs), tuple(rules))
+            finally:
+                page.close()
+    finally:
+        document.close()
+
+
+def _pdfium_reason(exc: Exception) -> str:
+    message = str(exc)
+    if "password" in message.lower():
+        return "encrypted PDF: it needs a password to open"
+    if "format" in message.lower() or "not found" in message.lower():
+        return f"not a readable PDF (damaged or not a PDF): {message}"
+    return f"cannot open the PDF: {message}"
+
+
+def pdfminer_pages(data: bytes) -> Iterator[PageLayout]:
+    """Glyphs and rules of every page, as pdfminer.six sees them (no layout analysis)."""
+    import io
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTContainer, LTCurve
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+    def walk(item, height: float, glyphs: list, rules: list) -> None:
+        for child in item:
+            if isinstance(child, LTChar):
+                glyphs.append(Glyph(child.get_text(), child.x0, height - child.y1, child.x1, height - child.y0))
+            elif isinstance(child, LTCurve):
+                rule = _rule(child.x0, height - child.y1, child.x1, height - child.y0)
+                if rule is not None:
+                    rules.append(rule)
+            elif isinstance(child, LTContainer):
+                walk(child, height, glyphs, rules)
+
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=None):
+            glyphs: list[Glyph] = []
+            rules: list[Rule] = []
+            walk(page, page.height, glyphs, rules)
+            yield PageLayout(tuple(glyphs), tuple(rules))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise UnreadableError("encrypted PDF: it needs a password to open") from exc
+    except (PDFSyntaxError, PSException) as exc:
+        raise UnreadableError(f"not a readable PDF (damaged or not a PDF): {exc}") from exc
+
+
+ADAPTERS: dict[str, Callable[[bytes], Iterator[PageLayout]]] = {
+    "pdfium": pdfium_pages,
+    "pdfminer": pdfminer_pages,
+}
+
+
+def read_pdf(path: str, data: bytes, engine: str = "pdfium") -> Source:
+    """Read a PDF into lines of cells; refuse a PDF with no text layer."""
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+        raise UnreadableError("not a PDF (no %PDF header)")
+    pages = list(ADAPTERS[engine](data))
+    lines = page_lines(pages, path)
+    if not lines:
+        reason = "no text layer (a scanned PDF?)" if pages else "the PDF has no pages"
+        raise UnreadableError(f"{reason}: auditlint cannot read it")
+    return Source(path, "pdf", engine, tuple(lines))
