@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, product
 from typing import Iterable, Sequence
 
 import regex
 
-from auditlint.model import GRID, POSITIONED, Amount, Line, Location, Row, Source, Table, display_width
+from auditlint.model import GRID, POSITIONED, PROSE, Amount, Line, Location, Row, Source, Table, display_width
 from auditlint.parse import domain
 from auditlint.parse.numbers import parse_amount
 
@@ -79,7 +79,9 @@ def _pieces(line: Line) -> list[Piece]:
 
 
 def _is_amount_line(pieces: list[Piece]) -> bool:
-    return any(p.amount is not None and ("." in p.text or "," in p.text) for p in pieces)
+    """Does a line carry an amount (a number with a decimal point or thousands comma)? Cells of a
+    gapped line may hold several words ("行政运行 707.28 707.28"), so words are looked at."""
+    return any(_is_amount_like(word) and parse_amount(word) is not None for p in pieces for word in p.text.split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -105,11 +107,20 @@ def _is_narrative(line: Line) -> bool:
     return len(_HAN.findall(text)) >= 18 and bool(_NARRATIVE.search(text)) and len(line.cells) <= 1
 
 
+def _caption(lines: Sequence[Line], title: int) -> str:
+    """The numbered caption beside a title (预算07表, 表 3, 公开 01 表), if there is one."""
+    for index in (title - 1, title + 1, title - 2, title + 2):
+        if 0 <= index < len(lines) and domain.TABLE_NUMBER.match(lines[index].text):
+            return regex.sub(r"\s+", "", lines[index].text)
+    return ""
+
+
 def find_tables(source: Source) -> tuple[Table, ...]:
-    """Every standard table of a source, continuations merged."""
+    """Every standard table of a source. A table continued on the next page repeats its title and
+    caption; its pages are read as one table, so that rows on two pages still add up."""
     lines = source.lines
     starts = [(i, found) for i in range(len(lines)) if (found := _title_at(lines, i))]
-    tables: list[Table] = []
+    extents: list[tuple[str, str, domain.TableKind, Line, list[Line]]] = []
     for number, (start, (title, kind)) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         body = []
@@ -117,23 +128,16 @@ def find_tables(source: Source) -> tuple[Table, ...]:
             if _is_narrative(line):
                 break
             body.append(line)
-        tables.extend(parse_table(title, kind, lines[start], body))
-    return tuple(merge_continuations(tables))
-
-
-def merge_continuations(tables: Iterable[Table]) -> list[Table]:
-    """A table whose title and columns repeat right after it is its continuation on a new page."""
-    merged: list[Table] = []
-    for table in tables:
-        previous = merged[-1] if merged else None
-        if (previous is not None and previous.title == table.title and previous.side == table.side
-                and previous.columns == table.columns and table.rows):
-            merged[-1] = replace(previous, rows=previous.rows + table.rows,
-                                 location=previous.location.covering(table.location),
-                                 notes=tuple(dict.fromkeys(previous.notes + table.notes)))
+        caption = _caption(lines, start)
+        previous = extents[-1] if extents else None
+        if previous and previous[0] == title and previous[1] == caption and previous[4] \
+                and previous[4][-1].number >= start - 3:
+            previous[4].extend(line for line in body if line.text.strip() != title)
         else:
-            merged.append(table)
-    return [mark_truncated_codes(t) for t in merged if t.rows or t.empty_note or FORM_NOTE in t.notes]
+            extents.append((title, caption, kind, lines[start], body))
+    tables = [table for title, _, kind, title_line, body in extents
+              for table in parse_table(title, kind, title_line, body)]
+    return tuple(mark_truncated_codes(t) for t in tables if t.rows or t.empty_note or FORM_NOTE in t.notes)
 
 
 def mark_truncated_codes(table: Table) -> Table:
@@ -195,7 +199,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     layouts = {line.layout for draft in drafts for line in draft.lines}
     if layouts <= {GRID, POSITIONED}:
         return _grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts)
-    return [_flow_table(title, kind, unit, location, header, drafts, empty_note)]
+    return _flow_table(title, kind, unit, location, header, drafts, empty_note)
 
 
 def _is_column_numbers(row: list[Piece]) -> bool:
@@ -445,30 +449,78 @@ def _draft_location(draft: RowDraft) -> Location:
 # PROSE rows: tokens without positions
 
 
+def _tokens(draft: RowDraft) -> list[Piece]:
+    """Every whitespace-separated token of a draft's lines, whatever their layout."""
+    return [piece for line in draft.lines for piece in _pieces(replace(line, layout=PROSE))]
+
+
 def _flow_table(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
-                drafts: list[RowDraft], empty_note: str) -> Table:
-    parsed = [_flow_tokens(d) for d in drafts]
+                drafts: list[RowDraft], empty_note: str) -> list[Table]:
+    if kind.two_sided:
+        return _flow_two_sided(title, kind, unit, location, header, drafts, empty_note)
+    parsed = [_flow_tokens(_tokens(d)) for d in drafts]
     width = max(len(values) for _, _, values in parsed)
     names = _flow_header(header, width)
     identities = column_identities(names)
+    candidates = [_placements(values, width, identities) for _, _, values in parsed]
+    placed = resolve_by_hierarchy([(code, label) for code, label, _ in parsed], candidates)
     rows, notes = [], []
-    for draft, (code, label, values) in zip(drafts, parsed):
-        placed = _place(values, width, identities)
-        row = Row(code, label, placed or (None,) * width, _draft_location(draft), False,
-                  unplaced=() if placed is not None else tuple(values))
-        if placed is None:
+    for draft, (code, label, values), row_values in zip(drafts, parsed, placed):
+        rows.append(Row(code, label, row_values or (None,) * width, _draft_location(draft),
+                        unplaced=() if row_values is not None else tuple(values)))
+        if row_values is None:
             notes.append(f"第{draft.lines[-1].number}行的金额无法确定所在列")
-        rows.append(row)
     if not any(names):
         notes.insert(0, "表头未能识别，列名按顺序编号")
     column_names = tuple(n or f"列{i + 1}" for i, n in enumerate(names))
-    return Table(title, kind.id, unit, column_names, tuple(rows), location, "", tuple(notes), empty_note)
+    return [Table(title, kind.id, unit, column_names, tuple(rows), location, "", tuple(notes), empty_note)]
 
 
-def _flow_tokens(draft: RowDraft) -> tuple[str, str, list[Amount]]:
+def _flow_two_sided(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
+                    drafts: list[RowDraft], empty_note: str) -> list[Table]:
+    """收入 | 支出 flattened onto one line: read it as (label, amount) pairs, the first pair on
+    the income side; a lone pair goes to the side its label names (…支出 is expenditure)."""
+    sides: dict[str, list[Row]] = {"收入": [], "支出": []}
+    for draft in drafts:
+        pairs = _label_amount_pairs(_tokens(draft))
+        where = _draft_location(draft)
+        if len(pairs) == 1:
+            label, amount = pairs[0]
+            sides["支出" if "支出" in label else "收入"].append(Row("", label, (amount,), where))
+        elif len(pairs) == 2:
+            for side, (label, amount) in zip(("收入", "支出"), pairs):
+                sides[side].append(Row("", label, (amount,), where))
+    words = [w for row in header for p in row for w in p.text.split()]
+    column = next((w for w in words if len(w) > 1 and _meaningful([w]) and w not in ("收入", "支出")), "金额")
+    return [Table(title, kind.id, unit, (column,), tuple(rows), location, side, (), empty_note)
+            for side, rows in sides.items() if rows]
+
+
+def _label_amount_pairs(tokens: list[Piece]) -> list[tuple[str, Amount | None]]:
+    """Group tokens into (label, amount) pairs: a pair ends at an amount, or where a new
+    enumerated label (一、 （二） …) begins."""
+    pairs: list[tuple[str, Amount | None]] = []
+    words: list[str] = []
+    for token in tokens:
+        text = token.text.strip("\u3000 ")
+        value = token.amount
+        if value is not None and words:
+            pairs.append(("".join(words), Amount(value, text, token.location)))
+            words = []
+        elif value is None:
+            if words and _ENUMERATED.match(text):
+                pairs.append(("".join(words), None))
+                words = []
+            words.append(text)
+    if words:
+        pairs.append(("".join(words), None))
+    return pairs
+
+
+def _flow_tokens(tokens: list[Piece]) -> tuple[str, str, list[Amount]]:
     """Code, label and trailing amounts of a row read as a sequence of tokens: the amounts are the
     numbers after the last word (a number inside the label, as in 2024年, is no amount)."""
-    tokens = [p for p in draft.pieces if p.text.strip("\u3000 ")]
+    tokens = [p for p in tokens if p.text.strip("\u3000 ")]
     end = len(tokens)
     while end > 0 and tokens[end - 1].amount is not None:
         end -= 1
@@ -480,12 +532,17 @@ def _flow_tokens(draft: RowDraft) -> tuple[str, str, list[Amount]]:
 
 
 def _flow_header(header: list[list[Piece]], width: int) -> list[str]:
-    """Column names from header tokens in reading order, when their count fits the data."""
-    tokens = [regex.sub(r"\s+", "", p.text) for row in header for p in row]
-    names = [t for t in tokens if _meaningful([t]) and parse_amount(t) is None]
-    expanded = domain_expand(names)
-    if len(expanded) == width:
-        return expanded
+    """Column names from header words in reading order: all of them when their count fits the
+    data, else the run of `width` words that starts at a total (合计 …), the columns to its right
+    being blank in every row."""
+    words = [w for row in header for p in row for w in p.text.split()]
+    names = domain_expand([w for w in words if _meaningful([w]) and parse_amount(w) is None])
+    if len(names) == width:
+        return names
+    for start, name in enumerate(names):
+        if domain.TOTAL_LABEL.match(name) and start + width <= len(names):
+            window = names[start:start + width]
+            return window if domain_expand(window) == window else [""] * width
     return [""] * width
 
 
@@ -527,13 +584,16 @@ def column_identities(names: Sequence[str]) -> list[tuple[int, tuple[int, ...]]]
     return identities
 
 
-def _place(values: list[Amount], width: int, identities: list[tuple[int, tuple[int, ...]]]) -> tuple[Amount | None, ...] | None:
-    """Put k amounts into `width` columns in order: directly when k == width, else the one
-    placement under which every column identity holds, if there is exactly one."""
+MAX_PLACEMENTS = 4096  # combinations tried when siblings are placed together
+
+
+def _placements(values: list[Amount], width: int, identities: list[tuple[int, tuple[int, ...]]]) -> list[tuple[Amount | None, ...]]:
+    """Every way to put k amounts into `width` columns, in order, under which the column
+    identities hold (blanks count as zero). With k == width there is exactly one."""
     if len(values) == width:
-        return tuple(values)
+        return [tuple(values)]
     if len(values) > width or not identities:
-        return None
+        return []
     fits = []
     for chosen in combinations(range(width), len(values)):
         row: list[Amount | None] = [None] * width
@@ -541,9 +601,63 @@ def _place(values: list[Amount], width: int, identities: list[tuple[int, tuple[i
             row[column] = amount
         if all(_holds(row, total, parts) for total, parts in identities):
             fits.append(tuple(row))
-            if len(fits) > 1:
-                return None
-    return fits[0] if fits else None
+    return fits
+
+
+def _parent_index(rows: list[tuple[str, str]], index: int) -> int | None:
+    """The row a row adds up into: the nearest earlier row whose code is a prefix of its code, or
+    the total row (合计) for a top-level code."""
+    code = rows[index][0]
+    if not code:
+        return None
+    for j in range(index - 1, -1, -1):
+        other = rows[j][0]
+        if other and len(other) < len(code) and code.startswith(other):
+            return j
+        if not other and domain.TOTAL_LABEL.match(rows[j][1]) and len(code) == 3:
+            return j
+    return None
+
+
+def resolve_by_hierarchy(rows: list[tuple[str, str]], candidates: list[list[tuple]]) -> list[tuple | None]:
+    """Fix each row's placement: a row with one candidate is fixed; the children of a fixed parent
+    are fixed together when exactly one combination of their candidates adds up to the parent in
+    every column. What stays open is None: no check may use it."""
+    fixed: list[tuple | None] = [c[0] if len(c) == 1 else None for c in candidates]
+    children: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        parent = _parent_index(rows, i)
+        if parent is not None:
+            children.setdefault(parent, []).append(i)
+    changed = True
+    while changed:
+        changed = False
+        for parent, kids in children.items():
+            open_kids = [k for k in kids if fixed[k] is None and candidates[k]]
+            if fixed[parent] is None or not open_kids:
+                continue
+            choices = [[fixed[k]] if fixed[k] is not None else candidates[k] for k in kids]
+            total = 1
+            for c in choices:
+                total *= len(c)
+            if total > MAX_PLACEMENTS or any(not c for c in choices):
+                continue
+            fits = [combo for combo in product(*choices) if _adds_up(fixed[parent], combo)]
+            if len(fits) == 1:
+                for k, placement in zip(kids, fits[0]):
+                    fixed[k] = placement
+                changed = True
+    return fixed
+
+
+def _adds_up(parent: tuple, children: Sequence[tuple]) -> bool:
+    tolerance = Decimal("0.005") * (len(children) + 1)
+    for column, total in enumerate(parent):
+        value = total.value if total is not None else Decimal(0)
+        parts = sum((c[column].value for c in children if c[column] is not None), Decimal(0))
+        if abs(value - parts) > tolerance:
+            return False
+    return True
 
 
 def _holds(row: list[Amount | None], total: int, parts: tuple[int, ...]) -> bool:
