@@ -23,6 +23,7 @@ import regex
 
 from auditlint.model import GRID, POSITIONED, PROSE, Amount, Line, Location, Row, Source, Table, display_width
 from auditlint.parse import domain
+from auditlint.parse.narrative import is_page_furniture
 from auditlint.parse.numbers import parse_amount
 
 _HAN = regex.compile(r"\p{Han}")
@@ -79,9 +80,11 @@ def _pieces(line: Line) -> list[Piece]:
 
 
 def _is_amount_line(pieces: list[Piece]) -> bool:
-    """Does a line carry an amount (a number with a decimal point or thousands comma)? Cells of a
-    gapped line may hold several words ("行政运行 707.28 707.28"), so words are looked at."""
-    return any(_is_amount_like(word) and parse_amount(word) is not None for p in pieces for word in p.text.split())
+    """Does a line carry an amount (a number with a decimal point or thousands comma)? A grid cell
+    is one value even when OCR split it ("5, 456. 16"); a gapped cell may hold several words
+    ("行政运行 707.28 707.28"), so its words are looked at too."""
+    return any(_is_amount_like(text) and parse_amount(text) is not None
+               for p in pieces for text in (p.text, *p.text.split()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -128,6 +131,8 @@ def find_tables(source: Source) -> tuple[Table, ...]:
             if _is_narrative(line):
                 break
             body.append(line)
+        if not any(line.text.strip() for line in body):
+            continue  # a title with nothing under it is an entry of the table of contents
         caption = _caption(lines, start)
         previous = extents[-1] if extents else None
         if previous and previous[0] == title and previous[1] == caption and previous[4] \
@@ -137,7 +142,7 @@ def find_tables(source: Source) -> tuple[Table, ...]:
             extents.append((title, caption, kind, lines[start], body))
     tables = [table for title, _, kind, title_line, body in extents
               for table in parse_table(title, kind, title_line, body)]
-    return tuple(mark_truncated_codes(t) for t in tables if t.rows or t.empty_note or FORM_NOTE in t.notes)
+    return tuple(mark_truncated_codes(t) for t in tables if t.rows or t.empty_note or t.notes)
 
 
 def mark_truncated_codes(table: Table) -> Table:
@@ -170,7 +175,8 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
         if domain.EMPTY_NOTE.search(text):
             empty_note = text
         pieces = _pieces(line)
-        if _NOTE_START.match(text) or domain.TABLE_NUMBER.match(text) or (found_unit and not _is_amount_line(pieces)):
+        if is_page_furniture(line) or _NOTE_START.match(text) or domain.TABLE_NUMBER.match(text) \
+                or (found_unit and not _is_amount_line(pieces)):
             continue
         if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or _DEPARTMENT_LINE.match(text):
             continue
@@ -196,10 +202,18 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     if not any(_is_amount_line(d.pieces) for d in drafts):
         return [Table(title, kind.id, unit, (), (), location, empty_note=empty_note)]
     header = [row for row in header if not _is_column_numbers(row)]
-    layouts = {line.layout for draft in drafts for line in draft.lines}
-    if layouts <= {GRID, POSITIONED}:
+    amount_lines = [line for draft in drafts for line in draft.lines if _is_amount_line(_pieces(line))]
+    layouts = {line.layout for line in amount_lines}
+    if layouts <= {GRID, POSITIONED} and all(_amounts_in_own_cells(line) for line in amount_lines):
         return _grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts)
     return _flow_table(title, kind, unit, location, header, drafts, empty_note)
+
+
+def _amounts_in_own_cells(line: Line) -> bool:
+    """Every amount of the line is a cell of its own (not "行政运行 707.28" run into one cell)."""
+    return line.layout == GRID or all(
+        len(cell.text.split()) == 1 or not _is_amount_line([Piece(cell.text, cell.location, 0, 0)])
+        for cell in line.cells)
 
 
 def _is_column_numbers(row: list[Piece]) -> bool:
@@ -302,17 +316,47 @@ def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locati
     tables = []
     used: set[str] = set()
     for number, (start, end) in enumerate(sides):
-        side = _side_name(names, start, number, len(sides))
-        if side in used:
+        if kind.two_sided and len(sides) == 2:
+            side = ("收入", "支出")[number]  # the standard layout: income left, expenditure right
+        else:
+            side = _side_name(header, columns, start, end) if len(sides) > 1 else ""
+        if len(sides) > 1 and (not side or side in used):
             first_label = next((r.label for d in drafts if (r := _grid_row(d, roles, [], start, end)) and r.label), "")
             side = first_label or f"第{number + 1}栏"
         used.add(side)
         amount_columns = [i for i in range(start, end) if roles[i] == "amount"]
         column_names = tuple("/".join(_meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
         rows = [row for draft in drafts if (row := _grid_row(draft, roles, amount_columns, start, end))]
-        notes = () if names and any(names[i] for i in amount_columns) else ("表头未能识别，列名按顺序编号",)
-        tables.append(Table(title, kind.id, unit, column_names, tuple(rows), location, side, notes, empty_note))
+        notes = [] if names and any(names[i] for i in amount_columns) else ["表头未能识别，列名按顺序编号"]
+        table = drop_shifted_columns(Table(title, kind.id, unit, column_names, tuple(rows), location, side,
+                                           tuple(notes), empty_note))
+        tables.append(table)
     return tables
+
+
+def drop_shifted_columns(table: Table) -> Table:
+    """Remove a column that extraction moved up by a row: in most rows it holds the next row's
+    first-column value rather than one that fits its own row. Its numbers prove nothing."""
+    keep = []
+    notes = list(table.notes)
+    for column, name in enumerate(table.columns):
+        shifted = own = 0
+        for row, below in zip(table.rows, table.rows[1:]):
+            value, first_below, first_own = row.amounts[column], below.amounts[0], row.amounts[0]
+            if column == 0 or value is None or first_below is None or first_own is None:
+                continue
+            if value.value == first_below.value and value.value != first_own.value:
+                shifted += 1
+            elif value.value == first_own.value:
+                own += 1
+        if column and shifted >= 3 and shifted > own:
+            notes.append(f"“{name}”列错行（数值与下一行的首列相同），不按该列核算")
+        else:
+            keep.append(column)
+    if len(keep) == len(table.columns):
+        return table
+    rows = tuple(replace(row, amounts=tuple(row.amounts[i] for i in keep)) for row in table.rows)
+    return replace(table, columns=tuple(table.columns[i] for i in keep), rows=rows, notes=tuple(notes))
 
 
 def _meaningful(names: list[str]) -> list[str]:
@@ -393,14 +437,18 @@ def _sides(roles: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in ranges if any(r == "amount" for r in roles[s:e])]
 
 
-def _side_name(names: list[list[str]], start: int, number: int, count: int) -> str:
-    """收入 / 支出 for a two-sided table, the panel's heading for side-by-side panels."""
-    if count == 1:
+def _side_name(header: list[list[Piece]], columns: list[tuple[float, float]] | None, start: int, end: int) -> str:
+    """收入 / 支出 for a two-sided table, the panel's heading for side-by-side panels: the words
+    of the top header row over the side's columns (a letter-spaced 收 入 may be two cells)."""
+    if not header:
         return ""
-    top = names[start][0] if start < len(names) and names[start] else ""
-    if top in ("收入", "支出") or (top and not domain.LABEL_HEADERS.match(top)):
-        return top
-    return f"第{number + 1}栏"
+    if columns is None:
+        inside = [p for p in header[0] if start <= p.column < end]
+    else:
+        left, right = columns[start][0], columns[end - 1][1]
+        inside = [p for p in header[0] if left - X_TOLERANCE <= (p.x0 + p.x1) / 2 <= right + X_TOLERANCE]
+    top = regex.sub(r"\s+", "", "".join(p.text for p in inside))
+    return top if top and not domain.LABEL_HEADERS.match(top) and len(top) <= 12 else ""
 
 
 def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int) -> Row | None:
@@ -454,8 +502,25 @@ def _tokens(draft: RowDraft) -> list[Piece]:
     return [piece for line in draft.lines for piece in _pieces(replace(line, layout=PROSE))]
 
 
+FLATTENED_NOTE = "表格被压平为一行（提取时丢失了行列），不按行列核算"
+
+
+def _is_flattened(tokens: list[Piece]) -> bool:
+    """A whole table on one line: amounts followed by further labels more than twice over."""
+    switches, seen_amount = 0, False
+    for token in tokens:
+        if token.amount is not None:
+            seen_amount = True
+        elif seen_amount and _HAN.search(token.text):
+            switches += 1
+            seen_amount = False
+    return switches > 2
+
+
 def _flow_table(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
                 drafts: list[RowDraft], empty_note: str) -> list[Table]:
+    if any(_is_flattened(_tokens(d)) for d in drafts):
+        return [Table(title, kind.id, unit, (), (), location, "", (FLATTENED_NOTE,), empty_note)]
     if kind.two_sided:
         return _flow_two_sided(title, kind, unit, location, header, drafts, empty_note)
     parsed = [_flow_tokens(_tokens(d)) for d in drafts]

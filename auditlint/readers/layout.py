@@ -88,24 +88,23 @@ class PageLayout:
     rules: tuple[Rule, ...]
 
 
+BASELINE_TOLERANCE = 0.3  # glyph heights: how far apart two glyphs' bottoms may be on one line
+
+
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs on one baseline, top to bottom, each line left to right.
 
-    A glyph joins the line whose vertical band holds its middle; a line's band is where its glyphs
-    are. Whitespace glyphs carry no position worth trusting and are dropped (gaps are measured).
+    Glyphs of one line share the bottom of their boxes (the font's descent below the baseline);
+    the two lines of a wrapped table cell do not, even when their boxes overlap. Whitespace glyphs
+    carry no position worth trusting and are dropped (gaps are measured instead).
     """
-    visible = sorted((g for g in glyphs if g.text.strip() and g.height > 0), key=lambda g: (g.middle, g.x0))
+    visible = sorted((g for g in glyphs if g.text.strip() and g.height > 0), key=lambda g: (g.bottom, g.x0))
     lines: list[list[Glyph]] = []
-    bands: list[tuple[float, float]] = []
     for glyph in visible:
-        if bands and bands[-1][0] <= glyph.middle <= bands[-1][1]:
+        if lines and abs(glyph.bottom - lines[-1][0].bottom) <= BASELINE_TOLERANCE * min(glyph.height, lines[-1][0].height):
             lines[-1].append(glyph)
-            top, bottom = bands[-1]
-            if glyph.height < 2 * (bottom - top):  # a tall glyph must not swallow the next line
-                bands[-1] = (min(top, glyph.top), max(bottom, glyph.bottom))
         else:
             lines.append([glyph])
-            bands.append((glyph.top, glyph.bottom))
     return [sorted(line, key=lambda g: g.x0) for line in lines]
 
 
