@@ -1,4 +1,5 @@
-"""The command line: `auditlint [PATHS]...` lints, `auditlint rules` lists the rules.
+"""The command line: `auditlint [PATHS]...` lints, `auditlint show` prints what was understood,
+`auditlint rules` lists the rules.
 
 Thin on purpose: it parses options, calls the engine, prints a report and picks the exit code
 (0 nothing at or above --fail-on, 1 findings, 2 a file or the configuration could not be used).
@@ -13,8 +14,11 @@ import click
 from auditlint import __version__
 from auditlint.engine import ConfigError, LintResult, run
 from auditlint.findings import Level
+from auditlint.parse import parse_document
 from auditlint.plugins import PluginError, load_checks
+from auditlint.readers import ENGINES, UnreadableError, read_source
 from auditlint.report import FORMATS, render
+from auditlint.show import render_document
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 FAIL_ON = ("error", "warning", "note", "never")
@@ -68,14 +72,16 @@ def main() -> None:
               help="Exit 1 when a finding at or above this level is reported.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages (default: from the locale).")
+@click.option("--pdf-engine", type=click.Choice(ENGINES), default="pdfium", show_default=True,
+              help="PDF engine: PDFium (pypdfium2) or pdfminer.six.")
 def check_command(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
-                  ignore: tuple[str, ...], fail_on: str, lang: str | None) -> None:
+                  ignore: tuple[str, ...], fail_on: str, lang: str | None, pdf_engine: str) -> None:
     """Lint the documents (.txt, .md, .pdf) under PATHS."""
     if not paths:
         raise click.UsageError("give at least one file or directory to lint")
     lang = lang or default_lang()
     try:
-        result = run(paths, _split(select), _split(ignore))
+        result = run(paths, _split(select), _split(ignore), {"pdf_engine": pdf_engine})
     except (ConfigError, PluginError) as exc:
         click.echo(f"auditlint: error: {exc}", err=True)
         sys.exit(EXIT_UNUSABLE)
@@ -88,6 +94,20 @@ def check_command(paths: tuple[str, ...], fmt: str, output: str | None, select: 
     else:
         click.echo(report, nl=False)
     sys.exit(exit_code(result, fail_on))
+
+
+@main.command("show")
+@click.argument("path", type=click.Path())
+@click.option("--text", "with_text", is_flag=True, help="Also print the lines as read, numbered.")
+@click.option("--pdf-engine", type=click.Choice(ENGINES), default="pdfium", show_default=True)
+def show_command(path: str, with_text: bool, pdf_engine: str) -> None:
+    """Print what auditlint understood of PATH: its tables, as grids."""
+    try:
+        document = parse_document(read_source(path, {"pdf_engine": pdf_engine}))
+    except UnreadableError as exc:
+        click.echo(f"auditlint: {path}: {exc}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    click.echo(render_document(document, with_text), nl=False)
 
 
 @main.command("rules")

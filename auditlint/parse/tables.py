@@ -107,7 +107,8 @@ def _is_narrative(line: Line) -> bool:
         return False
     if _SECTION.match(text):
         return True
-    return len(_HAN.findall(text)) >= 18 and bool(_NARRATIVE.search(text)) and len(line.cells) <= 1
+    amounts = sum(1 for word in text.split() if _is_amount_like(word) and parse_amount(word) is not None)
+    return len(_HAN.findall(text)) >= 18 and bool(_NARRATIVE.search(text)) and len(line.cells) <= 1 and amounts < 4
 
 
 def _caption(lines: Sequence[Line], title: int) -> str:
@@ -178,7 +179,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
         if is_page_furniture(line) or _NOTE_START.match(text) or domain.TABLE_NUMBER.match(text) \
                 or (found_unit and not _is_amount_line(pieces)):
             continue
-        if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or _DEPARTMENT_LINE.match(text):
+        if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or (_DEPARTMENT_LINE.match(text) and not _is_amount_line(pieces)):
             continue
         if _is_amount_line(pieces):
             pending.pieces.extend(pieces)
