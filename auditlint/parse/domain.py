@@ -22,11 +22,14 @@ class TableKind:
     form: bool = False  # a form of labelled boxes (绩效目标表), not a grid of amounts
 
 
+# "总表" is also printed "总体情况表" (Chongqing) or "预算总表".
+_SUMMARY = r"(?:预算)?总(?:体情况)?表"
+
 # Most specific first: the first kind whose pattern matches a title wins.
 TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("sangong", "一般公共预算“三公”经费支出表", (r"三公.{0,6}经费.{0,8}表",)),
     TableKind("fiscal_summary", "财政拨款收支总表",
-              (r"财政拨款收[入支].{0,6}(?:支出)?.{0,6}总表",), two_sided=True),
+              (rf"财政拨款收[入支].{{0,6}}(?:支出)?.{{0,4}}{_SUMMARY}",), two_sided=True),
     TableKind("gpb_basic", "一般公共预算基本支出表",
               (r"一般公共预算.{0,8}基本支出.{0,10}表",)),
     TableKind("gpb_economic", "一般公共预算支出表（按经济分类）",
@@ -36,11 +39,11 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("gov_fund", "政府性基金预算支出表", (r"政府性基金.{0,14}表",)),
     TableKind("state_capital", "国有资本经营预算支出表", (r"国有资本经营.{0,14}表",)),
     TableKind("summary", "部门收支总表",
-              (r"收[入支]?.{0,4}支出?.{0,6}总表", r"财务收支.{0,6}总表", r"收支预算总表"), two_sided=True),
-    TableKind("income", "部门收入总表", (r"收入.{0,6}(?:总表|决算表)",)),
-    TableKind("basic_summary", "基本支出总表", (r"基本支出.{0,4}总表",)),
-    TableKind("project_summary", "项目支出总表", (r"项目支出.{0,4}总表",)),
-    TableKind("expenditure", "部门支出总表", (r"支出.{0,6}(?:总表|决算表)",)),
+              (rf"收[入支]?.{{0,4}}支出?.{{0,4}}{_SUMMARY}", rf"财务收支.{{0,4}}{_SUMMARY}"), two_sided=True),
+    TableKind("income", "部门收入总表", (rf"收入.{{0,4}}(?:{_SUMMARY}|决算表)",)),
+    TableKind("basic_summary", "基本支出总表", (rf"基本支出.{{0,2}}{_SUMMARY}",)),
+    TableKind("project_summary", "项目支出总表", (rf"项目支出.{{0,2}}{_SUMMARY}",)),
+    TableKind("expenditure", "部门支出总表", (rf"支出.{{0,4}}(?:{_SUMMARY}|决算表)",)),
     TableKind("procurement", "政府采购预算表", (r"政府采购.{0,10}表",)),
     TableKind("purchase_services", "政府购买服务预算表", (r"政府购买服务.{0,10}表",)),
     TableKind("agency_operation", "机关运行经费表", (r"机关运行经费.{0,10}表",)),
@@ -69,7 +72,7 @@ def table_kind(title: str) -> TableKind | None:
 TABLE_NUMBER = regex.compile(r"^\s*(?:(?:预算|公开|部门)?\s*\d{1,2}(?:\s*-\s*\d)?\s*表|表\s*\d{1,2}(?:\s*-\s*\d)?)\s*$")
 
 # 单位：万元 / 金额单位：元 / 单位: 万元 (the department line "单位：某局" is no unit).
-UNIT = regex.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元)\s*$|(?:金额)?单位\s*[：:]\s*(万元|元)(?=\s)")
+UNIT = regex.compile(r"(?:金额)?单位[：:](万元|元)(?![\p{Han}])")
 
 # Header words of columns that number rows or columns and never hold amounts.
 ORDINAL_HEADERS = regex.compile(r"^(?:行\s*次|行|栏\s*次|序号)$")

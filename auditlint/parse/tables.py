@@ -92,8 +92,10 @@ def _is_amount_line(pieces: list[Piece]) -> bool:
 
 
 def _title_at(lines: Sequence[Line], index: int) -> tuple[str, domain.TableKind] | None:
+    """A line that names a standard table (a title may arrive in several cells: 年财政拨款 三公
+    经费支出情况表); a line with an amount is a row, not a title."""
     line = lines[index]
-    if len(line.cells) > 2 or line.is_blank:
+    if line.is_blank or _is_amount_line(_pieces(line)):
         return None
     text = " ".join(c.text for c in line.cells) if line.cells else line.text
     kind = domain.table_kind(text)
@@ -170,9 +172,9 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
         text = line.text.strip()
         if not text:
             continue
-        found_unit = domain.UNIT.search(text)
+        found_unit = domain.UNIT.search(regex.sub(r"\s+", "", text))
         if found_unit:
-            unit = unit or found_unit.group(1) or found_unit.group(2)
+            unit = unit or found_unit.group(1)
         if domain.EMPTY_NOTE.search(text):
             empty_note = text
         pieces = _pieces(line)

@@ -49,13 +49,18 @@ def normalise_glyph_text(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Glyph:
-    """One character with its box, in points, measured from the page's top-left corner."""
+    """One character with its box and its baseline, in points, from the page's top-left corner.
+
+    The baseline is where the character sits whatever its font: digits and punctuation from
+    another font have boxes of another height, but the same baseline as the words beside them.
+    """
 
     text: str
     x0: float
     top: float
     x1: float
     bottom: float
+    baseline: float
 
     @property
     def height(self) -> float:
@@ -88,20 +93,20 @@ class PageLayout:
     rules: tuple[Rule, ...]
 
 
-BASELINE_TOLERANCE = 0.3  # glyph heights: how far apart two glyphs' bottoms may be on one line
+BASELINE_TOLERANCE = 0.25  # glyph heights: how far apart two baselines may be on one line
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs on one baseline, top to bottom, each line left to right.
 
-    Glyphs of one line share the bottom of their boxes (the font's descent below the baseline);
-    the two lines of a wrapped table cell do not, even when their boxes overlap. Whitespace glyphs
-    carry no position worth trusting and are dropped (gaps are measured instead).
+    The two lines of a wrapped table cell have baselines a line apart, even where their boxes
+    overlap. Whitespace glyphs carry no position worth trusting and are dropped (gaps are measured
+    instead).
     """
-    visible = sorted((g for g in glyphs if g.text.strip() and g.height > 0), key=lambda g: (g.bottom, g.x0))
+    visible = sorted((g for g in glyphs if g.text.strip() and g.height > 0), key=lambda g: (g.baseline, g.x0))
     lines: list[list[Glyph]] = []
     for glyph in visible:
-        if lines and abs(glyph.bottom - lines[-1][0].bottom) <= BASELINE_TOLERANCE * min(glyph.height, lines[-1][0].height):
+        if lines and glyph.baseline - lines[-1][0].baseline <= BASELINE_TOLERANCE * min(glyph.height, lines[-1][0].height):
             lines[-1].append(glyph)
         else:
             lines.append([glyph])

@@ -28,6 +28,8 @@ def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule | None:
 
 def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
     """Glyphs and rules of every page, as PDFium sees them."""
+    import ctypes
+
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -42,12 +44,14 @@ def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
                 height = page.get_height()
                 textpage = page.get_textpage()
                 glyphs = []
+                origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
                 for i in range(textpage.count_chars()):
                     char = chr(raw.FPDFText_GetUnicode(textpage, i))  # one code point per glyph
                     if not char.strip() or raw.FPDFText_IsGenerated(textpage, i):
                         continue
                     left, bottom, right, top = textpage.get_charbox(i, loose=True)
-                    glyphs.append(Glyph(char, left, height - top, right, height - bottom))
+                    raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
+                    glyphs.append(Glyph(char, left, height - top, right, height - bottom, height - origin_y.value))
                 textpage.close()
                 rules = []
                 for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
@@ -86,7 +90,8 @@ def pdfminer_pages(data: bytes) -> Iterator[PageLayout]:
     def walk(item, height: float, glyphs: list, rules: list) -> None:
         for child in item:
             if isinstance(child, LTChar):
-                glyphs.append(Glyph(child.get_text(), child.x0, height - child.y1, child.x1, height - child.y0))
+                baseline = height - child.matrix[5]  # the text matrix's origin: the baseline
+                glyphs.append(Glyph(child.get_text(), child.x0, height - child.y1, child.x1, height - child.y0, baseline))
             elif isinstance(child, LTCurve):
                 rule = _rule(child.x0, height - child.y1, child.x1, height - child.y0)
                 if rule is not None:
