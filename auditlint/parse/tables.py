@@ -68,7 +68,7 @@ def _pieces(line: Line) -> list[Piece]:
     """The cells of a line; a PROSE line is cut at single spaces into tokens."""
     if line.layout == GRID:
         return [Piece(c.text, c.location, float(i), float(i) + 1, i) for i, c in enumerate(line.cells)]
-    if line.layout == POSITIONED:
+    if line.layout == POSITIONED or _lone_amount(line):
         return [Piece(c.text, c.location, c.x0, c.x1) for c in line.cells]
     pieces = []
     for match in regex.finditer(r"\S+", line.text):
@@ -206,10 +206,15 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
         return [Table(title, kind.id, unit, (), (), location, empty_note=empty_note)]
     header = [row for row in header if not _is_column_numbers(row)]
     amount_lines = [line for draft in drafts for line in draft.lines if _is_amount_line(_pieces(line))]
-    layouts = {line.layout for line in amount_lines}
+    layouts = {line.layout for line in amount_lines if not _lone_amount(line)}
     if layouts <= {GRID, POSITIONED} and all(_amounts_in_own_cells(line) for line in amount_lines):
         return _grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts)
     return _flow_table(title, kind, unit, location, header, drafts, empty_note)
+
+
+def _lone_amount(line: Line) -> bool:
+    """A line that is one amount and nothing else fits any layout (a number wrapped in its cell)."""
+    return len(line.cells) == 1 and len(line.cells[0].text.split()) == 1
 
 
 def _amounts_in_own_cells(line: Line) -> bool:
@@ -279,12 +284,16 @@ def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] 
     names: list[list[str]] = [[] for _ in range(width)]
     for depth, row in enumerate(header):
         if columns is not None:
+            words: list[str] = ["" for _ in range(width)]  # pieces of one row over one column are one cell
             for piece in row:
                 covered = [i for i, (x0, x1) in enumerate(columns) if piece.x0 - X_TOLERANCE <= (x0 + x1) / 2 <= piece.x1 + X_TOLERANCE]
                 if not covered:
                     covered = [min(range(len(columns)), key=lambda i: _distance((piece.x0 + piece.x1) / 2, columns[i]))]
                 for i in covered:
-                    names[i].append(piece.text)
+                    words[i] += piece.text
+            for i, word in enumerate(words):
+                if word:
+                    names[i].append(word)
             continue
         lower = header[depth + 1:]
         current = ""
@@ -329,12 +338,28 @@ def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locati
         used.add(side)
         amount_columns = [i for i in range(start, end) if roles[i] == "amount"]
         column_names = tuple("/".join(_meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
-        rows = [row for draft in drafts if (row := _grid_row(draft, roles, amount_columns, start, end))]
+        rows = _join_split_rows([row for draft in drafts if (row := _grid_row(draft, roles, amount_columns, start, end))])
         notes = [] if names and any(names[i] for i in amount_columns) else ["表头未能识别，列名按顺序编号"]
         table = drop_shifted_columns(Table(title, kind.id, unit, column_names, tuple(rows), location, side,
                                            tuple(notes), empty_note))
         tables.append(table)
     return tables
+
+
+def _join_split_rows(rows: list[Row]) -> list[Row]:
+    """A row printed over two lines (its first amount on the label's line, the others on the next)
+    arrives as two rows: the second has no code and no label, and fills only columns the first
+    left blank. Such a pair is one row."""
+    joined: list[Row] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        if (previous is not None and not row.code and not row.label and any(row.amounts) and any(previous.amounts)
+                and all(a is None or b is None for a, b in zip(previous.amounts, row.amounts))):
+            merged = tuple(a if a is not None else b for a, b in zip(previous.amounts, row.amounts))
+            joined[-1] = replace(previous, amounts=merged, location=previous.location.covering(row.location))
+        else:
+            joined.append(row)
+    return joined
 
 
 def drop_shifted_columns(table: Table) -> Table:

@@ -9,15 +9,17 @@ reader would cut it into the same cells, and locations point into that rendering
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from statistics import median
 from typing import Iterable
 
 from auditlint.model import POSITIONED, PROSE, Cell, Line, Location
 
-CELL_GAP = 0.9       # a gap of this many glyph heights separates cells
-SPACE_GAP = 0.15     # a gap of this many glyph heights is a space inside a cell
+CELL_GAP = 1.5       # a gap of this many ems separates cells
+SPACE_GAP = 0.15     # a gap of this many ems is a space inside a cell
 CELL_SEPARATOR = "  "
+_NUMERIC = frozenset("0123456789.,-%")  # a printed number has no space inside: a gap ends it
 
 # Kangxi radicals (U+2F00–2FD5) and CJK radical supplements (U+2E80–2EF3) that broken PDF fonts
 # emit instead of the ordinary ideographs. Kept as an explicit table: NFKC would also rewrite
@@ -33,8 +35,6 @@ _SUPPLEMENT = {
 
 
 def _kangxi_table() -> dict[int, str]:
-    import unicodedata
-
     table = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
     table.update(_SUPPLEMENT)
     return table
@@ -67,6 +67,13 @@ class Glyph:
         return self.bottom - self.top
 
     @property
+    def em(self) -> float:
+        """The font size, from the advance width: a wide character is one em, a narrow one half.
+        Engines agree on widths, not on box heights, so every distance is measured in ems."""
+        width = self.x1 - self.x0
+        return width if unicodedata.east_asian_width(self.text) in "WF" else 2 * width
+
+    @property
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
 
@@ -93,7 +100,7 @@ class PageLayout:
     rules: tuple[Rule, ...]
 
 
-BASELINE_TOLERANCE = 0.25  # glyph heights: how far apart two baselines may be on one line
+BASELINE_TOLERANCE = 0.25  # ems: how far apart two baselines may be on one line
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
@@ -103,10 +110,10 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     overlap. Whitespace glyphs carry no position worth trusting and are dropped (gaps are measured
     instead).
     """
-    visible = sorted((g for g in glyphs if g.text.strip() and g.height > 0), key=lambda g: (g.baseline, g.x0))
+    visible = sorted((g for g in glyphs if g.text.strip() and g.x1 > g.x0), key=lambda g: (g.baseline, g.x0))
     lines: list[list[Glyph]] = []
     for glyph in visible:
-        if lines and glyph.baseline - lines[-1][0].baseline <= BASELINE_TOLERANCE * min(glyph.height, lines[-1][0].height):
+        if lines and glyph.baseline - lines[-1][0].baseline <= BASELINE_TOLERANCE * min(glyph.em, lines[-1][0].em):
             lines[-1].append(glyph)
         else:
             lines.append([glyph])
@@ -120,12 +127,13 @@ def _splits_at_rule(left: Glyph, right: Glyph, rules: list[Rule]) -> bool:
 
 def cut_cells(line: list[Glyph], rules: list[Rule]) -> list[tuple[str, float, float]]:
     """(text, x0, x1) of each cell of one line of glyphs."""
-    size = median(g.height for g in line)
+    size = median(g.em for g in line)
     cells: list[tuple[str, float, float]] = []
     text, start, end = line[0].text, line[0].x0, line[0].x1
     for left, right in zip(line, line[1:]):
         gap = right.x0 - left.x1
-        if gap >= CELL_GAP * size or _splits_at_rule(left, right, rules):
+        between_numbers = left.text in _NUMERIC and right.text in _NUMERIC and gap >= SPACE_GAP * size
+        if gap >= CELL_GAP * size or between_numbers or _splits_at_rule(left, right, rules):
             cells.append((text, start, end))
             text, start = right.text, right.x0
         else:
