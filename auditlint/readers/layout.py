@@ -10,6 +10,7 @@ reader would cut it into the same cells, and locations point into that rendering
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from statistics import median
 from typing import Iterable
@@ -66,12 +67,15 @@ class Glyph:
     def height(self) -> float:
         return self.bottom - self.top
 
-    @property
-    def em(self) -> float:
-        """The font size, from the advance width: a wide character is one em, a narrow one half.
-        Engines agree on widths, not on box heights, so every distance is measured in ems."""
-        width = self.x1 - self.x0
-        return width if unicodedata.east_asian_width(self.text) in "WF" else 2 * width
+    em: float = 0.0  # set by make_glyph
+
+def make_glyph(text: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> Glyph:
+    """A glyph with its em: the font size from the advance width, a wide character being one em
+    and a narrow one half. Engines agree on widths, not on box heights, so every distance is
+    measured in ems."""
+    width = x1 - x0
+    em = width if unicodedata.east_asian_width(text) in "WF" else 2 * width
+    return Glyph(text, x0, top, x1, bottom, baseline, em)
 
     @property
     def middle(self) -> float:
@@ -120,20 +124,27 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     return [sorted(line, key=lambda g: g.x0) for line in lines]
 
 
-def _splits_at_rule(left: Glyph, right: Glyph, rules: list[Rule]) -> bool:
-    middle = (left.middle + right.middle) / 2
-    return any(left.x1 - 0.5 <= (r.x0 + r.x1) / 2 <= right.x0 + 0.5 and r.top <= middle <= r.bottom for r in rules)
+def _rules_across(line: list[Glyph], rules: list[Rule]) -> list[float]:
+    """The x of every vertical rule that crosses this line, sorted."""
+    middle = median(g.baseline for g in line)
+    return sorted((r.x0 + r.x1) / 2 for r in rules if r.top <= middle <= r.bottom)
+
+
+def _rule_between(left: Glyph, right: Glyph, rule_xs: list[float]) -> bool:
+    at = bisect_left(rule_xs, left.x1 - 0.5)
+    return at < len(rule_xs) and rule_xs[at] <= right.x0 + 0.5
 
 
 def cut_cells(line: list[Glyph], rules: list[Rule]) -> list[tuple[str, float, float]]:
     """(text, x0, x1) of each cell of one line of glyphs."""
     size = median(g.em for g in line)
+    rule_xs = _rules_across(line, rules)
     cells: list[tuple[str, float, float]] = []
     text, start, end = line[0].text, line[0].x0, line[0].x1
     for left, right in zip(line, line[1:]):
         gap = right.x0 - left.x1
         between_numbers = left.text in _NUMERIC and right.text in _NUMERIC and gap >= SPACE_GAP * size
-        if gap >= CELL_GAP * size or between_numbers or _splits_at_rule(left, right, rules):
+        if gap >= CELL_GAP * size or between_numbers or (rule_xs and _rule_between(left, right, rule_xs)):
             cells.append((text, start, end))
             text, start = right.text, right.x0
         else:

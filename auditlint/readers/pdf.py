@@ -12,7 +12,7 @@ import logging
 from typing import Callable, Iterator
 
 from auditlint.model import Source
-from auditlint.readers.layout import Glyph, PageLayout, Rule, page_lines
+from auditlint.readers.layout import Glyph, PageLayout, Rule, make_glyph, page_lines
 from auditlint.readers.text import UnreadableError
 
 ENGINES = ("pdfium", "pdfminer")
@@ -44,14 +44,18 @@ def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
                 height = page.get_height()
                 textpage = page.get_textpage()
                 glyphs = []
+                handle = textpage.raw
+                box = raw.FS_RECTF()
                 origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-                for i in range(textpage.count_chars()):
-                    char = chr(raw.FPDFText_GetUnicode(textpage, i))  # one code point per glyph
-                    if not char.strip() or raw.FPDFText_IsGenerated(textpage, i):
+                for i in range(raw.FPDFText_CountChars(handle)):
+                    # One code point per glyph; PDFium's generated characters are all whitespace.
+                    char = chr(raw.FPDFText_GetUnicode(handle, i))
+                    if not char.strip():
                         continue
-                    left, bottom, right, top = textpage.get_charbox(i, loose=True)
-                    raw.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)
-                    glyphs.append(Glyph(char, left, height - top, right, height - bottom, height - origin_y.value))
+                    raw.FPDFText_GetLooseCharBox(handle, i, box)
+                    raw.FPDFText_GetCharOrigin(handle, i, origin_x, origin_y)
+                    glyphs.append(make_glyph(char, box.left, height - box.top, box.right, height - box.bottom,
+                                             height - origin_y.value))
                 textpage.close()
                 rules = []
                 for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
@@ -91,7 +95,7 @@ def pdfminer_pages(data: bytes) -> Iterator[PageLayout]:
         for child in item:
             if isinstance(child, LTChar):
                 baseline = height - child.matrix[5]  # the text matrix's origin: the baseline
-                glyphs.append(Glyph(child.get_text(), child.x0, height - child.y1, child.x1, height - child.y0, baseline))
+                glyphs.append(make_glyph(child.get_text(), child.x0, height - child.y1, child.x1, height - child.y0, baseline))
             elif isinstance(child, LTCurve):
                 rule = _rule(child.x0, height - child.y1, child.x1, height - child.y0)
                 if rule is not None:
