@@ -260,6 +260,39 @@ def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
     return merged
 
 
+MISALIGNED_NOTE = "列位置无法可靠对齐（同一行的两个数落在同一列），不按行列核算"
+MIN_ROWS_TO_MERGE = 4
+
+
+def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDraft]) -> list[tuple[float, float]]:
+    """Two neighbouring amount columns that no row fills both of, over several rows, are one
+    column whose cells drifted sideways (layout text places cells only to the nearest character)."""
+    changed = True
+    while changed and len(columns) > 1:
+        changed = False
+        for draft in drafts:
+            _assign(draft.pieces, columns)
+        for i in range(len(columns) - 1):
+            left = {id(d) for d in drafts for p in d.pieces if p.column == i and p.amount is not None}
+            right = {id(d) for d in drafts for p in d.pieces if p.column == i + 1 and p.amount is not None}
+            others = {id(d) for d in drafts for p in d.pieces if p.column == i + 1 and p.amount is None and p.text.strip()}
+            if left and right and not others and not left & right and len(left | right) >= MIN_ROWS_TO_MERGE:
+                columns = columns[:i] + [(columns[i][0], max(columns[i][1], columns[i + 1][1]))] + columns[i + 2:]
+                changed = True
+                break
+    return columns
+
+
+def _collides(drafts: list[RowDraft]) -> bool:
+    """Two amounts of one line in one column: the columns were not found right."""
+    for draft in drafts:
+        for line in draft.lines:
+            columns = [p.column for p in draft.pieces if p.amount is not None and p.location.line == line.number]
+            if len(columns) != len(set(columns)):
+                return True
+    return False
+
+
 def _aligned(piece: Piece, x0: float, x1: float) -> bool:
     return abs(piece.x1 - x1) <= X_TOLERANCE or abs(piece.x0 - x0) <= X_TOLERANCE or (x0 <= piece.x0 and piece.x1 <= x1)
 
@@ -313,10 +346,12 @@ def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locati
                  drafts: list[RowDraft], empty_note: str, positioned: bool) -> list[Table]:
     columns = None
     if positioned:
-        columns = _cluster_columns(drafts)
+        columns = _merge_complementary(_cluster_columns(drafts), drafts)
         for draft in drafts:
             _assign(draft.pieces, columns)
         width = len(columns)
+        if _collides(drafts):
+            return [Table(title, kind.id, unit, (), (), location, "", (MISALIGNED_NOTE,), empty_note)]
     else:
         width = max(max((p.column for p in d.pieces), default=-1) for d in drafts) + 1
     names = _header_names(header, columns, width)

@@ -8,6 +8,8 @@ in a finding are the ones the user sees.
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
+
 import regex
 
 from auditlint.model import GRID, POSITIONED, PROSE, Cell, Line, Location, Source, display_width
@@ -109,11 +111,29 @@ def physical_lines(text: str) -> list[tuple[int, int, str]]:
     return result
 
 
+_NUMBER_CELL = regex.compile(r"^-?[\d,]+(?:\.\d+)?$")
+
+
+def align_by_characters(lines: list[Line]) -> list[Line]:
+    """Place cells by character count instead of display width when that lines columns up better.
+
+    Layout tools disagree on how wide a Chinese character is: some (pdftotext -layout) give it one
+    column, others two. Right-aligned numbers share their right edge under the right convention
+    and scatter under the wrong one, so the convention with fewer distinct right edges wins.
+    """
+    numbers = [c for line in lines if line.layout == POSITIONED for c in line.cells if _NUMBER_CELL.match(c.text)]
+    by_width = {c.x1 for c in numbers}
+    by_characters = {c.location.end_column for c in numbers}
+    if len(numbers) < 10 or len(by_characters) >= len(by_width):
+        return lines
+    return [replace(line, cells=tuple(replace(c, x0=float(c.location.column - 1), x1=float(c.location.end_column - 1))
+                                      for c in line.cells)) if line.layout == POSITIONED else line
+            for line in lines]
+
+
 def read_text(path: str, data: bytes) -> Source:
     """Read a .txt file into lines of cells."""
     text, encoding = decode(data)
     check_is_text(text)
-    lines = []
-    for number, page, line in physical_lines(text):
-        lines.append(text_line(line, path, number, page))
-    return Source(path, "text", encoding, tuple(lines))
+    lines = [text_line(line, path, number, page) for number, page, line in physical_lines(text)]
+    return Source(path, "text", encoding, tuple(align_by_characters(lines)))

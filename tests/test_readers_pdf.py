@@ -1,0 +1,80 @@
+"""The PDF reader on PDFs generated here: tables read through either engine, and PDFs that cannot
+be used refused with their reason."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("reportlab")
+
+from auditlint.parse import parse_document  # noqa: E402
+from auditlint.readers import UnreadableError, read_source  # noqa: E402
+from auditlint.readers.layout import normalise_glyph_text  # noqa: E402
+from tests.pdfs import image_only_pdf, table_pdf  # noqa: E402
+
+HEADER = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
+ROWS = [
+    ("", "合计", "1,809.22", "982.82", "826.40"),
+    ("201", "一般公共服务支出", "1,510.37", "683.97", "826.40"),
+    ("2010301", "行政运行", "468.35", "468.35", ""),
+    ("2010302", "一般行政管理事务", "826.40", "", "826.40"),
+]
+COLUMNS = [50, 110, 260, 340, 420]
+
+
+@pytest.fixture
+def budget_pdf(tmp_path):
+    return table_pdf(tmp_path / "table.pdf", "部门支出总表", HEADER, ROWS, COLUMNS,
+                     narrative="本年支出预算1809.22万元。")
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_a_generated_table_is_read_with_blanks_in_place(budget_pdf, engine):
+    [table] = parse_document(read_source(str(budget_pdf), {"pdf_engine": engine})).tables
+    assert (table.kind, table.unit) == ("expenditure", "万元")
+    assert table.columns == ("合计", "基本支出", "项目支出")
+    rows = {r.code or r.label: [a.text if a else None for a in r.amounts] for r in table.rows}
+    assert rows == {
+        "合计": ["1,809.22", "982.82", "826.40"],
+        "201": ["1,510.37", "683.97", "826.40"],
+        "2010301": ["468.35", "468.35", None],
+        "2010302": ["826.40", None, "826.40"],
+    }
+
+
+def test_both_engines_give_the_same_lines(budget_pdf):
+    lines = {engine: [l.text for l in read_source(str(budget_pdf), {"pdf_engine": engine}).lines]
+             for engine in ("pdfium", "pdfminer")}
+    assert lines["pdfium"] == lines["pdfminer"]
+    assert lines["pdfium"][0] == "本年支出预算1809.22万元。"
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_a_pdf_without_text_is_refused_as_a_scan(tmp_path, engine):
+    with pytest.raises(UnreadableError, match="no text layer"):
+        read_source(str(image_only_pdf(tmp_path / "scan.pdf")), {"pdf_engine": engine})
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_an_encrypted_pdf_is_refused(tmp_path, engine):
+    path = table_pdf(tmp_path / "locked.pdf", "部门支出总表", HEADER, ROWS, COLUMNS, encrypt="secret")
+    with pytest.raises(UnreadableError, match="encrypted"):
+        read_source(str(path), {"pdf_engine": engine})
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_a_truncated_pdf_is_refused_with_a_reason(budget_pdf, tmp_path, engine):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(budget_pdf.read_bytes()[:300])
+    with pytest.raises(UnreadableError):
+        read_source(str(broken), {"pdf_engine": engine})
+
+
+def test_noise_named_pdf_is_refused(tmp_path):
+    noise = tmp_path / "noise.pdf"
+    noise.write_bytes(b"\x00\x01" * 500)
+    with pytest.raises(UnreadableError, match="not a PDF"):
+        read_source(str(noise))
+
+
+def test_kangxi_radicals_become_ordinary_ideographs():
+    assert normalise_glyph_text("\u2F00\u2EDA\u2ED4（２０２４）") == "一页门（２０２４）"
