@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 
 from auditlint.findings import Level
 from auditlint.plugins import load_checks
