@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from enum import IntEnum
 
-from auditlint.model import Location
+from auditlint.model import Location, decimal_places
 
 
 class Level(IntEnum):
@@ -85,4 +86,26 @@ class Finding:
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.page, loc.line, loc.column, self.rule, self.logical, self.message.en)
+
+
+
+def shape_hint(stated: Decimal, expected: Decimal) -> Message | None:
+    """Name the telltale shape of a wrong number, when it has one: two adjacent digits swapped,
+    one digit off, a factor of 10 000 (元 for 万元), a cent of rounding."""
+    if stated == expected:
+        return None
+    if abs(stated - expected) == Decimal("0.01"):
+        return Message("相差一分钱，像是四舍五入造成的", "one cent apart: looks like rounding")
+    if expected and (stated == expected * 10000 or stated * 10000 == expected):
+        return Message("相差一万倍：元与万元混用？", "a factor of 10 000: 元 written for 万元?")
+    places = max(decimal_places(stated), decimal_places(expected))
+    a, b = f"{abs(stated):.{places}f}", f"{abs(expected):.{places}f}"
+    if len(a) != len(b) or (stated < 0) != (expected < 0):
+        return None
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+        return Message(f"{a} 与 {b} 像是相邻两位数字颠倒", f"{a} and {b} look like two adjacent digits swapped")
+    if len(diff) == 1:
+        return Message(f"{a} 与 {b} 只差一位数字", f"{a} and {b} differ in one digit")
+    return None
 

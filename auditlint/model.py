@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from typing import Union
 
 
+def decimal_places(value: Decimal) -> int:
+    """How many decimals a printed value had (2 for 12.30, 0 for 12): its rounding unit."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def display_width(text: str) -> int:
     """Width in Latin character cells: East Asian wide and full-width characters count two, as
     they are set on the page (used to join wrapped lines and to place cells under headers)."""
@@ -66,7 +72,9 @@ class Line:
     """One physical line of a source, split into cells by its reader.
 
     `layout` says how the reader found the cells (GRID, POSITIONED or PROSE), which is what tells
-    a table row from a line of prose and how to find each cell's column.
+    a table row from a line of prose and how to find each cell's column. `band` numbers the space
+    between two horizontal ruling lines: lines of one band are one table row, however their cells
+    were wrapped or vertically centred.
     """
 
     number: int
@@ -74,6 +82,7 @@ class Line:
     text: str
     cells: tuple[Cell, ...]
     layout: str
+    band: int | None = None  # the space between two ruling lines this line sits in (PDF), if any
 
     @property
     def is_blank(self) -> bool:
@@ -174,7 +183,9 @@ class Row:
     `truncated` marks a code cut short by extraction (201030 for 2010301): such a row is no
     sibling of its neighbours and no parent of anything. `unplaced` holds amounts whose column
     could not be decided (a row of single-space text with blank cells); such a row's blanks are
-    unknown, not zero, and no sum may use it.
+    unknown, not zero, and no sum may use it. `lost` marks a coded row whose every amount is blank
+    in a table whose other coded rows have amounts: a table lists a code to give its amounts, so
+    they were lost in extraction (drawn as paths, or in a font without a Unicode map).
     """
 
     code: str
@@ -183,6 +194,12 @@ class Row:
     location: Location
     truncated: bool = False
     unplaced: tuple[Amount, ...] = ()
+    lost: bool = False  # a coded row printed with no amount at all: its numbers did not survive
+
+    @property
+    def readable(self) -> bool:
+        """Whether a sum may use this row: its amounts are where they belong, none lost."""
+        return not (self.truncated or self.unplaced or self.lost)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ def test_planted_sample_has_findings_and_exits_1(cli):
     assert "duplicate-sentence" in result.stdout
     assert "planted_budget_2025.txt:39:" in result.stdout
     assert "planted_budget_2025.txt:53:" in result.stdout
-    assert "2 errors" in result.stdout
+    assert "sum-of-children" in result.stdout
+    assert "4 errors" in result.stdout  # two repeats, and 21011 against its children in two columns
 
 
 def test_clean_sample_exits_0(cli):
@@ -45,8 +46,10 @@ def test_bad_paths_exit_2_with_one_line_each_and_good_files_are_still_linted(cli
 
 
 def test_select_and_ignore_pick_rules_and_unknown_ids_exit_2(cli):
-    assert cli("--ignore", "duplicate-sentence", PLANTED).exit_code == 0
-    assert cli("--select", "duplicate-sentence", PLANTED).exit_code == 1
+    assert cli("--ignore", "duplicate-sentence,sum-of-children", PLANTED).exit_code == 0
+    assert cli("--ignore", "duplicate-sentence", PLANTED).exit_code == 1
+    only_repeats = cli("--select", "duplicate-sentence", PLANTED)
+    assert only_repeats.exit_code == 1 and "sum-of-children" not in only_repeats.stdout
     result = cli("--select", "no-such-rule", PLANTED)
     assert result.exit_code == 2
     assert "unknown rule id(s): no-such-rule" in result.stderr

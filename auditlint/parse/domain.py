@@ -100,3 +100,13 @@ HEADER_CHILDREN: dict[str, frozenset[str]] = {
                        "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"}),
     "公务用车购置及运行维护费": frozenset({"小计", "公务用车购置费", "公务用车运行维护费"}),
 }
+
+# Numbering of items in tables without codes, outermost first: 一、 （一） 1.
+ENUMERATOR_LEVELS = (
+    regex.compile(r"^[一二三四五六七八九十廿]+、"),
+    regex.compile(r"^[（(][一二三四五六七八九十廿]+[)）]"),
+    regex.compile(r"^\d{1,2}[.、．](?!\d)"),
+)
+# 本年收入合计 / 本年支出合计: the year's items added up; 收入总计 / 支出总计 / 总计: with carry-overs.
+YEAR_TOTAL = regex.compile(r"^本年(?:收入|支出)合计$")
+GRAND_TOTAL = regex.compile(r"^(?:收入|支出)?总计$")

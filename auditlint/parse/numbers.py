@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from auditlint.model import decimal_places
+
 # One printed amount: digits with optional thousands commas and decimals, or a bare integer.
 AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
@@ -37,12 +39,18 @@ def parse_amount(text: str) -> Decimal | None:
         return None
 
 
-def decimals_of(value: Decimal) -> int:
-    """How many decimals the printed value had (2 for 12.30, 0 for 12)."""
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
 def half_unit(value: Decimal) -> Decimal:
     """Half of the last printed digit: the rounding radius of the printed value."""
-    return Decimal(5).scaleb(-decimals_of(value) - 1)
+    return Decimal(5).scaleb(-decimal_places(value) - 1)
+
+
+def sum_gap(total: Decimal, parts: list[Decimal]) -> tuple[Decimal, Decimal]:
+    """(difference, rounding radius) of a total against its parts.
+
+    Each printed value v with d decimals stands for [v − ½·10^−d, v + ½·10^−d] (as XBRL
+    Calculations 1.1 treats rounded facts); the total and the sum agree when those intervals
+    overlap, i.e. when |difference| is within the sum of the radii.
+    """
+    difference = total - sum(parts, Decimal(0))
+    radius = half_unit(total) + sum((half_unit(p) for p in parts), Decimal(0))
+    return difference, radius

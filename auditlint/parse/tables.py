@@ -69,7 +69,7 @@ def _pieces(line: Line) -> list[Piece]:
     if line.layout == GRID:
         return [Piece(c.text, c.location, float(i), float(i) + 1, i) for i, c in enumerate(line.cells)]
     if line.layout == POSITIONED or _lone_amount(line):
-        return [Piece(c.text, c.location, c.x0, c.x1) for c in line.cells]
+        return [piece for c in line.cells for piece in _split_code_cell(Piece(c.text, c.location, c.x0, c.x1))]
     pieces = []
     for match in regex.finditer(r"\S+", line.text):
         x0 = display_width(line.text[:match.start()])
@@ -77,6 +77,25 @@ def _pieces(line: Line) -> list[Piece]:
                             match.end() + 1, line.page) if line.cells else None
         pieces.append(Piece(match.group(), location, x0, x0 + display_width(match.group())))
     return pieces
+
+
+_CODE_THEN_LABEL = regex.compile(r"^(\d{3,7})\s+(?=\p{Han})")
+
+
+def _split_code_cell(piece: Piece) -> list[Piece]:
+    """A code and its name set close enough to read as one cell ("2080506 机关事业单位") are two
+    cells; their extents are shared out by display width."""
+    match = _CODE_THEN_LABEL.match(piece.text)
+    if not match:
+        return [piece]
+    code, label = match.group(1), piece.text[match.end():]
+    width = max(display_width(piece.text), 1)
+    split = piece.x0 + (piece.x1 - piece.x0) * display_width(piece.text[:match.end()]) / width
+    loc = piece.location
+    code_loc = replace(loc, end_column=loc.column + len(code))
+    label_loc = replace(loc, column=loc.column + match.end())
+    return [Piece(code, code_loc, piece.x0, piece.x0 + (split - piece.x0) * len(code) / match.end()),
+            Piece(label, label_loc, split, piece.x1)]
 
 
 def _is_amount_line(pieces: list[Piece]) -> bool:
@@ -151,9 +170,14 @@ def find_tables(source: Source) -> tuple[Table, ...]:
 def mark_truncated_codes(table: Table) -> Table:
     """A 6-digit code under a 5-digit one (201030 under 20103), or a 4-digit one under a 3-digit
     one (3010 under 301), was cut short by extraction. A 6-digit unit code (014001 under 014) is
-    whole: no 5-digit code is its prefix."""
+    whole: no 5-digit code is its prefix. A coded row with no amount at all, where most coded rows
+    have amounts, lost them in extraction."""
     codes = {row.code for row in table.rows}
-    rows = tuple(replace(row, truncated=len(row.code) in (4, 6) and row.code[:len(row.code) - 1] in codes)
+    coded = [row for row in table.rows if row.code]
+    with_amounts = sum(1 for row in coded if any(row.amounts) or row.unplaced)
+    rows = tuple(replace(row, truncated=len(row.code) in (4, 6) and row.code[:len(row.code) - 1] in codes,
+                         lost=bool(row.code) and not any(row.amounts) and not row.unplaced
+                         and with_amounts > len(coded) // 2)
                  for row in table.rows)
     return replace(table, rows=rows)
 
@@ -162,13 +186,36 @@ def mark_truncated_codes(table: Table) -> Table:
 # One table: header, rows, columns
 
 
+def _join_lines(group: list[Line]) -> Line:
+    """The lines of one ruled row as one line: its cells in reading order, its first line's place."""
+    first = group[0]
+    cells = tuple(cell for line in group for cell in line.cells)
+    return replace(first, text="  ".join(line.text for line in group), cells=cells,
+                   layout=POSITIONED if len(cells) > 1 else first.layout)
+
+
+def _rows_by_band(body: list[Line]) -> list[list[Line]]:
+    """Lines grouped into rows by the ruling lines between them, when the rules do separate rows
+    (no two lines with amounts between the same two rules); else each line stands alone."""
+    amount_bands = [l.band for l in body if l.band is not None and _is_amount_line(_pieces(l))]
+    use_bands = bool(amount_bands) and len(amount_bands) == len(set(amount_bands))
+    groups: list[list[Line]] = []
+    for line in body:
+        if use_bands and line.band is not None and groups and groups[-1][-1].band == line.band:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
 def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list[Line]) -> list[Table]:
     unit = ""
     empty_note = ""
     header: list[list[Piece]] = []
     drafts: list[RowDraft] = []
     pending = RowDraft()
-    for line in body:
+    for group in _rows_by_band(body):
+        line = group[0] if len(group) == 1 else _join_lines(group)
         text = line.text.strip()
         if not text:
             continue
@@ -183,6 +230,14 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
             continue
         if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or (_DEPARTMENT_LINE.match(text) and not _is_amount_line(pieces)):
             continue
+        if pending.pieces and drafts and _ENUMERATED.match(text):
+            drafts[-1].pieces.extend(pending.pieces)  # a numbered line starts a row: what waited
+            drafts[-1].lines.extend(pending.lines)    # before it ends the label of the row above
+            pending = RowDraft()
+        if _lone_code(pieces) and not pending.pieces and drafts and _lacks_code(drafts[-1]):
+            drafts[-1].pieces.extend(pieces)  # a code set lower than its row's label and amounts
+            drafts[-1].lines.append(line)
+            continue
         if _is_amount_line(pieces):
             pending.pieces.extend(pieces)
             pending.lines.append(line)
@@ -192,7 +247,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
             header.append(pieces)
         elif _repeats_header(pieces, header):
             continue
-        elif not pending.pieces and (line.layout == GRID or _ENUMERATED.match(text)):
+        elif not pending.pieces and (line.layout == GRID or _ENUMERATED.match(text) or _code_and_label(text)):
             drafts.append(RowDraft(pieces, [line]))  # a row whose amounts are all blank
         else:
             pending.pieces.extend(pieces)  # a code or label fragment of the next row
@@ -224,6 +279,24 @@ def _amounts_in_own_cells(line: Line) -> bool:
         for cell in line.cells)
 
 
+def _code_and_label(text: str) -> bool:
+    """A code followed by its name: a whole row even when no amount follows on the line."""
+    words = text.split()
+    return len(words) >= 2 and bool(_CODE_TEXT.match(words[0])) and bool(_HAN.search(words[1]))
+
+
+def _lone_code(pieces: list[Piece]) -> bool:
+    texts = [p.text.strip() for p in pieces if p.text.strip()]
+    return len(texts) == 1 and bool(_CODE_TEXT.match(texts[0]))
+
+
+def _lacks_code(draft: RowDraft) -> bool:
+    """A row with amounts, no code and no total's label: the row a lone code below it belongs to."""
+    words = [w for p in draft.pieces for w in p.text.split()]
+    return (_is_amount_line(draft.pieces) and not any(_CODE_TEXT.match(w) for w in words)
+            and not any(domain.TOTAL_LABEL.match(w) for w in words) and not _ENUMERATED.match(words[0] if words else ""))
+
+
 def _is_column_numbers(row: list[Piece]) -> bool:
     """The header row that numbers the columns (栏次 1 2 3 …): it names nothing."""
     texts = [p.text.strip() for p in row if p.text.strip()]
@@ -253,7 +326,7 @@ def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
     spans.sort()
     merged: list[tuple[float, float]] = []
     for x0, x1 in spans:
-        if merged and x0 < merged[-1][1]:
+        if merged and x0 < merged[-1][1] - X_TOLERANCE:  # overlapping, not merely touching
             merged[-1] = (merged[-1][0], max(merged[-1][1], x1))
         else:
             merged.append((x0, x1))
@@ -382,13 +455,13 @@ def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locati
 
 
 def _join_split_rows(rows: list[Row]) -> list[Row]:
-    """A row printed over two lines (its first amount on the label's line, the others on the next)
-    arrives as two rows: the second has no code and no label, and fills only columns the first
-    left blank. Such a pair is one row."""
+    """A row printed over two lines (its first amount, or none, on the label's line and the other
+    amounts on the next) arrives as two rows: the second has no code and no label, and fills only
+    columns the first left blank. Such a pair is one row."""
     joined: list[Row] = []
     for row in rows:
         previous = joined[-1] if joined else None
-        if (previous is not None and not row.code and not row.label and any(row.amounts) and any(previous.amounts)
+        if (previous is not None and not row.code and not row.label and any(row.amounts)
                 and all(a is None or b is None for a, b in zip(previous.amounts, row.amounts))):
             merged = tuple(a if a is not None else b for a, b in zip(previous.amounts, row.amounts))
             joined[-1] = replace(previous, amounts=merged, location=previous.location.covering(row.location))

@@ -154,11 +154,31 @@ def cut_cells(line: list[Glyph], rules: list[Rule]) -> list[tuple[str, float, fl
     return cells
 
 
+MIN_ROW_RULE = 30.0  # points: a horizontal rule at least this long separates table rows
+
+
+def _row_rules(rules: Iterable[Rule]) -> list[float]:
+    """The heights of the horizontal rules that separate rows, sorted, near-duplicates merged."""
+    heights: list[float] = []
+    for y in sorted((r.top + r.bottom) / 2 for r in rules if not r.vertical and r.x1 - r.x0 >= MIN_ROW_RULE):
+        if not heights or y - heights[-1] > 1.0:
+            heights.append(y)
+    return heights
+
+
+def _band(baseline: float, heights: list[float], page_number: int) -> int | None:
+    """Which space between two row rules the baseline lies in, unique across pages."""
+    if len(heights) < 2 or not heights[0] < baseline < heights[-1]:
+        return None
+    return page_number * 100_000 + bisect_left(heights, baseline)
+
+
 def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
     """All lines of all pages, numbered from 1 across the document, as the text reader numbers."""
     lines: list[Line] = []
     for page_number, page in enumerate(pages, start=1):
         vertical = [r for r in page.rules if r.vertical]
+        heights = _row_rules(page.rules)
         for glyph_line in group_lines(page.glyphs):
             number = len(lines) + 1
             parts, cells, column = [], [], 0
@@ -171,6 +191,7 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
                 cells.append(Cell(text, location, x0, x1))
                 parts.append(text)
                 column += len(text)
+            band = _band(median(g.baseline for g in glyph_line), heights, page_number)
             lines.append(Line(number, page_number, "".join(parts), tuple(cells),
-                              POSITIONED if len(cells) > 1 else PROSE))
+                              POSITIONED if len(cells) > 1 else PROSE, band))
     return lines

@@ -1,0 +1,225 @@
+"""The `sum-of-children` rule: a total in a table differs from the sum of its parts."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator, Mapping
+
+from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.model import Amount, Document, Row, Table
+from auditlint.parse import domain
+from auditlint.parse.numbers import sum_gap
+
+# Tables whose rows are free text (绩效 forms) or whose rows are not a hierarchy of amounts.
+SKIPPED_KINDS = frozenset({"performance"})
+# A published table rarely has more than a couple of slips; past this, suspect the reading.
+MAX_ERRORS_PER_TABLE = 4
+UNRELIABLE_SHARE = 0.25
+
+
+class SumOfChildren:
+    """A total in a table differs from the sum of its parts.
+
+    What it checks, in every amount column of every table it could read with confidence: a 类
+    function code against the sum of its 款 codes and a 款 against its 项 codes (201 = 20101 +
+    20103 + …, 20103 = 2010301 + …); an economic class against its items (301 = 30101 + …); a
+    department code against its units (126 = 126001 + …); and the 合计 or department row against
+    the sum of the top-level codes. A parent is only summed when it has children in the table and
+    none of them was cut short by extraction (201030 for 2010301) or has amounts of uncertain
+    column.
+
+    Why it matters: the parts of a total are printed beside it, so a total that does not add up is
+    a contradiction any reader can see; it usually means a typed figure or a row left out.
+
+    A total printed over parts that are all blank in its column is a warning, not an error: a
+    value may have been lost in extraction rather than left out of the document.
+
+    Rounding: each printed value v with d decimals stands for v ± ½·10^−d. When the total and the
+    sum are within the sum of those half-units (2877.94 against 2561.10 + 84.78 + 83.88 + 148.19 =
+    2877.95), the gap is rounding: reported as a note, never an error.
+
+    Example: samples/planted_budget_2025.txt, 表2 row 21011 is 65.17 but its children 36.72 and
+    28.54 add up to 65.26.
+
+    Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=sum-of-children -->`
+    before the total's line; for a PDF, a baseline.
+    """
+
+    id = "sum-of-children"
+    level = Level.ERROR
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for table in doc.tables:
+            if table.kind in SKIPPED_KINDS or not table.rows:
+                continue
+            found, checked = [], 0
+            for parent, children in hierarchy(table.rows):
+                for column in range(len(table.columns)):
+                    checked += 1
+                    finding = self._compare(table, parent, children, column)
+                    if finding is not None:
+                        found.append(finding)
+            errors = [f for f in found if f.level == Level.ERROR]
+            if len(errors) > max(MAX_ERRORS_PER_TABLE, UNRELIABLE_SHARE * checked):
+                yield self._unreliable(table, len(errors), checked)
+            else:
+                yield from found
+
+    def _unreliable(self, table: Table, errors: int, checked: int) -> Finding:
+        """Many totals failing at once in one table mean the table was misread, not mis-added:
+        one note says so, and no error is claimed."""
+        return Finding(
+            rule=self.id,
+            level=Level.NOTE,
+            message=Message(
+                f"《{table.name}》有 {errors}/{checked} 处合计与下级之和不符，更可能是表格未能正确读取（如行列错位），"
+                f"请用 auditlint show 核对后人工检查",
+                f"{table.name}: {errors} of {checked} totals disagree with their parts; the table was more likely "
+                f"misread (rows or columns out of place) than mis-added; check it with auditlint show"),
+            location=table.location,
+            logical=f"{table.name}/unreliable",
+        )
+
+    def _compare(self, table: Table, parent: Row, children: list[Row], column: int) -> Finding | None:
+        total = parent.amounts[column]
+        parts = [child.amounts[column] for child in children]
+        present = [p for p in parts if p is not None]
+        if total is None and not present:
+            return None
+        stated = total.value if total is not None else Decimal(0)
+        computed = sum((p.value for p in present), Decimal(0))
+        difference, radius = sum_gap(stated, [p.value for p in present]) if total is not None else (-computed, Decimal(0))
+        if difference == 0:
+            return None
+        if abs(difference) <= radius:
+            level = Level.NOTE
+        elif total is not None and not present:
+            level = Level.WARNING  # every part blank under a printed total: perhaps a value lost
+        else:
+            level = Level.ERROR
+        return self._finding(table, parent, children, column, total, present, stated, computed, difference, level)
+
+    def _finding(self, table: Table, parent: Row, children: list[Row], column: int, total: Amount | None,
+                 present: list[Amount], stated: Decimal, computed: Decimal, difference: Decimal,
+                 level: Level) -> Finding:
+        name = parent.code or parent.label
+        column_name = table.columns[column]
+        parts_text = " + ".join(p.text for p in present) or "0"
+        stated_text = total.text if total is not None else "（空）"
+        rounding = level == Level.NOTE
+        zh = (f"《{table.name}》{name}「{column_name}」为 {stated_text}，下级各项之和为 {parts_text} = {computed}，"
+              f"相差 {difference}" + ("（在各数四舍五入的误差之内）" if rounding else ""))
+        en = (f"{table.name}: {name} [{column_name}] is {stated_text}, but its parts add up to {parts_text} = "
+              f"{computed} (difference {difference})" + (", within the rounding of the printed figures" if rounding else ""))
+        location = total.location if total is not None else parent.location
+        related = tuple(Related(p.location, Message(f"下级项目 {c.code or c.label}", f"part {c.code or c.label}"))
+                        for c, p in ((c, c.amounts[column]) for c in children) if p is not None)
+        return Finding(
+            rule=self.id,
+            level=level,
+            message=Message(zh, en),
+            location=location,
+            related=related,
+            logical=f"{table.name}/{name}/{column_name}",
+            stated=stated_text,
+            expected=str(computed),
+            difference=str(difference),
+            hint=None if rounding else shape_hint(stated, computed),
+        )
+
+
+def hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
+    """(parent, children) pairs that must add up: codes under the code they extend by one level,
+    the top-level codes under the table's total row, and in tables without codes the numbered
+    items (一、 over （一） over 1.) with their 本年合计 and 总计 rows. Pairs with an unreliable
+    member are left out."""
+    yield from enumerated_hierarchy(rows)
+    coded = [r for r in rows if r.code]
+    for parent in coded:
+        children = _children(parent, coded)
+        if children and _reliable(parent, children):
+            yield parent, children
+    total = _total_row(rows)
+    if total is not None and coded:
+        top = min(len(r.code) for r in coded)
+        children = [r for r in coded if len(r.code) == top]
+        if _reliable(total, children) and not any(r.truncated for r in coded if len(r.code) == top):
+            yield total, children
+
+
+def _children(parent: Row, coded: list[Row]) -> list[Row]:
+    below = [r for r in coded if r is not parent and r.code.startswith(parent.code) and len(r.code) > len(parent.code)]
+    if not below:
+        return []
+    level = min(len(r.code) for r in below)
+    return [r for r in below if len(r.code) == level]
+
+
+def _reliable(parent: Row, children: list[Row]) -> bool:
+    rows = [parent, *children]
+    return all(r.readable for r in rows) and len({r.code for r in children}) == len(children)
+
+
+def _total_row(rows: tuple[Row, ...]) -> Row | None:
+    """The row the top-level codes add up to: one labelled 合计/总计, or the first row when it
+    carries no code (a department's name above its coded rows)."""
+    for row in rows:
+        if not row.code and domain.TOTAL_LABEL.match(row.label.replace(" ", "")):
+            return row
+    first = rows[0]
+    if not first.code and first.label and not first.unplaced and len(rows) > 1 and rows[1].code:
+        return first
+    return None
+
+
+def _level(row: Row) -> int | None:
+    label = row.label.replace(" ", "")
+    for level, pattern in enumerate(domain.ENUMERATOR_LEVELS, start=1):
+        if pattern.match(label):
+            return level
+    return None
+
+
+def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
+    """Numbered items of a table without codes (the two sides of 收支总表, 财政拨款收支总表):
+    an item over the items numbered one level deeper that follow it; 本年收入合计 / 本年支出合计
+    over the top-level items before it; 收入总计 / 支出总计 over 本年合计 and the carry-over row
+    after it (only when one row at most stands between, so that no parent is added to its own
+    unnumbered children), or over the top-level items when there is no 本年合计."""
+    if any(r.code for r in rows) or any(r.unplaced for r in rows):
+        return
+    levels = [_level(r) for r in rows]
+    for i, (row, level) in enumerate(zip(rows, levels)):
+        if level is None:
+            continue
+        children = []
+        for other, other_level in zip(rows[i + 1:], levels[i + 1:]):
+            if other_level is not None and other_level <= level or _is_total(other):
+                break
+            if other_level == level + 1:
+                children.append(other)
+        if children:
+            yield row, children
+    year_total, start = None, 0
+    for i, row in enumerate(rows):
+        label = row.label.replace(" ", "")
+        if domain.YEAR_TOTAL.match(label):
+            items = [r for r, level in zip(rows[start:i], levels[start:i]) if level == 1]
+            if len(items) >= 2:
+                yield row, items
+            year_total, start = row, i + 1
+        elif domain.GRAND_TOTAL.match(label):
+            if year_total is not None:
+                between = [r for r, level in zip(rows[start:i], levels[start:i])
+                           if level is None and any(a is not None for a in r.amounts)]
+                if len(between) <= 1:
+                    yield row, [year_total, *between]
+            else:
+                items = [r for r, level in zip(rows[start:i], levels[start:i]) if level == 1]
+                if len(items) >= 2:
+                    yield row, items
+            year_total, start = None, i + 1
+
+
+def _is_total(row: Row) -> bool:
+    label = row.label.replace(" ", "")
+    return bool(domain.YEAR_TOTAL.match(label) or domain.GRAND_TOTAL.match(label))

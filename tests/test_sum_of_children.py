@@ -1,0 +1,79 @@
+"""sum-of-children: totals against their parts, rounding as notes, only where the parts are known."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from auditlint.findings import Level, shape_hint
+from auditlint.parse import parse_document
+from auditlint.readers.text import read_text
+from checks.sum_of_children import SumOfChildren
+
+HEADER = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+
+
+def findings(rows: str, header: str = HEADER):
+    doc = parse_document(read_text("t.txt", (header + rows).encode()))
+    return list(SumOfChildren().check(doc, {}))
+
+
+def test_a_consistent_table_gives_nothing():
+    rows = ("\t合计\t100.00\t60.00\t40.00\n201\t一般公共服务支出\t100.00\t60.00\t40.00\n"
+            "20103\t政府办公厅（室）及相关机构事务\t100.00\t60.00\t40.00\n"
+            "2010301\t行政运行\t60.00\t60.00\t\n2010302\t一般行政管理事务\t40.00\t\t40.00\n")
+    assert findings(rows) == []
+
+
+def test_a_parent_that_differs_from_its_children_is_an_error_pointing_at_the_parent():
+    parent = "20103\t政府办公厅（室）及相关机构事务\t100.00\t60.00\t40.00"
+    rows = parent + "\n2010301\t行政运行\t60.00\t60.00\t\n2010302\t一般行政管理事务\t04.00\t\t04.00\n"
+    found = findings(rows)
+    assert [(f.level, f.stated, f.expected) for f in found] == [
+        (Level.ERROR, "100.00", "64.00"), (Level.ERROR, "40.00", "4.00")]
+    first = found[0]
+    assert (first.location.line, first.location.column) == (4, parent.index("100.00") + 1)
+    assert [r.location.line for r in first.related] == [5, 6]
+
+
+def test_a_one_cent_gap_within_rounding_is_a_note():
+    rows = ("\t合计\t2877.94\t\t\n201\t一般公共服务支出\t2561.10\t\t\n208\t社会保障和就业支出\t84.78\t\t\n"
+            "210\t卫生健康支出\t83.88\t\t\n221\t住房保障支出\t148.19\t\t\n")
+    [note] = findings(rows)
+    assert note.level == Level.NOTE
+    assert note.difference == "-0.01"
+    assert "rounding" in note.message.en
+
+
+def test_two_cents_over_one_part_is_beyond_rounding():
+    rows = "20103\t某款\t10.02\t\t\n2010301\t某项\t10.00\t\t\n"
+    [error] = findings(rows)
+    assert error.level == Level.ERROR
+
+
+def test_truncated_codes_are_not_summed():
+    rows = ("20103\t政府办公厅（室）及相关机构事务\t100.00\t\t\n"
+            "201030\t行政运行\t60.00\t\t\n201030\t一般行政管理事务\t30.00\t\t\n")
+    assert findings(rows) == []
+
+
+def test_unit_codes_add_up_to_their_department():
+    header = "一般公共预算支出表\n单位：万元\n单位编码\t单位名称\t合计\t基本支出\t项目支出\n"
+    rows = "014\t某局\t10.00\t10.00\t\n014001\t某局本级\t9.00\t9.00\t\n"
+    assert [f.expected for f in findings(rows, header)] == ["9.00", "9.00"]
+
+
+def test_numbered_items_of_a_two_sided_table():
+    header = "部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+    rows = ("一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t70.00\n"
+            "二、事业收入\t\t二、卫生健康支出\t20.00\n"
+            "本年收入合计\t100.00\t本年支出合计\t100.00\n"
+            "上年结转结余\t\t年终结转结余\t\n收入总计\t100.00\t支出总计\t100.00\n")
+    [error] = findings(rows, header)
+    assert (error.stated, error.expected) == ("100.00", "90.00")
+    assert "本年支出合计" in error.message.zh
+
+
+def test_hints_name_the_shape_of_a_wrong_number():
+    assert "swapped" in shape_hint(Decimal("762.85"), Decimal("672.85")).en
+    assert "one digit" in shape_hint(Decimal("65.26"), Decimal("65.28")).en
+    assert "10 000" in shape_hint(Decimal("23000"), Decimal("2.30")).en
+    assert shape_hint(Decimal("4461.66"), Decimal("5456.16")) is None
