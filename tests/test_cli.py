@@ -16,7 +16,9 @@ def test_planted_sample_has_findings_and_exits_1(cli):
     assert "planted_budget_2025.txt:39:" in result.stdout
     assert "planted_budget_2025.txt:53:" in result.stdout
     assert "sum-of-children" in result.stdout
-    assert "4 errors" in result.stdout  # two repeats, and 21011 against its children in two columns
+    assert "cross-table" in result.stdout
+    # two repeats; 21011 against its children in two columns; 2101103 against 表3 in two columns
+    assert "6 errors" in result.stdout
 
 
 def test_clean_sample_exits_0(cli):
@@ -46,7 +48,7 @@ def test_bad_paths_exit_2_with_one_line_each_and_good_files_are_still_linted(cli
 
 
 def test_select_and_ignore_pick_rules_and_unknown_ids_exit_2(cli):
-    assert cli("--ignore", "duplicate-sentence,sum-of-children", PLANTED).exit_code == 0
+    assert cli("--ignore", "duplicate-sentence,sum-of-children,cross-table", PLANTED).exit_code == 0
     assert cli("--ignore", "duplicate-sentence", PLANTED).exit_code == 1
     only_repeats = cli("--select", "duplicate-sentence", PLANTED)
     assert only_repeats.exit_code == 1 and "sum-of-children" not in only_repeats.stdout

@@ -1,0 +1,247 @@
+"""The `cross-table` rule: the same quantity stated differently in two tables of the same scope."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.model import Amount, Document, Row, Table
+from auditlint.parse import domain
+from auditlint.parse.numbers import half_unit
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One place a quantity is printed: the table, the row, the column name and the amount."""
+
+    table: Table
+    row: Row
+    column: str
+    amount: Amount
+    scope: str
+
+
+class CrossTable:
+    """The same quantity printed differently in two tables.
+
+    What it checks: a function code's total, 基本支出 and 项目支出 wherever the code is printed (部门
+    支出总表, 一般公共预算支出表, and the class rows of the two-sided 收支总表 and 财政拨款收支总表,
+    matched by the class's name); the document's totals of 支出, 基本支出, 项目支出, 人员经费 and
+    公用经费 across the tables that print them. Scope is respected: a table of all funds (部门) and
+    one of 一般公共预算 only are compared only when the document has no other funds and no carry-
+    overs (its income is all 一般公共预算); otherwise each is compared with tables of its own scope.
+
+    Why it matters: the tables restate the same figures by design; a figure that differs from its
+    restatements is a typing slip in one of them, and readers cannot tell which one to trust.
+
+    How it reports: when the statements disagree, the figure that stands alone against the others
+    is the finding, with every other statement related (one figure against five points at the one).
+    Between two tables, the figure that breaks its own table's sums is the one reported; when
+    nothing tells them apart, the later table is reported against the first. A difference within
+    the rounding of the two printed figures (one cent) is a note.
+
+    Example: samples/planted_budget_2025.txt, 2101103 公务员医疗补助 is 28.54 in 表2 and 28.45 in 表3.
+
+    Suppress: fix the figure; in a text or Markdown document, `<!-- auditlint: disable-next-line=
+    cross-table -->` before the line; for a PDF, a baseline.
+    """
+
+    id = "cross-table"
+    level = Level.ERROR
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        statements = collect(doc)
+        single_scope = has_single_scope(doc)
+        for key, found in sorted(statements.items()):
+            groups: dict[str, list[Statement]] = {}
+            for statement in found:
+                groups.setdefault("all" if single_scope else statement.scope, []).append(statement)
+            for group in groups.values():
+                yield from self._compare(key, group)
+
+    def _compare(self, key: tuple[str, ...], group: list[Statement]) -> Iterator[Finding]:
+        if len({id(s.table) for s in group}) < 2:
+            return
+        values = Counter(s.amount.value for s in group)
+        if len(values) < 2:
+            return
+        (majority, count), *_ = values.most_common()
+        if list(values.values()).count(count) > 1:
+            tied = [value for value, n in values.items() if n == count]
+            consistent = [value for value in tied
+                          if all(adds_up_in_its_table(st) for st in group if st.amount.value == value)]
+            # A tie the tables' own sums can break points at the figure that breaks them; else the
+            # contradiction is still certain, reported at the later table against the first.
+            majority = consistent[0] if len(consistent) == 1 else group[0].amount.value
+        for statement in group:
+            if statement.amount.value == majority:
+                continue
+            others = [s for s in group if s is not statement and s.table is not statement.table]
+            agreeing = [s for s in others if s.amount.value == majority]
+            if not agreeing:
+                continue
+            yield self._finding(key, statement, agreeing, others, majority)
+
+    def _finding(self, key: tuple[str, ...], statement: Statement, agreeing: list[Statement],
+                 others: list[Statement], expected: Decimal) -> Finding:
+        stated = statement.amount.value
+        difference = stated - expected
+        rounding = abs(difference) <= half_unit(stated) + half_unit(expected)
+        what = describe_key(key)
+        where = "、".join(dict.fromkeys(f"《{s.table.name}》" for s in agreeing))
+        zh = (f"《{statement.table.name}》中{what[0]}为 {statement.amount.text}，与{where}的 {agreeing[0].amount.text} 不一致"
+              + (f"（{len(agreeing)} 处一致）" if len(agreeing) > 1 else "")
+              + ("，相差在四舍五入误差之内" if rounding else ""))
+        en = (f"{statement.table.name}: {what[1]} is {statement.amount.text}, while "
+              f"{', '.join(dict.fromkeys(s.table.name for s in agreeing))} print {agreeing[0].amount.text}"
+              + (f" ({len(agreeing)} statements agree)" if len(agreeing) > 1 else "")
+              + ("; the gap is within rounding" if rounding else ""))
+        related = tuple(Related(s.amount.location, Message(f"《{s.table.name}》{s.amount.text}", f"{s.table.name}: {s.amount.text}"))
+                        for s in others)
+        return Finding(
+            rule=self.id,
+            level=Level.NOTE if rounding else Level.ERROR,
+            message=Message(zh, en),
+            location=statement.amount.location,
+            related=related,
+            logical=f"{statement.table.name}/{'/'.join(key)}",
+            stated=statement.amount.text,
+            expected=agreeing[0].amount.text,
+            difference=str(difference),
+            hint=None if rounding else shape_hint(stated, expected),
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# What the tables state
+
+# Which scope each table kind covers: all funds of the department, 财政拨款, or 一般公共预算 only.
+SCOPES = {"expenditure": "all", "summary": "all", "fiscal_summary": "fiscal", "gpb_function": "gpb", "gpb_basic": "gpb"}
+
+# Column names, as printed, and the quantity each stands for.
+_COLUMN_QUANTITY = (
+    (regex.compile(r"人员经费"), "personnel"),
+    (regex.compile(r"公用经费"), "public"),
+    (regex.compile(r"基本支出(?:/小计)?$"), "basic"),
+    (regex.compile(r"项目支出$"), "project"),
+)
+_TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$")
+_ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[)）])")
+_SPACE = regex.compile(r"\s+")
+
+
+def adds_up_in_its_table(statement: Statement) -> bool:
+    """Whether the statement's row fits its own table: its parent code's figure in that column
+    equals the sum of the parent's children (within rounding). A row with no parent fits."""
+    table, row = statement.table, statement.row
+    column = table.columns.index(statement.column)
+    parents = [r for r in table.rows if r.code and len(r.code) < len(row.code) and row.code.startswith(r.code)]
+    if not row.code or not parents:
+        return True
+    parent = max(parents, key=lambda r: len(r.code))
+    children = [r for r in table.rows if r.code.startswith(parent.code) and len(r.code) == len(row.code)]
+    if parent.amounts[column] is None or not all(r.readable for r in (parent, *children)):
+        return True
+    parts = [r.amounts[column].value for r in children if r.amounts[column] is not None]
+    difference = parent.amounts[column].value - sum(parts, Decimal(0))
+    return abs(difference) <= Decimal("0.005") * (len(parts) + 1)
+
+
+def column_quantities(table: Table) -> dict[int, str]:
+    """Which column states which quantity: the first column is the table's total when its name
+    says so (a 基本支出表's total is 基本支出); others by name, the leftmost column of each
+    quantity only (a 小计 further right belongs to another group, such as 政府采购)."""
+    quantities: dict[int, str] = {}
+    names = [_SPACE.sub("", c) for c in table.columns]
+    if names and _TOTAL_COLUMN.match(names[0]):
+        quantities[0] = "basic" if table.kind == "gpb_basic" else "total"
+    for index, name in enumerate(names):
+        for pattern, quantity in _COLUMN_QUANTITY:
+            if pattern.search(name) and quantity not in quantities.values():
+                quantities[index] = quantity
+                break
+    return quantities
+
+
+def describe_key(key: tuple[str, ...]) -> tuple[str, str]:
+    names = {"total": ("合计", "total"), "basic": ("基本支出", "基本支出"), "project": ("项目支出", "项目支出"),
+             "personnel": ("人员经费", "人员经费"), "public": ("公用经费", "公用经费")}
+    kind, subject, quantity = key
+    zh_q, en_q = names[quantity]
+    if kind == "code":
+        return f"科目 {subject} 的{zh_q}", f"code {subject} [{en_q}]"
+    return f"支出{zh_q}", f"the document's {en_q} of expenditure"
+
+
+def _label(row: Row) -> str:
+    return _ENUMERATOR.sub("", _SPACE.sub("", row.label))
+
+
+def collect(doc: Document) -> dict[tuple[str, ...], list[Statement]]:
+    """Every statement of a code's amounts and of the document's totals, by what it states."""
+    statements: dict[tuple[str, ...], list[Statement]] = {}
+    class_codes: dict[str, str] = {}
+    usable = [t for t in doc.tables if t.kind in SCOPES and t.rows]
+    for table in usable:
+        for row in table.rows:
+            if len(row.code) == 3 and row.readable and row.label:
+                class_codes.setdefault(_label(row), row.code)
+    for table in usable:
+        scope = SCOPES[table.kind]
+        if _is_unit_table(table):
+            continue
+        repeated = {code for code, n in Counter(r.code for r in table.rows if r.code).items() if n > 1}
+        for row in table.rows:
+            if not row.readable or row.code in repeated:
+                continue  # a code printed under several units names no single quantity
+            if table.side:
+                code = class_codes.get(_label(row)) if table.side == "支出" else None
+                subject = ("code", code) if code else ("total", "expenditure") if domain.YEAR_TOTAL.match(_label(row)) and table.side == "支出" else None
+                if subject and row.amounts and row.amounts[0] is not None:
+                    statements.setdefault((*subject, "total"), []).append(Statement(table, row, table.columns[0], row.amounts[0], scope))
+                continue
+            subject = ("code", row.code) if row.code and not row.truncated else ("total", "expenditure") if _is_total_row(table, row) else None
+            if subject is None:
+                continue
+            for index, quantity in column_quantities(table).items():
+                amount = row.amounts[index]
+                if amount is not None:
+                    statements.setdefault((*subject, quantity), []).append(
+                        Statement(table, row, table.columns[index], amount, scope))
+    return {key: found for key, found in statements.items() if len({id(s.table) for s in found}) > 1}
+
+
+def _is_unit_table(table: Table) -> bool:
+    """A table by unit (部门 → 单位 codes) states the same totals but no function codes."""
+    codes = [r.code for r in table.rows if r.code]
+    return bool(codes) and all(len(c) in (3, 6) for c in codes) and any(len(c) == 6 for c in codes)
+
+
+def _is_total_row(table: Table, row: Row) -> bool:
+    return not row.code and (domain.TOTAL_LABEL.match(_label(row)) is not None or row is table.rows[0])
+
+
+def has_single_scope(doc: Document) -> bool:
+    """True when all the department's money is 一般公共预算 of this year: its income table's total
+    row (or the income side of its 收支总表) has nothing in any other source or carry-over."""
+    for table in doc.tables:
+        if table.kind == "income" and table.rows:
+            row = table.rows[0]
+            others = [a for column, a in zip(table.columns, row.amounts)
+                      if a is not None and a.value != 0 and not _is_gpb_or_total(column)]
+            return not others
+    for table in doc.tables:
+        if table.kind == "summary" and table.side == "收入":
+            others = [r for r in table.rows if r.amounts and r.amounts[0] is not None and r.amounts[0].value != 0
+                      and not _is_gpb_or_total(r.label)]
+            return not others
+    return False
+
+
+def _is_gpb_or_total(name: str) -> bool:
+    compact = _SPACE.sub("", name)
+    return bool(regex.search(r"一般公共预算|财政拨款|合计|总计|小计|财政指标", compact))

@@ -1,0 +1,64 @@
+"""cross-table: the same figure in two tables of one scope; the odd one out is the finding."""
+from __future__ import annotations
+
+from auditlint.findings import Level
+from auditlint.parse import parse_document
+from auditlint.readers.text import read_text
+from checks.cross_table import CrossTable
+
+INCOME = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\t上年结转\n"
+          "\t合计\t100.00\t100.00\t\n\n")
+CARRY_OVER = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\t上年结转\n"
+              "\t合计\t100.00\t90.00\t10.00\n\n")
+
+
+def table(title: str, rows: str) -> str:
+    return f"{title}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n{rows}\n"
+
+
+ALL_FUNDS = table("部门支出总表", "\t合计\t100.00\t60.00\t40.00\n201\t一般公共服务支出\t100.00\t60.00\t40.00\n")
+GPB_SAME = table("一般公共预算支出表", "\t合计\t100.00\t60.00\t40.00\n201\t一般公共服务支出\t100.00\t60.00\t40.00\n")
+GPB_LESS = table("一般公共预算支出表", "\t合计\t90.00\t60.00\t30.00\n201\t一般公共服务支出\t90.00\t60.00\t30.00\n")
+
+
+def findings(text: str):
+    return list(CrossTable().check(parse_document(read_text("d.txt", text.encode())), {}))
+
+
+def test_tables_that_agree_give_nothing():
+    assert findings(INCOME + ALL_FUNDS + GPB_SAME) == []
+
+
+def test_a_difference_in_a_single_scope_document_is_an_error():
+    found = findings(INCOME + ALL_FUNDS + GPB_LESS)
+    assert {(f.stated, f.expected, f.level) for f in found} == {("90.00", "100.00", Level.ERROR),
+                                                               ("30.00", "40.00", Level.ERROR)}
+
+
+def test_other_funds_explain_a_difference_between_scopes():
+    assert findings(CARRY_OVER + ALL_FUNDS + GPB_LESS) == []
+
+
+def test_one_figure_against_two_points_at_the_one():
+    third = table("一般公共预算基本支出表", "").replace("基本支出表\n", "基本支出表\n")
+    summary = ("部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+               "一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t100.00\n\n")
+    found = findings(INCOME + summary + ALL_FUNDS + GPB_LESS + third)
+    totals = [f for f in found if "201" in f.logical and f.logical.endswith("total")]
+    assert [(f.stated, f.expected) for f in totals] == [("90.00", "100.00")]
+    assert len(totals[0].related) == 2
+
+
+def test_a_tie_is_broken_by_the_table_whose_own_sums_hold():
+    wrong = table("部门支出总表", "201\t一般公共服务支出\t10.00\t10.00\t\n20103\t某款\t10.00\t10.00\t\n"
+                  "2010301\t行政运行\t6.30\t6.30\t\n2010302\t某项\t4.00\t4.00\t\n")
+    right = table("一般公共预算支出表", "201\t一般公共服务支出\t10.00\t10.00\t\n20103\t某款\t10.00\t10.00\t\n"
+                  "2010301\t行政运行\t6.00\t6.00\t\n2010302\t某项\t4.00\t4.00\t\n")
+    found = findings(INCOME + wrong + right)
+    assert {(f.location.line, f.stated) for f in found} == {(wrong.count("\n", 0, wrong.index("6.30")) + INCOME.count("\n") + 1, "6.30")}
+
+
+def test_a_one_cent_gap_is_a_note():
+    cent = table("一般公共预算支出表", "\t合计\t100.01\t60.00\t40.00\n201\t一般公共服务支出\t100.01\t60.00\t40.00\n")
+    found = findings(INCOME + ALL_FUNDS + cent)
+    assert found and all(f.level == Level.NOTE for f in found)
