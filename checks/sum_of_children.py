@@ -19,7 +19,10 @@ UNRELIABLE_SHARE = 0.25
 class SumOfChildren:
     """A total in a table differs from the sum of its parts.
 
-    What it checks, in every amount column of every table it could read with confidence: a 类
+    What it checks, in every table it could read with confidence. Across columns, in every row:
+    合计 = 基本支出 + 项目支出 (+ 经营支出, 上缴上级支出, 对附属单位补助支出), or the economic
+    classes; 基本支出 = 人员经费 + 公用经费 (the columns named as parts, nothing unknown between).
+    Down the rows, in every amount column: a 类
     function code against the sum of its 款 codes and a 款 against its 项 codes (201 = 20101 +
     20103 + …, 20103 = 2010301 + …); an economic class against its items (301 = 30101 + …); a
     department code against its units (126 = 126001 + …); and the 合计 or department row against
@@ -58,6 +61,13 @@ class SumOfChildren:
                     finding = self._compare(table, parent, children, column)
                     if finding is not None:
                         found.append(finding)
+            for total, parts in domain.column_identities(list(table.columns)):
+                for row in table.rows:
+                    if row.readable and (row.amounts[total] is not None or any(row.amounts[p] for p in parts)):
+                        checked += 1
+                        finding = self._compare_columns(table, row, total, parts)
+                        if finding is not None:
+                            found.append(finding)
             errors = [f for f in found if f.level == Level.ERROR]
             if len(errors) > max(MAX_ERRORS_PER_TABLE, UNRELIABLE_SHARE * checked):
                 yield self._unreliable(table, len(errors), checked)
@@ -97,6 +107,40 @@ class SumOfChildren:
         else:
             level = Level.ERROR
         return self._finding(table, parent, children, column, total, present, stated, computed, difference, level)
+
+    def _compare_columns(self, table: Table, row: Row, total_column: int, parts: tuple[int, ...]) -> Finding | None:
+        """A row's total column against the columns that make it up (合计 = 基本支出 + 项目支出)."""
+        total = row.amounts[total_column]
+        present = [row.amounts[p] for p in parts if row.amounts[p] is not None]
+        stated = total.value if total is not None else Decimal(0)
+        computed = sum((p.value for p in present), Decimal(0))
+        difference, radius = sum_gap(stated, [p.value for p in present])
+        if difference == 0:
+            return None
+        level = Level.NOTE if total is not None and abs(difference) <= radius else Level.ERROR
+        name = row.code or row.label
+        total_name = table.columns[total_column]
+        part_names = " + ".join(table.columns[p] for p in parts)
+        parts_text = " + ".join(p.text for p in present) or "0"
+        stated_text = total.text if total is not None else "（空）"
+        rounding = level == Level.NOTE
+        return Finding(
+            rule=self.id,
+            level=level,
+            message=Message(
+                f"《{table.name}》{name}：「{total_name}」为 {stated_text}，而 {part_names} = {parts_text} = {computed}，"
+                f"相差 {difference}" + ("（在四舍五入误差之内）" if rounding else ""),
+                f"{table.name}: {name} [{total_name}] is {stated_text}, but {part_names} = {parts_text} = {computed} "
+                f"(difference {difference})" + (", within rounding" if rounding else "")),
+            location=total.location if total is not None else row.location,
+            related=tuple(Related(p.location, Message(f"「{table.columns[i]}」", f"[{table.columns[i]}]"))
+                          for i in parts if (p := row.amounts[i]) is not None),
+            logical=f"{table.name}/{name}/{total_name}=columns",
+            stated=stated_text,
+            expected=str(computed),
+            difference=str(difference),
+            hint=None if rounding else shape_hint(stated, computed),
+        )
 
     def _finding(self, table: Table, parent: Row, children: list[Row], column: int, total: Amount | None,
                  present: list[Amount], stated: Decimal, computed: Decimal, difference: Decimal,

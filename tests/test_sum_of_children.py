@@ -9,6 +9,7 @@ from auditlint.readers.text import read_text
 from checks.sum_of_children import SumOfChildren
 
 HEADER = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+TOTAL_ONLY = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\n"
 
 
 def findings(rows: str, header: str = HEADER):
@@ -35,24 +36,24 @@ def test_a_parent_that_differs_from_its_children_is_an_error_pointing_at_the_par
 
 
 def test_a_one_cent_gap_within_rounding_is_a_note():
-    rows = ("\t合计\t2877.94\t\t\n201\t一般公共服务支出\t2561.10\t\t\n208\t社会保障和就业支出\t84.78\t\t\n"
-            "210\t卫生健康支出\t83.88\t\t\n221\t住房保障支出\t148.19\t\t\n")
-    [note] = findings(rows)
+    rows = ("\t合计\t2877.94\n201\t一般公共服务支出\t2561.10\n208\t社会保障和就业支出\t84.78\n"
+            "210\t卫生健康支出\t83.88\n221\t住房保障支出\t148.19\n")
+    [note] = findings(rows, TOTAL_ONLY)
     assert note.level == Level.NOTE
     assert note.difference == "-0.01"
     assert "rounding" in note.message.en
 
 
 def test_two_cents_over_one_part_is_beyond_rounding():
-    rows = "20103\t某款\t10.02\t\t\n2010301\t某项\t10.00\t\t\n"
-    [error] = findings(rows)
+    rows = "20103\t某款\t10.02\n2010301\t某项\t10.00\n"
+    [error] = findings(rows, TOTAL_ONLY)
     assert error.level == Level.ERROR
 
 
 def test_truncated_codes_are_not_summed():
-    rows = ("20103\t政府办公厅（室）及相关机构事务\t100.00\t\t\n"
-            "201030\t行政运行\t60.00\t\t\n201030\t一般行政管理事务\t30.00\t\t\n")
-    assert findings(rows) == []
+    rows = ("20103\t政府办公厅（室）及相关机构事务\t100.00\n"
+            "201030\t行政运行\t60.00\n201030\t一般行政管理事务\t30.00\n")
+    assert findings(rows, TOTAL_ONLY) == []
 
 
 def test_unit_codes_add_up_to_their_department():
@@ -77,3 +78,22 @@ def test_hints_name_the_shape_of_a_wrong_number():
     assert "one digit" in shape_hint(Decimal("65.26"), Decimal("65.28")).en
     assert "10 000" in shape_hint(Decimal("23000"), Decimal("2.30")).en
     assert shape_hint(Decimal("4461.66"), Decimal("5456.16")) is None
+
+
+def test_a_row_whose_columns_do_not_add_up():
+    rows = "\t合计\t100.00\t60.00\t30.00\n"
+    [error] = findings(rows)
+    assert (error.level, error.stated, error.expected) == (Level.ERROR, "100.00", "90.00")
+    assert [r.message.en for r in error.related] == ["[基本支出]", "[项目支出]"]
+
+
+def test_basic_expenditure_is_personnel_plus_public_funds():
+    header = "一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t\t\t项目支出\n\t\t\t小计\t人员经费\t公用经费\t\n"
+    rows = "\t合计\t100.00\t60.00\t40.00\t20.01\t40.00\n"
+    [note] = findings(rows, header)
+    assert note.level == Level.NOTE and note.stated == "60.00" and note.expected == "60.01"
+
+
+def test_a_column_of_another_kind_stops_the_identity():
+    header = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\t政府采购\n"
+    assert findings("\t合计\t100.00\t60.00\t40.00\t55.00\n", header) == []

@@ -110,3 +110,44 @@ ENUMERATOR_LEVELS = (
 # 本年收入合计 / 本年支出合计: the year's items added up; 收入总计 / 支出总计 / 总计: with carry-overs.
 YEAR_TOTAL = regex.compile(r"^本年(?:收入|支出)合计$")
 GRAND_TOTAL = regex.compile(r"^(?:收入|支出)?总计$")
+
+# Columns that add up to a table's total column, by what their names say (compacted). A column
+# of another kind (政府采购, a year's comparison) between them stops the identity: it is only
+# checked when the total is followed by nothing but its parts.
+EXPENDITURE_PARTS = regex.compile(r"^(?:基本支出(?:/小计)?|项目支出|事业单位经营支出|经营支出|上缴上级支出|对附属单位补助支出)$")
+ECONOMIC_PARTS = regex.compile(r"^(?:工资福利支出|商品和服务支出|对个人和家庭(?:的)?补助(?:支出)?|债务利息支出|债务还本支出"
+                               r"|资本性支出(?:\(基本建设\)|（基本建设）)?|对企业补助(?:\(基本建设\)|（基本建设）)?"
+                               r"|对社会保障基金补助|其他支出)$")
+BASIC_PARTS = regex.compile(r"^(?:基本支出/)?(?:人员经费|公用经费)$")
+TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$|^.{0,12}基本支出/合计$")
+
+
+def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
+    """(total column, part columns) that must hold in every row, read from the column names.
+
+    The first column, when it is a total, is the sum of the columns after it, provided each of
+    them is a known part of it (基本支出, 项目支出, … or the economic classes, or 人员经费 and
+    公用经费); a 基本支出 subtotal is the sum of 人员经费 and 公用经费. An unknown column among the
+    parts means the identity is not known, and it is not claimed.
+    """
+    names = [regex.sub(r"\s+", "", n) for n in names]
+    identities = []
+    subtotal = next((i for i, n in enumerate(names) if regex.match(r"^基本支出(?:/小计)?$", n)), None)
+    basic = [i for i, n in enumerate(names) if BASIC_PARTS.match(n)]
+    if subtotal is not None and len(basic) == 2:
+        identities.append((subtotal, tuple(basic)))
+    if names and TOTAL_COLUMN.match(names[0]):
+        parts = []
+        for i, name in enumerate(names[1:], start=1):
+            if EXPENDITURE_PARTS.match(name) or ECONOMIC_PARTS.match(name):
+                parts.append(i)
+            elif BASIC_PARTS.match(name) and subtotal is not None:
+                continue  # inside the 基本支出 group, counted through its subtotal
+            elif BASIC_PARTS.match(name) and subtotal is None:
+                parts.append(i)
+            else:
+                break
+        else:
+            if parts:
+                identities.append((0, tuple(parts)))
+    return identities

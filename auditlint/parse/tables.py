@@ -662,7 +662,7 @@ def _flow_table(title: str, kind: domain.TableKind, unit: str, location: Locatio
     parsed = [_flow_tokens(_tokens(d)) for d in drafts]
     width = max(len(values) for _, _, values in parsed)
     names = _flow_header(header, width)
-    identities = column_identities(names)
+    identities = domain.column_identities(names)
     candidates = [_placements(values, width, identities) for _, _, values in parsed]
     placed = resolve_by_hierarchy([(code, label) for code, label, _ in parsed], candidates)
     rows, notes = [], []
@@ -758,31 +758,6 @@ def domain_expand(names: list[str]) -> list[str]:
                 at = head.index(parent)
                 return head[:at] + [f"{parent}/{child}" for child in tail] + head[at + 1:]
     return names
-
-
-def column_identities(names: Sequence[str]) -> list[tuple[int, tuple[int, ...]]]:
-    """(total column, part columns) pairs that must hold in every row, read from column names."""
-    identities = []
-    groups: dict[str, list[int]] = {}
-    top: list[int] = []
-    total = None
-    for i, name in enumerate(names):
-        parent, _, child = name.partition("/")
-        if child:
-            groups.setdefault(parent, []).append(i)
-        elif domain.TOTAL_LABEL.match(name) or name.endswith("总计"):
-            total = i if total is None else total
-        elif name:
-            top.append(i)
-    parts_of_total = list(top)
-    for parent, members in groups.items():
-        subtotal = [i for i in members if domain.TOTAL_LABEL.match(names[i].partition("/")[2])]
-        if subtotal:
-            identities.append((subtotal[0], tuple(i for i in members if i != subtotal[0])))
-            parts_of_total.append(subtotal[0])
-    if total is not None and parts_of_total:
-        identities.append((total, tuple(sorted(parts_of_total))))
-    return identities
 
 
 MAX_PLACEMENTS = 4096  # combinations tried when siblings are placed together
