@@ -227,12 +227,58 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """A year-on-year change: this year's amount, the change, its direction and its percentage."""
+
+    current: Amount
+    delta: Amount
+    increase: bool
+    percent: Amount
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """A completion rate: the budget, what was spent, and the stated percentage."""
+
+    budget: Amount
+    actual: Amount
+    percent: Amount
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part listed after 其中: its label, its amount, and the share stated for it, if any."""
+
+    label: str
+    amount: Amount
+    share: Amount | None
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A total and the parts the sentence lists after 其中; `complete` when the parts' labels make
+    a whole (本年 + 上年结转, 基本 + 项目, 人员 + 公用)."""
+
+    total: Amount
+    parts: tuple[Part, ...]
+    complete: bool
+    sentence: Sentence
+
+
+Claim = Change | Completion | Split
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """What the checks read: the source, its blocks in document order, and its tables."""
+    """What the checks read: the source, its blocks in document order, its tables and the claims
+    its narrative makes."""
 
     source: Source
     blocks: tuple[Block, ...]
     tables: tuple[Table, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     @property
     def path(self) -> str:

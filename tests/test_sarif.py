@@ -27,8 +27,7 @@ def test_results_carry_rule_level_region_related_and_fingerprint(cli):
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert {"id", "name", "shortDescription", "fullDescription", "help"} <= set(rules[0])
-    result = run["results"][0]
-    assert result["ruleId"] == "duplicate-sentence"
+    result = next(r for r in run["results"] if r["ruleId"] == "duplicate-sentence")
     assert rules[result["ruleIndex"]]["id"] == "duplicate-sentence"
     assert result["level"] == "error"
     region = result["locations"][0]["physicalLocation"]["region"]

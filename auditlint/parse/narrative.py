@@ -40,6 +40,10 @@ def margin_width(prose: list[Line]) -> int:
     return widths[min(len(widths) - 1, int(len(widths) * 0.9))]
 
 
+_CONTINUATION_BULLET = regex.compile(r"^\s*[-*]\s+(?=万元|元|%|％|[，,、；;）)])")
+_CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)])")
+
+
 def continues(line: Line, margin: int) -> bool:
     """Does the paragraph go on after this line? Only if it fills the line and ends no sentence."""
     text = line.text.strip()
@@ -67,9 +71,17 @@ def segment(source: Source) -> tuple[Block, ...]:
             blocks.append(build_paragraph(paragraph, source.path))
             paragraph.clear()
 
-    for line in lines:
+    next_text: list[Line | None] = [None] * len(lines)  # the next non-blank line after each line
+    upcoming: Line | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        next_text[index] = upcoming
+        if not lines[index].is_blank:
+            upcoming = lines[index]
+    for index, line in enumerate(lines):
         if line.is_blank or is_page_furniture(line):
-            if paragraph and not continues(paragraph[-1], margin):
+            following = next_text[index]
+            carried = following is not None and _CONTINUATION.match(following.text)
+            if paragraph and not continues(paragraph[-1], margin) and not carried:
                 flush_paragraph()
             continue
         if is_table_line(line):
@@ -77,7 +89,8 @@ def segment(source: Source) -> tuple[Block, ...]:
             table.append(line)
             continue
         flush_table()
-        if paragraph and (not continues(paragraph[-1], margin) or _HEADING.match(line.text)):
+        carries_on = bool(_CONTINUATION.match(line.text)) and not _LINE_END_CLOSES.search(paragraph[-1].text) if paragraph else False
+        if paragraph and not carries_on and (not continues(paragraph[-1], margin) or _HEADING.match(line.text)):
             flush_paragraph()
         paragraph.append(line)
     flush_paragraph()
@@ -91,8 +104,9 @@ def build_paragraph(lines: list[Line], path: str) -> Paragraph:
     pieces: list[TextPiece] = []
     offset = 0
     for line in lines:
-        stripped = line.text.strip()
-        lead = len(line.text) - len(line.text.lstrip())
+        bullet = _CONTINUATION_BULLET.match(line.text) if parts else None
+        lead = bullet.end() if bullet else len(line.text) - len(line.text.lstrip())
+        stripped = line.text[lead:].strip()
         if parts and _needs_space(parts[-1], stripped):
             parts.append(" ")
             offset += 1

@@ -1,0 +1,63 @@
+"""The `split-total` rule: the parts listed after 其中 do not make their total."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator, Mapping
+
+from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.model import Document, Split
+from auditlint.parse.numbers import sum_gap
+
+
+class SplitTotal:
+    """The parts listed after 其中 do not make their total.
+
+    What it checks: "X万元，其中：A万元…；B万元" where the parts are a complete decomposition of X
+    (本年/当年 + 上年结转, 基本支出 + 项目支出, 人员经费 + 公用经费, 货物 + 工程 + 服务): they must
+    add up to X. Parts of any other list are a subset of X and must never exceed it. A list with a
+    nested 其中 is not read, and amounts that state a change (比上年增加…) are no parts.
+
+    Why it matters: the split restates the total in the same sentence; when it does not add up,
+    one of its figures is wrong, often a total that leaves out the carry-over.
+
+    Example: samples/planted_budget_2025.txt, 政府采购 612.36万元，其中：货物类45.80、工程类0、
+    服务类556.56 (602.36).
+
+    Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=split-total -->`.
+    """
+
+    id = "split-total"
+    level = Level.ERROR
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for claim in doc.claims:
+            if isinstance(claim, Split):
+                finding = self._check(claim)
+                if finding is not None:
+                    yield finding
+
+    def _check(self, claim: Split) -> Finding | None:
+        values = [p.amount.value for p in claim.parts]
+        difference, radius = sum_gap(claim.total.value, values)
+        computed = sum(values, Decimal(0))
+        if abs(difference) <= radius or (not claim.complete and difference > 0):
+            return None
+        parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)
+        if claim.complete:
+            zh = f"{claim.total.text} 万元的组成部分 {parts} = {computed}，与总数不符（相差 {difference}）"
+            en = f"the parts of {claim.total.text} ({parts}) add up to {computed}, not to the total (difference {difference})"
+        else:
+            zh = f"其中所列各项 {parts} = {computed}，超过了总数 {claim.total.text}"
+            en = f"the parts listed ({parts}) add up to {computed}, more than their total {claim.total.text}"
+        return Finding(
+            rule=self.id,
+            level=self.level,
+            message=Message(zh, en),
+            location=claim.total.location,
+            related=tuple(Related(p.amount.location, Message(p.label, p.label)) for p in claim.parts),
+            logical=f"split:{claim.sentence.text[:40]}",
+            stated=claim.total.text,
+            expected=str(computed),
+            difference=str(difference),
+            hint=shape_hint(claim.total.value, computed),
+        )
