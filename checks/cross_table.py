@@ -122,14 +122,6 @@ class CrossTable:
 # Which scope each table kind covers: all funds of the department, 财政拨款, or 一般公共预算 only.
 SCOPES = {"expenditure": "all", "summary": "all", "fiscal_summary": "fiscal", "gpb_function": "gpb", "gpb_basic": "gpb"}
 
-# Column names, as printed, and the quantity each stands for.
-_COLUMN_QUANTITY = (
-    (regex.compile(r"人员经费"), "personnel"),
-    (regex.compile(r"公用经费"), "public"),
-    (regex.compile(r"基本支出(?:/小计)?$"), "basic"),
-    (regex.compile(r"项目支出$"), "project"),
-)
-_TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$")
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[)）])")
 _SPACE = regex.compile(r"\s+")
 
@@ -149,22 +141,6 @@ def adds_up_in_its_table(statement: Statement) -> bool:
     parts = [r.amounts[column].value for r in children if r.amounts[column] is not None]
     difference = parent.amounts[column].value - sum(parts, Decimal(0))
     return abs(difference) <= Decimal("0.005") * (len(parts) + 1)
-
-
-def column_quantities(table: Table) -> dict[int, str]:
-    """Which column states which quantity: the first column is the table's total when its name
-    says so (a 基本支出表's total is 基本支出); others by name, the leftmost column of each
-    quantity only (a 小计 further right belongs to another group, such as 政府采购)."""
-    quantities: dict[int, str] = {}
-    names = [_SPACE.sub("", c) for c in table.columns]
-    if names and _TOTAL_COLUMN.match(names[0]):
-        quantities[0] = "basic" if table.kind == "gpb_basic" else "total"
-    for index, name in enumerate(names):
-        for pattern, quantity in _COLUMN_QUANTITY:
-            if pattern.search(name) and quantity not in quantities.values():
-                quantities[index] = quantity
-                break
-    return quantities
 
 
 def describe_key(key: tuple[str, ...]) -> tuple[str, str]:
@@ -207,7 +183,7 @@ def collect(doc: Document) -> dict[tuple[str, ...], list[Statement]]:
             subject = ("code", row.code) if row.code and not row.truncated else ("total", "expenditure") if _is_total_row(table, row) else None
             if subject is None:
                 continue
-            for index, quantity in column_quantities(table).items():
+            for index, quantity in domain.column_quantities(table.columns, table.kind).items():
                 amount = row.amounts[index]
                 if amount is not None:
                     statements.setdefault((*subject, quantity), []).append(

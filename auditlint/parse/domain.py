@@ -151,3 +151,27 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
             if parts:
                 identities.append((0, tuple(parts)))
     return identities
+
+# Column names, as printed, and the quantity of expenditure each stands for.
+_COLUMN_QUANTITY = (
+    (regex.compile(r"人员经费"), "personnel"),
+    (regex.compile(r"公用经费"), "public"),
+    (regex.compile(r"基本支出(?:/小计)?$"), "basic"),
+    (regex.compile(r"项目支出$"), "project"),
+)
+
+
+def column_quantities(columns: tuple[str, ...], table_kind: str) -> dict[int, str]:
+    """Which column states which quantity: the first column is the table's total when its name
+    says so (a 基本支出表's total is 基本支出); others by name, the leftmost column of each
+    quantity only (a 小计 further right belongs to another group, such as 政府采购)."""
+    quantities: dict[int, str] = {}
+    names = [regex.sub(r"\s+", "", c) for c in columns]
+    if names and TOTAL_COLUMN.match(names[0]):
+        quantities[0] = "basic" if table_kind == "gpb_basic" else "total"
+    for index, name in enumerate(names):
+        for pattern, quantity in _COLUMN_QUANTITY:
+            if pattern.search(name) and quantity not in quantities.values():
+                quantities[index] = quantity
+                break
+    return quantities

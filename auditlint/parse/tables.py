@@ -589,6 +589,7 @@ def _side_name(header: list[list[Piece]], columns: list[tuple[float, float]] | N
 
 def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int) -> Row | None:
     code = label = ""
+    label_column = -1
     values: dict[int, Amount] = {}
     for piece in draft.pieces:
         if not start <= piece.column < end or not piece.text.strip():
@@ -596,7 +597,8 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         role = roles[piece.column]
         if role == "code" and not code:
             code = piece.text.strip()
-        elif role == "label":
+        elif role == "label" and (not label or piece.column == label_column):
+            label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
             label += piece.text.strip()
         elif role == "amount":
             value = piece.amount
