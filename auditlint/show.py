@@ -1,15 +1,21 @@
 """`auditlint show`: what the linter understood of a document, so a user can check the linter.
 
 Each table is printed as a grid of code, label and amounts, with its kind, unit, side and where it
-is; what could not be read with confidence is printed as its notes. `--text` prints the lines as
+is; what could not be read with confidence is printed as its notes. Then the claims of the
+narrative (changes, completion rates, splits), each with what its own figures give, and the
+narrative figures matched to table figures by name. `--text` prints the lines as
 the reader produced them, numbered: for a PDF these are the line numbers findings refer to.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from tabulate import tabulate
 
-from auditlint.model import Document, Table
+from auditlint.model import Change, Completion, Document, Split, Table
+from auditlint.parse.claims import FIGURE, CleanText
 from auditlint.parse.domain import TABLE_KINDS
+from auditlint.parse.figures import normalise, table_figures
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 
@@ -38,6 +44,51 @@ def describe_table(table: Table, number: int) -> str:
     return "\n".join(head) + "\n" + "\n".join("    " + line for line in body.splitlines())
 
 
+def describe_claims(doc: Document) -> str:
+    """Each claim of the narrative: where, what it says, and what its own figures give."""
+    rows = []
+    for claim in doc.claims:
+        if isinstance(claim, Change):
+            prior = claim.current.value + (-claim.delta.value if claim.increase else claim.delta.value)
+            recomputed = f"{100 * claim.delta.value / prior:.2f}% of prior {prior}" if prior else "-"
+            rows.append([claim.percent.location.line, "change",
+                         f"{claim.current.text} {'+' if claim.increase else '-'}{claim.delta.text}, {claim.percent.text}%",
+                         recomputed])
+        elif isinstance(claim, Completion):
+            rate = f"{100 * claim.actual.value / claim.budget.value:.2f}%" if claim.budget.value else "-"
+            rows.append([claim.percent.location.line, "completion",
+                         f"{claim.actual.text} / {claim.budget.text}, {claim.percent.text}%", rate])
+        elif isinstance(claim, Split):
+            parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)
+            total = sum((p.amount.value for p in claim.parts), Decimal(0))
+            rows.append([claim.total.location.line, "split" + (" (complete)" if claim.complete else ""),
+                         f"{claim.total.text} = {parts}", f"parts add up to {total}"])
+    if not rows:
+        return "claims: none"
+    body = tabulate(rows, headers=["line", "claim", "as stated", "recomputed"], tablefmt="simple", disable_numparse=True)
+    return "claims:\n" + "\n".join("    " + line for line in body.splitlines())
+
+
+def describe_matches(doc: Document) -> str:
+    """Each narrative figure that names a table figure, and the table figures it was matched to."""
+    figures = table_figures(doc)
+    rows = []
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            clean = CleanText.of(paragraph, sentence)
+            for match in FIGURE.finditer(clean.text):
+                subject = normalise(match.group("subject"))
+                found = figures.get(subject)
+                if found:
+                    stated = clean.amount(paragraph, match, "amount")
+                    tables = "; ".join(f"{f.table.name} {f.amount.text} (line {f.amount.location.line})" for f in found)
+                    rows.append([stated.location.line, subject, stated.text, tables])
+    if not rows:
+        return "matched figures: none"
+    body = tabulate(rows, headers=["line", "subject", "text", "tables"], tablefmt="simple", disable_numparse=True)
+    return "matched figures:\n" + "\n".join("    " + line for line in body.splitlines())
+
+
 def render_document(doc: Document, with_text: bool = False) -> str:
     parts = [f"{doc.path}: {doc.source.kind} ({doc.source.encoding}), {len(doc.source.lines)} lines, "
              f"{len(doc.tables)} tables"]
@@ -46,4 +97,6 @@ def render_document(doc: Document, with_text: bool = False) -> str:
         parts.append("\n".join(f"{line.number:>{width}} p{line.page}  {line.text}" for line in doc.source.lines))
     for number, table in enumerate(doc.tables, start=1):
         parts.append(describe_table(table, number))
+    parts.append(describe_claims(doc))
+    parts.append(describe_matches(doc))
     return "\n\n".join(parts) + "\n"

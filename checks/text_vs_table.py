@@ -4,16 +4,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterator, Mapping
 
-import regex
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
-from auditlint.parse.claims import NUMBER, CleanText
+from auditlint.parse.claims import FIGURE, CleanText
 from auditlint.parse.figures import TableFigure, document_year, earlier_year, normalise, table_figures
 from auditlint.parse.numbers import half_unit
 
-# A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
-_FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 
 class TextVsTable:
     """A figure in the narrative differs from the table figure it restates.
@@ -47,7 +44,7 @@ class TextVsTable:
         for paragraph in doc.paragraphs:
             for sentence in paragraph.sentences:
                 clean = CleanText.of(paragraph, sentence)
-                for match in _FIGURE.finditer(clean.text):
+                for match in FIGURE.finditer(clean.text):
                     if earlier_year(clean.text[:match.start("amount")], year):
                         continue
                     subject = normalise(match.group("subject"))

@@ -64,3 +64,12 @@ def test_an_open_list_may_fall_short_but_never_exceed():
 def test_a_nested_split_is_not_read():
     text = "支出100.00万元，其中：基本支出60.00万元，其中：人员经费50.00万元、公用经费10.00万元；项目支出40.00万元。\n"
     assert [c for c in doc(text).claims if isinstance(c, Split) and c.total.text == "100.00"] == []
+
+
+def test_show_lists_claims_and_matched_figures():
+    from auditlint.show import render_document
+    from tests.conftest import SAMPLES
+    from auditlint.readers import read_source
+    shown = render_document(parse_document(read_source(str(SAMPLES / "planted_budget_2025.txt"))))
+    assert "claims:" in shown and "1809.22 -143.38, 7.92%" in shown and "7.34% of prior 1952.60" in shown
+    assert "数据治理外包服务" in shown and "项目支出表 56.28 (line 181)" in shown

@@ -27,6 +27,8 @@ _CHANGE = regex.compile(
 _COMPLETION = regex.compile(
     rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元[^。；;]{{0,20}}?(?:执行数|支出数|实际支出|决算数)(?:为|是)?\s*"
     rf"(?P<actual>{NUMBER})\s*万元[^。；;]{{0,12}}?完成(?:年初)?预算(?:的)?\s*(?P<percent>{NUMBER})\s*[%％]")
+# A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
+FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 _SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元\s*[，,]?\s*其中\s*[：:]")
 _PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元(?:\s*[，,]\s*占\s*(?P<share>{NUMBER})\s*[%％])?")
 

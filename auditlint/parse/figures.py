@@ -34,7 +34,7 @@ class TableFigure:
 
 # Subjects the narrative uses for the document's totals, and the quantity they name.
 CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
-    (regex.compile(r"^(?:收支总预算|收入预算|支出预算|收支预算总额|财政拨款收支总预算)$"), "total"),
+    (regex.compile(r"^(?:收支总预算|收入预算|支出预算|收支预算总额)$"), "total"),  # all funds, not 财政拨款
     (regex.compile(r"^(?:一般公共预算)?基本支出$"), "basic"),
     (regex.compile(r"^(?:一般公共预算)?项目支出$"), "project"),
     (regex.compile(r"^人员经费$"), "personnel"),
