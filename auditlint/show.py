@@ -13,9 +13,8 @@ from decimal import Decimal
 from tabulate import tabulate
 
 from auditlint.model import Change, Completion, Document, Split, Table
-from auditlint.parse.claims import FIGURE, CleanText
 from auditlint.parse.domain import TABLE_KINDS
-from auditlint.parse.figures import normalise, table_figures
+from auditlint.parse.figures import named_figures
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 
@@ -71,18 +70,10 @@ def describe_claims(doc: Document) -> str:
 
 def describe_matches(doc: Document) -> str:
     """Each narrative figure that names a table figure, and the table figures it was matched to."""
-    figures = table_figures(doc)
     rows = []
-    for paragraph in doc.paragraphs:
-        for sentence in paragraph.sentences:
-            clean = CleanText.of(paragraph, sentence)
-            for match in FIGURE.finditer(clean.text):
-                subject = normalise(match.group("subject"))
-                found = figures.get(subject)
-                if found:
-                    stated = clean.amount(paragraph, match, "amount")
-                    tables = "; ".join(f"{f.table.name} {f.amount.text} (line {f.amount.location.line})" for f in found)
-                    rows.append([stated.location.line, subject, stated.text, tables])
+    for subject, stated, found in named_figures(doc):
+        tables = "; ".join(f"{f.table.name} {f.amount.text} (line {f.amount.location.line})" for f in found)
+        rows.append([stated.location.line, subject, stated.text, tables])
     if not rows:
         return "matched figures: none"
     body = tabulate(rows, headers=["line", "subject", "text", "tables"], tablefmt="simple", disable_numparse=True)

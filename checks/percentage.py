@@ -30,6 +30,15 @@ def allows(stated: Amount, low: Decimal, high: Decimal) -> bool:
     return stated.value + radius >= low and stated.value - radius <= high
 
 
+def misstated_ratio(percent: Amount, part: Amount, whole: Amount) -> Decimal | None:
+    """The percentage part/whole gives, when the stated one is beyond what rounding allows."""
+    spread = radius(whole)
+    if whole.value - spread <= 0:
+        return None
+    low, high = ratio_range(part, whole.value - spread, whole.value + spread, radius(part))
+    return None if allows(percent, low, high) else HUNDRED * part.value / whole.value
+
+
 class Percentage:
     """A percentage that its own figures do not give.
 
@@ -90,37 +99,25 @@ class Percentage:
             (claim.current, claim.delta), hint, claim.sentence.text)
 
     def _completion(self, claim: Completion) -> Iterator[Finding]:
-        budget, spread = claim.budget.value, radius(claim.budget)
-        if budget - spread <= 0:
-            return
-        low, high = ratio_range(claim.actual, budget - spread, budget + spread, radius(claim.actual))
-        if allows(claim.percent, low, high):
-            return
-        expected = HUNDRED * claim.actual.value / budget
-        yield self._finding(
-            claim.percent, f"{expected:.2f}",
-            Message(f"完成预算 {claim.percent.text}% 与其数字不符：{claim.actual.text} / {claim.budget.text} = {expected:.2f}%",
-                    f"the completion rate {claim.percent.text}% does not follow from its figures: "
-                    f"{claim.actual.text} / {claim.budget.text} = {expected:.2f}%"),
-            (claim.budget, claim.actual), None, claim.sentence.text)
+        expected = misstated_ratio(claim.percent, claim.actual, claim.budget)
+        if expected is not None:
+            yield self._finding(
+                claim.percent, f"{expected:.2f}",
+                Message(f"完成预算 {claim.percent.text}% 与其数字不符：{claim.actual.text} / {claim.budget.text} = {expected:.2f}%",
+                        f"the completion rate {claim.percent.text}% does not follow from its figures: "
+                        f"{claim.actual.text} / {claim.budget.text} = {expected:.2f}%"),
+                (claim.budget, claim.actual), None, claim.sentence.text)
 
     def _shares(self, claim: Split) -> Iterator[Finding]:
-        total, spread = claim.total.value, radius(claim.total)
-        if total - spread <= 0:
-            return
         for part in claim.parts:
-            if part.share is None:
-                continue
-            low, high = ratio_range(part.amount, total - spread, total + spread, radius(part.amount))
-            if allows(part.share, low, high):
-                continue
-            expected = HUNDRED * part.amount.value / total
-            yield self._finding(
-                part.share, f"{expected:.2f}",
-                Message(f"{part.label} 占 {part.share.text}% 与其数字不符：{part.amount.text} / {claim.total.text} = {expected:.2f}%",
-                        f"{part.label}'s share of {part.share.text}% does not follow from its figures: "
-                        f"{part.amount.text} / {claim.total.text} = {expected:.2f}%"),
-                (part.amount, claim.total), None, claim.sentence.text)
+            expected = misstated_ratio(part.share, part.amount, claim.total) if part.share is not None else None
+            if expected is not None:
+                yield self._finding(
+                    part.share, f"{expected:.2f}",
+                    Message(f"{part.label} 占 {part.share.text}% 与其数字不符：{part.amount.text} / {claim.total.text} = {expected:.2f}%",
+                            f"{part.label}'s share of {part.share.text}% does not follow from its figures: "
+                            f"{part.amount.text} / {claim.total.text} = {expected:.2f}%"),
+                    (part.amount, claim.total), None, claim.sentence.text)
 
     def _finding(self, stated: Amount, expected: str, message: Message, figures: tuple[Amount, ...],
                  hint: Message | None, sentence: str) -> Finding:

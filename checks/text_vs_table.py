@@ -7,8 +7,7 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
-from auditlint.parse.claims import FIGURE, CleanText
-from auditlint.parse.figures import TableFigure, document_year, earlier_year, normalise, table_figures
+from auditlint.parse.figures import TableFigure, named_figures
 from auditlint.parse.numbers import half_unit
 
 
@@ -37,23 +36,10 @@ class TextVsTable:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        figures = table_figures(doc)
-        if not figures.rows and not figures.totals:
-            return
-        year = document_year(doc)
-        for paragraph in doc.paragraphs:
-            for sentence in paragraph.sentences:
-                clean = CleanText.of(paragraph, sentence)
-                for match in FIGURE.finditer(clean.text):
-                    if earlier_year(clean.text[:match.start("amount")], year):
-                        continue
-                    subject = normalise(match.group("subject"))
-                    found = figures.get(subject)
-                    if not found:
-                        continue
-                    finding = self._compare(subject, clean.amount(paragraph, match, "amount"), found)
-                    if finding is not None:
-                        yield finding
+        for subject, stated, found in named_figures(doc):
+            finding = self._compare(subject, stated, found)
+            if finding is not None:
+                yield finding
 
     def _compare(self, subject: str, stated: Amount, found: list[TableFigure]) -> Finding | None:
         values = Counter(f.amount.value for f in found)

@@ -1,19 +1,17 @@
 """The `unit-mismatch` rule: an amount written in 元 that the tables give in 万元."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any, Iterator, Mapping
 
 import regex
 
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
-from auditlint.parse.claims import NUMBER, CleanText
-from auditlint.parse.figures import document_year, earlier_year, normalise, table_figures
+from auditlint.parse.claims import NUMBER
+from auditlint.parse.figures import named_figures
 
 # An amount in 元 (not 万元, 亿元 or 千元), with the words before it as its subject.
 _YUAN_FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*(?<![万亿千])元")
-TEN_THOUSAND = Decimal(10000)
 
 
 class UnitMismatch:
@@ -36,35 +34,23 @@ class UnitMismatch:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        figures = table_figures(doc)
-        year = document_year(doc)
-        for paragraph in doc.paragraphs:
-            for sentence in paragraph.sentences:
-                clean = CleanText.of(paragraph, sentence)
-                for match in _YUAN_FIGURE.finditer(clean.text):
-                    if earlier_year(clean.text[:match.start("amount")], year):
-                        continue
-                    subject = normalise(match.group("subject"))
-                    found = figures.get(subject)
-                    stated = clean.amount(paragraph, match, "amount")
-                    units = {f.table.unit for f in found}
-                    if not found or units != {"万元"} or stated.value == 0:
-                        continue
-                    values = {f.amount.value for f in found}
-                    if values != {stated.value}:
-                        continue  # another figure, or a correct conversion (× 10 000)
-                    yield Finding(
-                        rule=self.id,
-                        level=self.level,
-                        message=Message(
-                            f"正文写作 {subject} {stated.text} 元，而表格为 {found[0].amount.text} 万元：单位应为万元？",
-                            f"the text gives {subject} as {stated.text} 元, the tables as {found[0].amount.text} 万元: "
-                            f"万元 meant?"),
-                        location=stated.location,
-                        related=tuple(Related(f.amount.location, Message(f"《{f.table.name}》（万元）", f"{f.table.name} (万元)"))
-                                      for f in found),
-                        logical=f"unit:{subject}",
-                        stated=f"{stated.text}元",
-                        expected=f"{found[0].amount.text}万元",
-                        hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
-                    )
+        for subject, stated, found in named_figures(doc, _YUAN_FIGURE):
+            if {f.table.unit for f in found} != {"万元"} or stated.value == 0:
+                continue
+            if {f.amount.value for f in found} != {stated.value}:
+                continue  # another figure, or a correct conversion (× 10 000)
+            yield Finding(
+                rule=self.id,
+                level=self.level,
+                message=Message(
+                    f"正文写作 {subject} {stated.text} 元，而表格为 {found[0].amount.text} 万元：单位应为万元？",
+                    f"the text gives {subject} as {stated.text} 元, the tables as {found[0].amount.text} 万元: "
+                    f"万元 meant?"),
+                location=stated.location,
+                related=tuple(Related(f.amount.location, Message(f"《{f.table.name}》（万元）", f"{f.table.name} (万元)"))
+                              for f in found),
+                logical=f"unit:{subject}",
+                stated=f"{stated.text}元",
+                expected=f"{found[0].amount.text}万元",
+                hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
+            )

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 import regex
 
+from typing import Iterator
+
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
+from auditlint.parse.claims import FIGURE, CleanText
 
 _YEAR = regex.compile(r"(\d{4})\s*年")
 _LEADING = regex.compile(r"^(?:其中|包括|主要是|主要|安排|全年|本年|当年|年度|年|部门|单位|本部门|本单位)+")
@@ -120,3 +123,23 @@ def earlier_year(before: str, year: int | None) -> bool:
     """Does the text before a figure name an earlier year than the document's (比2023年…)?"""
     found = [int(y) for y in _YEAR.findall(before)]
     return year is not None and bool(found) and found[-1] < year
+
+
+def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tuple[str, Amount, list[TableFigure]]]:
+    """Each amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
+    group) whose subject names figures of the tables: the subject, the amount, those figures.
+    Amounts in a sentence about an earlier year than the document's are not the tables' figures."""
+    figures = table_figures(doc)
+    if not figures.rows and not figures.totals:
+        return
+    year = document_year(doc)
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            clean = CleanText.of(paragraph, sentence)
+            for match in pattern.finditer(clean.text):
+                if earlier_year(clean.text[:match.start("amount")], year):
+                    continue
+                subject = normalise(match.group("subject"))
+                found = figures.get(subject)
+                if found:
+                    yield subject, clean.amount(paragraph, match, "amount"), found
