@@ -186,7 +186,7 @@ def hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
     if total is not None and coded:
         top = min(len(r.code) for r in coded)
         children = [r for r in coded if len(r.code) == top]
-        if _reliable(total, children) and not any(r.truncated for r in coded if len(r.code) == top):
+        if _reliable(total, children):
             yield total, children
 
 
