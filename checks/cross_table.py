@@ -35,6 +35,10 @@ class CrossTable:
     one of 一般公共预算 only are compared only when the document has no other funds and no carry-
     overs (its income is all 一般公共预算); otherwise each is compared with tables of its own scope.
 
+    The same function code must also carry the same name in every table: "20103 政府办公厅（室）
+    及相关机构运行" in one table and "…事务" in another is a warning (names are weaker evidence
+    than figures: a name cut short by the layout is not reported).
+
     Why it matters: the tables restate the same figures by design; a figure that differs from its
     restatements is a typing slip in one of them, and readers cannot tell which one to trust.
 
@@ -54,6 +58,7 @@ class CrossTable:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        yield from self._names(doc)
         statements = collect(doc)
         single_scope = has_single_scope(doc)
         for key, found in sorted(statements.items()):
@@ -62,6 +67,33 @@ class CrossTable:
                 groups.setdefault("all" if single_scope else statement.scope, []).append(statement)
             for group in groups.values():
                 yield from self._compare(key, group)
+
+    def _names(self, doc: Document) -> Iterator[Finding]:
+        """One code, two names: the code table of every table must agree on what a code is called."""
+        named: dict[str, list[tuple[Table, Row]]] = {}
+        for table in doc.tables:
+            if table.kind not in SCOPES or _is_unit_table(table):
+                continue
+            for row in table.rows:
+                if row.code and not row.truncated and len(row.code) in (3, 5, 7) and row.label:
+                    named.setdefault(row.code, []).append((table, row))
+        for code, found in sorted(named.items()):
+            first_table, first = found[0]
+            for table, row in found[1:]:
+                a, b = _name(first.label), _name(row.label)
+                if a != b and not a.startswith(b) and not b.startswith(a):
+                    yield Finding(
+                        rule=self.id,
+                        level=Level.WARNING,
+                        message=Message(f"科目 {code} 在《{first_table.name}》中名为「{first.label}」，在《{table.name}》中名为「{row.label}」",
+                                        f"code {code} is named “{first.label}” in {first_table.name} and “{row.label}” in {table.name}"),
+                        location=row.location,
+                        related=(Related(first.location, Message(f"《{first_table.name}》", first_table.name)),),
+                        logical=f"name:{code}:{b}",
+                        stated=row.label,
+                        expected=first.label,
+                    )
+                    break
 
     def _compare(self, key: tuple[str, ...], group: list[Statement]) -> Iterator[Finding]:
         if len({id(s.table) for s in group}) < 2:
@@ -189,6 +221,12 @@ def collect(doc: Document) -> dict[tuple[str, ...], list[Statement]]:
                     statements.setdefault((*subject, quantity), []).append(
                         Statement(table, row, table.columns[index], amount, scope))
     return {key: found for key, found in statements.items() if len({id(s.table) for s in found}) > 1}
+
+
+def _name(label: str) -> str:
+    """A row's name without spaces, brackets' width or a trailing 支出 (printed or not)."""
+    text = _SPACE.sub("", label).replace("(", "（").replace(")", "）")
+    return regex.sub(r"支出$", "", _ENUMERATOR.sub("", text))
 
 
 def _is_unit_table(table: Table) -> bool:

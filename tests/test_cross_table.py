@@ -62,3 +62,12 @@ def test_a_one_cent_gap_is_a_note():
     cent = table("一般公共预算支出表", "\t合计\t100.01\t60.00\t40.00\n201\t一般公共服务支出\t100.01\t60.00\t40.00\n")
     found = findings(INCOME + ALL_FUNDS + cent)
     assert found and all(f.level == Level.NOTE for f in found)
+
+
+def test_one_code_with_two_names_is_a_warning_but_a_shortened_name_is_not():
+    one = table("部门支出总表", "20103\t政府办公厅（室）及相关机构运行\t10.00\t10.00\t\n")
+    other = table("一般公共预算支出表", "20103\t政府办公厅（室）及相关机构事务\t10.00\t10.00\t\n")
+    [finding] = findings(INCOME + one + other)
+    assert finding.level == Level.WARNING and finding.stated.endswith("事务")
+    cut = table("一般公共预算支出表", "20103\t政府办公厅（室）及相关\t10.00\t10.00\t\n")
+    assert findings(INCOME + one + cut) == []

@@ -97,3 +97,11 @@ def test_basic_expenditure_is_personnel_plus_public_funds():
 def test_a_column_of_another_kind_stops_the_identity():
     header = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\t政府采购\n"
     assert findings("\t合计\t100.00\t60.00\t40.00\t55.00\n", header) == []
+
+
+def test_the_three_public_expenses_add_up_to_their_total():
+    header = ("一般公共预算“三公”经费支出表\n单位：万元\n合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+              "\t\t小计\t公务用车购置费\t公务用车运行维护费\t\n")
+    [error] = findings("6.80\t0.00\t4.50\t0.00\t4.50\t3.20\n", header)
+    assert (error.stated, error.expected) == ("6.80", "7.70")
+    assert findings("6.80\t0.00\t4.50\t0.00\t4.50\t2.30\n", header) == []

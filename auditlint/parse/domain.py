@@ -122,13 +122,19 @@ BASIC_PARTS = regex.compile(r"^(?:基本支出/)?(?:人员经费|公用经费)$"
 TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$|^.{0,12}基本支出/合计$")
 
 
+SANGONG_PARTS = regex.compile(r"^(?:因公出国[（(]境[)）]费(?:用)?|公务用车购置及运行(?:维护)?费(?:/小计)?|公务接待费)$")
+CAR_PARTS = regex.compile(r"^公务用车购置及运行(?:维护)?费/(?:公务用车购置费?|公务用车运行(?:维护)?费)$")
+
+
 def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     """(total column, part columns) that must hold in every row, read from the column names.
 
     The first column, when it is a total, is the sum of the columns after it, provided each of
     them is a known part of it (基本支出, 项目支出, … or the economic classes, or 人员经费 and
-    公用经费); a 基本支出 subtotal is the sum of 人员经费 and 公用经费. An unknown column among the
-    parts means the identity is not known, and it is not claimed.
+    公用经费); a 基本支出 subtotal is the sum of 人员经费 and 公用经费. In the 三公 table the total is
+    因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and the car subtotal is its 购置费 +
+    运行维护费. An unknown column among the parts means the identity is not known, and it is not
+    claimed.
     """
     names = [regex.sub(r"\s+", "", n) for n in names]
     identities = []
@@ -136,6 +142,13 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     basic = [i for i, n in enumerate(names) if BASIC_PARTS.match(n)]
     if subtotal is not None and len(basic) == 2:
         identities.append((subtotal, tuple(basic)))
+    car = next((i for i, n in enumerate(names) if regex.match(r"^公务用车购置及运行(?:维护)?费/小计$", n)), None)
+    car_parts = [i for i, n in enumerate(names) if CAR_PARTS.match(n)]
+    if car is not None and len(car_parts) == 2:
+        identities.append((car, tuple(car_parts)))
+    if names and regex.match(r"^(?:合计|总计)$", names[0]) and sum(1 for n in names if SANGONG_PARTS.match(n)) == 3:
+        identities.append((0, tuple(i for i, n in enumerate(names) if SANGONG_PARTS.match(n))))
+        return identities  # the 三公 table: its total is the three kinds, whatever else it prints
     if names and TOTAL_COLUMN.match(names[0]):
         parts = []
         for i, name in enumerate(names[1:], start=1):

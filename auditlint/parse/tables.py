@@ -214,7 +214,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     header: list[list[Piece]] = []
     drafts: list[RowDraft] = []
     pending = RowDraft()
-    for group in _rows_by_band(body):
+    for group in _rows_by_band([line for line in body if not is_page_furniture(line)]):
         line = group[0] if len(group) == 1 else _join_lines(group)
         text = line.text.strip()
         if not text:
