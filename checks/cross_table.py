@@ -163,11 +163,10 @@ def adds_up_in_its_table(statement: Statement) -> bool:
     equals the sum of the parent's children (within rounding). A row with no parent fits."""
     table, row = statement.table, statement.row
     column = table.columns.index(statement.column)
-    parents = [r for r in table.rows if r.code and len(r.code) < len(row.code) and row.code.startswith(r.code)]
-    if not row.code or not parents:
+    parent = domain.code_parent(row, table.rows)
+    if parent is None:
         return True
-    parent = max(parents, key=lambda r: len(r.code))
-    children = [r for r in table.rows if r.code.startswith(parent.code) and len(r.code) == len(row.code)]
+    children = domain.code_children(parent, table.rows)
     if parent.amounts[column] is None or not all(r.readable for r in (parent, *children)):
         return True
     parts = [r.amounts[column].value for r in children if r.amounts[column] is not None]

@@ -179,7 +179,7 @@ def hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
     yield from enumerated_hierarchy(rows)
     coded = [r for r in rows if r.code]
     for parent in coded:
-        children = _children(parent, coded)
+        children = domain.code_children(parent, coded)
         if children and _reliable(parent, children):
             yield parent, children
     total = _total_row(rows)
@@ -188,14 +188,6 @@ def hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
         children = [r for r in coded if len(r.code) == top]
         if _reliable(total, children):
             yield total, children
-
-
-def _children(parent: Row, coded: list[Row]) -> list[Row]:
-    below = [r for r in coded if r is not parent and r.code.startswith(parent.code) and len(r.code) > len(parent.code)]
-    if not below:
-        return []
-    level = min(len(r.code) for r in below)
-    return [r for r in below if len(r.code) == level]
 
 
 def _reliable(parent: Row, children: list[Row]) -> bool:

@@ -7,8 +7,11 @@ data; no budget knowledge hides in `if` chains elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import regex
+
+from auditlint.model import Row
 
 
 @dataclass(frozen=True)
@@ -81,10 +84,6 @@ ORDINAL_HEADERS = regex.compile(r"^(?:行\s*次|行|栏\s*次|序号)$")
 LABEL_HEADERS = regex.compile(
     r"^(?:项\s*目|科目名称|科目编码|功能分类科目|经济分类科目|单位名称|单位编码|单位代码|部门.{0,4}(?:名称|代码|编码)"
     r"|预算单位|支出项目类别|项目名称|项目类别|类|款|项|科\s*目|经济科目|功能科目.{0,2}|收\s*入|支\s*出)$")
-
-# Codes: function codes are 3/5/7 digits (类/款/项), economic codes 3/5 digits; a 6-digit code in
-# a function table, or a 4-digit one in an economic table, is a code cut short by extraction.
-CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{4}$|^\d{6}$")
 
 # Words that mark a total row.
 TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$")
@@ -188,3 +187,19 @@ def column_quantities(columns: tuple[str, ...], table_kind: str) -> dict[int, st
                 quantities[index] = quantity
                 break
     return quantities
+
+
+def code_children(parent: Row, rows: Sequence[Row]) -> list[Row]:
+    """The rows a code adds up from: those whose code extends it by one level, the next level
+    printed below it (201 → 20103 → 2010301; 301 → 30101; a department 014 → its unit 014001)."""
+    below = [r for r in rows if r is not parent and r.code.startswith(parent.code) and len(r.code) > len(parent.code)]
+    if not parent.code or not below:
+        return []
+    level = min(len(r.code) for r in below)
+    return [r for r in below if len(r.code) == level]
+
+
+def code_parent(row: Row, rows: Sequence[Row]) -> Row | None:
+    """The row a code adds up into: the longest code printed that it extends."""
+    parents = [r for r in rows if r.code and len(r.code) < len(row.code) and row.code.startswith(r.code)]
+    return max(parents, key=lambda r: len(r.code)) if row.code and parents else None
