@@ -1,27 +1,34 @@
 """The command line: `auditlint [PATHS]...` lints, `auditlint show` prints what was understood,
-`auditlint rules` lists the rules.
+`auditlint rules` lists the rules and `auditlint explain RULE` documents one.
 
-Thin on purpose: it parses options, calls the engine, prints a report and picks the exit code
-(0 nothing at or above --fail-on, 1 findings, 2 a file or the configuration could not be used).
+Thin on purpose: it parses options, resolves them against the configuration file, calls the
+engine, prints a report and picks the exit code (0 nothing at or above --fail-on, 1 findings,
+2 a file or the configuration could not be used).
 """
 from __future__ import annotations
 
 import os
 import sys
+from typing import Any, NoReturn
 
 import click
 
 from auditlint import __version__
-from auditlint.engine import ConfigError, LintResult, run
+from auditlint.baseline import write_baseline
+from auditlint.config import FAIL_ON, LANGS, PDF_ENGINES, ConfigError, resolve
+from auditlint.engine import LintResult, all_rules, run
 from auditlint.findings import Level
 from auditlint.parse import parse_document
-from auditlint.plugins import PluginError, load_checks
-from auditlint.readers import ENGINES, UnreadableError, read_source
+from auditlint.plugins import PluginError, RuleInfo, load_checks
+from auditlint.readers import UnreadableError, read_source
 from auditlint.report import FORMATS, render
+from auditlint.report.text import summary
 from auditlint.show import render_document
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-FAIL_ON = ("error", "warning", "note", "never")
+PROGRESS_FROM = 5  # files: below this a progress bar is only noise
+# Formats read by programs from stdout; their summary line goes to stderr instead.
+SUMMARY_TO_STDERR = frozenset({"json", "json-lines", "sarif"})
 
 
 def default_lang() -> str:
@@ -40,6 +47,33 @@ def exit_code(result: LintResult, fail_on: str) -> int:
         return EXIT_CLEAN
     threshold = Level.parse(fail_on)
     return EXIT_FINDINGS if any(f.level >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"auditlint: error: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+class ProgressBar:
+    """A progress bar on stderr, only when stderr is a terminal and there are enough files:
+    never in a pipe, a CI log or a report on stdout."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def start(self, total: int) -> None:
+        if total >= PROGRESS_FROM and sys.stderr.isatty():
+            self._bar = click.progressbar(length=total, label="auditlint", file=sys.stderr)
+            self._bar.__enter__()
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
 class LintByDefault(click.Group):
@@ -62,44 +96,73 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config", type=click.Path(dir_okay=False),
+              help="Configuration file (default: the nearest .auditlint.toml, pyproject.toml or setup.cfg).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (repeat or comma-separate).")
+@click.option("--extend-select", multiple=True, metavar="RULE", help="Run these rules too.")
 @click.option("--ignore", multiple=True, metavar="RULE", help="Do not run these rules (repeat or comma-separate).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit 1 when a finding at or above this level is reported.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of messages (default: from the locale).")
-@click.option("--pdf-engine", type=click.Choice(ENGINES), default="pdfium", show_default=True,
-              help="PDF engine: PDFium (pypdfium2) or pdfminer.six.")
-def check_command(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...],
-                  ignore: tuple[str, ...], fail_on: str, lang: str | None, pdf_engine: str) -> None:
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding at or above this level is reported [default: error].")
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages [default: the locale's].")
+@click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=None,
+              help="PDF engine: PDFium (pypdfium2) or pdfminer.six [default: pdfium].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted at once [default: 1].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one file may take before it is given up [default: 300].")
+@click.option("--max-memory", type=click.IntRange(min=64), default=None,
+              help="Megabytes of memory one file may use [default: 4096].")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings this baseline file does not record.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record the current findings in this file and exit.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule and level instead of listing them.")
+def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: str | None,
+                  baseline: str | None, write_baseline: str | None, statistics: bool, **options: Any) -> None:
     """Lint the documents (.txt, .md, .pdf) under PATHS."""
     if not paths:
         raise click.UsageError("give at least one file or directory to lint")
-    lang = lang or default_lang()
+    if baseline and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline do not go together")
+    for key in ("select", "extend_select", "ignore"):
+        options[key] = tuple(_split(options[key])) or None
     try:
-        result = run(paths, _split(select), _split(ignore), {"pdf_engine": pdf_engine})
+        settings = resolve(options, config)
+        result = run(paths, settings, baseline, ProgressBar())
     except (ConfigError, PluginError) as exc:
-        click.echo(f"auditlint: error: {exc}", err=True)
-        sys.exit(EXIT_UNUSABLE)
+        fail(str(exc))
+    lang = settings.lang or default_lang()
     for error in result.errors:
         click.echo(f"auditlint: {error.path}: {error.reason}", err=True)
-    report = render(result, fmt, lang)
+    if write_baseline:
+        count = write_baseline_file(write_baseline, result)
+        click.echo(f"auditlint: recorded {count} findings in {write_baseline}", err=True)
+        sys.exit(EXIT_UNUSABLE if result.errors else EXIT_CLEAN)
+    report = render(result, fmt, lang, statistics)
     if output:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(report)
     else:
         click.echo(report, nl=False)
-    sys.exit(exit_code(result, fail_on))
+    if fmt in SUMMARY_TO_STDERR or output:
+        click.echo(summary(result, lang), err=True)
+    sys.exit(exit_code(result, settings.fail_on))
+
+
+def write_baseline_file(path: str, result: LintResult) -> int:
+    try:
+        return write_baseline(path, result.findings)
+    except OSError as exc:
+        fail(f"{path}: cannot write the baseline: {exc.strerror or exc}")
 
 
 @main.command("show")
 @click.argument("path", type=click.Path())
 @click.option("--text", "with_text", is_flag=True, help="Also print the lines as read, numbered.")
-@click.option("--pdf-engine", type=click.Choice(ENGINES), default="pdfium", show_default=True)
+@click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True)
 def show_command(path: str, with_text: bool, pdf_engine: str) -> None:
     """Print what auditlint understood of PATH: its tables, as grids."""
     try:
@@ -110,17 +173,33 @@ def show_command(path: str, with_text: bool, pdf_engine: str) -> None:
     click.echo(render_document(document, with_text), nl=False)
 
 
+def _rules() -> list[RuleInfo]:
+    try:
+        return all_rules(load_checks())
+    except PluginError as exc:
+        fail(str(exc))
+
+
 @main.command("rules")
 def rules_command() -> None:
     """List every rule with its level and one-line summary."""
-    try:
-        checks = load_checks()
-    except PluginError as exc:
-        click.echo(f"auditlint: error: {exc}", err=True)
-        sys.exit(EXIT_UNUSABLE)
-    width = max((len(info.id) for _, info in checks), default=0)
-    for _, info in checks:
+    rules = _rules()
+    width = max((len(info.id) for info in rules), default=0)
+    for info in rules:
         click.echo(f"{info.id:<{width}}  {info.level.label:<7}  {info.summary}")
+
+
+@main.command("explain")
+@click.argument("rule")
+def explain_command(rule: str) -> None:
+    """Print a rule's documentation: what it checks, why it matters, an example, how to suppress it."""
+    rules = {info.id: info for info in _rules()}
+    info = rules.get(rule)
+    if info is None:
+        fail(f"unknown rule {rule!r}; the rules are: {', '.join(rules)}")
+    origin = f", from {info.origin}" if info.origin else ""
+    tolerance = "; takes a `tolerance` in the configuration" if info.tolerance else ""
+    click.echo(f"{info.id} ({info.level.label}{origin}{tolerance})\n\n{info.summary}\n\n{info.description}")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

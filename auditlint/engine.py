@@ -1,25 +1,29 @@
-"""Files in, findings out: read, parse, run the selected checks, order and fingerprint findings.
+"""Files in, findings out: read, parse, run the selected checks, suppress, baseline, order.
 
 One bad file costs one line of explanation and never the rest of the run: every failure to read
-a file, and every exception a check raises on a document, becomes a `FileError` for that file
-while the other files are still linted.
+a file, every exception a check raises on a document, and every file that overruns its time or
+memory limit becomes a `FileError` for that file while the other files are still linted. Each
+file is linted in a child process of its own (`auditlint.runner`), so `--jobs N` only changes how
+many run at once, never what is reported: findings are ordered and fingerprinted here, after all
+files are done.
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Protocol
 
+from auditlint.baseline import read_baseline
+from auditlint.config import ConfigError, Settings
 from auditlint.findings import Finding
 from auditlint.parse import parse_document
-from auditlint.plugins import Check, RuleInfo, load_checks
-from auditlint.readers import SUFFIXES, UnreadableError, read_source
-
-
-class ConfigError(Exception):
-    """The command line or configuration cannot be used (an unknown rule id, …)."""
+from auditlint.plugins import Check, RuleInfo, describe, load_checks
+from auditlint.readers import SUFFIXES, UnreadableError, preload, read_source
+from auditlint.runner import JobFailed, Limits, run_jobs
+from auditlint.suppression import UnusedSuppression, apply_suppressions, parse_suppressions
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class LintResult:
     errors: list[FileError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     rules: list[RuleInfo] = field(default_factory=list)
+    baselined: int = 0  # findings hidden because the baseline records them
 
 
 def collect_files(paths: Iterable[str]) -> tuple[list[str], list[FileError]]:
@@ -71,28 +76,71 @@ def _walk(root: str) -> Iterable[str]:
                 yield os.path.join(directory, name)
 
 
-def select_checks(available: list[tuple[Check, RuleInfo]], select: Iterable[str] = (),
-                  ignore: Iterable[str] = ()) -> list[tuple[Check, RuleInfo]]:
-    """The checks to run: all, or those selected, less those ignored. Unknown ids are an error."""
-    known = {info.id for _, info in available}
-    select, ignore = list(select), list(ignore)
-    unknown = sorted({rule for rule in select + ignore if rule not in known})
+class Progress(Protocol):
+    """Told how many files there are, then once per file done, then that all are done."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self) -> None: ...
+    def finish(self) -> None: ...
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+def all_rules(checks: list[tuple[Check, RuleInfo]]) -> list[RuleInfo]:
+    """Every rule a run can report: the registered checks, and the engine's own
+    `unused-suppression`, sorted by id."""
+    return sorted([info for _, info in checks] + [describe(UnusedSuppression(), "auditlint")], key=lambda i: i.id)
+
+
+def select_rules(rules: list[RuleInfo], settings: Settings) -> list[RuleInfo]:
+    """The rules to run: all, or those selected (plus extend-select), less those ignored.
+    Unknown ids, and tolerances for rules that take none, are configuration errors."""
+    known = {info.id for info in rules}
+    patterns = [rule for _, rules_ in settings.per_file_ignores for rule in rules_]
+    named = [*settings.select, *settings.extend_select, *settings.ignore, *patterns, *settings.tolerance]
+    unknown = sorted({rule for rule in named if rule not in known})
     if unknown:
         raise ConfigError(f"unknown rule id(s): {', '.join(unknown)} (see `auditlint rules`)")
-    chosen = set(select) if select else known
-    return [(check, info) for check, info in available if info.id in chosen and info.id not in ignore]
+    untolerant = sorted(rule for rule in settings.tolerance if not next(i for i in rules if i.id == rule).tolerance)
+    if untolerant:
+        raise ConfigError(f"no tolerance to set for: {', '.join(untolerant)} (only rules that compare amounts take one)")
+    chosen = (set(settings.select) or known) | set(settings.extend_select)
+    return [info for info in rules if info.id in chosen and info.id not in settings.ignore]
 
 
-def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], options: Mapping[str, Any]) -> list[Finding]:
-    """All findings of the given checks on one file. Raises UnreadableError for a bad file."""
-    document = parse_document(read_source(path, dict(options)))
+def ignored_here(path: str, settings: Settings) -> set[str]:
+    """Rules that per-file-ignores turns off for this path. Patterns match the path relative to
+    the configuration file's directory, or the file name alone (`*.pdf`)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(settings.root)).replace(os.sep, "/")
+    name = os.path.basename(path)
+    return {rule for pattern, rules in settings.per_file_ignores
+            if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(name, pattern) for rule in rules}
+
+
+def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Settings,
+              known: set[str], report_unused: bool) -> list[Finding]:
+    """All findings of the given checks on one file, less those its suppression comments cover.
+    Raises UnreadableError for a file that cannot be read."""
+    source = read_source(path, {"pdf_engine": settings.pdf_engine})
+    document = parse_document(source)
     findings: list[Finding] = []
     for check, info in checks:
+        options = {"tolerance": settings.tolerance.get(info.id, 0)}
         try:
             findings.extend(check.check(document, options))
         except Exception as exc:  # a bug in one rule must not hide the other rules' findings
             raise UnreadableError(f"internal error in rule {info.id}: {type(exc).__name__}: {exc}") from exc
-    return findings
+    ran = {info.id for _, info in checks}
+    return apply_suppressions(findings, parse_suppressions(source), ran, known, report_unused)
 
 
 def finalize(findings: Iterable[Finding]) -> list[Finding]:
@@ -108,19 +156,44 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
     return result
 
 
-def run(paths: Iterable[str], select: Iterable[str] = (), ignore: Iterable[str] = (),
-        options: Mapping[str, Any] | None = None) -> LintResult:
-    """Lint every document under `paths` with the selected rules."""
-    options = dict(options or {})
-    checks = select_checks(load_checks(), select, ignore)
+def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | None = None,
+        progress: Progress | None = None) -> LintResult:
+    """Lint every document under `paths`, hiding the findings the baseline file records."""
+    settings = settings or Settings()
+    loaded = load_checks()
+    rules = all_rules(loaded)
+    selected = select_rules(rules, settings)
+    chosen = {info.id for info in selected}
+    known = {info.id for info in rules}
+    accepted = read_baseline(baseline) if baseline else frozenset()
     files, errors = collect_files(paths)
-    result = LintResult(errors=errors, rules=[info for _, info in checks])
-    findings: list[Finding] = []
-    for path in files:
+    if any(Path(f).suffix.lower() == ".pdf" for f in files):
+        preload(settings.pdf_engine)  # import the engine once, before the workers fork
+
+    def job(path: str) -> list[dict[str, Any]]:
+        off = ignored_here(path, settings)
+        checks = [(check, info) for check, info in loaded if info.id in chosen and info.id not in off]
+        report_unused = UnusedSuppression.id in chosen and UnusedSuppression.id not in off
         try:
-            findings.extend(lint_file(path, checks, options))
-            result.files.append(path)
+            return [f.to_data() for f in lint_file(path, checks, settings, known, report_unused)]
         except UnreadableError as exc:
-            result.errors.append(FileError(path, str(exc)))
-    result.findings = finalize(findings)
+            raise JobFailed(str(exc)) from exc
+
+    progress = progress or NoProgress()
+    progress.start(len(files))
+    try:
+        outcomes = run_jobs(files, job, settings.jobs, Limits(settings.timeout, settings.max_memory), progress.advance)
+    finally:
+        progress.finish()
+    result = LintResult(errors=errors, rules=selected)
+    findings: list[Finding] = []
+    for outcome in outcomes:
+        if outcome.error is not None:
+            result.errors.append(FileError(outcome.path, outcome.error))
+        else:
+            result.files.append(outcome.path)
+            findings.extend(Finding.from_data(data) for data in outcome.result)
+    every = finalize(findings)
+    result.findings = [f for f in every if f.fingerprint not in accepted]
+    result.baselined = len(every) - len(result.findings)
     return result

@@ -7,9 +7,10 @@ values (stated, expected, difference). Reports only format these fields; they ne
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from enum import IntEnum
+from typing import Any
 
 from auditlint.model import Location, decimal_places
 
@@ -50,6 +51,16 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a finding sits in a table, by name: what a PDF's line number cannot say to a reader
+    (SARIF `logicalLocations`)."""
+
+    table: str
+    row: str
+    column: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One inconsistency, with the evidence that proves it.
 
@@ -68,6 +79,7 @@ class Finding:
     expected: str | None = None
     difference: str | None = None
     hint: Message | None = None
+    place: Place | None = None
     fingerprint: str = field(default="", compare=False)
 
     def with_fingerprint(self, occurrence: int = 0) -> "Finding":
@@ -83,10 +95,29 @@ class Finding:
         digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
         return replace(self, fingerprint=digest)
 
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data: how a finding leaves a worker process and enters a report."""
+        data = asdict(self)
+        data["level"] = self.level.label
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "Finding":
+        """The inverse of `to_data` (worker results travel as JSON, never as pickles)."""
+        def message(value: dict[str, str] | None) -> Message | None:
+            return Message(**value) if value is not None else None
+
+        return cls(
+            rule=data["rule"], level=Level.parse(data["level"]), message=Message(**data["message"]),
+            location=Location(**data["location"]),
+            related=tuple(Related(Location(**r["location"]), Message(**r["message"])) for r in data["related"]),
+            logical=data["logical"], stated=data["stated"], expected=data["expected"],
+            difference=data["difference"], hint=message(data["hint"]),
+            place=Place(**data["place"]) if data["place"] is not None else None, fingerprint=data["fingerprint"])
+
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.page, loc.line, loc.column, self.rule, self.logical, self.message.en)
-
 
 
 def shape_hint(stated: Decimal, expected: Decimal) -> Message | None:

@@ -45,13 +45,16 @@ class RuleInfo:
     summary: str
     description: str
     origin: str  # the distribution that registered it
+    tolerance: bool = False  # takes a configured tolerance (its check sets `takes_tolerance`)
 
 
-def describe(check: Check, origin: str = "") -> RuleInfo:
-    """Split a check's docstring into its one-line summary and the rest."""
-    doc = (type(check).__doc__ or check.id).strip()
+def describe(rule: Any, origin: str = "") -> RuleInfo:
+    """Split a rule's docstring into its one-line summary and the rest. `rule` is a check, or
+    any object with an id, a level and a documented class (the engine's own rules)."""
+    doc = (type(rule).__doc__ or rule.id).strip()
     summary, _, rest = doc.partition("\n")
-    return RuleInfo(check.id, type(check).__name__, check.level, summary.strip(), textwrap.dedent(rest).strip(), origin)
+    return RuleInfo(rule.id, type(rule).__name__, rule.level, summary.strip(), textwrap.dedent(rest).strip(),
+                    origin, bool(getattr(rule, "takes_tolerance", False)))
 
 
 def load_checks() -> list[tuple[Check, RuleInfo]]:

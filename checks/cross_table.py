@@ -8,7 +8,7 @@ from typing import Any, Iterator, Mapping
 
 import regex
 
-from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
 from auditlint.parse.numbers import half_unit
@@ -48,7 +48,8 @@ class CrossTable:
     nothing tells them apart, the later table is reported against the first. A difference within
     the rounding of the two printed figures (one cent) is a note.
 
-    Example: samples/planted_budget_2025.txt, 2101103 公务员医疗补助 is 28.54 in 表2 and 28.45 in 表3.
+    Example (samples/planted_budget_2025.txt): 表2 prints 「2101103 公务员医疗补助 28.54」 and 表3
+    「2101103 公务员医疗补助 28.45」; 表2's 款 21011 (65.17 = 36.72 + 28.45) shows which is wrong.
 
     Suppress: fix the figure; in a text or Markdown document, `<!-- auditlint: disable-next-line=
     cross-table -->` before the line; for a PDF, a baseline.
@@ -56,6 +57,7 @@ class CrossTable:
 
     id = "cross-table"
     level = Level.ERROR
+    takes_tolerance = True
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         yield from self._names(doc)
@@ -66,7 +68,7 @@ class CrossTable:
             for statement in found:
                 groups.setdefault("all" if single_scope else statement.scope, []).append(statement)
             for group in groups.values():
-                yield from self._compare(key, group)
+                yield from self._compare(key, group, options.get("tolerance", Decimal(0)))
 
     def _names(self, doc: Document) -> Iterator[Finding]:
         """One code, two names: the code table of every table must agree on what a code is called."""
@@ -95,7 +97,7 @@ class CrossTable:
                     )
                     break
 
-    def _compare(self, key: tuple[str, ...], group: list[Statement]) -> Iterator[Finding]:
+    def _compare(self, key: tuple[str, ...], group: list[Statement], extra: Decimal) -> Iterator[Finding]:
         if len({id(s.table) for s in group}) < 2:
             return
         values = Counter(s.amount.value for s in group)
@@ -116,13 +118,13 @@ class CrossTable:
             agreeing = [s for s in others if s.amount.value == majority]
             if not agreeing:
                 continue
-            yield self._finding(key, statement, agreeing, others, majority)
+            yield self._finding(key, statement, agreeing, others, majority, extra)
 
     def _finding(self, key: tuple[str, ...], statement: Statement, agreeing: list[Statement],
-                 others: list[Statement], expected: Decimal) -> Finding:
+                 others: list[Statement], expected: Decimal, extra: Decimal) -> Finding:
         stated = statement.amount.value
         difference = stated - expected
-        rounding = abs(difference) <= half_unit(stated) + half_unit(expected)
+        rounding = abs(difference) <= half_unit(stated) + half_unit(expected) + extra
         what = describe_key(key)
         where = "、".join(dict.fromkeys(f"《{s.table.name}》" for s in agreeing))
         zh = (f"《{statement.table.name}》中{what[0]}为 {statement.amount.text}，与{where}的 {agreeing[0].amount.text} 不一致"
@@ -141,6 +143,7 @@ class CrossTable:
             location=statement.amount.location,
             related=related,
             logical=f"{statement.table.name}/{'/'.join(key)}",
+            place=Place(statement.table.name, statement.row.code or statement.row.label, statement.column),
             stated=statement.amount.text,
             expected=agreeing[0].amount.text,
             difference=str(difference),

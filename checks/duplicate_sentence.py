@@ -38,7 +38,8 @@ class DuplicateSentence:
     such as boilerplate restated in another section, indicator labels recurring in several
     tables, and page headers and footers.
 
-    Example: samples/planted_budget_2025.txt, "主要用于主要用于信息系统运行维护".
+    Example (samples/planted_budget_2025.txt): 「政务数据共享平台运行维护386.52万元，主要用于主要用于平台
+    软硬件运行维护」.
 
     Suppress: fix the text; in a text or Markdown document, `<!-- auditlint: disable-next-line=
     duplicate-sentence -->` before the line.

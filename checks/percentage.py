@@ -25,18 +25,19 @@ def ratio_range(part: Amount, whole_low: Decimal, whole_high: Decimal, part_radi
     return HUNDRED * low_part / whole_high, HUNDRED * high_part / whole_low
 
 
-def allows(stated: Amount, low: Decimal, high: Decimal) -> bool:
-    radius = half_unit(stated.value)
+def allows(stated: Amount, low: Decimal, high: Decimal, extra: Decimal = Decimal(0)) -> bool:
+    """Does the stated percentage, within its rounding (and `extra` points), meet [low, high]?"""
+    radius = half_unit(stated.value) + extra
     return stated.value + radius >= low and stated.value - radius <= high
 
 
-def misstated_ratio(percent: Amount, part: Amount, whole: Amount) -> Decimal | None:
+def misstated_ratio(percent: Amount, part: Amount, whole: Amount, extra: Decimal = Decimal(0)) -> Decimal | None:
     """The percentage part/whole gives, when the stated one is beyond what rounding allows."""
     spread = radius(whole)
     if whole.value - spread <= 0:
         return None
     low, high = ratio_range(part, whole.value - spread, whole.value + spread, radius(part))
-    return None if allows(percent, low, high) else HUNDRED * part.value / whole.value
+    return None if allows(percent, low, high, extra) else HUNDRED * part.value / whole.value
 
 
 class Percentage:
@@ -55,32 +56,35 @@ class Percentage:
     Hint: when the stated change equals the change divided by this year's amount, the finding says
     the wrong base was used.
 
-    Example: samples/planted_budget_2025.txt, "减少143.38万元，下降7.92%": on the prior year's
-    1952.60 the decrease is 7.34%; 7.92% divides by this year's 1809.22.
+    Example (samples/planted_budget_2025.txt): 「2025年收支总预算1809.22万元，比2024年预算减少
+    143.38万元，下降7.92%」: on the prior year's 1952.60 the decrease is 7.34%; 7.92% divides by
+    this year's 1809.22.
 
     Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=percentage -->`.
     """
 
     id = "percentage"
     level = Level.ERROR
+    takes_tolerance = True  # in percentage points
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        extra = options.get("tolerance", Decimal(0))
         for claim in doc.claims:
             if isinstance(claim, Change):
-                yield from self._change(claim)
+                yield from self._change(claim, extra)
             elif isinstance(claim, Completion):
-                yield from self._completion(claim)
+                yield from self._completion(claim, extra)
             elif isinstance(claim, Split):
-                yield from self._shares(claim)
+                yield from self._shares(claim, extra)
 
-    def _change(self, claim: Change) -> Iterator[Finding]:
+    def _change(self, claim: Change, extra: Decimal) -> Iterator[Finding]:
         sign = -1 if claim.increase else 1
         prior = claim.current.value + sign * claim.delta.value
         spread = radius(claim.current) + radius(claim.delta)
         if prior - spread <= 0 or claim.delta.value == 0:
             return
         low, high = ratio_range(claim.delta, prior - spread, prior + spread, radius(claim.delta))
-        if allows(claim.percent, low, high):
+        if allows(claim.percent, low, high, extra):
             return
         expected = HUNDRED * claim.delta.value / prior
         wrong_base = allows(claim.percent, *ratio_range(claim.delta, claim.current.value - radius(claim.current),
@@ -98,8 +102,8 @@ class Percentage:
                     f"{claim.delta.text} is {expected:.2f}% of it"),
             (claim.current, claim.delta), hint, claim.sentence.text)
 
-    def _completion(self, claim: Completion) -> Iterator[Finding]:
-        expected = misstated_ratio(claim.percent, claim.actual, claim.budget)
+    def _completion(self, claim: Completion, extra: Decimal) -> Iterator[Finding]:
+        expected = misstated_ratio(claim.percent, claim.actual, claim.budget, extra)
         if expected is not None:
             yield self._finding(
                 claim.percent, f"{expected:.2f}",
@@ -108,9 +112,9 @@ class Percentage:
                         f"{claim.actual.text} / {claim.budget.text} = {expected:.2f}%"),
                 (claim.budget, claim.actual), None, claim.sentence.text)
 
-    def _shares(self, claim: Split) -> Iterator[Finding]:
+    def _shares(self, claim: Split, extra: Decimal) -> Iterator[Finding]:
         for part in claim.parts:
-            expected = misstated_ratio(part.share, part.amount, claim.total) if part.share is not None else None
+            expected = misstated_ratio(part.share, part.amount, claim.total, extra) if part.share is not None else None
             if expected is not None:
                 yield self._finding(
                     part.share, f"{expected:.2f}",

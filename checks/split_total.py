@@ -20,27 +20,28 @@ class SplitTotal:
     Why it matters: the split restates the total in the same sentence; when it does not add up,
     one of its figures is wrong, often a total that leaves out the carry-over.
 
-    Example: samples/planted_budget_2025.txt, 政府采购 612.36万元，其中：货物类45.80、工程类0、
-    服务类556.56 (602.36).
+    Example (samples/planted_budget_2025.txt): 「2025年政府采购预算612.36万元，其中：货物类45.80万元、
+    工程类0万元、服务类556.56万元」, whose parts make 602.36.
 
     Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=split-total -->`.
     """
 
     id = "split-total"
     level = Level.ERROR
+    takes_tolerance = True
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         for claim in doc.claims:
             if isinstance(claim, Split):
-                finding = self._check(claim)
+                finding = self._check(claim, options.get("tolerance", Decimal(0)))
                 if finding is not None:
                     yield finding
 
-    def _check(self, claim: Split) -> Finding | None:
+    def _check(self, claim: Split, extra: Decimal) -> Finding | None:
         values = [p.amount.value for p in claim.parts]
         difference, radius = sum_gap(claim.total.value, values)
         computed = sum(values, Decimal(0))
-        if abs(difference) <= radius or (not claim.complete and difference > 0):
+        if abs(difference) <= radius + extra or (not claim.complete and difference > 0):
             return None
         parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)
         if claim.complete:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterator, Mapping
 
-from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
 from auditlint.parse.numbers import sum_gap
@@ -40,8 +40,8 @@ class SumOfChildren:
     sum are within the sum of those half-units (2877.94 against 2561.10 + 84.78 + 83.88 + 148.19 =
     2877.95), the gap is rounding: reported as a note, never an error.
 
-    Example: samples/planted_budget_2025.txt, 表2 row 21011 is 65.17 but its children 36.72 and
-    28.54 add up to 65.26.
+    Example (samples/planted_budget_2025.txt): 表2 prints 「21011 行政事业单位医疗 65.17」 over
+    「2101101 行政单位医疗 36.72」 and 「2101103 公务员医疗补助 28.54」, which make 65.26.
 
     Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=sum-of-children -->`
     before the total's line; for a PDF, a baseline.
@@ -49,8 +49,10 @@ class SumOfChildren:
 
     id = "sum-of-children"
     level = Level.ERROR
+    takes_tolerance = True
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        extra = options.get("tolerance", Decimal(0))
         for table in doc.tables:
             if table.kind in SKIPPED_KINDS or not table.rows:
                 continue
@@ -58,14 +60,14 @@ class SumOfChildren:
             for parent, children in hierarchy(table.rows):
                 for column in range(len(table.columns)):
                     checked += 1
-                    finding = self._compare(table, parent, children, column)
+                    finding = self._compare(table, parent, children, column, extra)
                     if finding is not None:
                         found.append(finding)
             for total, parts in domain.column_identities(list(table.columns)):
                 for row in table.rows:
                     if row.readable and (row.amounts[total] is not None or any(row.amounts[p] for p in parts)):
                         checked += 1
-                        finding = self._compare_columns(table, row, total, parts)
+                        finding = self._compare_columns(table, row, total, parts, extra)
                         if finding is not None:
                             found.append(finding)
             errors = [f for f in found if f.level == Level.ERROR]
@@ -89,7 +91,7 @@ class SumOfChildren:
             logical=f"{table.name}/unreliable",
         )
 
-    def _compare(self, table: Table, parent: Row, children: list[Row], column: int) -> Finding | None:
+    def _compare(self, table: Table, parent: Row, children: list[Row], column: int, extra: Decimal) -> Finding | None:
         total = parent.amounts[column]
         parts = [child.amounts[column] for child in children]
         present = [p for p in parts if p is not None]
@@ -100,7 +102,7 @@ class SumOfChildren:
         difference, radius = sum_gap(stated, [p.value for p in present]) if total is not None else (-computed, Decimal(0))
         if difference == 0:
             return None
-        if abs(difference) <= radius:
+        if abs(difference) <= radius + extra:
             level = Level.NOTE
         elif total is not None and not present:
             level = Level.WARNING  # every part blank under a printed total: perhaps a value lost
@@ -108,7 +110,8 @@ class SumOfChildren:
             level = Level.ERROR
         return self._finding(table, parent, children, column, total, present, stated, computed, difference, level)
 
-    def _compare_columns(self, table: Table, row: Row, total_column: int, parts: tuple[int, ...]) -> Finding | None:
+    def _compare_columns(self, table: Table, row: Row, total_column: int, parts: tuple[int, ...],
+                         extra: Decimal) -> Finding | None:
         """A row's total column against the columns that make it up (合计 = 基本支出 + 项目支出)."""
         total = row.amounts[total_column]
         present = [row.amounts[p] for p in parts if row.amounts[p] is not None]
@@ -117,7 +120,7 @@ class SumOfChildren:
         difference, radius = sum_gap(stated, [p.value for p in present])
         if difference == 0:
             return None
-        level = Level.NOTE if total is not None and abs(difference) <= radius else Level.ERROR
+        level = Level.NOTE if total is not None and abs(difference) <= radius + extra else Level.ERROR
         name = row.code or row.label
         total_name = table.columns[total_column]
         part_names = " + ".join(table.columns[p] for p in parts)
@@ -136,6 +139,7 @@ class SumOfChildren:
             related=tuple(Related(p.location, Message(f"「{table.columns[i]}」", f"[{table.columns[i]}]"))
                           for i in parts if (p := row.amounts[i]) is not None),
             logical=f"{table.name}/{name}/{total_name}=columns",
+            place=Place(table.name, name, total_name),
             stated=stated_text,
             expected=str(computed),
             difference=str(difference),
@@ -164,6 +168,7 @@ class SumOfChildren:
             location=location,
             related=related,
             logical=f"{table.name}/{name}/{column_name}",
+            place=Place(table.name, name, column_name),
             stated=stated_text,
             expected=str(computed),
             difference=str(difference),

@@ -1,8 +1,8 @@
 """The `text-vs-table` rule: a figure in the narrative differs from the table figure it restates."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Iterator, Mapping
-
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
@@ -26,28 +26,30 @@ class TextVsTable:
 
     Hints: two digits swapped, one digit off, a factor of 10 000, one cent of rounding (a note).
 
-    Example: samples/planted_budget_2025.txt, 数据治理外包服务 65.28 in the text and 56.28 in 表7.
+    Example (samples/planted_budget_2025.txt): the text has 「数据治理外包服务65.28万元」, 表7
+    「数据治理外包服务 其他运转类 56.28」.
 
     Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=text-vs-table -->`.
     """
 
     id = "text-vs-table"
     level = Level.ERROR
+    takes_tolerance = True
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         for subject, stated, found in named_figures(doc):
-            finding = self._compare(subject, stated, found)
+            finding = self._compare(subject, stated, found, options.get("tolerance", Decimal(0)))
             if finding is not None:
                 yield finding
 
-    def _compare(self, subject: str, stated: Amount, found: list[TableFigure]) -> Finding | None:
+    def _compare(self, subject: str, stated: Amount, found: list[TableFigure], extra: Decimal) -> Finding | None:
         if len({f.amount.value for f in found}) > 1:
             return None  # the tables disagree among themselves: cross-table's business
         expected = found[0].amount
         difference = stated.value - expected.value
         if difference == 0:
             return None
-        rounding = abs(difference) <= half_unit(stated.value) + half_unit(expected.value)
+        rounding = abs(difference) <= half_unit(stated.value) + half_unit(expected.value) + extra
         tables = "、".join(dict.fromkeys(f"《{f.table.name}》" for f in found))
         return Finding(
             rule=self.id,

@@ -25,7 +25,7 @@ class UnitMismatch:
 
     Why it matters: a unit slip changes the figure ten-thousandfold for the reader.
 
-    Example: samples/planted_budget_2025.txt, "公务接待费2.30元" against 表5's 2.30 万元.
+    Example (samples/planted_budget_2025.txt): 「公务接待费2.30元」 where 表5 gives 2.30 万元.
 
     Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=unit-mismatch -->`.
     """

@@ -5,7 +5,8 @@ import os
 
 import pytest
 
-from auditlint.engine import ConfigError, collect_files, run, select_checks
+from auditlint.config import ConfigError, Settings
+from auditlint.engine import all_rules, collect_files, run, select_rules
 from auditlint.plugins import load_checks
 
 SLIP = "住房公积金87.39万元，主要是主要是人员异动。\n"
@@ -33,7 +34,7 @@ def test_a_symlink_loop_does_not_hang_the_walk(tmp_path):
 
 def test_unknown_rule_ids_are_a_configuration_error():
     with pytest.raises(ConfigError, match="nope"):
-        select_checks(load_checks(), ["nope"])
+        select_rules(all_rules(load_checks()), Settings(select=("nope",)))
 
 
 def test_fingerprints_do_not_depend_on_line_numbers(tmp_path):

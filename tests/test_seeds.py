@@ -1,12 +1,13 @@
 """The real seed documents (skipped without ../shared): what must be found, and nothing else."""
 from __future__ import annotations
 
+from auditlint.config import Settings
 from auditlint.engine import run
 from tests.conftest import seed_path
 
 
 def duplicate_lines(shared, number: int) -> list[tuple[int, int]]:
-    findings = run([str(seed_path(shared, number))], select=["duplicate-sentence"]).findings
+    findings = run([str(seed_path(shared, number))], Settings(select=("duplicate-sentence",))).findings
     return [(f.related[0].location.line, f.location.line) for f in findings]
 
 

@@ -115,6 +115,17 @@ def pdfminer_pages(data: bytes) -> Iterator[PageLayout]:
         raise UnreadableError(f"not a readable PDF (damaged or not a PDF): {exc}") from exc
 
 
+ENGINE_MODULES = {"pdfium": ("pypdfium2", "pypdfium2.raw"), "pdfminer": ("pdfminer.high_level", "pdfminer.layout")}
+
+
+def preload(engine: str) -> None:
+    """Import an engine ahead of time: a run about to fork one worker per PDF pays once."""
+    import importlib
+
+    for module in ENGINE_MODULES[engine]:
+        importlib.import_module(module)
+
+
 ADAPTERS: dict[str, Callable[[bytes], Iterator[PageLayout]]] = {
     "pdfium": pdfium_pages,
     "pdfminer": pdfminer_pages,

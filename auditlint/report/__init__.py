@@ -4,16 +4,21 @@ from __future__ import annotations
 from typing import Callable
 
 from auditlint.engine import LintResult
-from auditlint.report import json_report, sarif, text
+from auditlint.report import github, json_lines, json_report, sarif, statistics, text
 
 Renderer = Callable[[LintResult, str], str]
 
 FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_report.render,
+    "json-lines": json_lines.render,
     "sarif": sarif.render,
+    "github": github.render,
 }
+MACHINE_FORMATS = frozenset(FORMATS) - {"text"}
 
 
-def render(result: LintResult, fmt: str, lang: str) -> str:
+def render(result: LintResult, fmt: str, lang: str, with_statistics: bool = False) -> str:
+    if with_statistics:
+        return statistics.render(result, lang, fmt)
     return FORMATS[fmt](result, lang)

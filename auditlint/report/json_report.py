@@ -2,19 +2,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-from typing import Any
-
 from auditlint import __version__
 from auditlint.engine import LintResult
-from auditlint.findings import Finding
-
-
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    data = asdict(finding)
-    data["level"] = finding.level.label
-    return data
-
 
 def render(result: LintResult, lang: str) -> str:
     document = {
@@ -22,6 +11,6 @@ def render(result: LintResult, lang: str) -> str:
         "version": __version__,
         "files": result.files,
         "unreadable": [{"path": e.path, "reason": e.reason} for e in result.errors],
-        "findings": [finding_to_dict(f) for f in result.findings],
+        "findings": [f.to_data() for f in result.findings],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -56,7 +56,12 @@ def rule_descriptor(info: RuleInfo) -> dict[str, Any]:
 
 def result_object(finding: Finding, rule_index: dict[str, int], lang: str) -> dict[str, Any]:
     primary: dict[str, Any] = {"physicalLocation": physical(finding.location)}
-    if finding.logical:
+    if finding.place is not None:
+        place = finding.place
+        primary["logicalLocations"] = [{
+            "name": place.column, "fullyQualifiedName": f"{place.table}/{place.row}/{place.column}", "kind": "element",
+            "properties": {"table": place.table, "row": place.row, "column": place.column}}]
+    elif finding.logical:
         primary["logicalLocations"] = [{"name": finding.logical, "kind": "object"}]
     result: dict[str, Any] = {
         "ruleId": finding.rule,

@@ -26,12 +26,15 @@ def describe(finding: Finding, lang: str) -> str:
 
 
 def summary(result: LintResult, lang: str) -> str:
+    """One line: findings per level, files read and unreadable, findings the baseline hid."""
     counts = {level: sum(1 for f in result.findings if f.level == level) for level in Level}
     if lang == "zh":
+        hidden = f"，基线中已有 {result.baselined} 项未列出" if result.baselined else ""
         return (f"共 {len(result.findings)} 项：错误 {counts[Level.ERROR]}，警告 {counts[Level.WARNING]}，"
-                f"提示 {counts[Level.NOTE]}（读取 {len(result.files)} 个文件，无法读取 {len(result.errors)} 个）")
+                f"提示 {counts[Level.NOTE]}（读取 {len(result.files)} 个文件，无法读取 {len(result.errors)} 个{hidden}）")
+    hidden = f", {result.baselined} in the baseline not shown" if result.baselined else ""
     return (f"{len(result.findings)} findings: {counts[Level.ERROR]} errors, {counts[Level.WARNING]} warnings, "
-            f"{counts[Level.NOTE]} notes ({len(result.files)} files read, {len(result.errors)} unreadable)")
+            f"{counts[Level.NOTE]} notes ({len(result.files)} files read, {len(result.errors)} unreadable{hidden})")
 
 
 def render(result: LintResult, lang: str) -> str:

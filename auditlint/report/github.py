@@ -1,0 +1,41 @@
+"""GitHub Actions workflow commands: each finding an annotation on the changed file.
+
+`::error file=…,line=…::message` lines are turned into annotations by the Actions runner itself,
+with no upload step; the SARIF format is for code scanning. Values are escaped as the runner
+expects (%, CR and LF in messages; also : and , in properties).
+"""
+from __future__ import annotations
+
+from auditlint.engine import LintResult
+from auditlint.findings import Finding, Level
+from auditlint.report.text import describe, summary
+
+COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding, lang: str) -> str:
+    loc = finding.location
+    properties = {
+        "file": loc.path,
+        "line": loc.line,
+        "endLine": loc.end_line,
+        "title": f"auditlint {finding.rule}",
+    }
+    if loc.line == loc.end_line:  # the runner takes columns only within one line
+        properties.update(col=loc.column, endColumn=loc.end_column)
+    fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{COMMANDS[finding.level]} {fields}::{escape_data(describe(finding, lang))}"
+
+
+def render(result: LintResult, lang: str) -> str:
+    lines = [annotation(f, lang) for f in result.findings]
+    lines += [f"::error file={escape_property(e.path)},title=auditlint::{escape_data(e.reason)}" for e in result.errors]
+    return "\n".join([*lines, summary(result, lang)]) + "\n"

@@ -1,0 +1,54 @@
+"""Baselines: record today's findings, report only new ones, in a file that diffs well."""
+from __future__ import annotations
+
+import json
+
+from tests.conftest import SAMPLES
+
+PLANTED = SAMPLES / "planted_budget_2025.txt"
+# A slip of a kind the planted sample does not have yet: a phrase typed twice in a new paragraph.
+NEW_SLIP = "\n另外，本单位无政府性基金预算收支，主要是主要是本单位不涉及相关业务。\n"
+
+
+def test_with_a_baseline_only_the_new_slip_is_reported(cli, tmp_path):
+    doc = tmp_path / "planted.txt"
+    original = PLANTED.read_text(encoding="utf-8")
+    doc.write_text(original, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    written = cli("--write-baseline", baseline, doc)
+    assert written.exit_code == 0
+    before = json.loads(cli("--format", "json", doc).stdout)["findings"]
+    assert len(json.loads(baseline.read_text(encoding="utf-8"))["findings"]) == len(before) > 0
+
+    # Two lines inserted at the top move every old finding; the slip goes at the end.
+    doc.write_text("（修订稿）\n\n" + original + NEW_SLIP, encoding="utf-8")
+    result = cli("--format", "json", "--baseline", baseline, doc)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["location"]["line"]) for f in findings] == [
+        ("duplicate-sentence", len(original.splitlines()) + 4)]
+    assert "主要是" in findings[0]["message"]["en"]
+    assert result.exit_code == 1
+    text = cli("--lang", "en", "--baseline", baseline, doc).stdout
+    assert f"{len(before)} in the baseline not shown" in text
+
+
+def test_the_baseline_is_sorted_and_written_whole(cli, tmp_path):
+    baseline = tmp_path / "b.json"
+    cli("--write-baseline", baseline, PLANTED)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    keys = [(e["path"], e["rule"], e["where"], e["fingerprint"]) for e in data["findings"]]
+    assert keys == sorted(keys)
+    assert all(set(e) == {"fingerprint", "rule", "path", "where"} for e in data["findings"])
+    assert not any("line" in json.dumps(e) for e in data["findings"])
+    assert [p.name for p in tmp_path.iterdir()] == ["b.json"]  # no temporary file left behind
+    first = baseline.read_bytes()
+    cli("--write-baseline", baseline, PLANTED)
+    assert baseline.read_bytes() == first
+
+
+def test_a_file_that_is_no_baseline_exits_2(cli, tmp_path):
+    bogus = tmp_path / "b.json"
+    bogus.write_text('{"findings": 3}')
+    result = cli("--baseline", bogus, PLANTED)
+    assert result.exit_code == 2
+    assert "not an auditlint baseline" in result.stderr

@@ -1,0 +1,81 @@
+"""One child process per file: same output at any --jobs, and a file that hangs, eats memory or
+crashes costs one line."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from auditlint.runner import JobFailed, Limits, run_jobs
+from tests.conftest import SAMPLES
+
+LIMITS = Limits(timeout=5, max_memory=1024)
+
+
+def test_jobs_2_and_jobs_1_give_byte_identical_sarif_on_the_seeds(cli, shared):
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    one = cli("--format", "sarif", "--jobs", "1", *seeds, SAMPLES)
+    two = cli("--format", "sarif", "--jobs", "2", *seeds, SAMPLES)
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    assert one.stdout.count('"ruleId"') > 10
+
+
+def test_outcomes_come_back_in_the_order_given_whatever_finishes_first(tmp_path):
+    paths = []
+    for name, size in (("small", 1), ("large", 5000), ("medium", 100)):
+        path = tmp_path / name
+        path.write_text("x" * size)
+        paths.append(str(path))
+
+    def job(path: str) -> str:
+        time.sleep(0.2 if path.endswith("small") else 0)
+        return os.path.basename(path)
+
+    for jobs in (1, 2, 3):
+        assert [o.result for o in run_jobs(paths, job, jobs, LIMITS)] == ["small", "large", "medium"]
+
+
+def test_a_job_past_its_time_limit_is_killed_and_named(tmp_path):
+    def job(path: str) -> str:
+        if "slow" in path:
+            time.sleep(60)
+        return "done"
+
+    started = time.monotonic()
+    outcomes = run_jobs(["slow", "fast"], job, 2, Limits(timeout=1, max_memory=1024))
+    assert time.monotonic() - started < 10
+    assert outcomes[0].error == "gave up after the time limit of 1 s (see --timeout)"
+    assert outcomes[1].result == "done"
+
+
+def test_a_job_past_its_memory_limit_fails_with_that_reason():
+    def job(path: str) -> int:
+        hog = bytearray(2048 * 1024 * 1024)
+        return len(hog)
+
+    [outcome] = run_jobs(["big"], job, 1, Limits(timeout=30, max_memory=512))
+    assert outcome.error == "needs more than the memory limit of 512 MB (see --max-memory)"
+
+
+def test_a_crash_in_native_code_and_a_failure_cost_one_line_each():
+    def job(path: str) -> str:
+        if path == "crash":
+            os.kill(os.getpid(), signal.SIGSEGV)
+        if path == "bad":
+            raise JobFailed("not a PDF")
+        if path == "bug":
+            raise KeyError("x")
+        return "ok"
+
+    outcomes = run_jobs(["crash", "bad", "bug", "good"], job, 2, LIMITS)
+    assert outcomes[0].error.startswith("the reader died on this file (SIGSEGV)")
+    assert outcomes[1].error == "not a PDF"
+    assert outcomes[2].error == "internal error: KeyError: 'x'"
+    assert outcomes[3].result == "ok"
+
+
+def test_progress_is_told_once_per_file():
+    ticks = []
+    run_jobs(["a", "b", "c"], lambda p: p, 2, LIMITS, lambda: ticks.append(1))
+    assert len(ticks) == 3
