@@ -95,7 +95,7 @@ def main() -> None:
 
 
 @main.command("check")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # an unreadable file is its own line, not a usage error
 @click.option("--config", "config", type=click.Path(dir_okay=False),
               help="Configuration file (default: the nearest .auditlint.toml, pyproject.toml or setup.cfg).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
@@ -112,9 +112,9 @@ def main() -> None:
               help="PDF engine: PDFium (pypdfium2) or pdfminer.six [default: pdfium].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted at once [default: 1].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Seconds one file may take before it is given up [default: 300].")
+              help="Seconds one file may take before it is given up [default: 120].")
 @click.option("--max-memory", type=click.IntRange(min=64), default=None,
-              help="Megabytes of memory one file may use [default: 4096].")
+              help="Megabytes of memory one file may use [default: 1024].")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Report only findings this baseline file does not record.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
@@ -160,7 +160,7 @@ def write_baseline_file(path: str, result: LintResult) -> int:
 
 
 @main.command("show")
-@click.argument("path", type=click.Path())
+@click.argument("path", type=click.Path(readable=False))
 @click.option("--text", "with_text", is_flag=True, help="Also print the lines as read, numbered.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True)
 def show_command(path: str, with_text: bool, pdf_engine: str) -> None:

@@ -22,6 +22,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Sequence
 
+try:
+    import resource
+except ImportError:  # not on Windows, where files are linted in process anyway
+    resource = None  # type: ignore[assignment]
+
 MB = 1024 * 1024
 
 
@@ -125,12 +130,12 @@ def _child(sender: Connection, path: str, job: Job, limits: Limits) -> None:
     """In the forked child: bound the address space, run the job, send one JSON message.
     A crash is reported by the parent in one line; a fault handler's dump would only be noise."""
     faulthandler.disable()
-    try:
-        import resource
+    if resource is not None:
         size = limits.max_memory * MB
-        resource.setrlimit(resource.RLIMIT_AS, (size, size))
-    except (ImportError, ValueError, OSError):
-        pass  # no limit where the platform refuses one; the deadline still holds
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (size, size))
+        except (ValueError, OSError):
+            pass  # no limit where the platform refuses one; the deadline still holds
     payload = _attempt(path, job, limits)
     try:
         sender.send_bytes(json.dumps(payload, ensure_ascii=False).encode("utf-8"))

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+
+import pytest
 
 from auditlint.runner import JobFailed, Limits, run_jobs
 from tests.conftest import SAMPLES
@@ -79,3 +83,19 @@ def test_progress_is_told_once_per_file():
     ticks = []
     run_jobs(["a", "b", "c"], lambda p: p, 2, LIMITS, lambda: ticks.append(1))
     assert len(ticks) == 3
+
+
+def test_reports_are_byte_identical_run_after_run_whatever_the_hash_seed(tmp_path):
+    pytest.importorskip("reportlab")
+    from tests.pdfs import table_pdf
+    pdf = table_pdf(tmp_path / "t.pdf", "部门支出总表", ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                    [("", "合计", "1,809.22", "982.82", "826.40"), ("201", "一般公共服务支出", "1,510.37", "683.97", "826.40"),
+                     ("2010301", "行政运行", "468.35", "468.35", "")], [50, 110, 260, 340, 420])
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-m", "auditlint", "--format", "sarif", str(SAMPLES), str(pdf)],
+                             capture_output=True, env=env)
+        assert run.returncode == 1
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

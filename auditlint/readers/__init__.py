@@ -22,6 +22,8 @@ def read_source(path: str, options: dict | None = None) -> Source:
         raise UnreadableError("is a directory") from exc
     except OSError as exc:
         raise UnreadableError(exc.strerror or str(exc)) from exc
+    if not data.strip():
+        raise UnreadableError("empty file" if not data else "empty file (only whitespace)")
     if suffix == ".md":
         return read_markdown(path, data)
     if suffix == ".pdf":

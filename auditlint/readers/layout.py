@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Iterable
 
+import regex
+
 from auditlint.model import POSITIONED, PROSE, Cell, Line, Location
 
 CELL_GAP = 1.5       # a gap of this many ems separates cells
@@ -62,24 +64,29 @@ class Glyph:
     x1: float
     bottom: float
     baseline: float
+    em: float  # the font size, from the advance width (see make_glyphs)
 
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
-    em: float = 0.0  # set by make_glyph
+_UNMAPPED = regex.compile(r"^\(cid:\d+\)$")
 
-def make_glyph(text: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> Glyph:
-    """A glyph with its em: the font size from the advance width, a wide character being one em
-    and a narrow one half. Engines agree on widths, not on box heights, so every distance is
-    measured in ems."""
-    width = x1 - x0
-    em = width if unicodedata.east_asian_width(text) in "WF" else 2 * width
-    return Glyph(text, x0, top, x1, bottom, baseline, em)
 
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
+def make_glyphs(text: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> list[Glyph]:
+    """The glyphs of one engine character, each with its em: the font size from the advance
+    width, a wide character being one em and a narrow one half. Engines agree on widths, not on
+    box heights, so every distance is measured in ems.
+
+    An engine character is usually one code point; a ligature ("ﬁ" as "fi") shares its box
+    evenly among its letters, and a glyph with no Unicode mapping (pdfminer's "(cid:12)") is
+    no text at all and is dropped."""
+    if not text or _UNMAPPED.match(text):
+        return []
+    step = (x1 - x0) / len(text)
+    glyphs = []
+    for index, char in enumerate(text):
+        left = x0 + index * step
+        em = step if unicodedata.east_asian_width(char) in "WF" else 2 * step
+        glyphs.append(Glyph(char, left, top, left + step, bottom, baseline, em))
+    return glyphs
 
 
 @dataclass(frozen=True, slots=True)

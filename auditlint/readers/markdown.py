@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from auditlint.model import GRID, Cell, Line, Location, Source
-from auditlint.readers.text import check_is_text, decode, physical_lines, text_line
+from auditlint.readers.text import check_is_text, check_line_lengths, decode, physical_lines, text_line
 
 _DELIMITER_ROW = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE = regex.compile(r"(?<!\\)\|")
@@ -37,8 +37,10 @@ def read_markdown(path: str, data: bytes) -> Source:
     """Read a .md file: pipe rows as tables, other lines as text lines."""
     text, encoding = decode(data)
     check_is_text(text)
+    numbered = physical_lines(text)
+    check_line_lengths(numbered)
     lines = []
-    for number, page, line in physical_lines(text):
+    for number, page, line in numbered:
         if _DELIMITER_ROW.match(line) and "|" in line:
             lines.append(Line(number, page, line, (), GRID))
         elif is_pipe_row(line):

@@ -12,7 +12,7 @@ import logging
 from typing import Callable, Iterator
 
 from auditlint.model import Source
-from auditlint.readers.layout import Glyph, PageLayout, Rule, make_glyph, page_lines
+from auditlint.readers.layout import Glyph, PageLayout, Rule, make_glyphs, page_lines
 from auditlint.readers.text import UnreadableError
 
 ENGINES = ("pdfium", "pdfminer")
@@ -54,8 +54,8 @@ def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
                         continue
                     raw.FPDFText_GetLooseCharBox(handle, i, box)
                     raw.FPDFText_GetCharOrigin(handle, i, origin_x, origin_y)
-                    glyphs.append(make_glyph(char, box.left, height - box.top, box.right, height - box.bottom,
-                                             height - origin_y.value))
+                    glyphs.extend(make_glyphs(char, box.left, height - box.top, box.right, height - box.bottom,
+                                              height - origin_y.value))
                 textpage.close()
                 rules = []
                 for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
@@ -95,7 +95,7 @@ def pdfminer_pages(data: bytes) -> Iterator[PageLayout]:
         for child in item:
             if isinstance(child, LTChar):
                 baseline = height - child.matrix[5]  # the text matrix's origin: the baseline
-                glyphs.append(make_glyph(child.get_text(), child.x0, height - child.y1, child.x1, height - child.y0, baseline))
+                glyphs.extend(make_glyphs(child.get_text(), child.x0, height - child.y1, child.x1, height - child.y0, baseline))
             elif isinstance(child, LTCurve):
                 rule = _rule(child.x0, height - child.y1, child.x1, height - child.y0)
                 if rule is not None:

@@ -131,9 +131,23 @@ def align_by_characters(lines: list[Line]) -> list[Line]:
             for line in lines]
 
 
+# The longest line a document has: a long paragraph or a flattened table is a few thousand
+# characters. Beyond this the file is no disclosure, and reading it would only cost time.
+MAX_LINE = 200_000
+
+
+def check_line_lengths(numbered: list[tuple[int, int, str]]) -> None:
+    for number, _, line in numbered:
+        if len(line) > MAX_LINE:
+            raise UnreadableError(f"line {number} has {len(line):,} characters (a document line has at most "
+                                  f"{MAX_LINE:,}): not a document auditlint can read")
+
+
 def read_text(path: str, data: bytes) -> Source:
     """Read a .txt file into lines of cells."""
     text, encoding = decode(data)
     check_is_text(text)
-    lines = [text_line(line, path, number, page) for number, page, line in physical_lines(text)]
+    numbered = physical_lines(text)
+    check_line_lengths(numbered)
+    lines = [text_line(line, path, number, page) for number, page, line in numbered]
     return Source(path, "text", encoding, tuple(align_by_characters(lines)))
