@@ -6,6 +6,7 @@ value with d decimals stands for the interval [v − ½·10^−d, v + ½·10^−
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -25,8 +26,10 @@ _OCR_AMOUNT = regex.compile(r"^-?\d{1,3}(?:,\s?\d{3})*(?:\.\s?\d+)?$|^-?\d+(?:\.
 _COMMA_DECIMAL = regex.compile(r"^(-?\d{1,3}(?:,\s?\d{3})*),\s?(\d{2})$")
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_amount(text: str) -> Decimal | None:
-    """The value of a printed amount, or None when the text is not one number."""
+    """The value of a printed amount, or None when the text is not one number. Cached: a
+    document prints the same cell texts (0.00, 合计, a class name) thousands of times."""
     cleaned = _DECORATION.sub("", text).strip()
     if not cleaned or not _OCR_AMOUNT.match(cleaned):
         comma = _COMMA_DECIMAL.match(cleaned)

@@ -13,7 +13,8 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from statistics import median
-from typing import Iterable
+from typing import Iterable, NamedTuple
+from unicodedata import east_asian_width
 
 import regex
 
@@ -50,12 +51,13 @@ def normalise_glyph_text(text: str) -> str:
     return text.translate(KANGXI)
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(NamedTuple):
     """One character with its box and its baseline, in points, from the page's top-left corner.
 
     The baseline is where the character sits whatever its font: digits and punctuation from
     another font have boxes of another height, but the same baseline as the words beside them.
+    A named tuple, not a frozen dataclass: a long document has hundreds of thousands of glyphs,
+    and a tuple is built several times faster.
     """
 
     text: str
@@ -78,15 +80,18 @@ def make_glyphs(text: str, x0: float, top: float, x1: float, bottom: float, base
     An engine character is usually one code point; a ligature ("ﬁ" as "fi") shares its box
     evenly among its letters, and a glyph with no Unicode mapping (pdfminer's "(cid:12)") is
     no text at all and is dropped."""
+    if len(text) == 1:
+        return [make_glyph(text, x0, top, x1, bottom, baseline)]
     if not text or _UNMAPPED.match(text):
         return []
     step = (x1 - x0) / len(text)
-    glyphs = []
-    for index, char in enumerate(text):
-        left = x0 + index * step
-        em = step if unicodedata.east_asian_width(char) in "WF" else 2 * step
-        glyphs.append(Glyph(char, left, top, left + step, bottom, baseline, em))
-    return glyphs
+    return [make_glyph(char, x0 + i * step, top, x0 + (i + 1) * step, bottom, baseline) for i, char in enumerate(text)]
+
+
+def make_glyph(char: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> Glyph:
+    """One character's glyph (see make_glyphs)."""
+    width = x1 - x0
+    return Glyph(char, x0, top, x1, bottom, baseline, width if east_asian_width(char) in "WF" else 2 * width)
 
 
 @dataclass(frozen=True, slots=True)

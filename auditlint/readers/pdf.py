@@ -12,7 +12,7 @@ import logging
 from typing import Callable, Iterator
 
 from auditlint.model import Source
-from auditlint.readers.layout import Glyph, PageLayout, Rule, make_glyphs, page_lines
+from auditlint.readers.layout import Glyph, PageLayout, Rule, make_glyph, make_glyphs, page_lines
 from auditlint.readers.text import UnreadableError
 
 ENGINES = ("pdfium", "pdfminer")
@@ -27,11 +27,13 @@ def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule | None:
 
 
 def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
-    """Glyphs and rules of every page, as PDFium sees them."""
-    import ctypes
+    """Glyphs and rules of every page, as PDFium sees them.
 
+    Raw PDFium calls throughout: reading a 262-page document asks for 160 000 character boxes,
+    and pypdfium2's object wrappers would cost more than PDFium's own work. The text of a page
+    comes in one call; the box and origin of each visible character take one call each.
+    """
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
 
     try:
         document = pdfium.PdfDocument(data)
@@ -42,32 +44,83 @@ def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
             page = document[index]
             try:
                 height = page.get_height()
-                textpage = page.get_textpage()
-                glyphs = []
-                handle = textpage.raw
-                box = raw.FS_RECTF()
-                origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-                for i in range(raw.FPDFText_CountChars(handle)):
-                    # One code point per glyph; PDFium's generated characters are all whitespace.
-                    char = chr(raw.FPDFText_GetUnicode(handle, i))
-                    if not char.strip():
-                        continue
-                    raw.FPDFText_GetLooseCharBox(handle, i, box)
-                    raw.FPDFText_GetCharOrigin(handle, i, origin_x, origin_y)
-                    glyphs.extend(make_glyphs(char, box.left, height - box.top, box.right, height - box.bottom,
-                                              height - origin_y.value))
-                textpage.close()
-                rules = []
-                for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
-                    left, bottom, right, top = obj.get_bounds()
-                    rule = _rule(left, height - top, right, height - bottom)
-                    if rule is not None:
-                        rules.append(rule)
-                yield PageLayout(tuple(glyphs), tuple(rules))
+                yield PageLayout(tuple(_pdfium_glyphs(page.raw, height)), tuple(_pdfium_rules(page.raw, height)))
             finally:
                 page.close()
     finally:
         document.close()
+
+
+TEXT_CHECK_STEP = 32  # every so many characters, the bulk text is checked against the character
+
+
+def _pdfium_text(textpage: object, count: int) -> str:
+    """The page's characters, one per character index. PDFium gives the whole text in one call,
+    but as UTF-16 and with characters it may leave out or add; when that text does not line up
+    with the character list (its length, or a sample of characters, differs), the characters
+    are asked for one by one."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[:2 * count].decode("utf-16-le", errors="replace")
+    samples = [*range(0, count, TEXT_CHECK_STEP), count - 1] if count else []
+    if written == count + 1 and all(ord(text[i]) == raw.FPDFText_GetUnicode(textpage, i) for i in samples):
+        return text
+    return "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+
+
+def _pdfium_glyphs(page: object, height: float) -> list[Glyph]:
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    textpage = raw.FPDFText_LoadPage(page)
+    if not textpage:
+        return []
+    try:
+        text = _pdfium_text(textpage, raw.FPDFText_CountChars(textpage))
+        box, origin_x, origin_y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(origin_x), ctypes.byref(origin_y)
+        char_box, char_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        glyphs = []
+        for i, char in enumerate(text):
+            if not char.strip():
+                continue  # PDFium's generated characters are all whitespace
+            char_box(textpage, i, box_ref)
+            char_origin(textpage, i, x_ref, y_ref)
+            glyphs.append(make_glyph(char, box.left, height - box.top, box.right, height - box.bottom,
+                                     height - origin_y.value))
+        return glyphs
+    finally:
+        raw.FPDFText_ClosePage(textpage)
+
+
+def _pdfium_rules(page: object, height: float, max_depth: int = 15) -> list[Rule]:
+    """Thin path objects of the page, Form XObjects included (as deep as pypdfium2 goes)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    rules: list[Rule] = []
+
+    def visit(count: int, get: Callable[[int], object], depth: int) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, *refs):
+                rule = _rule(left.value, height - top.value, right.value, height - bottom.value)
+                if rule is not None:
+                    rules.append(rule)
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < max_depth:
+                visit(raw.FPDFFormObj_CountObjects(obj), lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j), depth + 1)
+
+    visit(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i), 0)
+    return rules
 
 
 def _pdfium_reason(exc: Exception) -> str:
