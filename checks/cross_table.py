@@ -11,6 +11,7 @@ import regex
 from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
+from auditlint.parse.figures import SCOPES as FIGURE_SCOPES, has_single_scope
 from auditlint.parse.numbers import half_unit
 
 
@@ -63,12 +64,17 @@ class CrossTable:
         yield from self._names(doc)
         statements = collect(doc)
         single_scope = has_single_scope(doc)
+        findings: list[Finding] = []
+        compared: Counter[tuple[str, str]] = Counter()  # statements compared, by table and column
         for key, found in sorted(statements.items()):
             groups: dict[str, list[Statement]] = {}
             for statement in found:
                 groups.setdefault("all" if single_scope else statement.scope, []).append(statement)
             for group in groups.values():
-                yield from self._compare(key, group, options.get("tolerance", Decimal(0)))
+                if len({id(s.table) for s in group}) > 1:
+                    compared.update((s.table.name, s.column) for s in group)
+                findings.extend(self._compare(key, group, options.get("tolerance", Decimal(0))))
+        yield from misread_columns(findings, compared)
 
     def _names(self, doc: Document) -> Iterator[Finding]:
         """One code, two names: the code table of every table must agree on what a code is called."""
@@ -77,7 +83,8 @@ class CrossTable:
             if table.kind not in SCOPES or _is_unit_table(table):
                 continue
             for row in table.rows:
-                if row.code and not row.truncated and len(row.code) in (3, 5, 7) and row.label:
+                if row.code and not row.truncated and len(row.code) in (3, 5, 7) and row.label \
+                        and not _DIGIT.search(row.label):  # a label with digits took in a cell beside it
                     named.setdefault(row.code, []).append((table, row))
         for code, found in sorted(named.items()):
             first_table, first = found[0]
@@ -154,11 +161,46 @@ class CrossTable:
 # --------------------------------------------------------------------------------------------
 # What the tables state
 
-# Which scope each table kind covers: all funds of the department, 财政拨款, or 一般公共预算 only.
-SCOPES = {"expenditure": "all", "summary": "all", "fiscal_summary": "fiscal", "gpb_function": "gpb", "gpb_basic": "gpb"}
+
+# The tables compared code by code, with the money each covers (all funds, 财政拨款, 一般公共预算).
+SCOPES = {kind: FIGURE_SCOPES[kind] for kind in ("expenditure", "summary", "fiscal_summary", "gpb_function", "gpb_basic")}
 
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[)）])")
 _SPACE = regex.compile(r"\s+")
+_DIGIT = regex.compile(r"\d")
+
+# Disagreements of one table's column with the others: this many, in this share of the codes
+# compared, mean the column was misread (a header one column off), not mistyped figures.
+MISREAD_AT_LEAST = 3
+MISREAD_SHARE = 0.3
+
+
+def misread_columns(findings: list[Finding], compared: Counter[tuple[str, str]]) -> Iterator[Finding]:
+    """The findings, except that a table column disagreeing with the other tables in many of
+    the codes they share gives one note instead: a slip changes a figure or two, a column read
+    under the wrong header changes them all."""
+    errors: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.level == Level.ERROR and finding.place is not None:
+            errors.setdefault((finding.place.table, finding.place.column), []).append(finding)
+    misread = {key for key, found in errors.items()
+               if len(found) >= MISREAD_AT_LEAST and len(found) >= MISREAD_SHARE * compared[key]}
+    for finding in findings:
+        if finding.place is None or (finding.place.table, finding.place.column) not in misread:
+            yield finding
+    for table, column in sorted(misread):
+        found = errors[(table, column)]
+        yield Finding(
+            rule=CrossTable.id,
+            level=Level.NOTE,
+            message=Message(f"《{table}》「{column}」列有 {len(found)}/{compared[(table, column)]} 处与其他表格不一致，"
+                            f"更可能是该列读错（如表头错位），请用 auditlint show 核对",
+                            f"{table} [{column}] disagrees with the other tables in {len(found)} of "
+                            f"{compared[(table, column)]} figures; the column was more likely misread (a header one "
+                            f"column off) than mistyped: check it with auditlint show"),
+            location=found[0].location,
+            logical=f"{table}/{column}/misread",
+        )
 
 
 def adds_up_in_its_table(statement: Statement) -> bool:
@@ -166,10 +208,11 @@ def adds_up_in_its_table(statement: Statement) -> bool:
     equals the sum of the parent's children (within rounding). A row with no parent fits."""
     table, row = statement.table, statement.row
     column = table.columns.index(statement.column)
-    parent = domain.code_parent(row, table.rows)
+    codes = domain.CodeIndex(table.rows)
+    parent = codes.parent(row)
     if parent is None:
         return True
-    children = domain.code_children(parent, table.rows)
+    children = codes.children(parent)
     if parent.amounts[column] is None or not all(r.readable for r in (parent, *children)):
         return True
     parts = [r.amounts[column].value for r in children if r.amounts[column] is not None]
@@ -240,24 +283,3 @@ def _is_unit_table(table: Table) -> bool:
 def _is_total_row(table: Table, row: Row) -> bool:
     return not row.code and (domain.TOTAL_LABEL.match(_label(row)) is not None or row is table.rows[0])
 
-
-def has_single_scope(doc: Document) -> bool:
-    """True when all the department's money is 一般公共预算 of this year: its income table's total
-    row (or the income side of its 收支总表) has nothing in any other source or carry-over."""
-    for table in doc.tables:
-        if table.kind == "income" and table.rows:
-            row = table.rows[0]
-            others = [a for column, a in zip(table.columns, row.amounts)
-                      if a is not None and a.value != 0 and not _is_gpb_or_total(column)]
-            return not others
-    for table in doc.tables:
-        if table.kind == "summary" and table.side == "收入":
-            others = [r for r in table.rows if r.amounts and r.amounts[0] is not None and r.amounts[0].value != 0
-                      and not _is_gpb_or_total(r.label)]
-            return not others
-    return False
-
-
-def _is_gpb_or_total(name: str) -> bool:
-    compact = _SPACE.sub("", name)
-    return bool(regex.search(r"一般公共预算|财政拨款|合计|总计|小计|财政指标", compact))

@@ -33,8 +33,9 @@ class SumOfChildren:
     Why it matters: the parts of a total are printed beside it, so a total that does not add up is
     a contradiction any reader can see; it usually means a typed figure or a row left out.
 
-    A total printed over parts that are all blank in its column is a warning, not an error: a
-    value may have been lost in extraction rather than left out of the document.
+    A total printed over parts that are all blank in its column, or a blank total over printed
+    parts, is a warning, not an error: a blank cell is no claim that the value is 0, and a value
+    may have been lost in extraction rather than left out of the document.
 
     Rounding: each printed value v with d decimals stands for v ± ½·10^−d. When the total and the
     sum are within the sum of those half-units (2877.94 against 2561.10 + 84.78 + 83.88 + 148.19 =
@@ -57,12 +58,7 @@ class SumOfChildren:
             if table.kind in SKIPPED_KINDS or not table.rows:
                 continue
             found, checked = [], 0
-            for parent, children in hierarchy(table.rows):
-                for column in range(len(table.columns)):
-                    checked += 1
-                    finding = self._compare(table, parent, children, column, extra)
-                    if finding is not None:
-                        found.append(finding)
+            across: set[int] = set()  # rows that do not add up across their own columns
             for total, parts in domain.column_identities(list(table.columns)):
                 for row in table.rows:
                     if row.readable and (row.amounts[total] is not None or any(row.amounts[p] for p in parts)):
@@ -70,11 +66,43 @@ class SumOfChildren:
                         finding = self._compare_columns(table, row, total, parts, extra)
                         if finding is not None:
                             found.append(finding)
+                            if finding.level == Level.ERROR:
+                                across.add(id(row))
+            for parent, children in hierarchy(table.rows):
+                if any(id(row) in across for row in (parent, *children)):
+                    continue  # already reported across; or misread, its amounts under other columns
+                family = []
+                for column in range(len(table.columns)):
+                    checked += 1
+                    finding = self._compare(table, parent, children, column, extra)
+                    if finding is not None:
+                        family.append(finding)
+                found.extend(self._one_slip_or_misread(table, parent, family))
             errors = [f for f in found if f.level == Level.ERROR]
             if len(errors) > max(MAX_ERRORS_PER_TABLE, UNRELIABLE_SHARE * checked):
                 yield self._unreliable(table, len(errors), checked)
             else:
                 yield from found
+
+    def _one_slip_or_misread(self, table: Table, parent: Row, family: list[Finding]) -> list[Finding]:
+        """A parent off its children in several columns by different amounts is no typed slip
+        (one wrong figure is off by the same amount wherever it is added): its rows were read
+        into the wrong columns. One note says so instead of the errors."""
+        errors = [f for f in family if f.level == Level.ERROR]
+        if len(errors) < 2 or len({f.difference for f in errors}) == 1:
+            return family
+        name = parent.code or parent.label
+        note = Finding(
+            rule=self.id,
+            level=Level.NOTE,
+            message=Message(f"《{table.name}》{name} 有 {len(errors)} 列与下级之和不符且差额各不相同，更可能是行列读错，"
+                            f"请用 auditlint show 核对",
+                            f"{table.name}: {name} disagrees with its parts in {len(errors)} columns by different "
+                            f"amounts; its rows were more likely misread than mis-added: check it with auditlint show"),
+            location=errors[0].location,
+            logical=f"{table.name}/{name}/misread",
+        )
+        return [f for f in family if f.level != Level.ERROR] + [note]
 
     def _unreliable(self, table: Table, errors: int, checked: int) -> Finding:
         """Many totals failing at once in one table mean the table was misread, not mis-added:
@@ -104,8 +132,8 @@ class SumOfChildren:
             return None
         if abs(difference) <= radius + extra:
             level = Level.NOTE
-        elif total is not None and not present:
-            level = Level.WARNING  # every part blank under a printed total: perhaps a value lost
+        elif total is None or not present:
+            level = Level.WARNING  # a blank total, or every part blank: perhaps a value lost
         else:
             level = Level.ERROR
         return self._finding(table, parent, children, column, total, present, stated, computed, difference, level)
@@ -120,7 +148,10 @@ class SumOfChildren:
         difference, radius = sum_gap(stated, [p.value for p in present])
         if difference == 0:
             return None
-        level = Level.NOTE if total is not None and abs(difference) <= radius + extra else Level.ERROR
+        if total is None:
+            level = Level.WARNING  # a blank cell is no claim that the value is 0: perhaps a value lost
+        else:
+            level = Level.NOTE if abs(difference) <= radius + extra else Level.ERROR
         name = row.code or row.label
         total_name = table.columns[total_column]
         part_names = " + ".join(table.columns[p] for p in parts)
@@ -183,8 +214,9 @@ def hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
     member are left out."""
     yield from enumerated_hierarchy(rows)
     coded = [r for r in rows if r.code]
+    codes = domain.CodeIndex(coded)
     for parent in coded:
-        children = domain.code_children(parent, coded)
+        children = codes.children(parent)
         if children and _reliable(parent, children):
             yield parent, children
     total = _total_row(rows)
@@ -245,7 +277,7 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
         label = row.label.replace(" ", "")
         if domain.YEAR_TOTAL.match(label):
             items = [r for r, level in zip(rows[start:i], levels[start:i]) if level == 1]
-            if len(items) >= 2:
+            if len(items) >= 2 and _one_side(row, items):
                 yield row, items
             year_total, start = row, i + 1
         elif domain.GRAND_TOTAL.match(label):
@@ -259,6 +291,18 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
                 if len(items) >= 2:
                     yield row, items
             year_total, start = None, i + 1
+
+
+def _one_side(total: Row, items: list[Row]) -> bool:
+    """Do the items belong to the total's side? 本年收入合计 over items named …支出 (or 本年支出
+    合计 over …收入) means the two sides of the table were not told apart: no sum to check."""
+    label = total.label.replace(" ", "")
+    names = [item.label.replace(" ", "") for item in items]
+    if "收入" in label:
+        return not any(name.endswith("支出") for name in names)
+    if "支出" in label:
+        return not any("收入" in name for name in names)
+    return True
 
 
 def _is_total(row: Row) -> bool:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Iterator
 
 import regex
 
-from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Part, Sentence, Split
+from auditlint.model import Amount, Change, Claim, Completion, Location, Paragraph, Part, Sentence, Split
 
 _DECORATION = regex.compile(r"</?u>|_+")
+# OCR's spaces inside a number ("4, 461. 66") and between two characters of a word ("基本 支出").
+_SPLIT_BY_OCR = regex.compile(r"(?<=\d[,.])\s+(?=\d)|(?<=\p{Han})\s+(?=\p{Han})")
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UP = "增加|增长|上升|提高"
 _DOWN = "减少|下降|降低|减"
@@ -57,17 +60,27 @@ class CleanText:
                 keep[i] = False
         # OCR splits numbers at their separators ("4, 461. 66" reads as 4,461.66) and words at
         # random ("基本 支出" reads as 基本支出).
-        for match in regex.finditer(r"(?<=\d[,.])\s+(?=\d)|(?<=\p{Han})\s+(?=\p{Han})", raw):
+        for match in _SPLIT_BY_OCR.finditer(raw):
             for i in range(match.start(), match.end()):
                 keep[i] = False
         kept = [i for i, k in enumerate(keep) if k]
         return cls("".join(raw[i] for i in kept), tuple(sentence.start + i for i in kept))
 
+    def locate(self, paragraph: Paragraph, start: int, end: int) -> Location:
+        """Where `text[start:end]` (end > start) was printed."""
+        return paragraph.body.locate(self.origin[start], self.origin[end - 1] + 1)
+
     def amount(self, paragraph: Paragraph, match: regex.Match, group: str) -> Amount:
-        start, end = match.start(group), match.end(group)
         text = match.group(group)
-        location = paragraph.body.locate(self.origin[start], self.origin[end - 1] + 1)
+        location = self.locate(paragraph, match.start(group), match.end(group))
         return Amount(Decimal(text.replace(",", "")), text, location)
+
+
+def sentences(paragraphs: tuple[Paragraph, ...]) -> Iterator[tuple[Paragraph, CleanText]]:
+    """Every sentence of the narrative as clean text, with its paragraph (to locate matches)."""
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            yield paragraph, CleanText.of(paragraph, sentence)
 
 
 def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -25,6 +26,11 @@ _SPACE = regex.compile(r"\s+")
 MIN_LABEL = 4  # a row label of fewer characters (合计, 其他) names nothing the narrative restates
 # One-row tables whose columns name the figures (the 三公 table's 因公出国（境）费, 公务接待费 …).
 NAMED_BY_COLUMN = frozenset({"sangong"})
+# Which money each table of the document's totals covers: all funds of the department, 财政拨款,
+# or 一般公共预算 only. The 政府性基金 and 国有资本经营 tables total their own funds only.
+SCOPES = {"expenditure": "all", "summary": "all", "basic_summary": "all", "project_summary": "all",
+          "fiscal_summary": "fiscal", "gpb_function": "gpb", "gpb_basic": "gpb", "gpb_economic": "gpb"}
+_GPB_OR_TOTAL = regex.compile(r"一般公共预算|财政拨款|合计|总计|小计|财政指标")
 
 
 @dataclass(frozen=True)
@@ -57,14 +63,28 @@ class Figures:
 
     rows: dict[str, list[TableFigure]]
     totals: dict[str, list[TableFigure]]
+    single_scope: bool  # all the department's money is this year's 一般公共预算
 
     def get(self, subject: str) -> list[TableFigure]:
+        """The figures a subject names. A total ("项目支出") is the department's, of all its funds,
+        unless the subject says 一般公共预算; a table of another scope states the same figure only
+        when the department has no other money."""
         if subject in self.rows:
             return self.rows[subject]
         for pattern, quantity in CONCEPTS:
             if pattern.match(subject):
-                return self.totals.get(quantity, [])
+                scope = "gpb" if subject.startswith("一般公共预算") else "all"
+                return [f for f in self.totals.get(quantity, []) if self.single_scope or SCOPES[f.table.kind] == scope]
         return []
+
+    def states_in_another_scope(self, subject: str, value: Decimal) -> bool:
+        """Does a table of another scope print this value for the total the subject names? Then
+        the narrative speaks of that scope's money (its sentence did not say so), and no
+        contradiction can be claimed."""
+        quantity = next((q for pattern, q in CONCEPTS if pattern.match(subject)), None)
+        named = {id(f) for f in self.get(subject)}
+        return quantity is not None and any(f.amount.value == value and id(f) not in named
+                                            for f in self.totals.get(quantity, []))
 
 
 def table_figures(doc: Document) -> Figures:
@@ -86,7 +106,7 @@ def table_figures(doc: Document) -> Figures:
             if total_column is not None and row.amounts and row.amounts[total_column] is not None \
                     and len(label) >= MIN_LABEL and not is_total and printed[label] == 1 and _names_one_thing(table, row):
                 rows.setdefault(label, []).append(TableFigure(table, row.amounts[total_column]))
-            if is_total and not table.side:
+            if is_total and not table.side and table.kind in SCOPES:
                 for column, quantity in quantities.items():
                     amount = row.amounts[column]
                     if amount is not None and (quantity != "total" or table.kind in ("expenditure", "summary")):
@@ -96,7 +116,28 @@ def table_figures(doc: Document) -> Figures:
                 label = normalise(name.rpartition("/")[2])
                 if amount is not None and len(label) >= MIN_LABEL and not any(p.match(label) for p, _ in CONCEPTS):
                     rows.setdefault(label, []).append(TableFigure(table, amount))
-    return Figures(rows, totals)
+    return Figures(rows, totals, has_single_scope(doc))
+
+
+def has_single_scope(doc: Document) -> bool:
+    """True when all the department's money is 一般公共预算 of this year: its income table's total
+    row (or the income side of its 收支总表) has nothing in any other source or carry-over."""
+    for table in doc.tables:
+        if table.kind == "income" and table.rows:
+            row = table.rows[0]
+            others = [a for column, a in zip(table.columns, row.amounts)
+                      if a is not None and a.value != 0 and not _is_gpb_or_total(column)]
+            return not others
+    for table in doc.tables:
+        if table.kind == "summary" and table.side == "收入":
+            others = [r for r in table.rows if r.amounts and r.amounts[0] is not None and r.amounts[0].value != 0
+                      and not _is_gpb_or_total(r.label)]
+            return not others
+    return False
+
+
+def _is_gpb_or_total(name: str) -> bool:
+    return bool(_GPB_OR_TOTAL.search(_SPACE.sub("", name)))
 
 
 _TOP_LEVEL = regex.compile(r"^\s*[一二三四五六七八九十廿]+、")
@@ -125,14 +166,25 @@ def earlier_year(before: str, year: int | None) -> bool:
     return year is not None and bool(found) and found[-1] < year
 
 
+# A sentence about 一般公共预算 money ("一般公共预算财政拨款支出…，其中：基本支出…") speaks of
+# that scope's totals, whatever the subject's own words; in a paragraph about it, a later
+# sentence may or may not (its scope is not said, and the figure is left alone).
+_GPB_SENTENCE = regex.compile(r"一般公共预算")
+# A name the narrative gives this many different amounts names no single figure: per-unit
+# paragraphs ("本级…项目支出9,866.11万元", "中心…项目支出1,421.35万元") or per-year ones.
+AMBIGUOUS_VALUES = 3
+
+
 def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tuple[str, Amount, list[TableFigure]]]:
     """Each amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
     group) whose subject names figures of the tables: the subject, the amount, those figures.
-    Amounts in a sentence about an earlier year than the document's are not the tables' figures."""
+    Amounts in a sentence about an earlier year than the document's are not the tables' figures,
+    and a subject the narrative gives several different amounts is left alone."""
     figures = table_figures(doc)
     if not figures.rows and not figures.totals:
         return
     year = document_year(doc)
+    named: list[tuple[str, Amount, list[TableFigure]]] = []
     for paragraph in doc.paragraphs:
         for sentence in paragraph.sentences:
             clean = CleanText.of(paragraph, sentence)
@@ -140,6 +192,21 @@ def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tu
                 if earlier_year(clean.text[:match.start("amount")], year):
                     continue
                 subject = normalise(match.group("subject"))
+                if is_concept(subject) and not subject.startswith("一般公共预算"):
+                    if _GPB_SENTENCE.search(clean.text[:match.start("subject")]):
+                        subject = "一般公共预算" + subject
+                    elif _GPB_SENTENCE.search(paragraph.text[:sentence.start]):
+                        continue  # the paragraph speaks of 一般公共预算 money, the sentence does not say
                 found = figures.get(subject)
-                if found:
-                    yield subject, clean.amount(paragraph, match, "amount"), found
+                amount = clean.amount(paragraph, match, "amount")
+                if found and not figures.states_in_another_scope(subject, amount.value):
+                    named.append((subject, amount, found))
+    values: dict[str, set] = {}
+    for subject, amount, _ in named:
+        values.setdefault(subject, set()).add(amount.value)
+    yield from (entry for entry in named if len(values[entry[0]]) < AMBIGUOUS_VALUES)
+
+
+def is_concept(subject: str) -> bool:
+    """Does the subject name one of the document's totals (基本支出, 项目支出 …)?"""
+    return any(pattern.match(subject) for pattern, _ in CONCEPTS)

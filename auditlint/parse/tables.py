@@ -33,11 +33,19 @@ _SECTION = regex.compile(r"^\s*第[一二三四五六七八九十]+部分")
 _DEPARTMENT_LINE = regex.compile(r"^(?:部门(?:名称)?|单位|填报单位|编制单位|预算单位)\s*[：:]")
 _AMOUNT_TEXT = regex.compile(r"^[-\d][\d,\s]*(?:\.\s?\d+)?$")
 _CODE_TEXT = regex.compile(r"^\d{3,7}$")
+_TOKEN = regex.compile(r"\S+")
+_SPACES = regex.compile(r"\s+")
+_LEADING_CODE = regex.compile(r"^(\d{3,7})\s*(?=\D)")
+_LEADING_YEAR = regex.compile(r"^\d{4}\s*年")
 _INTEGER = regex.compile(r"^\d{1,3}$")
 _COLUMN_NUMBERS = regex.compile(r"^(?:栏\s*次|行\s*次)$")
 _ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d{1,2}[.、．](?!\d))")
 
 FORM_NOTE = "表单式表格（绩效目标等），不按行列核算"
+SPLIT_AMOUNTS_NOTE = "金额的整数与小数被提取到了不同行（如“14,770”与“.62”），不按行列核算"
+# A decimal part standing alone ("  .62"): the extraction cut amounts in two across lines.
+_ORPHAN_DECIMALS = regex.compile(r"(?:^|\s)\.\d{1,2}(?=\s|$)")
+MIN_ORPHAN_DECIMALS = 2
 X_TOLERANCE = 4.0   # how far apart (in the line's units) two cells may sit and still share a column
 
 
@@ -71,7 +79,7 @@ def _pieces(line: Line) -> list[Piece]:
     if line.layout == POSITIONED or _lone_amount(line):
         return [piece for c in line.cells for piece in _split_code_cell(Piece(c.text, c.location, c.x0, c.x1))]
     pieces = []
-    for match in regex.finditer(r"\S+", line.text):
+    for match in _TOKEN.finditer(line.text):
         x0 = display_width(line.text[:match.start()])
         location = Location(line.cells[0].location.path, line.number, match.start() + 1, line.number,
                             match.end() + 1, line.page) if line.cells else None
@@ -136,7 +144,7 @@ def _caption(lines: Sequence[Line], title: int) -> str:
     """The numbered caption beside a title (预算07表, 表 3, 公开 01 表), if there is one."""
     for index in (title - 1, title + 1, title - 2, title + 2):
         if 0 <= index < len(lines) and domain.TABLE_NUMBER.match(lines[index].text):
-            return regex.sub(r"\s+", "", lines[index].text)
+            return _SPACES.sub("", lines[index].text)
     return ""
 
 
@@ -162,9 +170,26 @@ def find_tables(source: Source) -> tuple[Table, ...]:
             previous[4].extend(line for line in body if line.text.strip() != title)
         else:
             extents.append((title, caption, kind, lines[start], body))
-    tables = [table for title, _, kind, title_line, body in extents
+    tables = [_with_trailing_note(table, lines, title_line, body, starts) for title, _, kind, title_line, body in extents
               for table in parse_table(title, kind, title_line, body)]
-    return tuple(mark_truncated_codes(t) for t in tables if t.rows or t.empty_note or t.notes)
+    return tuple(mark_truncated_codes(t) for t in tables if t.rows or t.empty_note or t.notes or t.unit)
+
+
+TRAILING_NOTE_LINES = 3  # non-blank lines after an empty table where its note may stand
+
+
+def _with_trailing_note(table: Table, lines: tuple[Line, ...], title_line: Line, body: list[Line],
+                        starts: list[tuple[int, object]]) -> Table:
+    """An empty table whose note ("本部门无政府性基金预算财政拨款收入支出。") is a sentence right
+    after it: the note is the table's, though a sentence ends the table's lines."""
+    if table.rows or table.empty_note:
+        return table
+    end = (body[-1] if body else title_line).number
+    after_end = next((i for i, line in enumerate(lines) if line.number > end), len(lines))
+    following = next((i for i, _ in starts if i >= after_end), len(lines))
+    after = [line for line in lines[after_end:following] if line.text.strip()][:TRAILING_NOTE_LINES]
+    note = next((line.text.strip() for line in after if domain.EMPTY_NOTE.search(line.text)), "")
+    return replace(table, empty_note=note) if note else table
 
 
 def mark_truncated_codes(table: Table) -> Table:
@@ -219,7 +244,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
         text = line.text.strip()
         if not text:
             continue
-        found_unit = domain.UNIT.search(regex.sub(r"\s+", "", text))
+        found_unit = domain.UNIT.search(_SPACES.sub("", text))
         if found_unit:
             unit = unit or found_unit.group(1)
         if domain.EMPTY_NOTE.search(text):
@@ -257,6 +282,8 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
                         max(len(last.text), 1) + 1, title_line.page)
     if kind.form:
         return [Table(title, kind.id, unit, (), (), location, notes=(FORM_NOTE,), empty_note=empty_note)]
+    if sum(len(_ORPHAN_DECIMALS.findall(line.text)) for line in body) >= MIN_ORPHAN_DECIMALS:
+        return [Table(title, kind.id, unit, (), (), location, notes=(SPLIT_AMOUNTS_NOTE,), empty_note=empty_note)]
     if not any(_is_amount_line(d.pieces) for d in drafts):
         return [Table(title, kind.id, unit, (), (), location, empty_note=empty_note)]
     header = [row for row in header if not _is_column_numbers(row)]
@@ -334,6 +361,8 @@ def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
 
 
 MISALIGNED_NOTE = "列位置无法可靠对齐（同一行的两个数落在同一列），不按行列核算"
+UNNAMED_NOTE = "表头未能识别，列名按顺序编号"
+ONE_SIDED_NOTE = "收支两栏未能分开（表头未能识别），不按行列核算"
 MIN_ROWS_TO_MERGE = 4
 
 
@@ -372,12 +401,18 @@ def _aligned(piece: Piece, x0: float, x1: float) -> bool:
 
 def _assign(pieces: Iterable[Piece], columns: list[tuple[float, float]]) -> None:
     for piece in pieces:
-        middle = (piece.x0 + piece.x1) / 2
-        piece.column = min(range(len(columns)), key=lambda i: _distance(middle, columns[i]))
+        piece.column = _nearest_column((piece.x0 + piece.x1) / 2, columns)
 
 
-def _distance(x: float, span: tuple[float, float]) -> float:
-    return 0.0 if span[0] <= x <= span[1] else min(abs(x - span[0]), abs(x - span[1]))
+def _nearest_column(x: float, columns: list[tuple[float, float]]) -> int:
+    """The column whose span is nearest to x (the first of equals). A plain loop: it runs for
+    every cell of every table, and a min() with a key function was a tenth of a document's time."""
+    best, best_distance = 0, float("inf")
+    for index, (x0, x1) in enumerate(columns):
+        distance = 0.0 if x0 <= x <= x1 else (x0 - x if x < x0 else x - x1)
+        if distance < best_distance:
+            best, best_distance = index, distance
+    return best
 
 
 def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] | None, width: int) -> list[list[str]]:
@@ -394,7 +429,7 @@ def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] 
             for piece in row:
                 covered = [i for i, (x0, x1) in enumerate(columns) if piece.x0 - X_TOLERANCE <= (x0 + x1) / 2 <= piece.x1 + X_TOLERANCE]
                 if not covered:
-                    covered = [min(range(len(columns)), key=lambda i: _distance((piece.x0 + piece.x1) / 2, columns[i]))]
+                    covered = [_nearest_column((piece.x0 + piece.x1) / 2, columns)]
                 for i in covered:
                     words[i] += piece.text
             for i, word in enumerate(words):
@@ -412,7 +447,7 @@ def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] 
                 names[i].append(current)
             else:
                 current = ""
-    return [[regex.sub(r"\s+", "", n) for n in column if n.strip()] for column in names]
+    return [[_SPACES.sub("", n) for n in column if n.strip()] for column in names]
 
 
 def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
@@ -446,12 +481,24 @@ def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locati
         used.add(side)
         amount_columns = [i for i in range(start, end) if roles[i] == "amount"]
         column_names = tuple("/".join(_meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
-        rows = _join_split_rows([row for draft in drafts if (row := _grid_row(draft, roles, amount_columns, start, end))])
-        notes = [] if names and any(names[i] for i in amount_columns) else ["表头未能识别，列名按顺序编号"]
+        decimals = _decimal_amounts(drafts, amount_columns)
+        rows = _join_split_rows([row for draft in drafts
+                                 if (row := _grid_row(draft, roles, amount_columns, start, end, decimals))])
+        notes = [] if names and any(names[i] for i in amount_columns) else [UNNAMED_NOTE]
+        if kind.two_sided and len(sides) == 1 and notes:
+            # Neither a header nor a second side: the two sides' cells are not told apart.
+            tables.append(Table(title, kind.id, unit, (), (), location, "", (ONE_SIDED_NOTE,), empty_note))
+            continue
         table = drop_shifted_columns(Table(title, kind.id, unit, column_names, tuple(rows), location, side,
                                            tuple(notes), empty_note))
         tables.append(table)
     return tables
+
+
+def _decimal_amounts(drafts: list[RowDraft], amount_columns: list[int]) -> bool:
+    """Do nine in ten of the table's amounts carry decimals (so that a bare integer is a code)?"""
+    texts = [p.text for d in drafts for p in d.pieces if p.column in amount_columns and p.amount is not None]
+    return bool(texts) and sum(1 for t in texts if "." in t) >= 0.9 * len(texts)
 
 
 def _join_split_rows(rows: list[Row]) -> list[Row]:
@@ -583,13 +630,18 @@ def _side_name(header: list[list[Piece]], columns: list[tuple[float, float]] | N
     else:
         left, right = columns[start][0], columns[end - 1][1]
         inside = [p for p in header[0] if left - X_TOLERANCE <= (p.x0 + p.x1) / 2 <= right + X_TOLERANCE]
-    top = regex.sub(r"\s+", "", "".join(p.text for p in inside))
+    top = _SPACES.sub("", "".join(p.text for p in inside))
     return top if top and not domain.LABEL_HEADERS.match(top) and len(top) <= 12 else ""
 
 
-def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int) -> Row | None:
+def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int,
+              decimal_amounts: bool = False) -> Row | None:
+    """One row from its draft's pieces. In a table whose amounts carry decimals, a bare code in
+    an amount column, before any amount, slid there with the cells after it (a page of the
+    table laid out further right): its amounts are kept as unplaced, in no column."""
     code = label = ""
     label_column = -1
+    slid = False
     values: dict[int, Amount] = {}
     for piece in draft.pieces:
         if not start <= piece.column < end or not piece.text.strip():
@@ -602,7 +654,9 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
             label += piece.text.strip()
         elif role == "amount":
             value = piece.amount
-            if value is not None:
+            if decimal_amounts and not code and not values and _CODE_TEXT.match(piece.text.strip()):
+                code, slid = piece.text.strip(), True
+            elif value is not None:
                 values[piece.column] = Amount(value, piece.text.strip(), piece.location)
             elif _CODE_TEXT.match(piece.text.strip()) and not code:
                 code = piece.text.strip()
@@ -612,6 +666,8 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         return None
     code, label = _split_code(code, label)
     line_location = _draft_location(draft)
+    if slid:
+        return Row(code, label, (None,) * len(amount_columns), line_location, False, unplaced=tuple(values.values()))
     return Row(code, label, tuple(values.get(i) for i in amount_columns), line_location, False)
 
 
@@ -619,8 +675,8 @@ def _split_code(code: str, label: str) -> tuple[str, str]:
     """A label that opens with a code ("201一般公共服务") gives it up; full-width spaces go."""
     label = label.replace("\u3000", "").strip()
     if not code:
-        match = regex.match(r"^(\d{3,7})\s*(?=\D)", label)
-        if match and not regex.match(r"^\d{4}\s*年", label):
+        match = _LEADING_CODE.match(label)
+        if match and not _LEADING_YEAR.match(label):
             code, label = match.group(1), label[match.end():].strip()
     return code, label
 
@@ -674,7 +730,7 @@ def _flow_table(title: str, kind: domain.TableKind, unit: str, location: Locatio
         if row_values is None:
             notes.append(f"第{draft.lines[-1].number}行的金额无法确定所在列")
     if not any(names):
-        notes.insert(0, "表头未能识别，列名按顺序编号")
+        notes.insert(0, UNNAMED_NOTE)
     column_names = tuple(n or f"列{i + 1}" for i, n in enumerate(names))
     return [Table(title, kind.id, unit, column_names, tuple(rows), location, "", tuple(notes), empty_note)]
 

@@ -120,15 +120,27 @@ def align_by_characters(lines: list[Line]) -> list[Line]:
     Layout tools disagree on how wide a Chinese character is: some (pdftotext -layout) give it one
     column, others two. Right-aligned numbers share their right edge under the right convention
     and scatter under the wrong one, so the convention with fewer distinct right edges wins.
+
+    Under the character convention a cell starts at its character column, which is where it
+    starts on the page. A line of words only (a header) keeps the width the words take on the
+    page, a Chinese character two columns, so that a header is placed over the numbers it names
+    and not left of them. In a line with numbers a label is cut to its characters: the tool
+    squeezed it there, and its page width would reach over the numbers beside it.
     """
     numbers = [c for line in lines if line.layout == POSITIONED for c in line.cells if _NUMBER_CELL.match(c.text)]
     by_width = {c.x1 for c in numbers}
     by_characters = {c.location.end_column for c in numbers}
     if len(numbers) < 10 or len(by_characters) >= len(by_width):
         return lines
-    return [replace(line, cells=tuple(replace(c, x0=float(c.location.column - 1), x1=float(c.location.end_column - 1))
-                                      for c in line.cells)) if line.layout == POSITIONED else line
-            for line in lines]
+    return [_by_characters(line) if line.layout == POSITIONED else line for line in lines]
+
+
+def _by_characters(line: Line) -> Line:
+    words_only = not any(_NUMBER_CELL.match(c.text) for c in line.cells)
+    return replace(line, cells=tuple(
+        replace(c, x0=float(c.location.column - 1),
+                x1=float(c.location.column - 1 + (display_width(c.text) if words_only else len(c.text))))
+        for c in line.cells))
 
 
 # The longest line a document has: a long paragraph or a flattened table is a few thousand

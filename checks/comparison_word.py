@@ -1,0 +1,80 @@
+"""The `comparison-word` rule: a comparison word that contradicts the two numbers it compares."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from auditlint.findings import Finding, Level, Message, Related
+from auditlint.model import Document
+from auditlint.parse.claims import NUMBER, sentences
+from auditlint.parse.numbers import half_unit
+
+# What each word says of the first number against the second: 1 larger, -1 smaller, 0 equal.
+WORDS = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
+         "等于": 0, "持平": 0, "一致": 0, "相等": 0}
+CHANGE_WORDS = {"增加": 1, "增长": 1, "上升": 1, "提高": 1, "减少": -1, "下降": -1, "降低": -1}
+_WORD = "|".join(WORDS)
+_CHANGE = "|".join(CHANGE_WORDS)
+_GAP = r"(?:[^。；;，,\d%％]|\d{4}\s*年度?){0,16}?"  # words, and years ("比2024年的…"), but no other number
+
+# "支出决算1511.89万元，大于年初预算1560.05万元": A (unit) … WORD … B (unit), nothing numeric between.
+_COMPARED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?{_GAP}(?P<word>{_WORD}){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)")
+# "A与B持平", "A与B一致": the word after both numbers.
+_EQUALLED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:与|和|同){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元){_GAP}(?P<word>持平|一致|相等)")
+# "支出1809.22万元，比上年的1952.60万元增加…": both years' amounts, then the direction.
+_CHANGED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:比|较){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)\s*(?P<word>{_CHANGE})")
+
+
+class ComparisonWord:
+    """A comparison word that contradicts the two numbers it compares.
+
+    What it checks: a sentence that states two amounts in the same unit and a word comparing
+    them: 大于/高于/超过/多于 (the first is larger), 小于/低于/少于 (smaller), 等于/持平/一致 (equal),
+    and 增加/增长 or 减少/下降 after "A比B" (A is this year's amount, B the one it is compared
+    with). "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. Both
+    numbers must be in the sentence with nothing numeric between them and the word; each is
+    taken within its rounding, so "equal" holds for 12.30 and 12.3.
+
+    Why it matters: the word is what a reader takes away; when it says the opposite of the
+    figures, one of the three is wrong.
+
+    Example (samples/proofreading_2024.txt): 「支出决算1511.89万元，大于年初预算1560.05万元」.
+
+    Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=comparison-word -->`.
+    """
+
+    id = "comparison-word"
+    level = Level.ERROR
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for paragraph, clean in sentences(doc.paragraphs):
+            for pattern, meaning in ((_COMPARED, WORDS), (_EQUALLED, WORDS), (_CHANGED, CHANGE_WORDS)):
+                for match in pattern.finditer(clean.text):
+                    if match.group("ua") != match.group("ub"):
+                        continue
+                    a, b = clean.amount(paragraph, match, "a"), clean.amount(paragraph, match, "b")
+                    word = match.group("word")
+                    actual = _order(a.value, b.value)
+                    if actual == meaning[word]:
+                        continue
+                    relation = {1: ("大于", "larger than"), -1: ("小于", "smaller than"), 0: ("等于", "equal to")}[actual]
+                    yield Finding(
+                        rule=self.id,
+                        level=self.level,
+                        message=Message(f"“{word}”与数字不符：{a.text} {relation[0]} {b.text}",
+                                        f"“{word}” contradicts its numbers: {a.text} is {relation[1]} {b.text}"),
+                        location=clean.locate(paragraph, match.start("word"), match.end("word")),
+                        related=(Related(a.location, Message(a.text, a.text)), Related(b.location, Message(b.text, b.text))),
+                        logical=f"compare:{a.text}:{word}:{b.text}",
+                        stated=word,
+                        expected=relation[0],
+                    )
+
+
+def _order(a: Decimal, b: Decimal) -> int:
+    """1 when a > b, -1 when a < b, 0 when their printed values may be equal (within rounding)."""
+    if abs(a - b) <= max(half_unit(a), half_unit(b)):
+        return 0
+    return 1 if a > b else -1
