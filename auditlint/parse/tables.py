@@ -496,8 +496,10 @@ def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locati
 
 
 def _decimal_amounts(drafts: list[RowDraft], amount_columns: list[int]) -> bool:
-    """Do nine in ten of the table's amounts carry decimals (so that a bare integer is a code)?"""
-    texts = [p.text for d in drafts for p in d.pieces if p.column in amount_columns and p.amount is not None]
+    """Do nine in ten of the table's amounts carry decimals (so that a bare integer is a code)?
+    Integers that could be codes are what is in question, and count for neither side."""
+    texts = [p.text.strip() for d in drafts for p in d.pieces
+             if p.column in amount_columns and p.amount is not None and not _CODE_TEXT.match(p.text.strip())]
     return bool(texts) and sum(1 for t in texts if "." in t) >= 0.9 * len(texts)
 
 

@@ -1,0 +1,131 @@
+"""A table misread by extraction must give a note, never an error: amounts cut in two across
+lines, a blank total, columns read under the wrong header, the two sides of a table run
+together, a code slid into an amount column; and a narrative total compared only with a table
+of its own scope."""
+from __future__ import annotations
+
+from auditlint.findings import Level
+from auditlint.parse import parse_document
+from auditlint.parse.tables import ONE_SIDED_NOTE, SPLIT_AMOUNTS_NOTE
+from auditlint.plugins import load_checks
+from auditlint.readers.text import read_text
+from checks.cross_table import CrossTable
+from checks.sum_of_children import SumOfChildren
+from checks.text_vs_table import TextVsTable
+
+HEADER = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+
+
+def document(text: str):
+    return parse_document(read_text("d.txt", text.encode("utf-8")))
+
+
+def levels(check, text: str) -> list[tuple[Level, str]]:
+    return [(f.level, f.message.en) for f in check.check(document(text), {})]
+
+
+def errors(text: str) -> list[str]:
+    doc = document(text)
+    return [f.message.en for check, _ in load_checks() for f in check.check(doc, {}) if f.level == Level.ERROR]
+
+
+def test_amounts_cut_in_two_across_lines_make_the_table_a_note():
+    text = ("部门支出总表\n单位：万元\n科目编码        科目名称                合计          基本支出\n"
+            "201             一般公共服务支出        1,200\n"
+            "                                          .50         1,100\n"
+            "                                                         .50\n"
+            "20103           政府办公厅（室）及相关机构事务   900\n"
+            "                                          .50         900\n"
+            "                                                         .50\n")
+    [table] = document(text).tables
+    assert table.notes == (SPLIT_AMOUNTS_NOTE,) and table.rows == ()
+    assert errors(text) == []
+
+
+def test_a_blank_total_is_no_claim_of_zero():
+    rows = "201\t一般公共服务支出\t\t60.00\t40.00\n2010301\t行政运行\t60.00\t60.00\t\n"
+    found = levels(SumOfChildren(), HEADER + rows)
+    assert found and {level for level, _ in found} == {Level.WARNING}
+
+
+def test_a_parent_off_in_several_columns_by_different_amounts_is_a_misreading():
+    # 201 adds up across (80 + 30 = 110), but is 10 over its children in 合计, 20 over in 基本支出
+    # and 10 under in 项目支出: no single typed figure does that.
+    rows = ("201\t一般公共服务支出\t110.00\t80.00\t30.00\n"
+            "2010301\t行政运行\t60.00\t60.00\t\n2010302\t一般行政管理事务\t40.00\t\t40.00\n")
+    found = levels(SumOfChildren(), HEADER + rows)
+    assert len(found) == 1 and found[0][0] == Level.NOTE and "misread" in found[0][1]
+
+
+def test_one_typed_figure_is_still_an_error_in_every_column_it_reaches():
+    rows = ("201\t一般公共服务支出\t130.00\t90.00\t40.00\n"
+            "2010301\t行政运行\t60.00\t60.00\t\n2010302\t一般行政管理事务\t40.00\t\t40.00\n")
+    found = levels(SumOfChildren(), HEADER + rows)
+    assert [level for level, _ in found] == [Level.ERROR, Level.ERROR]  # 合计 and 基本支出, both off by 30
+
+
+def code_rows(values: list[tuple[str, int, int]]) -> str:
+    return "".join(f"{code}\t科目{code}\t{basic + project}.00\t{basic}.00\t{project}.00\n" for code, basic, project in values)
+
+
+def test_a_column_that_disagrees_with_the_other_tables_in_most_codes_is_a_misreading():
+    codes = [("2010301", 10, 1), ("2010302", 20, 2), ("2010303", 30, 3), ("2010304", 40, 4)]
+    swapped = [(code, project, basic) for code, basic, project in codes]  # 基本支出 and 项目支出 read crosswise
+    expenditure = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n" + code_rows(codes)
+    gpb = "\n一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n" + code_rows(swapped)
+    income = "\n部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\n\t合计\t100.00\t100.00\n"
+    found = levels(CrossTable(), expenditure + gpb + income)
+    assert found and all(level == Level.NOTE for level, _ in found)
+
+
+def test_two_sides_run_together_under_no_header_are_a_note():
+    text = ("部门收支总表\n单位：万元\n"
+            "一、财政拨款              100.00     一、一般公共服务支出      80.00\n"
+            "二、单位资金               20.00\n"
+            "                                    二、教育支出               40.00\n"
+            "本年收入合计              120.00     本年支出合计              120.00\n")
+    tables = document(text).tables
+    assert any(ONE_SIDED_NOTE in t.notes for t in tables) or all(t.side for t in tables)
+    assert errors(text) == []
+
+
+BUDGET = ("部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+          "\t合计\t100.00\t70.00\t30.00\n201\t一般公共服务支出\t100.00\t70.00\t30.00\n\n"
+          "一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+          "\t合计\t90.00\t60.00\t30.00\n201\t一般公共服务支出\t90.00\t60.00\t30.00\n\n"
+          "部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\t上年结转\n"
+          "\t合计\t100.00\t90.00\t10.00\n\n")
+
+
+def text_findings(narrative: str) -> list[tuple[Level, str]]:
+    return levels(TextVsTable(), narrative + "\n\n" + BUDGET)
+
+
+def test_a_total_is_the_departments_unless_its_sentence_says_general_budget():
+    assert text_findings("本年基本支出70.00万元。") == []
+    assert [level for level, _ in text_findings("本年基本支出75.00万元。")] == [Level.ERROR]
+    assert text_findings("一般公共预算拨款支出90.00万元，其中：基本支出60.00万元。") == []
+    assert [level for level, _ in text_findings("一般公共预算拨款支出90.00万元，其中：基本支出65.00万元。")] == [Level.ERROR]
+
+
+def test_a_total_printed_by_a_table_of_another_scope_claims_nothing():
+    # 60.00 is the 一般公共预算 table's 基本支出: the sentence speaks of that money, unsaid.
+    assert text_findings("本年基本支出60.00万元。") == []
+
+
+def test_a_name_given_three_different_amounts_names_no_single_figure():
+    narrative = "本级项目支出10.00万元。\n\n中心项目支出12.00万元。\n\n站项目支出8.00万元。"
+    assert text_findings(narrative) == []
+
+
+def test_a_code_slid_into_an_amount_column_keeps_its_amounts_out_of_every_sum():
+    # The last row's page was laid out further right: its code sits where 合计 is printed.
+    lines = ["科目编码        科目名称                  合计          基本支出",
+             "301             工资福利支出              60.00         60.00",
+             "30101           基本工资                  40.00         40.00",
+             "                                          30102         20.00         20.00"]
+    doc = document("一般公共预算基本支出表\n单位：万元\n" + "\n".join(lines) + "\n")
+    [table] = doc.tables
+    slid = [row for row in table.rows if row.code == "30102"]
+    assert slid and not slid[0].readable
+    assert errors("一般公共预算基本支出表\n单位：万元\n" + "\n".join(lines) + "\n") == []
