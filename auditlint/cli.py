@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from auditlint import __version__
-from auditlint.baseline import write_baseline
-from auditlint.config import FAIL_ON, LANGS, PDF_ENGINES, ConfigError, resolve
-from auditlint.engine import LintResult, all_rules, run
-from auditlint.findings import Level
-from auditlint.parse import parse_document
-from auditlint.plugins import PluginError, RuleInfo, load_checks
-from auditlint.readers import UnreadableError, read_source
-from auditlint.report import FORMATS, render
-from auditlint.report.text import summary
-from auditlint.show import render_document
+from auditlint.config import FAIL_ON, LANGS, PDF_ENGINES
 
+if TYPE_CHECKING:
+    from auditlint.engine import LintResult
+    from auditlint.plugins import RuleInfo
+
+# The engine, parser and reports are imported by the commands that use them, not here, so that
+# `auditlint --version` and `--help` start at once (bench/speed.py measures it).
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+FORMAT_NAMES = ("github", "json", "json-lines", "sarif", "text")  # auditlint.report.FORMATS, as a test checks
 PROGRESS_FROM = 5  # files: below this a progress bar is only noise
 # Formats read by programs from stdout; their summary line goes to stderr instead.
 SUMMARY_TO_STDERR = frozenset({"json", "json-lines", "sarif"})
@@ -41,6 +39,8 @@ def default_lang() -> str:
 
 
 def exit_code(result: LintResult, fail_on: str) -> int:
+    from auditlint.findings import Level
+
     if result.errors:
         return EXIT_UNUSABLE
     if fail_on == "never":
@@ -98,7 +98,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # an unreadable file is its own line, not a usage error
 @click.option("--config", "config", type=click.Path(dir_okay=False),
               help="Configuration file (default: the nearest .auditlint.toml, pyproject.toml or setup.cfg).")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
               help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
@@ -123,6 +123,12 @@ def main() -> None:
 def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: str | None,
                   baseline: str | None, write_baseline: str | None, statistics: bool, **options: Any) -> None:
     """Lint the documents (.txt, .md, .pdf) under PATHS."""
+    from auditlint.config import ConfigError, resolve
+    from auditlint.engine import run
+    from auditlint.plugins import PluginError
+    from auditlint.report import render
+    from auditlint.report.text import summary
+
     if not paths:
         raise click.UsageError("give at least one file or directory to lint")
     if baseline and write_baseline:
@@ -153,6 +159,8 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
 
 
 def write_baseline_file(path: str, result: LintResult) -> int:
+    from auditlint.baseline import write_baseline
+
     try:
         return write_baseline(path, result.findings)
     except OSError as exc:
@@ -165,6 +173,10 @@ def write_baseline_file(path: str, result: LintResult) -> int:
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True)
 def show_command(path: str, with_text: bool, pdf_engine: str) -> None:
     """Print what auditlint understood of PATH: its tables, as grids."""
+    from auditlint.parse import parse_document
+    from auditlint.readers import UnreadableError, read_source
+    from auditlint.show import render_document
+
     try:
         document = parse_document(read_source(path, {"pdf_engine": pdf_engine}))
     except UnreadableError as exc:
@@ -174,6 +186,9 @@ def show_command(path: str, with_text: bool, pdf_engine: str) -> None:
 
 
 def _rules() -> list[RuleInfo]:
+    from auditlint.engine import all_rules
+    from auditlint.plugins import PluginError, load_checks
+
     try:
         return all_rules(load_checks())
     except PluginError as exc:

@@ -80,3 +80,25 @@ def test_every_rule_quotes_its_example_from_a_sample_which_it_flags(cli):
         assert all(q in printed for q in excerpts), (rule, [q for q in excerpts if q not in printed])
         flagged = {f["rule"] for f in json.loads(cli("--format", "json", sample).stdout)["findings"]}
         assert rule in flagged, rule
+
+
+def test_a_progress_bar_only_on_a_terminal_and_only_for_several_files(monkeypatch, capsys):
+    import sys
+
+    from auditlint.cli import PROGRESS_FROM, ProgressBar
+    for tty, files, shown in ((False, 50, False), (True, PROGRESS_FROM - 1, False), (True, PROGRESS_FROM, True)):
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: tty, raising=False)
+        bar = ProgressBar()
+        bar.start(files)
+        for _ in range(files):
+            bar.advance()
+        bar.finish()
+        captured = capsys.readouterr()
+        assert ("auditlint" in captured.err) is shown, (tty, files)
+        assert captured.out == ""
+
+
+def test_the_command_line_offers_every_report_format():
+    from auditlint.cli import FORMAT_NAMES
+    from auditlint.report import FORMATS
+    assert sorted(FORMAT_NAMES) == sorted(FORMATS)
