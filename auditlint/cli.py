@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from auditlint import __version__
-from auditlint.config import FAIL_ON, LANGS, PDF_ENGINES
+from auditlint import FAIL_ON, LANGS, PDF_ENGINES, __version__
 
 if TYPE_CHECKING:
     from auditlint.engine import LintResult

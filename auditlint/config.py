@@ -16,9 +16,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Mapping
 
-FAIL_ON = ("error", "warning", "note", "never")
-LANGS = ("zh", "en")
-PDF_ENGINES = ("pdfium", "pdfminer")
+from auditlint import FAIL_ON, LANGS, PDF_ENGINES
+
 CONFIG_FILES = (".auditlint.toml", "pyproject.toml", "setup.cfg")
 
 DEFAULT_TIMEOUT = 120.0     # seconds per file: a 262-page PDF takes 5 s with PDFium, 20 s with pdfminer

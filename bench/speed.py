@@ -46,7 +46,10 @@ process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subpr
 _, status, usage = os.wait4(process.pid, 0)
 print(json.dumps([time.monotonic() - started, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)]))
 """
-COMMAND = [sys.executable, "-m", "auditlint", "--fail-on", "never"]
+# The console script a user runs (next to this Python), else the module.
+_SCRIPT = Path(sys.executable).with_name("auditlint")
+COMMAND = [str(_SCRIPT) if _SCRIPT.exists() else sys.executable, *([] if _SCRIPT.exists() else ["-m", "auditlint"]),
+           "--fail-on", "never"]
 
 
 def raw_pdfium(path: Path) -> int:

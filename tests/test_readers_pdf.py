@@ -78,3 +78,9 @@ def test_noise_named_pdf_is_refused(tmp_path):
 
 def test_kangxi_radicals_become_ordinary_ideographs():
     assert normalise_glyph_text("\u2F00\u2EDA\u2ED4（２０２４）") == "一页门（２０２４）"
+
+
+def test_every_engine_the_options_offer_has_an_adapter():
+    from auditlint import PDF_ENGINES
+    from auditlint.readers.pdf import ADAPTERS, ENGINE_MODULES
+    assert set(PDF_ENGINES) == set(ADAPTERS) == set(ENGINE_MODULES)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from auditlint.model import Source
 from auditlint.readers.markdown import read_markdown
-from auditlint.readers.pdf import ENGINES, preload, read_pdf
+from auditlint.readers.pdf import preload, read_pdf
 from auditlint.readers.text import UnreadableError, read_text
 
 SUFFIXES = (".txt", ".md", ".pdf")
@@ -31,4 +31,4 @@ def read_source(path: str, options: dict | None = None) -> Source:
     return read_text(path, data)
 
 
-__all__ = ["ENGINES", "SUFFIXES", "UnreadableError", "preload", "read_source"]
+__all__ = ["SUFFIXES", "UnreadableError", "preload", "read_source"]

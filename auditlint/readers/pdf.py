@@ -15,7 +15,6 @@ from auditlint.model import Source
 from auditlint.readers.layout import Glyph, PageLayout, Rule, make_glyph, make_glyphs, page_lines
 from auditlint.readers.text import UnreadableError
 
-ENGINES = ("pdfium", "pdfminer")
 RULE_THICKNESS = 2.0  # points: a path this thin in one direction is a ruling line
 
 
