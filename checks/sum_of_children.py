@@ -37,6 +37,11 @@ class SumOfChildren:
     parts, is a warning, not an error: a blank cell is no claim that the value is 0, and a value
     may have been lost in extraction rather than left out of the document.
 
+    Misreadings are notes, never errors: a parent off its parts in several columns by different
+    amounts (one typed figure is off by the same amount wherever it is added; rows read into the
+    wrong columns are not), a table where many totals fail at once, and the parts of a row that
+    does not add up across its own columns (that row is reported once, across).
+
     Rounding: each printed value v with d decimals stands for v ± ½·10^−d. When the total and the
     sum are within the sum of those half-units (2877.94 against 2561.10 + 84.78 + 83.88 + 148.19 =
     2877.95), the gap is rounding: reported as a note, never an error.

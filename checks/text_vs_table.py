@@ -21,6 +21,12 @@ class TextVsTable:
     sub-items are left alone: they recur under other units and parents. So is a figure whose
     sentence speaks of an earlier year than the document's.
 
+    Scope: a total (基本支出, 项目支出 …) is the department's, of all its funds, and is compared
+    with the tables of all funds, unless its sentence says 一般公共预算; in a paragraph about
+    一般公共预算 money whose sentence does not say, and when a table of another scope prints the
+    very figure, nothing is claimed. A name the narrative gives three or more different amounts
+    (per-unit paragraphs: 本级…项目支出, 中心…项目支出) names no single figure and is left alone.
+
     Why it matters: the narrative is what most readers read; a figure mistyped there (51.63 for
     15.63) misinforms them, and the tables prove which one is right.
 

@@ -290,8 +290,18 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     amount_lines = [line for draft in drafts for line in draft.lines if _is_amount_line(_pieces(line))]
     layouts = {line.layout for line in amount_lines if not _lone_amount(line)}
     if layouts <= {GRID, POSITIONED} and all(_amounts_in_own_cells(line) for line in amount_lines):
-        return _grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts)
-    return _flow_table(title, kind, unit, location, header, drafts, empty_note)
+        tables = _grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts)
+    else:
+        tables = _flow_table(title, kind, unit, location, header, drafts, empty_note)
+    return [_sides_told_apart(table) if kind.two_sided else table for table in tables]
+
+
+def _sides_told_apart(table: Table) -> Table:
+    """A 收支 table read as one list holding rows of both sides: the sides ran together, and no
+    sum over its rows means anything."""
+    if table.side or not _both_sides(table.rows):
+        return table
+    return replace(table, columns=(), rows=(), notes=(*table.notes, ONE_SIDED_NOTE))
 
 
 def _lone_amount(line: Line) -> bool:
@@ -362,7 +372,7 @@ def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
 
 MISALIGNED_NOTE = "列位置无法可靠对齐（同一行的两个数落在同一列），不按行列核算"
 UNNAMED_NOTE = "表头未能识别，列名按顺序编号"
-ONE_SIDED_NOTE = "收支两栏未能分开（表头未能识别），不按行列核算"
+ONE_SIDED_NOTE = "收支两栏未能分开，不按行列核算"
 MIN_ROWS_TO_MERGE = 4
 
 
@@ -486,13 +496,26 @@ def _grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locati
                                  if (row := _grid_row(draft, roles, amount_columns, start, end, decimals))])
         notes = [] if names and any(names[i] for i in amount_columns) else [UNNAMED_NOTE]
         if kind.two_sided and len(sides) == 1 and notes:
-            # Neither a header nor a second side: the two sides' cells are not told apart.
+            # One side found and no header: the two sides' cells are not told apart.
             tables.append(Table(title, kind.id, unit, (), (), location, "", (ONE_SIDED_NOTE,), empty_note))
             continue
         table = drop_shifted_columns(Table(title, kind.id, unit, column_names, tuple(rows), location, side,
                                            tuple(notes), empty_note))
         tables.append(table)
     return tables
+
+
+_INCOME_ITEM = regex.compile(r"收入|拨款|资金|结转|结余")
+_EXPENDITURE_ITEM = regex.compile(r"支出[\d,.]*$")  # its amount may have run into it
+
+
+def _both_sides(rows: list[Row]) -> bool:
+    """Rows of both sides of a 收支 table in one list: income items (…收入, …拨款) and
+    expenditure items (…支出), two of each at least."""
+    labels = [_SPACES.sub("", row.label) for row in rows]
+    expenditure = sum(1 for label in labels if _EXPENDITURE_ITEM.search(label))
+    income = sum(1 for label in labels if _INCOME_ITEM.search(label) and not _EXPENDITURE_ITEM.search(label))
+    return expenditure >= 2 and income >= 2
 
 
 def _decimal_amounts(drafts: list[RowDraft], amount_columns: list[int]) -> bool:
