@@ -6,9 +6,41 @@ from typing import Any, Iterator, Mapping
 import regex
 
 from auditlint.findings import Finding, Level, Message, Related
-from auditlint.model import Document
-from auditlint.parse.claims import NUMBER
+from auditlint.model import Document, Location
+from auditlint.parse.claims import NUMBER, sentences
 from auditlint.parse.figures import named_figures
+
+# A number of this many significant digits (1.55, 14.8, 2,877.94) printed under both units is
+# one figure with a slipped unit; 40.00 or 1,200.00 may well be two figures.
+MIN_SIGNIFICANT = 3
+_YUAN = regex.compile(rf"(?<![\d.,])(?P<amount>{NUMBER})\s*元(?!\s*[/每])")  # not a price (元/套)
+_WAN_YUAN = regex.compile(rf"(?<![\d.,])(?P<amount>{NUMBER})\s*万元")
+
+
+def _key(text: str) -> str:
+    return text.replace(",", "")
+
+
+def significant_digits(text: str) -> int:
+    """Digits that carry information: 14.8 has 3, 40.00 and 100 have 1, 2,877.94 has 6."""
+    return len(_key(text).replace(".", "").strip("0"))
+
+
+def wan_yuan_figures(doc: Document) -> dict[str, list[Location]]:
+    """Where each number is printed in 万元: in the narrative before 万元, and in tables in 万元."""
+    found: dict[str, list[Location]] = {}
+    for paragraph, clean in sentences(doc.paragraphs):
+        for match in _WAN_YUAN.finditer(clean.text):
+            amount = clean.amount(paragraph, match, "amount")
+            found.setdefault(_key(amount.text), []).append(amount.location)
+    for table in doc.tables:
+        if table.unit == "万元":
+            for row in table.rows:
+                for amount in (*row.amounts, *row.unplaced):
+                    if amount is not None:
+                        found.setdefault(_key(amount.text), []).append(amount.location)
+    return found
+
 
 # An amount in 元 (not 万元, 亿元 or 千元), with the words before it as its subject.
 _YUAN_FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*(?<![万亿千])元")
@@ -21,7 +53,9 @@ class UnitMismatch:
     tables (a class, a project, a 三公 item …) stated in 万元 as the very same number: "公务接待费
     2.30元" where the 三公 table gives 2.30 万元. The same number under another unit is a slip of
     the unit, not of the figure: 2.30 元 would be 0.00023 万元. An amount in 元 that equals the
-    table figure times 10 000 is a correct conversion and is left alone.
+    table figure times 10 000 is a correct conversion and is left alone. And, whatever its
+    subject, a number of three significant digits or more (1.55, 2,877.94; not 40.00) printed in
+    元 here and in 万元 elsewhere in the document, in its narrative or in a table in 万元.
 
     Why it matters: a unit slip changes the figure ten-thousandfold for the reader.
 
@@ -34,6 +68,38 @@ class UnitMismatch:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        reported = set()
+        for finding in self._by_subject(doc):
+            reported.add(finding.location)
+            yield finding
+        yield from self._by_number(doc, reported)
+
+    def _by_number(self, doc: Document, reported: set) -> Iterator[Finding]:
+        """The same number printed in 元 here and in 万元 elsewhere (the narrative, or a table in
+        万元), whatever the words around it: a number of three significant digits or more does
+        not recur by chance under the other unit."""
+        in_wan = wan_yuan_figures(doc)
+        for paragraph, clean in sentences(doc.paragraphs):
+            for match in _YUAN.finditer(clean.text):
+                stated = clean.amount(paragraph, match, "amount")
+                others = in_wan.get(_key(stated.text), [])
+                if stated.location in reported or significant_digits(stated.text) < MIN_SIGNIFICANT or not others:
+                    continue
+                yield Finding(
+                    rule=self.id,
+                    level=self.level,
+                    message=Message(f"{stated.text} 此处写作元，文件其他处为 {stated.text} 万元：单位应为万元？",
+                                    f"{stated.text} is written in 元 here and in 万元 elsewhere in the document: 万元 meant?"),
+                    location=stated.location,
+                    related=tuple(Related(location, Message(f"{stated.text} 万元", f"{stated.text} 万元"))
+                                  for location in others[:5]),
+                    logical=f"unit:{stated.text}",
+                    stated=f"{stated.text}元",
+                    expected=f"{stated.text}万元",
+                    hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
+                )
+
+    def _by_subject(self, doc: Document) -> Iterator[Finding]:
         for subject, stated, found in named_figures(doc, _YUAN_FIGURE):
             if {f.table.unit for f in found} != {"万元"} or stated.value == 0:
                 continue

@@ -26,3 +26,14 @@ def test_a_correct_conversion_to_yuan_is_no_slip():
 def test_the_three_public_table_names_its_figures_by_column():
     [finding] = findings("2025年三公经费中，公务接待费3.20万元。", TextVsTable)
     assert (finding.stated, finding.expected) == ("3.20", "2.30")
+
+
+def test_a_number_in_yuan_that_the_document_prints_in_wan_yuan_elsewhere_is_a_slip():
+    text = "污染防治项目18,686.86元，主要包括水生态环境管理工作3,953.30万元。\n\n项目支出合计18686.86万元。"
+    [finding] = findings(text)
+    assert (finding.stated, finding.expected) == ("18,686.86元", "18,686.86万元")
+    assert len(finding.related) == 1
+
+
+def test_round_numbers_and_prices_may_be_two_figures():
+    assert findings("刻章预算100元/套，共100万元。\n\n会议费40.00元，另有40.00万元。") == []
