@@ -42,6 +42,10 @@ class SumOfChildren:
     wrong columns are not), a table where many totals fail at once, and the parts of a row that
     does not add up across its own columns (that row is reported once, across).
 
+    A row of a three-column table (合计 = 人员经费 + 公用经费) read with two amounts whose columns
+    cannot be told (a flattened line): whichever part the second is, the total must equal it. Two
+    different amounts there are a warning (a total left blank would explain them).
+
     Rounding: each printed value v with d decimals stands for v ± ½·10^−d. When the total and the
     sum are within the sum of those half-units (2877.94 against 2561.10 + 84.78 + 83.88 + 148.19 =
     2877.95), the gap is rounding: reported as a note, never an error.
@@ -73,6 +77,7 @@ class SumOfChildren:
                             found.append(finding)
                             if finding.level == Level.ERROR:
                                 across.add(id(row))
+            found.extend(self._two_of_three(table))
             for parent, children in hierarchy(table.rows):
                 if any(id(row) in across for row in (parent, *children)):
                     continue  # already reported across; or misread, its amounts under other columns
@@ -88,6 +93,37 @@ class SumOfChildren:
                 yield self._unreliable(table, len(errors), checked)
             else:
                 yield from found
+
+    def _two_of_three(self, table: Table) -> Iterator[Finding]:
+        """A row of a three-column table (合计 = A + B) printed with two different amounts whose
+        columns are unknown: whichever part the second one is, the total must equal it, unless
+        the total itself was left blank. Likely a slip, so a warning, wherever it sits."""
+        if len(table.columns) != 3 or (0, (1, 2)) not in domain.column_identities(list(table.columns)):
+            return
+        for row in table.rows:
+            if len(row.unplaced) != 2 or any(row.amounts):
+                continue
+            first, second = row.unplaced
+            difference, radius = sum_gap(first.value, [second.value])
+            if abs(difference) <= radius:
+                continue
+            name = row.code or row.label
+            yield Finding(
+                rule=self.id,
+                level=Level.WARNING,
+                message=Message(
+                    f"《{table.name}》{name} 印有 {first.text} 与 {second.text} 两个数：无论后者属于哪一列，"
+                    f"「{table.columns[0]}」都应等于它（除非合计栏空缺）",
+                    f"{table.name}: {name} prints {first.text} and {second.text}; whichever column the second "
+                    f"is in, [{table.columns[0]}] should equal it (unless the total was left blank)"),
+                location=first.location,
+                related=(Related(second.location, Message(second.text, second.text)),),
+                logical=f"{table.name}/{name}/two-of-three",
+                stated=first.text,
+                expected=second.text,
+                difference=str(difference),
+                hint=shape_hint(first.value, second.value),
+            )
 
     def _one_slip_or_misread(self, table: Table, parent: Row, family: list[Finding]) -> list[Finding]:
         """A parent off its children in several columns by different amounts is no typed slip

@@ -105,3 +105,14 @@ def test_the_three_public_expenses_add_up_to_their_total():
     [error] = findings("6.80\t0.00\t4.50\t0.00\t4.50\t3.20\n", header)
     assert (error.stated, error.expected) == ("6.80", "7.70")
     assert findings("6.80\t0.00\t4.50\t0.00\t4.50\t2.30\n", header) == []
+
+
+def test_two_amounts_of_unknown_columns_must_be_equal_in_a_three_column_table():
+    # Single spaces: the columns of the two amounts cannot be told; 合计 = 人员经费 + 公用经费
+    # needs them equal whichever part the second is, unless the total was left blank.
+    header = "一般公共预算基本支出表\n单位：万元\n科目编码 科目名称 合计 人员经费 公用经费\n"
+    rows = ("合计 100.00 84.37 15.63\n301 工资福利支出 84.37 84.37\n"
+            "303 对个人和家庭的补助 15.69 15.63\n30302 退休费 12.00 12.00\n30307 医疗费补助 3.63 3.63\n")
+    found = findings(rows, header)
+    assert [(f.level, f.stated, f.expected, f.location.line) for f in found] == [(Level.WARNING, "15.69", "15.63", 6)]
+    assert findings(rows.replace("15.69", "15.63"), header) == []
