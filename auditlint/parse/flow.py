@@ -1,0 +1,229 @@
+"""PROSE table lines: tokens in order, without positions.
+
+Single spaces, as many extraction tools leave them, give only an order of tokens: amounts are
+placed into columns by count, or by the identities that hold between the columns (合计 = 基本支出 +
+项目支出, 小计 = 人员经费 + 公用经费); where that leaves a choice, the row says so and no check
+relies on the guess."""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from itertools import combinations, product
+from typing import Sequence
+
+from auditlint.model import PROSE, Amount, Location, Row, Table
+from auditlint.parse import domain
+from auditlint.parse.grid import UNNAMED_NOTE, meaningful
+from auditlint.parse.numbers import parse_amount
+from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, Piece, RowDraft, draft_location, line_pieces,
+                                    split_code)
+
+
+def _tokens(draft: RowDraft) -> list[Piece]:
+    """Every whitespace-separated token of a draft's lines, whatever their layout."""
+    return [piece for line in draft.lines for piece in line_pieces(replace(line, layout=PROSE))]
+
+
+FLATTENED_NOTE = "表格被压平为一行（提取时丢失了行列），不按行列核算"
+
+
+def _is_flattened(tokens: list[Piece]) -> bool:
+    """A whole table on one line: amounts followed by further labels more than twice over."""
+    switches, seen_amount = 0, False
+    for token in tokens:
+        if token.amount is not None:
+            seen_amount = True
+        elif seen_amount and HAN.search(token.text):
+            switches += 1
+            seen_amount = False
+    return switches > 2
+
+
+def flow_table(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
+                drafts: list[RowDraft], empty_note: str) -> list[Table]:
+    if any(_is_flattened(_tokens(d)) for d in drafts):
+        return [Table(title, kind.id, unit, (), (), location, "", (FLATTENED_NOTE,), empty_note)]
+    if kind.two_sided:
+        return _flow_two_sided(title, kind, unit, location, header, drafts, empty_note)
+    parsed = [_flow_tokens(_tokens(d)) for d in drafts]
+    width = max(len(values) for _, _, values in parsed)
+    names = _flow_header(header, width)
+    identities = domain.column_identities(names)
+    candidates = [_placements(values, width, identities) for _, _, values in parsed]
+    placed = resolve_by_hierarchy([(code, label) for code, label, _ in parsed], candidates)
+    rows, notes = [], []
+    for draft, (code, label, values), row_values in zip(drafts, parsed, placed):
+        rows.append(Row(code, label, row_values or (None,) * width, draft_location(draft),
+                        unplaced=() if row_values is not None else tuple(values)))
+        if row_values is None:
+            notes.append(f"第{draft.lines[-1].number}行的金额无法确定所在列")
+    if not any(names):
+        notes.insert(0, UNNAMED_NOTE)
+    column_names = tuple(n or f"列{i + 1}" for i, n in enumerate(names))
+    return [Table(title, kind.id, unit, column_names, tuple(rows), location, "", tuple(notes), empty_note)]
+
+
+def _flow_two_sided(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
+                    drafts: list[RowDraft], empty_note: str) -> list[Table]:
+    """收入 | 支出 flattened onto one line: read it as (label, amount) pairs, the first pair on
+    the income side; a lone pair goes to the side its label names (…支出 is expenditure)."""
+    sides: dict[str, list[Row]] = {"收入": [], "支出": []}
+    for draft in drafts:
+        pairs = _label_amount_pairs(_tokens(draft))
+        where = draft_location(draft)
+        if len(pairs) == 1:
+            label, amount = pairs[0]
+            sides["支出" if "支出" in label else "收入"].append(Row("", label, (amount,), where))
+        elif len(pairs) == 2:
+            for side, (label, amount) in zip(("收入", "支出"), pairs):
+                sides[side].append(Row("", label, (amount,), where))
+    words = [w for row in header for p in row for w in p.text.split()]
+    column = next((w for w in words if len(w) > 1 and meaningful([w]) and w not in ("收入", "支出")), "金额")
+    return [Table(title, kind.id, unit, (column,), tuple(rows), location, side, (), empty_note)
+            for side, rows in sides.items() if rows]
+
+
+def _label_amount_pairs(tokens: list[Piece]) -> list[tuple[str, Amount | None]]:
+    """Group tokens into (label, amount) pairs: a pair ends at an amount, or where a new
+    enumerated label (一、 （二） …) begins."""
+    pairs: list[tuple[str, Amount | None]] = []
+    words: list[str] = []
+    for token in tokens:
+        text = token.text.strip("\u3000 ")
+        value = token.amount
+        if value is not None and words:
+            pairs.append(("".join(words), Amount(value, text, token.location)))
+            words = []
+        elif value is None:
+            if words and ENUMERATED.match(text):
+                pairs.append(("".join(words), None))
+                words = []
+            words.append(text)
+    if words:
+        pairs.append(("".join(words), None))
+    return pairs
+
+
+def _flow_tokens(tokens: list[Piece]) -> tuple[str, str, list[Amount]]:
+    """Code, label and trailing amounts of a row read as a sequence of tokens: the amounts are the
+    numbers after the last word (a number inside the label, as in 2024年, is no amount)."""
+    tokens = [p for p in tokens if p.text.strip("\u3000 ")]
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].amount is not None:
+        end -= 1
+    values = [Amount(p.amount, p.text.strip(), p.location) for p in tokens[end:]]
+    words = [p.text.strip("\u3000 ") for p in tokens[:end]]
+    code = words.pop(0) if words and CODE_TEXT.match(words[0]) else ""
+    code, label = split_code(code, "".join(words))
+    return code, label, values
+
+
+def _flow_header(header: list[list[Piece]], width: int) -> list[str]:
+    """Column names from header words in reading order: all of them when their count fits the
+    data, else the run of `width` words that starts at a total (合计 …), the columns to its right
+    being blank in every row."""
+    words = [w for row in header for p in row for w in p.text.split()]
+    names = domain_expand([w for w in words if meaningful([w]) and parse_amount(w) is None])
+    if len(names) == width:
+        return names
+    for start, name in enumerate(names):
+        if domain.TOTAL_LABEL.match(name) and start + width <= len(names):
+            window = names[start:start + width]
+            return window if domain_expand(window) == window else [""] * width
+    return [""] * width
+
+
+def domain_expand(names: list[str]) -> list[str]:
+    """Put second-row header words under their parent: [合计, 基本支出, 项目支出, 小计, 人员经费,
+    公用经费] reads as [合计, 基本支出/小计, 基本支出/人员经费, 基本支出/公用经费, 项目支出]."""
+    for parent, children in domain.HEADER_CHILDREN.items():
+        if parent in names:
+            tail = [n for n in names[names.index(parent) + 1:] if n in children]
+            if tail and names[-len(tail):] == tail:
+                head = names[:len(names) - len(tail)]
+                at = head.index(parent)
+                return head[:at] + [f"{parent}/{child}" for child in tail] + head[at + 1:]
+    return names
+
+
+MAX_PLACEMENTS = 4096  # combinations tried when siblings are placed together
+
+
+def _placements(values: list[Amount], width: int, identities: list[tuple[int, tuple[int, ...]]]) -> list[tuple[Amount | None, ...]]:
+    """Every way to put k amounts into `width` columns, in order, under which the column
+    identities hold (blanks count as zero). With k == width there is exactly one."""
+    if len(values) == width:
+        return [tuple(values)]
+    if len(values) > width or not identities:
+        return []
+    fits = []
+    for chosen in combinations(range(width), len(values)):
+        row: list[Amount | None] = [None] * width
+        for column, amount in zip(chosen, values):
+            row[column] = amount
+        if all(_holds(row, total, parts) for total, parts in identities):
+            fits.append(tuple(row))
+    return fits
+
+
+def _parent_index(rows: list[tuple[str, str]], index: int) -> int | None:
+    """The row a row adds up into: the nearest earlier row whose code is a prefix of its code, or
+    the total row (合计) for a top-level code."""
+    code = rows[index][0]
+    if not code:
+        return None
+    for j in range(index - 1, -1, -1):
+        other = rows[j][0]
+        if other and len(other) < len(code) and code.startswith(other):
+            return j
+        if not other and domain.TOTAL_LABEL.match(rows[j][1]) and len(code) == 3:
+            return j
+    return None
+
+
+def resolve_by_hierarchy(rows: list[tuple[str, str]], candidates: list[list[tuple]]) -> list[tuple | None]:
+    """Fix each row's placement: a row with one candidate is fixed; the children of a fixed parent
+    are fixed together when exactly one combination of their candidates adds up to the parent in
+    every column. What stays open is None: no check may use it."""
+    fixed: list[tuple | None] = [c[0] if len(c) == 1 else None for c in candidates]
+    children: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        parent = _parent_index(rows, i)
+        if parent is not None:
+            children.setdefault(parent, []).append(i)
+    changed = True
+    while changed:
+        changed = False
+        for parent, kids in children.items():
+            open_kids = [k for k in kids if fixed[k] is None and candidates[k]]
+            if fixed[parent] is None or not open_kids:
+                continue
+            choices = [[fixed[k]] if fixed[k] is not None else candidates[k] for k in kids]
+            total = 1
+            for c in choices:
+                total *= len(c)
+            if total > MAX_PLACEMENTS or any(not c for c in choices):
+                continue
+            fits = [combo for combo in product(*choices) if _adds_up(fixed[parent], combo)]
+            if len(fits) == 1:
+                for k, placement in zip(kids, fits[0]):
+                    fixed[k] = placement
+                changed = True
+    return fixed
+
+
+def _adds_up(parent: tuple, children: Sequence[tuple]) -> bool:
+    tolerance = Decimal("0.005") * (len(children) + 1)
+    for column, total in enumerate(parent):
+        value = total.value if total is not None else Decimal(0)
+        parts = sum((c[column].value for c in children if c[column] is not None), Decimal(0))
+        if abs(value - parts) > tolerance:
+            return False
+    return True
+
+
+def _holds(row: list[Amount | None], total: int, parts: tuple[int, ...]) -> bool:
+    value = lambda i: row[i].value if row[i] is not None else Decimal(0)  # noqa: E731
+    tolerance = Decimal("0.005") * (len(parts) + 1)
+    return abs(value(total) - sum(value(i) for i in parts)) <= tolerance
+

@@ -1,0 +1,364 @@
+"""GRID and POSITIONED table lines: cells with columns.
+
+GRID lines (tabs, pipes) have cells whose index is their column. POSITIONED lines (wide gaps in
+text, coordinates in PDFs) have cells with horizontal extents; they are turned into the same grid
+by clustering the extents of the data cells into columns, so one piece of code reads both. The
+header names the columns; code, label and amount columns are told apart by what they hold; a
+table of two sides or side-by-side panels is cut into one table per side."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+import regex
+
+from auditlint.model import Amount, Location, Row, Table
+from auditlint.parse import domain
+from auditlint.parse.numbers import parse_amount
+from auditlint.parse.pieces import (CODE_TEXT, INTEGER, SPACES, X_TOLERANCE, Piece, RowDraft, draft_location,
+                                    is_amount_like, split_code)
+
+
+def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
+    """Columns of a positioned table, from where its data cells sit: amounts are aligned on one
+    edge (usually the right), text on the left; a cell joins the column it overlaps most."""
+    spans: list[tuple[float, float]] = []
+    for piece in sorted((p for d in drafts for p in d.pieces), key=lambda p: p.x0):
+        for i, (x0, x1) in enumerate(spans):
+            if piece.x0 < x1 + X_TOLERANCE and piece.x1 > x0 - X_TOLERANCE and _aligned(piece, x0, x1):
+                spans[i] = (min(x0, piece.x0), max(x1, piece.x1))
+                break
+        else:
+            spans.append((piece.x0, piece.x1))
+    spans.sort()
+    merged: list[tuple[float, float]] = []
+    for x0, x1 in spans:
+        if merged and x0 < merged[-1][1] - X_TOLERANCE:  # overlapping, not merely touching
+            merged[-1] = (merged[-1][0], max(merged[-1][1], x1))
+        else:
+            merged.append((x0, x1))
+    return merged
+
+
+MISALIGNED_NOTE = "列位置无法可靠对齐（同一行的两个数落在同一列），不按行列核算"
+UNNAMED_NOTE = "表头未能识别，列名按顺序编号"
+ONE_SIDED_NOTE = "收支两栏未能分开，不按行列核算"
+MIN_ROWS_TO_MERGE = 4
+
+
+def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDraft]) -> list[tuple[float, float]]:
+    """Two neighbouring amount columns that no row fills both of, over several rows, are one
+    column whose cells drifted sideways (layout text places cells only to the nearest character)."""
+    changed = True
+    while changed and len(columns) > 1:
+        changed = False
+        for draft in drafts:
+            _assign(draft.pieces, columns)
+        for i in range(len(columns) - 1):
+            left = {id(d) for d in drafts for p in d.pieces if p.column == i and p.amount is not None}
+            right = {id(d) for d in drafts for p in d.pieces if p.column == i + 1 and p.amount is not None}
+            others = {id(d) for d in drafts for p in d.pieces if p.column == i + 1 and p.amount is None and p.text.strip()}
+            if left and right and not others and not left & right and len(left | right) >= MIN_ROWS_TO_MERGE:
+                columns = columns[:i] + [(columns[i][0], max(columns[i][1], columns[i + 1][1]))] + columns[i + 2:]
+                changed = True
+                break
+    return columns
+
+
+def _collides(drafts: list[RowDraft]) -> bool:
+    """Two amounts of one line in one column: the columns were not found right."""
+    for draft in drafts:
+        for line in draft.lines:
+            columns = [p.column for p in draft.pieces if p.amount is not None and p.location.line == line.number]
+            if len(columns) != len(set(columns)):
+                return True
+    return False
+
+
+def _aligned(piece: Piece, x0: float, x1: float) -> bool:
+    return abs(piece.x1 - x1) <= X_TOLERANCE or abs(piece.x0 - x0) <= X_TOLERANCE or (x0 <= piece.x0 and piece.x1 <= x1)
+
+
+def _assign(pieces: Iterable[Piece], columns: list[tuple[float, float]]) -> None:
+    for piece in pieces:
+        piece.column = _nearest_column((piece.x0 + piece.x1) / 2, columns)
+
+
+def _nearest_column(x: float, columns: list[tuple[float, float]]) -> int:
+    """The column whose span is nearest to x (the first of equals). A plain loop: it runs for
+    every cell of every table, and a min() with a key function was a tenth of a document's time."""
+    best, best_distance = 0, float("inf")
+    for index, (x0, x1) in enumerate(columns):
+        distance = 0.0 if x0 <= x <= x1 else (x0 - x if x < x0 else x - x1)
+        if distance < best_distance:
+            best, best_distance = index, distance
+    return best
+
+
+def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] | None, width: int) -> list[list[str]]:
+    """For each grid column, the header texts above it, top row first.
+
+    A header cell over several columns (a merged parent such as 基本支出 over 小计/人员经费/公用
+    经费) names each of them; in a GRID header a cell with empty cells after it spans them where
+    a lower header row has text (that is how a merged cell reads after extraction).
+    """
+    names: list[list[str]] = [[] for _ in range(width)]
+    for depth, row in enumerate(header):
+        if columns is not None:
+            words: list[str] = ["" for _ in range(width)]  # pieces of one row over one column are one cell
+            for piece in row:
+                covered = [i for i, (x0, x1) in enumerate(columns) if piece.x0 - X_TOLERANCE <= (x0 + x1) / 2 <= piece.x1 + X_TOLERANCE]
+                if not covered:
+                    covered = [_nearest_column((piece.x0 + piece.x1) / 2, columns)]
+                for i in covered:
+                    words[i] += piece.text
+            for i, word in enumerate(words):
+                if word:
+                    names[i].append(word)
+            continue
+        lower = header[depth + 1:]
+        current = ""
+        for i in range(width):
+            text = row[i].text if i < len(row) else ""
+            if text:
+                current = text
+                names[i].append(text)
+            elif current and any(i < len(r) and r[i].text for r in lower):
+                names[i].append(current)
+            else:
+                current = ""
+    return [[SPACES.sub("", n) for n in column if n.strip()] for column in names]
+
+
+def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
+                 drafts: list[RowDraft], empty_note: str, positioned: bool) -> list[Table]:
+    columns = None
+    if positioned:
+        columns = _merge_complementary(_cluster_columns(drafts), drafts)
+        for draft in drafts:
+            _assign(draft.pieces, columns)
+        width = len(columns)
+        if _collides(drafts):
+            return [Table(title, kind.id, unit, (), (), location, "", (MISALIGNED_NOTE,), empty_note)]
+    else:
+        width = max(max((p.column for p in d.pieces), default=-1) for d in drafts) + 1
+    names = _header_names(header, columns, width)
+    roles = _column_roles(drafts, names, width)
+    if not positioned:
+        names = _align_header(names, roles)
+        roles = _column_roles(drafts, names, width)
+    sides = _sides(roles)
+    tables = []
+    used: set[str] = set()
+    for number, (start, end) in enumerate(sides):
+        if kind.two_sided and len(sides) == 2:
+            side = ("收入", "支出")[number]  # the standard layout: income left, expenditure right
+        else:
+            side = _side_name(header, columns, start, end) if len(sides) > 1 else ""
+        if len(sides) > 1 and (not side or side in used):
+            first_label = next((r.label for d in drafts if (r := _grid_row(d, roles, [], start, end)) and r.label), "")
+            side = first_label or f"第{number + 1}栏"
+        used.add(side)
+        amount_columns = [i for i in range(start, end) if roles[i] == "amount"]
+        column_names = tuple("/".join(meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
+        decimals = _decimal_amounts(drafts, amount_columns)
+        rows = _join_split_rows([row for draft in drafts
+                                 if (row := _grid_row(draft, roles, amount_columns, start, end, decimals))])
+        notes = [] if names and any(names[i] for i in amount_columns) else [UNNAMED_NOTE]
+        if kind.two_sided and len(sides) == 1 and notes:
+            # One side found and no header: the two sides' cells are not told apart.
+            tables.append(Table(title, kind.id, unit, (), (), location, "", (ONE_SIDED_NOTE,), empty_note))
+            continue
+        table = drop_shifted_columns(Table(title, kind.id, unit, column_names, tuple(rows), location, side,
+                                           tuple(notes), empty_note))
+        tables.append(table)
+    return tables
+
+
+_INCOME_ITEM = regex.compile(r"收入|拨款|资金|结转|结余")
+_EXPENDITURE_ITEM = regex.compile(r"支出[\d,.]*$")  # its amount may have run into it
+
+
+def both_sides(rows: list[Row]) -> bool:
+    """Rows of both sides of a 收支 table in one list: income items (…收入, …拨款) and
+    expenditure items (…支出), two of each at least."""
+    labels = [SPACES.sub("", row.label) for row in rows]
+    expenditure = sum(1 for label in labels if _EXPENDITURE_ITEM.search(label))
+    income = sum(1 for label in labels if _INCOME_ITEM.search(label) and not _EXPENDITURE_ITEM.search(label))
+    return expenditure >= 2 and income >= 2
+
+
+def _decimal_amounts(drafts: list[RowDraft], amount_columns: list[int]) -> bool:
+    """Do nine in ten of the table's amounts carry decimals (so that a bare integer is a code)?
+    Integers that could be codes are what is in question, and count for neither side."""
+    texts = [p.text.strip() for d in drafts for p in d.pieces
+             if p.column in amount_columns and p.amount is not None and not CODE_TEXT.match(p.text.strip())]
+    return bool(texts) and sum(1 for t in texts if "." in t) >= 0.9 * len(texts)
+
+
+def _join_split_rows(rows: list[Row]) -> list[Row]:
+    """A row printed over two lines (its first amount, or none, on the label's line and the other
+    amounts on the next) arrives as two rows: the second has no code and no label, and fills only
+    columns the first left blank. Such a pair is one row."""
+    joined: list[Row] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        if (previous is not None and not row.code and not row.label and any(row.amounts)
+                and all(a is None or b is None for a, b in zip(previous.amounts, row.amounts))):
+            merged = tuple(a if a is not None else b for a, b in zip(previous.amounts, row.amounts))
+            joined[-1] = replace(previous, amounts=merged, location=previous.location.covering(row.location))
+        else:
+            joined.append(row)
+    return joined
+
+
+def drop_shifted_columns(table: Table) -> Table:
+    """Remove a column that extraction moved up by a row: in most rows it holds the next row's
+    first-column value rather than one that fits its own row. Its numbers prove nothing."""
+    keep = []
+    notes = list(table.notes)
+    for column, name in enumerate(table.columns):
+        shifted = own = 0
+        for row, below in zip(table.rows, table.rows[1:]):
+            value, first_below, first_own = row.amounts[column], below.amounts[0], row.amounts[0]
+            if column == 0 or value is None or first_below is None or first_own is None:
+                continue
+            if value.value == first_below.value and value.value != first_own.value:
+                shifted += 1
+            elif value.value == first_own.value:
+                own += 1
+        if column and shifted >= 3 and shifted > own:
+            notes.append(f"“{name}”列错行（数值与下一行的首列相同），不按该列核算")
+        else:
+            keep.append(column)
+    if len(keep) == len(table.columns):
+        return table
+    rows = tuple(replace(row, amounts=tuple(row.amounts[i] for i in keep)) for row in table.rows)
+    return replace(table, columns=tuple(table.columns[i] for i in keep), rows=rows, notes=tuple(notes))
+
+
+def meaningful(names: list[str]) -> list[str]:
+    """Header texts that name an amount column (not 项目/科目名称/栏次 spanning the whole table)."""
+    return [n for n in dict.fromkeys(names) if not domain.LABEL_HEADERS.match(n) and not domain.ORDINAL_HEADERS.match(n)]
+
+
+def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) -> list[str]:
+    """What each grid column holds: "amount", "ordinal" (行次), "code", "label" or "empty"."""
+    roles = []
+    for i in range(width):
+        texts = [p.text.strip() for d in drafts for p in d.pieces if p.column == i and p.text.strip()]
+        header = names[i] if i < len(names) else []
+        if not texts:
+            roles.append("amount" if meaningful(header) else "empty")
+        elif any(domain.ORDINAL_HEADERS.match(h) for h in header) or _looks_ordinal(texts):
+            roles.append("ordinal")
+        elif _mostly_codes(texts):
+            roles.append("code")
+        elif sum(1 for t in texts if parse_amount(t) is not None) >= max(1, len(texts) // 2 + 1):
+            roles.append("amount")
+        else:
+            roles.append("label")
+    return roles
+
+
+def _mostly_codes(texts: list[str]) -> bool:
+    """A code column: codes, except perhaps a total row's label; never a decimal amount."""
+    codes = sum(1 for t in texts if CODE_TEXT.match(t))
+    return codes >= 0.6 * len(texts) and not any(is_amount_like(t) for t in texts)
+
+
+def _looks_ordinal(texts: list[str]) -> bool:
+    """行次: small integers counting up by one, no decimals."""
+    if len(texts) < 3 or not all(INTEGER.match(t) for t in texts):
+        return False
+    values = [int(t) for t in texts]
+    return all(b == a + 1 for a, b in zip(values, values[1:]))
+
+
+def _align_header(names: list[list[str]], roles: list[str]) -> list[list[str]]:
+    """Shift the header onto the data when extraction put it one cell off (its first amount name
+    sits left of the first amount column, while the number of names matches)."""
+    named = [i for i, n in enumerate(names) if meaningful(n)]
+    amounts = [i for i, r in enumerate(roles) if r == "amount"]
+    if not named or not amounts or roles.count("ordinal"):
+        return names
+    shift = amounts[0] - named[0]
+    if shift <= 0 or any(i + shift >= len(names) for i in named):
+        return names
+    shifted: list[list[str]] = [[] for _ in names]
+    for i in named:
+        shifted[i + shift] = names[i]
+    for i, n in enumerate(names):
+        if i not in named:
+            shifted[i] = shifted[i] or [x for x in n if not meaningful([x])]
+    return shifted
+
+
+def _sides(roles: list[str]) -> list[tuple[int, int]]:
+    """Column ranges of the sides of a two-sided table, or of side-by-side panels: a new side
+    starts where a code or label column follows an amount column."""
+    starts = [0]
+    seen_amount = False
+    for i, role in enumerate(roles):
+        if role == "amount":
+            seen_amount = True
+        elif role in ("code", "label") and seen_amount:
+            starts.append(i)
+            seen_amount = False
+        elif role == "ordinal" and seen_amount:
+            continue
+    ranges = [(s, e) for s, e in zip(starts, starts[1:] + [len(roles)])]
+    return [(s, e) for s, e in ranges if any(r == "amount" for r in roles[s:e])]
+
+
+def _side_name(header: list[list[Piece]], columns: list[tuple[float, float]] | None, start: int, end: int) -> str:
+    """收入 / 支出 for a two-sided table, the panel's heading for side-by-side panels: the words
+    of the top header row over the side's columns (a letter-spaced 收 入 may be two cells)."""
+    if not header:
+        return ""
+    if columns is None:
+        inside = [p for p in header[0] if start <= p.column < end]
+    else:
+        left, right = columns[start][0], columns[end - 1][1]
+        inside = [p for p in header[0] if left - X_TOLERANCE <= (p.x0 + p.x1) / 2 <= right + X_TOLERANCE]
+    top = SPACES.sub("", "".join(p.text for p in inside))
+    return top if top and not domain.LABEL_HEADERS.match(top) and len(top) <= 12 else ""
+
+
+def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int,
+              decimal_amounts: bool = False) -> Row | None:
+    """One row from its draft's pieces. In a table whose amounts carry decimals, a bare code in
+    an amount column, before any amount, slid there with the cells after it (a page of the
+    table laid out further right): its amounts are kept as unplaced, in no column."""
+    code = label = ""
+    label_column = -1
+    slid = False
+    values: dict[int, Amount] = {}
+    for piece in draft.pieces:
+        if not start <= piece.column < end or not piece.text.strip():
+            continue
+        role = roles[piece.column]
+        if role == "code" and not code:
+            code = piece.text.strip()
+        elif role == "label" and (not label or piece.column == label_column):
+            label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
+            label += piece.text.strip()
+        elif role == "amount":
+            value = piece.amount
+            if decimal_amounts and not code and not values and CODE_TEXT.match(piece.text.strip()):
+                code, slid = piece.text.strip(), True
+            elif value is not None:
+                values[piece.column] = Amount(value, piece.text.strip(), piece.location)
+            elif CODE_TEXT.match(piece.text.strip()) and not code:
+                code = piece.text.strip()
+            else:
+                label += piece.text.strip()
+    if not values and not label and not code:
+        return None
+    code, label = split_code(code, label)
+    line_location = draft_location(draft)
+    if slid:
+        return Row(code, label, (None,) * len(amount_columns), line_location, False, unplaced=tuple(values.values()))
+    return Row(code, label, tuple(values.get(i) for i in amount_columns), line_location, False)
+
+

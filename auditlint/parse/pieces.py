@@ -1,0 +1,114 @@
+"""The cells of a table's lines as the table parsers see them: pieces with text, location and
+extent, gathered into row drafts. Shared by the grid parser (cells with columns) and the flow
+parser (tokens in order), and by the finding of tables."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+import regex
+
+from auditlint.model import GRID, POSITIONED, Line, Location, display_width
+from auditlint.parse.numbers import parse_amount
+
+HAN = regex.compile(r"\p{Han}")
+AMOUNT_TEXT = regex.compile(r"^[-\d][\d,\s]*(?:\.\s?\d+)?$")
+CODE_TEXT = regex.compile(r"^\d{3,7}$")
+_TOKEN = regex.compile(r"\S+")
+SPACES = regex.compile(r"\s+")
+LEADING_CODE = regex.compile(r"^(\d{3,7})\s*(?=\D)")
+LEADING_YEAR = regex.compile(r"^\d{4}\s*年")
+INTEGER = regex.compile(r"^\d{1,3}$")
+ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d{1,2}[.、．](?!\d))")
+
+X_TOLERANCE = 4.0   # how far apart (in the line's units) two cells may sit and still share a column
+
+
+@dataclass
+class Piece:
+    """A cell of a table line: text, location, horizontal extent, and grid column once known."""
+
+    text: str
+    location: Location
+    x0: float
+    x1: float
+    column: int = -1
+
+    @property
+    def amount(self) -> Decimal | None:
+        return parse_amount(self.text) if AMOUNT_TEXT.match(self.text.strip()) else None
+
+
+@dataclass
+class RowDraft:
+    """A data row being assembled from one or more lines (a wrapped label, a code on its own line)."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+def line_pieces(line: Line) -> list[Piece]:
+    """The cells of a line; a PROSE line is cut at single spaces into tokens."""
+    if line.layout == GRID:
+        return [Piece(c.text, c.location, float(i), float(i) + 1, i) for i, c in enumerate(line.cells)]
+    if line.layout == POSITIONED or lone_amount(line):
+        return [piece for c in line.cells for piece in _split_code_cell(Piece(c.text, c.location, c.x0, c.x1))]
+    pieces = []
+    for match in _TOKEN.finditer(line.text):
+        x0 = display_width(line.text[:match.start()])
+        location = Location(line.cells[0].location.path, line.number, match.start() + 1, line.number,
+                            match.end() + 1, line.page) if line.cells else None
+        pieces.append(Piece(match.group(), location, x0, x0 + display_width(match.group())))
+    return pieces
+
+
+_CODE_THEN_LABEL = regex.compile(r"^(\d{3,7})\s+(?=\p{Han})")
+
+
+def _split_code_cell(piece: Piece) -> list[Piece]:
+    """A code and its name set close enough to read as one cell ("2080506 机关事业单位") are two
+    cells; their extents are shared out by display width."""
+    match = _CODE_THEN_LABEL.match(piece.text)
+    if not match:
+        return [piece]
+    code, label = match.group(1), piece.text[match.end():]
+    width = max(display_width(piece.text), 1)
+    split = piece.x0 + (piece.x1 - piece.x0) * display_width(piece.text[:match.end()]) / width
+    loc = piece.location
+    code_loc = replace(loc, end_column=loc.column + len(code))
+    label_loc = replace(loc, column=loc.column + match.end())
+    return [Piece(code, code_loc, piece.x0, piece.x0 + (split - piece.x0) * len(code) / match.end()),
+            Piece(label, label_loc, split, piece.x1)]
+
+
+def is_amount_line(pieces: list[Piece]) -> bool:
+    """Does a line carry an amount (a number with a decimal point or thousands comma)? A grid cell
+    is one value even when OCR split it ("5, 456. 16"); a gapped cell may hold several words
+    ("行政运行 707.28 707.28"), so its words are looked at too."""
+    return any(is_amount_like(text) and parse_amount(text) is not None
+               for p in pieces for text in (p.text, *p.text.split()))
+
+
+def split_code(code: str, label: str) -> tuple[str, str]:
+    """A label that opens with a code ("201一般公共服务") gives it up; full-width spaces go."""
+    label = label.replace("\u3000", "").strip()
+    if not code:
+        match = LEADING_CODE.match(label)
+        if match and not LEADING_YEAR.match(label):
+            code, label = match.group(1), label[match.end():].strip()
+    return code, label
+
+
+def draft_location(draft: RowDraft) -> Location:
+    first, last = draft.lines[0], draft.lines[-1]
+    path = draft.pieces[0].location.path if draft.pieces and draft.pieces[0].location else ""
+    return Location(path, first.number, 1, last.number, max(len(last.text), 1) + 1, first.page)
+
+
+def lone_amount(line: Line) -> bool:
+    """A line that is one amount and nothing else fits any layout (a number wrapped in its cell)."""
+    return len(line.cells) == 1 and len(line.cells[0].text.split()) == 1
+
+
+def is_amount_like(text: str) -> bool:
+    return "." in text or "," in text
