@@ -85,6 +85,8 @@ class Progress(Protocol):
 
 
 class NoProgress:
+    """The progress of a run nobody watches (the library, the tests, a pipe)."""
+
     def start(self, total: int) -> None:
         pass
 
@@ -104,13 +106,14 @@ def all_rules(checks: list[tuple[Check, RuleInfo]]) -> list[RuleInfo]:
 def select_rules(rules: list[RuleInfo], settings: Settings) -> list[RuleInfo]:
     """The rules to run: all, or those selected (plus extend-select), less those ignored.
     Unknown ids, and tolerances for rules that take none, are configuration errors."""
-    known = {info.id for info in rules}
+    by_id = {info.id: info for info in rules}
+    known = set(by_id)
     patterns = [rule for _, rules_ in settings.per_file_ignores for rule in rules_]
     named = [*settings.select, *settings.extend_select, *settings.ignore, *patterns, *settings.tolerance]
     unknown = sorted({rule for rule in named if rule not in known})
     if unknown:
         raise ConfigError(f"unknown rule id(s): {', '.join(unknown)} (see `auditlint rules`)")
-    untolerant = sorted(rule for rule in settings.tolerance if not next(i for i in rules if i.id == rule).tolerance)
+    untolerant = sorted(rule for rule in settings.tolerance if not by_id[rule].tolerance)
     if untolerant:
         raise ConfigError(f"no tolerance to set for: {', '.join(untolerant)} (only rules that compare amounts take one)")
     chosen = (set(settings.select) or known) | set(settings.extend_select)
