@@ -28,6 +28,7 @@ except ImportError:  # not on Windows, where files are linted in process anyway
     resource = None  # type: ignore[assignment]
 
 MB = 1024 * 1024
+EXIT_GRACE = 5.0  # seconds a child that has sent its result may take to exit
 
 
 class JobFailed(Exception):
@@ -102,7 +103,10 @@ def _collect(path: str, receiver: Connection, process: Any, deadline: float, lim
             payload = json.loads(receiver.recv_bytes())
         except (EOFError, OSError, ValueError):
             payload = None
-        process.join()
+        process.join(EXIT_GRACE)
+        if process.is_alive():  # it sent its result but does not exit: no reason to wait for it
+            process.kill()
+            process.join()
         if isinstance(payload, dict) and "error" in payload:
             return Outcome(path, error=str(payload["error"]))
         if isinstance(payload, dict) and "result" in payload:
