@@ -1,4 +1,4 @@
-"""The `unit-mismatch` rule: an amount written in 元 that the tables give in 万元."""
+"""The `unit-mismatch` rule: an amount written in 元 that the document gives elsewhere in 万元."""
 from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
@@ -47,7 +47,7 @@ _YUAN_FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:�
 
 
 class UnitMismatch:
-    """An amount written in 元 that the tables give, as the same number, in 万元.
+    """An amount written in 元 that the document gives elsewhere, as the same number, in 万元.
 
     What it checks: an amount in the narrative written in 元 whose subject names a figure of the
     tables (a class, a project, a 三公 item …) stated in 万元 as the very same number: "公务接待费
