@@ -12,7 +12,7 @@ from auditlint.findings import Finding, Level, Message, Place, Related, shape_hi
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
 from auditlint.parse.figures import SCOPES as FIGURE_SCOPES, has_single_scope
-from auditlint.parse.numbers import half_unit
+from auditlint.parse.numbers import half_unit, sum_gap
 
 
 @dataclass(frozen=True)
@@ -222,6 +222,18 @@ def adds_up_in_its_table(statement: Statement) -> bool:
     return abs(difference) <= Decimal("0.005") * (len(parts) + 1)
 
 
+def adds_up_across(row: Row, identities: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Does the row hold its table's column identities (合计 = 基本支出 + 项目支出 …) within rounding?"""
+    for total, parts in identities:
+        amount = row.amounts[total]
+        present = [row.amounts[p].value for p in parts if row.amounts[p] is not None]
+        if amount is not None and present:
+            difference, radius = sum_gap(amount.value, present)
+            if abs(difference) > radius:
+                return False
+    return True
+
+
 def describe_key(key: tuple[str, ...]) -> tuple[str, str]:
     names = {"total": ("合计", "total"), "basic": ("基本支出", "基本支出"), "project": ("项目支出", "项目支出"),
              "personnel": ("人员经费", "人员经费"), "public": ("公用经费", "公用经费")}
@@ -250,9 +262,12 @@ def collect(doc: Document) -> dict[tuple[str, ...], list[Statement]]:
         if _is_unit_table(table):
             continue
         repeated = {code for code, n in Counter(r.code for r in table.rows if r.code).items() if n > 1}
+        identities = domain.column_identities(list(table.columns))
         for row in table.rows:
             if not row.readable or row.code in repeated:
                 continue  # a code printed under several units names no single quantity
+            if not adds_up_across(row, identities):
+                continue  # sum-of-children reports the row; its figures, perhaps misread, prove nothing here
             if table.side:
                 code = class_codes.get(_label(row)) if table.side == "支出" else None
                 subject = ("code", code) if code else ("total", "expenditure") if domain.YEAR_TOTAL.match(_label(row)) and table.side == "支出" else None

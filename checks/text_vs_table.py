@@ -6,8 +6,13 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
-from auditlint.parse.figures import TableFigure, named_figures
+from auditlint.parse.figures import TableFigure, is_concept, named_figures
 from auditlint.parse.numbers import half_unit
+
+
+# The document's totals (基本支出, 项目支出 …) are restated by several tables; a narrative total is
+# held against them only when at least this many tables of its scope print it.
+MIN_TABLES_FOR_A_TOTAL = 2
 
 
 class TextVsTable:
@@ -23,9 +28,10 @@ class TextVsTable:
 
     Scope: a total (基本支出, 项目支出 …) is the department's, of all its funds, and is compared
     with the tables of all funds, unless its sentence says 一般公共预算; in a paragraph about
-    一般公共预算 money whose sentence does not say, and when a table of another scope prints the
-    very figure, nothing is claimed. A name the narrative gives three or more different amounts
-    (per-unit paragraphs: 本级…项目支出, 中心…项目支出) names no single figure and is left alone.
+    一般公共预算 money whose sentence does not say, when a table of another scope prints the very
+    figure, and when fewer than two tables of its scope print the total, nothing is claimed. A
+    name the narrative gives three or more different amounts (per-unit paragraphs: 本级…项目支出,
+    中心…项目支出) names no single figure and is left alone.
 
     Why it matters: the narrative is what most readers read; a figure mistyped there (51.63 for
     15.63) misinforms them, and the tables prove which one is right.
@@ -44,6 +50,8 @@ class TextVsTable:
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         for subject, stated, found in named_figures(doc):
+            if is_concept(subject) and len({id(f.table) for f in found}) < MIN_TABLES_FOR_A_TOTAL:
+                continue  # one table's total, perhaps of another scope than the sentence's, proves little
             finding = self._compare(subject, stated, found, options.get("tolerance", Decimal(0)))
             if finding is not None:
                 yield finding

@@ -202,16 +202,16 @@ _COLUMN_QUANTITY = (
 def column_quantities(columns: tuple[str, ...], table_kind: str) -> dict[int, str]:
     """Which column states which quantity: the first column is the table's total when its name
     says so (a 基本支出表's total is 基本支出); others by name, the leftmost column of each
-    quantity only (a 小计 further right belongs to another group, such as 政府采购)."""
+    quantity only (a 小计 further right belongs to another group, such as 政府采购), and only a
+    name that names one quantity (人员经费/公用经费 run together names none)."""
     quantities: dict[int, str] = {}
     names = [_SPACES.sub("", c) for c in columns]
     if names and TOTAL_COLUMN.match(names[0]):
         quantities[0] = "basic" if table_kind == "gpb_basic" else "total"
     for index, name in enumerate(names):
-        for pattern, quantity in _COLUMN_QUANTITY:
-            if pattern.search(name) and quantity not in quantities.values():
-                quantities[index] = quantity
-                break
+        named = [quantity for pattern, quantity in _COLUMN_QUANTITY if pattern.search(name)]
+        if len(named) == 1 and named[0] not in quantities.values():
+            quantities[index] = named[0]  # a name with two quantities' words is a header run together
     return quantities
 
 

@@ -23,6 +23,7 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]\s*\d(?:\s*\d){0,3}\s*[-—–
 _HEADING = regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|#+\s)")
 
 FULL_LINE_RATIO = 0.8
+_CLAUSE_MARK = regex.compile(r"[，。；：,;:]")
 
 
 def is_table_line(line: Line) -> bool:
@@ -35,11 +36,19 @@ def is_page_furniture(line: Line) -> bool:
 
 
 def margin_width(prose: list[Line]) -> int:
-    """The width of a full line of this document's prose (its 90th percentile width)."""
+    """The width of a full line of this document's prose: its 90th percentile width, or the
+    median width of its lines with sentence punctuation if that is more. Text that puts a table
+    one cell per line (plain pdftotext) has thousands of short lines that are no prose; they
+    would make every short cell or heading look like a full line that goes on."""
     widths = sorted(display_width(line.text.strip()) for line in prose)
     if not widths:
         return 0
-    return widths[min(len(widths) - 1, int(len(widths) * 0.9))]
+    full = widths[min(len(widths) - 1, int(len(widths) * 0.9))]
+    sentences = sorted(display_width(line.text.strip()) for line in prose if _SENTENCE_MARK.search(line.text))
+    return max(full, sentences[len(sentences) // 2]) if sentences else full
+
+
+_SENTENCE_MARK = regex.compile(r"[，。；]")  # full-width: an amount's comma is no sentence
 
 
 _CONTINUATION_BULLET = regex.compile(r"^\s*[-*]\s+(?=万元|元|%|％|[，,、；;）)])")
@@ -47,9 +56,11 @@ _CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;
 
 
 def continues(line: Line, margin: int) -> bool:
-    """Does the paragraph go on after this line? Only if it fills the line and ends no sentence."""
+    """Does the paragraph go on after this line? Only if it fills the line and ends no sentence.
+    A numbered heading without a comma ("一、深圳市某局（本级）") is a line of its own, however
+    long: the paragraph under it often repeats its name."""
     text = line.text.strip()
-    if _LINE_END_CLOSES.search(text):
+    if _LINE_END_CLOSES.search(text) or (_HEADING.match(text) and not _CLAUSE_MARK.search(text)):
         return False
     return display_width(text) >= FULL_LINE_RATIO * margin
 
