@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 import regex
 
 from auditlint.findings import Finding, Level, Message
-from auditlint.model import Document
+from auditlint.model import Document, Location
 from auditlint.parse.claims import sentences
 
 _CHANGE_WORDS = "增加|增长|上升|减少|下降|降低"
@@ -60,6 +60,6 @@ class Placeholder:
                 yield self._finding(clean.locate(paragraph, match.start(), match.end()), match.group(),
                                     "此处缺少金额", "the amount is missing before its unit")
 
-    def _finding(self, location, text: str, zh: str, en: str) -> Finding:
+    def _finding(self, location: Location, text: str, zh: str, en: str) -> Finding:
         return Finding(self.id, self.level, Message(f"{zh}：“{text}”", f"{en}: “{text}”"), location,
                        logical=f"placeholder:{text}", stated=text)
