@@ -49,7 +49,7 @@ class ComparisonWord:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for paragraph, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in sentences(doc.paragraphs):
             for pattern, meaning in ((_COMPARED, WORDS), (_EQUALLED, WORDS), (_CHANGED, CHANGE_WORDS)):
                 for match in pattern.finditer(clean.text):
                     if match.group("ua") != match.group("ub"):

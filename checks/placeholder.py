@@ -49,7 +49,7 @@ class Placeholder:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        for paragraph, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in sentences(doc.paragraphs):
             text = clean.text
             for pattern, zh, en in TEMPLATE_TEXT:
                 for match in pattern.finditer(text):

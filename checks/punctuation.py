@@ -44,7 +44,7 @@ class Punctuation:
             for match in _DOUBLED.finditer(paragraph.text):
                 yield self._finding(paragraph.body.locate(match.start(), match.end()), match.group(),
                                     "标点重复", "doubled punctuation")
-        for paragraph, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in sentences(doc.paragraphs):
             text = clean.text
             percents = set()
             for match in _PERCENT_WORD.finditer(text):

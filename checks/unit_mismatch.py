@@ -29,7 +29,7 @@ def significant_digits(text: str) -> int:
 def wan_yuan_figures(doc: Document) -> dict[str, list[Location]]:
     """Where each number is printed in 万元: in the narrative before 万元, and in tables in 万元."""
     found: dict[str, list[Location]] = {}
-    for paragraph, clean in sentences(doc.paragraphs):
+    for paragraph, _, clean in sentences(doc.paragraphs):
         for match in _WAN_YUAN.finditer(clean.text):
             amount = clean.amount(paragraph, match, "amount")
             found.setdefault(_key(amount.text), []).append(amount.location)
@@ -79,7 +79,7 @@ class UnitMismatch:
         万元), whatever the words around it: a number of three significant digits or more does
         not recur by chance under the other unit."""
         in_wan = wan_yuan_figures(doc)
-        for paragraph, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in sentences(doc.paragraphs):
             for match in _YUAN.finditer(clean.text):
                 stated = clean.amount(paragraph, match, "amount")
                 others = in_wan.get(_key(stated.text), [])

@@ -49,7 +49,7 @@ class YearMismatch:
                 yield self._finding(heading.year_location, heading.year, identity.year, identity.kind, heading.text, title)
         if identity.kind != "决算":
             return
-        for paragraph, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in sentences(doc.paragraphs):
             for match in _AS_OF.finditer(clean.text):
                 year = int(match.group("year"))
                 if year != identity.year:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
 
 import regex
 
@@ -76,27 +75,34 @@ class CleanText:
         return Amount(Decimal(text.replace(",", "")), text, location)
 
 
-def sentences(paragraphs: tuple[Paragraph, ...]) -> Iterator[tuple[Paragraph, CleanText]]:
-    """Every sentence of the narrative as clean text, with its paragraph (to locate matches)."""
-    for paragraph in paragraphs:
-        for sentence in paragraph.sentences:
-            yield paragraph, CleanText.of(paragraph, sentence)
+# The last narrative cleaned: its paragraphs (kept, so that their identities stay theirs) and
+# its sentences. The parser and half the rules walk the same sentences of one document.
+_cleaned: tuple[tuple[Paragraph, ...], list[tuple[Paragraph, Sentence, CleanText]]] = ((), [])
+
+
+def sentences(paragraphs: tuple[Paragraph, ...]) -> list[tuple[Paragraph, Sentence, CleanText]]:
+    """Every sentence of the narrative with its paragraph (to locate matches) and its clean
+    text, cleaned once per document however many rules ask."""
+    global _cleaned
+    kept, cleaned = _cleaned
+    if len(kept) != len(paragraphs) or any(a is not b for a, b in zip(kept, paragraphs)):
+        cleaned = [(p, s, CleanText.of(p, s)) for p in paragraphs for s in p.sentences]
+        _cleaned = (tuple(paragraphs), cleaned)
+    return cleaned
 
 
 def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order."""
     claims: list[Claim] = []
-    for paragraph in paragraphs:
-        for sentence in paragraph.sentences:
-            clean = CleanText.of(paragraph, sentence)
-            for match in _CHANGE.finditer(clean.text):
-                claims.append(Change(clean.amount(paragraph, match, "current"), clean.amount(paragraph, match, "delta"),
-                                     regex.match(_UP, match.group("direction")) is not None,
+    for paragraph, sentence, clean in sentences(paragraphs):
+        for match in _CHANGE.finditer(clean.text):
+            claims.append(Change(clean.amount(paragraph, match, "current"), clean.amount(paragraph, match, "delta"),
+                                 regex.match(_UP, match.group("direction")) is not None,
+                                 clean.amount(paragraph, match, "percent"), sentence))
+        for match in _COMPLETION.finditer(clean.text):
+            claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
                                      clean.amount(paragraph, match, "percent"), sentence))
-            for match in _COMPLETION.finditer(clean.text):
-                claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
-                                         clean.amount(paragraph, match, "percent"), sentence))
-            claims.extend(_splits(paragraph, sentence, clean))
+        claims.extend(_splits(paragraph, sentence, clean))
     return tuple(claims)
 
 

@@ -17,9 +17,10 @@ from typing import Iterator
 
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
-from auditlint.parse.claims import FIGURE, CleanText
+from auditlint.parse.claims import FIGURE, sentences
 
 _YEAR = regex.compile(r"(\d{4})\s*年")
+_YEAR_PREFIX = regex.compile(r"^\d{4}年")
 _LEADING = regex.compile(r"^(?:其中|包括|主要是|主要|安排|全年|本年|当年|年度|年|部门|单位|本部门|本单位)+")
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d+[、.．])")
 _SPACE = regex.compile(r"\s+")
@@ -52,7 +53,7 @@ CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
 def normalise(label: str) -> str:
     """A subject or row label reduced to its words: no spaces, numbering, year or filler words."""
     text = _ENUMERATOR.sub("", _SPACE.sub("", label))
-    text = regex.sub(r"^\d{4}年", "", text)
+    text = _YEAR_PREFIX.sub("", text)
     return _LEADING.sub("", text)
 
 
@@ -87,9 +88,21 @@ class Figures:
                                             for f in self.totals.get(quantity, []))
 
 
+# The last document indexed and its index: text-vs-table and unit-mismatch ask for the same one.
+_indexed: tuple[Document | None, Figures | None] = (None, None)
+
+
 def table_figures(doc: Document) -> Figures:
     """Every figure the tables state under a name: each row by its label, in the table's total
-    column; the document's totals from the total rows of the tables of expenditure."""
+    column; the document's totals from the total rows of the tables of expenditure. Indexed
+    once per document."""
+    global _indexed
+    if _indexed[0] is not doc or _indexed[1] is None:
+        _indexed = (doc, _index(doc))
+    return _indexed[1]
+
+
+def _index(doc: Document) -> Figures:
     rows: dict[str, list[TableFigure]] = {}
     totals: dict[str, list[TableFigure]] = {}
     for table in doc.tables:
@@ -185,22 +198,20 @@ def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tu
         return
     year = document_year(doc)
     named: list[tuple[str, Amount, list[TableFigure]]] = []
-    for paragraph in doc.paragraphs:
-        for sentence in paragraph.sentences:
-            clean = CleanText.of(paragraph, sentence)
-            for match in pattern.finditer(clean.text):
-                if earlier_year(clean.text[:match.start("amount")], year):
-                    continue
-                subject = normalise(match.group("subject"))
-                if is_concept(subject) and not subject.startswith("一般公共预算"):
-                    if _GPB_SENTENCE.search(clean.text[:match.start("subject")]):
-                        subject = "一般公共预算" + subject
-                    elif _GPB_SENTENCE.search(paragraph.text[:sentence.start]):
-                        continue  # the paragraph speaks of 一般公共预算 money, the sentence does not say
-                found = figures.get(subject)
-                amount = clean.amount(paragraph, match, "amount")
-                if found and not figures.states_in_another_scope(subject, amount.value):
-                    named.append((subject, amount, found))
+    for paragraph, sentence, clean in sentences(doc.paragraphs):
+        for match in pattern.finditer(clean.text):
+            if earlier_year(clean.text[:match.start("amount")], year):
+                continue
+            subject = normalise(match.group("subject"))
+            if is_concept(subject) and not subject.startswith("一般公共预算"):
+                if _GPB_SENTENCE.search(clean.text[:match.start("subject")]):
+                    subject = "一般公共预算" + subject
+                elif _GPB_SENTENCE.search(paragraph.text[:sentence.start]):
+                    continue  # the paragraph speaks of 一般公共预算 money, the sentence does not say
+            found = figures.get(subject)
+            amount = clean.amount(paragraph, match, "amount")
+            if found and not figures.states_in_another_scope(subject, amount.value):
+                named.append((subject, amount, found))
     values: dict[str, set] = {}
     for subject, amount, _ in named:
         values.setdefault(subject, set()).add(amount.value)
