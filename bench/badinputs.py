@@ -11,10 +11,8 @@ from wait4). Nothing may be unbounded and nothing may be a traceback; the last l
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,32 +23,17 @@ from tabulate import tabulate
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from measure import measure  # noqa: E402  (bench/, beside this script)
 from tests.badfiles import as_unprivileged, cmap_pickle_pdf, make_suite  # noqa: E402
 
 COMMAND = [sys.executable, "-m", "auditlint", "--fail-on", "never", "--lang", "en", "--format", "json"]
 
 
-# A small process that runs auditlint and reports its wait4 figures. Linux keeps a process's peak
-# RSS across fork and exec, so auditlint is started from this small helper rather than from the
-# benchmark, whose own memory (the suite's generators) would otherwise count as auditlint's.
-MEASURE = """
-import json, os, subprocess, sys, time
-started = time.monotonic()
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-stderr = process.stderr.read()
-_, status, usage = os.wait4(process.pid, 0)
-print(json.dumps([os.waitstatus_to_exitcode(status), stderr.decode("utf-8", "replace"),
-                  time.monotonic() - started, usage.ru_maxrss / 1024]))
-"""
-
-
 def lint_in_process(path: Path, *options: str) -> tuple[int, str, float, float]:
     """Run the command line and measure it: exit code, its first message, seconds, peak MB of
     the process and its reaped workers."""
-    output = subprocess.run([sys.executable, "-c", MEASURE, *COMMAND, *options, str(path)],
-                            capture_output=True, text=True, check=True).stdout
-    code, stderr, seconds, peak = json.loads(output)
-    return code, first_line(stderr) or "no findings", seconds, peak
+    run = measure([*COMMAND, *options, str(path)])
+    return run.exit_code, first_line(run.stderr) or "no findings", run.seconds, run.peak_mb
 
 
 def first_line(stderr: str) -> str:

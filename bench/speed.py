@@ -18,10 +18,8 @@ Never a timed test: a benchmark, read by a person.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -32,20 +30,12 @@ from tabulate import tabulate
 from auditlint.parse import parse_document
 from auditlint.plugins import load_checks
 from auditlint.readers import read_source
+from measure import measure  # bench/, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CHECKS = load_checks()
 
-# Started from this small helper, auditlint's peak RSS is its own: Linux keeps a process's peak
-# across fork and exec, so a child of the benchmark would inherit the benchmark's.
-MEASURE = """
-import json, os, subprocess, sys, time
-started = time.monotonic()
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-_, status, usage = os.wait4(process.pid, 0)
-print(json.dumps([time.monotonic() - started, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)]))
-"""
 # The console script a user runs (next to this Python), else the module.
 _SCRIPT = Path(sys.executable).with_name("auditlint")
 COMMAND = [str(_SCRIPT) if _SCRIPT.exists() else sys.executable, *([] if _SCRIPT.exists() else ["-m", "auditlint"]),
@@ -93,12 +83,8 @@ def median_time(function: Callable[[Path], int], path: Path, runs: int) -> float
 
 def measured(*arguments: str, runs: int = 1) -> tuple[float, float]:
     """(median wall seconds, largest peak RSS in MB) of the command line, run `runs` times."""
-    results = []
-    for _ in range(runs):
-        output = subprocess.run([sys.executable, "-c", MEASURE, *COMMAND, *arguments],
-                                capture_output=True, text=True, check=True).stdout
-        results.append(json.loads(output))
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    results = [measure([*COMMAND, *arguments]) for _ in range(runs)]
+    return statistics.median(r.seconds for r in results), max(r.peak_mb for r in results)
 
 
 def per_document(paths: list[Path], engines: list[str], runs: int) -> None:
