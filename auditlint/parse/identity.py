@@ -12,7 +12,7 @@ from typing import Iterator
 
 import regex
 
-from auditlint.model import PROSE, Document, Line, Location
+from auditlint.model import PROSE, Document, Location
 
 TITLE_SCAN_LINES = 60    # the title is among the first lines of a document
 MAX_TITLE_WIDTH = 60     # characters: a title is short
@@ -43,9 +43,9 @@ class Heading:
     year_location: Location
 
 
-def _short_prose(line: Line) -> bool:
-    text = line.text.strip()
-    return bool(text) and line.layout == PROSE and len(text) <= MAX_TITLE_WIDTH and not _SENTENCE.search(text)
+def _reads_as_title(text: str) -> bool:
+    """Short, with no sentence punctuation."""
+    return bool(text.strip()) and len(text.strip()) <= MAX_TITLE_WIDTH and not _SENTENCE.search(text)
 
 
 def _year_and_kind(text: str, pattern: regex.Pattern) -> regex.Match | None:
@@ -58,7 +58,7 @@ def _year_and_kind(text: str, pattern: regex.Pattern) -> regex.Match | None:
 def identify(doc: Document) -> Identity | None:
     """The document's kind and year from its title, or None when no title states them."""
     for line in [l for l in doc.source.lines if not l.is_blank][:TITLE_SCAN_LINES]:
-        match = _year_and_kind(line.text, _TITLE) if _short_prose(line) else None
+        match = _year_and_kind(line.text, _TITLE) if line.layout == PROSE and _reads_as_title(line.text) else None
         if match is not None:
             location = Location(doc.source.path, line.number, match.start() + 1, line.number, match.end() + 1, line.page)
             return Identity(match.group("kind"), int(match.group("year")), location)
@@ -71,7 +71,7 @@ def template_headings(doc: Document) -> Iterator[Heading]:
     line cut from a wrapped sentence is no heading), and table titles."""
     for paragraph in doc.paragraphs:
         text = paragraph.text
-        if len(text) <= MAX_TITLE_WIDTH and not _SENTENCE.search(text):
+        if _reads_as_title(text):
             match = _year_and_kind(text, TEMPLATE_HEADING)
             if match is not None:
                 yield Heading(text.strip(), int(match.group("year")), match.group("kind"),
