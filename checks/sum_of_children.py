@@ -68,7 +68,8 @@ class SumOfChildren:
                 continue
             found, checked = [], 0
             across: set[int] = set()  # rows that do not add up across their own columns
-            for total, parts in domain.column_identities(list(table.columns)):
+            identities = domain.column_identities(list(table.columns))
+            for total, parts in identities:
                 for row in table.rows:
                     if row.readable and (row.amounts[total] is not None or any(row.amounts[p] for p in parts)):
                         checked += 1
@@ -77,7 +78,7 @@ class SumOfChildren:
                             found.append(finding)
                             if finding.level == Level.ERROR:
                                 across.add(id(row))
-            found.extend(self._two_of_three(table))
+            found.extend(self._two_of_three(table, identities))
             for parent, children in hierarchy(table.rows):
                 if any(id(row) in across for row in (parent, *children)):
                     continue  # already reported across; or misread, its amounts under other columns
@@ -94,11 +95,11 @@ class SumOfChildren:
             else:
                 yield from found
 
-    def _two_of_three(self, table: Table) -> Iterator[Finding]:
+    def _two_of_three(self, table: Table, identities: list[tuple[int, tuple[int, ...]]]) -> Iterator[Finding]:
         """A row of a three-column table (合计 = A + B) printed with two different amounts whose
         columns are unknown: whichever part the second one is, the total must equal it, unless
         the total itself was left blank. Likely a slip, so a warning, wherever it sits."""
-        if len(table.columns) != 3 or (0, (1, 2)) not in domain.column_identities(list(table.columns)):
+        if len(table.columns) != 3 or (0, (1, 2)) not in identities:
             return
         for row in table.rows:
             if len(row.unplaced) != 2 or any(row.amounts):
