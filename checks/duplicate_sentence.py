@@ -11,7 +11,6 @@ from auditlint.model import Document, Location, Paragraph
 _HAN = regex.compile(r"\p{Han}")
 _PROSE_PUNCTUATION = regex.compile(r"[，。；：、！？]")
 _PUNCTUATION = regex.compile(r"\p{P}")
-_SPACE = regex.compile(r"\s+")
 _HAN_GAP_HAN = regex.compile(r"\p{Han}\s+(?=\p{Han})")
 
 MIN_HAN = 3          # 主要是主要是 is the shortest slip worth a finding; 研究研究 is grammar
@@ -49,18 +48,21 @@ class DuplicateSentence:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        previous: Paragraph | None = None
+        previous: tuple[Paragraph, str] | None = None
         for paragraph in doc.paragraphs:
-            yield from self._within(paragraph)
-            if previous is not None and _is_repeated_paragraph(previous, paragraph):
+            compact = "".join(paragraph.text.split())  # whitespace gone, as str.isspace says
+            yield from self._within(paragraph, compact)
+            if previous is not None and _is_repeated_paragraph(previous[1], compact):
                 yield self._finding(paragraph.body.locate(0, len(paragraph.text)),
-                                    previous.body.locate(0, len(previous.text)),
-                                    _compact(paragraph.text)[0])
-            previous = paragraph
+                                    previous[0].body.locate(0, len(previous[0].text)), compact)
+            previous = paragraph, compact
 
-    def _within(self, paragraph: Paragraph) -> Iterator[Finding]:
-        compact, origin = _compact(paragraph.text)
-        for start, length in find_adjacent_repeats(compact):
+    def _within(self, paragraph: Paragraph, compact: str) -> Iterator[Finding]:
+        repeats = find_adjacent_repeats(compact)
+        if not repeats:
+            return
+        origin = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
+        for start, length in repeats:
             unit = compact[start:start + length]
             first = (origin[start], origin[start + length - 1] + 1)
             second = (origin[start + length], origin[start + 2 * length - 1] + 1)
@@ -83,12 +85,6 @@ class DuplicateSentence:
             stated=unit + unit,
             expected=unit,
         )
-
-
-def _compact(text: str) -> tuple[str, list[int]]:
-    """The text without whitespace, and for each of its characters the offset it came from."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
-    return "".join(ch for _, ch in kept), [i for i, _ in kept]
 
 
 def find_adjacent_repeats(text: str) -> list[tuple[int, int]]:
@@ -147,6 +143,6 @@ def _reads_as_prose(text: str, start: int, end: int) -> bool:
     return bool(_PROSE_PUNCTUATION.search(text))
 
 
-def _is_repeated_paragraph(first: Paragraph, second: Paragraph) -> bool:
-    a, b = _compact(first.text)[0], _compact(second.text)[0]
-    return a == b and len(_HAN.findall(a)) >= 8 and bool(_PROSE_PUNCTUATION.search(a))
+def _is_repeated_paragraph(first: str, second: str) -> bool:
+    """Two paragraphs in a row, the same once whitespace is gone (both given without it)."""
+    return first == second and len(_HAN.findall(first)) >= 8 and bool(_PROSE_PUNCTUATION.search(first))

@@ -78,13 +78,13 @@ class UnitMismatch:
         """The same number printed in 元 here and in 万元 elsewhere (the narrative, or a table in
         万元), whatever the words around it: a number of three significant digits or more does
         not recur by chance under the other unit."""
-        in_wan = wan_yuan_figures(doc)
-        for paragraph, _, clean in sentences(doc.paragraphs):
-            for match in _YUAN.finditer(clean.text):
-                stated = clean.amount(paragraph, match, "amount")
-                others = in_wan.get(_key(stated.text), [])
-                if stated.location in reported or significant_digits(stated.text) < MIN_SIGNIFICANT or not others:
-                    continue
+        in_yuan = [stated for paragraph, _, clean in sentences(doc.paragraphs) for match in _YUAN.finditer(clean.text)
+                   if (stated := clean.amount(paragraph, match, "amount")).location not in reported
+                   and significant_digits(stated.text) >= MIN_SIGNIFICANT]
+        in_wan = wan_yuan_figures(doc) if in_yuan else {}  # most documents state nothing in 元
+        for stated in in_yuan:
+            others = in_wan.get(_key(stated.text), [])
+            if others:
                 yield Finding(
                     rule=self.id,
                     level=self.level,

@@ -46,3 +46,18 @@ def image_only_pdf(path: Path) -> Path:
     pdf.rect(100, 100, 300, 300, fill=1)
     pdf.save()
     return path
+
+
+def spaced_text_pdf(path: Path, lines: list[tuple[str, float]]) -> Path:
+    """One line per (text, character spacing in points), as justified paragraphs are set."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = 800
+    for text, spacing in lines:
+        line = pdf.beginText(60, y)
+        line.setFont(FONT, 10)
+        line.setCharSpace(spacing)
+        line.textLine(text)
+        pdf.drawText(line)
+        y -= 20
+    pdf.save()
+    return path

@@ -9,7 +9,7 @@ pytest.importorskip("reportlab")
 from auditlint.parse import parse_document  # noqa: E402
 from auditlint.readers import UnreadableError, read_source  # noqa: E402
 from auditlint.readers.layout import normalise_glyph_text  # noqa: E402
-from tests.pdfs import image_only_pdf, table_pdf  # noqa: E402
+from tests.pdfs import image_only_pdf, spaced_text_pdf, table_pdf  # noqa: E402
 
 HEADER = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
 ROWS = [
@@ -46,6 +46,13 @@ def test_both_engines_give_the_same_lines(budget_pdf):
              for engine in ("pdfium", "pdfminer")}
     assert lines["pdfium"] == lines["pdfminer"]
     assert lines["pdfium"][0] == "本年支出预算1809.22万元。"
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_letter_spaced_lines_read_as_words(tmp_path, engine):
+    path = spaced_text_pdf(tmp_path / "spaced.pdf", [("新生儿疾病筛查工作", 3.0), ("增长24.3%，减少1,809.22万元", 1.0)])
+    assert [l.text for l in read_source(str(path), {"pdf_engine": engine}).lines] == [
+        "新生儿疾病筛查工作", "增长24.3%，减少1,809.22万元"]
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])

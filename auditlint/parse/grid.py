@@ -52,13 +52,18 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
     changed = True
     while changed and len(columns) > 1:
         changed = False
+        with_amount: list[set[int]] = [set() for _ in columns]
+        with_words: list[set[int]] = [set() for _ in columns]
         for draft in drafts:
             _assign(draft.pieces, columns)
+            for p in draft.pieces:
+                if p.amount is not None:
+                    with_amount[p.column].add(id(draft))
+                elif p.text.strip():
+                    with_words[p.column].add(id(draft))
         for i in range(len(columns) - 1):
-            left = {id(d) for d in drafts for p in d.pieces if p.column == i and p.amount is not None}
-            right = {id(d) for d in drafts for p in d.pieces if p.column == i + 1 and p.amount is not None}
-            others = {id(d) for d in drafts for p in d.pieces if p.column == i + 1 and p.amount is None and p.text.strip()}
-            if left and right and not others and not left & right and len(left | right) >= MIN_ROWS_TO_MERGE:
+            left, right = with_amount[i], with_amount[i + 1]
+            if left and right and not with_words[i + 1] and not left & right and len(left | right) >= MIN_ROWS_TO_MERGE:
                 columns = columns[:i] + [(columns[i][0], max(columns[i][1], columns[i + 1][1]))] + columns[i + 2:]
                 changed = True
                 break
@@ -85,11 +90,15 @@ def _assign(pieces: Iterable[Piece], columns: list[tuple[float, float]]) -> None
 
 
 def _nearest_column(x: float, columns: list[tuple[float, float]]) -> int:
-    """The column whose span is nearest to x (the first of equals). A plain loop: it runs for
-    every cell of every table, and a min() with a key function was a tenth of a document's time."""
+    """The column whose span is nearest to x (the first of equals); columns are sorted by their
+    left edge, so the search stops at the first column that starts right of x. A plain loop: it
+    runs for every cell of every table, and a min() with a key function was a tenth of a
+    document's time."""
     best, best_distance = 0, float("inf")
     for index, (x0, x1) in enumerate(columns):
-        distance = 0.0 if x0 <= x <= x1 else (x0 - x if x < x0 else x - x1)
+        if x < x0:
+            return index if x0 - x < best_distance else best
+        distance = 0.0 if x <= x1 else x - x1
         if distance < best_distance:
             best, best_distance = index, distance
     return best

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -36,7 +37,14 @@ class Piece:
 
     @property
     def amount(self) -> Decimal | None:
-        return parse_amount(self.text) if AMOUNT_TEXT.match(self.text.strip()) else None
+        return cell_amount(self.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def cell_amount(text: str) -> Decimal | None:
+    """The amount a cell's whole text prints, if it is one. Cached by text: the table parsers ask
+    for every cell's amount many times, and a document repeats the same few thousand texts."""
+    return parse_amount(text) if AMOUNT_TEXT.match(text.strip()) else None
 
 
 @dataclass

@@ -43,11 +43,13 @@ def _title_at(lines: Sequence[Line], index: int) -> tuple[str, domain.TableKind]
     """A line that names a standard table (a title may arrive in several cells: 年财政拨款 三公
     经费支出情况表); a line with an amount is a row, not a title."""
     line = lines[index]
-    if line.is_blank or is_amount_line(line_pieces(line)):
+    if line.is_blank:
         return None
     text = " ".join(c.text for c in line.cells) if line.cells else line.text
     kind = domain.table_kind(text)
-    return (text.strip(), kind) if kind else None
+    if kind is None or is_amount_line(line_pieces(line)):
+        return None
+    return text.strip(), kind
 
 
 def _is_narrative(line: Line) -> bool:

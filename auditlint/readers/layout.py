@@ -12,7 +12,6 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from statistics import median
 from typing import Iterable, NamedTuple
 from unicodedata import east_asian_width
 
@@ -21,7 +20,7 @@ import regex
 from auditlint.model import POSITIONED, PROSE, Cell, Line, Location
 
 CELL_GAP = 1.5       # a gap of this many ems separates cells
-SPACE_GAP = 0.15     # a gap of this many ems is a space inside a cell
+SPACE_GAP = 0.15     # a gap of this many ems is a space inside a cell (but see _wide)
 CELL_SEPARATOR = "  "
 _NUMERIC = frozenset("0123456789.,-%")  # a printed number has no space inside: a gap ends it
 
@@ -47,8 +46,11 @@ def _kangxi_table() -> dict[int, str]:
 KANGXI = _kangxi_table()
 
 
+_RADICALS = regex.compile("[\u2E80-\u2FDF]")
+
+
 def normalise_glyph_text(text: str) -> str:
-    return text.translate(KANGXI)
+    return text.translate(KANGXI) if _RADICALS.search(text) else text
 
 
 class Glyph(NamedTuple):
@@ -90,13 +92,41 @@ def make_glyphs(text: str, x0: float, top: float, x1: float, bottom: float, base
 
 def make_glyph(char: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> Glyph:
     """One character's glyph (see make_glyphs)."""
-    width = x1 - x0
-    return Glyph(char, x0, top, x1, bottom, baseline, width if east_asian_width(char) in "WF" else 2 * width)
+    return Glyph(char, x0, top, x1, bottom, baseline, _em(char, x1 - x0))
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A ruling line (a thin rectangle or a stroked segment), top-left coordinates in points."""
+def make_run(text: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> Glyph:
+    """A run of characters set side by side in one font, as one glyph. Its em is the average
+    over its characters, measured as make_glyphs measures each one."""
+    return Glyph(text, x0, top, x1, bottom, baseline, (x1 - x0) / sum(map(EM_SHARE.__getitem__, text)))
+
+
+def _em(char: str, width: float) -> float:
+    return width / EM_SHARE[char]
+
+
+class _EmShares(dict):
+    """How much of an em each character is wide: a wide (CJK) character one, any other half.
+    Filled as characters are met, so a run's width is shared out without a call per character."""
+
+    def __missing__(self, char: str) -> float:
+        share = self[char] = 1.0 if _wide(char) else 0.5
+        return share
+
+
+EM_SHARE = _EmShares()
+
+
+def _wide(char: str) -> bool:
+    """A wide (CJK) character: Chinese sets no spaces between two of them, so a gap between two
+    inside a cell is letter-spacing (a justified line, a spaced-out "合  计"), not a space."""
+    return east_asian_width(char) in "WF"
+
+
+class Rule(NamedTuple):
+    """A ruling line (a thin rectangle or a stroked segment), top-left coordinates in points.
+    A named tuple for the reason Glyph is one: a ruled table is drawn in tens of thousands of
+    short segments."""
 
     x0: float
     top: float
@@ -136,10 +166,35 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     return [sorted(line, key=lambda g: g.x0) for line in lines]
 
 
-def _rules_across(line: list[Glyph], rules: list[Rule]) -> list[float]:
-    """The x of every vertical rule that crosses this line, sorted."""
-    middle = median(g.baseline for g in line)
-    return sorted((r.x0 + r.x1) / 2 for r in rules if r.top <= middle <= r.bottom)
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+class VerticalRules:
+    """The vertical rules of a page, asked line by line, top to bottom, which of them cross the
+    line: a ruled table is drawn in thousands of short segments, so the rules are swept once
+    from the top of the page, keeping those that have begun and not yet ended. A question
+    higher up than the one before starts the sweep again."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self._rules = sorted(rules, key=lambda r: r.top)
+        self._start()
+
+    def _start(self) -> None:
+        self._next, self._active, self._y = 0, [], float("-inf")
+
+    def crossing(self, y: float) -> list[float]:
+        """The x of every vertical rule that crosses height y, sorted."""
+        if y < self._y:
+            self._start()
+        self._y = y
+        while self._next < len(self._rules) and self._rules[self._next].top <= y:
+            self._active.append(self._rules[self._next])
+            self._next += 1
+        self._active = [r for r in self._active if r.bottom >= y]
+        return sorted((r.x0 + r.x1) / 2 for r in self._active)
 
 
 def _rule_between(left: Glyph, right: Glyph, rule_xs: list[float]) -> bool:
@@ -147,20 +202,21 @@ def _rule_between(left: Glyph, right: Glyph, rule_xs: list[float]) -> bool:
     return at < len(rule_xs) and rule_xs[at] <= right.x0 + 0.5
 
 
-def cut_cells(line: list[Glyph], rules: list[Rule]) -> list[tuple[str, float, float]]:
-    """(text, x0, x1) of each cell of one line of glyphs."""
-    size = median(g.em for g in line)
-    rule_xs = _rules_across(line, rules)
+def cut_cells(line: list[Glyph], rule_xs: list[float]) -> list[tuple[str, float, float]]:
+    """(text, x0, x1) of each cell of one line of glyphs; `rule_xs` are the vertical rules that
+    cross the line."""
+    size = _median([g.em for g in line])
     cells: list[tuple[str, float, float]] = []
     text, start, end = line[0].text, line[0].x0, line[0].x1
     for left, right in zip(line, line[1:]):
         gap = right.x0 - left.x1
-        between_numbers = left.text in _NUMERIC and right.text in _NUMERIC and gap >= SPACE_GAP * size
+        between_numbers = left.text[-1] in _NUMERIC and right.text[0] in _NUMERIC and gap >= SPACE_GAP * size
         if gap >= CELL_GAP * size or between_numbers or (rule_xs and _rule_between(left, right, rule_xs)):
             cells.append((text, start, end))
             text, start = right.text, right.x0
         else:
-            text += (" " if gap >= SPACE_GAP * size else "") + right.text
+            spaced = gap >= SPACE_GAP * size and not (_wide(left.text[-1]) and _wide(right.text[0]))
+            text += (" " if spaced else "") + right.text
         end = max(end, right.x1)
     cells.append((text, start, end))
     return cells
@@ -189,12 +245,13 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
     """All lines of all pages, numbered from 1 across the document, as the text reader numbers."""
     lines: list[Line] = []
     for page_number, page in enumerate(pages, start=1):
-        vertical = [r for r in page.rules if r.vertical]
+        vertical = VerticalRules(r for r in page.rules if r.vertical)
         heights = _row_rules(page.rules)
         for glyph_line in group_lines(page.glyphs):
             number = len(lines) + 1
             parts, cells, column = [], [], 0
-            for text, x0, x1 in cut_cells(glyph_line, vertical):
+            middle = _median([g.baseline for g in glyph_line])
+            for text, x0, x1 in cut_cells(glyph_line, vertical.crossing(middle)):
                 text = normalise_glyph_text(text)
                 if parts:
                     parts.append(CELL_SEPARATOR)
@@ -203,7 +260,7 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
                 cells.append(Cell(text, location, x0, x1))
                 parts.append(text)
                 column += len(text)
-            band = _band(median(g.baseline for g in glyph_line), heights, page_number)
+            band = _band(middle, heights, page_number)
             lines.append(Line(number, page_number, "".join(parts), tuple(cells),
                               POSITIONED if len(cells) > 1 else PROSE, band))
     return lines

@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 from typing import Callable, Iterator
 
+import regex
+
 from auditlint.model import Source
-from auditlint.readers.layout import Glyph, PageLayout, Rule, make_glyph, make_glyphs, page_lines
+from auditlint.readers.layout import EM_SHARE, Glyph, PageLayout, Rule, make_glyphs, make_run, page_lines
 from auditlint.readers.text import UnreadableError
 
 RULE_THICKNESS = 2.0  # points: a path this thin in one direction is a ruling line
@@ -71,30 +73,118 @@ def _pdfium_text(textpage: object, count: int) -> str:
     return "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
 
 
-def _pdfium_glyphs(page: object, height: float) -> list[Glyph]:
-    import ctypes
+_WORD = regex.compile(r"\S+")
 
+
+def _pdfium_glyphs(page: object, height: float) -> list[Glyph]:
+    """The page's text as glyphs, each run of characters of one text object one glyph.
+
+    PDFium puts a space into a page's text where characters stand well apart and a line break
+    where a line ends, but not always between two table cells that are separate text objects.
+    Between two whitespace characters, the characters of one text object (one rectangle, as
+    PDFium counts them) are set side by side in one font, so the boxes of the first and the
+    last give the run's extent and the characters between need no call of their own: a few
+    calls per run instead of two per character, which is what reading costs. Where a run's ends
+    disagree (not on one line, not left to right) its characters are read one by one. Some
+    producers write every character as an object of its own; on such a page (as many objects as
+    half its characters) there are no runs to find, and every character is read directly.
+    """
     import pypdfium2.raw as raw
 
     textpage = raw.FPDFText_LoadPage(page)
     if not textpage:
         return []
     try:
-        text = _pdfium_text(textpage, raw.FPDFText_CountChars(textpage))
-        box, origin_x, origin_y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-        box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(origin_x), ctypes.byref(origin_y)
-        char_box, char_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-        glyphs = []
-        for i, char in enumerate(text):
-            if not char.strip():
-                continue  # PDFium's generated characters are all whitespace
-            char_box(textpage, i, box_ref)
-            char_origin(textpage, i, x_ref, y_ref)
-            glyphs.append(make_glyph(char, box.left, height - box.top, box.right, height - box.bottom,
-                                     height - origin_y.value))
-        return glyphs
+        reader = _PdfiumCharacters(textpage, height)
+        words = [(w.start(), w.end()) for w in _WORD.finditer(reader.text)]
+        if 2 * raw.FPDFPage_CountObjects(page) >= sum(end - start for start, end in words):
+            for start, end in words:
+                reader.add_characters(start, end)
+        else:
+            for start, end in words:
+                reader.add_runs(start, end)
+        return reader.glyphs
     finally:
         raw.FPDFText_ClosePage(textpage)
+
+
+class _PdfiumCharacters:
+    """The characters of one PDFium text page, turned into glyphs a run or a character at a time."""
+
+    def __init__(self, textpage: object, height: float) -> None:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        self.textpage, self.height = textpage, height
+        self.text = _pdfium_text(textpage, raw.FPDFText_CountChars(textpage))
+        self.glyphs: list[Glyph] = []
+        self._box, self._x, self._y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        self._box_ref, self._x_ref, self._y_ref = ctypes.byref(self._box), ctypes.byref(self._x), ctypes.byref(self._y)
+        self._char_box, self._char_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+        self._count_rects = raw.FPDFText_CountRects
+        self._last = (float("nan"), float("nan"), 0.0)  # (top, bottom, baseline) of the last glyph
+
+    def _baseline(self, index: int, top: float, bottom: float) -> float:
+        """Glyphs of one font on one line share a box top and bottom, and so a baseline: the
+        origin is asked for only when they change."""
+        if self._last[0] != top or self._last[1] != bottom:
+            self._char_origin(self.textpage, index, self._x_ref, self._y_ref)
+            self._last = (top, bottom, self.height - self._y.value)
+        return self._last[2]
+
+    def add_characters(self, start: int, end: int) -> None:
+        """Characters start to end (exclusive), each a glyph; locals only, for a page of words in
+        mixed fonts has many characters to read one by one."""
+        box, height, textpage, text, box_ref = self._box, self.height, self.textpage, self.text, self._box_ref
+        char_box, append, new, share = self._char_box, self.glyphs.append, tuple.__new__, EM_SHARE
+        last_top, last_bottom, baseline = self._last
+        for index in range(start, end):
+            char_box(textpage, index, box_ref)
+            top, bottom, left, right, char = box.top, box.bottom, box.left, box.right, text[index]
+            if top != last_top or bottom != last_bottom:
+                baseline, last_top, last_bottom = self._baseline(index, top, bottom), top, bottom
+            # make_glyph, built as the tuple it is: a call less per character
+            append(new(Glyph, (char, left, height - top, right, height - bottom, baseline, (right - left) / share[char])))
+
+    def add_runs(self, start: int, end: int) -> None:
+        """Characters start to end (exclusive), a glyph for each text object's run of them."""
+        while start < end:
+            length = end - start if self._one_object(start, end - start) \
+                else _longest(lambda n, first=start: self._one_object(first, n), end - start)
+            self._add_run(start, start + length)
+            start += length
+
+    def _one_object(self, start: int, length: int) -> bool:
+        return self._count_rects(self.textpage, start, length) <= 1  # a zero-width character makes none
+
+    def _add_run(self, start: int, end: int) -> None:
+        last = end - 1
+        if start == last:
+            self.add_characters(start, end)
+            return
+        box, height = self._box, self.height
+        self._char_box(self.textpage, start, self._box_ref)
+        left, right, top, bottom = box.left, box.right, box.top, box.bottom
+        self._char_box(self.textpage, last, self._box_ref)
+        if box.top == top and box.bottom == bottom and box.left >= right - 0.01 * (right - left):
+            self.glyphs.append(make_run(self.text[start:end], left, height - top, box.right, height - bottom,
+                                        self._baseline(start, top, bottom)))
+        else:
+            self.add_characters(start, end)
+
+
+def _longest(holds: Callable[[int], bool], limit: int) -> int:
+    """The largest n ≤ limit for which holds(n), given holds(1) and that it holds up to some n
+    and not beyond: a galloping search, a few calls whether the run is 2 characters or 40."""
+    good, step = 1, 2
+    while step <= limit and holds(step):
+        good, step = step, step * 2
+    bad = min(step, limit + 1)
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        good, bad = (middle, bad) if holds(middle) else (good, middle)
+    return good
 
 
 def _pdfium_rules(page: object, height: float, max_depth: int = 15) -> list[Rule]:
@@ -105,20 +195,21 @@ def _pdfium_rules(page: object, height: float, max_depth: int = 15) -> list[Rule
 
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    get_type, get_bounds, path_type, form_type = (raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds,
+                                                  raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
     rules: list[Rule] = []
 
-    def visit(count: int, get: Callable[[int], object], depth: int) -> None:
-        for i in range(count):
-            obj = get(i)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, *refs):
+    def visit(objects: list[object], depth: int) -> None:
+        for obj in objects:
+            kind = get_type(obj)
+            if kind == path_type and get_bounds(obj, *refs):
                 rule = _rule(left.value, height - top.value, right.value, height - bottom.value)
                 if rule is not None:
                     rules.append(rule)
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < max_depth:
-                visit(raw.FPDFFormObj_CountObjects(obj), lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j), depth + 1)
+            elif kind == form_type and depth < max_depth:
+                visit([raw.FPDFFormObj_GetObject(obj, j) for j in range(raw.FPDFFormObj_CountObjects(obj))], depth + 1)
 
-    visit(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i), 0)
+    visit([raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))], 0)
     return rules
 
 

@@ -1,0 +1,84 @@
+"""The layout shared by the PDF engines: runs of characters read as one glyph cut into the same
+cells as the characters one by one; vertical rules found line by line; the run search."""
+from __future__ import annotations
+
+import pytest
+
+from auditlint.readers.layout import (CELL_GAP, Glyph, PageLayout, Rule, VerticalRules, make_glyph, make_run,
+                                      page_lines)
+from auditlint.readers.pdf import _longest
+
+SIZE = 10.0  # points: the font size of the glyphs below
+
+
+def characters(text: str, x0: float, baseline: float = 100.0, spacing: float = 0.0) -> list[Glyph]:
+    """One glyph per character, set from x0, a wide character one em wide and a narrow one half."""
+    glyphs, x = [], x0
+    for char in text:
+        width = SIZE if "\u4e00" <= char <= "\u9fff" else SIZE / 2
+        glyphs.append(make_glyph(char, x, baseline - SIZE, x + width, baseline, baseline))
+        x += width + spacing
+    return glyphs
+
+
+def as_run(glyphs: list[Glyph]) -> Glyph:
+    first, last = glyphs[0], glyphs[-1]
+    return make_run("".join(g.text for g in glyphs), first.x0, first.top, last.x1, last.bottom, first.baseline)
+
+
+def cells(glyphs: list[Glyph], rules: tuple[Rule, ...] = ()) -> list[str]:
+    [line] = page_lines([PageLayout(tuple(glyphs), rules)], "t.pdf")
+    return [c.text for c in line.cells]
+
+
+def test_a_run_cuts_into_the_same_cells_as_its_characters():
+    label, first, second = characters("行政运行", 50), characters("1,234.56", 200), characters("7.30", 260)
+    by_character = cells(label + first + second)
+    assert by_character == ["行政运行", "1,234.56", "7.30"]
+    assert cells([as_run(label), as_run(first), as_run(second)]) == by_character
+
+
+def test_two_numbers_a_fifth_of_an_em_apart_are_two_cells_whether_runs_or_characters():
+    first = characters("12.5", 50)
+    second = characters("7.3", first[-1].x1 + 0.2 * SIZE)
+    assert cells(first + second) == ["12.5", "7.3"]
+    assert cells([as_run(first), as_run(second)]) == ["12.5", "7.3"]
+
+
+def test_letter_spaced_chinese_reads_without_spaces_but_a_number_keeps_its_space():
+    spaced = characters("新生儿疾病筛查", 50, spacing=0.3 * SIZE)
+    assert cells(spaced) == ["新生儿疾病筛查"]
+    words = characters("增长", 50)
+    number = characters("24.3%", words[-1].x1 + 0.3 * SIZE)
+    assert cells(words + number) == ["增长 24.3%"]
+
+
+def test_a_wide_gap_or_a_vertical_rule_between_glyphs_starts_a_cell():
+    left = characters("合计", 50)
+    far = characters("项目", left[-1].x1 + CELL_GAP * SIZE + 1)
+    assert cells(left + far) == ["合计", "项目"]
+    near = characters("项目", left[-1].x1 + 2)
+    rule = Rule(left[-1].x1 + 0.5, 80.0, left[-1].x1 + 1.0, 120.0)
+    assert cells(left + near) == ["合计项目"]
+    assert cells(left + near, (rule,)) == ["合计", "项目"]
+
+
+def test_vertical_rules_are_found_going_down_the_page_and_again_going_up():
+    rules = VerticalRules([Rule(10, 0, 11, 50), Rule(30, 40, 31, 100), Rule(20, 60, 21, 200)])
+    assert rules.crossing(45) == [10.5, 30.5]
+    assert rules.crossing(70) == [20.5, 30.5]
+    assert rules.crossing(150) == [20.5]
+    assert rules.crossing(5) == [10.5]  # higher up than the question before: the sweep starts again
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 7, 8, 9, 40])
+def test_the_run_search_finds_the_longest_run_that_holds(limit):
+    for longest in range(1, limit + 1):
+        asked = []
+
+        def holds(n: int) -> bool:
+            asked.append(n)
+            return n <= longest
+
+        assert _longest(holds, limit) == longest
+        assert all(1 <= n <= limit for n in asked)
