@@ -7,6 +7,7 @@ from typing import Any, Iterator, Mapping
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
 from auditlint.parse.figures import TableFigure, is_concept, named_figures
+from auditlint.parse.forms import BudgetRestatement, budget_restatements
 from auditlint.parse.numbers import half_unit
 
 
@@ -49,12 +50,60 @@ class TextVsTable:
     takes_tolerance = True
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        extra = options.get("tolerance", Decimal(0))
         for subject, stated, found in named_figures(doc):
             if is_concept(subject) and len({id(f.table) for f in found}) < MIN_TABLES_FOR_A_TOTAL:
                 continue  # one table's total, perhaps of another scope than the sentence's, proves little
-            finding = self._compare(subject, stated, found, options.get("tolerance", Decimal(0)))
+            finding = self._compare(subject, stated, found, extra)
             if finding is not None:
                 yield finding
+        for restatement in budget_restatements(doc):
+            yield from self._form_budget(restatement, extra)
+
+    def _form_budget(self, form: BudgetRestatement, extra: Decimal) -> Iterator[Finding]:
+        """A project form's sentence that restates its budget field, and the change it derives."""
+        stated, field = form.stated, form.field
+        if _apart(stated, field, extra):
+            yield Finding(
+                rule=self.id,
+                level=self.level,
+                message=Message(f"《{form.form.name}》中写当年预算为 {stated.text} 万元，而该表“当年预算”栏为 {field.text}",
+                                f"{form.form.name} states this year's budget as {stated.text} in its text and as "
+                                f"{field.text} in its budget field"),
+                location=stated.location,
+                related=(Related(field.location, Message("当年预算栏", "the budget field")),),
+                logical=f"form-budget:{form.form.name}:{field.text}",
+                stated=stated.text,
+                expected=field.text,
+                difference=str(stated.value - field.value),
+                hint=shape_hint(stated.value, field.value),
+            )
+        if form.change is None or form.earlier is None:
+            return
+        sign = -1 if form.decrease else 1
+        expected = sign * (field.value - form.earlier.value)
+        if not _apart(form.change, Amount(expected, str(expected), field.location), extra):
+            return
+        derived = sign * (stated.value - form.earlier.value) == form.change.value
+        verb = ("减少", "a decrease") if form.decrease else ("增加", "an increase")
+        yield Finding(
+            rule=self.id,
+            level=self.level,
+            message=Message(f"{verb[0]} {form.change.text} 万元与 {form.earlier.text} 和当年预算 {field.text} 不符"
+                            f"（应为 {expected}）",
+                            f"{verb[1]} of {form.change.text} does not follow from {form.earlier.text} and this "
+                            f"year's budget {field.text} (that is {expected})"),
+            location=form.change.location,
+            related=(Related(form.earlier.location, Message("上年预算", "the earlier year's budget")),
+                     Related(field.location, Message("当年预算栏", "the budget field")),
+                     Related(stated.location, Message("文中的当年预算", "this year's budget in the text"))),
+            logical=f"form-change:{form.form.name}:{form.change.text}",
+            stated=form.change.text,
+            expected=str(expected),
+            difference=str(form.change.value - expected),
+            hint=Message(f"{form.change.text} 是按文中误写的 {stated.text} 算出的", f"{form.change.text} was computed "
+                         f"from the mistyped {stated.text}") if derived and stated.value != field.value else None,
+        )
 
     def _compare(self, subject: str, stated: Amount, found: list[TableFigure], extra: Decimal) -> Finding | None:
         if len({f.amount.value for f in found}) > 1:
@@ -83,3 +132,6 @@ class TextVsTable:
         )
 
 
+def _apart(stated: Amount, expected: Amount, extra: Decimal) -> bool:
+    """Do two printed amounts differ by more than their rounding (and the configured tolerance)?"""
+    return abs(stated.value - expected.value) > half_unit(stated.value) + half_unit(expected.value) + extra

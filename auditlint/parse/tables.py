@@ -73,7 +73,8 @@ def _caption(lines: Sequence[Line], title: int) -> str:
 
 def find_tables(source: Source) -> tuple[Table, ...]:
     """Every standard table of a source. A table continued on the next page repeats its title and
-    caption; its pages are read as one table, so that rows on two pages still add up."""
+    caption; its pages are read as one table, so that rows on two pages still add up. A form
+    (绩效目标表) is never continued that way: each project has its own, under the same title."""
     lines = source.lines
     starts = [(i, found) for i in range(len(lines)) if (found := _title_at(lines, i))]
     extents: list[tuple[str, str, domain.TableKind, Line, list[Line]]] = []
@@ -88,8 +89,8 @@ def find_tables(source: Source) -> tuple[Table, ...]:
             continue  # a title with nothing under it is an entry of the table of contents
         caption = _caption(lines, start)
         previous = extents[-1] if extents else None
-        if previous and previous[0] == title and previous[1] == caption and previous[4] \
-                and previous[4][-1].number >= start - 3:
+        if previous and previous[0] == title and previous[1] == caption and previous[4] and not kind.form \
+                and previous[4][-1].number >= start - 3:  # a form's title repeats for each project
             previous[4].extend(line for line in body if line.text.strip() != title)
         else:
             extents.append((title, caption, kind, lines[start], body))

@@ -1,0 +1,96 @@
+"""Project forms (项目支出绩效目标申报表 and the like): the budget a form states in its field, and
+the sentences inside the same form that restate it.
+
+A form is not a grid of amounts, so the table parser leaves its rows alone (FORM_NOTE). But a
+project form states the project's budget for the year once, in a labelled field ("项目当年预算
+672.85"), and its 当年预算变动情况 restates it in a sentence ("2026年预算为762.85万，比2025年减少
+181.14万"). Both are the form's own words about one project, so they must agree; and a change
+the sentence computes from a mistyped figure is wrong with it.
+
+A form's region runs from its title to the next table's title: a form's labelled boxes are cut
+into many lines, and its narrative boxes read as paragraphs between them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+import regex
+
+from auditlint.model import Amount, Document, Line, Location, Table
+from auditlint.parse import domain
+from auditlint.parse.claims import NUMBER
+from auditlint.parse.figures import document_year
+from auditlint.parse.identity import identify
+from auditlint.parse.numbers import parse_amount
+
+# The field that holds the project's budget for the document's year, its amount right after the
+# label (in the next cell, or in the same one with 万元).
+CURRENT_BUDGET_FIELD = regex.compile(rf"(?<!\p{{Han}})(?:项目)?当年预算(?:数)?\s*[：:]?\s*(?P<amount>{NUMBER})(?![\d.%％年])")
+# "2026年预算为762.85万", "2024年预算数为286.77万元", "2025年预算943.99万": a year's budget.
+YEAR_BUDGET = regex.compile(rf"(?P<year>20\d{{2}})\s*年\s*(?:项目)?预算(?:数)?\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万")
+# "比2025年减少181.14万", "较2023年增加130.45万元": the change against an earlier year.
+CHANGE = regex.compile(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*(?P<direction>增加|减少)\s*(?P<delta>{NUMBER})\s*万")
+
+
+@dataclass(frozen=True)
+class BudgetRestatement:
+    """A form's budget field, a sentence of the same form that restates it, and the change the
+    sentence states against an earlier year's budget (itself stated in the form), if any."""
+
+    form: Table
+    field: Amount
+    stated: Amount
+    earlier: Amount | None = None
+    change: Amount | None = None
+    decrease: bool = False
+
+
+def form_regions(doc: Document) -> Iterator[tuple[Table, tuple[Line, ...]]]:
+    """Each form table with its lines, from its title to the next table's title."""
+    kinds = {kind.id for kind in domain.TABLE_KINDS if kind.form}
+    starts = sorted({t.location.line for t in doc.tables})
+    for table in doc.tables:
+        if table.kind not in kinds:
+            continue
+        end = next((s for s in starts if s > table.location.line), None)
+        yield table, tuple(l for l in doc.source.lines
+                           if table.location.line <= l.number and (end is None or l.number < end))
+
+
+def budget_restatements(doc: Document) -> Iterator[BudgetRestatement]:
+    """Every sentence of a project form that states the budget of the document's year, with the
+    form's field for it. A form with no field, or with two different ones, is left alone."""
+    identity = identify(doc)
+    year = identity.year if identity else document_year(doc)
+    if year is None:
+        return
+    for table, lines in form_regions(doc):
+        fields = [_amount(doc.path, line, match, "amount")
+                  for line in lines for match in CURRENT_BUDGET_FIELD.finditer(line.text)]
+        if not fields or len({f.value for f in fields}) > 1:
+            continue
+        budgets = [(int(match.group("year")), _amount(doc.path, line, match, "amount"), line)
+                   for line in lines for match in YEAR_BUDGET.finditer(line.text)]
+        by_year: dict[int, set[Decimal]] = {}
+        for stated_year, amount, _ in budgets:
+            by_year.setdefault(stated_year, set()).add(amount.value)
+        for stated_year, stated, line in budgets:
+            if stated_year != year:
+                continue
+            change = next((m for m in CHANGE.finditer(line.text) if m.start() > stated.location.column - 1), None)
+            earlier = None
+            if change is not None and len(by_year.get(int(change.group("year")), ())) == 1:
+                earlier = next(a for y, a, _ in budgets if y == int(change.group("year")))
+            yield BudgetRestatement(table, fields[0], stated, earlier,
+                                    _amount(doc.path, line, change, "delta") if change and earlier else None,
+                                    bool(change) and change.group("direction") == "减少")
+
+
+def _amount(path: str, line: Line, match: regex.Match, group: str) -> Amount:
+    text, start = match.group(group), match.start(group)
+    location = Location(path, line.number, start + 1, line.number, start + 1 + len(text), line.page)
+    value = parse_amount(text)
+    assert value is not None, text  # the patterns only match numbers
+    return Amount(value, text, location)

@@ -1,0 +1,59 @@
+"""A project form's budget field against the sentences of the same form that restate it."""
+from __future__ import annotations
+
+from auditlint.parse import parse_document
+from auditlint.parse.forms import budget_restatements
+from auditlint.readers.text import read_text
+from checks.text_vs_table import TextVsTable
+
+TITLE = "某区某局2025年部门预算\n\n"
+
+
+def form(field: str, sentence: str, title: str = "项目支出绩效目标申报表") -> str:
+    return (f"{title}\n单位：万元\n项目名称\t档案数字化\t\t项目类别\t特定目标类\n{field}\n"
+            f"项目前两年预算及当年预算变动情况\t{sentence}\n\n")
+
+
+def document(*forms: str):
+    return parse_document(read_text("f.txt", (TITLE + "".join(forms)).encode()))
+
+
+def findings(*forms: str):
+    return list(TextVsTable().check(document(*forms), {}))
+
+
+FIELD = "项目总预算\t120.00\t\t项目当年预算\t86.40"
+
+
+def test_a_restated_budget_that_differs_from_the_field_is_an_error_with_its_derived_change():
+    budget, change = findings(form(FIELD, "2024年预算92.10万。2025年预算为68.40万，比2024年减少23.70万。"))
+    assert (budget.stated, budget.expected) == ("68.40", "86.40")
+    assert budget.related[0].location.line == 6  # the field, on the line before the sentence
+    assert (change.stated, change.expected) == ("23.70", "5.70")  # 92.10 − 86.40
+    assert "68.40" in change.hint.en  # 92.10 − 68.40 = 23.70: computed from the mistyped figure
+
+
+def test_an_agreeing_form_and_one_in_the_same_cell_with_its_unit_pass():
+    assert findings(form(FIELD, "2024年预算92.10万。2025年预算为86.40万，比2024年减少5.70万。")) == []
+    assert findings(form("项目总预算 （延续性项目填写） 项目当年预算 86.40万元",
+                         "2025年预算数为86.40万元，较2024年增加1.20万元。2024年预算数为85.20万元。")) == []
+
+
+def test_a_wrong_change_alone_is_reported_without_the_derivation_hint():
+    [change] = findings(form(FIELD, "2024年预算80.00万。2025年预算为86.40万，比2024年增加4.60万。"))
+    assert (change.stated, change.expected) == ("4.60", "6.40")
+    assert change.hint is None
+
+
+def test_other_years_two_fields_and_forms_without_a_field_are_left_alone():
+    assert findings(form(FIELD, "2024年预算为68.40万。")) == []  # not the document's year
+    assert findings(form(FIELD + "\n项目当年预算\t90.00", "2025年预算为68.40万。")) == []
+    assert findings(form("项目总预算\t120.00", "2025年预算为68.40万。")) == []
+
+
+def test_each_form_is_held_to_its_own_field():
+    first = form(FIELD, "2025年预算为86.40万。")
+    second = form("项目总预算\t50.00\t\t项目当年预算\t50.00", "2025年预算为86.40万。")
+    [finding] = findings(first, second)
+    assert (finding.stated, finding.expected) == ("86.40", "50.00")
+    assert len(list(budget_restatements(document(first, second)))) == 2
