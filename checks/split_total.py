@@ -15,7 +15,10 @@ class SplitTotal:
     What it checks: "X万元，其中：A万元…；B万元" where the parts are a complete decomposition of X
     (本年/当年 + 上年结转, 基本支出 + 项目支出, 人员经费 + 公用经费, 货物 + 工程 + 服务): they must
     add up to X. Parts of any other list are a subset of X and must never exceed it. A list with a
-    nested 其中 is not read, and amounts that state a change (比上年增加…) are no parts.
+    nested 其中 is not read, and amounts that state a change (比上年增加…) are no parts. A total
+    whose sentence ends by announcing a list ("基本支出1004.47万元，按经济分类包括：") has for parts
+    the amounts that open the numbered paragraphs after it (（一）…（二）…), as far as the
+    numbering runs unbroken.
 
     Why it matters: the split restates the total in the same sentence; when it does not add up,
     one of its figures is wrong, often a total that leaves out the carry-over.

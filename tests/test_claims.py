@@ -73,3 +73,25 @@ def test_show_lists_claims_and_matched_figures():
     shown = render_document(parse_document(read_source(str(SAMPLES / "planted_budget_2025.txt"))))
     assert "claims:" in shown and "1809.22 -143.38, 7.92%" in shown and "7.34% of prior 1952.60" in shown
     assert "数据治理外包服务" in shown and "项目支出表 56.28 (line 181)" in shown
+
+
+LISTED = ("2024年一般公共预算基本支出1004.47万元，按经济分类包括：\n\n"
+          "（一）工资福利支出854.43万元，主要用于基本工资。\n\n"
+          "（二）对个人和家庭的补助{second}万元，主要用于退休费。\n\n"
+          "（三）商品和服务支出134.41万元。主要用于办公费。\n\n")
+
+
+def test_a_total_announcing_a_numbered_list_is_split_over_the_paragraphs_that_follow():
+    [split] = [c for c in doc(LISTED.format(second="51.63")).claims if isinstance(c, Split)]
+    assert [(p.label, p.amount.text, p.amount.location.line) for p in split.parts] == [
+        ("工资福利支出", "854.43", 3), ("对个人和家庭的补助", "51.63", 5), ("商品和服务支出", "134.41", 7)]
+    [finding] = SplitTotal().check(doc(LISTED.format(second="51.63")), {})
+    assert (finding.stated, finding.expected, finding.location.line) == ("1004.47", "1040.47", 1)
+    assert list(SplitTotal().check(doc(LISTED.format(second="15.63")), {})) == []  # 1004.47 exactly
+
+
+def test_a_numbered_list_ends_where_its_numbering_breaks():
+    text = LISTED.format(second="15.63").replace("（三）商品和服务支出134.41", "（五）资本性支出934.41")
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert [p.amount.text for p in split.parts] == ["854.43", "15.63"]
+    assert list(SplitTotal().check(doc(text), {})) == []

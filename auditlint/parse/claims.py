@@ -103,7 +103,52 @@ def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
             claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
                                      clean.amount(paragraph, match, "percent"), sentence))
         claims.extend(_splits(paragraph, sentence, clean))
+    claims.extend(_listed_splits(paragraphs))
     return tuple(claims)
+
+
+# A sentence that ends by announcing a list: "基本支出1004.47万元，按经济分类包括：".
+_LIST_TOTAL = regex.compile(rf"(?P<total>{NUMBER})\s*万元[^。；;：:]{{0,30}}?(?:包括|其中|分别为|具体如下)\s*[：:]\s*$")
+# An item of a numbered list, opening its paragraph: "（二）对个人和家庭的补助 51.63 万元".
+_LIST_ITEM = regex.compile(rf"^\s*(?P<number>[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{{1,2}}[.、．])\s*"
+                           rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
+    """A total whose sentence ends with 包括： and the numbered paragraphs after it that each open
+    with a part: （一）工资福利支出854.43万元 … （二）… The list ends at the first paragraph that is
+    not its next item, so the parts read are never more than the list has."""
+    splits = []
+    for index, paragraph in enumerate(paragraphs):
+        if not paragraph.sentences:
+            continue
+        sentence = paragraph.sentences[-1]
+        clean = CleanText.of(paragraph, sentence)
+        total = _LIST_TOTAL.search(clean.text)
+        if total is None:
+            continue
+        parts, expected = [], 1
+        for item_paragraph in paragraphs[index + 1:]:
+            first = item_paragraph.sentences[0] if item_paragraph.sentences else None
+            item_clean = CleanText.of(item_paragraph, first) if first else None
+            item = _LIST_ITEM.match(item_clean.text) if item_clean else None
+            if item is None or _ordinal(item.group("number")) != expected:
+                break
+            parts.append(Part(item.group("label"), item_clean.amount(item_paragraph, item, "amount"), None))
+            expected += 1
+        if len(parts) >= 2:
+            splits.append(Split(clean.amount(paragraph, total, "total"), tuple(parts), _complete(parts), sentence))
+    return splits
+
+
+def _ordinal(number: str) -> int:
+    """The ordinal an enumerator gives (（三） → 3, 2. → 2), for 一 to 十 and 1 to 99."""
+    digits = regex.sub(r"\D", "", number)
+    if digits:
+        return int(digits)
+    numeral = regex.sub(r"[^一二三四五六七八九十]", "", number)
+    return _NUMERALS.index(numeral) + 1 if len(numeral) == 1 else 0
 
 
 def _splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[Split]:
