@@ -95,3 +95,8 @@ def test_a_numbered_list_ends_where_its_numbering_breaks():
     [split] = [c for c in doc(text).claims if isinstance(c, Split)]
     assert [p.amount.text for p in split.parts] == ["854.43", "15.63"]
     assert list(SplitTotal().check(doc(text), {})) == []
+
+
+def test_a_numbered_item_that_states_a_change_is_no_part():
+    text = LISTED.format(second="15.63").replace("（二）对个人和家庭的补助15.63万元", "（二）比上年增加2000.00万元")
+    assert [c for c in doc(text).claims if isinstance(c, Split)] == []

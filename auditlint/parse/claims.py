@@ -113,6 +113,7 @@ _LIST_TOTAL = regex.compile(rf"(?P<total>{NUMBER})\s*万元[^。；;：:]{{0,30}
 _LIST_ITEM = regex.compile(rf"^\s*(?P<number>[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{{1,2}}[.、．])\s*"
                            rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元")
 _NUMERALS = "一二三四五六七八九十"
+_CHANGE_WORDS = regex.compile(rf"(?:比|较).{{0,20}}(?:{_UP}|{_DOWN})")
 
 
 def _listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
@@ -133,8 +134,8 @@ def _listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
             first = item_paragraph.sentences[0] if item_paragraph.sentences else None
             item_clean = CleanText.of(item_paragraph, first) if first else None
             item = _LIST_ITEM.match(item_clean.text) if item_clean else None
-            if item is None or _ordinal(item.group("number")) != expected:
-                break
+            if item is None or _ordinal(item.group("number")) != expected or _CHANGE_WORDS.search(item.group("label")):
+                break  # not the next item, or an item that states a change (比上年增加…), no part
             parts.append(Part(item.group("label"), item_clean.amount(item_paragraph, item, "amount"), None))
             expected += 1
         if len(parts) >= 2:

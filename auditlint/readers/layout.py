@@ -54,7 +54,8 @@ def normalise_glyph_text(text: str) -> str:
 
 
 class Glyph(NamedTuple):
-    """One character with its box and its baseline, in points, from the page's top-left corner.
+    """One character, or a run of characters set side by side in one font (make_run), with its
+    box and its baseline, in points, from the page's top-left corner.
 
     The baseline is where the character sits whatever its font: digits and punctuation from
     another font have boxes of another height, but the same baseline as the words beside them.
@@ -167,6 +168,7 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 
 def _median(values: list[float]) -> float:
+    """statistics.median without its generality: it runs twice for every line of every page."""
     ordered = sorted(values)
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2

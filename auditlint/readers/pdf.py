@@ -30,9 +30,9 @@ def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule | None:
 def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
     """Glyphs and rules of every page, as PDFium sees them.
 
-    Raw PDFium calls throughout: reading a 262-page document asks for 160 000 character boxes,
-    and pypdfium2's object wrappers would cost more than PDFium's own work. The text of a page
-    comes in one call; the box and origin of each visible character take one call each.
+    Raw PDFium calls throughout: a 262-page document has 160 000 characters, and pypdfium2's
+    object wrappers would cost more than PDFium's own work. The text of a page comes in one
+    call; boxes are asked for a run of characters at a time (_pdfium_glyphs).
     """
     import pypdfium2 as pdfium
 
