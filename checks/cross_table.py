@@ -12,7 +12,7 @@ from auditlint.findings import Finding, Level, Message, Place, Related, shape_hi
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
 from auditlint.parse.figures import SCOPES as FIGURE_SCOPES, has_single_scope
-from auditlint.parse.numbers import half_unit, sum_gap
+from auditlint.parse.numbers import sum_gap, within_rounding
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ class CrossTable:
                  others: list[Statement], expected: Decimal, extra: Decimal) -> Finding:
         stated = statement.amount.value
         difference = stated - expected
-        rounding = abs(difference) <= half_unit(stated) + half_unit(expected) + extra
+        rounding = within_rounding(stated, expected, extra)
         what = describe_key(key)
         where = "、".join(dict.fromkeys(f"《{s.table.name}》" for s in agreeing))
         zh = (f"《{statement.table.name}》中{what[0]}为 {statement.amount.text}，与{where}的 {agreeing[0].amount.text} 不一致"

@@ -8,7 +8,7 @@ from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
 from auditlint.parse.figures import TableFigure, is_concept, named_figures
 from auditlint.parse.forms import BudgetRestatement, budget_restatements
-from auditlint.parse.numbers import half_unit
+from auditlint.parse.numbers import within_rounding
 
 
 # The document's totals (基本支出, 项目支出 …) are restated by several tables; a narrative total is
@@ -63,7 +63,7 @@ class TextVsTable:
     def _form_budget(self, form: BudgetRestatement, extra: Decimal) -> Iterator[Finding]:
         """A project form's sentence that restates its budget field, and the change it derives."""
         stated, field = form.stated, form.field
-        if _apart(stated, field, extra):
+        if not within_rounding(stated.value, field.value, extra):
             yield Finding(
                 rule=self.id,
                 level=self.level,
@@ -82,7 +82,7 @@ class TextVsTable:
             return
         sign = -1 if form.decrease else 1
         expected = sign * (field.value - form.earlier.value)
-        if not _apart(form.change, Amount(expected, str(expected), field.location), extra):
+        if within_rounding(form.change.value, expected, extra):
             return
         derived = sign * (stated.value - form.earlier.value) == form.change.value
         verb = ("减少", "a decrease") if form.decrease else ("增加", "an increase")
@@ -112,7 +112,7 @@ class TextVsTable:
         difference = stated.value - expected.value
         if difference == 0:
             return None
-        rounding = abs(difference) <= half_unit(stated.value) + half_unit(expected.value) + extra
+        rounding = within_rounding(stated.value, expected.value, extra)
         tables = "、".join(dict.fromkeys(f"《{f.table.name}》" for f in found))
         return Finding(
             rule=self.id,
@@ -130,8 +130,3 @@ class TextVsTable:
             difference=str(difference),
             hint=None if rounding else shape_hint(stated.value, expected.value),
         )
-
-
-def _apart(stated: Amount, expected: Amount, extra: Decimal) -> bool:
-    """Do two printed amounts differ by more than their rounding (and the configured tolerance)?"""
-    return abs(stated.value - expected.value) > half_unit(stated.value) + half_unit(expected.value) + extra

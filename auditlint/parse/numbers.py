@@ -47,6 +47,12 @@ def half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(-decimal_places(value) - 1)
 
 
+def within_rounding(stated: Decimal, expected: Decimal, extra: Decimal = Decimal(0)) -> bool:
+    """Can two printed values stand for the same amount: is their gap within the sum of their
+    rounding radii (plus a configured tolerance)?"""
+    return abs(stated - expected) <= half_unit(stated) + half_unit(expected) + extra
+
+
 def sum_gap(total: Decimal, parts: list[Decimal]) -> tuple[Decimal, Decimal]:
     """(difference, rounding radius) of a total against its parts.
 
