@@ -120,19 +120,19 @@ def _listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
     """A total whose sentence ends with 包括： and the numbered paragraphs after it that each open
     with a part: （一）工资福利支出854.43万元 … （二）… The list ends at the first paragraph that is
     not its next item, so the parts read are never more than the list has."""
+    clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}  # cleaned once already
     splits = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.sentences:
             continue
         sentence = paragraph.sentences[-1]
-        clean = CleanText.of(paragraph, sentence)
+        clean = clean_of[id(sentence)]
         total = _LIST_TOTAL.search(clean.text)
         if total is None:
             continue
         parts, expected = [], 1
         for item_paragraph in paragraphs[index + 1:]:
-            first = item_paragraph.sentences[0] if item_paragraph.sentences else None
-            item_clean = CleanText.of(item_paragraph, first) if first else None
+            item_clean = clean_of[id(item_paragraph.sentences[0])] if item_paragraph.sentences else None
             item = _LIST_ITEM.match(item_clean.text) if item_clean else None
             if item is None or _ordinal(item.group("number")) != expected or _CHANGE_WORDS.search(item.group("label")):
                 break  # not the next item, or an item that states a change (比上年增加…), no part

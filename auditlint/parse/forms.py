@@ -13,7 +13,6 @@ into many lines, and its narrative boxes read as paragraphs between them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Iterator
 
 import regex
@@ -73,16 +72,15 @@ def budget_restatements(doc: Document) -> Iterator[BudgetRestatement]:
             continue
         budgets = [(int(match.group("year")), _amount(doc.path, line, match, "amount"), line)
                    for line in lines for match in YEAR_BUDGET.finditer(line.text)]
-        by_year: dict[int, set[Decimal]] = {}
+        by_year: dict[int, list[Amount]] = {}
         for stated_year, amount, _ in budgets:
-            by_year.setdefault(stated_year, set()).add(amount.value)
+            by_year.setdefault(stated_year, []).append(amount)
         for stated_year, stated, line in budgets:
             if stated_year != year:
                 continue
             change = next((m for m in CHANGE.finditer(line.text) if m.start() > stated.location.column - 1), None)
-            earlier = None
-            if change is not None and len(by_year.get(int(change.group("year")), ())) == 1:
-                earlier = next(a for y, a, _ in budgets if y == int(change.group("year")))
+            earlier_years = by_year.get(int(change.group("year")), []) if change else []
+            earlier = earlier_years[0] if len({a.value for a in earlier_years}) == 1 else None
             yield BudgetRestatement(table, fields[0], stated, earlier,
                                     _amount(doc.path, line, change, "delta") if change and earlier else None,
                                     bool(change) and change.group("direction") == "减少")
