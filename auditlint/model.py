@@ -228,13 +228,17 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A year-on-year change: this year's amount, the change, its direction and its percentage."""
+    """A year-on-year change: this year's amount, the change, its direction, its percentage, and
+    the prior year's amount when the sentence states it too ("比2025年年初预算数14708.87万元增加
+    185.92万元"). At least one of percent and prior is there: without either there is nothing to
+    recompute."""
 
     current: Amount
     delta: Amount
     increase: bool
-    percent: Amount
+    percent: Amount | None
     sentence: Sentence
+    prior: Amount | None = None
 
 
 @dataclass(frozen=True, slots=True)

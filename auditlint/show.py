@@ -50,9 +50,11 @@ def describe_claims(doc: Document) -> str:
         if isinstance(claim, Change):
             prior = claim.current.value + (-claim.delta.value if claim.increase else claim.delta.value)
             recomputed = f"{100 * claim.delta.value / prior:.2f}% of prior {prior}" if prior else "-"
-            rows.append([claim.percent.location.line, "change",
-                         f"{claim.current.text} {'+' if claim.increase else '-'}{claim.delta.text}, {claim.percent.text}%",
-                         recomputed])
+            stated = f"{claim.current.text} {'+' if claim.increase else '-'}{claim.delta.text}"
+            if claim.prior is not None:
+                stated = f"{claim.prior.text} → {stated}"
+            rows.append([claim.delta.location.line, "change",
+                         stated + (f", {claim.percent.text}%" if claim.percent else ""), recomputed])
         elif isinstance(claim, Completion):
             rate = f"{100 * claim.actual.value / claim.budget.value:.2f}%" if claim.budget.value else "-"
             rows.append([claim.percent.location.line, "completion",

@@ -4,19 +4,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterator, Mapping
 
-from auditlint.findings import Finding, Level, Message, Related
+from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Change, Completion, Document, Split
-from auditlint.model import decimal_places
-from auditlint.parse.numbers import half_unit
+from auditlint.parse.numbers import half_unit, narrative_radius
 
 HUNDRED = Decimal(100)
-CENT = Decimal("0.005")
-
-
-def radius(amount: Amount) -> Decimal:
-    """How far a narrative amount may be from its true value: half its last printed digit, but a
-    whole number in running text ("预算数为5万元") is a round figure, exact to the cent."""
-    return half_unit(amount.value) if decimal_places(amount.value) else CENT
 
 
 def ratio_range(part: Amount, whole_low: Decimal, whole_high: Decimal, part_radius: Decimal) -> tuple[Decimal, Decimal]:
@@ -33,10 +25,10 @@ def allows(stated: Amount, low: Decimal, high: Decimal, extra: Decimal = Decimal
 
 def misstated_ratio(percent: Amount, part: Amount, whole: Amount, extra: Decimal = Decimal(0)) -> Decimal | None:
     """The percentage part/whole gives, when the stated one is beyond what rounding allows."""
-    spread = radius(whole)
+    spread = narrative_radius(whole.value)
     if whole.value - spread <= 0:
         return None
-    low, high = ratio_range(part, whole.value - spread, whole.value + spread, radius(part))
+    low, high = ratio_range(part, whole.value - spread, whole.value + spread, narrative_radius(part.value))
     return None if allows(percent, low, high, extra) else HUNDRED * part.value / whole.value
 
 
@@ -78,17 +70,26 @@ class Percentage:
                 yield from self._shares(claim, extra)
 
     def _change(self, claim: Change, extra: Decimal) -> Iterator[Finding]:
+        if claim.prior is not None and (finding := self._change_amount(claim, claim.prior, extra)) is not None:
+            yield finding
+            return  # figures that disagree leave no base to judge the percentage on
+        if claim.percent is None:
+            return
         sign = -1 if claim.increase else 1
         prior = claim.current.value + sign * claim.delta.value
-        spread = radius(claim.current) + radius(claim.delta)
+        spread = narrative_radius(claim.current.value) + narrative_radius(claim.delta.value)
+        if prior + spread < 0:
+            yield self._increase_beyond_current(claim, prior)
+            return
         if prior - spread <= 0 or claim.delta.value == 0:
             return
-        low, high = ratio_range(claim.delta, prior - spread, prior + spread, radius(claim.delta))
+        low, high = ratio_range(claim.delta, prior - spread, prior + spread, narrative_radius(claim.delta.value))
         if allows(claim.percent, low, high, extra):
             return
         expected = HUNDRED * claim.delta.value / prior
-        wrong_base = allows(claim.percent, *ratio_range(claim.delta, claim.current.value - radius(claim.current),
-                                                        claim.current.value + radius(claim.current), radius(claim.delta)))
+        current, current_radius = claim.current.value, narrative_radius(claim.current.value)
+        wrong_base = allows(claim.percent, *ratio_range(claim.delta, current - current_radius, current + current_radius,
+                                                        narrative_radius(claim.delta.value)))
         word = "增长" if claim.increase else "下降"
         hint = Message(f"{claim.percent.text}% 等于变动额除以本年数 {claim.current.text}，应除以上年数 {prior}",
                        f"{claim.percent.text}% divides the change by this year's {claim.current.text}; the base is "
@@ -101,6 +102,62 @@ class Percentage:
                     f"{claim.current.text} {'-' if claim.increase else '+'} {claim.delta.text} = {prior}, and "
                     f"{claim.delta.text} is {expected:.2f}% of it"),
             (claim.current, claim.delta), hint, claim.sentence.text)
+
+    def _change_amount(self, claim: Change, prior: Amount, extra: Decimal) -> Finding | None:
+        """This year against the prior year's stated amount: the difference must be the change.
+        The percentage, when given, tells which figure is the odd one out: the one whose
+        correction makes it come out right, if only one does."""
+        sign = 1 if claim.increase else -1
+        difference = claim.current.value - prior.value
+        spread = narrative_radius(claim.current.value) + narrative_radius(prior.value)
+        if abs(difference - sign * claim.delta.value) <= spread + narrative_radius(claim.delta.value):
+            return None
+        corrections = {  # each figure, what it would be were the other two right, and the change and base then
+            "current": (claim.current, prior.value + sign * claim.delta.value, claim.delta.value, prior.value),
+            "delta": (claim.delta, sign * difference, sign * difference, prior.value),
+            "prior": (prior, claim.current.value - sign * claim.delta.value, claim.delta.value,
+                      claim.current.value - sign * claim.delta.value),
+        }
+        suspects = [name for name, (_, corrected, change, base) in corrections.items()
+                    if claim.percent is not None and corrected >= 0 and base - spread > 0 and allows(
+                        claim.percent, *ratio_range(Amount(change, "", claim.delta.location), base - spread,
+                                                    base + spread, narrative_radius(claim.delta.value)), extra)]
+        stated, expected = corrections[suspects[0]][:2] if len(suspects) == 1 else (claim.delta, sign * difference)
+        word_zh, word_en = ("增加", "increase") if claim.increase else ("减少", "decrease")
+        hint = None
+        if len(suspects) == 1:
+            hint = Message(f"{claim.percent.text}% 与另两个数字相符，{stated.text} 应为 {expected}",
+                           f"{claim.percent.text}% agrees with the other two figures: {stated.text} should be {expected}")
+        return Finding(
+            rule=self.id,
+            level=self.level,
+            message=Message(f"{word_zh} {claim.delta.text} 与其数字不符：{claim.current.text} − {prior.text} = {difference}",
+                            f"the {word_en} of {claim.delta.text} does not follow from its figures: "
+                            f"{claim.current.text} - {prior.text} = {difference}"),
+            location=stated.location,
+            related=tuple(Related(a.location, Message(a.text, a.text))
+                          for a in (claim.current, prior, claim.delta) if a is not stated),
+            logical=f"change:{claim.sentence.text[:40]}",
+            stated=stated.text,
+            expected=str(expected),
+            difference=str(stated.value - expected),
+            hint=hint or shape_hint(stated.value, expected),
+        )
+
+    def _increase_beyond_current(self, claim: Change, prior: Decimal) -> Finding:
+        """An increase larger than the amount it led to: the prior year would be negative."""
+        return Finding(
+            rule=self.id,
+            level=self.level,
+            message=Message(f"增加 {claim.delta.text} 超过本年数 {claim.current.text}：上年数将为 {prior}",
+                            f"an increase of {claim.delta.text} exceeds this year's {claim.current.text}: "
+                            f"the prior year would be {prior}"),
+            location=claim.delta.location,
+            related=(Related(claim.current.location, Message(claim.current.text, claim.current.text)),),
+            logical=f"change:{claim.sentence.text[:40]}",
+            stated=claim.delta.text,
+            expected=f"≤ {claim.current.text}",
+        )
 
     def _completion(self, claim: Completion, extra: Decimal) -> Iterator[Finding]:
         expected = misstated_ratio(claim.percent, claim.actual, claim.budget, extra)

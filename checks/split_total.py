@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Document, Split
-from auditlint.parse.numbers import sum_gap
+from auditlint.parse.numbers import narrative_radius
 
 
 class SplitTotal:
@@ -42,8 +42,9 @@ class SplitTotal:
 
     def _check(self, claim: Split, extra: Decimal) -> Finding | None:
         values = [p.amount.value for p in claim.parts]
-        difference, radius = sum_gap(claim.total.value, values)
         computed = sum(values, Decimal(0))
+        difference = claim.total.value - computed
+        radius = sum((narrative_radius(v) for v in (claim.total.value, *values)), Decimal(0))
         if abs(difference) <= radius + extra or (not claim.complete and difference > 0):
             return None
         parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)

@@ -31,6 +31,56 @@ def test_a_correct_change_and_a_rounded_one_pass():
     assert list(Percentage().check(doc(text), {})) == []
 
 
+def test_a_change_that_names_the_prior_year_must_be_their_difference():
+    # 14894.79 − 14708.87 = 185.92 and 185.92 / 14708.87 = 1.26%: all four agree.
+    right = "2026年收入预算14894.79万元，比2025年年初预算数14708.87万元增加185.92万元，增长1.26%。\n"
+    [change] = doc(right).claims
+    assert (change.prior.text, change.current.text, change.delta.text) == ("14708.87", "14894.79", "185.92")
+    assert list(Percentage().check(doc(right), {})) == []
+    # This year mistyped: 14844.79 − 14708.87 = 135.92; 1.26% still fits 185.92 on 14708.87, so
+    # the finding points at 14844.79 and names 14894.79.
+    [finding] = Percentage().check(doc(right.replace("14894.79", "14844.79")), {})
+    assert (finding.stated, finding.expected) == ("14844.79", "14894.79")
+    assert finding.location.column == 10
+    assert "14844.79 should be 14894.79" in finding.hint.en
+
+
+def test_a_change_with_its_prior_year_needs_no_percentage():
+    text = "支出预算29956.27万元，比2025年年初预算数28479.84万元增加1476.73万元。\n"
+    [finding] = Percentage().check(doc(text), {})
+    # 29956.27 − 28479.84 = 1476.43, not the 1476.73 stated; without a percentage nothing says
+    # which figure is wrong, so the finding stays on the change, with the shape of the slip.
+    assert (finding.stated, finding.expected) == ("1476.73", "1476.43")
+    assert finding.hint.en == "1476.73 and 1476.43 differ in one digit"
+    assert list(Percentage().check(doc(text.replace("1476.73", "1476.43")), {})) == []
+
+
+def test_the_final_accounts_template_compares_with_the_sentence_before():
+    text = ("2023年度收、支总计均为 573.15 万元。与 2022年度相比，收、支总计各增加 366.26 万元，增长了 177.04 %。\n"
+            "2023年度一般公共预算财政拨款支出 573.15 万元，占本年支出合计的 100 %。与 2022年度相比，"
+            "一般公共预算财政拨款支出增加 366.26 万元，增长了 177.04 %。\n")
+    changes = [c for c in doc(text).claims if isinstance(c, Change)]
+    assert [(c.current.text, c.delta.text, c.percent.text) for c in changes] == [("573.15", "366.26", "177.04")] * 2
+    assert list(Percentage().check(doc(text), {})) == []  # 366.26 / (573.15 − 366.26 = 206.89) = 177.03…%
+
+
+def test_an_increase_larger_than_the_year_it_led_to_is_an_error():
+    text = "2023年度收入合计 573.15 万元，与 2022年度相比，收入合计增加 636.26 万元，增长了 177.04 %。\n"
+    [finding] = Percentage().check(doc(text), {})
+    assert (finding.stated, finding.expected) == ("636.26", "≤ 573.15")
+    assert "-63.11" in finding.message.en
+
+
+def test_a_split_after_a_change_belongs_to_the_amount_that_changed():
+    text = ("2026年“三公”经费预算 394.49 万元，较 2025 年减少 2.48 万元，其中：因公出国（境）费用 184.49 万元；"
+            "公务接待费 10 万元；公务用车运行维护费 200.00 万元；公务用车购置费 0 万元。\n")
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert split.total.text == "394.49"
+    assert list(SplitTotal().check(doc(text), {})) == []
+    # Nothing says what 2.48 is the change of: no split is read.
+    assert not [c for c in doc(text.replace("394.49 万元，", "")).claims if isinstance(c, Split)]
+
+
 def test_a_completion_rate():
     [claim] = doc("项目全年预算数为 5 万元，执行数为 4.76 万元，完成预算 94％。\n").claims
     assert isinstance(claim, Completion)
@@ -100,3 +150,70 @@ def test_a_numbered_list_ends_where_its_numbering_breaks():
 def test_a_numbered_item_that_states_a_change_is_no_part():
     text = LISTED.format(second="15.63").replace("（二）对个人和家庭的补助15.63万元", "（二）比上年增加2000.00万元")
     assert [c for c in doc(text).claims if isinstance(c, Split)] == []
+
+
+# The income section of a Beijing-style budget: a total, headings that open with their amounts,
+# and under them items numbered on across the headings (4. follows 3.).
+OUTLINE = ("2026 年度收入预算 {total} 万元，比 2025 年年初预算数 115041.34 万元减少 4144.72 万元，下降 3.60%。\n"
+           "（一）本年财政拨款收入 {grant} 万元\n"
+           "1.一般公共预算拨款收入 {general} 万元。\n"
+           "2.政府性基金预算拨款收入 0 万元。\n"
+           "3.国有资本经营预算拨款收入 0 万元。\n"
+           "（二）本年其他资金收入 6.00 万元\n"
+           "4.事业收入 2.00 万元。\n"
+           "5.其他收入 4.00 万元。\n"
+           "（三）上年结转结余 508.64 万元\n"
+           "6.上年结转结余 508.64 万元。\n"
+           "图 1：收入预算\n")
+
+
+def outline_splits(**figures):
+    values = {"total": "110902.62", "grant": "110387.98", "general": "110387.98", **figures}
+    return [c for c in doc(OUTLINE.format(**values)).claims if isinstance(c, Split)]
+
+
+def test_headings_that_open_with_amounts_are_complete_splits_of_the_total_before_them():
+    splits = outline_splits()
+    assert [(s.total.text, [p.amount.text for p in s.parts], s.complete) for s in splits] == [
+        ("110902.62", ["110387.98", "6.00", "508.64"], True),   # 本年… + 本年… + 上年结转
+        ("110387.98", ["110387.98", "0", "0"], True),           # 一般公共预算 + 政府性基金 + 国有资本经营
+        ("6.00", ["2.00", "4.00"], True),                       # … + 其他收入
+    ]
+    assert list(SplitTotal().check(doc(OUTLINE.format(total="110902.62", grant="110387.98", general="110387.98")), {})) == []
+
+
+def test_a_mistyped_item_under_a_heading_is_found():
+    text = OUTLINE.format(total="110902.62", grant="110387.98", general="110387.48")
+    [finding] = SplitTotal().check(doc(text), {})
+    assert (finding.stated, finding.expected, finding.location.line) == ("110387.98", "110387.48", 2)
+
+
+def test_a_heading_total_needs_parts_that_make_a_whole():
+    # Projects listed under 项目支出 are an open list: they may fall short of it, no finding.
+    text = ("（二）项目支出 500.00 万元\n"
+            "1.信息系统运维 100.00 万元。\n"
+            "2.办公楼维修 50.00 万元。\n")
+    assert [c for c in doc(text).claims if isinstance(c, Split)] == []
+
+
+def test_a_list_cut_short_by_an_item_not_read_is_no_whole():
+    # (二) states no amount where it opens: the parts read, 人员经费 alone, say nothing of the total.
+    text = ("单位预算 4,720.86 万元。\n"
+            "（一）在职人员经费 2,215.05 万元，主要是工资福利。\n"
+            "（二）公用经费，主要包括公用综合定额经费 163.75 万元。\n"
+            "（三）项目支出 2,149.05 万元。\n")
+    assert list(SplitTotal().check(doc(text), {})) == []
+
+
+def test_a_list_in_commas_and_a_list_with_an_explanation():
+    procurement = ("政府采购预算总额5554.97万元，其中：政府采购货物预算 567.94 万元，"
+                   "政府采购工程预算 0 万元，政府采购服务预算 4987.03 万元。\n")
+    [split] = doc(procurement).claims
+    assert ([p.amount.text for p in split.parts], split.complete) == (["567.94", "0", "4987.03"], True)
+    [finding] = SplitTotal().check(doc(procurement.replace("4987.03", "4987.30")), {})
+    assert finding.expected == "5555.24"
+    # What follows 主要用于 explains the part before it and is no part of its own; a thousands
+    # comma is no clause boundary.
+    explained = "转移支付资金 1,000.00 万元，其中：公共卫生方向 35,541.80 万元，主要用于疫苗 40.00 万元。\n"
+    [split] = doc(explained).claims
+    assert [p.amount.text for p in split.parts] == ["35,541.80"]

@@ -58,3 +58,11 @@ def test_a_sentence_knows_the_lines_and_columns_it_spans():
 def test_sentences_split_at_full_stops_and_keep_closing_quotes():
     doc = parse("响应“过紧日子。”号召。压减支出！最后一句\n")
     assert [s.text for s in doc.paragraphs[0].sentences] == ["响应“过紧日子。”", "号召。", "压减支出！", "最后一句"]
+
+
+def test_an_amount_opening_a_wrapped_line_is_no_numbered_heading():
+    # "14708.87" is not the enumerator "1." of a new paragraph: the sentence goes on.
+    text = ("2026 年收入预算 14894.79 万元，比 2025 年年初预算数，按部门预算口径计算为\n"
+            "14708.87 万元增加 185.92 万元，增长 1.26%。\n"
+            "1.一般公共预算拨款收入 14864.40 万元。\n")
+    assert [p.body.pieces[0].location.line for p in parse(text).paragraphs] == [1, 3]

@@ -22,25 +22,48 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UP = "增加|增长|上升|提高"
 _DOWN = "减少|下降|降低|减"
 
+_PERCENT_AFTER = rf"\s*[，,]?\s*(?:{_UP}|{_DOWN})了?\s*(?P<percent>{NUMBER})\s*[%％]"
+# "X万元，比2023年预算减少D万元，下降P%", the comparison naming the prior year's amount or not
+# ("比2025年年初预算数14708.87万元增加185.92万元").
 _CHANGE = regex.compile(
-    rf"(?P<current>{NUMBER})\s*万元[^。；;]{{0,40}}?(?:比|较|与)[^。；;，,]{{0,24}}?"
-    rf"(?P<direction>{_UP}|{_DOWN})了?\s*(?P<delta>{NUMBER})\s*万元\s*[，,]?\s*(?:{_UP}|{_DOWN})了?\s*"
-    rf"(?P<percent>{NUMBER})\s*[%％]")
+    rf"(?P<current>{NUMBER})\s*万元[^。；;]{{0,40}}?(?:比|较|与)(?P<reference>[^。；;，,]{{0,40}}?)"
+    rf"(?P<direction>{_UP}|{_DOWN})了?\s*(?P<delta>{NUMBER})\s*万元(?:{_PERCENT_AFTER})?")
+# The final accounts' template: "收、支总计均为573.15万元。与2022年度相比，收、支总计各增加
+# 366.26万元，增长了177.04%", the amount compared in the sentence before, or in the same one
+# before a share ("支出573.15万元，占本年支出合计的100%。与2022年度相比，…").
+_CHANGE_ACROSS = regex.compile(
+    rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?\s*[。，,]\s*"
+    rf"与(?P<reference>[^。；;，,]{{0,24}}?)相比\s*[，,][^。；;，,]{{0,24}}?"
+    rf"(?P<direction>{_UP}|{_DOWN})了?\s*(?P<delta>{NUMBER})\s*万元{_PERCENT_AFTER}")
+# The prior year's amount, when the comparison names it: "比2025年年初预算数14708.87万元".
+_PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*$")
+_COMPARED_BEFORE = regex.compile(r"^与[^。；;，,]{0,24}?相比")
 _COMPLETION = regex.compile(
     rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元[^。；;]{{0,20}}?(?:执行数|支出数|实际支出|决算数)(?:为|是)?\s*"
     rf"(?P<actual>{NUMBER})\s*万元[^。；;]{{0,12}}?完成(?:年初)?预算(?:的)?\s*(?P<percent>{NUMBER})\s*[%％]")
 # A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
-_SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元\s*[，,]?\s*其中\s*[：:]")
+# "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
+_SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与)[^。；;，,]{{0,24}}?"
+                       rf"(?:{_UP}|{_DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?:其中\s*[：:]|包括\s*[：:]?)")
+_ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与)[^。；;，,]{{0,24}}?(?:{_UP}|{_DOWN})了?\s*$")
 _PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元(?:\s*[，,]\s*占\s*(?P<share>{NUMBER})\s*[%％])?")
 
-# Parts that together make the whole of their total (DOMAIN.md "Splits"): label words of each part.
+# Parts that together make the whole of their total (DOMAIN.md "Splits"): for each decomposition,
+# the words of its kinds of part. Parts make the whole when each is of one of the kinds and every
+# kind is there (公务用车 may come as 购置 and 运行维护, 本年 as several 本年… sources).
 COMPLETE_SPLITS: tuple[tuple[str, ...], ...] = (
     ("当年|本年", "上年结转|上年结余"),
     ("基本支出", "项目支出"),
     ("人员经费", "公用经费"),
     ("货物", "工程", "服务"),
+    ("一般公共预算", "政府性基金", "国有资本经营"),
+    ("因公出国", "公务接待", "公务用车"),
+    ("购置", "运行"),
 )
+# A last part of 其他… (其他收入, 其他支出) is the rest of the total: the parts before it with it
+# make the whole.
+_REST = regex.compile(r"^其他")
 
 
 @dataclass(frozen=True)
@@ -94,11 +117,10 @@ def sentences(paragraphs: tuple[Paragraph, ...]) -> list[tuple[Paragraph, Senten
 def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order."""
     claims: list[Claim] = []
+    before: tuple[Paragraph, CleanText] | None = None  # the sentence before, when in the same paragraph
     for paragraph, sentence, clean in sentences(paragraphs):
-        for match in _CHANGE.finditer(clean.text):
-            claims.append(Change(clean.amount(paragraph, match, "current"), clean.amount(paragraph, match, "delta"),
-                                 regex.match(_UP, match.group("direction")) is not None,
-                                 clean.amount(paragraph, match, "percent"), sentence))
+        claims.extend(_changes(paragraph, sentence, clean, before[1] if before and before[0] is paragraph else None))
+        before = (paragraph, clean)
         for match in _COMPLETION.finditer(clean.text):
             claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
                                      clean.amount(paragraph, match, "percent"), sentence))
@@ -107,40 +129,112 @@ def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
+def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before: CleanText | None) -> list[Change]:
+    """The changes a sentence states, with what they are compared to: its own amount, or, for a
+    sentence that opens with 与…相比, the amount the sentence before ends on."""
+    found = [(clean, match) for pattern in (_CHANGE, _CHANGE_ACROSS) for match in pattern.finditer(clean.text)]
+    if before is not None and _COMPARED_BEFORE.match(clean.text):
+        joined = CleanText(before.text + clean.text, before.origin + clean.origin)
+        found += [(joined, match) for match in _CHANGE_ACROSS.finditer(joined.text)
+                  if match.start("current") < len(before.text) <= match.start("delta")]
+    changes = []
+    for text, match in found:
+        prior = _PRIOR.search(match.group("reference"))
+        if match.group("percent") is None and prior is None:
+            continue  # nothing stated to recompute the change against
+        changes.append(Change(
+            text.amount(paragraph, match, "current"), text.amount(paragraph, match, "delta"),
+            regex.match(_UP, match.group("direction")) is not None,
+            text.amount(paragraph, match, "percent") if match.group("percent") else None, sentence,
+            text.amount(paragraph, _Shifted(prior, match.start("reference")), "prior") if prior else None))
+    return changes
+
+
 # A sentence that ends by announcing a list: "基本支出1004.47万元，按经济分类包括：".
-_LIST_TOTAL = regex.compile(rf"(?P<total>{NUMBER})\s*万元[^。；;：:]{{0,30}}?(?:包括|其中|分别为|具体如下)\s*[：:]\s*$")
-# An item of a numbered list, opening its paragraph: "（二）对个人和家庭的补助 51.63 万元".
-_LIST_ITEM = regex.compile(rf"^\s*(?P<number>[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{{1,2}}[.、．])\s*"
-                           rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元")
+_LIST_TOTAL = regex.compile(rf"(?P<total>{NUMBER})\s*万元[^。；;：:]{{0,30}}?"
+                            rf"(?:包括|其中|分别为|具体如下|如下|以下方面)\s*[：:]\s*$")
+# The amount a heading opens with: "（一）本年财政拨款收入 110387.98 万元", "2026年度收入预算
+# 110896.62万元，比…".
+_FIRST_AMOUNT = regex.compile(rf"^[^。；;%％]{{0,40}}?(?P<total>{NUMBER})\s*万元")
+# Enumerators, outermost first: 一、 （一） 1. （1）.
+_ENUMERATOR_PATTERN = (r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]\s*)?(?:(?P<chapter>[一二三四五六七八九十]+、)|(?P<section>[（(][一二三四五六七八九十]+[)）])"
+                       r"|(?P<item>\d{1,2}、|\d{1,2}[.．](?!\d{1,2}(?!\d)))|(?P<point>[（(]\d{1,2}[)）]))")
+_ENUMERATOR = regex.compile(_ENUMERATOR_PATTERN)
+_DEPTH = {"chapter": 0, "section": 1, "item": 2, "point": 3}
+# An item of a numbered list that opens with its amount: "（二）对个人和家庭的补助 51.63 万元",
+# "（一）因公出国（境）费用。2026 年预算数 50.33 万元", "（一）基本支出。基本支出预算 11161.56 万元".
+_LIST_ITEM = regex.compile(_ENUMERATOR_PATTERN + rf"\s*(?P<label>[\p{{Han}}（）()“”]{{2,24}}?)\s*"
+                           rf"(?:[。.：:]\s*(?:\d{{4}}\s*年)?[\p{{Han}}“”]{{0,12}}?)?\s*(?P<amount>{NUMBER})\s*万元")
+_CAPTION = regex.compile(r"^\s*图\s*\d+\s*[：:]")
 _NUMERALS = "一二三四五六七八九十"
 _CHANGE_WORDS = regex.compile(rf"(?:比|较).{{0,20}}(?:{_UP}|{_DOWN})")
 
 
+def _enumerator(text: str) -> tuple[int, int] | None:
+    """The depth (一、 is 0, （一） 1, 1. 2, （1） 3) and the ordinal a paragraph opens with."""
+    match = _ENUMERATOR.match(text)
+    return (_DEPTH[match.lastgroup], _ordinal(match.group(match.lastgroup))) if match else None
+
+
 def _listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
-    """A total whose sentence ends with 包括： and the numbered paragraphs after it that each open
-    with a part: （一）工资福利支出854.43万元 … （二）… The list ends at the first paragraph that is
-    not its next item, so the parts read are never more than the list has."""
+    """A total and the numbered paragraphs after it that each open with a part, one level below
+    it: （一）工资福利支出854.43万元 … （二）… The total either announces the list (its sentence
+    ends with 包括：) or opens its own paragraph ("（一）本年财政拨款收入 110387.98 万元" over 1. 2.
+    3.); the latter is a list of parts only when the parts make a complete decomposition, which is
+    what the split then says. The list ends at the first paragraph that is not its next item
+    (deeper items and figure captions in between are skipped), so the parts read are never
+    more than the list has."""
     clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}  # cleaned once already
     splits = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.sentences:
             continue
-        sentence = paragraph.sentences[-1]
-        clean = clean_of[id(sentence)]
-        total = _LIST_TOTAL.search(clean.text)
-        if total is None:
-            continue
-        parts, expected = [], 1
-        for item_paragraph in paragraphs[index + 1:]:
-            item_clean = clean_of[id(item_paragraph.sentences[0])] if item_paragraph.sentences else None
-            item = _LIST_ITEM.match(item_clean.text) if item_clean else None
-            if item is None or _ordinal(item.group("number")) != expected or _CHANGE_WORDS.search(item.group("label")):
-                break  # not the next item, or an item that states a change (比上年增加…), no part
-            parts.append(Part(item.group("label"), item_clean.amount(item_paragraph, item, "amount"), None))
-            expected += 1
-        if len(parts) >= 2:
-            splits.append(Split(clean.amount(paragraph, total, "total"), tuple(parts), _complete(parts), sentence))
+        last = clean_of[id(paragraph.sentences[-1])]
+        announced = _LIST_TOTAL.search(last.text)
+        first = clean_of[id(paragraph.sentences[0])]
+        total, clean, sentence = (announced, last, paragraph.sentences[-1]) if announced else \
+            (_FIRST_AMOUNT.search(first.text), first, paragraph.sentences[0])
+        if total is None or not announced and (_CHANGE_WORDS.search(clean.text, 0, total.start("total")) or any(
+                _ENUMERATOR.match(clean_of[id(s)].text) for s in paragraph.sentences[1:])):
+            continue  # an amount that changed, or a paragraph with headings run into it: no heading's total
+        parts, whole_list = _list_items(paragraphs[index + 1:], clean_of, _enumerator(first.text))
+        complete = whole_list and _complete(parts)
+        if len(parts) >= 2 and (announced or complete):
+            splits.append(Split(clean.amount(paragraph, total, "total"), tuple(parts), complete, sentence))
     return splits
+
+
+def _list_items(following: tuple[Paragraph, ...], clean_of: dict[int, CleanText],
+                heading: tuple[int, int] | None) -> tuple[list[Part], bool]:
+    """The parts the numbered paragraphs right after a total give: one level, numbered on
+    without a gap, each opening with its amount, all deeper than the total's own heading; and
+    whether the list was read to its end (not cut short by an item of its level that is not
+    the next, or that gives no part)."""
+    parts: list[Part] = []
+    depth, expected = None, 0
+    for item_paragraph in following:
+        if not item_paragraph.sentences:
+            break
+        opening = [clean_of[id(s)] for s in item_paragraph.sentences[:2]]
+        text = CleanText("".join(c.text for c in opening), tuple(i for c in opening for i in c.origin))
+        number = _enumerator(text.text)
+        if number is None:
+            if _CAPTION.match(text.text):
+                continue
+            break
+        if depth is None:
+            if heading is not None and number[0] <= heading[0]:
+                break  # the next heading of the total's own level: no list under it
+            depth, expected = number
+        if number[0] > depth:
+            continue  # an item of an item
+        item = _LIST_ITEM.match(text.text)
+        if number != (depth, expected) or item is None or _CHANGE_WORDS.search(text.text, 0, item.start("amount")):
+            # not the next item, or an item that states a change (比上年增加…), no part
+            return parts, number[0] < depth
+        parts.append(Part(item.group("label"), text.amount(item_paragraph, item, "amount"), None))
+        expected += 1
+    return parts, True
 
 
 def _ordinal(number: str) -> int:
@@ -152,30 +246,44 @@ def _ordinal(number: str) -> int:
     return _NUMERALS.index(numeral) + 1 if len(numeral) == 1 else 0
 
 
+# What a clause of a list is when it is no part: a change ("比上年增加5万元", "一般公共预算拨款增加
+# 800.94万元") or an explanation of the part before it ("主要用于系统线路租用费40.00万元").
+_NO_PART = regex.compile(rf"(?:{_UP}|{_DOWN})了?\s*$|^\s*(?:主要|用于|包括|含|即|具体)")
+_AMOUNT = regex.compile(rf"(?:{NUMBER})\s*万元")
+
+
 def _splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[Split]:
+    """"X万元，其中：A万元、B万元" (or 包括). A list that leaves out an amount it states (a change,
+    an explanation, a clause not read) is no complete decomposition, whatever its labels."""
     splits = []
     for match in _SPLIT.finditer(clean.text):
+        if _ENDS_IN_COMPARISON.search(clean.text, 0, match.start("total")):
+            continue  # the amount before 其中 is a change, and what changed is not said
         rest = clean.text[match.end():]
         if "其中" in rest:
             continue  # a nested 其中: which total each part belongs to is not said
-        parts = []
+        parts, left_out = [], False
         for segment_start, segment in _segments(rest):
             part = _PART.search(segment)
-            if part is None or regex.search(rf"(?:比|较).{{0,20}}(?:{_UP}|{_DOWN})\s*$", segment[:part.start("amount")]):
+            if part is None or _NO_PART.search(segment[:part.start("amount")]):
+                left_out = left_out or _AMOUNT.search(segment) is not None
                 continue
             offset = match.end() + segment_start
             shifted = _Shifted(part, offset)
             share = clean.amount(paragraph, shifted, "share") if part.group("share") else None
             parts.append(Part(part.group("label"), clean.amount(paragraph, shifted, "amount"), share))
         if parts:
-            splits.append(Split(clean.amount(paragraph, match, "total"), tuple(parts), _complete(parts), sentence))
+            splits.append(Split(clean.amount(paragraph, match, "total"), tuple(parts),
+                                not left_out and _complete(parts), sentence))
     return splits
 
 
 def _segments(text: str) -> list[tuple[int, str]]:
-    """The clauses of a list: cut at ；; and 、 (a comma may belong to a part's share)."""
+    """The clauses of a list: cut at ；; and 、; a list with neither is cut at its commas, but
+    not inside a number, nor before a part's share ("，占21.84%")."""
+    separators = r"[；;、]" if regex.search(r"[；;、]", text) else r"(?:，|,(?!\d))(?!\s*占)"  # not 35,541.8
     result, start = [], 0
-    for separator in regex.finditer(r"[；;、]", text):
+    for separator in regex.finditer(separators, text):
         result.append((start, text[start:separator.start()]))
         start = separator.end()
     result.append((start, text[start:]))
@@ -183,8 +291,11 @@ def _segments(text: str) -> list[tuple[int, str]]:
 
 
 def _complete(parts: list[Part]) -> bool:
-    for pattern in COMPLETE_SPLITS:
-        if len(parts) == len(pattern) and all(regex.search(p, part.label) for p, part in zip(pattern, parts)):
+    if len(parts) >= 2 and _REST.match(parts[-1].label):
+        return True
+    for kinds in COMPLETE_SPLITS:
+        matched = [[k for k in kinds if regex.search(k, part.label)] for part in parts]
+        if all(len(m) == 1 for m in matched) and {m[0] for m in matched} == set(kinds):
             return True
     return False
 

@@ -47,6 +47,16 @@ def half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(-decimal_places(value) - 1)
 
 
+CENT_RADIUS = Decimal("0.005")
+
+
+def narrative_radius(value: Decimal) -> Decimal:
+    """How far an amount of running text may be from its true value: half its last printed digit,
+    but a whole number ("预算数为5万元", "公务接待费 10 万元", "0 万元") is a round figure, exact to
+    the cent."""
+    return half_unit(value) if decimal_places(value) else CENT_RADIUS
+
+
 def within_rounding(stated: Decimal, expected: Decimal, extra: Decimal = Decimal(0)) -> bool:
     """Can two printed values stand for the same amount: is their gap within the sum of their
     rounding radii (plus a configured tolerance)?"""
