@@ -116,3 +116,24 @@ def test_two_amounts_of_unknown_columns_must_be_equal_in_a_three_column_table():
     found = findings(rows, header)
     assert [(f.level, f.stated, f.expected, f.location.line) for f in found] == [(Level.WARNING, "15.69", "15.63", 6)]
     assert findings(rows.replace("15.69", "15.63"), header) == []
+
+
+GROUPED = ("一般公共预算基本支出表\n单位：万元\n部门预算支出经济分类科目\t本年一般公共预算基本支出\n"
+           "科目编码\t科目名称\t合计\t人员经费\t公用经费\n")
+
+
+def test_columns_under_one_group_header_keep_their_identity():
+    # Every column sits under 本年一般公共预算基本支出: 合计 = 人员经费 + 公用经费 still holds.
+    rows = "\t合计\t20.00\t\t20.00\n302\t商品和服务支出\t20.00\t\t20.00\n30209\t物业管理费\t12.00\t\t21.00\n"
+    across = [f for f in findings(rows, GROUPED) if "=columns" in f.logical]
+    assert [(f.level, f.stated, f.expected) for f in across] == [(Level.ERROR, "12.00", "21.00")]
+
+
+def test_a_blank_row_with_its_cells_is_a_part_of_nothing_not_a_lost_one():
+    # 30202 prints empty cells between its tabs: a blank row, so 302 can still be summed.
+    rows = ("\t合计\t20.00\t\t20.00\n302\t商品和服务支出\t20.00\t\t20.00\n30202\t印刷费\t\t\t\n"
+            "30209\t物业管理费\t12.00\t\t12.00\n")
+    errors = [f for f in findings(rows, GROUPED) if f.level == Level.ERROR]
+    assert [(f.place.row, f.place.column, f.stated, f.expected) for f in errors] == [
+        ("302", "本年一般公共预算基本支出/合计", "20.00", "12.00"),
+        ("302", "本年一般公共预算基本支出/公用经费", "20.00", "12.00")]

@@ -162,6 +162,9 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     claimed.
     """
     names = [_SPACES.sub("", n) for n in names]
+    group = names[0].split("/")[0] + "/" if names and "/" in names[0] else None
+    if group and all(n.startswith(group) for n in names) and not regex.match(r"^基本支出/", group):
+        names = [n[len(group):] for n in names]  # one header over every column: 本年一般公共预算基本支出/合计 …
     identities = []
     subtotal = next((i for i, n in enumerate(names) if regex.match(r"^基本支出(?:/小计)?$", n)), None)
     basic = [i for i, n in enumerate(names) if BASIC_PARTS.match(n)]

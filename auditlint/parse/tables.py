@@ -96,7 +96,8 @@ def find_tables(source: Source) -> tuple[Table, ...]:
             extents.append((title, caption, kind, lines[start], body))
     tables = [_with_trailing_note(table, lines, title_line, body, starts) for title, _, kind, title_line, body in extents
               for table in parse_table(title, kind, title_line, body)]
-    return tuple(mark_truncated_codes(t) for t in tables if t.rows or t.empty_note or t.notes or t.unit)
+    prose = {line.number for line in lines if not line.delimited}
+    return tuple(mark_truncated_codes(t, prose) for t in tables if t.rows or t.empty_note or t.notes or t.unit)
 
 
 TRAILING_NOTE_LINES = 3  # non-blank lines after an empty table where its note may stand
@@ -116,17 +117,18 @@ def _with_trailing_note(table: Table, lines: tuple[Line, ...], title_line: Line,
     return replace(table, empty_note=note) if note else table
 
 
-def mark_truncated_codes(table: Table) -> Table:
+def mark_truncated_codes(table: Table, prose_lines: set[int]) -> Table:
     """A 6-digit code under a 5-digit one (201030 under 20103), or a 4-digit one under a 3-digit
     one (3010 under 301), was cut short by extraction. A 6-digit unit code (014001 under 014) is
-    whole: no 5-digit code is its prefix. A coded row with no amount at all, where most coded rows
-    have amounts, lost them in extraction."""
+    whole: no 5-digit code is its prefix. A coded row of plain text (no cells) with no amount at
+    all, where most coded rows have amounts, lost them in extraction; a row whose cells are there
+    (tabs, positions, a PDF's runs) and empty is a blank row, and adds nothing."""
     codes = {row.code for row in table.rows}
     coded = [row for row in table.rows if row.code]
     with_amounts = sum(1 for row in coded if any(row.amounts) or row.unplaced)
     rows = tuple(replace(row, truncated=len(row.code) in (4, 6) and row.code[:len(row.code) - 1] in codes,
                          lost=bool(row.code) and not any(row.amounts) and not row.unplaced
-                         and with_amounts > len(coded) // 2)
+                         and with_amounts > len(coded) // 2 and row.location.line in prose_lines)
                  for row in table.rows)
     return replace(table, rows=rows)
 
