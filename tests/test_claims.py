@@ -217,3 +217,31 @@ def test_a_list_in_commas_and_a_list_with_an_explanation():
     explained = "转移支付资金 1,000.00 万元，其中：公共卫生方向 35,541.80 万元，主要用于疫苗 40.00 万元。\n"
     [split] = doc(explained).claims
     assert [p.amount.text for p in split.parts] == ["35,541.80"]
+
+
+def test_a_list_opening_its_sentence_divides_the_one_amount_of_the_sentence_before():
+    text = ("2023年度收入合计 573.15 万元，与 2022年度相比，收入合计增加 366.26 万元，增长了 177.04 %。"
+            "其中：财政拨款收入 573.15 万元，占本年收入 100%；上级补助收入 0 万元，占本年收入 0%；"
+            "其他收入 0 万元，占本年收入 0%。\n")
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert (split.total.text, [p.amount.text for p in split.parts], split.complete) == ("573.15", ["573.15", "0", "0"], True)
+    # The first part mistyped: its share and the sum both say so.
+    slipped = text.replace("财政拨款收入 573.15", "财政拨款收入 537.15")
+    assert [f.expected for f in SplitTotal().check(doc(slipped), {})] == ["537.15"]
+    assert [f.expected for f in Percentage().check(doc(slipped), {})] == ["93.72%"]
+
+
+def test_a_list_after_a_sentence_of_two_amounts_has_no_total():
+    # 年初预算 3090.37 and 支出决算 2897.43: which one the list divides is not said.
+    text = ("支出年初预算为 3090.37 万元，支出决算为 2897.43 万元，完成年初预算的 93.8%。"
+            "其中：基本支出 1362.34 万元，项目支出 1535.09 万元。\n")
+    assert [c for c in doc(text).claims if isinstance(c, Split)] == []
+
+
+def test_lists_of_income_and_of_expenditure_both_divide_the_total_before_them():
+    text = ("2023年财政拨款收支总预算 5456.16 万元。收入包括：本年收入 4461.66 万元、上年结转 994.50 万元。"
+            "支出包括：基本支出 1191.58 万元，项目支出 4264.58 万元。\n")
+    splits = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert [(s.total.text, s.complete) for s in splits] == [("5456.16", True), ("5456.16", True)]
+    assert list(SplitTotal().check(doc(text), {})) == []
+    assert [f.expected for f in SplitTotal().check(doc(text.replace("4264.58", "4964.58")), {})] == ["6156.16"]

@@ -18,7 +18,7 @@ from auditlint.model import Amount, Change, Claim, Completion, Location, Paragra
 _DECORATION = regex.compile(r"</?u>|_+")
 # OCR's spaces inside a number ("4, 461. 66") and between two characters of a word ("基本 支出").
 _SPLIT_BY_OCR = regex.compile(r"(?<=\d[,.])\s+(?=\d)|(?<=\p{Han})\s+(?=\p{Han})")
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # never the tail of a number (".22")
 _UP = "增加|增长|上升|提高"
 _DOWN = "减少|下降|降低|减"
 
@@ -47,7 +47,9 @@ FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是
 _SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与)[^。；;，,]{{0,24}}?"
                        rf"(?:{_UP}|{_DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?:其中\s*[：:]|包括\s*[：:]?)")
 _ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与)[^。；;，,]{{0,24}}?(?:{_UP}|{_DOWN})了?\s*$")
-_PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元(?:\s*[，,]\s*占\s*(?P<share>{NUMBER})\s*[%％])?")
+# A part, and its share of the total when stated: "占28.51%", "占本年收入 100%" (a share of another
+# base, 占一般公共预算支出的…, is not read as one of this total).
+_PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元(?:\s*[，,]\s*占(?:本年)?(?:收入|支出)?(?:合计|总额|总计|预算)?的?\s*(?P<share>{NUMBER})\s*[%％])?")
 
 # Parts that together make the whole of their total (DOMAIN.md "Splits"): for each decomposition,
 # the words of its kinds of part. Parts make the whole when each is of one of the kinds and every
@@ -118,13 +120,23 @@ def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order."""
     claims: list[Claim] = []
     before: tuple[Paragraph, CleanText] | None = None  # the sentence before, when in the same paragraph
+    stated: Amount | None = None  # the one amount of the paragraph's last sentence that was no list
     for paragraph, sentence, clean in sentences(paragraphs):
-        claims.extend(_changes(paragraph, sentence, clean, before[1] if before and before[0] is paragraph else None))
+        if before is None or before[0] is not paragraph:
+            before, stated = None, None
+        claims.extend(_changes(paragraph, sentence, clean, before[1] if before else None))
         before = (paragraph, clean)
         for match in _COMPLETION.finditer(clean.text):
             claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
                                      clean.amount(paragraph, match, "percent"), sentence))
         claims.extend(_splits(paragraph, sentence, clean))
+        opening = _OPENS_LIST.match(clean.text)
+        if opening is None:
+            stated = _only_amount(paragraph, clean)
+        elif stated is not None:
+            split = _split_of(stated, paragraph, sentence, clean, opening.end())
+            if split is not None:
+                claims.append(split)
     claims.extend(_listed_splits(paragraphs))
     return tuple(claims)
 
@@ -253,29 +265,53 @@ _AMOUNT = regex.compile(rf"(?:{NUMBER})\s*万元")
 
 
 def _splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[Split]:
-    """"X万元，其中：A万元、B万元" (or 包括). A list that leaves out an amount it states (a change,
-    an explanation, a clause not read) is no complete decomposition, whatever its labels."""
+    """"X万元，其中：A万元、B万元" (or 包括)."""
     splits = []
     for match in _SPLIT.finditer(clean.text):
         if _ENDS_IN_COMPARISON.search(clean.text, 0, match.start("total")):
             continue  # the amount before 其中 is a change, and what changed is not said
-        rest = clean.text[match.end():]
-        if "其中" in rest:
-            continue  # a nested 其中: which total each part belongs to is not said
-        parts, left_out = [], False
-        for segment_start, segment in _segments(rest):
-            part = _PART.search(segment)
-            if part is None or _NO_PART.search(segment[:part.start("amount")]):
-                left_out = left_out or _AMOUNT.search(segment) is not None
-                continue
-            offset = match.end() + segment_start
-            shifted = _Shifted(part, offset)
-            share = clean.amount(paragraph, shifted, "share") if part.group("share") else None
-            parts.append(Part(part.group("label"), clean.amount(paragraph, shifted, "amount"), share))
-        if parts:
-            splits.append(Split(clean.amount(paragraph, match, "total"), tuple(parts),
-                                not left_out and _complete(parts), sentence))
+        split = _split_of(clean.amount(paragraph, match, "total"), paragraph, sentence, clean, match.end())
+        if split is not None:
+            splits.append(split)
     return splits
+
+
+# A sentence that opens a list of the sentence before: "其中：…", "收入包括：…".
+_OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:]")
+# An amount that is no total of its own: a change (增加5万元) or the prior year's (比…14708.87万元).
+_CHANGE_OR_PRIOR = regex.compile(rf"(?:{_UP}|{_DOWN})了?\s*$|(?:比|较)[^。；;，,]{{0,24}}$")
+
+
+def _only_amount(paragraph: Paragraph, clean: CleanText) -> Amount | None:
+    """The one amount a sentence states, changes and prior years aside ("2023年度收入合计573.15
+    万元，与2022年度相比，收入合计增加366.26万元…"): the total a list in the next sentence
+    divides. A sentence with two (年初预算3090.37万元，支出决算2897.43万元) leaves it unsaid."""
+    amounts = [m for m in _AMOUNT.finditer(clean.text) if not _CHANGE_OR_PRIOR.search(clean.text, 0, m.start())]
+    if len(amounts) != 1:
+        return None
+    number = regex.match(NUMBER, amounts[0].group())
+    return Amount(Decimal(number.group().replace(",", "")), number.group(),
+                  clean.locate(paragraph, amounts[0].start(), amounts[0].start() + number.end()))
+
+
+def _split_of(total: Amount, paragraph: Paragraph, sentence: Sentence, clean: CleanText, start: int) -> Split | None:
+    """The parts listed from `start` to the sentence's end, as a split of `total`. A list with a
+    nested 其中 is not read (which total each part belongs to is not said); a list that leaves out
+    an amount it states (a change, an explanation, a clause not read) is no complete
+    decomposition, whatever its labels."""
+    rest = clean.text[start:]
+    if "其中" in rest:
+        return None
+    parts, left_out = [], False
+    for segment_start, segment in _segments(rest):
+        part = _PART.search(segment)
+        if part is None or _NO_PART.search(segment[:part.start("amount")]):
+            left_out = left_out or _AMOUNT.search(segment) is not None
+            continue
+        shifted = _Shifted(part, start + segment_start)
+        share = clean.amount(paragraph, shifted, "share") if part.group("share") else None
+        parts.append(Part(part.group("label"), clean.amount(paragraph, shifted, "amount"), share))
+    return Split(total, tuple(parts), not left_out and _complete(parts), sentence) if parts else None
 
 
 def _segments(text: str) -> list[tuple[int, str]]:
