@@ -52,16 +52,18 @@ _ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与)[^。；;，,]{{0,24}}?(?:
 _PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元(?:\s*[，,]\s*占(?:本年)?(?:收入|支出)?(?:合计|总额|总计|预算)?的?\s*(?P<share>{NUMBER})\s*[%％])?")
 
 # Parts that together make the whole of their total (DOMAIN.md "Splits"): for each decomposition,
-# the words of its kinds of part. Parts make the whole when each is of one of the kinds and every
-# kind is there (公务用车 may come as 购置 and 运行维护, 本年 as several 本年… sources).
-COMPLETE_SPLITS: tuple[tuple[str, ...], ...] = (
-    ("当年|本年", "上年结转|上年结余"),
-    ("基本支出", "项目支出"),
-    ("人员经费", "公用经费"),
-    ("货物", "工程", "服务"),
-    ("一般公共预算", "政府性基金", "国有资本经营"),
-    ("因公出国", "公务接待", "公务用车"),
-    ("购置", "运行"),
+# the words of its kinds of part, and the words the total's own name must have (None: any total).
+# Parts make the whole when each is of one of the kinds and every kind is there (公务用车 may come
+# as 购置 and 运行维护, 本年 as several 本年… sources), under a total of that name: 人员经费 and
+# 公用经费 make 基本支出, not a unit's whole budget.
+COMPLETE_SPLITS: tuple[tuple[tuple[str, ...], str | None], ...] = (
+    (("当年|本年", "上年结转|上年结余"), None),
+    (("基本支出", "项目支出"), None),
+    (("人员经费", "公用经费"), "基本"),
+    (("货物", "工程", "服务"), "采购"),
+    (("一般公共预算", "政府性基金", "国有资本经营"), "财政拨款"),
+    (("因公出国", "公务接待", "公务用车"), "三公"),
+    (("购置", "运行"), "公务用车"),
 )
 # A last part of 其他… (其他收入, 其他支出) is the rest of the total: the parts before it with it
 # make the whole.
@@ -120,7 +122,7 @@ def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order."""
     claims: list[Claim] = []
     before: tuple[Paragraph, CleanText] | None = None  # the sentence before, when in the same paragraph
-    stated: Amount | None = None  # the one amount of the paragraph's last sentence that was no list
+    stated: tuple[Amount, str] | None = None  # the one amount (and its name) of the last sentence that was no list
     for paragraph, sentence, clean in sentences(paragraphs):
         if before is None or before[0] is not paragraph:
             before, stated = None, None
@@ -134,7 +136,7 @@ def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
         if opening is None:
             stated = _only_amount(paragraph, clean)
         elif stated is not None:
-            split = _split_of(stated, paragraph, sentence, clean, opening.end())
+            split = _split_of(*stated, paragraph, sentence, clean, opening.end())
             if split is not None:
                 claims.append(split)
     claims.extend(_listed_splits(paragraphs))
@@ -210,7 +212,7 @@ def _listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
                 _ENUMERATOR.match(clean_of[id(s)].text) for s in paragraph.sentences[1:])):
             continue  # an amount that changed, or a paragraph with headings run into it: no heading's total
         parts, whole_list = _list_items(paragraphs[index + 1:], clean_of, _enumerator(first.text))
-        complete = whole_list and _complete(parts)
+        complete = whole_list and _complete(parts, _subject(clean.text, total.start("total")))
         if len(parts) >= 2 and (announced or complete):
             splits.append(Split(clean.amount(paragraph, total, "total"), tuple(parts), complete, sentence))
     return splits
@@ -270,7 +272,8 @@ def _splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[
     for match in _SPLIT.finditer(clean.text):
         if _ENDS_IN_COMPARISON.search(clean.text, 0, match.start("total")):
             continue  # the amount before 其中 is a change, and what changed is not said
-        split = _split_of(clean.amount(paragraph, match, "total"), paragraph, sentence, clean, match.end())
+        split = _split_of(clean.amount(paragraph, match, "total"), _subject(clean.text, match.start("total")),
+                          paragraph, sentence, clean, match.end())
         if split is not None:
             splits.append(split)
     return splits
@@ -282,7 +285,7 @@ _OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:]")
 _CHANGE_OR_PRIOR = regex.compile(rf"(?:{_UP}|{_DOWN})了?\s*$|(?:比|较)[^。；;，,]{{0,24}}$")
 
 
-def _only_amount(paragraph: Paragraph, clean: CleanText) -> Amount | None:
+def _only_amount(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str] | None:
     """The one amount a sentence states, changes and prior years aside ("2023年度收入合计573.15
     万元，与2022年度相比，收入合计增加366.26万元…"): the total a list in the next sentence
     divides. A sentence with two (年初预算3090.37万元，支出决算2897.43万元) leaves it unsaid."""
@@ -290,12 +293,14 @@ def _only_amount(paragraph: Paragraph, clean: CleanText) -> Amount | None:
     if len(amounts) != 1:
         return None
     number = regex.match(NUMBER, amounts[0].group())
-    return Amount(Decimal(number.group().replace(",", "")), number.group(),
-                  clean.locate(paragraph, amounts[0].start(), amounts[0].start() + number.end()))
+    return (Amount(Decimal(number.group().replace(",", "")), number.group(),
+                   clean.locate(paragraph, amounts[0].start(), amounts[0].start() + number.end())),
+            _subject(clean.text, amounts[0].start()))
 
 
-def _split_of(total: Amount, paragraph: Paragraph, sentence: Sentence, clean: CleanText, start: int) -> Split | None:
-    """The parts listed from `start` to the sentence's end, as a split of `total`. A list with a
+def _split_of(total: Amount, subject: str, paragraph: Paragraph, sentence: Sentence, clean: CleanText,
+              start: int) -> Split | None:
+    """The parts listed from `start` to the sentence's end, as a split of `total` (named `subject`). A list with a
     nested 其中 is not read (which total each part belongs to is not said); a list that leaves out
     an amount it states (a change, an explanation, a clause not read) is no complete
     decomposition, whatever its labels."""
@@ -311,7 +316,7 @@ def _split_of(total: Amount, paragraph: Paragraph, sentence: Sentence, clean: Cl
         shifted = _Shifted(part, start + segment_start)
         share = clean.amount(paragraph, shifted, "share") if part.group("share") else None
         parts.append(Part(part.group("label"), clean.amount(paragraph, shifted, "amount"), share))
-    return Split(total, tuple(parts), not left_out and _complete(parts), sentence) if parts else None
+    return Split(total, tuple(parts), not left_out and _complete(parts, subject), sentence) if parts else None
 
 
 def _segments(text: str) -> list[tuple[int, str]]:
@@ -326,14 +331,22 @@ def _segments(text: str) -> list[tuple[int, str]]:
     return result
 
 
-def _complete(parts: list[Part]) -> bool:
+def _complete(parts: list[Part], subject: str) -> bool:
+    """Do the parts make the whole of a total named `subject`?"""
     if len(parts) >= 2 and _REST.match(parts[-1].label):
         return True
-    for kinds in COMPLETE_SPLITS:
+    for kinds, total_words in COMPLETE_SPLITS:
         matched = [[k for k in kinds if regex.search(k, part.label)] for part in parts]
-        if all(len(m) == 1 for m in matched) and {m[0] for m in matched} == set(kinds):
+        if all(len(m) == 1 for m in matched) and {m[0] for m in matched} == set(kinds) \
+                and (total_words is None or regex.search(total_words, subject)):
             return True
     return False
+
+
+def _subject(text: str, end: int) -> str:
+    """The name a total goes by: the words of its clause before it ("“三公”经费预算" in
+    "2026年“三公”经费预算394.49万元")."""
+    return regex.split(r"[。；;，,：:]", text[:end])[-1]
 
 
 class _Shifted:

@@ -50,13 +50,17 @@ def flow_table(title: str, kind: domain.TableKind, unit: str, location: Location
     names = _flow_header(header, width)
     identities = domain.column_identities(names)
     candidates = [_placements(values, width, identities) for _, _, values in parsed]
-    placed = resolve_by_hierarchy([(code, label) for code, label, _ in parsed], candidates)
+    unfit = [_every_placement(values, width) if identities and not fits and 0 < len(values) < width else []
+             for fits, (_, _, values) in zip(candidates, parsed)]
+    placed, inferred = resolve_by_hierarchy([(code, label) for code, label, _ in parsed], candidates, unfit, identities)
     rows, notes = [], []
-    for draft, (code, label, values), row_values in zip(drafts, parsed, placed):
+    for index, (draft, (code, label, values), row_values) in enumerate(zip(drafts, parsed, placed)):
         rows.append(Row(code, label, row_values or (None,) * width, draft_location(draft),
                         unplaced=() if row_values is not None else tuple(values)))
         if row_values is None:
             notes.append(f"第{draft.lines[-1].number}行的金额无法确定所在列")
+        elif index in inferred:
+            notes.append(f"第{draft.lines[-1].number}行自身各列不相加，按同级与上级合计确定其所在列")
     if not any(names):
         notes.insert(0, UNNAMED_NOTE)
     column_names = tuple(n or f"列{i + 1}" for i, n in enumerate(names))
@@ -156,14 +160,18 @@ def _placements(values: list[Amount], width: int, identities: list[tuple[int, tu
         return [tuple(values)]
     if len(values) > width or not identities:
         return []
-    fits = []
+    return [row for row in _every_placement(values, width) if all(_holds(list(row), total, parts) for total, parts in identities)]
+
+
+def _every_placement(values: list[Amount], width: int) -> list[tuple[Amount | None, ...]]:
+    """Every way to put k < width amounts into `width` columns, in order."""
+    every = []
     for chosen in combinations(range(width), len(values)):
         row: list[Amount | None] = [None] * width
         for column, amount in zip(chosen, values):
             row[column] = amount
-        if all(_holds(row, total, parts) for total, parts in identities):
-            fits.append(tuple(row))
-    return fits
+        every.append(tuple(row))
+    return every
 
 
 def _parent_index(rows: list[tuple[str, str]], index: int) -> int | None:
@@ -181,11 +189,19 @@ def _parent_index(rows: list[tuple[str, str]], index: int) -> int | None:
     return None
 
 
-def resolve_by_hierarchy(rows: list[tuple[str, str]], candidates: list[list[tuple]]) -> list[tuple | None]:
+def resolve_by_hierarchy(rows: list[tuple[str, str]], candidates: list[list[tuple]], unfit: list[list[tuple]],
+                         identities: list[tuple[int, tuple[int, ...]]]) -> tuple[list[tuple | None], set[int]]:
     """Fix each row's placement: a row with one candidate is fixed; the children of a fixed parent
     are fixed together when exactly one combination of their candidates adds up to the parent in
-    every column. What stays open is None: no check may use it."""
+    every column. What stays open is None: no check may use it.
+
+    A row that no placement makes add up across its own columns (`unfit`: its every placement)
+    holds a wrong figure, or was misread. It is placed only when exactly one combination puts it
+    among its siblings so that the family adds up in every column but one, and putting the
+    parent's figure in that one cell would make the row add up across as well: one typed figure
+    explains both, and the checks then report it. Such rows are returned apart."""
     fixed: list[tuple | None] = [c[0] if len(c) == 1 else None for c in candidates]
+    inferred: set[int] = set()
     children: dict[int, list[int]] = {}
     for i in range(len(rows)):
         parent = _parent_index(rows, i)
@@ -198,18 +214,44 @@ def resolve_by_hierarchy(rows: list[tuple[str, str]], candidates: list[list[tupl
             open_kids = [k for k in kids if fixed[k] is None and candidates[k]]
             if fixed[parent] is None or not open_kids:
                 continue
-            choices = [[fixed[k]] if fixed[k] is not None else candidates[k] for k in kids]
+            choices = [[fixed[k]] if fixed[k] is not None else candidates[k] or unfit[k] for k in kids]
+            slipped = [k for k in kids if fixed[k] is None and not candidates[k]]
             total = 1
             for c in choices:
                 total *= len(c)
-            if total > MAX_PLACEMENTS or any(not c for c in choices):
+            if total > MAX_PLACEMENTS or any(not c for c in choices) or len(slipped) > 1:
                 continue
-            fits = [combo for combo in product(*choices) if _adds_up(fixed[parent], combo)]
+            if slipped:
+                at = kids.index(slipped[0])
+                fits = [combo for combo in product(*choices)
+                        if _one_cell_off(fixed[parent], combo, at, identities)]
+            else:
+                fits = [combo for combo in product(*choices) if _adds_up(fixed[parent], combo)]
             if len(fits) == 1:
                 for k, placement in zip(kids, fits[0]):
                     fixed[k] = placement
+                inferred.update(slipped)
                 changed = True
-    return fixed
+    return fixed, inferred
+
+
+def _one_cell_off(parent: tuple, children: Sequence[tuple], at: int, identities: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Do the children add up to the parent in every column but one, a column where children[at]
+    prints a figure, and would the figure that makes that column add up make children[at] add
+    up across its own columns too?"""
+    tolerance = Decimal("0.005") * (len(children) + 1)
+    off = []
+    for column, total in enumerate(parent):
+        value = total.value if total is not None else Decimal(0)
+        parts = sum((c[column].value for c in children if c[column] is not None), Decimal(0))
+        if abs(value - parts) > tolerance:
+            off.append((column, value - parts))
+    if len(off) != 1 or children[at][off[0][0]] is None:
+        return False
+    column, gap = off[0]
+    mended = list(children[at])
+    mended[column] = Amount(mended[column].value + gap, "", mended[column].location)
+    return all(_holds(mended, total, parts) for total, parts in identities)
 
 
 def _adds_up(parent: tuple, children: Sequence[tuple]) -> bool:
