@@ -212,6 +212,10 @@ def main(argv: list[str] | None = None) -> int:
                 missed.append((name, slip))
             if args.verbose:
                 print(f"{'HIT ' if hit else 'miss'} {kind:<8} {name[:24]:<24} L{slip.line} {slip.before[:20]!r} -> {slip.after[:20]!r}")
+                for finding in new:
+                    if not touches(finding, slip.line):  # to read by hand: the slip's other side, or a false alarm
+                        print(f"     elsewhere L{finding.location.line} {finding.level.name.lower()} {finding.rule}: "
+                              f"{finding.message.en[:160]}")
     rows = [[k, planted[k], detected[k], f"{100 * detected[k] / planted[k]:.0f}%" if planted[k] else "-", elsewhere[k]]
             for k in kinds]
     total_planted, total_detected = sum(planted.values()), sum(detected.values())

@@ -45,6 +45,19 @@ def test_a_change_that_names_the_prior_year_must_be_their_difference():
     assert "14844.79 should be 14894.79" in finding.hint.en
 
 
+def test_the_amount_compared_is_the_one_right_before_the_comparison():
+    # 515,665.27 is the whole; the change is of 19,828.57, against 20,292.85 (thousands commas).
+    text = ("2026 年收入预算 515,665.27 万元，其中:一般公共预算收入 19,828.57 万元比 2025 年初预算数 "
+            "20,292.85 万元减少 464.28 万元，降低 2.29%。\n")
+    [change] = [c for c in doc(text).claims if isinstance(c, Change)]
+    assert (change.current.text, change.prior.text, change.delta.text) == ("19,828.57", "20,292.85", "464.28")
+    assert list(Percentage().check(doc(text), {})) == []
+    # 2.29% fits 464.28 and 464.10 on 20,292.85 alike: which figure slipped is not said.
+    [finding] = Percentage().check(doc(text.replace("19,828.57", "19,828.75")), {})
+    assert (finding.stated, finding.expected) == ("464.28", "464.10")
+    assert [r.message.en for r in finding.related] == ["19,828.75", "20,292.85"]
+
+
 def test_a_change_with_its_prior_year_needs_no_percentage():
     text = "支出预算29956.27万元，比2025年年初预算数28479.84万元增加1476.73万元。\n"
     [finding] = Percentage().check(doc(text), {})
@@ -178,6 +191,7 @@ def test_headings_that_open_with_amounts_are_complete_splits_of_the_total_before
         ("110902.62", ["110387.98", "6.00", "508.64"], True),   # 本年… + 本年… + 上年结转
         ("110387.98", ["110387.98", "0", "0"], True),           # 一般公共预算 + 政府性基金 + 国有资本经营
         ("6.00", ["2.00", "4.00"], True),                       # … + 其他收入
+        ("508.64", ["508.64"], True),                           # one item under the heading's own name
     ]
     assert list(SplitTotal().check(doc(OUTLINE.format(total="110902.62", grant="110387.98", general="110387.98")), {})) == []
 
@@ -186,6 +200,13 @@ def test_a_mistyped_item_under_a_heading_is_found():
     text = OUTLINE.format(total="110902.62", grant="110387.98", general="110387.48")
     [finding] = SplitTotal().check(doc(text), {})
     assert (finding.stated, finding.expected, finding.location.line) == ("110387.98", "110387.48", 2)
+
+
+def test_a_heading_restated_by_its_one_item_must_agree():
+    text = OUTLINE.format(total="110902.62", grant="110387.98", general="110387.98").replace(
+        "6.上年结转结余 508.64", "6.上年结转结余 508.46")
+    [finding] = SplitTotal().check(doc(text), {})
+    assert (finding.stated, finding.expected) == ("508.64", "508.46")
 
 
 def test_a_heading_total_needs_parts_that_make_a_whole():

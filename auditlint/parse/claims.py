@@ -22,18 +22,20 @@ NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # never th
 _UP = "增加|增长|上升|提高"
 _DOWN = "减少|下降|降低|减"
 
+# A character of one clause: no sentence or clause mark, but a thousands comma (20,292.85) is none.
+_CLAUSE = r"(?:[^。；;，,]|(?<=\d),(?=\d{3}))"
 _PERCENT_AFTER = rf"\s*[，,]?\s*(?:{_UP}|{_DOWN})了?\s*(?P<percent>{NUMBER})\s*[%％]"
 # "X万元，比2023年预算减少D万元，下降P%", the comparison naming the prior year's amount or not
 # ("比2025年年初预算数14708.87万元增加185.92万元").
 _CHANGE = regex.compile(
-    rf"(?P<current>{NUMBER})\s*万元[^。；;]{{0,40}}?(?:比|较|与)(?P<reference>[^。；;，,]{{0,40}}?)"
+    rf"(?P<current>{NUMBER})\s*万元[^。；;\d]{{0,40}}?(?:比|较|与)(?P<reference>{_CLAUSE}{{0,40}}?)"
     rf"(?P<direction>{_UP}|{_DOWN})了?\s*(?P<delta>{NUMBER})\s*万元(?:{_PERCENT_AFTER})?")
 # The final accounts' template: "收、支总计均为573.15万元。与2022年度相比，收、支总计各增加
 # 366.26万元，增长了177.04%", the amount compared in the sentence before, or in the same one
 # before a share ("支出573.15万元，占本年支出合计的100%。与2022年度相比，…").
 _CHANGE_ACROSS = regex.compile(
     rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?\s*[。，,]\s*"
-    rf"与(?P<reference>[^。；;，,]{{0,24}}?)相比\s*[，,][^。；;，,]{{0,24}}?"
+    rf"与(?P<reference>{_CLAUSE}{{0,24}}?)相比\s*[，,]{_CLAUSE}{{0,24}}?"
     rf"(?P<direction>{_UP}|{_DOWN})了?\s*(?P<delta>{NUMBER})\s*万元{_PERCENT_AFTER}")
 # The prior year's amount, when the comparison names it: "比2025年年初预算数14708.87万元".
 _PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*$")
@@ -44,9 +46,9 @@ _COMPLETION = regex.compile(
 # A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 # "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
-_SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与)[^。；;，,]{{0,24}}?"
+_SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){_CLAUSE}{{0,24}}?"
                        rf"(?:{_UP}|{_DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?:其中\s*[：:]|包括\s*[：:]?)")
-_ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与)[^。；;，,]{{0,24}}?(?:{_UP}|{_DOWN})了?\s*$")
+_ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与){_CLAUSE}{{0,24}}?(?:{_UP}|{_DOWN})了?\s*$")
 # A part, and its share of the total when stated: "占28.51%", "占本年收入 100%" (a share of another
 # base, 占一般公共预算支出的…, is not read as one of this total).
 _PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元(?:\s*[，,]\s*占(?:本年)?(?:收入|支出)?(?:合计|总额|总计|预算)?的?\s*(?P<share>{NUMBER})\s*[%％])?")
@@ -212,8 +214,9 @@ def _listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
                 _ENUMERATOR.match(clean_of[id(s)].text) for s in paragraph.sentences[1:])):
             continue  # an amount that changed, or a paragraph with headings run into it: no heading's total
         parts, whole_list = _list_items(paragraphs[index + 1:], clean_of, _enumerator(first.text))
-        complete = whole_list and _complete(parts, _subject(clean.text, total.start("total")))
-        if len(parts) >= 2 and (announced or complete):
+        subject = _subject(clean.text, total.start("total"))
+        complete = whole_list and (_complete(parts, subject) or _restated(parts, subject))
+        if (len(parts) >= 2 or complete) and (announced or complete):
             splits.append(Split(clean.amount(paragraph, total, "total"), tuple(parts), complete, sentence))
     return splits
 
@@ -282,7 +285,7 @@ def _splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[
 # A sentence that opens a list of the sentence before: "其中：…", "收入包括：…".
 _OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:]")
 # An amount that is no total of its own: a change (增加5万元) or the prior year's (比…14708.87万元).
-_CHANGE_OR_PRIOR = regex.compile(rf"(?:{_UP}|{_DOWN})了?\s*$|(?:比|较)[^。；;，,]{{0,24}}$")
+_CHANGE_OR_PRIOR = regex.compile(rf"(?:{_UP}|{_DOWN})了?\s*$|(?:比|较){_CLAUSE}{{0,24}}$")
 
 
 def _only_amount(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str] | None:
@@ -341,6 +344,17 @@ def _complete(parts: list[Part], subject: str) -> bool:
                 and (total_words is None or regex.search(total_words, subject)):
             return True
     return False
+
+
+def _restated(parts: list[Part], subject: str) -> bool:
+    """A heading's one item under its own name ("（三）上年结转结余 508.64 万元" over "10.上年结转结余
+    508.64 万元"): the same figure, stated twice."""
+    return len(parts) == 1 and _bare_name(subject) == _bare_name(parts[0].label)
+
+
+def _bare_name(text: str) -> str:
+    """A name without its enumerator, spaces and brackets."""
+    return regex.sub(r"[\s（）()]", "", _ENUMERATOR.sub("", text))
 
 
 def _subject(text: str, end: int) -> str:
