@@ -266,3 +266,24 @@ def test_lists_of_income_and_of_expenditure_both_divide_the_total_before_them():
     assert [(s.total.text, s.complete) for s in splits] == [("5456.16", True), ("5456.16", True)]
     assert list(SplitTotal().check(doc(text), {})) == []
     assert [f.expected for f in SplitTotal().check(doc(text.replace("4264.58", "4964.58")), {})] == ["6156.16"]
+
+
+def test_items_in_commas_inside_clauses_and_what_is_no_part():
+    text = ("（一）收入预算：2026 年年初预算数 45,369.18 万元，其中：一般公共预算拨款 37,891.58 万元，"
+            "政府性基金预算拨款 4,066.60 万元，事业收入资金 2,898.00 万元，其他收入资金 513.00 万元；"
+            "收入比 2025 年增加 2,734.52 万元，主要是一般公共预算拨款增加 800.94 万元。\n")
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    # The changes after ； are no parts; the four sources, the last of them 其他…, make the whole.
+    assert ([p.amount.text for p in split.parts], split.complete) == (
+        ["37,891.58", "4,066.60", "2,898.00", "513.00"], True)
+    assert [f.expected for f in SplitTotal().check(doc(text.replace("4,066.60", "4,866.60")), {})] == ["46169.18"]
+
+
+def test_an_amount_not_read_as_a_part_leaves_the_list_open():
+    # A page number run into 公务用车运行维护费 hides its 32.5 from the parts: 120 + 54.96 + 0 falls
+    # short of 207.46, and no finding may say so.
+    text = ("2026 年“三公”经费预算 207.46 万元，比 2025 年减少 48.3 万元。其中：因公出国（境）费用 120 万元，"
+            "与上年持平；公务接待费 54.96 万元；公务用车运行维护费— 4 —32.5 万元；公务用车购置费 0 万元。\n")
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert not split.complete
+    assert list(SplitTotal().check(doc(text), {})) == []

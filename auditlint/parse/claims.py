@@ -263,9 +263,11 @@ def _ordinal(number: str) -> int:
     return _NUMERALS.index(numeral) + 1 if len(numeral) == 1 else 0
 
 
-# What a clause of a list is when it is no part: a change ("比上年增加5万元", "一般公共预算拨款增加
-# 800.94万元") or an explanation of the part before it ("主要用于系统线路租用费40.00万元").
-_NO_PART = regex.compile(rf"(?:{_UP}|{_DOWN})了?\s*$|^\s*(?:主要|用于|包括|含|即|具体)")
+# An item of a list that is no part: a change ("比上年增加5万元", "一般公共预算拨款增加800.94万元"),
+# or an explanation of the part before it ("主要用于系统线路租用费40.00万元、机房巡检…"), which
+# goes on to the end of its clause.
+_CHANGE_ITEM = regex.compile(rf"(?:{_UP}|{_DOWN})了?\s*$")
+_EXPLANATION = regex.compile(r"^\s*(?:主要|用于|包括|含|即|具体)")
 _AMOUNT = regex.compile(rf"(?:{NUMBER})\s*万元")
 
 
@@ -303,29 +305,34 @@ def _only_amount(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str] |
 
 def _split_of(total: Amount, subject: str, paragraph: Paragraph, sentence: Sentence, clean: CleanText,
               start: int) -> Split | None:
-    """The parts listed from `start` to the sentence's end, as a split of `total` (named `subject`). A list with a
-    nested 其中 is not read (which total each part belongs to is not said); a list that leaves out
-    an amount it states (a change, an explanation, a clause not read) is no complete
-    decomposition, whatever its labels."""
+    """The parts listed from `start` to the sentence's end, as a split of `total` (named
+    `subject`). A list with a nested 其中 is not read (which total each part belongs to is not
+    said); a list that leaves out an amount it states (in an explanation, or not read as a
+    part) is no complete decomposition, whatever its labels."""
     rest = clean.text[start:]
     if "其中" in rest:
         return None
     parts, left_out = [], False
-    for segment_start, segment in _segments(rest):
-        part = _PART.search(segment)
-        if part is None or _NO_PART.search(segment[:part.start("amount")]):
-            left_out = left_out or _AMOUNT.search(segment) is not None
-            continue
-        shifted = _Shifted(part, start + segment_start)
-        share = clean.amount(paragraph, shifted, "share") if part.group("share") else None
-        parts.append(Part(part.group("label"), clean.amount(paragraph, shifted, "amount"), share))
+    for clause_start, clause in _cut(rest, r"[；;]"):
+        # items: at 、 and at commas, but not inside a number (35,541.8) nor before a share (，占21.84%)
+        for item_start, item in _cut(clause, r"(?:、|，|,(?!\d))(?!\s*占)"):
+            part = _PART.search(item)
+            if part is not None and _CHANGE_ITEM.search(item, 0, part.start("amount")):
+                continue  # a change: no part, and nothing of the total left out
+            if _EXPLANATION.match(item):
+                left_out = left_out or _AMOUNT.search(clause, item_start) is not None
+                break  # the rest of the clause explains the part before it
+            if part is None:
+                left_out = left_out or _AMOUNT.search(item) is not None  # an amount not read as a part
+                continue
+            shifted = _Shifted(part, start + clause_start + item_start)
+            share = clean.amount(paragraph, shifted, "share") if part.group("share") else None
+            parts.append(Part(part.group("label"), clean.amount(paragraph, shifted, "amount"), share))
     return Split(total, tuple(parts), not left_out and _complete(parts, subject), sentence) if parts else None
 
 
-def _segments(text: str) -> list[tuple[int, str]]:
-    """The clauses of a list: cut at ；; and 、; a list with neither is cut at its commas, but
-    not inside a number, nor before a part's share ("，占21.84%")."""
-    separators = r"[；;、]" if regex.search(r"[；;、]", text) else r"(?:，|,(?!\d))(?!\s*占)"  # not 35,541.8
+def _cut(text: str, separators: str) -> list[tuple[int, str]]:
+    """The pieces of a text between its separators, each with where it starts."""
     result, start = [], 0
     for separator in regex.finditer(separators, text):
         result.append((start, text[start:separator.start()]))
