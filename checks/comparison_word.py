@@ -8,7 +8,7 @@ import regex
 
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
-from auditlint.parse.claims import NUMBER, sentences
+from auditlint.parse.wording import NUMBER, sentences
 from auditlint.parse.numbers import half_unit
 
 # What each word says of the first number against the second: 1 larger, -1 smaller, 0 equal.

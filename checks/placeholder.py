@@ -7,7 +7,7 @@ import regex
 
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
-from auditlint.parse.claims import sentences
+from auditlint.parse.wording import sentences
 
 _CHANGE_WORDS = "增加|增长|上升|减少|下降|降低"
 

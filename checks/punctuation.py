@@ -7,7 +7,7 @@ import regex
 
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
-from auditlint.parse.claims import NUMBER, sentences
+from auditlint.parse.wording import NUMBER, sentences
 
 # The same mark twice ("。。", "，，"); an ellipsis (……) and a dash (——) are doubled by design.
 _DOUBLED = regex.compile(r"([。，、；：！？])\1+|[，、；：][。]|[。][，、；]")

@@ -7,7 +7,7 @@ import regex
 
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document, Location
-from auditlint.parse.claims import NUMBER, sentences
+from auditlint.parse.wording import NUMBER, sentences
 from auditlint.parse.figures import named_figures
 
 # A number of this many significant digits (1.55, 14.8, 2,877.94) printed under both units is

@@ -7,7 +7,7 @@ import regex
 
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document, Location
-from auditlint.parse.claims import sentences
+from auditlint.parse.wording import sentences
 from auditlint.parse.identity import identify, template_headings
 
 # "截至2023年12月31日": the date a 决算 reports its assets at, which is the end of its own year.

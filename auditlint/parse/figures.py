@@ -17,7 +17,8 @@ from typing import Iterator
 
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
-from auditlint.parse.claims import FIGURE, sentences
+from auditlint.parse.claims import FIGURE
+from auditlint.parse.wording import sentences
 
 _YEAR = regex.compile(r"(\d{4})\s*年")
 _YEAR_PREFIX = regex.compile(r"^\d{4}年")

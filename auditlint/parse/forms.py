@@ -19,7 +19,7 @@ import regex
 
 from auditlint.model import Amount, Document, Line, Location, Table
 from auditlint.parse import domain
-from auditlint.parse.claims import NUMBER
+from auditlint.parse.wording import NUMBER
 from auditlint.parse.figures import document_year
 from auditlint.parse.identity import identify
 from auditlint.parse.numbers import parse_amount

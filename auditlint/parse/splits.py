@@ -1,0 +1,246 @@
+"""Splits of the narrative: a total and the parts it is divided into, in every way the text lists them.
+
+"X万元，其中：A万元、B万元" (or 包括) in one sentence; a list opening the next sentence ("…573.15
+万元。其中：…"); a total announcing numbered paragraphs ("…包括：" then （一）（二）…), or a heading
+that opens with its amount over the items numbered under it. Whether the parts make the whole of
+their total (a complete decomposition) or are only some of it is what split-total needs to know.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from auditlint.model import Amount, Paragraph, Part, Sentence, Split
+from auditlint.parse.wording import CLAUSE, DOWN, NUMBER, UP, CleanText, Shifted, sentences
+
+# "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
+_SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
+                       rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?:其中\s*[：:]|包括\s*[：:]?)")
+_ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与){CLAUSE}{{0,24}}?(?:{UP}|{DOWN})了?\s*$")
+# A part, and its share of the total when stated: "占28.51%", "占本年收入 100%" (a share of another
+# base, 占一般公共预算支出的…, is not read as one of this total).
+_PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元(?:\s*[，,]\s*占(?:本年)?(?:收入|支出)?(?:合计|总额|总计|预算)?的?\s*(?P<share>{NUMBER})\s*[%％])?")
+
+# Parts that together make the whole of their total (DOMAIN.md "Splits"): for each decomposition,
+# the words of its kinds of part, and the words the total's own name must have (None: any total).
+# Parts make the whole when each is of one of the kinds and every kind is there (公务用车 may come
+# as 购置 and 运行维护, 本年 as several 本年… sources), under a total of that name: 人员经费 and
+# 公用经费 make 基本支出, not a unit's whole budget.
+COMPLETE_SPLITS: tuple[tuple[tuple[str, ...], str | None], ...] = (
+    (("当年|本年", "上年结转|上年结余"), None),
+    (("基本支出", "项目支出"), None),
+    (("人员经费", "公用经费"), "基本"),
+    (("货物", "工程", "服务"), "采购"),
+    (("一般公共预算", "政府性基金", "国有资本经营"), "财政拨款"),
+    (("因公出国", "公务接待", "公务用车"), "三公"),
+    (("购置", "运行"), "公务用车"),
+)
+# A last part of 其他… (其他收入, 其他支出) is the rest of the total: the parts before it with it
+# make the whole.
+_REST = regex.compile(r"^其他")
+
+
+# A sentence that ends by announcing a list: "基本支出1004.47万元，按经济分类包括：".
+_LIST_TOTAL = regex.compile(rf"(?P<total>{NUMBER})\s*万元[^。；;：:]{{0,30}}?"
+                            rf"(?:包括|其中|分别为|具体如下|如下|以下方面)\s*[：:]\s*$")
+# The amount a heading opens with: "（一）本年财政拨款收入 110387.98 万元", "2026年度收入预算
+# 110896.62万元，比…".
+_FIRST_AMOUNT = regex.compile(rf"^[^。；;%％]{{0,40}}?(?P<total>{NUMBER})\s*万元")
+# Enumerators, outermost first: 一、 （一） 1. （1）.
+_ENUMERATOR_PATTERN = (r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]\s*)?(?:(?P<chapter>[一二三四五六七八九十]+、)|(?P<section>[（(][一二三四五六七八九十]+[)）])"
+                       r"|(?P<item>\d{1,2}、|\d{1,2}[.．](?!\d{1,2}(?!\d)))|(?P<point>[（(]\d{1,2}[)）]))")
+_ENUMERATOR = regex.compile(_ENUMERATOR_PATTERN)
+_DEPTH = {"chapter": 0, "section": 1, "item": 2, "point": 3}
+# An item of a numbered list that opens with its amount: "（二）对个人和家庭的补助 51.63 万元",
+# "（一）因公出国（境）费用。2026 年预算数 50.33 万元", "（一）基本支出。基本支出预算 11161.56 万元".
+_LIST_ITEM = regex.compile(_ENUMERATOR_PATTERN + rf"\s*(?P<label>[\p{{Han}}（）()“”]{{2,24}}?)\s*"
+                           rf"(?:[。.：:]\s*(?:\d{{4}}\s*年)?[\p{{Han}}“”]{{0,12}}?)?\s*(?P<amount>{NUMBER})\s*万元")
+_CAPTION = regex.compile(r"^\s*图\s*\d+\s*[：:]")
+_NUMERALS = "一二三四五六七八九十"
+_CHANGE_WORDS = regex.compile(rf"(?:比|较).{{0,20}}(?:{UP}|{DOWN})")
+
+
+def _enumerator(text: str) -> tuple[int, int] | None:
+    """The depth (一、 is 0, （一） 1, 1. 2, （1） 3) and the ordinal a paragraph opens with."""
+    match = _ENUMERATOR.match(text)
+    return (_DEPTH[match.lastgroup], _ordinal(match.group(match.lastgroup))) if match else None
+
+
+def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
+    """A total and the numbered paragraphs after it that each open with a part, one level below
+    it: （一）工资福利支出854.43万元 … （二）… The total either announces the list (its sentence
+    ends with 包括：) or opens its own paragraph ("（一）本年财政拨款收入 110387.98 万元" over 1. 2.
+    3.); the latter is a list of parts only when the parts make a complete decomposition, which is
+    what the split then says. The list ends at the first paragraph that is not its next item
+    (deeper items and figure captions in between are skipped), so the parts read are never
+    more than the list has."""
+    clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}  # cleaned once already
+    splits = []
+    for index, paragraph in enumerate(paragraphs):
+        if not paragraph.sentences:
+            continue
+        last = clean_of[id(paragraph.sentences[-1])]
+        announced = _LIST_TOTAL.search(last.text)
+        first = clean_of[id(paragraph.sentences[0])]
+        total, clean, sentence = (announced, last, paragraph.sentences[-1]) if announced else \
+            (_FIRST_AMOUNT.search(first.text), first, paragraph.sentences[0])
+        if total is None or not announced and (_CHANGE_WORDS.search(clean.text, 0, total.start("total")) or any(
+                _ENUMERATOR.match(clean_of[id(s)].text) for s in paragraph.sentences[1:])):
+            continue  # an amount that changed, or a paragraph with headings run into it: no heading's total
+        parts, whole_list = _list_items(paragraphs[index + 1:], clean_of, _enumerator(first.text))
+        subject = _subject(clean.text, total.start("total"))
+        complete = whole_list and (_complete(parts, subject) or _restated(parts, subject))
+        if (len(parts) >= 2 or complete) and (announced or complete):
+            splits.append(Split(clean.amount(paragraph, total, "total"), tuple(parts), complete, sentence))
+    return splits
+
+
+def _list_items(following: tuple[Paragraph, ...], clean_of: dict[int, CleanText],
+                heading: tuple[int, int] | None) -> tuple[list[Part], bool]:
+    """The parts the numbered paragraphs right after a total give: one level, numbered on
+    without a gap, each opening with its amount, all deeper than the total's own heading; and
+    whether the list was read to its end (not cut short by an item of its level that is not
+    the next, or that gives no part)."""
+    parts: list[Part] = []
+    depth, expected = None, 0
+    for item_paragraph in following:
+        if not item_paragraph.sentences:
+            break
+        opening = [clean_of[id(s)] for s in item_paragraph.sentences[:2]]
+        text = CleanText("".join(c.text for c in opening), tuple(i for c in opening for i in c.origin))
+        number = _enumerator(text.text)
+        if number is None:
+            if _CAPTION.match(text.text):
+                continue
+            break
+        if depth is None:
+            if heading is not None and number[0] <= heading[0]:
+                break  # the next heading of the total's own level: no list under it
+            depth, expected = number
+        if number[0] > depth:
+            continue  # an item of an item
+        item = _LIST_ITEM.match(text.text)
+        if number != (depth, expected) or item is None or _CHANGE_WORDS.search(text.text, 0, item.start("amount")):
+            # not the next item, or an item that states a change (比上年增加…), no part
+            return parts, number[0] < depth
+        parts.append(Part(item.group("label"), text.amount(item_paragraph, item, "amount"), None))
+        expected += 1
+    return parts, True
+
+
+def _ordinal(number: str) -> int:
+    """The ordinal an enumerator gives (（三） → 3, 2. → 2), for 一 to 十 and 1 to 99."""
+    digits = regex.sub(r"\D", "", number)
+    if digits:
+        return int(digits)
+    numeral = regex.sub(r"[^一二三四五六七八九十]", "", number)
+    return _NUMERALS.index(numeral) + 1 if len(numeral) == 1 else 0
+
+
+# An item of a list that is no part: a change ("比上年增加5万元", "一般公共预算拨款增加800.94万元"),
+# or an explanation of the part before it ("主要用于系统线路租用费40.00万元、机房巡检…"), which
+# goes on to the end of its clause.
+_CHANGE_ITEM = regex.compile(rf"(?:{UP}|{DOWN})了?\s*$")
+_EXPLANATION = regex.compile(r"^\s*(?:主要|用于|包括|含|即|具体)")
+_AMOUNT = regex.compile(rf"(?:{NUMBER})\s*万元")
+
+
+def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[Split]:
+    """"X万元，其中：A万元、B万元" (or 包括)."""
+    splits = []
+    for match in _SPLIT.finditer(clean.text):
+        if _ENDS_IN_COMPARISON.search(clean.text, 0, match.start("total")):
+            continue  # the amount before 其中 is a change, and what changed is not said
+        split = split_of(clean.amount(paragraph, match, "total"), _subject(clean.text, match.start("total")),
+                          paragraph, sentence, clean, match.end())
+        if split is not None:
+            splits.append(split)
+    return splits
+
+
+# A sentence that opens a list of the sentence before: "其中：…", "收入包括：…".
+OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:]")
+# An amount that is no total of its own: a change (增加5万元) or the prior year's (比…14708.87万元).
+_CHANGE_OR_PRIOR = regex.compile(rf"(?:{UP}|{DOWN})了?\s*$|(?:比|较){CLAUSE}{{0,24}}$")
+
+
+def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str] | None:
+    """The one amount a sentence states, changes and prior years aside ("2023年度收入合计573.15
+    万元，与2022年度相比，收入合计增加366.26万元…"): the total a list in the next sentence
+    divides. A sentence with two (年初预算3090.37万元，支出决算2897.43万元) leaves it unsaid."""
+    amounts = [m for m in _AMOUNT.finditer(clean.text) if not _CHANGE_OR_PRIOR.search(clean.text, 0, m.start())]
+    if len(amounts) != 1:
+        return None
+    number = regex.match(NUMBER, amounts[0].group())
+    return (Amount(Decimal(number.group().replace(",", "")), number.group(),
+                   clean.locate(paragraph, amounts[0].start(), amounts[0].start() + number.end())),
+            _subject(clean.text, amounts[0].start()))
+
+
+def split_of(total: Amount, subject: str, paragraph: Paragraph, sentence: Sentence, clean: CleanText,
+              start: int) -> Split | None:
+    """The parts listed from `start` to the sentence's end, as a split of `total` (named
+    `subject`). A list with a nested 其中 is not read (which total each part belongs to is not
+    said); a list that leaves out an amount it states (in an explanation, or not read as a
+    part) is no complete decomposition, whatever its labels."""
+    rest = clean.text[start:]
+    if "其中" in rest:
+        return None
+    parts, left_out = [], False
+    for clause_start, clause in _cut(rest, r"[；;]"):
+        # items: at 、 and at commas, but not inside a number (35,541.8) nor before a share (，占21.84%)
+        for item_start, item in _cut(clause, r"(?:、|，|,(?!\d))(?!\s*占)"):
+            part = _PART.search(item)
+            if part is not None and _CHANGE_ITEM.search(item, 0, part.start("amount")):
+                continue  # a change: no part, and nothing of the total left out
+            if _EXPLANATION.match(item):
+                left_out = left_out or _AMOUNT.search(clause, item_start) is not None
+                break  # the rest of the clause explains the part before it
+            if part is None:
+                left_out = left_out or _AMOUNT.search(item) is not None  # an amount not read as a part
+                continue
+            shifted = Shifted(part, start + clause_start + item_start)
+            share = clean.amount(paragraph, shifted, "share") if part.group("share") else None
+            parts.append(Part(part.group("label"), clean.amount(paragraph, shifted, "amount"), share))
+    return Split(total, tuple(parts), not left_out and _complete(parts, subject), sentence) if parts else None
+
+
+def _cut(text: str, separators: str) -> list[tuple[int, str]]:
+    """The pieces of a text between its separators, each with where it starts."""
+    result, start = [], 0
+    for separator in regex.finditer(separators, text):
+        result.append((start, text[start:separator.start()]))
+        start = separator.end()
+    result.append((start, text[start:]))
+    return result
+
+
+def _complete(parts: list[Part], subject: str) -> bool:
+    """Do the parts make the whole of a total named `subject`?"""
+    if len(parts) >= 2 and _REST.match(parts[-1].label):
+        return True
+    for kinds, total_words in COMPLETE_SPLITS:
+        matched = [[k for k in kinds if regex.search(k, part.label)] for part in parts]
+        if all(len(m) == 1 for m in matched) and {m[0] for m in matched} == set(kinds) \
+                and (total_words is None or regex.search(total_words, subject)):
+            return True
+    return False
+
+
+def _restated(parts: list[Part], subject: str) -> bool:
+    """A heading's one item under its own name ("（三）上年结转结余 508.64 万元" over "10.上年结转结余
+    508.64 万元"): the same figure, stated twice."""
+    return len(parts) == 1 and _bare_name(subject) == _bare_name(parts[0].label)
+
+
+def _bare_name(text: str) -> str:
+    """A name without its enumerator, spaces and brackets."""
+    return regex.sub(r"[\s（）()]", "", _ENUMERATOR.sub("", text))
+
+
+def _subject(text: str, end: int) -> str:
+    """The name a total goes by: the words of its clause before it ("“三公”经费预算" in
+    "2026年“三公”经费预算394.49万元")."""
+    return regex.split(r"[。；;，,：:]", text[:end])[-1]
+

@@ -1,0 +1,89 @@
+"""The narrative's sentences as the claims and rules read them, and the words for amounts.
+
+Text decorations of extracted documents (underscores, <u> tags, spaces inside OCR'd numbers) are
+read through, and every location still points at the original characters. NUMBER, UP, DOWN and
+CLAUSE are the pieces the patterns of claims, splits and rules are made of.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from auditlint.model import Amount, Location, Paragraph, Sentence
+
+_DECORATION = regex.compile(r"</?u>|_+")
+# OCR's spaces inside a number ("4, 461. 66") and between two characters of a word ("基本 支出").
+_SPLIT_BY_OCR = regex.compile(r"(?<=\d[,.])\s+(?=\d)|(?<=\p{Han})\s+(?=\p{Han})")
+NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # never the tail of a number (".22")
+UP = "增加|增长|上升|提高"
+DOWN = "减少|下降|降低|减"
+
+# A character of one clause: no sentence or clause mark, but a thousands comma (20,292.85) is none.
+CLAUSE = r"(?:[^。；;，,]|(?<=\d),(?=\d{3}))"
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """A sentence's text without decorations, mapping each character back to the paragraph."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    @classmethod
+    def of(cls, paragraph: Paragraph, sentence: Sentence) -> "CleanText":
+        raw = paragraph.text[sentence.start:sentence.end]
+        keep = [True] * len(raw)
+        for match in _DECORATION.finditer(raw):
+            for i in range(match.start(), match.end()):
+                keep[i] = False
+        # OCR splits numbers at their separators ("4, 461. 66" reads as 4,461.66) and words at
+        # random ("基本 支出" reads as 基本支出).
+        for match in _SPLIT_BY_OCR.finditer(raw):
+            for i in range(match.start(), match.end()):
+                keep[i] = False
+        kept = [i for i, k in enumerate(keep) if k]
+        return cls("".join(raw[i] for i in kept), tuple(sentence.start + i for i in kept))
+
+    def locate(self, paragraph: Paragraph, start: int, end: int) -> Location:
+        """Where `text[start:end]` (end > start) was printed."""
+        return paragraph.body.locate(self.origin[start], self.origin[end - 1] + 1)
+
+    def amount(self, paragraph: Paragraph, match: regex.Match, group: str) -> Amount:
+        text = match.group(group)
+        location = self.locate(paragraph, match.start(group), match.end(group))
+        return Amount(Decimal(text.replace(",", "")), text, location)
+
+
+# The last narrative cleaned: its paragraphs (kept, so that their identities stay theirs) and
+# its sentences. The parser and half the rules walk the same sentences of one document.
+_cleaned: tuple[tuple[Paragraph, ...], list[tuple[Paragraph, Sentence, CleanText]]] = ((), [])
+
+
+def sentences(paragraphs: tuple[Paragraph, ...]) -> list[tuple[Paragraph, Sentence, CleanText]]:
+    """Every sentence of the narrative with its paragraph (to locate matches) and its clean
+    text, cleaned once per document however many rules ask."""
+    global _cleaned
+    kept, cleaned = _cleaned
+    if len(kept) != len(paragraphs) or any(a is not b for a, b in zip(kept, paragraphs)):
+        cleaned = [(p, s, CleanText.of(p, s)) for p in paragraphs for s in p.sentences]
+        _cleaned = (tuple(paragraphs), cleaned)
+    return cleaned
+
+
+
+class Shifted:
+    """A match inside a slice of the text, answering positions in the whole text."""
+
+    def __init__(self, match: regex.Match, offset: int) -> None:
+        self._match, self._offset = match, offset
+
+    def start(self, group: str) -> int:
+        return self._match.start(group) + self._offset
+
+    def end(self, group: str) -> int:
+        return self._match.end(group) + self._offset
+
+    def group(self, group: str) -> str:
+        return self._match.group(group)
