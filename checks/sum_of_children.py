@@ -319,7 +319,7 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
         label = row.label.replace(" ", "")
         if domain.YEAR_TOTAL.match(label):
             items = [r for r, level in zip(rows[start:i], levels[start:i]) if level == 1]
-            if len(items) >= 2 and _one_side(row, items):
+            if len(items) >= 2 and _one_side(row, items) and _numbered_from_one(items):
                 yield row, items
             year_total, start = row, i + 1
         elif domain.GRAND_TOTAL.match(label):
@@ -330,9 +330,17 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
                     yield row, [year_total, *between]
             else:
                 items = [r for r, level in zip(rows[start:i], levels[start:i]) if level == 1]
-                if len(items) >= 2:
+                if len(items) >= 2 and _numbered_from_one(items):
                     yield row, items
             year_total, start = None, i + 1
+
+
+def _numbered_from_one(items: list[Row]) -> bool:
+    """Are the top-level items 一、 二、 三、 … without a gap? A list that starts at 四、 lost its
+    first items (text extracted out of order puts them before the table's title): no total of
+    it can be summed."""
+    numbers = [domain.chinese_ordinal(item.label.replace(" ", "").partition("、")[0]) for item in items]
+    return numbers == list(range(1, len(items) + 1))
 
 
 def _one_side(total: Row, items: list[Row]) -> bool:

@@ -73,6 +73,18 @@ def test_numbered_items_of_a_two_sided_table():
     assert "本年支出合计" in error.message.zh
 
 
+def test_top_level_items_that_do_not_start_at_one_are_not_summed():
+    # Text extracted out of order left 一、 and 二、 above the title: 三、 alone is no part list of
+    # 本年支出合计, and nothing is claimed; with 一、 to 三、 in place the sum is checked.
+    header = "部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+    rows = ("一、一般公共预算拨款收入\t100.00\t三、住房保障支出\t10.00\n"
+            "二、事业收入\t\t四、其他支出\t5.00\n"
+            "本年收入合计\t100.00\t本年支出合计\t100.00\n")
+    assert findings(rows, header) == []
+    whole = rows.replace("三、住房保障支出", "一、一般公共服务支出").replace("四、其他支出", "二、卫生健康支出")
+    assert [(f.stated, f.expected) for f in findings(whole, header)] == [("100.00", "15.00")]
+
+
 def test_hints_name_the_shape_of_a_wrong_number():
     assert "swapped" in shape_hint(Decimal("762.85"), Decimal("672.85")).en
     assert "one digit" in shape_hint(Decimal("65.26"), Decimal("65.28")).en

@@ -132,6 +132,24 @@ ENUMERATOR_LEVELS = (
     regex.compile(r"^[（(][一二三四五六七八九十廿]+[)）]"),
     regex.compile(r"^\d{1,2}[.、．](?!\d)"),
 )
+_DIGITS = "一二三四五六七八九"
+
+
+def chinese_ordinal(numeral: str) -> int | None:
+    """The number a Chinese numeral of an enumerator writes (三 → 3, 十二 → 12, 二十一 → 21, 廿 → 20),
+    or None."""
+    numeral = numeral.replace("廿", "二十")
+    tens, _, units = numeral.rpartition("十") if "十" in numeral else ("", "", numeral)
+    if "十" in numeral:
+        ten = 1 if tens == "" else (_DIGITS.index(tens) + 1 if len(tens) == 1 and tens in _DIGITS else None)
+    else:
+        ten = 0
+    unit = 0 if units == "" else (_DIGITS.index(units) + 1 if len(units) == 1 and units in _DIGITS else None)
+    if ten is None or unit is None or (ten == 0 and unit == 0):
+        return None
+    return 10 * ten + unit
+
+
 # 本年收入合计 / 本年支出合计: the year's items added up; 收入总计 / 支出总计 / 总计: with carry-overs.
 YEAR_TOTAL = regex.compile(r"^本年(?:收入|支出)合计$")
 GRAND_TOTAL = regex.compile(r"^(?:收入|支出)?总计$")

@@ -12,6 +12,7 @@ from decimal import Decimal
 import regex
 
 from auditlint.model import Amount, Paragraph, Part, Sentence, Split
+from auditlint.parse import domain
 from auditlint.parse.wording import CLAUSE, DOWN, NUMBER, UP, CleanText, Shifted, sentences
 
 # "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
@@ -57,7 +58,6 @@ _DEPTH = {"chapter": 0, "section": 1, "item": 2, "point": 3}
 _LIST_ITEM = regex.compile(_ENUMERATOR_PATTERN + rf"\s*(?P<label>[\p{{Han}}（）()“”]{{2,24}}?)\s*"
                            rf"(?:[。.：:]\s*(?:\d{{4}}\s*年)?[\p{{Han}}“”]{{0,12}}?)?\s*(?P<amount>{NUMBER})\s*万元")
 _CAPTION = regex.compile(r"^\s*图\s*\d+\s*[：:]")
-_NUMERALS = "一二三四五六七八九十"
 _CHANGE_WORDS = regex.compile(rf"(?:比|较).{{0,20}}(?:{UP}|{DOWN})")
 
 
@@ -130,12 +130,11 @@ def _list_items(following: tuple[Paragraph, ...], clean_of: dict[int, CleanText]
 
 
 def _ordinal(number: str) -> int:
-    """The ordinal an enumerator gives (（三） → 3, 2. → 2), for 一 to 十 and 1 to 99."""
+    """The ordinal an enumerator gives (（三） → 3, 2. → 2, 十二、 → 12), or 0."""
     digits = regex.sub(r"\D", "", number)
     if digits:
         return int(digits)
-    numeral = regex.sub(r"[^一二三四五六七八九十]", "", number)
-    return _NUMERALS.index(numeral) + 1 if len(numeral) == 1 else 0
+    return domain.chinese_ordinal(regex.sub(r"[^一二三四五六七八九十廿]", "", number)) or 0
 
 
 # An item of a list that is no part: a change ("比上年增加5万元", "一般公共预算拨款增加800.94万元"),
