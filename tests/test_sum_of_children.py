@@ -165,3 +165,17 @@ def test_a_blank_row_with_its_cells_is_a_part_of_nothing_not_a_lost_one():
     assert [(f.place.row, f.place.column, f.stated, f.expected) for f in errors] == [
         ("302", "本年一般公共预算基本支出/合计", "20.00", "12.00"),
         ("302", "本年一般公共预算基本支出/公用经费", "20.00", "12.00")]
+
+
+def test_a_table_continued_on_the_next_page_repeats_its_head_and_still_adds_up():
+    # Plain text of a PDF: the page number runs into the next caption ("- 16 -表 3"), and the next
+    # page repeats the title and the header lines before its first row (20806).
+    text = ("表 3\n支出总表\n部门名称：某局 单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+            "208 社会保障和就业支出 30.00 20.00 10.00\n20805 行政事业单位养老支出 20.00 20.00 0.00\n"
+            "- 16 -表 3\n支出总表\n部门名称：某局 单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+            "20806 企业改革补助 10.00 0.00 10.00\n")
+    doc = parse_document(read_text("t.txt", text.encode()))
+    [table] = doc.tables
+    assert [(r.code, r.label) for r in table.rows] == [
+        ("208", "社会保障和就业支出"), ("20805", "行政事业单位养老支出"), ("20806", "企业改革补助")]
+    assert list(SumOfChildren().check(doc, {})) == []

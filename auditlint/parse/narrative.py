@@ -16,9 +16,10 @@ from auditlint.parse.numbers import NUMERIC_ROW_TAIL
 _SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*")
 _LINE_END_CLOSES = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
 # Page furniture that sits between the lines of a paragraph: "- 5 -", "第 3 页", "3/20"; a PDF's
-# page number may arrive with its digits apart ("— 1  6 —").
-_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]\s*\d(?:\s*\d){0,3}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?"
-                          r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+# page number may arrive with its digits apart ("— 1  6 —"), or run into the next page's table
+# caption ("- 16 -表 3").
+_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]\s*\d(?:\s*\d){0,3}\s*[-—–－](?:\s*表\s*\d{1,2})?"
+                          r"|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 # A heading opens with an enumerator: 一、 （一） 1. 1、 (1) 第一部分 … An enumerator "2." may be
 # followed by a year ("2.2026 年，…"), but "12.50" or "14708.87" opening a line is an amount.
 _HEADING = regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}、|\d{1,2}[.．](?!\d{1,2}(?!\d))|#+\s)")

@@ -66,9 +66,14 @@ def _is_narrative(line: Line) -> bool:
 def _caption(lines: Sequence[Line], title: int) -> str:
     """The numbered caption beside a title (预算07表, 表 3, 公开 01 表), if there is one."""
     for index in (title - 1, title + 1, title - 2, title + 2):
-        if 0 <= index < len(lines) and domain.TABLE_NUMBER.match(lines[index].text):
-            return SPACES.sub("", lines[index].text)
+        caption = _PAGE_NUMBER_BEFORE.sub("", lines[index].text) if 0 <= index < len(lines) else ""
+        if domain.TABLE_NUMBER.match(caption):
+            return SPACES.sub("", caption)
     return ""
+
+
+# A page number the caption of the next page's table ran into ("- 16 -表 3").
+_PAGE_NUMBER_BEFORE = regex.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*")
 
 
 def find_tables(source: Source) -> tuple[Table, ...]:
@@ -91,7 +96,7 @@ def find_tables(source: Source) -> tuple[Table, ...]:
         previous = extents[-1] if extents else None
         if previous and previous[0] == title and previous[1] == caption and previous[4] and not kind.form \
                 and previous[4][-1].number >= start - 3:  # a form's title repeats for each project
-            previous[4].extend(line for line in body if line.text.strip() != title)
+            previous[4].extend(_without_repeated_header(previous[4], body, title))
         else:
             extents.append((title, caption, kind, lines[start], body))
     tables = [_with_trailing_note(table, lines, title_line, body, starts) for title, _, kind, title_line, body in extents
@@ -115,6 +120,22 @@ def _with_trailing_note(table: Table, lines: tuple[Line, ...], title_line: Line,
     after = [line for line in lines[after_end:following] if line.text.strip()][:TRAILING_NOTE_LINES]
     note = next((line.text.strip() for line in after if domain.EMPTY_NOTE.search(line.text)), "")
     return replace(table, empty_note=note) if note else table
+
+
+def _without_repeated_header(first: list[Line], continued: list[Line], title: str) -> list[Line]:
+    """A continued page's lines without what it repeats of the first page's head: the title, and
+    the header lines before its first row with amounts (部门名称…单位：万元, the column names), which
+    would otherwise run into the label of the next row."""
+    head = set()
+    for line in first:
+        if is_amount_line(line_pieces(line)):
+            break
+        head.add(line.text.strip())
+    lines = [line for line in continued if line.text.strip() != title]
+    start = 0
+    while start < len(lines) and lines[start].text.strip() in head and not is_amount_line(line_pieces(lines[start])):
+        start += 1
+    return lines[start:]
 
 
 def mark_truncated_codes(table: Table, prose_lines: set[int]) -> Table:
