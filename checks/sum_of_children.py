@@ -21,14 +21,15 @@ class SumOfChildren:
 
     What it checks, in every table it could read with confidence. Across columns, in every row:
     合计 = 基本支出 + 项目支出 (+ 经营支出, 上缴上级支出, 对附属单位补助支出), or the economic
-    classes; 基本支出 = 人员经费 + 公用经费 (the columns named as parts, nothing unknown between).
-    Down the rows, in every amount column: a 类
-    function code against the sum of its 款 codes and a 款 against its 项 codes (201 = 20101 +
-    20103 + …, 20103 = 2010301 + …); an economic class against its items (301 = 30101 + …); a
-    department code against its units (126 = 126001 + …); and the 合计 or department row against
-    the sum of the top-level codes. A parent is only summed when it has children in the table and
-    none of them was cut short by extraction (201030 for 2010301) or has amounts of uncertain
-    column.
+    classes; 基本支出 = 人员经费 + 公用经费 (the columns named as parts, nothing unknown between);
+    in income and project tables, 合计 = the sources of money (一般公共预算 + 政府性基金 + … +
+    单位资金 + 上年结转). Down the rows, in every amount column: a 类 function code against the
+    sum of its 款 codes and a 款 against its 项 codes (201 = 20101 + 20103 + …, 20103 = 2010301 +
+    …); an economic class against its items (301 = 30101 + …); a department code against its
+    units (126 = 126001 + …); and the 合计 or department row against the sum of the top-level
+    codes (numbered items only when they run from 一、 without a gap). A parent is only summed
+    when it has children in the table and none of them was cut short by extraction (201030 for
+    2010301) or has amounts of uncertain column.
 
     Why it matters: the parts of a total are printed beside it, so a total that does not add up is
     a contradiction any reader can see; it usually means a typed figure or a row left out.

@@ -179,3 +179,14 @@ def test_a_table_continued_on_the_next_page_repeats_its_head_and_still_adds_up()
     assert [(r.code, r.label) for r in table.rows] == [
         ("208", "社会保障和就业支出"), ("20805", "行政事业单位养老支出"), ("20806", "企业改革补助")]
     assert list(SumOfChildren().check(doc, {})) == []
+
+
+def test_a_total_is_the_sum_of_the_sources_of_money_in_its_row():
+    header = ("项目支出表\n单位：万元\n单位编码\t单位名称\t合计\t本年拨款\t\t财政拨款结转结余\t\t单位资金\n"
+              "\t\t\t一般公共预算\t政府性基金预算\t一般公共预算\t政府性基金预算\t\n")
+    rows = "014\t某局\t1,348.00\t1,438.00\t\t\t\t\n014001\t某局本级\t1,438.00\t1,438.00\t\t\t\t\n"
+    across = [f for f in findings(rows, header) if "=columns" in f.logical]
+    assert [(f.stated, f.expected, f.location.line) for f in across] == [("1,348.00", "1438.00", 5)]
+    # An "of which" column among them is no source: nothing is claimed across.
+    other = header.replace("\t单位资金\n", "\t其中：教育收费\n")
+    assert [f for f in findings(rows, other) if "=columns" in f.logical] == []

@@ -165,6 +165,34 @@ BASIC_PARTS = regex.compile(r"^(?:基本支出/)?(?:人员经费|公用经费)$"
 TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$|^.{0,12}基本支出/合计$")
 
 
+# The sources of a department's money, as income and project tables head their columns (the
+# last words of a column under a group: 本年拨款/一般公共预算, 单位资金/上级补助收入), and the total
+# over them.
+SOURCE_PARTS = regex.compile(r"^(?:一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政专户管理资金|单位资金|财政拨款"
+                             r"|事业|事业单位经营|经营|上级补助|附属单位上缴|其他)(?:拨款)?(?:收入)?$"
+                             r"|^上年结[转余](?:[、和]?结[转余])?$")
+SOURCE_TOTAL = regex.compile(r"^(?:合计|总计|收入总计|本年收入合计)$")
+
+
+def source_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
+    """合计 = the sources of money in its row (一般公共预算 + 政府性基金 + … + 单位资金), when every
+    column after the total is a known source, none a subtotal (小计) or an "of which" (其中).
+    A group header's name over a source (本年拨款/, 财政拨款结转结余/) keeps it a source: the
+    same source in two groups (this year's, carried over) are two parts."""
+    if not names or not SOURCE_TOTAL.match(names[0]) or len(names) < 3:
+        return []
+    if all(_is_source(name) for name in names[1:]):
+        return [(0, tuple(range(1, len(names))))]
+    return []
+
+
+def _is_source(name: str) -> bool:
+    """Is a column one source of money: its last words, or all its words when a header wrapped
+    inside the name ("上年结余/、结转")?"""
+    words = (name.rpartition("/")[2], name.replace("/", ""))
+    return any(SOURCE_PARTS.match(regex.sub(r"[、，,（）()]", "", w)) for w in words)
+
+
 SANGONG_PARTS = regex.compile(r"^(?:因公出国[（(]境[)）]费(?:用)?|公务用车购置及运行(?:维护)?费(?:/小计)?|公务接待费)$")
 CAR_PARTS = regex.compile(r"^公务用车购置及运行(?:维护)?费/(?:公务用车购置费?|公务用车运行(?:维护)?费)$")
 
@@ -183,6 +211,9 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     group = names[0].split("/")[0] + "/" if names and "/" in names[0] else None
     if group and all(n.startswith(group) for n in names) and not regex.match(r"^基本支出/", group):
         names = [n[len(group):] for n in names]  # one header over every column: 本年一般公共预算基本支出/合计 …
+    sources = source_identities(names)
+    if sources:
+        return sources
     identities = []
     subtotal = next((i for i, n in enumerate(names) if regex.match(r"^基本支出(?:/小计)?$", n)), None)
     basic = [i for i, n in enumerate(names) if BASIC_PARTS.match(n)]
