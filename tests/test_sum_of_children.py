@@ -190,3 +190,14 @@ def test_a_total_is_the_sum_of_the_sources_of_money_in_its_row():
     # An "of which" column among them is no source: nothing is claimed across.
     other = header.replace("\t单位资金\n", "\t其中：教育收费\n")
     assert [f for f in findings(rows, other) if "=columns" in f.logical] == []
+
+
+def test_subtotals_of_sources_add_up_to_the_total_and_from_their_group():
+    header = ("部门收入总表\n单位：万元\n科目编码\t科目名称\t合计\t本年收入\t\t\t上年结转结余\t\t\n"
+              "\t\t\t小计\t一般公共预算\t政府性基金预算\t小计\t一般公共预算\t政府性基金预算\n")
+    rows = "\t合计\t110.00\t100.00\t90.00\t10.00\t10.00\t10.00\t\n"
+    assert [f for f in findings(rows, header) if f.level != Level.NOTE] == []
+    # 本年收入/小计 mistyped: it no longer makes the total with the carry-over, nor comes from its sources.
+    slipped = [(f.stated, f.expected) for f in findings(rows.replace("\t100.00\t", "\t160.00\t"), header)
+               if "=columns" in f.logical]
+    assert sorted(slipped) == [("110.00", "170.00"), ("160.00", "100.00")]

@@ -176,14 +176,27 @@ SOURCE_TOTAL = regex.compile(r"^(?:合计|总计|收入总计|本年收入合计
 
 def source_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     """合计 = the sources of money in its row (一般公共预算 + 政府性基金 + … + 单位资金), when every
-    column after the total is a known source, none a subtotal (小计) or an "of which" (其中).
-    A group header's name over a source (本年拨款/, 财政拨款结转结余/) keeps it a source: the
-    same source in two groups (this year's, carried over) are two parts."""
+    column after the total is a known source or the 小计 of a group of them (本年收入/小计 over
+    本年收入/一般公共预算 …, 上年结转结余/小计 over its own), none an "of which" (其中). A group's
+    小计 stands for its sources in the total, and is their sum. The same source in two groups
+    (this year's, carried over) are two parts."""
     if not names or not SOURCE_TOTAL.match(names[0]) or len(names) < 3:
         return []
-    if all(_is_source(name) for name in names[1:]):
-        return [(0, tuple(range(1, len(names))))]
-    return []
+    groups: dict[str, list[int]] = {}
+    subtotals: dict[str, int] = {}
+    for index, name in enumerate(names[1:], start=1):
+        group, _, last = name.rpartition("/")
+        if last == "小计" and group and group not in subtotals:
+            subtotals[group] = index
+        elif _is_source(name):
+            groups.setdefault(group, []).append(index)
+        else:
+            return []
+    if any(group not in groups for group in subtotals):
+        return []  # a subtotal over nothing it could be the sum of
+    parts = sorted([*subtotals.values(), *(i for group, members in groups.items() if group not in subtotals
+                                           for i in members)])
+    return [(0, tuple(parts)), *((subtotals[group], tuple(groups[group])) for group in subtotals)]
 
 
 def _is_source(name: str) -> bool:
