@@ -66,3 +66,13 @@ def test_an_amount_opening_a_wrapped_line_is_no_numbered_heading():
             "14708.87 万元增加 185.92 万元，增长 1.26%。\n"
             "1.一般公共预算拨款收入 14864.40 万元。\n")
     assert [p.body.pieces[0].location.line for p in parse(text).paragraphs] == [1, 3]
+
+
+def test_a_heading_with_the_page_number_run_into_it_is_still_a_heading():
+    # Raw text of a PDF: the page's number ran into the next heading, and the paragraph under it
+    # repeats its name; the two are no sentence said twice.
+    text = ("- 6 -一、深圳市某某综合管理服务局（本级）\n"
+            "深圳市某某管理局（本级）预算 156,491.01 万\n"
+            "元，包括在职人员经费 8,657.53 万元、公用\n"
+            "经费 3,045.77 万元，主要用于保障正常运转。\n")
+    assert [p.text[:5] for p in parse(text).paragraphs] == ["- 6 -", "深圳市某某"]

@@ -21,8 +21,9 @@ _LINE_END_CLOSES = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
 _PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]\s*\d(?:\s*\d){0,3}\s*[-—–－](?:\s*表\s*\d{1,2})?"
                           r"|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 # A heading opens with an enumerator: 一、 （一） 1. 1、 (1) 第一部分 … An enumerator "2." may be
-# followed by a year ("2.2026 年，…"), but "12.50" or "14708.87" opening a line is an amount.
-_HEADING = regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}、|\d{1,2}[.．](?!\d{1,2}(?!\d))|#+\s)")
+# followed by a year ("2.2026 年，…"), but "12.50" or "14708.87" opening a line is an amount. The
+# page number before it may have run into the heading ("- 6 -一、…").
+_HEADING = regex.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]\s*)?(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}、|\d{1,2}[.．](?!\d{1,2}(?!\d))|#+\s)")
 
 FULL_LINE_RATIO = 0.8
 _CLAUSE_MARK = regex.compile(r"[，。；：,;:]")
