@@ -6,31 +6,8 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Change, Completion, Document, Split
-from auditlint.parse.numbers import half_unit, narrative_radius
-
-HUNDRED = Decimal(100)
-
-
-def ratio_range(part: Amount, whole_low: Decimal, whole_high: Decimal, part_radius: Decimal) -> tuple[Decimal, Decimal]:
-    """The percentages that printed, rounded figures allow: part ± its rounding over the whole's range."""
-    low_part, high_part = part.value - part_radius, part.value + part_radius
-    return HUNDRED * low_part / whole_high, HUNDRED * high_part / whole_low
-
-
-def allows(stated: Amount, low: Decimal, high: Decimal, extra: Decimal = Decimal(0)) -> bool:
-    """Does the stated percentage, within its rounding (and `extra` points), meet [low, high]?"""
-    radius = half_unit(stated.value) + extra
-    return stated.value + radius >= low and stated.value - radius <= high
-
-
-def misstated_ratio(percent: Amount, part: Amount, whole: Amount, extra: Decimal = Decimal(0)) -> Decimal | None:
-    """The percentage part/whole gives, when the stated one is beyond what rounding allows."""
-    spread = narrative_radius(whole.value)
-    if whole.value - spread <= 0:
-        return None
-    low, high = ratio_range(part, whole.value - spread, whole.value + spread, narrative_radius(part.value))
-    return None if allows(percent, low, high, extra) else HUNDRED * part.value / whole.value
-
+from auditlint.parse.arithmetic import HUNDRED, allows, misstated_ratio, ratio_range
+from auditlint.parse.numbers import narrative_radius
 
 class Percentage:
     """A percentage that its own figures do not give.

@@ -7,13 +7,14 @@ import regex
 
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document, Location
-from auditlint.parse.wording import NUMBER, sentences
+from auditlint.parse.arithmetic import claim_amounts, claim_fits
+from auditlint.parse.claims import sentence_claims
 from auditlint.parse.figures import named_figures
+from auditlint.parse.wording import NUMBER, YUAN, sentences
 
 # A number of this many significant digits (1.55, 14.8, 2,877.94) printed under both units is
 # one figure with a slipped unit; 40.00 or 1,200.00 may well be two figures.
 MIN_SIGNIFICANT = 3
-_YUAN = regex.compile(rf"(?<![\d.,])(?P<amount>{NUMBER})\s*元(?!\s*[/每])")  # not a price (元/套)
 _WAN_YUAN = regex.compile(rf"(?<![\d.,])(?P<amount>{NUMBER})\s*万元")
 
 
@@ -55,7 +56,10 @@ class UnitMismatch:
     the unit, not of the figure: 2.30 元 would be 0.00023 万元. An amount in 元 that equals the
     table figure times 10 000 is a correct conversion and is left alone. And, whatever its
     subject, a number of three significant digits or more (1.55, 2,877.94; not 40.00) printed in
-    元 here and in 万元 elsewhere in the document, in its narrative or in a table in 万元.
+    元 here and in 万元 elsewhere in the document, in its narrative or in a table in 万元. And an
+    amount in 元 in a sentence whose own figures (a completion rate, a split, a change) all fit
+    only when it is read in 万元: "年初预算为1137.18元，支出决算为458.27万元，完成年初预算的
+    40.30%", where 458.27 / 1137.18 = 40.30%.
 
     Why it matters: a unit slip changes the figure ten-thousandfold for the reader.
 
@@ -72,13 +76,49 @@ class UnitMismatch:
         for finding in self._by_subject(doc):
             reported.add(finding.location)
             yield finding
+        for finding in self._by_arithmetic(doc, reported):
+            reported.add(finding.location)
+            yield finding
         yield from self._by_number(doc, reported)
+
+    def _by_arithmetic(self, doc: Document, reported: set) -> Iterator[Finding]:
+        """An amount in 元 in a sentence whose figures all fit only when it is read in 万元: "年初
+        预算为1137.18元，支出决算为458.27万元，完成年初预算的40.30%" (458.27 / 1137.18 = 40.30%),
+        a split whose parts make their total with it, a change its two years give. In 元 it would
+        be ten thousand times smaller, and nothing in the sentence would hold."""
+        for paragraph, sentence, clean in sentences(doc.paragraphs):
+            reading = clean.in_wan_yuan()
+            if reading is None:
+                continue
+            as_wan, starts = reading
+            in_yuan = {(at.line, at.column) for at in (paragraph.body.locate(s, s + 1) for s in starts)}
+            for claim in sentence_claims(paragraph, sentence, as_wan):
+                slipped = [a for a in claim_amounts(claim) if a.value != 0 and a.location not in reported
+                           and (a.location.line, a.location.column) in in_yuan]
+                if not slipped or not claim_fits(claim):
+                    continue
+                stated = slipped[0]
+                reported.add(stated.location)
+                yield Finding(
+                    rule=self.id,
+                    level=self.level,
+                    message=Message(f"{stated.text} 写作元，但只有按万元计，本句的数字才相符：单位应为万元？",
+                                    f"{stated.text} is written in 元, but the sentence's figures only agree with it "
+                                    f"in 万元: 万元 meant?"),
+                    location=stated.location,
+                    related=tuple(Related(a.location, Message(f"{a.text} 万元", f"{a.text} 万元"))
+                                  for a in claim_amounts(claim) if a is not stated),
+                    logical=f"unit:{sentence.text[:40]}",
+                    stated=f"{stated.text}元",
+                    expected=f"{stated.text}万元",
+                    hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
+                )
 
     def _by_number(self, doc: Document, reported: set) -> Iterator[Finding]:
         """The same number printed in 元 here and in 万元 elsewhere (the narrative, or a table in
         万元), whatever the words around it: a number of three significant digits or more does
         not recur by chance under the other unit."""
-        in_yuan = [stated for paragraph, _, clean in sentences(doc.paragraphs) for match in _YUAN.finditer(clean.text)
+        in_yuan = [stated for paragraph, _, clean in sentences(doc.paragraphs) for match in YUAN.finditer(clean.text)
                    if (stated := clean.amount(paragraph, match, "amount")).location not in reported
                    and significant_digits(stated.text) >= MIN_SIGNIFICANT]
         in_wan = wan_yuan_figures(doc) if in_yuan else {}  # most documents state nothing in 元

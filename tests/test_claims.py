@@ -287,3 +287,8 @@ def test_an_amount_not_read_as_a_part_leaves_the_list_open():
     [split] = [c for c in doc(text).claims if isinstance(c, Split)]
     assert not split.complete
     assert list(SplitTotal().check(doc(text), {})) == []
+
+
+def test_a_completion_rate_against_the_final_accounts():
+    [claim] = doc("年初预算为 1137.18 万元，支出决算为 458.27 万元，完成年初预算的 40.30%。\n").claims
+    assert isinstance(claim, Completion) and (claim.budget.text, claim.actual.text) == ("1137.18", "458.27")

@@ -37,3 +37,16 @@ def test_a_number_in_yuan_that_the_document_prints_in_wan_yuan_elsewhere_is_a_sl
 
 def test_round_numbers_and_prices_may_be_two_figures():
     assert findings("刻章预算100元/套，共100万元。\n\n会议费40.00元，另有40.00万元。") == []
+
+
+def test_an_amount_in_yuan_that_only_fits_its_sentence_in_wan_yuan():
+    # 458.27 / 1137.18 = 40.30%: the sentence holds with 1137.18 万元, and 1137.18 元 (0.113718 万元)
+    # would make the rate 402,990%.
+    [finding] = findings("项目年初预算为 1137.18 元，支出决算为 458.27 万元，完成年初预算的 40.30%。")
+    assert (finding.stated, finding.expected, finding.location.column) == ("1137.18元", "1137.18万元", 9)
+    # A split whose parts make their total only in 万元.
+    [finding] = findings("政府采购预算1875.70万元，其中：货物类28.60万元、工程类0万元、服务类1847.10元。")
+    assert finding.stated == "1847.10元"
+    # A sum in 元 that is meant in 元: nothing fits in 万元, nothing is said.
+    assert findings("项目年初预算为 1137.18 万元，其中：差旅费 5000 元。") == []
+    assert findings("项目年初预算为 1137.18 元，支出决算为 458.27 万元，完成年初预算的 41.30%。") == []

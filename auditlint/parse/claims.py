@@ -30,7 +30,7 @@ _CHANGE_ACROSS = regex.compile(
 _PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*$")
 _COMPARED_BEFORE = regex.compile(r"^与[^。；;，,]{0,24}?相比")
 _COMPLETION = regex.compile(
-    rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元[^。；;]{{0,20}}?(?:执行数|支出数|实际支出|决算数)(?:为|是)?\s*"
+    rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元[^。；;]{{0,20}}?(?:执行数|支出数|实际支出|支出决算数?|决算数?)(?:为|是)?\s*"
     rf"(?P<actual>{NUMBER})\s*万元[^。；;]{{0,12}}?完成(?:年初)?预算(?:的)?\s*(?P<percent>{NUMBER})\s*[%％]")
 # A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
@@ -44,12 +44,8 @@ def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
     for paragraph, sentence, clean in sentences(paragraphs):
         if before is None or before[0] is not paragraph:
             before, stated = None, None
-        claims.extend(_changes(paragraph, sentence, clean, before[1] if before else None))
+        claims.extend(sentence_claims(paragraph, sentence, clean, before[1] if before else None))
         before = (paragraph, clean)
-        for match in _COMPLETION.finditer(clean.text):
-            claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
-                                     clean.amount(paragraph, match, "percent"), sentence))
-        claims.extend(inline_splits(paragraph, sentence, clean))
         opening = OPENS_LIST.match(clean.text)
         if opening is None:
             stated = sentence_total(paragraph, clean)
@@ -59,6 +55,18 @@ def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
                 claims.append(split)
     claims.extend(listed_splits(paragraphs))
     return tuple(claims)
+
+
+def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
+                    before: CleanText | None = None) -> list[Claim]:
+    """What one sentence claims by itself (and with the sentence before it, for 与…相比): its
+    changes, completion rates and splits."""
+    claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
+    for match in _COMPLETION.finditer(clean.text):
+        claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
+                                 clean.amount(paragraph, match, "percent"), sentence))
+    claims.extend(inline_splits(paragraph, sentence, clean))
+    return claims
 
 
 def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before: CleanText | None) -> list[Change]:

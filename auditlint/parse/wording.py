@@ -20,6 +20,9 @@ NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # never th
 UP = "增加|增长|上升|提高"
 DOWN = "减少|下降|降低|减"
 
+# An amount in 元 (not 万元, 亿元 or 千元), and not a price (元/套, 元每…).
+YUAN = regex.compile(rf"(?P<amount>{NUMBER})\s*(?<![万亿千])元(?!\s*[/每])")
+
 # A character of one clause: no sentence or clause mark, but a thousands comma (20,292.85) is none.
 CLAUSE = r"(?:[^。；;，,]|(?<=\d),(?=\d{3}))"
 
@@ -49,6 +52,22 @@ class CleanText:
     def locate(self, paragraph: Paragraph, start: int, end: int) -> Location:
         """Where `text[start:end]` (end > start) was printed."""
         return paragraph.body.locate(self.origin[start], self.origin[end - 1] + 1)
+
+    def in_wan_yuan(self) -> tuple["CleanText", list[int]] | None:
+        """The sentence read as if each amount in bare 元 were in 万元 ("预算数为5元" as "5万元"),
+        and where each such number starts in the paragraph; None when it states none."""
+        found = list(YUAN.finditer(self.text))
+        if not found:
+            return None
+        text, origin, start = [], [], 0
+        for match in found:
+            unit = match.end() - 1  # the 元: 万 goes before it, located where 元 is
+            text.append(self.text[start:unit] + "万")
+            origin.extend(self.origin[start:unit] + (self.origin[unit],))
+            start = unit
+        text.append(self.text[start:])
+        origin.extend(self.origin[start:])
+        return CleanText("".join(text), tuple(origin)), [self.origin[m.start("amount")] for m in found]
 
     def amount(self, paragraph: Paragraph, match: regex.Match, group: str) -> Amount:
         text = match.group(group)
