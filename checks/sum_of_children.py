@@ -26,7 +26,8 @@ class SumOfChildren:
     单位资金 + 上年结转). Down the rows, in every amount column: a 类 function code against the
     sum of its 款 codes and a 款 against its 项 codes (201 = 20101 + 20103 + …, 20103 = 2010301 +
     …); an economic class against its items (301 = 30101 + …); a department code against its
-    units (126 = 126001 + …); and the 合计 or department row against the sum of the top-level
+    units (126 = 126001 + …); in a 项目支出表, a group row (22 其他运转类) against its projects
+    and a unit against its groups; and the 合计 or department row against the sum of the top-level
     codes (numbered items only when they run from 一、 without a gap). A parent is only summed
     when it has children in the table and none of them was cut short by extraction (201030 for
     2010301) or has amounts of uncertain column.
@@ -80,7 +81,7 @@ class SumOfChildren:
                             if finding.level == Level.ERROR:
                                 across.add(id(row))
             found.extend(self._two_of_three(table, identities))
-            for parent, children in hierarchy(table.rows):
+            for parent, children in hierarchy(table.rows, table.kind):
                 if any(id(row) in across for row in (parent, *children)):
                     continue  # already reported across; or misread, its amounts under other columns
                 family = []
@@ -250,11 +251,16 @@ class SumOfChildren:
         )
 
 
-def hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
+def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list[Row]]]:
     """(parent, children) pairs that must add up: codes under the code they extend by one level,
     the top-level codes under the table's total row, and in tables without codes the numbered
-    items (一、 over （一） over 1.) with their 本年合计 and 总计 rows. Pairs with an unreliable
-    member are left out."""
+    items (一、 over （一） over 1.) with their 本年合计 and 总计 rows; in a 项目支出表, its group
+    rows over their projects. Pairs with an unreliable member are left out."""
+    if kind == "project":
+        projects = list(project_hierarchy(rows))
+        if projects:
+            yield from projects
+            return
     yield from enumerated_hierarchy(rows)
     coded = [r for r in rows if r.code]
     codes = domain.CodeIndex(coded)
@@ -268,6 +274,37 @@ def hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
         children = [r for r in coded if len(r.code) == top]
         if _reliable(total, children):
             yield total, children
+
+
+def _project_level(row: Row) -> int | None:
+    words = (row.code or row.label).split()
+    identifier = words[0] if words else ""
+    return next((level for level, pattern in enumerate(domain.PROJECT_ROW_LEVELS) if pattern.match(identifier)), None)
+
+
+def project_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
+    """A 项目支出表's rows by what they are (department, unit, group, project): each over the rows
+    of the next level printed after it, up to the next row of its own level or above; an
+    unnamed first row over the outermost. Only a table whose every other row is one of these
+    is read so: a row of unknown kind may be a part nobody can place."""
+    total = rows[0] if rows and not rows[0].code and not rows[0].label.strip() else None
+    body = rows[1:] if total is not None else rows
+    levels = [_project_level(row) for row in body]
+    if not body or any(level is None for level in levels):
+        return
+    if total is not None:
+        top = [row for row, level in zip(body, levels) if level == min(levels)]
+        if all(r.readable for r in (total, *top)):
+            yield total, top
+    for index, (row, level) in enumerate(zip(body, levels)):
+        below = []
+        for other, other_level in zip(body[index + 1:], levels[index + 1:]):
+            if other_level <= level:
+                break
+            below.append((other, other_level))
+        children = [other for other, other_level in below if other_level == min(l for _, l in below)] if below else []
+        if children and all(r.readable for r in (row, *children)):
+            yield row, children
 
 
 def _reliable(parent: Row, children: list[Row]) -> bool:

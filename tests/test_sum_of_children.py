@@ -201,3 +201,23 @@ def test_subtotals_of_sources_add_up_to_the_total_and_from_their_group():
     slipped = [(f.stated, f.expected) for f in findings(rows.replace("\t100.00\t", "\t160.00\t"), header)
                if "=columns" in f.logical]
     assert sorted(slipped) == [("110.00", "170.00"), ("160.00", "100.00")]
+
+
+def test_group_rows_of_a_project_table_are_the_sum_of_their_projects(shared):
+    # Seed 001's 项目支出表: 22 其他运转类 43.87 over 17.80 + 26.07, 31 本级支出项目 1,394.13 over
+    # 452.81 + 268.47 + 672.85, and 014001 1,438.00 over 43.87 + 1,394.13. It adds up as printed;
+    # with 22's figure typed 43.77 the group and the unit above it both say so.
+    from tests.conftest import seed_path
+    text = seed_path(shared, 1).read_text(encoding="utf-8")
+    line = "22\t其他运转类\t\t43.87\t43.87"
+    assert line in text
+
+    def project_errors(content: str) -> list[tuple[str, str, str]]:
+        doc = parse_document(read_text("s.txt", content.encode()))
+        return [(f.place.row, f.stated, f.expected) for f in SumOfChildren().check(doc, {})
+                if f.level == Level.ERROR and f.place is not None and f.place.table == "项目支出表"]
+
+    assert project_errors(text) == []
+    assert sorted(project_errors(text.replace(line, line.replace("43.87", "43.77")))) == [
+        ("014001", "1,438.00", "1437.90"), ("014001", "1,438.00", "1437.90"),
+        ("22", "43.77", "43.87"), ("22", "43.77", "43.87")]

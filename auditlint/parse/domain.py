@@ -150,6 +150,11 @@ def chinese_ordinal(numeral: str) -> int | None:
     return 10 * ten + unit
 
 
+# The rows of a 项目支出表 by their first cell, outermost first: a department (014), a unit
+# (014001), a group of projects (22 其他运转类, 31 本级支出项目), a project (42011126014Y000000100).
+PROJECT_ROW_LEVELS = (regex.compile(r"^\d{3}$"), regex.compile(r"^\d{6}$"), regex.compile(r"^\d{2}$"),
+                      regex.compile(r"^[0-9A-Z]{10,}$"))
+
 # 本年收入合计 / 本年支出合计: the year's items added up; 收入总计 / 支出总计 / 总计: with carry-overs.
 YEAR_TOTAL = regex.compile(r"^本年(?:收入|支出)合计$")
 GRAND_TOTAL = regex.compile(r"^(?:收入|支出)?总计$")
