@@ -292,3 +292,16 @@ def test_an_amount_not_read_as_a_part_leaves_the_list_open():
 def test_a_completion_rate_against_the_final_accounts():
     [claim] = doc("年初预算为 1137.18 万元，支出决算为 458.27 万元，完成年初预算的 40.30%。\n").claims
     assert isinstance(claim, Completion) and (claim.budget.text, claim.actual.text) == ("1137.18", "458.27")
+
+
+def test_shares_of_numbered_items_are_shares_of_the_total_announcing_them():
+    text = ("2024 年度一般公共预算财政拨款支出 2897.43 万元，主要用于以下方面：\n\n"
+            "1. 一般公共服务支出类支出 2507.57 万元，占 86.54%。主要是用于行政运行。\n"
+            "2. 社会保障和就业支出类支出 105.46 万元，占 3.64%。主要是用于养老保险。\n"
+            "3. 卫生健康支出类支出 137.96 万元，占 4.77%。主要是用于医疗保险。\n"
+            "4. 住房保障支出类支出 146.44 万元，占 5.05%。主要是用于公积金。\n")
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert [p.share.text for p in split.parts] == ["86.54", "3.64", "4.77", "5.05"]
+    # 137.96 / 2897.43 = 4.7615%: 4.77% is beyond its rounding.
+    [finding] = Percentage().check(doc(text), {})
+    assert (finding.stated, finding.expected, finding.location.line) == ("4.77%", "4.76%", 5)
