@@ -277,6 +277,7 @@ def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list
 
 
 def _project_level(row: Row) -> int | None:
+    """What a 项目支出表 row is, by the first word of its code or label (see PROJECT_ROW_LEVELS)."""
     words = (row.code or row.label).split()
     identifier = words[0] if words else ""
     return next((level for level, pattern in enumerate(domain.PROJECT_ROW_LEVELS) if pattern.match(identifier)), None)
@@ -302,7 +303,8 @@ def project_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
             if other_level <= level:
                 break
             below.append((other, other_level))
-        children = [other for other, other_level in below if other_level == min(l for _, l in below)] if below else []
+        nearest = min((other_level for _, other_level in below), default=None)
+        children = [other for other, other_level in below if other_level == nearest]
         if children and all(r.readable for r in (row, *children)):
             yield row, children
 
