@@ -1,7 +1,8 @@
 """Whether a claim's own figures give what it states, within their rounding.
 
-The `percentage` and `split-total` rules report what does not follow; `unit-mismatch` asks the
-opposite question of a sentence read with 万元 for a bare 元: do its figures all fit then? Every
+The `percentage` rule reports a percentage that does not follow, with these ratio helpers;
+`unit-mismatch` asks the opposite question of a sentence read with 万元 for a bare 元: do its
+figures all fit then (`claim_fits`)? Every
 printed figure stands for an interval (half its last digit; a whole number in running text is
 exact to the cent), and a claim fits when some values within those intervals give it.
 """
