@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Change, Completion, Document, Split
-from auditlint.parse.arithmetic import HUNDRED, allows, misstated_ratio, ratio_range
+from auditlint.parse.arithmetic import HUNDRED, change_follows, misstated_ratio, percent_fits
 from auditlint.parse.numbers import narrative_radius
 
 class Percentage:
@@ -65,13 +65,12 @@ class Percentage:
             return
         if prior - spread <= 0 or claim.delta.value == 0:
             return
-        low, high = ratio_range(claim.delta, prior - spread, prior + spread, narrative_radius(claim.delta.value))
-        if allows(claim.percent, low, high, extra):
+        delta_radius = narrative_radius(claim.delta.value)
+        if percent_fits(claim.percent, claim.delta.value, delta_radius, prior, spread, extra):
             return
         expected = HUNDRED * claim.delta.value / prior
-        current, current_radius = claim.current.value, narrative_radius(claim.current.value)
-        wrong_base = allows(claim.percent, *ratio_range(claim.delta, current - current_radius, current + current_radius,
-                                                        narrative_radius(claim.delta.value)))
+        wrong_base = percent_fits(claim.percent, claim.delta.value, delta_radius, claim.current.value,
+                                  narrative_radius(claim.current.value))
         word = "增长" if claim.increase else "下降"
         hint = Message(f"{claim.percent.text}% 等于变动额除以本年数 {claim.current.text}，应除以上年数 {prior}",
                        f"{claim.percent.text}% divides the change by this year's {claim.current.text}; the base is "
@@ -89,11 +88,11 @@ class Percentage:
         """This year against the prior year's stated amount: the difference must be the change.
         The percentage, when given, tells which figure is the odd one out: the one whose
         correction makes it come out right, if only one does."""
+        if change_follows(claim, prior):
+            return None
         sign = 1 if claim.increase else -1
         difference = claim.current.value - prior.value
         spread = narrative_radius(claim.current.value) + narrative_radius(prior.value)
-        if abs(difference - sign * claim.delta.value) <= spread + narrative_radius(claim.delta.value):
-            return None
         corrections = {  # each figure, what it would be were the other two right, and the change and base then
             "current": (claim.current, prior.value + sign * claim.delta.value, claim.delta.value, prior.value),
             "delta": (claim.delta, sign * difference, sign * difference, prior.value),
@@ -101,9 +100,8 @@ class Percentage:
                       claim.current.value - sign * claim.delta.value),
         }
         suspects = [name for name, (_, corrected, change, base) in corrections.items()
-                    if claim.percent is not None and corrected >= 0 and base - spread > 0 and allows(
-                        claim.percent, *ratio_range(Amount(change, "", claim.delta.location), base - spread,
-                                                    base + spread, narrative_radius(claim.delta.value)), extra)]
+                    if claim.percent is not None and corrected >= 0
+                    and percent_fits(claim.percent, change, narrative_radius(claim.delta.value), base, spread, extra)]
         stated, expected = corrections[suspects[0]][:2] if len(suspects) == 1 else (claim.delta, sign * difference)
         word_zh, word_en = ("增加", "increase") if claim.increase else ("减少", "decrease")
         hint = None

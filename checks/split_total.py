@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Document, Split
-from auditlint.parse.numbers import narrative_radius
+from auditlint.parse.arithmetic import split_gap, split_holds
 
 
 class SplitTotal:
@@ -46,12 +46,9 @@ class SplitTotal:
                     yield finding
 
     def _check(self, claim: Split, extra: Decimal) -> Finding | None:
-        values = [p.amount.value for p in claim.parts]
-        computed = sum(values, Decimal(0))
-        difference = claim.total.value - computed
-        radius = sum((narrative_radius(v) for v in (claim.total.value, *values)), Decimal(0))
-        if abs(difference) <= radius + extra or (not claim.complete and difference > 0):
+        if split_holds(claim, extra):
             return None
+        computed, difference, _ = split_gap(claim)
         parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)
         if claim.complete:
             zh = f"{claim.total.text} 万元的组成部分 {parts} = {computed}，与总数不符（相差 {difference}）"

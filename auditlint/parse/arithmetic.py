@@ -1,6 +1,6 @@
 """Whether a claim's own figures give what it states, within their rounding.
 
-The `percentage` rule reports a percentage that does not follow, with these ratio helpers;
+The `percentage` and `split-total` rules report what does not follow, with these tests;
 `unit-mismatch` asks the opposite question of a sentence read with 万元 for a bare 元: do its
 figures all fit then (`claim_fits`)? Every
 printed figure stands for an interval (half its last digit; a whole number in running text is
@@ -16,9 +16,9 @@ from auditlint.parse.numbers import half_unit, narrative_radius
 HUNDRED = Decimal(100)
 
 
-def ratio_range(part: Amount, whole_low: Decimal, whole_high: Decimal, part_radius: Decimal) -> tuple[Decimal, Decimal]:
+def ratio_range(part: Decimal, whole_low: Decimal, whole_high: Decimal, part_radius: Decimal) -> tuple[Decimal, Decimal]:
     """The percentages that printed, rounded figures allow: part ± its rounding over the whole's range."""
-    low_part, high_part = part.value - part_radius, part.value + part_radius
+    low_part, high_part = part - part_radius, part + part_radius
     return HUNDRED * low_part / whole_high, HUNDRED * high_part / whole_low
 
 
@@ -33,8 +33,35 @@ def misstated_ratio(percent: Amount, part: Amount, whole: Amount, extra: Decimal
     spread = narrative_radius(whole.value)
     if whole.value - spread <= 0:
         return None
-    low, high = ratio_range(part, whole.value - spread, whole.value + spread, narrative_radius(part.value))
+    low, high = ratio_range(part.value, whole.value - spread, whole.value + spread, narrative_radius(part.value))
     return None if allows(percent, low, high, extra) else HUNDRED * part.value / whole.value
+
+
+def percent_fits(percent: Amount, change: Decimal, change_radius: Decimal, base: Decimal, spread: Decimal,
+                 extra: Decimal = Decimal(0)) -> bool:
+    """Does the stated percentage fit change / base, the change within its radius and the base
+    within base ± spread (a base that may be 0 or less gives no percentage)?"""
+    return base - spread > 0 and allows(percent, *ratio_range(change, base - spread, base + spread, change_radius), extra)
+
+
+def change_follows(claim: Change, prior: Amount) -> bool:
+    """Is this year's amount less the prior year's the change, within the rounding of all three?"""
+    sign = 1 if claim.increase else -1
+    radius = narrative_radius(claim.current.value) + narrative_radius(prior.value) + narrative_radius(claim.delta.value)
+    return abs(claim.current.value - prior.value - sign * claim.delta.value) <= radius
+
+
+def split_gap(split: Split) -> tuple[Decimal, Decimal, Decimal]:
+    """The parts' sum, the total less that sum, and the rounding radius of all the figures."""
+    computed = sum((p.amount.value for p in split.parts), Decimal(0))
+    radius = sum((narrative_radius(v) for v in (split.total.value, *(p.amount.value for p in split.parts))), Decimal(0))
+    return computed, split.total.value - computed, radius
+
+
+def split_holds(split: Split, extra: Decimal = Decimal(0)) -> bool:
+    """Do the parts make their total (a complete decomposition), or stay within it (an open list)?"""
+    _, difference, radius = split_gap(split)
+    return abs(difference) <= radius + extra or (not split.complete and difference > 0)
 
 
 def claim_fits(claim: Claim) -> bool:
@@ -57,25 +84,20 @@ def claim_amounts(claim: Claim) -> list[Amount]:
 
 
 def _change_fits(claim: Change) -> bool:
-    sign = 1 if claim.increase else -1
     radius = narrative_radius(claim.delta.value)
     if claim.prior is not None:
-        spread = narrative_radius(claim.current.value) + narrative_radius(claim.prior.value)
-        if abs(claim.current.value - claim.prior.value - sign * claim.delta.value) > spread + radius:
+        if not change_follows(claim, claim.prior):
             return False
         base, spread = claim.prior.value, narrative_radius(claim.prior.value)
     else:
-        base = claim.current.value - sign * claim.delta.value
+        base = claim.current.value - (1 if claim.increase else -1) * claim.delta.value
         spread = narrative_radius(claim.current.value) + radius
     if claim.percent is None:
         return claim.prior is not None
-    return base - spread > 0 and allows(claim.percent, *ratio_range(claim.delta, base - spread, base + spread, radius))
+    return percent_fits(claim.percent, claim.delta.value, radius, base, spread)
 
 
 def _split_fits(split: Split) -> bool:
-    computed = sum((p.amount.value for p in split.parts), Decimal(0))
-    radius = sum((narrative_radius(v) for v in (split.total.value, *(p.amount.value for p in split.parts))), Decimal(0))
-    difference = split.total.value - computed
-    if abs(difference) > radius and (split.complete or difference < 0):
+    if not split_holds(split):
         return False
     return all(misstated_ratio(p.share, p.amount, split.total) is None for p in split.parts if p.share is not None)
