@@ -78,6 +78,7 @@ def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
     (deeper items and figure captions in between are skipped), so the parts read are never
     more than the list has."""
     clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}  # cleaned once already
+    openings = [_opening(paragraph, clean_of) for paragraph in paragraphs]
     splits = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.sentences:
@@ -90,7 +91,7 @@ def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
         if total is None or not announced and (_CHANGE_WORDS.search(clean.text, 0, total.start("total")) or any(
                 _ENUMERATOR.match(clean_of[id(s)].text) for s in paragraph.sentences[1:])):
             continue  # an amount that changed, or a paragraph with headings run into it: no heading's total
-        parts, whole_list = _list_items(paragraphs[index + 1:], clean_of, _enumerator(first.text))
+        parts, whole_list = _list_items(paragraphs[index + 1:], openings[index + 1:], openings[index][1])
         subject = _subject(clean.text, total.start("total"))
         complete = whole_list and (_complete(parts, subject) or _restated(parts, subject))
         if (len(parts) >= 2 or complete) and (announced or complete):
@@ -98,7 +99,17 @@ def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
     return splits
 
 
-def _list_items(following: tuple[Paragraph, ...], clean_of: dict[int, CleanText],
+def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[CleanText, tuple[int, int] | None] | None:
+    """A paragraph's first two sentences as one text (an item may name itself in the first and
+    state its amount in the second), and the enumerator it opens with; None for an empty one."""
+    if not paragraph.sentences:
+        return None
+    opening = [clean_of[id(s)] for s in paragraph.sentences[:2]]
+    text = CleanText("".join(c.text for c in opening), tuple(i for c in opening for i in c.origin))
+    return text, _enumerator(text.text)
+
+
+def _list_items(following: tuple[Paragraph, ...], openings: list[tuple[CleanText, tuple[int, int] | None] | None],
                 heading: tuple[int, int] | None) -> tuple[list[Part], bool]:
     """The parts the numbered paragraphs right after a total give: one level, numbered on
     without a gap, each opening with its amount, all deeper than the total's own heading; and
@@ -106,12 +117,10 @@ def _list_items(following: tuple[Paragraph, ...], clean_of: dict[int, CleanText]
     the next, or that gives no part)."""
     parts: list[Part] = []
     depth, expected = None, 0
-    for item_paragraph in following:
-        if not item_paragraph.sentences:
+    for item_paragraph, opening in zip(following, openings):
+        if opening is None:
             break
-        opening = [clean_of[id(s)] for s in item_paragraph.sentences[:2]]
-        text = CleanText("".join(c.text for c in opening), tuple(i for c in opening for i in c.origin))
-        number = _enumerator(text.text)
+        text, number = opening
         if number is None:
             if _CAPTION.match(text.text):
                 continue
