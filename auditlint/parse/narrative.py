@@ -23,7 +23,9 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]\s*\d(?:\s*\d){0,3}\s*[-—–
 # A heading opens with an enumerator: 一、 （一） 1. 1、 (1) 第一部分 … An enumerator "2." may be
 # followed by a year ("2.2026 年，…"), but "12.50" or "14708.87" opening a line is an amount. The
 # page number before it may have run into the heading ("- 6 -一、…").
-_HEADING = regex.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]\s*)?(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}、|\d{1,2}[.．](?!\d{1,2}(?!\d))|#+\s)")
+# A page number that ran into the text after it ("- 6 -一、…", "- 16 -表 3").
+RUN_IN_PAGE_NUMBER = r"[-—–－]\s*\d{1,4}\s*[-—–－]\s*"
+_HEADING = regex.compile(rf"^\s*(?:{RUN_IN_PAGE_NUMBER})?(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{{1,2}}、|\d{{1,2}}[.．](?!\d{{1,2}}(?!\d))|#+\s)")
 
 FULL_LINE_RATIO = 0.8
 _CLAUSE_MARK = regex.compile(r"[，。；：,;:]")

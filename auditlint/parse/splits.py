@@ -18,7 +18,9 @@ from auditlint.parse.wording import CLAUSE, DOWN, NUMBER, UP, CleanText, Shifted
 # "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
 _SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
                        rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?:其中\s*[：:]|包括\s*[：:]?)")
-_ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与){CLAUSE}{{0,24}}?(?:{UP}|{DOWN})了?\s*$")
+# Text that ends on a direction of change (…增加, 减少了): the amount after it is a change.
+_CHANGED = rf"(?:{UP}|{DOWN})了?\s*$"
+_ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与){CLAUSE}{{0,24}}?{_CHANGED}")
 # A part, and its share of the total when stated: "占28.51%", "占本年收入 100%" (a share of another
 # base, 占一般公共预算支出的…, is not read as one of this total).
 _SHARE = rf"\s*[，,]\s*占(?:本年)?(?:收入|支出)?(?:合计|总额|总计|预算)?的?\s*(?P<share>{NUMBER})\s*[%％]"
@@ -152,7 +154,7 @@ def _ordinal(number: str) -> int:
 # An item of a list that is no part: a change ("比上年增加5万元", "一般公共预算拨款增加800.94万元"),
 # or an explanation of the part before it ("主要用于系统线路租用费40.00万元、机房巡检…"), which
 # goes on to the end of its clause.
-_CHANGE_ITEM = regex.compile(rf"(?:{UP}|{DOWN})了?\s*$")
+_CHANGE_ITEM = regex.compile(_CHANGED)
 _EXPLANATION = regex.compile(r"^\s*(?:主要|用于|包括|含|即|具体)")
 _AMOUNT = regex.compile(rf"(?:{NUMBER})\s*万元")
 
@@ -173,7 +175,7 @@ def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) ->
 # A sentence that opens a list of the sentence before: "其中：…", "收入包括：…".
 OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:]")
 # An amount that is no total of its own: a change (增加5万元) or the prior year's (比…14708.87万元).
-_CHANGE_OR_PRIOR = regex.compile(rf"(?:{UP}|{DOWN})了?\s*$|(?:比|较){CLAUSE}{{0,24}}$")
+_CHANGE_OR_PRIOR = regex.compile(rf"{_CHANGED}|(?:比|较){CLAUSE}{{0,24}}$")
 
 
 def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str] | None:

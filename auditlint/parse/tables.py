@@ -17,7 +17,7 @@ from auditlint.model import GRID, POSITIONED, Line, Location, Source, Table
 from auditlint.parse import domain
 from auditlint.parse.flow import flow_table
 from auditlint.parse.grid import ONE_SIDED_NOTE, both_sides, grid_tables
-from auditlint.parse.narrative import is_page_furniture
+from auditlint.parse.narrative import RUN_IN_PAGE_NUMBER, is_page_furniture
 from auditlint.parse.numbers import parse_amount
 from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, INTEGER, SPACES, Piece, RowDraft, is_amount_like,
                                     is_amount_line, line_pieces, lone_amount)
@@ -73,7 +73,7 @@ def _caption(lines: Sequence[Line], title: int) -> str:
 
 
 # A page number the caption of the next page's table ran into ("- 16 -表 3").
-_PAGE_NUMBER_BEFORE = regex.compile(r"^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*")
+_PAGE_NUMBER_BEFORE = regex.compile(rf"^\s*{RUN_IN_PAGE_NUMBER}")
 
 
 def find_tables(source: Source) -> tuple[Table, ...]:
