@@ -53,13 +53,17 @@ class Cell:
     """One cell of a source line: the original text, where it is, and its horizontal extent.
 
     `x0`/`x1` place the cell across the page: display columns for text (a wide character counts
-    two), points for PDFs. Tables use them to put a cell under its column header.
+    two), points for PDFs. Tables use them to put a cell under its column header. `ruled` is the
+    box the ruling lines draw around the cell (the vertical rules left and right of it on its
+    line), when a PDF has both: a merged header cell (财政拨款 over 小计, 一般公共预算, …) prints its
+    words in the middle of a box as wide as the columns it heads.
     """
 
     text: str
     location: Location
     x0: float = 0.0
     x1: float = 0.0
+    ruled: tuple[float, float] | None = None
 
 
 GRID = "grid"              # cells cut by tabs or pipes: a cell's index is its column
@@ -186,6 +190,9 @@ class Row:
     unknown, not zero, and no sum may use it. `lost` marks a coded row whose every amount is blank
     in a table whose other coded rows have amounts: a table lists a code to give its amounts, so
     they were lost in extraction (drawn as paths, or in a font without a Unicode map).
+    `indent` is where the label starts across the page (PDF points, or display columns of
+    positioned text), when the table was read by position: tables without codes show their
+    hierarchy by indenting the labels (一、卫生健康支出 over 行政事业单位医疗 over 行政单位医疗).
     """
 
     code: str
@@ -195,6 +202,7 @@ class Row:
     truncated: bool = False
     unplaced: tuple[Amount, ...] = ()
     lost: bool = False  # a coded row printed with no amount at all: its numbers did not survive
+    indent: float | None = None
 
     @property
     def readable(self) -> bool:

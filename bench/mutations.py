@@ -11,8 +11,9 @@ Slips, each planted on one line and without moving any other line:
 A slip is detected when the copy has a finding that the original has not and that touches the
 changed line. New findings elsewhere are counted too (they are either the other side of the same
 contradiction or a false alarm, to read by hand). The random choices come from --seed, so a run
-is reproducible. Documents: the seeds in ../shared/seeds, and with --corpus the text of the corpus
-PDFs, extracted with pypdfium2.
+is reproducible. Documents: the seeds in ../shared/seeds; with --corpus the text of the corpus
+PDFs, extracted with pypdfium2; with --pdf the corpus PDFs as auditlint reads them (the slip is
+planted in the cell of the lines its PDF reader produced, so the PDF path's tables are tested).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import random
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -30,6 +31,10 @@ from tabulate import tabulate
 
 from auditlint.engine import run
 from auditlint.findings import Finding
+from auditlint.model import Line, Source
+from auditlint.parse import parse_document
+from auditlint.plugins import load_checks
+from auditlint.readers import read_source
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d%])|(?<![\d.,])\d{4,}\.\d{2}(?![\d%])")
@@ -140,6 +145,62 @@ def lint_text(text: str, directory: Path, name: str) -> list[Finding]:
     return result.findings
 
 
+class TextDocument:
+    """A text file: a slip is planted in its lines, and the copy is linted as a file."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+
+    def lint(self, lines: list[str], directory: Path, name: str) -> list[Finding]:
+        return lint_text("\n".join(lines), directory, name)
+
+
+class PdfDocument:
+    """A PDF as auditlint's reader gives it: its lines' texts take the slip, and the changed line's
+    cells are rebuilt around it, so the copy is what the reader would give for a PDF printed with
+    the slip (without writing that PDF)."""
+
+    CHECKS = load_checks()
+
+    def __init__(self, path: Path) -> None:
+        self.source = read_source(str(path), {})
+        self.lines = [line.text for line in self.source.lines]
+
+    def lint(self, lines: list[str], directory: Path, name: str) -> list[Finding]:
+        changed = tuple(line if line.text == text else _retext(line, text)
+                        for line, text in zip(self.source.lines, lines))
+        document = parse_document(Source(self.source.path, self.source.kind, self.source.encoding, changed))
+        return [finding for check, _ in self.CHECKS for finding in check.check(document, {"tolerance": 0})]
+
+
+def _retext(line: Line, text: str) -> Line:
+    """The line with its text changed to `text` in one span: the cell holding the span takes the
+    change, and the cells after it move by the change in length."""
+    start = next((i for i, (a, b) in enumerate(zip(line.text, text)) if a != b), min(len(line.text), len(text)))
+    common_end = 0
+    while (common_end < min(len(line.text), len(text)) - start
+           and line.text[len(line.text) - 1 - common_end] == text[len(text) - 1 - common_end]):
+        common_end += 1
+    old_end, new_end = len(line.text) - common_end, len(text) - common_end
+    shift = new_end - old_end
+    cells = []
+    for cell in line.cells:
+        first, last = cell.location.column - 1, cell.location.end_column - 1  # the cell's span in line.text
+        if first <= start and old_end <= last:
+            cut = start - first
+            new_text = cell.text[:cut] + text[start:new_end] + cell.text[cut + old_end - start:]
+            cell = replace(cell, text=new_text, location=replace(cell.location, end_column=cell.location.end_column + shift))
+        elif first >= old_end:
+            cell = replace(cell, location=replace(cell.location, column=cell.location.column + shift,
+                                                  end_column=cell.location.end_column + shift))
+        cells.append(cell)
+    return replace(line, text=text, cells=tuple(cells))
+
+
+def corpus_pdfs(shared: Path) -> dict[str, PdfDocument]:
+    return {path.stem + ".pdf": PdfDocument(path) for path in sorted((shared / "corpus").glob("*/*.pdf"))}
+
+
 def corpus_texts(shared: Path) -> dict[str, str]:
     """The text layer of every corpus PDF, one page after another, as raw PDFium extracts it."""
     import pypdfium2
@@ -166,13 +227,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--kinds", default=",".join(PLANTERS), help="comma-separated slip kinds")
     parser.add_argument("--corpus", action="store_true", help="also use the text of the corpus PDFs")
+    parser.add_argument("--pdf", action="store_true", help="also use the corpus PDFs, as auditlint reads them")
+    parser.add_argument("--no-seeds", action="store_true", help="leave out the seeds")
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--verbose", action="store_true", help="list every slip and what was found")
     args = parser.parse_args(argv)
     kinds = [k.strip() for k in args.kinds.split(",")]
-    documents = {p.name: p.read_text(encoding="utf-8") for p in sorted((args.shared / "seeds").glob("*.txt"))}
+    documents: dict[str, TextDocument | PdfDocument] = {} if args.no_seeds else {
+        p.name: TextDocument(p.read_text(encoding="utf-8")) for p in sorted((args.shared / "seeds").glob("*.txt"))}
     if args.corpus:
-        documents.update(corpus_texts(args.shared))
+        documents.update({name: TextDocument(text) for name, text in corpus_texts(args.shared).items()})
+    if args.pdf:
+        documents.update(corpus_pdfs(args.shared))
     if not documents:
         print(f"no documents under {args.shared}", file=sys.stderr)
         return 2
@@ -188,14 +254,15 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.n):
             kind = kinds[i % len(kinds)]
             name = names[rng.randrange(len(names))]
-            lines = documents[name].split("\n")
+            document = documents[name]
+            lines = document.lines
             outcome = PLANTERS[kind](lines, rng)
             if outcome is None:
                 continue
             mutated, slip = outcome
             if name not in baseline:
-                baseline[name] = Counter(finding_key(f) for f in lint_text(documents[name], directory, "original.txt"))
-            findings = lint_text("\n".join(mutated), directory, "mutant.txt")
+                baseline[name] = Counter(finding_key(f) for f in document.lint(lines, directory, "original.txt"))
+            findings = document.lint(mutated, directory, "mutant.txt")
             remaining = Counter(baseline[name])
             new = []
             for finding in findings:

@@ -28,7 +28,9 @@ class SumOfChildren:
     …); an economic class against its items (301 = 30101 + …); a department code against its
     units (126 = 126001 + …); in a 项目支出表, a group row (22 其他运转类) against its projects
     and a unit against its groups; and the 合计 or department row against the sum of the top-level
-    codes (numbered items only when they run from 一、 without a gap). A parent is only summed
+    codes (numbered items only when they run from 一、 without a gap). In a table without codes,
+    read from a PDF or positioned text, labels indented by level (a class over its items) are a
+    hierarchy too, once nearly every parent of it adds up (indented_hierarchy). A parent is only summed
     when it has children in the table and none of them was cut short by extraction (201030 for
     2010301) or has amounts of uncertain column.
 
@@ -261,7 +263,10 @@ def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list
         if projects:
             yield from projects
             return
-    yield from enumerated_hierarchy(rows)
+    numbered = list(enumerated_hierarchy(rows))
+    yield from numbered
+    summed = {id(parent) for parent, _ in numbered}
+    yield from ((parent, children) for parent, children in indented_hierarchy(rows) if id(parent) not in summed)
     coded = [r for r in rows if r.code]
     codes = domain.CodeIndex(coded)
     for parent in coded:
@@ -373,6 +378,67 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
                 if len(items) >= 2 and _numbered_from_one(items):
                     yield row, items
             year_total, start = None, i + 1
+
+
+INDENT_TOLERANCE = 0.5  # points, or display columns: the labels of one level start at one place
+MAX_INDENTS = 4         # 类, 款, 项 under a unit's row: more indents than that are no hierarchy
+
+
+def indented_hierarchy(rows: tuple[Row, ...]) -> list[tuple[Row, list[Row]]]:
+    """Rows of a table without codes whose labels are indented by level, as PDFs set them
+    (一、卫生健康支出 over 行政事业单位医疗 over 行政单位医疗; a unit over its economic classes
+    over their items): each row over the rows of the next indent that follow it, up to the next
+    row at its own indent or further out, or a total row. Only a table whose every label starts
+    at one of two to four indents, with at least two rows to an indent on average, is read so:
+    labels centred in their cells start anywhere. An "of which" row (其中) is no part of a sum.
+
+    Indents are a reading of the layout, not a statement of the document, so the table's own
+    figures must bear it out: nearly every parent must add up (all but one, and at least
+    MIN_CONFIRMING of them). A slip breaks one sum; a wrong reading (wrapped labels, rows that
+    merely line up) breaks many, and then no sum is claimed."""
+    if any(r.code or r.unplaced or (r.indent is None and r.label) for r in rows):
+        return []
+    body = [r for r in rows if r.label and not _is_total(r) and not domain.TOTAL_LABEL.match(r.label.replace(" ", ""))]
+    indents: list[float] = []
+    for x in sorted({r.indent for r in body if r.indent is not None}):
+        if not indents or x - indents[-1] > INDENT_TOLERANCE:
+            indents.append(x)
+    if not 2 <= len(indents) <= MAX_INDENTS or len(body) < 2 * len(indents):
+        return []
+    depth = {id(r): min(range(len(indents)), key=lambda i: abs(indents[i] - r.indent)) for r in body}
+    pairs = []
+    for index, row in enumerate(rows):
+        if id(row) not in depth:
+            continue
+        below = []
+        for other in rows[index + 1:]:
+            if id(other) not in depth or depth[id(other)] <= depth[id(row)]:
+                break
+            below.append(other)
+        nearest = min((depth[id(other)] for other in below), default=None)
+        children = [other for other in below if depth[id(other)] == nearest]
+        if children and all(r.readable for r in (row, *children)) \
+                and not any(c.label.replace(" ", "").startswith("其中") for c in children):
+            pairs.append((row, children))
+    failing = sum(1 for parent, children in pairs if not _adds_up(parent, children))
+    return pairs if failing <= 1 and len(pairs) - failing >= MIN_CONFIRMING else []
+
+
+MIN_CONFIRMING = 3  # parents that add up before a table's indents are taken for its hierarchy
+
+
+def _adds_up(parent: Row, children: list[Row]) -> bool:
+    """Does the parent equal the sum of its children (within rounding) in every column?"""
+    for column, total in enumerate(parent.amounts):
+        parts = [c.amounts[column].value for c in children if c.amounts[column] is not None]
+        if total is None and not parts:
+            continue
+        if total is None:
+            return False
+        difference, radius = sum_gap(total.value, parts)
+        if abs(difference) > radius:
+            return False
+    return True
 
 
 def _numbered_from_one(items: list[Row]) -> bool:

@@ -61,3 +61,37 @@ def spaced_text_pdf(path: Path, lines: list[tuple[str, float]]) -> Path:
         y -= 20
     pdf.save()
     return path
+
+
+def ruled_table_pdf(path: Path, title: str, groups: list[tuple[str, int, int]], header: Row, rows: list[Row],
+                    edges: list[float], inner_rules: bool = True) -> Path:
+    """A ruled table with a two-row header: each group's name (name, first column, last column)
+    centred in a merged cell over its columns, the column names centred below, each row a label
+    and amounts set right; `edges` are the x of the
+    vertical rules between columns. The merged cells have no rules inside them; without
+    `inner_rules` only the table's frame is drawn, as some producers do."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(FONT, 14)
+    pdf.drawString(200, 800, title)
+    pdf.setFont(FONT, 9)
+    pdf.drawString(edges[-1] - 50, 780, "单位：万元")
+    top, height = 770, 18
+    bottoms = [top - height * (i + 1) for i in range(2 + len(rows))]
+    for y in [top, *bottoms]:
+        pdf.line(edges[0], y, edges[-1], y)
+    inside_group = {i for _, first, last in groups for i in range(first + 1, last + 1)}
+    for i, x in enumerate(edges):
+        outer = i in (0, len(edges) - 1)
+        if outer or inner_rules:
+            pdf.line(x, top if i not in inside_group else top - height, x, bottoms[-1])
+    for name, first, last in groups:
+        pdf.drawCentredString((edges[first] + edges[last + 1]) / 2, top - height + 5, name)
+    for column, text in enumerate(header):
+        pdf.drawCentredString((edges[column] + edges[column + 1]) / 2, top - 2 * height + 5, text)
+    for row_index, cells in enumerate(rows):
+        y = top - height * (row_index + 3) + 5
+        pdf.drawString(edges[0] + 3, y, cells[0])
+        for column, text in enumerate(cells[1:], start=1):
+            pdf.drawRightString(edges[column + 1] - 3, y, text)
+    pdf.save()
+    return path

@@ -9,7 +9,8 @@ pytest.importorskip("reportlab")
 from auditlint.parse import parse_document  # noqa: E402
 from auditlint.readers import UnreadableError, read_source  # noqa: E402
 from auditlint.readers.layout import normalise_glyph_text  # noqa: E402
-from tests.pdfs import image_only_pdf, spaced_text_pdf, table_pdf  # noqa: E402
+from checks.sum_of_children import SumOfChildren  # noqa: E402
+from tests.pdfs import image_only_pdf, ruled_table_pdf, spaced_text_pdf, table_pdf  # noqa: E402
 
 HEADER = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
 ROWS = [
@@ -39,6 +40,34 @@ def test_a_generated_table_is_read_with_blanks_in_place(budget_pdf, engine):
         "2010301": ["468.35", "468.35", None],
         "2010302": ["826.40", None, "826.40"],
     }
+
+
+# 基本支出总表 as Shenzhen sets it: 财政拨款 a merged cell over its 小计 and two sources.
+GROUPED_HEADER = ("支出项目类别", "总计", "小计", "一般公共预算拨款", "政府性基金预算拨款", "单位资金")
+GROUPED_ROWS = [
+    ("工资福利支出", "100.00", "80.00", "80.00", "0.00", "20.00"),
+    ("商品和服务支出", "50.00", "50.00", "30.00", "20.00", "0.00"),
+    ("对个人和家庭的补助", "30.00", "25.00", "25.00", "0.00", "6.00"),  # 25.00 + 6.00 is 31.00
+]
+GROUPED_EDGES = [40, 140, 200, 260, 360, 470, 530]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_a_merged_header_cell_heads_every_column_its_rules_enclose(tmp_path, engine):
+    path = ruled_table_pdf(tmp_path / "grouped.pdf", "基本支出总表", [("财政拨款", 2, 4)], GROUPED_HEADER,
+                           GROUPED_ROWS, GROUPED_EDGES)
+    document = parse_document(read_source(str(path), {"pdf_engine": engine}))
+    [table] = document.tables
+    assert table.columns == ("总计", "财政拨款/小计", "财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "单位资金")
+    errors = [f for f in SumOfChildren().check(document, {}) if f.level.name == "ERROR"]
+    assert [(f.location.line, f.stated, f.expected) for f in errors] == [(table.rows[2].location.line, "30.00", "31.00")]
+
+
+def test_without_rules_inside_the_table_a_header_word_heads_only_the_columns_under_it(tmp_path):
+    path = ruled_table_pdf(tmp_path / "framed.pdf", "基本支出总表", [("财政拨款", 2, 4)], GROUPED_HEADER,
+                           GROUPED_ROWS, GROUPED_EDGES, inner_rules=False)
+    [table] = parse_document(read_source(str(path), {})).tables
+    assert (table.columns[0], table.columns[1], table.columns[4]) == ("总计", "小计", "单位资金")
 
 
 def test_both_engines_give_the_same_lines(budget_pdf):

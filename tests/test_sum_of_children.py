@@ -157,6 +157,13 @@ def test_columns_under_one_group_header_keep_their_identity():
     assert [(f.level, f.stated, f.expected) for f in across] == [(Level.ERROR, "12.00", "21.00")]
 
 
+def test_a_basic_expenditure_group_over_its_total_keeps_its_identity():
+    # 基本支出 heads 总计, 人员经费 and 公用经费 alike (Chongqing's 一般公共预算基本支出情况表).
+    header = "一般公共预算基本支出情况表\n单位：万元\n经济分类科目\t\t基本支出\t\t\n科目编码\t科目名称\t总计\t人员经费\t公用经费\n"
+    across = [f for f in findings("\t合计\t20.00\t8.00\t13.00\n", header) if "=columns" in f.logical]
+    assert [(f.level, f.stated, f.expected) for f in across] == [(Level.ERROR, "20.00", "21.00")]
+
+
 def test_a_blank_row_with_its_cells_is_a_part_of_nothing_not_a_lost_one():
     # 30202 prints empty cells between its tabs: a blank row, so 302 can still be summed.
     rows = ("\t合计\t20.00\t\t20.00\n302\t商品和服务支出\t20.00\t\t20.00\n30202\t印刷费\t\t\t\n"
@@ -221,3 +228,32 @@ def test_group_rows_of_a_project_table_are_the_sum_of_their_projects(shared):
     assert sorted(project_errors(text.replace(line, line.replace("43.87", "43.77")))) == [
         ("014001", "1,438.00", "1437.90"), ("014001", "1,438.00", "1437.90"),
         ("22", "43.77", "43.87"), ("22", "43.77", "43.87")]
+
+
+INDENTED = ("基本支出总表\n单位：万元\n"
+            "项目                      总计        财政拨款\n"
+            "某某局                    180.00      180.00\n"
+            "  工资福利支出            100.00      100.00\n"
+            "    基本工资               60.00       60.00\n"
+            "    津贴补贴               40.00       40.00\n"
+            "  商品和服务支出           50.00       50.00\n"
+            "    办公费                 30.00       30.00\n"
+            "    印刷费                 20.00       20.00\n"
+            "  对个人和家庭的补助       30.00       30.00\n"
+            "    退休费                 18.00       18.00\n"
+            "    生活补助               12.00       12.00\n")
+
+
+def test_indented_labels_without_codes_add_up_by_level():
+    assert findings(INDENTED, "") == []
+    # 印刷费 printed 25.00 in 总计: 商品和服务支出 (50.00) no longer adds up there; three other
+    # parents still do, which is what shows the indents are the table's hierarchy.
+    [error] = findings(INDENTED.replace("印刷费                 20.00", "印刷费                 25.00"), "")
+    assert (error.level, error.location.line, error.stated, error.expected) == (Level.ERROR, 8, "50.00", "55.00")
+
+
+def test_indents_the_figures_do_not_bear_out_are_no_hierarchy():
+    # Two parents off: the indents are not read as the hierarchy, and nothing is claimed.
+    broken = INDENTED.replace("办公费                 30.00", "办公费                 35.00") \
+        .replace("退休费                 18.00", "退休费                 28.00")
+    assert [f for f in findings(broken, "") if f.level != Level.NOTE] == []

@@ -167,7 +167,7 @@ ECONOMIC_PARTS = regex.compile(r"^(?:工资福利支出|商品和服务支出|�
                                r"|资本性支出(?:\(基本建设\)|（基本建设）)?|对企业补助(?:\(基本建设\)|（基本建设）)?"
                                r"|对社会保障基金补助|其他支出)$")
 BASIC_PARTS = regex.compile(r"^(?:基本支出/)?(?:人员经费|公用经费)$")
-TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$|^.{0,12}基本支出/合计$")
+TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$|^.{0,12}基本支出/(?:合计|总计)$")
 
 
 # The sources of a department's money, as income and project tables head their columns (the

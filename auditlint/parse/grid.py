@@ -104,6 +104,24 @@ def _nearest_column(x: float, columns: list[tuple[float, float]]) -> int:
     return best
 
 
+def _header_box(piece: Piece, row: list[Piece], lower: list[list[Piece]],
+                columns: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The ruled box of a header cell, when the rules are what to go by: the box holds no other
+    cell of its row, and it holds one column, or it is a merged cell over several (财政拨款 over
+    小计, 一般公共预算, …), which the rules prove by boxing the header cells below it in at least
+    two boxes of their own. A box as wide as the table, where a PDF draws no rules between its
+    columns, proves nothing, and the cell's own extent decides."""
+    if piece.ruled is None:
+        return None
+    low, high = piece.ruled
+    if any(other is not piece and other.x1 > low and other.x0 < high for other in row):
+        return None
+    if sum(1 for x0, x1 in columns if low <= (x0 + x1) / 2 <= high) <= 1:
+        return piece.ruled
+    below = {p.ruled for r in lower for p in r if p.ruled is not None and low <= (p.x0 + p.x1) / 2 <= high}
+    return piece.ruled if len(below) >= 2 and all(low <= b[0] and b[1] <= high for b in below) else None
+
+
 def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] | None, width: int) -> list[list[str]]:
     """For each grid column, the header texts above it, top row first.
 
@@ -116,7 +134,8 @@ def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] 
         if columns is not None:
             words: list[str] = ["" for _ in range(width)]  # pieces of one row over one column are one cell
             for piece in row:
-                covered = [i for i, (x0, x1) in enumerate(columns) if piece.x0 - X_TOLERANCE <= (x0 + x1) / 2 <= piece.x1 + X_TOLERANCE]
+                low, high = _header_box(piece, row, header[depth + 1:], columns) or (piece.x0 - X_TOLERANCE, piece.x1 + X_TOLERANCE)
+                covered = [i for i, (x0, x1) in enumerate(columns) if low <= (x0 + x1) / 2 <= high]
                 if not covered:
                     covered = [_nearest_column((piece.x0 + piece.x1) / 2, columns)]
                 for i in covered:
@@ -172,7 +191,7 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         column_names = tuple("/".join(meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
         decimals = _decimal_amounts(drafts, amount_columns)
         rows = _join_split_rows([row for draft in drafts
-                                 if (row := _grid_row(draft, roles, amount_columns, start, end, decimals))])
+                                 if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, positioned))])
         notes = [] if names and any(names[i] for i in amount_columns) else [UNNAMED_NOTE]
         if kind.two_sided and len(sides) == 1 and notes:
             # One side found and no header: the two sides' cells are not told apart.
@@ -335,11 +354,13 @@ def _side_name(header: list[list[Piece]], columns: list[tuple[float, float]] | N
 
 
 def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int,
-              decimal_amounts: bool = False) -> Row | None:
+              decimal_amounts: bool = False, positioned: bool = False) -> Row | None:
     """One row from its draft's pieces. In a table whose amounts carry decimals, a bare code in
     an amount column, before any amount, slid there with the cells after it (a page of the
-    table laid out further right): its amounts are kept as unplaced, in no column."""
+    table laid out further right): its amounts are kept as unplaced, in no column. A row read
+    by position keeps where its label starts (Row.indent)."""
     code = label = ""
+    indent = None
     label_column = -1
     slid = False
     values: dict[int, Amount] = {}
@@ -352,6 +373,7 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
             label += piece.text.strip()
+            indent = piece.x0 if indent is None and positioned else indent
         elif role == "amount":
             value = piece.amount
             if decimal_amounts and not code and not values and CODE_TEXT.match(piece.text.strip()):
@@ -368,6 +390,6 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
     line_location = draft_location(draft)
     if slid:
         return Row(code, label, (None,) * len(amount_columns), line_location, False, unplaced=tuple(values.values()))
-    return Row(code, label, tuple(values.get(i) for i in amount_columns), line_location, False)
+    return Row(code, label, tuple(values.get(i) for i in amount_columns), line_location, False, indent=indent)
 
 

@@ -27,13 +27,15 @@ X_TOLERANCE = 4.0   # how far apart (in the line's units) two cells may sit and 
 
 @dataclass
 class Piece:
-    """A cell of a table line: text, location, horizontal extent, and grid column once known."""
+    """A cell of a table line: text, location, horizontal extent, and grid column once known;
+    `ruled` is its cell's box between ruling lines, where a PDF draws one (model.Cell)."""
 
     text: str
     location: Location
     x0: float
     x1: float
     column: int = -1
+    ruled: tuple[float, float] | None = None
 
     @property
     def amount(self) -> Decimal | None:
@@ -60,7 +62,7 @@ def line_pieces(line: Line) -> list[Piece]:
     if line.layout == GRID:
         return [Piece(c.text, c.location, float(i), float(i) + 1, i) for i, c in enumerate(line.cells)]
     if line.layout == POSITIONED or lone_amount(line):
-        return [piece for c in line.cells for piece in _split_code_cell(Piece(c.text, c.location, c.x0, c.x1))]
+        return [piece for c in line.cells for piece in _split_code_cell(Piece(c.text, c.location, c.x0, c.x1, ruled=c.ruled))]
     pieces = []
     for match in _TOKEN.finditer(line.text):
         x0 = display_width(line.text[:match.start()])

@@ -10,7 +10,7 @@ reader would cut it into the same cells, and locations point into that rendering
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 from unicodedata import east_asian_width
@@ -243,6 +243,12 @@ def _band(baseline: float, heights: list[float], page_number: int) -> int | None
     return page_number * 100_000 + bisect_left(heights, baseline)
 
 
+def _ruled_box(x0: float, x1: float, rule_xs: list[float]) -> tuple[float, float] | None:
+    """The nearest vertical rules left and right of a cell, if both are there."""
+    left, right = bisect_right(rule_xs, x0 + 0.5), bisect_left(rule_xs, x1 - 0.5)
+    return (rule_xs[left - 1], rule_xs[right]) if left > 0 and right < len(rule_xs) else None
+
+
 def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
     """All lines of all pages, numbered from 1 across the document, as the text reader numbers."""
     lines: list[Line] = []
@@ -253,13 +259,14 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
             number = len(lines) + 1
             parts, cells, column = [], [], 0
             middle = _median([g.baseline for g in glyph_line])
-            for text, x0, x1 in cut_cells(glyph_line, vertical.crossing(middle)):
+            rule_xs = vertical.crossing(middle)
+            for text, x0, x1 in cut_cells(glyph_line, rule_xs):
                 text = normalise_glyph_text(text)
                 if parts:
                     parts.append(CELL_SEPARATOR)
                     column += len(CELL_SEPARATOR)
                 location = Location(path, number, column + 1, number, column + 1 + len(text), page_number)
-                cells.append(Cell(text, location, x0, x1))
+                cells.append(Cell(text, location, x0, x1, _ruled_box(x0, x1, rule_xs)))
                 parts.append(text)
                 column += len(text)
             band = _band(middle, heights, page_number)
