@@ -393,9 +393,10 @@ def indented_hierarchy(rows: tuple[Row, ...]) -> list[tuple[Row, list[Row]]]:
     labels centred in their cells start anywhere. An "of which" row (其中) is no part of a sum.
 
     Indents are a reading of the layout, not a statement of the document, so the table's own
-    figures must bear it out: nearly every parent must add up (all but one, and at least
-    MIN_CONFIRMING of them). A slip breaks one sum; a wrong reading (wrapped labels, rows that
-    merely line up) breaks many, and then no sum is claimed."""
+    figures must bear it out: at least MIN_CONFIRMING parents add up, and those that do not
+    could all be broken by one wrong figure. A slip breaks one sum, or two around its row; a
+    wrong reading (wrapped labels, rows that merely line up) breaks many, and then no sum is
+    claimed."""
     if any(r.code or r.unplaced or (r.indent is None and r.label) for r in rows):
         return []
     body = [r for r in rows if r.label and not _is_total(r) and not domain.TOTAL_LABEL.match(r.label.replace(" ", ""))]
@@ -420,11 +421,20 @@ def indented_hierarchy(rows: tuple[Row, ...]) -> list[tuple[Row, list[Row]]]:
         if children and all(r.readable for r in (row, *children)) \
                 and not any(c.label.replace(" ", "").startswith("其中") for c in children):
             pairs.append((row, children))
-    failing = sum(1 for parent, children in pairs if not _adds_up(parent, children))
-    return pairs if failing <= 1 and len(pairs) - failing >= MIN_CONFIRMING else []
+    failing = [(parent, children) for parent, children in pairs if not _adds_up(parent, children)]
+    return pairs if len(pairs) - len(failing) >= MIN_CONFIRMING and _one_row_explains(failing) else []
 
 
 MIN_CONFIRMING = 3  # parents that add up before a table's indents are taken for its hierarchy
+
+
+def _one_row_explains(failing: list[tuple[Row, list[Row]]]) -> bool:
+    """Could one wrong figure break every failing sum? It breaks at most two: its parent's, and
+    its own as the parent of its children; those two share the row."""
+    if len(failing) <= 1:
+        return True
+    members = [{id(parent), *map(id, children)} for parent, children in failing]
+    return len(failing) == 2 and bool(members[0] & members[1])
 
 
 def _adds_up(parent: Row, children: list[Row]) -> bool:

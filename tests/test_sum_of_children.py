@@ -232,7 +232,7 @@ def test_group_rows_of_a_project_table_are_the_sum_of_their_projects(shared):
 
 INDENTED = ("基本支出总表\n单位：万元\n"
             "项目                      总计        财政拨款\n"
-            "某某局                    180.00      180.00\n"
+            "某某局                    200.00      200.00\n"
             "  工资福利支出            100.00      100.00\n"
             "    基本工资               60.00       60.00\n"
             "    津贴补贴               40.00       40.00\n"
@@ -241,12 +241,15 @@ INDENTED = ("基本支出总表\n单位：万元\n"
             "    印刷费                 20.00       20.00\n"
             "  对个人和家庭的补助       30.00       30.00\n"
             "    退休费                 18.00       18.00\n"
-            "    生活补助               12.00       12.00\n")
+            "    生活补助               12.00       12.00\n"
+            "  资本性支出               20.00       20.00\n"
+            "    办公设备购置           12.00       12.00\n"
+            "    专用设备购置            8.00        8.00\n")
 
 
 def test_indented_labels_without_codes_add_up_by_level():
     assert findings(INDENTED, "") == []
-    # 印刷费 printed 25.00 in 总计: 商品和服务支出 (50.00) no longer adds up there; three other
+    # 印刷费 printed 25.00 in 总计: 商品和服务支出 (50.00) no longer adds up there; four other
     # parents still do, which is what shows the indents are the table's hierarchy.
     [error] = findings(INDENTED.replace("印刷费                 20.00", "印刷费                 25.00"), "")
     assert (error.level, error.location.line, error.stated, error.expected) == (Level.ERROR, 8, "50.00", "55.00")
@@ -257,3 +260,10 @@ def test_indents_the_figures_do_not_bear_out_are_no_hierarchy():
     broken = INDENTED.replace("办公费                 30.00", "办公费                 35.00") \
         .replace("退休费                 18.00", "退休费                 28.00")
     assert [f for f in findings(broken, "") if f.level != Level.NOTE] == []
+
+
+def test_a_slip_in_a_middle_row_breaks_two_sums_and_both_are_reported():
+    # 商品和服务支出 printed 55.00: off its parent's sum (某某局 180.00) and off its own items.
+    found = findings(INDENTED.replace("商品和服务支出           50.00", "商品和服务支出           55.00"), "")
+    assert sorted((f.location.line, f.stated, f.expected) for f in found if f.level == Level.ERROR) == [
+        (4, "200.00", "205.00"), (8, "55.00", "50.00")]
