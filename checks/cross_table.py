@@ -91,8 +91,7 @@ class CrossTable:
         for code, found in sorted(named.items()):
             first_table, first = found[0]
             for table, row in found[1:]:
-                a, b = _name(first.label), _name(row.label)
-                if a != b and not a.startswith(b) and not b.startswith(a):
+                if not _same_name(first, row):
                     yield Finding(
                         rule=self.id,
                         level=Level.WARNING,
@@ -100,7 +99,7 @@ class CrossTable:
                                         f"code {code} is named “{first.label}” in {first_table.name} and “{row.label}” in {table.name}"),
                         location=row.location,
                         related=(Related(first.location, Message(f"《{first_table.name}》", first_table.name)),),
-                        logical=f"name:{code}:{b}",
+                        logical=f"name:{code}:{_name(row.label)}",
                         stated=row.label,
                         expected=first.label,
                     )
@@ -289,6 +288,17 @@ def _name(label: str) -> str:
     """A row's name without spaces, brackets' width or a trailing 支出 (printed or not)."""
     text = _SPACE.sub("", label).replace("(", "（").replace(")", "）")
     return regex.sub(r"支出$", "", _ENUMERATOR.sub("", text))
+
+
+def _same_name(first: Row, other: Row) -> bool:
+    """Do two rows of one code name it alike? One name may stop short of the other (a label cut
+    at the cell's edge); a label read from several lines may also carry, before the name, words
+    of a wrapped cell beside it (a unit's name ending “…河办公室）”)."""
+    a, b = _name(first.label), _name(other.label)
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    wrapped = [row for row in (first, other) if row.location.end_line > row.location.line]
+    return bool(wrapped) and (a.endswith(b) or b.endswith(a))
 
 
 def _is_unit_table(table: Table) -> bool:

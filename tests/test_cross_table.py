@@ -71,3 +71,13 @@ def test_one_code_with_two_names_is_a_warning_but_a_shortened_name_is_not():
     assert finding.level == Level.WARNING and finding.stated.endswith("事务")
     cut = table("一般公共预算支出表", "20103\t政府办公厅（室）及相关\t10.00\t10.00\t\n")
     assert findings(INCOME + one + cut) == []
+
+
+def test_words_of_a_wrapped_cell_before_a_name_are_no_other_name():
+    from auditlint.model import Location, Row
+    from checks.cross_table import _same_name
+
+    one_line = Row("205", "教育支出", (), Location("t.txt", 10, 1, 10, 5))
+    wrapped = Row("205", "河办公室）教育支出", (), Location("t.txt", 20, 1, 21, 5))
+    assert _same_name(one_line, wrapped)
+    assert not _same_name(one_line, Row("205", "其他教育支出", (), Location("t.txt", 30, 1, 30, 7)))

@@ -82,3 +82,11 @@ def test_the_run_search_finds_the_longest_run_that_holds(limit):
 
         assert _longest(holds, limit) == longest
         assert all(1 <= n <= limit for n in asked)
+
+
+def test_amounts_whose_characters_touch_part_where_each_ends_two_digits_after_its_point():
+    # A wide figure overflowing its right-aligned cell runs into the figure before it.
+    glued = characters("110,344.65101,963.54", 290)
+    assert cells(characters("资源勘探", 50) + glued) == ["资源勘探", "110,344.65", "101,963.54"]
+    assert cells(characters("资源勘探", 50) + characters("1,234.56", 290)) == ["资源勘探", "1,234.56"]
+    assert cells(characters("增长", 50) + characters("12.345", 290)) == ["增长", "12.345"]

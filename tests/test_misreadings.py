@@ -158,3 +158,16 @@ def test_a_numbered_heading_without_a_comma_is_a_line_of_its_own():
     text = (cells + "\n一、深圳市某某局（本级）\n深圳市某某局（本级）预算156,491.01万元，包括在职人员经费8,657.53万元、"
             "公用经费3,045.77万元。\n")
     assert errors(text) == []
+
+
+def test_a_code_on_a_line_of_its_own_in_the_label_column_is_the_rows_code():
+    from auditlint.model import POSITIONED, Line, Location
+    from auditlint.parse.grid import _grid_row
+    from auditlint.parse.pieces import Piece, RowDraft
+
+    where = Location("t.pdf", 5, 1, 5, 10)
+    draft = RowDraft([Piece("机关事业单位基本养老保险缴费", where, 148, 282, 0), Piece("2080505", where, 92, 129, 0),
+                      Piece("支出", where, 148, 167, 0), Piece("3,720.78", where, 300, 341, 1)],
+                     [Line(5, 1, "2080505  3,720.78", (), POSITIONED)])
+    row = _grid_row(draft, ["label", "amount"], [1], 0, 2)
+    assert (row.code, row.label, row.amounts[0].text) == ("2080505", "机关事业单位基本养老保险缴费支出", "3,720.78")

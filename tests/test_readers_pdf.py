@@ -120,3 +120,13 @@ def test_every_engine_the_options_offer_has_an_adapter():
     from auditlint import PDF_ENGINES
     from auditlint.readers.pdf import ADAPTERS, ENGINE_MODULES
     assert set(PDF_ENGINES) == set(ADAPTERS) == set(ENGINE_MODULES)
+
+
+def test_a_ruled_column_no_row_fills_keeps_its_header_to_itself(tmp_path):
+    # No row has 政府性基金 money: its column is empty, and its name must not join 单位资金's.
+    rows = [tuple("" if i == 4 else cell for i, cell in enumerate(row)) for row in GROUPED_ROWS]
+    path = ruled_table_pdf(tmp_path / "empty.pdf", "基本支出总表", [("财政拨款", 2, 4)], GROUPED_HEADER, rows, GROUPED_EDGES)
+    document = parse_document(read_source(str(path), {}))
+    [table] = document.tables
+    assert table.columns == ("总计", "财政拨款/小计", "财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "单位资金")
+    assert [a.text if a else None for a in table.rows[0].amounts] == ["100.00", "80.00", "80.00", None, "20.00"]

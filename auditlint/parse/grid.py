@@ -70,6 +70,26 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
     return columns
 
 
+def _with_ruled_empty_columns(columns: list[tuple[float, float]], header: list[list[Piece]],
+                              drafts: list[RowDraft]) -> list[tuple[float, float]]:
+    """The columns found from the rows, and those the rules box under a header cell where no row
+    has a figure (a source of money nobody received): without them, that header's words would
+    name the column beside it. Only among the amounts (right of the first), and only the
+    innermost such boxes: a group over empty columns is not a column of its own."""
+    first_amount = min((p.x0 for d in drafts for p in d.pieces if p.amount is not None and is_amount_like(p.text)),
+                       default=float("inf"))
+    boxes = set()
+    for row in header:
+        for piece in row:
+            box = piece.ruled
+            if box is None or box[0] < first_amount - X_TOLERANCE or any(box[0] <= (x0 + x1) / 2 <= box[1] for x0, x1 in columns) \
+                    or any(other is not piece and other.x1 > box[0] and other.x0 < box[1] for other in row):
+                continue
+            boxes.add(box)
+    innermost = [b for b in boxes if not any(o != b and b[0] <= o[0] and o[1] <= b[1] for o in boxes)]
+    return sorted([*columns, *innermost]) if innermost else columns
+
+
 def _collides(drafts: list[RowDraft]) -> bool:
     """Two amounts of one line in one column: the columns were not found right."""
     for draft in drafts:
@@ -162,7 +182,7 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
                  drafts: list[RowDraft], empty_note: str, positioned: bool) -> list[Table]:
     columns = None
     if positioned:
-        columns = _merge_complementary(_cluster_columns(drafts), drafts)
+        columns = _with_ruled_empty_columns(_merge_complementary(_cluster_columns(drafts), drafts), header, drafts)
         for draft in drafts:
             _assign(draft.pieces, columns)
         width = len(columns)
@@ -368,8 +388,8 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         if not start <= piece.column < end or not piece.text.strip():
             continue
         role = roles[piece.column]
-        if role == "code" and not code:
-            code = piece.text.strip()
+        if (role == "code" or role == "label" and CODE_TEXT.match(piece.text.strip())) and not code:
+            code = piece.text.strip()  # a code on a line of its own, in a column read as labels
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
             label += piece.text.strip()

@@ -224,6 +224,21 @@ def cut_cells(line: list[Glyph], rule_xs: list[float]) -> list[tuple[str, float,
     return cells
 
 
+# Amounts of neighbouring cells set so close that their characters touch, a wide figure
+# overflowing its right-aligned cell ("110,344.65101,963.54"): each amount ends two digits after
+# its decimal point, so they part there, whichever engine read them.
+_TOUCHING_AMOUNTS = regex.compile(r"(?:\d{1,3}(?:,\d{3})*\.\d{2}){2,}")
+_AMOUNT = regex.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}")
+
+
+def part_touching_amounts(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
+    """A cell of touching amounts as one cell per amount, its extent shared out by characters."""
+    if not _TOUCHING_AMOUNTS.fullmatch(text):
+        return [(text, x0, x1)]
+    step = (x1 - x0) / len(text)
+    return [(m.group(), x0 + m.start() * step, x0 + m.end() * step) for m in _AMOUNT.finditer(text)]
+
+
 MIN_ROW_RULE = 30.0  # points: a horizontal rule at least this long separates table rows
 
 
@@ -260,7 +275,7 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
             parts, cells, column = [], [], 0
             middle = _median([g.baseline for g in glyph_line])
             rule_xs = vertical.crossing(middle)
-            for text, x0, x1 in cut_cells(glyph_line, rule_xs):
+            for text, x0, x1 in (part for cell in cut_cells(glyph_line, rule_xs) for part in part_touching_amounts(*cell)):
                 text = normalise_glyph_text(text)
                 if parts:
                     parts.append(CELL_SEPARATOR)
