@@ -26,7 +26,8 @@ class SumOfChildren:
     单位资金 + 上年结转). Down the rows, in every amount column: a 类 function code against the
     sum of its 款 codes and a 款 against its 项 codes (201 = 20101 + 20103 + …, 20103 = 2010301 +
     …); an economic class against its items (301 = 30101 + …); a department code against its
-    units (126 = 126001 + …); in a 项目支出表, a group row (22 其他运转类) against its projects
+    units (126 = 126001 + …); in a table listing its codes once per unit, the codes within each
+    unit, the unit's row against its 类 codes and the department's row against its units; in a 项目支出表, a group row (22 其他运转类) against its projects
     and a unit against its groups; and the 合计 or department row against the sum of the top-level
     codes (numbered items only when they run from 一、 without a gap). In a table without codes,
     read from a PDF or positioned text, labels indented by level (a class over its items) are a
@@ -268,17 +269,62 @@ def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list
     summed = {id(parent) for parent, _ in numbered}
     yield from ((parent, children) for parent, children in indented_hierarchy(rows) if id(parent) not in summed)
     coded = [r for r in rows if r.code]
-    codes = domain.CodeIndex(coded)
-    for parent in coded:
-        children = codes.children(parent)
-        if children and _reliable(parent, children):
-            yield parent, children
+    units = unit_sections(rows, coded)
+    if units is not None:
+        yield from units
+        return
+    yield from _code_pairs(coded)
     total = _total_row(rows)
     if total is not None and coded:
         top = min(len(r.code) for r in coded)
         children = [r for r in coded if len(r.code) == top]
         if _reliable(total, children):
             yield total, children
+
+
+def _code_pairs(coded: list[Row]) -> Iterator[tuple[Row, list[Row]]]:
+    codes = domain.CodeIndex(coded)
+    for parent in coded:
+        children = codes.children(parent)
+        if children and _reliable(parent, children):
+            yield parent, children
+
+
+CLASS_CODE_LENGTHS = (3, 5, 7)  # 类, 款, 项 (function), and class and item (economic: 301, 30101)
+
+
+def unit_sections(rows: tuple[Row, ...], coded: list[Row]) -> list[tuple[Row, list[Row]]] | None:
+    """A table that lists its codes once per unit (a department's tables by 预算单位: the unit's
+    name, then its 类, 款 and 项 codes, then the next unit's): the code hierarchy holds within
+    each unit, the unit's row is the sum of its top-level codes, and a department's row right
+    before its first unit is the sum of its units. A unit starts at a row without a code that
+    is followed by a top-level code (a row whose code was lost in the middle of a unit is
+    followed by a longer one). None when no code repeats, or the codes are not 类/款/项 codes
+    (a year read as one): one hierarchy for the whole table."""
+    if len({r.code for r in coded}) == len(coded) or any(len(r.code) not in CLASS_CODE_LENGTHS for r in coded):
+        return None
+    top = min(len(r.code) for r in coded)
+    starts = [i for i, row in enumerate(rows[:-1]) if not row.code and row.label and not _is_total(row)
+              and len(rows[i + 1].code) == top]
+    if top != CLASS_CODE_LENGTHS[0] or not starts or any(r.code for r in rows[:starts[0]]):
+        return None  # no 类 codes under units' names, or codes before the first unit, which no unit owns
+    pairs: list[tuple[Row, list[Row]]] = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(rows)
+        section = [r for r in rows[start + 1:end] if r.code]
+        if len({r.code for r in section}) != len(section):
+            continue  # a code twice within one unit: its rows are not understood
+        pairs.extend(_code_pairs(section))
+        tops = [r for r in section if len(r.code) == top]
+        uncoded = any(not r.code and any(r.amounts) for r in rows[start + 1:end])  # a code lost, maybe a 类's
+        if not uncoded and _reliable(rows[start], tops):
+            pairs.append((rows[start], tops))
+    department = starts[0] - 1
+    if department >= 0 and not rows[department].code and rows[department].label:
+        unit_rows = [rows[start] for start in starts]
+        if all(r.readable for r in (rows[department], *unit_rows)):
+            pairs.append((rows[department], unit_rows))
+    return pairs
 
 
 def _project_level(row: Row) -> int | None:

@@ -267,3 +267,30 @@ def test_a_slip_in_a_middle_row_breaks_two_sums_and_both_are_reported():
     found = findings(INDENTED.replace("商品和服务支出           50.00", "商品和服务支出           55.00"), "")
     assert sorted((f.location.line, f.stated, f.expected) for f in found if f.level == Level.ERROR) == [
         (4, "200.00", "205.00"), (8, "55.00", "50.00")]
+
+
+BY_UNIT = ("\t某某局\t100.00\t60.00\t40.00\n"
+           "\t某某局（本级）\t70.00\t40.00\t30.00\n"
+           "201\t一般公共服务支出\t70.00\t40.00\t30.00\n20103\t政府办公厅（室）及相关机构事务\t70.00\t40.00\t30.00\n"
+           "2010301\t行政运行\t40.00\t40.00\t0.00\n2010302\t一般行政管理事务\t30.00\t0.00\t30.00\n"
+           "\t某某中心\t30.00\t20.00\t10.00\n"
+           "201\t一般公共服务支出\t30.00\t20.00\t10.00\n20103\t政府办公厅（室）及相关机构事务\t30.00\t20.00\t10.00\n"
+           "2010301\t行政运行\t20.00\t20.00\t0.00\n2010302\t一般行政管理事务\t10.00\t0.00\t10.00\n")
+
+
+def test_codes_listed_once_per_unit_add_up_within_each_unit():
+    assert findings(BY_UNIT) == []
+    # 某某中心's 行政运行 printed 25.00 (合计 and 基本支出): its 20103 no longer adds up; the 本级's same codes do.
+    slipped = BY_UNIT.replace("2010301\t行政运行\t20.00\t20.00", "2010301\t行政运行\t25.00\t25.00")
+    assert sorted((f.location.line, f.stated, f.expected) for f in findings(slipped) if f.level == Level.ERROR) == [
+        (12, "20.00", "25.00"), (12, "30.00", "35.00")]
+    # The department is the sum of its units.
+    [error] = findings(BY_UNIT.replace("\t某某局\t100.00", "\t某某局\t110.00"))
+    assert (error.location.line, error.stated, error.expected) == (4, "110.00", "100.00")
+    # A unit whose 类 code was lost in extraction is not summed: its top-level parts are unknown.
+    lost = BY_UNIT + ("\t某某所\t30.00\t20.00\t10.00\n"
+                      "208\t社会保障和就业支出\t10.00\t0.00\t10.00\n20805\t行政事业单位养老支出\t10.00\t0.00\t10.00\n"
+                      "\t一般公共服务支出\t20.00\t20.00\t0.00\n"
+                      "20103\t政府办公厅（室）及相关机构事务\t20.00\t20.00\t0.00\n2010301\t行政运行\t20.00\t20.00\t0.00\n")
+    assert [f for f in findings(lost.replace("\t某某局\t100.00\t60.00\t40.00", "\t某某局\t130.00\t80.00\t50.00"))
+            if f.level != Level.NOTE] == []
