@@ -27,13 +27,14 @@ class SumOfChildren:
     sum of its 款 codes and a 款 against its 项 codes (201 = 20101 + 20103 + …, 20103 = 2010301 +
     …); an economic class against its items (301 = 30101 + …); a department code against its
     units (126 = 126001 + …); in a table listing its codes once per unit, the codes within each
-    unit, the unit's row against its 类 codes and the department's row against its units; in a 项目支出表, a group row (22 其他运转类) against its projects
-    and a unit against its groups; and the 合计 or department row against the sum of the top-level
-    codes (numbered items only when they run from 一、 without a gap). In a table without codes,
-    read from a PDF or positioned text, labels indented by level (a class over its items) are a
-    hierarchy too, once nearly every parent of it adds up (indented_hierarchy). A parent is only summed
-    when it has children in the table and none of them was cut short by extraction (201030 for
-    2010301) or has amounts of uncertain column.
+    unit, the unit's row against its 类 codes and the department's row against its units; in a
+    项目支出表, a group row (22 其他运转类) against its projects and a unit against its groups;
+    and the 合计 or department row against the sum of the top-level codes (numbered items only
+    when they run from 一、 without a gap). In a table without codes, read from a PDF or
+    positioned text, labels indented by level (a class over its items) are a hierarchy too, once
+    nearly every parent of it adds up (indented_hierarchy). A parent is only summed when it has
+    children in the table and none of them was cut short by extraction (201030 for 2010301) or
+    has amounts of uncertain column.
 
     Why it matters: the parts of a total are printed beside it, so a total that does not add up is
     a contradiction any reader can see; it usually means a typed figure or a row left out.
