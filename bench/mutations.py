@@ -160,17 +160,16 @@ class PdfDocument:
     cells are rebuilt around it, so the copy is what the reader would give for a PDF printed with
     the slip (without writing that PDF)."""
 
-    CHECKS = load_checks()
-
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, checks: list) -> None:
         self.source = read_source(str(path), {})
         self.lines = [line.text for line in self.source.lines]
+        self.checks = checks
 
     def lint(self, lines: list[str], directory: Path, name: str) -> list[Finding]:
         changed = tuple(line if line.text == text else _retext(line, text)
                         for line, text in zip(self.source.lines, lines))
         document = parse_document(Source(self.source.path, self.source.kind, self.source.encoding, changed))
-        return [finding for check, _ in self.CHECKS for finding in check.check(document, {"tolerance": 0})]
+        return [finding for check, _ in self.checks for finding in check.check(document, {"tolerance": 0})]
 
 
 def _retext(line: Line, text: str) -> Line:
@@ -198,7 +197,8 @@ def _retext(line: Line, text: str) -> Line:
 
 
 def corpus_pdfs(shared: Path) -> dict[str, PdfDocument]:
-    return {path.stem + ".pdf": PdfDocument(path) for path in sorted((shared / "corpus").glob("*/*.pdf"))}
+    checks = load_checks()
+    return {path.stem + ".pdf": PdfDocument(path, checks) for path in sorted((shared / "corpus").glob("*/*.pdf"))}
 
 
 def corpus_texts(shared: Path) -> dict[str, str]:

@@ -83,11 +83,17 @@ def _with_ruled_empty_columns(columns: list[tuple[float, float]], header: list[l
         for piece in row:
             box = piece.ruled
             if box is None or box[0] < first_amount - X_TOLERANCE or any(box[0] <= (x0 + x1) / 2 <= box[1] for x0, x1 in columns) \
-                    or any(other is not piece and other.x1 > box[0] and other.x0 < box[1] for other in row):
+                    or not _alone_in_box(piece, row):
                 continue
             boxes.add(box)
     innermost = [b for b in boxes if not any(o != b and b[0] <= o[0] and o[1] <= b[1] for o in boxes)]
     return sorted([*columns, *innermost]) if innermost else columns
+
+
+def _alone_in_box(piece: Piece, row: list[Piece]) -> bool:
+    """Does the piece's ruled box hold no other cell of its header row?"""
+    low, high = piece.ruled
+    return not any(other is not piece and other.x1 > low and other.x0 < high for other in row)
 
 
 def _collides(drafts: list[RowDraft]) -> bool:
@@ -133,9 +139,9 @@ def _header_box(piece: Piece, row: list[Piece], lower: list[list[Piece]],
     columns, proves nothing, and the cell's own extent decides."""
     if piece.ruled is None:
         return None
-    low, high = piece.ruled
-    if any(other is not piece and other.x1 > low and other.x0 < high for other in row):
+    if not _alone_in_box(piece, row):
         return None
+    low, high = piece.ruled
     if sum(1 for x0, x1 in columns if low <= (x0 + x1) / 2 <= high) <= 1:
         return piece.ruled
     below = {p.ruled for r in lower for p in r if p.ruled is not None and low <= (p.x0 + p.x1) / 2 <= high}
