@@ -74,7 +74,9 @@ class SumOfChildren:
                 continue
             found, checked = [], 0
             across: set[int] = set()  # rows that do not add up across their own columns
-            identities = domain.column_identities(list(table.columns))
+            identities = as_printed(table, domain.column_identities(list(table.columns)))
+            if _split_rows(table.rows):
+                identities = []  # a total apart from its row's other cells: rows wrapped over lines, unsure
             for total, parts in identities:
                 for row in table.rows:
                     if row.readable and (row.amounts[total] is not None or any(row.amounts[p] for p in parts)):
@@ -253,6 +255,44 @@ class SumOfChildren:
             difference=str(difference),
             hint=None if rounding else shape_hint(stated, computed),
         )
+
+
+def as_printed(table: Table, identities: list[tuple[int, tuple[int, ...]]]) -> list[tuple[int, tuple[int, ...]]]:
+    """The identities without a part the table itself shows to be an "of which": a column whose
+    total, in every row where it is not zero (two at least), is the sum of the other parts alone
+    (Shenzhen prints 事业单位经营支出 inside 基本支出 and 项目支出, not beside them). One typed
+    figure breaks one row, not every row the column has a value in."""
+    def of_which(total: int, parts: tuple[int, ...], part: int) -> bool:
+        rows = [r for r in table.rows if r.readable and r.amounts[part] is not None and r.amounts[part].value
+                and r.amounts[total] is not None]
+        others = [p for p in parts if p != part]
+        return len(rows) >= 2 and all(_holds(r, total, others) for r in rows)
+
+    pruned = []
+    for total, parts in identities:
+        kept = tuple(p for p in parts if not of_which(total, parts, p))
+        if kept:
+            pruned.append((total, kept))
+    return pruned
+
+
+def _split_rows(rows: tuple[Row, ...]) -> bool:
+    """Does a row print only its first amount, beside a row that prints every amount but the
+    first? That is one row's cells read as two (a cell's number wrapped over lines, the rest
+    centred between them), and no row of the table can be trusted to hold its identities."""
+    def total_only(row: Row) -> bool:
+        return row.amounts[0] is not None and all(a is None for a in row.amounts[1:])
+
+    def all_but_total(row: Row) -> bool:
+        return row.amounts[0] is None and any(a is not None for a in row.amounts[1:])
+
+    return any((total_only(a) and all_but_total(b)) or (all_but_total(a) and total_only(b))
+               for a, b in zip(rows, rows[1:]) if len(a.amounts) >= 3)
+
+
+def _holds(row: Row, total: int, parts: list[int]) -> bool:
+    difference, radius = sum_gap(row.amounts[total].value, [row.amounts[p].value for p in parts if row.amounts[p]])
+    return abs(difference) <= radius
 
 
 def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list[Row]]]:

@@ -294,3 +294,58 @@ def test_codes_listed_once_per_unit_add_up_within_each_unit():
                       "20103\t政府办公厅（室）及相关机构事务\t20.00\t20.00\t0.00\n2010301\t行政运行\t20.00\t20.00\t0.00\n")
     assert [f for f in findings(lost.replace("\t某某局\t100.00\t60.00\t40.00", "\t某某局\t130.00\t80.00\t50.00"))
             if f.level != Level.NOTE] == []
+
+
+def test_columns_repeated_under_each_year_hold_their_identities_within_the_year():
+    header = ("一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t2025年预算数\t2026年预算数\t\t\t\t\n"
+              "\t\t\t总计\t基本支出\t\t\t项目支出\n\t\t\t\t小计\t人员经费\t公用经费\t\n")
+    rows = "201\t一般公共服务支出\t90.00\t100.00\t60.00\t40.00\t20.00\t40.00\n"
+    assert findings(rows, header) == []  # 90.00 last year is no part of this year's total
+    slipped = [(f.stated, f.expected) for f in findings(rows.replace("\t20.00\t", "\t02.00\t"), header)]
+    assert slipped == [("60.00", "42.00")]
+
+
+def test_the_three_public_expenses_add_up_within_each_source_of_money():
+    # Shenzhen heads every 三公 column by its kind, then by the source of its money.
+    sources = "一般公共预算\t政府性基金预算"
+    header = ("一般公共预算“三公”经费支出表\n单位：万元\n"
+              "总计\t\t因公出国(境)费\t\t公务接待费\t\t公务用车购置及运行维护费\t\t\t\t\t\n"
+              "\t\t\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行维护费\t\n" + "\t".join([sources] * 6) + "\n")
+    rows = "10.00\t1.00\t2.00\t0.00\t3.00\t0.00\t5.00\t1.00\t1.00\t0.00\t4.00\t1.00\n"
+    assert findings(rows, header) == []
+    slipped = [(f.place.column, f.stated, f.expected) for f in findings(rows.replace("10.00", "11.00", 1), header)]
+    assert slipped == [("总计/一般公共预算", "11.00", "10.00")]
+
+
+def test_the_parts_of_a_total_end_where_another_group_begins():
+    # 政府采购's 小计 and its "of which" columns follow the parts of 支出总计: they are no part of it.
+    header = "部门支出总表\n单位：万元\n科目编码\t科目名称\t支出总计\t基本支出\t项目支出\t小计\t其中：预留给中小企业\n"
+    assert findings("\t合计\t100.00\t60.00\t40.00\t55.00\t20.00\n", header) == []
+    [error] = findings("\t合计\t100.00\t60.00\t04.00\t55.00\t20.00\n", header)
+    assert (error.stated, error.expected) == ("100.00", "64.00")
+
+
+def test_a_column_every_row_shows_to_be_an_of_which_is_no_part():
+    # 事业单位经营支出 is, in every row where it has a value, already inside 基本支出 + 项目支出.
+    header = "部门支出总表\n单位：万元\n科目编码\t科目名称\t支出总计\t基本支出\t项目支出\t事业单位经营支出\n"
+    rows = ("221\t住房保障支出\t398.06\t398.06\t0.00\t357.08\n22102\t住房改革支出\t398.06\t398.06\t0.00\t357.08\n"
+            "2210201\t住房公积金\t125.32\t125.32\t0.00\t125.32\n2210203\t购房补贴\t272.74\t272.74\t0.00\t231.76\n")
+    assert findings(rows, header) == []
+    # In one row only, the extra column is a slip like any other: the row does not add up.
+    one = "2210201\t住房公积金\t125.32\t125.32\t0.00\t125.32\n"
+    [error] = findings(one, header)
+    assert (error.stated, error.expected) == ("125.32", "250.64")
+
+
+def test_a_total_read_apart_from_the_rest_of_its_row_claims_nothing_across():
+    # A narrow cell wraps 138,907.24 over two lines; the row's other cells sit between them.
+    header = ("项目支出总表\n单位：万元\n项目名称\t总计\t一般公共预算\t单位资金\t上年结转\n")
+    rows = "\t138,907.2\t\t\t\n某局\t\t104,340.46\t21,839.32\t12,727.46\n"
+    assert [f for f in findings(rows, header) if f.level != Level.NOTE] == []
+
+
+def test_a_subtotal_over_sources_named_as_appropriations():
+    # 财政拨款收入支出决算总表's expenditure side: 小计 = 一般公共预算财政拨款 + 政府性基金预算财政拨款.
+    header = "财政拨款收入支出决算总表\n单位：万元\n项目\t决算数\t\t\n\t小计\t一般公共预算财政拨款\t政府性基金预算财政拨款\n"
+    [error] = findings("一、一般公共服务支出\t2,507.57\t2,507.75\t0.00\n", header)
+    assert (error.stated, error.expected) == ("2,507.57", "2507.75")

@@ -174,9 +174,9 @@ TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出
 # last words of a column under a group: 本年拨款/一般公共预算, 单位资金/上级补助收入), and the total
 # over them.
 SOURCE_PARTS = regex.compile(r"^(?:一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政专户管理资金|单位资金|财政拨款"
-                             r"|事业|事业单位经营|经营|上级补助|附属单位上缴|其他)(?:拨款)?(?:收入)?$"
+                             r"|事业|事业单位经营|经营|上级补助|附属单位上缴|其他)(?:财政)?(?:拨款)?(?:收入)?$"
                              r"|^上年结[转余](?:[、和]?结[转余])?$")
-SOURCE_TOTAL = regex.compile(r"^(?:合计|总计|收入总计|本年收入合计)$")
+SOURCE_TOTAL = regex.compile(r"^(?:合计|总计|小计|收入总计|本年收入合计)$")
 
 
 def source_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
@@ -205,13 +205,16 @@ def source_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
 
 
 def _is_source(name: str) -> bool:
-    """Is a column one source of money: its last words, or all its words when a header wrapped
-    inside the name ("上年结余/、结转")?"""
-    words = (name.rpartition("/")[2], name.replace("/", ""))
+    """Is a column one source of money: its last words, all its words when a header wrapped
+    inside the name ("上年结余/、结转"), or its words under its group when the source's own name
+    wrapped ("财政拨款/一般公共/预算拨款")?"""
+    words = (name.rpartition("/")[2], name.replace("/", ""), name.partition("/")[2].replace("/", ""))
     return any(SOURCE_PARTS.match(regex.sub(r"[、，,（）()]", "", w)) for w in words)
 
 
 SANGONG_PARTS = regex.compile(r"^(?:因公出国[（(]境[)）]费(?:用)?|公务用车购置及运行(?:维护)?费(?:/小计)?|公务接待费)$")
+# A column that opens another group after a total's parts (政府采购's 小计, 其中：…): no part of it.
+OTHER_GROUP = regex.compile(r"^(?:.*/)?(?:小计|合计)$|^其中")
 CAR_PARTS = regex.compile(r"^公务用车购置及运行(?:维护)?费/(?:公务用车购置费?|公务用车运行(?:维护)?费)$")
 
 
@@ -223,9 +226,36 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     公用经费); a 基本支出 subtotal is the sum of 人员经费 and 公用经费. In the 三公 table the total is
     因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and the car subtotal is its 购置费 +
     运行维护费. An unknown column among the parts means the identity is not known, and it is not
-    claimed.
+    claimed. A table whose columns repeat one set under several headers holds the identities
+    within each (_grouped_identities).
     """
     names = [_SPACES.sub("", n) for n in names]
+    return _identities(names) or _grouped_identities(names)
+
+
+def _grouped_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
+    """The identities of a set of columns repeated under several headers, held within each: a
+    year's group beside the prior year's (2025年预算数/合计 … 2026年预算数/合计 …), or every
+    column split by the source of its money (总计/一般公共预算, 总计/政府性基金预算, 因公出国(境)费/
+    一般公共预算 …: the 三公 identities hold among the 一般公共预算 columns, and among each other
+    source's). A column outside every group is part of none."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, name in enumerate(names):
+        first, _, rest = name.partition("/")
+        if rest:
+            groups.setdefault(("head", first), []).append(index)
+            groups.setdefault(("tail", name.rpartition("/")[2]), []).append(index)
+    identities = []
+    for (side, key), members in groups.items():
+        if len(members) < 3 or len(members) == len(names):
+            continue  # too few to hold an identity; or every column, already read as one table
+        inner = [names[i].partition("/")[2] if side == "head" else names[i].rpartition("/")[0] for i in members]
+        identities.extend((members[total], tuple(members[p] for p in parts))
+                          for total, parts in _identities(inner))
+    return identities
+
+
+def _identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     group = names[0].split("/")[0] + "/" if names and "/" in names[0] else None
     if group and all(n.startswith(group) for n in names) and not regex.match(r"^基本支出/", group):
         names = [n[len(group):] for n in names]  # one header over every column: 本年一般公共预算基本支出/合计 …
@@ -241,8 +271,9 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     car_parts = [i for i, n in enumerate(names) if CAR_PARTS.match(n)]
     if car is not None and len(car_parts) == 2:
         identities.append((car, tuple(car_parts)))
-    if names and regex.match(r"^(?:合计|总计)$", names[0]) and sum(1 for n in names if SANGONG_PARTS.match(n)) == 3:
-        identities.append((0, tuple(i for i, n in enumerate(names) if SANGONG_PARTS.match(n))))
+    sangong = [i for i, n in enumerate(names) if SANGONG_PARTS.match(n) or SANGONG_PARTS.match(n.replace("/", ""))]
+    if names and regex.match(r"^(?:合计|总计)$", names[0]) and len(sangong) == 3:
+        identities.append((0, tuple(sangong)))
         return identities  # the 三公 table: its total is the three kinds, whatever else it prints
     if names and TOTAL_COLUMN.match(names[0]):
         parts = []
@@ -253,12 +284,15 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
                 continue  # inside the 基本支出 group, counted through its subtotal
             elif BASIC_PARTS.match(name) and subtotal is None:
                 parts.append(i)
+            elif OTHER_GROUP.match(name):
+                break  # the parts end where another group's total or an "of which" begins
             else:
+                parts = []
                 break
-        else:
-            if parts:
-                identities.append((0, tuple(parts)))
+        if parts:
+            identities.append((0, tuple(parts)))
     return identities
+
 
 # Column names, as printed, and the quantity of expenditure each stands for.
 _COLUMN_QUANTITY = (
