@@ -75,7 +75,7 @@ class SumOfChildren:
             found, checked = [], 0
             across: set[int] = set()  # rows that do not add up across their own columns
             identities = as_printed(table, domain.column_identities(list(table.columns)))
-            if _split_rows(table.rows):
+            if any(total == 0 for total, _ in identities) and _split_rows(table.rows):
                 identities = []  # a total apart from its row's other cells: rows wrapped over lines, unsure
             for total, parts in identities:
                 for row in table.rows:
@@ -277,8 +277,8 @@ def as_printed(table: Table, identities: list[tuple[int, tuple[int, ...]]]) -> l
 
 
 def _split_rows(rows: tuple[Row, ...]) -> bool:
-    """Does a row print only its first amount, beside a row that prints every amount but the
-    first? That is one row's cells read as two (a cell's number wrapped over lines, the rest
+    """Does a row print only its first amount (the total), beside a row that prints every amount
+    but the first? That is one row's cells read as two (a cell's number wrapped over lines, the rest
     centred between them), and no row of the table can be trusted to hold its identities."""
     def total_only(row: Row) -> bool:
         return row.amounts[0] is not None and all(a is None for a in row.amounts[1:])
