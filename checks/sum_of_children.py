@@ -23,8 +23,12 @@ class SumOfChildren:
     合计 = 基本支出 + 项目支出 (+ 经营支出, 上缴上级支出, 对附属单位补助支出), or the economic
     classes; 基本支出 = 人员经费 + 公用经费 (the columns named as parts, nothing unknown between);
     in income and project tables, 合计 = the sources of money (一般公共预算 + 政府性基金 + … +
-    单位资金 + 上年结转). Down the rows, in every amount column: a 类 function code against the
-    sum of its 款 codes and a 款 against its 项 codes (201 = 20101 + 20103 + …, 20103 = 2010301 +
+    单位资金 + 上年结转); and the same identities within each group of a set of columns repeated
+    per year or per source of money (Shenzhen's 三公 table, one column per source under each
+    kind). A column every row shows to be an "of which" is no part (as_printed), and a table
+    whose totals were read apart from their rows claims nothing across (_split_rows).
+
+    Down the rows, in every amount column: a 类 function code against the sum of its 款 codes and a 款 against its 项 codes (201 = 20101 + 20103 + …, 20103 = 2010301 +
     …); an economic class against its items (301 = 30101 + …); a department code against its
     units (126 = 126001 + …); in a table listing its codes once per unit, the codes within each
     unit, the unit's row against its 类 codes and the department's row against its units; in a
