@@ -29,9 +29,10 @@ class SumOfChildren:
     whose totals were read apart from their rows claims nothing across (_split_rows).
 
     Down the rows, in every amount column: a 类 function code against the sum of its 款 codes
-    and a 款 against its 项 codes (201 = 20101 + 20103 + …, 20103 = 2010301 + …); an economic class against its items (301 = 30101 + …); a department code against its
-    units (126 = 126001 + …); in a table listing its codes once per unit, the codes within each
-    unit, the unit's row against its 类 codes and the department's row against its units; in a
+    and a 款 against its 项 codes (201 = 20101 + 20103 + …, 20103 = 2010301 + …); an economic
+    class against its items (301 = 30101 + …); a department code against its units (126 =
+    126001 + …); in a table listing its codes once per unit, the codes within each unit, the
+    unit's row against its 类 codes and the department's row against its units; in a
     项目支出表, a group row (22 其他运转类) against its projects and a unit against its groups;
     and the 合计 or department row against the sum of the top-level codes (numbered items only
     when they run from 一、 without a gap). In a table without codes, read from a PDF or
