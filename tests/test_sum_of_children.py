@@ -349,3 +349,13 @@ def test_a_subtotal_over_sources_named_as_appropriations():
     header = "财政拨款收入支出决算总表\n单位：万元\n项目\t决算数\t\t\n\t小计\t一般公共预算财政拨款\t政府性基金预算财政拨款\n"
     [error] = findings("一、一般公共服务支出\t2,507.57\t2,507.75\t0.00\n", header)
     assert (error.stated, error.expected) == ("2,507.57", "2507.75")
+
+
+def test_a_prior_year_figure_alone_on_its_row_is_no_split_row():
+    # 20101 had a budget last year only; 20102 is new this year. Only the 2025 column is printed
+    # on the first row and every column but it on the second, yet no total stands apart.
+    header = ("一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t2025年预算数\t2026年预算数\t\t\n"
+              "\t\t\t总计\t基本支出\t项目支出\n")
+    rows = "20101\t行政运行\t90.00\t\t\t\n20102\t一般行政管理事务\t\t100.00\t60.00\t04.00\n"
+    [error] = findings(rows, header)
+    assert (error.stated, error.expected) == ("100.00", "64.00")
