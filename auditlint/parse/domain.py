@@ -246,7 +246,7 @@ def _grouped_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
             groups.setdefault(("head", first), []).append(index)
             groups.setdefault(("tail", name.rpartition("/")[2]), []).append(index)
     identities = []
-    for (side, key), members in groups.items():
+    for (side, _), members in groups.items():
         if len(members) < 3 or len(members) == len(names):
             continue  # too few to hold an identity; or every column, already read as one table
         inner = [names[i].partition("/")[2] if side == "head" else names[i].rpartition("/")[0] for i in members]
