@@ -68,7 +68,8 @@ def ruled_table_pdf(path: Path, title: str, groups: list[tuple[str, int, int]], 
     """A ruled table with a two-row header: each group's name (name, first column, last column)
     centred in a merged cell over its columns, the column names centred below, each row a label
     and amounts set right; `edges` are the x of the
-    vertical rules between columns. The merged cells have no rules inside them; without
+    vertical rules between columns. A column name with a line break in it is set on two lines of
+    its cell, as a long name wraps in a narrow column. The merged cells have no rules inside them; without
     `inner_rules` only the table's frame is drawn, as some producers do."""
     pdf = canvas.Canvas(str(path), pagesize=A4)
     pdf.setFont(FONT, 14)
@@ -87,7 +88,9 @@ def ruled_table_pdf(path: Path, title: str, groups: list[tuple[str, int, int]], 
     for name, first, last in groups:
         pdf.drawCentredString((edges[first] + edges[last + 1]) / 2, top - height + 5, name)
     for column, text in enumerate(header):
-        pdf.drawCentredString((edges[column] + edges[column + 1]) / 2, top - 2 * height + 5, text)
+        parts = text.split("\n")
+        for part, y in zip(parts, [top - 2 * height + 5] if len(parts) == 1 else [top - 2 * height + 10, top - 2 * height + 1]):
+            pdf.drawCentredString((edges[column] + edges[column + 1]) / 2, y, part)
     for row_index, cells in enumerate(rows):
         y = top - height * (row_index + 3) + 5
         pdf.drawString(edges[0] + 3, y, cells[0])

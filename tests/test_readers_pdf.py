@@ -130,3 +130,14 @@ def test_a_ruled_column_no_row_fills_keeps_its_header_to_itself(tmp_path):
     [table] = document.tables
     assert table.columns == ("总计", "财政拨款/小计", "财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "单位资金")
     assert [a.text if a else None for a in table.rows[0].amounts] == ["100.00", "80.00", "80.00", None, "20.00"]
+
+
+def test_an_empty_ruled_column_keeps_its_header_when_the_name_wraps_onto_a_second_line(tmp_path):
+    # 政府性基金 / 预算拨款 on two lines of one ruled cell is one cell, not two cells side by side:
+    # the box still marks a column of its own, though no row fills it.
+    header = tuple("政府性基金\n预算拨款" if i == 4 else cell for i, cell in enumerate(GROUPED_HEADER))
+    rows = [tuple("" if i == 4 else cell for i, cell in enumerate(row)) for row in GROUPED_ROWS]
+    path = ruled_table_pdf(tmp_path / "wrapped.pdf", "基本支出总表", [("财政拨款", 2, 4)], header, rows, GROUPED_EDGES)
+    [table] = parse_document(read_source(str(path), {})).tables
+    assert table.columns == ("总计", "财政拨款/小计", "财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "单位资金")
+    assert [a.text if a else None for a in table.rows[0].amounts] == ["100.00", "80.00", "80.00", None, "20.00"]

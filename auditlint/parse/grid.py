@@ -91,9 +91,12 @@ def _with_ruled_empty_columns(columns: list[tuple[float, float]], header: list[l
 
 
 def _alone_in_box(piece: Piece, row: list[Piece]) -> bool:
-    """Does the piece's ruled box hold no other cell of its header row?"""
+    """Does the piece's ruled box hold no other cell of its header row? A piece stacked over or
+    under it (its extent overlapping the piece's) is its own text wrapped onto the next line
+    (政府性基金 / 预算), not another cell; a box as wide as the table holds cells side by side."""
     low, high = piece.ruled
-    return not any(other is not piece and other.x1 > low and other.x0 < high for other in row)
+    return not any(other is not piece and other.x1 > low and other.x0 < high
+                   and (other.x0 >= piece.x1 or other.x1 <= piece.x0) for other in row)
 
 
 def _collides(drafts: list[RowDraft]) -> bool:
