@@ -284,7 +284,9 @@ def as_printed(table: Table, identities: list[tuple[int, tuple[int, ...]]]) -> l
 def _split_rows(rows: tuple[Row, ...]) -> bool:
     """Does a row print only its first amount (the total), beside a row that prints every amount
     but the first? That is one row's cells read as two (a cell's number wrapped over lines, the rest
-    centred between them), and no row of the table can be trusted to hold its identities."""
+    centred between them), and no row of the table can be trusted to hold its identities. The PDF
+    reader joins such a number where rules box the cell (layout.join_wrapped_numbers); text has
+    no rules to show which lines are one cell."""
     def total_only(row: Row) -> bool:
         return row.amounts[0] is not None and all(a is None for a in row.amounts[1:])
 

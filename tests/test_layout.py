@@ -90,3 +90,35 @@ def test_amounts_whose_characters_touch_part_where_each_ends_two_digits_after_it
     assert cells(characters("资源勘探", 50) + glued) == ["资源勘探", "110,344.65", "101,963.54"]
     assert cells(characters("资源勘探", 50) + characters("1,234.56", 290)) == ["资源勘探", "1,234.56"]
     assert cells(characters("增长", 50) + characters("12.345", 290)) == ["增长", "12.345"]
+
+
+def right_set(text: str, right: float, baseline: float) -> list[Glyph]:
+    """The characters of a figure set flush against `right`, as amounts are in their cells."""
+    return characters(text, right - SIZE / 2 * len(text), baseline)
+
+
+# One table row between rules at heights 80 and 140 (a header band above it), three ruled boxes:
+# the label (40–140), a narrow total (140–190) and a part (190–260).
+ROW_RULES = (Rule(40, 60, 260, 60.5), Rule(40, 80, 260, 80.5), Rule(40, 140, 260, 140.5),
+             Rule(40, 60, 40.5, 140), Rule(140, 60, 140.5, 140), Rule(190, 60, 190.5, 140), Rule(260, 60, 260.5, 140))
+
+
+def lines_of(glyphs: list[Glyph], rules: tuple[Rule, ...] = ROW_RULES) -> list[list[str]]:
+    return [[c.text for c in line.cells] for line in page_lines([PageLayout(tuple(glyphs), rules)], "t.pdf")]
+
+
+def test_a_number_wrapped_inside_its_ruled_cell_is_one_amount_on_its_row():
+    # 138,907.24 is too wide for its box: "138,907.2" above the row's other cells, "4" below.
+    glyphs = right_set("138,907.2", 187, 95) + characters("某局", 45, 110) + right_set("104,340.46", 257, 110) \
+        + right_set("4", 187, 125)
+    assert lines_of(glyphs) == [["某局", "138,907.24", "104,340.46"]]
+    # The same figures with no row rules: nothing shows the two parts to be one cell.
+    vertical_only = tuple(r for r in ROW_RULES if r.vertical)
+    assert lines_of(glyphs, vertical_only) == [["138,907.2"], ["某局", "104,340.46"], ["4"]]
+
+
+def test_two_figures_with_room_in_their_box_are_not_one_wrapped_number():
+    # A box of two short figures (a table ruled only around its body): 12.5 and 3, never 12.53.
+    glyphs = right_set("12.5", 187, 95) + characters("某局", 45, 110) + right_set("104,340.46", 257, 110) \
+        + right_set("3", 187, 125)
+    assert lines_of(glyphs) == [["12.5"], ["某局", "104,340.46"], ["3"]]

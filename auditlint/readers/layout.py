@@ -10,6 +10,7 @@ reader would cut it into the same cells, and locations point into that rendering
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
@@ -264,27 +265,87 @@ def _ruled_box(x0: float, x1: float, rule_xs: list[float]) -> tuple[float, float
     return (rule_xs[left - 1], rule_xs[right]) if left > 0 and right < len(rule_xs) else None
 
 
+RawCell = tuple[str, float, float, "tuple[float, float] | None"]  # text, x0, x1, ruled box
+RawLine = tuple[list[RawCell], "int | None"]  # the cells of a line, and its band
+
+# A number cut by the right edge of a narrow ruled cell: its first part ends one digit short of
+# its cents or at its point or a comma ("811,669.9"), the rest ("7") set under it, right-aligned.
+_NUMBER_HEAD = regex.compile(r"-?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.\d?)")
+_NUMBER_TAIL = regex.compile(r"[\d,.]{1,6}")
+
+
+def join_wrapped_numbers(page: list[RawLine]) -> list[RawLine]:
+    """A number wrapped over two lines of one ruled cell, as one cell again.
+
+    The two parts lie in one box between the same two vertical rules and between the same two
+    row rules (one band: one cell of one row), right-aligned, and together they are an amount
+    with its cents too wide for the box; no other text of the band is in that box (a table ruled only around its body
+    has a band of many rows, and a box with a cell on each). The number goes to the line between
+    its parts, if there is one (the row's other cells, vertically centred in their own boxes, are
+    set there), else to the line of its first part; a line left empty is dropped."""
+    lines = [(list(cells), band) for cells, band in page]
+    in_box = Counter((band, cell[3]) for cells, band in lines for cell in cells)
+    for index, (cells, band) in enumerate(lines):
+        if band is None:
+            continue
+        for head in list(cells):
+            text, x0, x1, box = head
+            if box is None or in_box[band, box] != 2 or not _NUMBER_HEAD.fullmatch(text):
+                continue
+            below = [i for i in (index + 1, index + 2) if i < len(lines) and lines[i][1] == band]
+            for tail_index in below:
+                tail = next((c for c in lines[tail_index][0] if c[3] == box), None)
+                if tail is None:
+                    continue
+                joined = text + tail[0]
+                if _NUMBER_TAIL.fullmatch(tail[0]) and abs(tail[2] - x1) <= 1.0 and _AMOUNT.fullmatch(joined.lstrip("-")) \
+                        and _overflows(joined, head):
+                    cells.remove(head)
+                    lines[tail_index][0].remove(tail)
+                    target = lines[index + 1][0] if tail_index == index + 2 else cells
+                    target.append((joined, min(x0, tail[1]), x1, box))
+                    target.sort(key=lambda c: c[1])
+                break
+    return [(cells, band) for cells, band in lines if cells]
+
+
+def _overflows(joined: str, head: RawCell) -> bool:
+    """Would the whole number, as wide per character as its first part, be wider than its box
+    less the margin the first part keeps from the right rule on both sides? That is why it
+    wrapped; a short figure with room to spare did not."""
+    text, x0, x1, (left, right) = head
+    return (x1 - x0) * len(joined) / len(text) > (right - left) - 2 * (right - x1)
+
+
 def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
     """All lines of all pages, numbered from 1 across the document, as the text reader numbers."""
     lines: list[Line] = []
     for page_number, page in enumerate(pages, start=1):
         vertical = VerticalRules(r for r in page.rules if r.vertical)
         heights = _row_rules(page.rules)
+        raw: list[RawLine] = []
         for glyph_line in group_lines(page.glyphs):
-            number = len(lines) + 1
-            parts, cells, column = [], [], 0
             middle = _median([g.baseline for g in glyph_line])
             rule_xs = vertical.crossing(middle)
-            for text, x0, x1 in (part for cell in cut_cells(glyph_line, rule_xs) for part in part_touching_amounts(*cell)):
-                text = normalise_glyph_text(text)
-                if parts:
-                    parts.append(CELL_SEPARATOR)
-                    column += len(CELL_SEPARATOR)
-                location = Location(path, number, column + 1, number, column + 1 + len(text), page_number)
-                cells.append(Cell(text, location, x0, x1, _ruled_box(x0, x1, rule_xs)))
-                parts.append(text)
-                column += len(text)
-            band = _band(middle, heights, page_number)
-            lines.append(Line(number, page_number, "".join(parts), tuple(cells),
-                              POSITIONED if len(cells) > 1 else PROSE, band))
+            raw.append(([(normalise_glyph_text(text), x0, x1, _ruled_box(x0, x1, rule_xs))
+                         for cell in cut_cells(glyph_line, rule_xs) for text, x0, x1 in part_touching_amounts(*cell)],
+                        _band(middle, heights, page_number)))
+        for cells, band in join_wrapped_numbers(raw) if heights else raw:
+            lines.append(_line(len(lines) + 1, page_number, cells, band, path))
     return lines
+
+
+def _line(number: int, page_number: int, raw: list[RawCell], band: int | None, path: str) -> Line:
+    """A line of cells, its text rendered with CELL_SEPARATOR between them and every cell's
+    location pointing into that text."""
+    parts: list[str] = []
+    cells: list[Cell] = []
+    column = 0
+    for text, x0, x1, box in raw:
+        if parts:
+            parts.append(CELL_SEPARATOR)
+            column += len(CELL_SEPARATOR)
+        cells.append(Cell(text, Location(path, number, column + 1, number, column + 1 + len(text), page_number), x0, x1, box))
+        parts.append(text)
+        column += len(text)
+    return Line(number, page_number, "".join(parts), tuple(cells), POSITIONED if len(cells) > 1 else PROSE, band)
