@@ -171,3 +171,22 @@ def test_a_code_on_a_line_of_its_own_in_the_label_column_is_the_rows_code():
                      [Line(5, 1, "2080505  3,720.78", (), POSITIONED)])
     row = _grid_row(draft, ["label", "amount"], [1], 0, 2)
     assert (row.code, row.label, row.amounts[0].text) == ("2080505", "机关事业单位基本养老保险缴费支出", "3,720.78")
+
+
+# pdftotext -layout sets a header in its own character grid: here 支出总计 sits nearer the figures
+# of the first column than 基本支出 does of the second, and both are nearest the first.
+LAYOUT_TABLE = (
+    "一般公共预算支出表（按功能分类）\n"
+    "单位：万元\n"
+    "         科目编码             科目名称        支出总计               基本支出              项目支出\n"
+    "\n"
+    "         201              一般公共服务支出                      3,310.40          2,980.15          330.25\n"
+    "         2010301          行政运行                              2,980.15          2,980.15            0.00\n"
+    "         2010302          一般行政管理事务                        330.25              0.00          330.25\n"
+)
+
+
+def test_a_layout_header_a_column_off_its_figures_names_them_in_order():
+    [table] = document(LAYOUT_TABLE).tables
+    assert table.columns == ("支出总计", "基本支出", "项目支出")
+    assert [a.text for a in table.rows[0].amounts] == ["3,310.40", "2,980.15", "330.25"]

@@ -201,7 +201,9 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         width = max(max((p.column for p in d.pieces), default=-1) for d in drafts) + 1
     names = _header_names(header, columns, width)
     roles = _column_roles(drafts, names, width)
-    if not positioned:
+    if positioned:
+        names = _names_in_order(header, names, roles)
+    else:
         names = _align_header(names, roles)
         roles = _column_roles(drafts, names, width)
     sides = _sides(roles)
@@ -349,6 +351,24 @@ def _align_header(names: list[list[str]], roles: list[str]) -> list[list[str]]:
         if i not in named:
             shifted[i] = shifted[i] or [x for x in n if not meaningful([x])]
     return shifted
+
+
+def _names_in_order(header: list[list[Piece]], names: list[list[str]], roles: list[str]) -> list[list[str]]:
+    """A one-row header whose names, read by position, do not fall one to each amount column in
+    their order, while it has as many names as there are amount columns: the names in order.
+    Layout text sets a header in its own character grid, so its words can sit a column off the
+    figures under them (支出总计 and 基本支出 both nearest the first column), yet their order holds."""
+    named_rows = [row for row in header if any(meaningful([SPACES.sub("", p.text)]) for p in row)]
+    if len(named_rows) != 1:
+        return names
+    amounts = [i for i, role in enumerate(roles) if role == "amount"]
+    words = [word for p in sorted(named_rows[0], key=lambda p: p.x0) if meaningful([word := SPACES.sub("", p.text)])]
+    if len(words) != len(amounts) or ["".join(meaningful(names[i])) for i in amounts] == words:
+        return names
+    ordered = [[n for n in column if not meaningful([n])] for column in names]
+    for i, word in zip(amounts, words):
+        ordered[i].append(word)
+    return ordered
 
 
 def _sides(roles: list[str]) -> list[tuple[int, int]]:
