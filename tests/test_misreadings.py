@@ -190,3 +190,29 @@ def test_a_layout_header_a_column_off_its_figures_names_them_in_order():
     [table] = document(LAYOUT_TABLE).tables
     assert table.columns == ("支出总计", "基本支出", "项目支出")
     assert [a.text for a in table.rows[0].amounts] == ["3,310.40", "2,980.15", "330.25"]
+
+
+# The same table continued on a page that layout text set further left: its figures would form
+# columns of their own beside the first page's.
+SHIFTED_PAGES = (
+    "一般公共预算支出表\n"
+    "单位：万元\n"
+    "  科目编码        科目名称                总计          基本支出         项目支出\n"
+    " 201       一般公共服务支出             1,200.00        700.00        500.00\n"
+    " 2010301   行政运行                       700.00        700.00\n"
+    " 2010302   一般行政管理事务               500.00                      500.00\n"
+    "\f  科目编码        科目名称        总计      基本支出     项目支出\n"
+    " 208       社会保障和就业支出    300.00     300.00\n"
+    " 20805     行政事业单位养老支出  300.00     300.00\n"
+    " 213       农林水支出             90.00                 90.00\n"
+    " 21301     农业农村               90.00                 90.00\n"
+)
+
+
+def test_a_page_set_further_left_keeps_its_figures_under_the_first_pages_columns():
+    [table] = document(SHIFTED_PAGES).tables
+    assert table.columns == ("总计", "基本支出", "项目支出")
+    rows = {row.code: [a.text if a else None for a in row.amounts] for row in table.rows}
+    assert rows["2010302"] == ["500.00", None, "500.00"]
+    assert rows["208"] == ["300.00", "300.00", None]
+    assert rows["213"] == ["90.00", None, "90.00"]

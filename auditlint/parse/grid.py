@@ -70,6 +70,58 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
     return columns
 
 
+def _positioned_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> list[tuple[float, float]]:
+    """The columns of a positioned table, every data cell assigned to one (Piece.column).
+
+    A table continued over pages is usually set the same on each, and the columns are found
+    from all its rows at once. But layout text places each page in its own character grid, and
+    a page can come out a few characters to the left: its figures then fall between the first
+    page's columns, or into the wrong one. When each page, clustered alone, has as many columns
+    as the first, but some column of a page lies clear of the same column on the first, the
+    pages are shifted copies: each page's cells take the column of its own page's clustering,
+    and the first page's columns, which its header names, stand for the table, unless two cells
+    of a line then share a column. Ruled PDFs are read by their rules, page by page already."""
+    columns = _with_ruled_empty_columns(_merge_complementary(_cluster_columns(drafts), drafts), header, drafts)
+    for draft in drafts:
+        _assign(draft.pieces, columns)
+    pages = sorted({p.location.page for d in drafts for p in d.pieces})
+    if len(pages) < 2 or any(p.ruled is not None for d in drafts for p in d.pieces):
+        return columns
+    by_page = {}
+    for page in pages:
+        page_drafts = [RowDraft([p for p in d.pieces if p.location.page == page]) for d in drafts]
+        page_drafts = [d for d in page_drafts if d.pieces]
+        by_page[page] = _cluster_columns(page_drafts)
+    first = by_page[pages[0]]
+    if any(len(page_columns) != len(first) for page_columns in by_page.values()) \
+            or all(_overlap(a, b) for page_columns in by_page.values() for a, b in zip(first, page_columns)):
+        return columns
+    global_columns = [[p.column for p in d.pieces] for d in drafts]
+    for draft in drafts:
+        for piece in draft.pieces:
+            piece.column = _nearest_column((piece.x0 + piece.x1) / 2, by_page[piece.location.page])
+    if any(_shares_a_column(draft) for draft in drafts):  # a page's columns are not sure either
+        for draft, assigned in zip(drafts, global_columns):
+            for piece, column in zip(draft.pieces, assigned):
+                piece.column = column
+        return columns
+    return by_page[pages[0]]
+
+
+def _shares_a_column(draft: RowDraft) -> bool:
+    """Two cells of one line in one column, words or figures."""
+    seen = set()
+    for piece in draft.pieces:
+        if (piece.location.line, piece.column) in seen:
+            return True
+        seen.add((piece.location.line, piece.column))
+    return False
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _with_ruled_empty_columns(columns: list[tuple[float, float]], header: list[list[Piece]],
                               drafts: list[RowDraft]) -> list[tuple[float, float]]:
     """The columns found from the rows, and those the rules box under a header cell where no row
@@ -191,9 +243,7 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
                  drafts: list[RowDraft], empty_note: str, positioned: bool) -> list[Table]:
     columns = None
     if positioned:
-        columns = _with_ruled_empty_columns(_merge_complementary(_cluster_columns(drafts), drafts), header, drafts)
-        for draft in drafts:
-            _assign(draft.pieces, columns)
+        columns = _positioned_columns(drafts, header)
         width = len(columns)
         if _collides(drafts):
             return [Table(title, kind.id, unit, (), (), location, "", (MISALIGNED_NOTE,), empty_note)]
