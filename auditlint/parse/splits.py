@@ -40,6 +40,9 @@ COMPLETE_SPLITS: tuple[tuple[tuple[str, ...], str | None], ...] = (
     (("因公出国", "公务接待", "公务用车"), "三公"),
     (("购置", "运行"), "公务用车"),
 )
+# The same, compiled once: _complete asks every kind of every decomposition of every part.
+_COMPLETE_PATTERNS = tuple((tuple(regex.compile(kind) for kind in kinds), total_words and regex.compile(total_words))
+                           for kinds, total_words in COMPLETE_SPLITS)
 # A last part of 其他… (其他收入, 其他支出) is the rest of the total: the parts before it with it
 # make the whole.
 _REST = regex.compile(r"^其他")
@@ -233,10 +236,10 @@ def _complete(parts: list[Part], subject: str) -> bool:
     """Do the parts make the whole of a total named `subject`?"""
     if len(parts) >= 2 and _REST.match(parts[-1].label):
         return True
-    for kinds, total_words in COMPLETE_SPLITS:
-        matched = [[k for k in kinds if regex.search(k, part.label)] for part in parts]
+    for kinds, total_words in _COMPLETE_PATTERNS:
+        matched = [[k for k in kinds if k.search(part.label)] for part in parts]
         if all(len(m) == 1 for m in matched) and {m[0] for m in matched} == set(kinds) \
-                and (total_words is None or regex.search(total_words, subject)):
+                and (total_words is None or total_words.search(subject)):
             return True
     return False
 
