@@ -12,7 +12,7 @@ from auditlint.findings import Finding, Level, Message, Place, Related, shape_hi
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
 from auditlint.parse.figures import SCOPES as FIGURE_SCOPES, has_single_scope
-from auditlint.parse.numbers import sum_gap, within_rounding
+from auditlint.parse.numbers import adds_up, within_rounding
 
 
 @dataclass(frozen=True)
@@ -226,10 +226,8 @@ def adds_up_across(row: Row, identities: list[tuple[int, tuple[int, ...]]]) -> b
     for total, parts in identities:
         amount = row.amounts[total]
         present = [row.amounts[p].value for p in parts if row.amounts[p] is not None]
-        if amount is not None and present:
-            difference, radius = sum_gap(amount.value, present)
-            if abs(difference) > radius:
-                return False
+        if amount is not None and present and not adds_up(amount.value, present):
+            return False
     return True
 
 

@@ -7,7 +7,7 @@ from typing import Any, Iterator, Mapping
 from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
-from auditlint.parse.numbers import sum_gap
+from auditlint.parse.numbers import adds_up, sum_gap
 
 # Tables whose rows are free text (绩效 forms) or whose rows are not a hierarchy of amounts.
 SKIPPED_KINDS = frozenset({"performance"})
@@ -118,8 +118,7 @@ class SumOfChildren:
             if len(row.unplaced) != 2 or any(row.amounts):
                 continue
             first, second = row.unplaced
-            difference, radius = sum_gap(first.value, [second.value])
-            if abs(difference) <= radius:
+            if adds_up(first.value, [second.value]):
                 continue
             name = row.code or row.label
             yield Finding(
@@ -135,7 +134,7 @@ class SumOfChildren:
                 logical=f"{table.name}/{name}/two-of-three",
                 stated=first.text,
                 expected=second.text,
-                difference=str(difference),
+                difference=str(first.value - second.value),
                 hint=shape_hint(first.value, second.value),
             )
 
@@ -271,7 +270,8 @@ def as_printed(table: Table, identities: list[tuple[int, tuple[int, ...]]]) -> l
         rows = [r for r in table.rows if r.readable and r.amounts[part] is not None and r.amounts[part].value
                 and r.amounts[total] is not None]
         others = [p for p in parts if p != part]
-        return len(rows) >= 2 and all(_holds(r, total, others) for r in rows)
+        return len(rows) >= 2 and all(adds_up(r.amounts[total].value, [r.amounts[p].value for p in others
+                                                                       if r.amounts[p] is not None]) for r in rows)
 
     pruned = []
     for total, parts in identities:
@@ -295,11 +295,6 @@ def _split_rows(rows: tuple[Row, ...]) -> bool:
 
     return any((total_only(a) and all_but_total(b)) or (all_but_total(a) and total_only(b))
                for a, b in zip(rows, rows[1:]) if len(a.amounts) >= 3)
-
-
-def _holds(row: Row, total: int, parts: list[int]) -> bool:
-    difference, radius = sum_gap(row.amounts[total].value, [row.amounts[p].value for p in parts if row.amounts[p]])
-    return abs(difference) <= radius
 
 
 def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list[Row]]]:
@@ -537,10 +532,7 @@ def _adds_up(parent: Row, children: list[Row]) -> bool:
         parts = [c.amounts[column].value for c in children if c.amounts[column] is not None]
         if total is None and not parts:
             continue
-        if total is None:
-            return False
-        difference, radius = sum_gap(total.value, parts)
-        if abs(difference) > radius:
+        if total is None or not adds_up(total.value, parts):
             return False
     return True
 

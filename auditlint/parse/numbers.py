@@ -73,3 +73,9 @@ def sum_gap(total: Decimal, parts: list[Decimal]) -> tuple[Decimal, Decimal]:
     difference = total - sum(parts, Decimal(0))
     radius = half_unit(total) + sum((half_unit(p) for p in parts), Decimal(0))
     return difference, radius
+
+
+def adds_up(total: Decimal, parts: list[Decimal]) -> bool:
+    """Does the total equal its parts, within the rounding of every printed figure (sum_gap)?"""
+    difference, radius = sum_gap(total, parts)
+    return abs(difference) <= radius
