@@ -87,7 +87,7 @@ def _positioned_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> li
     pages = sorted({p.location.page for d in drafts for p in d.pieces})
     if len(pages) < 2 or any(p.ruled is not None for d in drafts for p in d.pieces):
         return columns
-    by_page = {}
+    by_page: dict[int, list[tuple[float, float]]] = {}
     for page in pages:
         page_drafts = [RowDraft([p for p in d.pieces if p.location.page == page]) for d in drafts]
         page_drafts = [d for d in page_drafts if d.pieces]
@@ -96,26 +96,19 @@ def _positioned_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> li
     if any(len(page_columns) != len(first) for page_columns in by_page.values()) \
             or all(_overlap(a, b) for page_columns in by_page.values() for a, b in zip(first, page_columns)):
         return columns
-    global_columns = [[p.column for p in d.pieces] for d in drafts]
-    for draft in drafts:
-        for piece in draft.pieces:
-            piece.column = _nearest_column((piece.x0 + piece.x1) / 2, by_page[piece.location.page])
-    if any(_shares_a_column(draft) for draft in drafts):  # a page's columns are not sure either
-        for draft, assigned in zip(drafts, global_columns):
-            for piece, column in zip(draft.pieces, assigned):
-                piece.column = column
-        return columns
-    return by_page[pages[0]]
+    by_own_page = [[_nearest_column((p.x0 + p.x1) / 2, by_page[p.location.page]) for p in d.pieces] for d in drafts]
+    if any(_shares_a_column(draft.pieces, assigned) for draft, assigned in zip(drafts, by_own_page)):
+        return columns  # a page's own columns are no surer
+    for draft, assigned in zip(drafts, by_own_page):
+        for piece, column in zip(draft.pieces, assigned):
+            piece.column = column
+    return first
 
 
-def _shares_a_column(draft: RowDraft) -> bool:
+def _shares_a_column(pieces: list[Piece], columns: list[int]) -> bool:
     """Two cells of one line in one column, words or figures."""
-    seen = set()
-    for piece in draft.pieces:
-        if (piece.location.line, piece.column) in seen:
-            return True
-        seen.add((piece.location.line, piece.column))
-    return False
+    places = [(piece.location.line, column) for piece, column in zip(pieces, columns)]
+    return len(places) != len(set(places))
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -10,8 +10,8 @@ reader would cut it into the same cells, and locations point into that rendering
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 from unicodedata import east_asian_width
@@ -279,10 +279,11 @@ def join_wrapped_numbers(page: list[RawLine]) -> list[RawLine]:
 
     The two parts lie in one box between the same two vertical rules and between the same two
     row rules (one band: one cell of one row), right-aligned, and together they are an amount
-    with its cents too wide for the box; no other text of the band is in that box (a table ruled only around its body
-    has a band of many rows, and a box with a cell on each). The number goes to the line between
-    its parts, if there is one (the row's other cells, vertically centred in their own boxes, are
-    set there), else to the line of its first part; a line left empty is dropped."""
+    with its cents, too wide for the box; no other text of the band is in that box (a table
+    ruled only around its body has a band of many rows, and a box with a cell on each). The
+    number goes to the line between its parts, if there is one (the row's other cells,
+    vertically centred in their own boxes, are set there), else to the line of its first part;
+    a line left empty is dropped."""
     lines = [(list(cells), band) for cells, band in page]
     in_box = Counter((band, cell[3]) for cells, band in lines for cell in cells)
     for index, (cells, band) in enumerate(lines):
