@@ -31,8 +31,10 @@ class CrossTable:
 
     What it checks: a function code's total, 基本支出 and 项目支出 wherever the code is printed (部门
     支出总表, 一般公共预算支出表, and the class rows of the two-sided 收支总表 and 财政拨款收支总表,
-    matched by the class's name); the document's totals of 支出, 基本支出, 项目支出, 人员经费 and
-    公用经费 across the tables that print them. Scope is respected: a table of all funds (部门) and
+    matched by the class's name); an economic item's 一般公共预算 basic expenditure in the tables by
+    economic class and in the 一般公共预算拨款 column of the 基本支出总表 (matched by the item's
+    name); the document's totals of 支出, 基本支出, 项目支出, 人员经费 and 公用经费 across the
+    tables that print them. Scope is respected: a table of all funds (部门) and
     one of 一般公共预算 only are compared only when the document has no other funds and no carry-
     overs (its income is all 一般公共预算); otherwise each is compared with tables of its own scope.
 
@@ -238,6 +240,8 @@ def describe_key(key: tuple[str, ...]) -> tuple[str, str]:
     zh_q, en_q = names[quantity]
     if kind == "code":
         return f"科目 {subject} 的{zh_q}", f"code {subject} [{en_q}]"
+    if kind == "economic":
+        return f"「{subject}」的一般公共预算{zh_q}", f"the 一般公共预算 {en_q} of “{subject}”"
     return f"支出{zh_q}", f"the document's {en_q} of expenditure"
 
 
@@ -279,7 +283,40 @@ def collect(doc: Document) -> dict[tuple[str, ...], list[Statement]]:
                 if amount is not None:
                     statements.setdefault((*subject, quantity), []).append(
                         Statement(table, row, table.columns[index], amount, scope))
+    for key, statement in _economic_statements(doc):
+        statements.setdefault(key, []).append(statement)
     return {key: found for key, found in statements.items() if len({id(s.table) for s in found}) > 1}
+
+
+# An economic item's 一般公共预算 basic expenditure (工资福利支出, 30101 基本工资 …) is printed in the
+# 基本支出 column of the 一般公共预算 tables by economic class, with its code, and in the
+# 一般公共预算拨款 column of the 基本支出总表, often by name alone: the items are matched by name.
+_ECONOMIC_CODE = regex.compile(r"^[35]\d{2}(?:\d{2})?$")
+_GPB_SOURCE = regex.compile(r"^一般公共预算(?:财政)?拨款(?:收入)?$")
+
+
+def _economic_statements(doc: Document) -> Iterator[tuple[tuple[str, ...], Statement]]:
+    """Each economic item's 一般公共预算 basic expenditure, keyed by the item's name."""
+    for table in doc.tables:
+        if table.kind in ("gpb_economic", "gpb_basic"):
+            column = next((i for i, q in domain.column_quantities(table.columns, table.kind).items() if q == "basic"), None)
+            rows = [r for r in table.rows if _ECONOMIC_CODE.match(r.code)]
+        elif table.kind == "basic_summary":
+            column = next((i for i, c in enumerate(table.columns) if _GPB_SOURCE.match(_SPACE.sub("", c.rpartition("/")[2]))),
+                          None)
+            rows = [r for r in table.rows if not r.code or _ECONOMIC_CODE.match(r.code)]
+        else:
+            continue
+        if column is None or _is_unit_table(table):
+            continue
+        printed = Counter(_name(r.label) for r in table.rows)
+        identities = domain.column_identities(list(table.columns))
+        for row in rows:
+            name = _name(row.label)
+            amount = row.amounts[column] if row.readable else None
+            if amount is not None and name and printed[name] == 1 and not _DIGIT.search(name) \
+                    and adds_up_across(row, identities):
+                yield ("economic", name, "basic"), Statement(table, row, table.columns[column], amount, "gpb")
 
 
 def _name(label: str) -> str:

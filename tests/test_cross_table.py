@@ -81,3 +81,23 @@ def test_words_of_a_wrapped_cell_before_a_name_are_no_other_name():
     wrapped = Row("205", "河办公室）教育支出", (), Location("t.txt", 20, 1, 21, 5))
     assert _same_name(one_line, wrapped)
     assert not _same_name(one_line, Row("205", "其他教育支出", (), Location("t.txt", 30, 1, 30, 7)))
+
+
+# Shenzhen's two views of the basic expenditure by economic item: 基本支出总表 names the items
+# and splits them by source; 一般公共预算支出表（按经济分类） gives their codes and 基本支出.
+BASIC_BY_SOURCE = ("基本支出总表\n单位：万元\n支出项目类别\t总计\t一般公共预算拨款\t单位资金\n"
+                   "工资福利支出\t80.00\t70.00\t10.00\n基本工资\t50.00\t45.00\t5.00\n津贴补贴\t30.00\t25.00\t5.00\n\n")
+
+
+def by_economic_class(salary: str) -> str:
+    return ("一般公共预算支出表（按经济分类）\n单位：万元\n科目编码\t科目名称\t支出总计\t基本支出\t项目支出\n"
+            f"301\t工资福利支出\t70.00\t70.00\t0.00\n30101\t基本工资\t{salary}\t{salary}\t0.00\n"
+            "30102\t津贴补贴\t25.00\t25.00\t0.00\n\n")
+
+
+def test_an_economic_items_general_budget_basic_expenditure_agrees_across_its_two_tables():
+    assert findings(BASIC_BY_SOURCE + by_economic_class("45.00")) == []
+    # 54.00 for 45.00: the class row 301 (70.00 = 54.00 + 25.00 fails) shows the economic table is wrong.
+    [error] = findings(BASIC_BY_SOURCE + by_economic_class("54.00"))
+    assert (error.stated, error.expected, error.level) == ("54.00", "45.00", Level.ERROR)
+    assert error.place.table == "一般公共预算支出表（按经济分类）"
