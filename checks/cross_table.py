@@ -34,9 +34,9 @@ class CrossTable:
     matched by the class's name); an economic item's 一般公共预算 basic expenditure in the tables by
     economic class and in the 一般公共预算拨款 column of the 基本支出总表 (matched by the item's
     name); the document's totals of 支出, 基本支出, 项目支出, 人员经费 and 公用经费 across the
-    tables that print them. Scope is respected: a table of all funds (部门) and
-    one of 一般公共预算 only are compared only when the document has no other funds and no carry-
-    overs (its income is all 一般公共预算); otherwise each is compared with tables of its own scope.
+    tables that print them. Scope is respected: a table of all funds (部门) and one of 一般公共预算
+    only are compared only when the document has no other funds and no carry-overs (its income is
+    all 一般公共预算); otherwise each is compared with tables of its own scope.
 
     The same function code must also carry the same name in every table: "20103 政府办公厅（室）
     及相关机构运行" in one table and "…事务" in another is a warning (names are weaker evidence
