@@ -193,6 +193,8 @@ class Row:
     `indent` is where the label starts across the page (PDF points, or display columns of
     positioned text), when the table was read by position: tables without codes show their
     hierarchy by indenting the labels (一、卫生健康支出 over 行政事业单位医疗 over 行政单位医疗).
+    `other_codes` are the codes of the row's further code columns: a table by unit prints the
+    unit's code beside each detail row's own 科目编码, and so shows whose detail the row is.
     """
 
     code: str
@@ -203,6 +205,7 @@ class Row:
     unplaced: tuple[Amount, ...] = ()
     lost: bool = False  # a coded row printed with no amount at all: its numbers did not survive
     indent: float | None = None
+    other_codes: tuple[str, ...] = ()
 
     @property
     def readable(self) -> bool:

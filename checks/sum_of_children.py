@@ -34,6 +34,8 @@ class SumOfChildren:
     126001 + …); in a table listing its codes once per unit, the codes within each unit, the
     unit's row against its 类 codes and the department's row against its units; in a
     项目支出表, a group row (22 其他运转类) against its projects and a unit against its groups;
+    in a table by unit whose detail rows print their unit's code beside their own (a project, a
+    purchase), the unit's row against those rows (a factor of 10 000 there says 元 for 万元);
     and the 合计 or department row against the sum of the top-level codes (numbered items only
     when they run from 一、 without a gap). In a table without codes, read from a PDF or
     positioned text, labels indented by level (a class over its items) are a hierarchy too, once
@@ -301,7 +303,8 @@ def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list
     """(parent, children) pairs that must add up: codes under the code they extend by one level,
     the top-level codes under the table's total row, and in tables without codes the numbered
     items (一、 over （一） over 1.) with their 本年合计 and 总计 rows; in a 项目支出表, its group
-    rows over their projects. Pairs with an unreliable member are left out."""
+    rows over their projects; in a table by unit, a unit over the detail rows that carry its code.
+    Pairs with an unreliable member are left out."""
     if kind == "project":
         projects = list(project_hierarchy(rows))
         if projects:
@@ -311,6 +314,10 @@ def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list
     yield from numbered
     summed = {id(parent) for parent, _ in numbered}
     yield from ((parent, children) for parent, children in indented_hierarchy(rows) if id(parent) not in summed)
+    details = unit_details(rows)
+    if details is not None:
+        yield from details
+        return
     coded = [r for r in rows if r.code]
     units = unit_sections(rows, coded)
     if units is not None:
@@ -367,6 +374,40 @@ def unit_sections(rows: tuple[Row, ...], coded: list[Row]) -> list[tuple[Row, li
         unit_rows = [rows[start] for start in starts]
         if all(r.readable for r in (rows[department], *unit_rows)):
             pairs.append((rows[department], unit_rows))
+    return pairs
+
+
+def unit_details(rows: tuple[Row, ...]) -> list[tuple[Row, list[Row]]] | None:
+    """A table by unit whose detail rows each print their unit's code beside their own code
+    (Wuhan's 项目支出预算表: 2010306 | 政务公开审批 | 003001 | …本级 | 日常及后勤保障工作; its
+    政府购买服务预算表: 003001 | …本级 | 30227 | 委托业务费): a unit's row (its code alone) is the
+    sum of the detail rows under it that carry its code, and the units add up by their codes
+    (003 = 003001 + …). None unless every row is one or the other, each detail row follows its
+    own unit's row, and no detail code extends another (201 over 20103 would be summed twice)."""
+    details = [r for r in rows if r.other_codes]
+    if not details or any(not r.code for r in rows):
+        return None
+    units = [r for r in rows if not r.other_codes]
+    pairs = list(_code_pairs(units))
+    unit_codes = {r.code for r in units}
+    owner: Row | None = None
+    under: dict[int, list[Row]] = {}
+    for row in rows:
+        if not row.other_codes:
+            owner = row
+        elif owner is None or owner.code not in (row.code, *row.other_codes):
+            return None
+        else:
+            under.setdefault(id(owner), []).append(row)
+    for unit in units:
+        children = under.get(id(unit))
+        if not children:
+            continue
+        own = {code for r in children for code in (r.code, *r.other_codes) if code != unit.code}
+        if own & unit_codes or any(a != b and b.startswith(a) for a in own for b in own):
+            return None
+        if all(r.readable for r in (unit, *children)):
+            pairs.append((unit, children))
     return pairs
 
 

@@ -216,3 +216,12 @@ def test_a_page_set_further_left_keeps_its_figures_under_the_first_pages_columns
     assert rows["2010302"] == ["500.00", None, "500.00"]
     assert rows["208"] == ["300.00", "300.00", None]
     assert rows["213"] == ["90.00", None, "90.00"]
+
+
+def test_a_speck_in_a_column_does_not_hide_its_one_figure():
+    # OCR leaves a "·" in an empty 其他资金 cell; the column's one figure, 15.00, is still read there.
+    table = document("项目支出表\n单位：万元\n项目名称\t总计\t一般公共预算\t其他资金\n"
+                     "信息系统运维\t50.00\t35.00\t15.00\n档案数字化\t20.00\t20.00\t·\n").tables[0]
+    assert table.columns == ("总计", "一般公共预算", "其他资金")
+    assert [[a.text if a else None for a in row.amounts] for row in table.rows] == [
+        ["50.00", "35.00", "15.00"], ["20.00", "20.00", None]]

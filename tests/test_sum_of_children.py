@@ -359,3 +359,43 @@ def test_a_prior_year_figure_alone_on_its_row_is_no_split_row():
     rows = "20101\t行政运行\t90.00\t\t\t\n20102\t一般行政管理事务\t\t100.00\t60.00\t04.00\n"
     [error] = findings(rows, header)
     assert (error.stated, error.expected) == ("100.00", "64.00")
+
+
+BY_UNIT_DETAILS = ("2025年项目支出预算表\n单位：万元\n"
+                   "科目编码\t科目名称\t单位编码\t单位名称\t项目名称\t总计\t一般公共预算\t其他资金\n"
+                   "018\t某某区某某局\t\t\t\t300.00\t260.00\t40.00\n"
+                   "018001\t某某区某某局本级\t\t\t\t300.00\t260.00\t40.00\n"
+                   "2130101\t行政运行\t018001\t某某区某某局本级\t信息系统运维\t120.00\t80.00\t40.00\n"
+                   "2130101\t行政运行\t018001\t某某区某某局本级\t档案数字化\t100.00\t100.00\t\n"
+                   "2130104\t事业运行\t018001\t某某区某某局本级\t专项调研\t80.00\t80.00\t·\n")
+
+
+def test_a_units_row_is_the_sum_of_the_detail_rows_that_carry_its_code():
+    # 120.00 + 100.00 + 80.00 = 300.00; 80.00 + 100.00 + 80.00 = 260.00; 40.00 alone.
+    assert findings(BY_UNIT_DETAILS, "") == []
+    # 专项调研 typed 85.00 in both columns: its row holds, the unit's row is off by 5.00 in both.
+    slipped = BY_UNIT_DETAILS.replace("专项调研\t80.00\t80.00", "专项调研\t85.00\t85.00")
+    assert sorted((f.location.line, f.stated, f.expected) for f in findings(slipped, "")) == [
+        (5, "260.00", "265.00"), (5, "300.00", "305.00")]
+
+
+def test_detail_rows_printed_in_yuan_under_a_unit_in_wanyuan_say_so():
+    # 政府购买服务预算表 whose detail rows were typed in 元: 1,200,000 + 300,000 = 150.00 万元.
+    table = ("2025年政府购买服务预算表\n单位：万元\n"
+             "单位编码\t单位名称\t科目编码\t科目名称\t购买服务内容\t总计\t一般公共预算\n"
+             "018\t某某区某某局\t\t\t\t150.00\t150.00\n"
+             "018001\t某某区某某局本级\t\t\t\t150.00\t150.00\n"
+             "018001\t某某区某某局本级\t30227\t委托业务费\t档案整理\t1200000\t1200000\n"
+             "018001\t某某区某某局本级\t30299\t其他商品和服务支出\t系统运维\t300000\t300000\n")
+    errors = findings(table, "")
+    assert [(f.location.line, f.expected, f.hint.en) for f in errors] == [
+        (5, "1500000", "a factor of 10 000: 元 written for 万元?")] * 2
+
+
+def test_detail_codes_that_extend_each_other_are_not_summed_under_their_unit():
+    # A unit's 类 and its 款 beside it: adding both would count 300.00 twice.
+    table = ("2025年一般公共预算基本支出表\n单位：万元\n单位编码\t单位名称\t科目编码\t科目名称\t合计\n"
+             "018001\t某某区某某局本级\t\t\t300.00\n"
+             "018001\t某某区某某局本级\t201\t一般公共服务支出\t300.00\n"
+             "018001\t某某区某某局本级\t20103\t政府办公厅（室）及相关机构事务\t300.00\n")
+    assert findings(table, "") == []

@@ -277,6 +277,8 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
     return tables
 
 
+# A cell of marks only ("·", "—"): a speck or a dash for nothing, which says nothing of its column.
+_MARKS_ONLY = regex.compile(r"^[^\p{L}\p{N}]+$")
 _INCOME_ITEM = regex.compile(r"收入|拨款|资金|结转|结余")
 _EXPENDITURE_ITEM = regex.compile(r"支出[\d,.]*$")  # its amount may have run into it
 
@@ -348,7 +350,8 @@ def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) ->
     """What each grid column holds: "amount", "ordinal" (行次), "code", "label" or "empty"."""
     roles = []
     for i in range(width):
-        texts = [p.text.strip() for d in drafts for p in d.pieces if p.column == i and p.text.strip()]
+        texts = [p.text.strip() for d in drafts for p in d.pieces
+                 if p.column == i and p.text.strip() and not _MARKS_ONLY.match(p.text.strip())]
         header = names[i] if i < len(names) else []
         if not texts:
             roles.append("amount" if meaningful(header) else "empty")
@@ -452,6 +455,7 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
     table laid out further right): its amounts are kept as unplaced, in no column. A row read
     by position keeps where its label starts (Row.indent)."""
     code = label = ""
+    other_codes: list[str] = []
     indent = None
     label_column = -1
     slid = False
@@ -462,11 +466,13 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         role = roles[piece.column]
         if (role == "code" or role == "label" and CODE_TEXT.match(piece.text.strip())) and not code:
             code = piece.text.strip()  # a code on a line of its own, in a column read as labels
+        elif role == "code" and CODE_TEXT.match(piece.text.strip()):
+            other_codes.append(piece.text.strip())
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
             label += piece.text.strip()
             indent = piece.x0 if indent is None and positioned else indent
-        elif role == "amount":
+        elif role == "amount" and not _MARKS_ONLY.match(piece.text.strip()):
             value = piece.amount
             if decimal_amounts and not code and not values and CODE_TEXT.match(piece.text.strip()):
                 code, slid = piece.text.strip(), True
@@ -482,6 +488,7 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
     line_location = draft_location(draft)
     if slid:
         return Row(code, label, (None,) * len(amount_columns), line_location, False, unplaced=tuple(values.values()))
-    return Row(code, label, tuple(values.get(i) for i in amount_columns), line_location, False, indent=indent)
+    return Row(code, label, tuple(values.get(i) for i in amount_columns), line_location, False, indent=indent,
+               other_codes=tuple(other_codes))
 
 
