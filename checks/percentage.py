@@ -17,7 +17,9 @@ class Percentage:
     increase). When the sentence names the prior year's amount too ("14894.79万元，比2025年年初
     预算数14708.87万元增加185.92万元"), the change must be the difference of the two, and the
     percentage, if it fits only one correction, names the figure that slipped; an increase larger
-    than the amount it led to would leave a negative prior year. The final accounts' wording
+    than the amount it led to would leave a negative prior year. A base named without its amount
+    (较年初预算数调减了402.26万元) is the figure of the clause that states that base (单位预算安排
+    1192.54万元). The final accounts' wording
     ("…573.15万元。与2022年度相比，…增加366.26万元，增长177.04%") reads the amount of the
     sentence before. A completion rate ("预算数为5万元，执行数为4.76万元，完成预算94%") against what was
     spent over the budget; a share stated in a split ("其中：基本支出1004.47万元，占28.51%")

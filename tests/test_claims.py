@@ -68,6 +68,19 @@ def test_a_change_with_its_prior_year_needs_no_percentage():
     assert list(Percentage().check(doc(text.replace("1476.73", "1476.43")), {})) == []
 
 
+def test_a_change_against_the_initial_budget_stated_earlier_in_its_clause():
+    # 860.00 − 615.40 = 244.60: the budget cut stated as 254.60 is 10.00 off.
+    text = "2024年单位预算安排860.00万元，财政下达预算指标615.40万元，较年初预算数调减了{}万元，预算调整率为28%。\n"
+    [change] = doc(text.format("244.60")).claims
+    assert (change.prior.text, change.current.text, change.delta.text) == ("860.00", "615.40", "244.60")
+    assert list(Percentage().check(doc(text.format("244.60")), {})) == []
+    [finding] = Percentage().check(doc(text.format("254.60")), {})
+    assert (finding.stated, finding.expected) == ("254.60", "244.60")
+    # A base of another year is not the one stated in the clause; nor is a figure that is itself a change.
+    assert doc("2026年预算安排80.00万元，调整后预算数60.00万元，较2025年年初预算减少5.00万元。\n").claims == ()
+    assert doc("购置费较年初预算减少12.00万元，运行维护费22.00万元，较年初预算增加1.00万元。\n").claims == ()
+
+
 def test_the_final_accounts_template_compares_with_the_sentence_before():
     text = ("2023年度收、支总计均为 573.15 万元。与 2022年度相比，收、支总计各增加 366.26 万元，增长了 177.04 %。\n"
             "2023年度一般公共预算财政拨款支出 573.15 万元，占本年支出合计的 100 %。与 2022年度相比，"

@@ -28,6 +28,11 @@ _CHANGE_ACROSS = regex.compile(
     rf"(?P<direction>{UP}|{DOWN})了?\s*(?P<delta>{NUMBER})\s*万元{_PERCENT_AFTER}")
 # The prior year's amount, when the comparison names it: "比2025年年初预算数14708.87万元".
 _PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*$")
+# A base a comparison names without its amount, and the subjects that state that amount earlier in
+# the sentence ("单位预算安排1192.54万元，财政下达预算指标795.28万元，较年初预算数调减了402.26万元").
+# Only a budget stage: "上年" could name 上年结转 as well as last year's total.
+_NAMED_BASES = ((regex.compile(r"年初预算"), regex.compile(r"年初预算|预算安排")),)
+_CHANGE_WORD = regex.compile(rf"(?:{UP}|{DOWN})了?$")
 _COMPARED_BEFORE = regex.compile(r"^与[^。；;，,]{0,24}?相比")
 _COMPLETION = regex.compile(
     rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元[^。；;]{{0,20}}?(?:执行数|支出数|实际支出|支出决算数?|决算数?)(?:为|是)?\s*"
@@ -80,12 +85,29 @@ def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before:
     changes = []
     for text, match in found:
         prior = _PRIOR.search(match.group("reference"))
-        if match.group("percent") is None and prior is None:
+        stated_before = None if prior else _named_base(text, match)
+        if match.group("percent") is None and prior is None and stated_before is None:
             continue  # nothing stated to recompute the change against
         changes.append(Change(
             text.amount(paragraph, match, "current"), text.amount(paragraph, match, "delta"),
             regex.match(UP, match.group("direction")) is not None,
             text.amount(paragraph, match, "percent") if match.group("percent") else None, sentence,
-            text.amount(paragraph, Shifted(prior, match.start("reference")), "prior") if prior else None))
+            text.amount(paragraph, Shifted(prior, match.start("reference")), "prior") if prior
+            else text.amount(paragraph, stated_before, "amount") if stated_before else None))
     return changes
+
+
+def _named_base(text: CleanText, match: regex.Match) -> regex.Match | None:
+    """The amount a comparison's named base (较年初预算数) was stated as earlier in its clause:
+    the one figure before the compared amount whose subject names that base, itself no change
+    (年初预算减少127.45万元). A base with a year (较2025年年初预算) is another year's, which
+    the clause does not state; none either when no figure or several name the base."""
+    reference = match.group("reference")
+    subjects = next((names for base, names in _NAMED_BASES if base.search(reference)), None)
+    if subjects is None or regex.search(r"\d", reference):
+        return None
+    start = max(text.text.rfind(mark, 0, match.start("current")) for mark in "。；;") + 1
+    stated = [f for f in FIGURE.finditer(text.text, start, match.start("current"))
+              if subjects.search(f.group("subject")) and not _CHANGE_WORD.search(f.group("subject"))]
+    return stated[0] if len(stated) == 1 else None
 
