@@ -1,0 +1,121 @@
+"""Indicator weights of a performance form: each indicator's points and the group they make up.
+
+A 项目支出绩效自评表 shares the points of its 年度绩效目标 among indicators in three levels: a first
+level (产出指标, 效益指标, 满意度指标) with its points in a cell of its own ("45 分"), a second
+level (数量指标, 社会效益指标, …) with its points, if any, in its cell ("社会效益指标 (15 分)"),
+and the indicators themselves ("免费复印及时率 (4 分)"). A group's points are the sum of its
+indicators' points, as the parts of a total are.
+
+Forms are laid out loosely: a row's cells may start a column early or late, and a first-level
+group's row can be lost in extraction. So cells are read in order, not by column, and a group
+is only summed when everything read inside it belongs to it: a second-level name of another
+first level inside a group means its end was not read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator
+
+import regex
+
+from auditlint.model import Amount, Cell, Document, Line
+from auditlint.parse.forms import form_regions
+from auditlint.parse.pieces import SPACES
+
+_POINTS = r"(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分"
+# 年度绩效目标 (80 分), 年度绩效指标 (24分): the points the indicators share.
+SECTION = regex.compile(rf"^年度绩效(?:目标|指标)\s*[（(]\s*{_POINTS}\s*[)）]$")
+# "45 分" alone in a cell, before the first-level name.
+GROUP_POINTS = regex.compile(rf"^{_POINTS}$")
+# "… (4 分)" ending a cell: an indicator's points, or a second level's.
+CELL_POINTS = regex.compile(rf"[（(]\s*{_POINTS}\s*[)）]$")
+SECTION_END = regex.compile(r"^总\s*分")
+
+# The second levels of each first level, as the national template of 绩效自评表 names them.
+LEVELS: dict[str, frozenset[str]] = {
+    "产出指标": frozenset({"数量指标", "质量指标", "时效指标", "成本指标"}),
+    "效益指标": frozenset({"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"}),
+    "满意度指标": frozenset({"服务对象满意度指标"}),
+    "成本指标": frozenset({"经济成本指标", "社会成本指标", "生态环境成本指标"}),
+}
+_FIRST_OF = {second: first for first, seconds in LEVELS.items() for second in seconds}
+
+
+@dataclass
+class WeightGroup:
+    """A first- or second-level indicator group: its name, its stated points (None when it states
+    none), the points of the indicators read under it, and whether all it holds belongs to it."""
+
+    name: str
+    points: Amount | None
+    parts: list[tuple[str, Amount]] = field(default_factory=list)
+    whole: bool = True
+
+
+def weight_groups(doc: Document) -> Iterator[WeightGroup]:
+    """Every indicator group of every performance form whose points can be summed: it states its
+    points, has indicators, and nothing foreign was read inside it."""
+    for _, lines in form_regions(doc):
+        for group in _groups(lines):
+            if group.whole and group.points is not None and group.parts:
+                yield group
+
+
+def _groups(lines: tuple[Line, ...]) -> list[WeightGroup]:
+    groups: list[WeightGroup] = []
+    first: WeightGroup | None = None
+    second: WeightGroup | None = None
+    in_section = False
+    pending: Amount | None = None  # a first level's points, waiting for its name in the next cell
+    for line in lines:
+        cells = [c for c in line.cells if c.text.strip()] if line.delimited else []
+        if in_section and cells and SECTION_END.match(cells[0].text.strip()):
+            in_section, first, second = False, None, None
+        if in_section and cells and not any(CELL_POINTS.search(SPACES.sub("", c.text)) or GROUP_POINTS.match(
+                SPACES.sub("", c.text)) for c in cells):
+            for group in (first, second):
+                if group is not None:
+                    group.whole = False  # an indicator without points, or one wrapped apart from them
+        for cell in cells:
+            text = SPACES.sub("", cell.text)
+            if SECTION.match(text):
+                in_section, first, second, pending = True, None, None, None
+                continue
+            if not in_section:
+                continue
+            if pending is not None:
+                if text not in LEVELS:
+                    in_section = False  # points before something that is no first level: not understood
+                    break
+                first, second = WeightGroup(text, pending), None
+                groups.append(first)
+                pending = None
+                continue
+            if (match := GROUP_POINTS.match(text)) is not None:
+                pending = _amount(cell, match)
+                continue
+            weighed = CELL_POINTS.search(text)
+            name = text[:weighed.start()] if weighed else text
+            points = _amount(cell, weighed) if weighed else None
+            if name in LEVELS and not (first is not None and name in LEVELS[first.name]):
+                first, second = WeightGroup(name, points), None
+                groups.append(first)
+            elif name in _FIRST_OF:
+                if first is None or _FIRST_OF[name] != first.name:
+                    if first is not None:
+                        first.whole = False  # another first level's part: this group's end was lost
+                    first = None
+                second = WeightGroup(name, points)
+                groups.append(second)
+            elif points is not None:
+                for group in (first, second):
+                    if group is not None:
+                        group.parts.append((name, points))
+    return groups
+
+
+def _amount(cell: Cell, match: regex.Match) -> Amount:
+    """The points of a match in a cell's compacted text, located at the cell."""
+    text = match.group("points")
+    return Amount(Decimal(text), text, cell.location)

@@ -1,0 +1,57 @@
+"""The `indicator-weights` rule: a performance form's group of indicators whose points do not add up."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator, Mapping
+
+from auditlint.findings import Finding, Level, Message, Place, Related
+from auditlint.model import Document
+from auditlint.parse.weights import weight_groups
+
+
+class IndicatorWeights:
+    """A group of a performance form's indicators whose points do not add up to the group's.
+
+    What it checks: in a 绩效自评表 that states points for its indicators, a first-level group
+    ("45 分 | 产出指标") and a second-level group ("质量指标（10 分）") against the points of the
+    indicators listed under it ("物业管理绩效考核达标率(5分)" …). Only a group read whole: an
+    indicator without points, or a row of another group read inside it (a row lost in
+    extraction), leaves it unchecked.
+
+    Why it matters: the points are the form's scale. When a group's indicators carry more points
+    than the group, the form scores out of more than its 年度绩效目标 allows, and the self-rating
+    it publishes is not on the scale it claims.
+
+    Example (samples/proofreading_2024.txt): the project form's 「质量指标（15分）」 over 平台可用率（10分）
+    and 数据更新及时率（10分）, which make 20.
+
+    Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=indicator-weights -->`
+    before the group's line.
+    """
+
+    id = "indicator-weights"
+    level = Level.ERROR
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        for group in weight_groups(doc):
+            assert group.points is not None  # weight_groups yields only groups that state their points
+            computed = sum((points.value for _, points in group.parts), Decimal(0))
+            if computed == group.points.value:
+                continue
+            parts = " + ".join(points.text for _, points in group.parts)
+            if len(group.parts) > 1:
+                parts += f" = {computed}"
+            yield Finding(
+                rule=self.id,
+                level=self.level,
+                message=Message(
+                    f"{group.name}为 {group.points.text} 分，其下各指标分值之和为 {parts} 分",
+                    f"{group.name} is worth {group.points.text} points, but its indicators' points add up to {parts}"),
+                location=group.points.location,
+                related=tuple(Related(points.location, Message(name, name)) for name, points in group.parts),
+                logical=f"weights:{group.name}:{group.points.location.line}",
+                place=Place("", group.name, "分值"),
+                stated=group.points.text,
+                expected=str(computed),
+                difference=str(group.points.value - computed),
+            )

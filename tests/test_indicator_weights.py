@@ -1,0 +1,58 @@
+"""indicator-weights: a performance form's indicator groups against the points of their indicators."""
+from __future__ import annotations
+
+from auditlint.parse import parse_document
+from auditlint.readers.text import read_text
+from checks.indicator_weights import IndicatorWeights
+from tests.conftest import SAMPLES, seed_path
+
+HEAD = ("项目支出绩效自评表\n项目名称\t档案数字化\n"
+        "年度绩效目标（90分）\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值\t得分\n")
+OUTPUT = ("50分\t产出指标\t数量指标（30分）\t扫描页数（15分）\t20万页\t21万页\t15\n"
+          "\t\t\t著录条目（15分）\t5万条\t5万条\t15\n"
+          "\t\t质量指标（10分）\t差错率（10分）\t≤1%\t0.6%\t10\n"
+          "\t\t成本指标（10分）\t每页成本（10分）\t≤0.5元\t0.48元\t10\n")
+REST = ("30分\t效益指标\t社会效益指标（30分）\t档案查阅时间缩短（30分）\t明显\t明显\t28\n"
+        "10分\t满意度指标\t服务对象满意度指标（10分）\t查档群众满意度（10分）\t≥90%\t95%\t10\n总分\t98\n")
+
+
+def findings(text: str):
+    return list(IndicatorWeights().check(parse_document(read_text("f.txt", text.encode())), {}))
+
+
+def test_groups_whose_indicators_carry_their_points_give_nothing():
+    # 产出 50 = 15 + 15 + 10 + 10, 成本指标 being one of its second levels; 效益 30 and 满意度 10 alone.
+    assert findings(HEAD + OUTPUT + REST) == []
+
+
+def test_a_group_whose_indicators_carry_more_points_is_an_error_at_its_points():
+    [error] = findings(HEAD + OUTPUT.replace("50分", "45分") + REST)
+    assert (error.location.line, error.stated, error.expected) == (4, "45", "50")
+    assert [r.message.en for r in error.related] == ["扫描页数", "著录条目", "差错率", "每页成本"]
+    [error] = findings(HEAD + OUTPUT.replace("数量指标（30分）", "数量指标（25分）") + REST)
+    assert (error.location.line, error.stated, error.expected) == (4, "25", "30")
+
+
+def test_a_group_with_an_indicator_without_points_is_not_summed():
+    # 著录条目 without its points: 产出 and 数量指标 hold one part unknown.
+    assert findings(HEAD + OUTPUT.replace("著录条目（15分）", "著录条目").replace("50分", "45分") + REST) == []
+
+
+def test_a_group_whose_end_was_lost_is_not_summed():
+    # The 效益指标 row lost in extraction: its 社会效益指标 would read as 产出's.
+    lost = HEAD + OUTPUT + REST.replace("30分\t效益指标\t", "\t\t")
+    assert findings(lost) == []
+    assert findings(lost.replace("50分", "45分")) == []
+
+
+def test_the_proofreading_sample_has_its_planted_slip():
+    [finding] = findings((SAMPLES / "proofreading_2024.txt").read_text(encoding="utf-8"))
+    assert (finding.location.line, finding.stated, finding.expected) == (152, "15", "20")
+
+
+def test_seed_002s_self_evaluation_forms(shared):
+    # Checked by hand: 45 against 5+4+4+4+4+4+4+4+4+4+5 = 46; 40 against nine of 5 = 45; 质量指标
+    # 10 against 5+5+5; 社会效益指标 21 against 5+5+5; 可持续影响指标 9 against 10.
+    text = seed_path(shared, 2).read_text(encoding="utf-8")
+    assert sorted((f.location.line, f.stated, f.expected) for f in findings(text)) == [
+        (1270, "45", "46"), (1306, "40", "45"), (1376, "10", "15"), (1381, "21", "15"), (1384, "9", "10")]
