@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 import regex
 
 from auditlint.findings import Finding, Level, Message, Related
-from auditlint.model import Document, Location
+from auditlint.model import Amount, Document, Location
 from auditlint.parse.arithmetic import claim_amounts, claim_fits
 from auditlint.parse.claims import sentence_claims
 from auditlint.parse.figures import named_figures
@@ -15,6 +15,7 @@ from auditlint.parse.wording import NUMBER, YUAN, sentences
 # A number of this many significant digits (1.55, 14.8, 2,877.94) printed under both units is
 # one figure with a slipped unit; 40.00 or 1,200.00 may well be two figures.
 MIN_SIGNIFICANT = 3
+MIN_SHARED_FIGURES = 2  # numbers a table in 元 must share with the 万元 figures before its unit is doubted
 _WAN_YUAN = regex.compile(rf"(?<![\d.,])(?P<amount>{NUMBER})\s*万元")
 
 
@@ -59,7 +60,8 @@ class UnitMismatch:
     元 here and in 万元 elsewhere in the document, in its narrative or in a table in 万元. And an
     amount in 元 in a sentence whose own figures (a completion rate, a split, a change) all fit
     only when it is read in 万元: "年初预算为1137.18元，支出决算为458.27万元，完成年初预算的
-    40.30%", where 458.27 / 1137.18 = 40.30%.
+    40.30%", where 458.27 / 1137.18 = 40.30%. And a table headed 单位：元 that prints, as the very
+    same numbers, two or more figures the document gives in 万元: its unit line is the slip.
 
     Why it matters: a unit slip changes the figure ten-thousandfold for the reader.
 
@@ -80,6 +82,7 @@ class UnitMismatch:
             reported.add(finding.location)
             yield finding
         yield from self._by_number(doc, reported)
+        yield from self._table_in_yuan(doc)
 
     def _by_arithmetic(self, doc: Document, reported: set) -> Iterator[Finding]:
         """An amount in 元 in a sentence whose figures all fit only when it is read in 万元: "年初
@@ -138,6 +141,37 @@ class UnitMismatch:
                     expected=f"{stated.text}万元",
                     hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
                 )
+
+    def _table_in_yuan(self, doc: Document) -> Iterator[Finding]:
+        """A table headed 单位：元 that prints, as the very same numbers, figures the document gives
+        in 万元 elsewhere: its unit line is the slip. Two such numbers at least, each of three
+        significant digits or more, so that no coincidence makes the claim."""
+        in_yuan = [t for t in doc.tables if t.unit == "元"]
+        in_wan = wan_yuan_figures(doc) if in_yuan else {}
+        for table in in_yuan:
+            shared: dict[str, Amount] = {}
+            for row in table.rows:
+                for amount in (*row.amounts, *row.unplaced):
+                    if amount is not None and significant_digits(amount.text) >= MIN_SIGNIFICANT \
+                            and _key(amount.text) in in_wan:
+                        shared.setdefault(_key(amount.text), amount)
+            if len(shared) < MIN_SHARED_FIGURES:
+                continue
+            figures = "、".join(a.text for a in shared.values())
+            yield Finding(
+                rule=self.id,
+                level=self.level,
+                message=Message(f"《{table.name}》标明单位为元，但其中 {figures} 在文件其他处均为万元：单位应为万元？",
+                                f"{table.name} is headed 单位：元, but {figures} are given in 万元 elsewhere in the "
+                                f"document: 万元 meant?"),
+                location=table.location,
+                related=tuple(Related(location, Message(f"{key} 万元", f"{key} 万元"))
+                              for key in shared for location in in_wan[key][:1]),
+                logical=f"unit:table:{table.name}",
+                stated="元",
+                expected="万元",
+                hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
+            )
 
     def _by_subject(self, doc: Document) -> Iterator[Finding]:
         for subject, stated, found in named_figures(doc, _YUAN_FIGURE):

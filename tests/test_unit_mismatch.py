@@ -50,3 +50,17 @@ def test_an_amount_in_yuan_that_only_fits_its_sentence_in_wan_yuan():
     # A sum in 元 that is meant in 元: nothing fits in 万元, nothing is said.
     assert findings("项目年初预算为 1137.18 万元，其中：差旅费 5000 元。") == []
     assert findings("项目年初预算为 1137.18 元，支出决算为 458.27 万元，完成年初预算的 41.30%。") == []
+
+
+def test_a_table_headed_in_yuan_that_prints_the_narratives_wan_yuan_figures():
+    text = ("2025年支出预算 386.40万元，其中：基本支出 251.16万元，项目支出 135.24万元。\n\n"
+            "部门支出总表\n单位：{}\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            "201\t一般公共服务支出\t{}\n")
+    slipped = text.format("元", "386.40\t251.16\t135.24")
+    [finding] = UnitMismatch().check(parse_document(read_text("u.txt", slipped.encode())), {})
+    assert (finding.location.line, finding.stated, finding.expected) == (3, "元", "万元")
+    assert [r.location.line for r in finding.related] == [1, 1, 1]
+    # The same table in 万元, or in 元 with its figures converted, or sharing one figure only: no slip.
+    for unit, figures in (("万元", "386.40\t251.16\t135.24"), ("元", "3864000.00\t2511600.00\t1352400.00"),
+                          ("元", "386.40\t2511600.00\t1352400.00")):
+        assert list(UnitMismatch().check(parse_document(read_text("u.txt", text.format(unit, figures).encode())), {})) == []
