@@ -32,6 +32,7 @@ _PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*$")
 # the sentence ("单位预算安排1192.54万元，财政下达预算指标795.28万元，较年初预算数调减了402.26万元").
 # Only a budget stage: "上年" could name 上年结转 as well as last year's total.
 _NAMED_BASES = ((regex.compile(r"年初预算"), regex.compile(r"年初预算|预算安排")),)
+# A subject ending in 增加/减少: the figure is a change, never the base (年初预算减少127.45万元).
 _CHANGE_WORD = regex.compile(rf"(?:{UP}|{DOWN})了?$")
 _COMPARED_BEFORE = regex.compile(r"^与[^。；;，,]{0,24}?相比")
 _COMPLETION = regex.compile(

@@ -63,6 +63,11 @@ def weight_groups(doc: Document) -> Iterator[WeightGroup]:
 
 
 def _groups(lines: tuple[Line, ...]) -> list[WeightGroup]:
+    """The groups of one form's sections, cell by cell: a section opens at 年度绩效目标 (N 分) and
+    closes at 总分; in it, points alone in a cell name the first level of the next cell, a
+    second-level name opens a group within its first level, and any other cell ending in points
+    is an indicator of the groups open. A line with no points at all inside a section (an
+    indicator without points, or one wrapped apart from them) leaves the open groups unsure."""
     groups: list[WeightGroup] = []
     first: WeightGroup | None = None
     second: WeightGroup | None = None
