@@ -384,8 +384,7 @@ def unit_details(rows: tuple[Row, ...]) -> list[tuple[Row, list[Row]]] | None:
     sum of the detail rows under it that carry its code, and the units add up by their codes
     (003 = 003001 + …). None unless every row is one or the other, each detail row follows its
     own unit's row, and no detail code extends another (201 over 20103 would be summed twice)."""
-    details = [r for r in rows if r.other_codes]
-    if not details or any(not r.code for r in rows):
+    if not any(r.other_codes for r in rows) or any(not r.code for r in rows):
         return None
     units = [r for r in rows if not r.other_codes]
     pairs = list(_code_pairs(units))

@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 import regex
 
 from auditlint.findings import Finding, Level, Message, Related
-from auditlint.model import Amount, Document, Location
+from auditlint.model import Amount, Document, Location, Table
 from auditlint.parse.arithmetic import claim_amounts, claim_fits
 from auditlint.parse.claims import sentence_claims
 from auditlint.parse.figures import named_figures
@@ -37,11 +37,15 @@ def wan_yuan_figures(doc: Document) -> dict[str, list[Location]]:
             found.setdefault(_key(amount.text), []).append(amount.location)
     for table in doc.tables:
         if table.unit == "万元":
-            for row in table.rows:
-                for amount in (*row.amounts, *row.unplaced):
-                    if amount is not None:
-                        found.setdefault(_key(amount.text), []).append(amount.location)
+            for amount in _printed(table):
+                found.setdefault(_key(amount.text), []).append(amount.location)
     return found
+
+
+def _printed(table: Table) -> Iterator[Amount]:
+    """Every amount a table prints, in its columns or in none (unplaced)."""
+    for row in table.rows:
+        yield from (amount for amount in (*row.amounts, *row.unplaced) if amount is not None)
 
 
 # An amount in 元 (not 万元, 亿元 or 千元), with the words before it as its subject.
@@ -150,11 +154,9 @@ class UnitMismatch:
         in_wan = wan_yuan_figures(doc) if in_yuan else {}
         for table in in_yuan:
             shared: dict[str, Amount] = {}
-            for row in table.rows:
-                for amount in (*row.amounts, *row.unplaced):
-                    if amount is not None and significant_digits(amount.text) >= MIN_SIGNIFICANT \
-                            and _key(amount.text) in in_wan:
-                        shared.setdefault(_key(amount.text), amount)
+            for amount in _printed(table):
+                if significant_digits(amount.text) >= MIN_SIGNIFICANT and _key(amount.text) in in_wan:
+                    shared.setdefault(_key(amount.text), amount)
             if len(shared) < MIN_SHARED_FIGURES:
                 continue
             figures = "、".join(a.text for a in shared.values())

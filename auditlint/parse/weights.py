@@ -74,16 +74,14 @@ def _groups(lines: tuple[Line, ...]) -> list[WeightGroup]:
     in_section = False
     pending: Amount | None = None  # a first level's points, waiting for its name in the next cell
     for line in lines:
-        cells = [c for c in line.cells if c.text.strip()] if line.delimited else []
-        if in_section and cells and SECTION_END.match(cells[0].text.strip()):
+        cells = [(c, SPACES.sub("", c.text)) for c in line.cells if c.text.strip()] if line.delimited else []
+        if in_section and cells and SECTION_END.match(cells[0][1]):
             in_section, first, second = False, None, None
-        if in_section and cells and not any(CELL_POINTS.search(SPACES.sub("", c.text)) or GROUP_POINTS.match(
-                SPACES.sub("", c.text)) for c in cells):
+        if in_section and cells and not any(CELL_POINTS.search(text) or GROUP_POINTS.match(text) for _, text in cells):
             for group in (first, second):
                 if group is not None:
                     group.whole = False  # an indicator without points, or one wrapped apart from them
-        for cell in cells:
-            text = SPACES.sub("", cell.text)
+        for cell, text in cells:
             if SECTION.match(text):
                 in_section, first, second, pending = True, None, None, None
                 continue
