@@ -15,6 +15,8 @@ from auditlint.parse.wording import NUMBER, YUAN, sentences
 # A number of this many significant digits (1.55, 14.8, 2,877.94) printed under both units is
 # one figure with a slipped unit; 40.00 or 1,200.00 may well be two figures.
 MIN_SIGNIFICANT = 3
+# The hint every finding of this rule carries.
+TEN_THOUSANDFOLD = Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000")
 MIN_SHARED_FIGURES = 2  # numbers a table in 元 must share with the 万元 figures before its unit is doubted
 _WAN_YUAN = regex.compile(rf"(?<![\d.,])(?P<amount>{NUMBER})\s*万元")
 
@@ -118,7 +120,7 @@ class UnitMismatch:
                     logical=f"unit:{sentence.text[:40]}",
                     stated=f"{stated.text}元",
                     expected=f"{stated.text}万元",
-                    hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
+                    hint=TEN_THOUSANDFOLD,
                 )
 
     def _by_number(self, doc: Document, reported: set) -> Iterator[Finding]:
@@ -143,7 +145,7 @@ class UnitMismatch:
                     logical=f"unit:{stated.text}",
                     stated=f"{stated.text}元",
                     expected=f"{stated.text}万元",
-                    hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
+                    hint=TEN_THOUSANDFOLD,
                 )
 
     def _table_in_yuan(self, doc: Document) -> Iterator[Finding]:
@@ -172,7 +174,7 @@ class UnitMismatch:
                 logical=f"unit:table:{table.name}",
                 stated="元",
                 expected="万元",
-                hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
+                hint=TEN_THOUSANDFOLD,
             )
 
     def _by_subject(self, doc: Document) -> Iterator[Finding]:
@@ -194,5 +196,5 @@ class UnitMismatch:
                 logical=f"unit:{subject}",
                 stated=f"{stated.text}元",
                 expected=f"{found[0].amount.text}万元",
-                hint=Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000"),
+                hint=TEN_THOUSANDFOLD,
             )
