@@ -131,6 +131,15 @@ class TextMap:
         piece = self.pieces[index]
         return piece.location, piece.location.column + (offset - piece.offset)
 
+    def offset_of(self, location: Location) -> int | None:
+        """Where in the text the characters at `location` start (the inverse of `locate`), or
+        None when they are not part of it."""
+        for piece in self.pieces:
+            here = piece.location
+            if here.line == location.line and here.column <= location.column < here.end_column:
+                return piece.offset + location.column - here.column
+        return None
+
     def locate(self, start: int, end: int) -> Location:
         """The location of `text[start:end]` (end exclusive, end > start)."""
         first, column = self._position(start)
@@ -250,6 +259,8 @@ class Change:
     percent: Amount | None
     sentence: Sentence
     prior: Amount | None = None
+    year: int | None = None  # the year of the current amount (see auditlint.parse.context)
+    scope: str = "all"       # the money it is about: all, fiscal, gpb, gov_fund, state_capital, "" unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +271,8 @@ class Completion:
     actual: Amount
     percent: Amount
     sentence: Sentence
+    year: int | None = None
+    scope: str = "all"
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +293,8 @@ class Split:
     parts: tuple[Part, ...]
     complete: bool
     sentence: Sentence
+    year: int | None = None
+    scope: str = "all"
 
 
 Claim = Change | Completion | Split

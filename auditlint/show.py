@@ -2,8 +2,9 @@
 
 Each table is printed as a grid of code, label and amounts, with its kind, unit, side and where it
 is; what could not be read with confidence is printed as its notes. Then the claims of the
-narrative (changes, completion rates, splits), each with what its own figures give, and the
-narrative figures matched to table figures by name. `--text` prints the lines as
+narrative (changes, completion rates, splits), each with its year and scope, what its own figures
+give and the first table figure each of its amounts restates, and the narrative figures matched
+to table figures by name. `--text` prints the lines as
 the reader produced them, numbered: for a PDF these are the line numbers findings refer to.
 """
 from __future__ import annotations
@@ -12,9 +13,10 @@ from decimal import Decimal
 
 from tabulate import tabulate
 
-from auditlint.model import Change, Completion, Document, Split, Table
+from auditlint.model import Amount, Change, Completion, Document, Location, Table
+from auditlint.parse.context import SCOPE_NAMES
 from auditlint.parse.domain import TABLE_KINDS
-from auditlint.parse.figures import named_figures
+from auditlint.parse.figures import TableFigure, named_figures
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 
@@ -44,7 +46,9 @@ def describe_table(table: Table, number: int) -> str:
 
 
 def describe_claims(doc: Document) -> str:
-    """Each claim of the narrative: where, what it says, and what its own figures give."""
+    """Each claim of the narrative: where, for which year and money, what it says, what its own
+    figures give, and the table figures its amounts were matched to."""
+    matched = {stated.location: found for _, stated, found in named_figures(doc)}
     rows = []
     for claim in doc.claims:
         if isinstance(claim, Change):
@@ -53,28 +57,42 @@ def describe_claims(doc: Document) -> str:
             stated = f"{claim.current.text} {'+' if claim.increase else '-'}{claim.delta.text}"
             if claim.prior is not None:
                 stated = f"{claim.prior.text} → {stated}"
-            rows.append([claim.delta.location.line, "change",
-                         stated + (f", {claim.percent.text}%" if claim.percent else ""), recomputed])
+            row = [claim.delta.location.line, "change", stated + (f", {claim.percent.text}%" if claim.percent else ""),
+                   recomputed, (claim.current, claim.delta)]
         elif isinstance(claim, Completion):
             rate = f"{100 * claim.actual.value / claim.budget.value:.2f}%" if claim.budget.value else "-"
-            rows.append([claim.percent.location.line, "completion",
-                         f"{claim.actual.text} / {claim.budget.text}, {claim.percent.text}%", rate])
-        elif isinstance(claim, Split):
+            row = [claim.percent.location.line, "completion",
+                   f"{claim.actual.text} / {claim.budget.text}, {claim.percent.text}%", rate, (claim.budget, claim.actual)]
+        else:
             parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)
             total = sum((p.amount.value for p in claim.parts), Decimal(0))
-            rows.append([claim.total.location.line, "split" + (" (complete)" if claim.complete else ""),
-                         f"{claim.total.text} = {parts}", f"parts add up to {total}"])
+            row = [claim.total.location.line, "split" + (" (complete)" if claim.complete else ""),
+                   f"{claim.total.text} = {parts}", f"parts add up to {total}",
+                   (claim.total, *(p.amount for p in claim.parts))]
+        year = str(claim.year) if claim.year is not None else "?"
+        rows.append([row[0], row[1], year, SCOPE_NAMES[claim.scope], *row[2:4], _matches(row[4], matched)])
     if not rows:
         return "claims: none"
-    body = tabulate(rows, headers=["line", "claim", "as stated", "recomputed"], tablefmt="simple", disable_numparse=True)
+    body = tabulate(rows, headers=["line", "claim", "year", "scope", "as stated", "recomputed", "matched to"],
+                    tablefmt="simple", disable_numparse=True)
     return "claims:\n" + "\n".join("    " + line for line in body.splitlines())
+
+
+def _matches(amounts: tuple[Amount, ...], matched: dict[Location, list[TableFigure]]) -> str:
+    """The table figures each of a claim's amounts was matched to, by name (see `describe_matches`)."""
+    found = [f"{amount.text} = {_figure(figure)}" for amount in amounts for figure in matched.get(amount.location, [])[:1]]
+    return "; ".join(found) or "-"
+
+
+def _figure(figure: TableFigure) -> str:
+    return f"{figure.table.name} {figure.amount.text} (line {figure.amount.location.line})"
 
 
 def describe_matches(doc: Document) -> str:
     """Each narrative figure that names a table figure, and the table figures it was matched to."""
     rows = []
     for subject, stated, found in named_figures(doc):
-        tables = "; ".join(f"{f.table.name} {f.amount.text} (line {f.amount.location.line})" for f in found)
+        tables = "; ".join(_figure(f) for f in found)
         rows.append([stated.location.line, subject, stated.text, tables])
     if not rows:
         return "matched figures: none"

@@ -142,6 +142,18 @@ def test_a_nested_split_is_not_read():
     assert [c for c in doc(text).claims if isinstance(c, Split) and c.total.text == "100.00"] == []
 
 
+def test_each_claim_has_the_year_and_the_money_its_main_amount_is_stated_for():
+    text = ("2025年部门预算\n\n"
+            "2024年一般公共预算财政拨款支出1000.00万元，比2023年预算减少100.00万元，下降9.09%。\n\n"
+            "收支总预算1200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n"
+            "政府性基金预算情况如下。本年支出300.00万元，其中：基本支出100.00万元，项目支出200.00万元。\n")
+    gpb, total, fund = doc(text).claims
+    assert (gpb.current.text, gpb.year, gpb.scope) == ("1000.00", 2024, "gpb")
+    assert (total.current.text, total.year, total.scope) == ("1200.00", 2025, "all")  # the title's year
+    # The paragraph speaks of 政府性基金, the sentence does not say: its money is unknown.
+    assert (fund.total.text, fund.year, fund.scope) == ("300.00", 2025, "")
+
+
 def test_show_lists_claims_and_matched_figures():
     from auditlint.show import render_document
     from tests.conftest import SAMPLES
@@ -149,6 +161,10 @@ def test_show_lists_claims_and_matched_figures():
     shown = render_document(parse_document(read_source(str(SAMPLES / "planted_budget_2025.txt"))))
     assert "claims:" in shown and "1809.22 -143.38, 7.92%" in shown and "7.34% of prior 1952.60" in shown
     assert "数据治理外包服务" in shown and "项目支出表 56.28 (line 181)" in shown
+    # Each claim with its year, its money and the table figure its amount restates.
+    change = next(line for line in shown.splitlines() if "1809.22 -143.38, 7.92%" in line)
+    assert change.split()[:4] == ["17", "change", "2025", "全部资金"]
+    assert change.endswith("1809.22 = 部门支出总表 1,809.22 (line 86)")
 
 
 LISTED = ("2024年一般公共预算基本支出1004.47万元，按经济分类包括：\n\n"

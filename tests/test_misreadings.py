@@ -114,6 +114,17 @@ def test_a_total_is_the_departments_unless_its_sentence_says_general_budget():
     assert levels(TextVsTable(), "一般公共预算拨款支出100.00万元，其中：基本支出70.00万元。\n\n" + single) == []
 
 
+def test_a_total_of_money_the_sentence_or_its_paragraph_narrows_is_not_the_departments():
+    single = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\n\t合计\t100.00\t100.00\n\n"
+              + "".join(f"{title}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                        f"\t合计\t100.00\t70.00\t30.00\n201\t一般公共服务支出\t100.00\t70.00\t30.00\n\n"
+                        for title in ("部门支出总表", "一般公共预算支出表")))
+    assert [level for level, _ in levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + single)] == [Level.ERROR]
+    # 政府性基金's 基本支出 is no figure of these tables, whether the sentence or its paragraph says so.
+    assert levels(TextVsTable(), "政府性基金预算支出中，基本支出75.00万元。\n\n" + single) == []
+    assert levels(TextVsTable(), "本部门政府性基金预算支出情况如下。本年基本支出75.00万元。\n\n" + single) == []
+
+
 def test_a_total_printed_by_a_table_of_another_scope_claims_nothing():
     # 60.00 is the 一般公共预算 table's 基本支出: the sentence speaks of that money, unsaid.
     assert text_findings("本年基本支出60.00万元。") == []

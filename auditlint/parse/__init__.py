@@ -7,6 +7,7 @@ import regex
 
 from auditlint.model import Document, Paragraph, Source
 from auditlint.parse.claims import extract
+from auditlint.parse.identity import document_year
 from auditlint.parse.narrative import segment
 from auditlint.parse.tables import find_tables
 
@@ -31,4 +32,5 @@ def parse_document(source: Source) -> Document:
     source = without_comments(source)
     blocks = segment(source)
     paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
-    return Document(source, blocks, find_tables(source), extract(paragraphs))
+    doc = Document(source, blocks, find_tables(source))
+    return replace(doc, claims=extract(paragraphs, document_year(doc)))

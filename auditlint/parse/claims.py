@@ -7,9 +7,12 @@ locations. How splits are read is splits.py; the cleaned sentences are wording.p
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence
+from auditlint.parse.context import context_of
 from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of
 from auditlint.parse.wording import CLAUSE, DOWN, NUMBER, UP, CleanText, Shifted, sentences
 
@@ -42,8 +45,9 @@ _COMPLETION = regex.compile(
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 
 
-def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
-    """Every claim of every sentence, in document order."""
+def extract(paragraphs: tuple[Paragraph, ...], document_year: int | None = None) -> tuple[Claim, ...]:
+    """Every claim of every sentence, in document order, each with the year and the scope of
+    its main amount (a change's current amount, a completion's budget, a split's total)."""
     claims: list[Claim] = []
     before: tuple[Paragraph, CleanText] | None = None  # the sentence before, when in the same paragraph
     stated: tuple[Amount, str] | None = None  # the one amount (and its name) of the last sentence that was no list
@@ -60,7 +64,15 @@ def extract(paragraphs: tuple[Paragraph, ...]) -> tuple[Claim, ...]:
             if split is not None:
                 claims.append(split)
     claims.extend(listed_splits(paragraphs))
-    return tuple(claims)
+    paragraph_of = {id(sentence): paragraph for paragraph, sentence, _ in sentences(paragraphs)}
+    return tuple(_placed(claim, paragraph_of[id(claim.sentence)], document_year) for claim in claims)
+
+
+def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None) -> Claim:
+    """The claim with the year and scope its main amount is stated for."""
+    anchor = claim.current if isinstance(claim, Change) else claim.budget if isinstance(claim, Completion) else claim.total
+    context = context_of(paragraph, anchor.location, document_year)
+    return replace(claim, year=context.year, scope=context.scope)
 
 
 def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,

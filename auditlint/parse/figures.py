@@ -18,9 +18,10 @@ from typing import Iterator
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
 from auditlint.parse.claims import FIGURE
+from auditlint.parse.context import ALL, SCOPE_NAMES, UNKNOWN, context_of, is_earlier, scoped
+from auditlint.parse.identity import document_year
 from auditlint.parse.wording import sentences
 
-_YEAR = regex.compile(r"(\d{4})\s*年")
 _YEAR_PREFIX = regex.compile(r"^\d{4}年")
 _LEADING = regex.compile(r"^(?:其中|包括|主要是|主要|安排|全年|本年|当年|年度|年|部门|单位|本部门|本单位)+")
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d+[、.．])")
@@ -46,8 +47,8 @@ class TableFigure:
 # Subjects the narrative uses for the document's totals, and the quantity they name.
 CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
     (regex.compile(r"^(?:收支总预算|收入预算|支出预算|收支预算总额)$"), "total"),  # all funds, not 财政拨款
-    (regex.compile(r"^(?:一般公共预算)?基本支出$"), "basic"),
-    (regex.compile(r"^(?:一般公共预算)?项目支出$"), "project"),
+    (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?基本支出$"), "basic"),
+    (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
     (regex.compile(r"^人员经费$"), "personnel"),
     (regex.compile(r"^公用经费$"), "public"),
 )
@@ -68,25 +69,35 @@ class Figures:
     single_scope: bool  # all the department's money is this year's 一般公共预算
 
     def get(self, subject: str) -> list[TableFigure]:
-        """The figures a subject names. A total ("项目支出") is the department's, of all its funds,
-        unless the subject says 一般公共预算; a table of another scope states the same figure only
-        when the department has no other money."""
-        if subject in self.rows:
-            return self.rows[subject]
-        for pattern, quantity in CONCEPTS:
-            if pattern.match(subject):
-                scope = "gpb" if subject.startswith("一般公共预算") else "all"
-                return [f for f in self.totals.get(quantity, []) if self.single_scope or SCOPES[f.table.kind] == scope]
-        return []
+        """The figures of the row a subject names (卫生健康支出, a project)."""
+        return self.rows.get(subject, [])
 
-    def states_in_another_scope(self, subject: str, value: Decimal) -> bool:
+    def total(self, subject: str, scope: str) -> list[TableFigure]:
+        """The figures of the document's total a subject names (项目支出), of the money of `scope`
+        (a subject that says 一般公共预算 is of that money whatever its sentence). A table of
+        another scope states the same figure only when the department has no other money; a
+        total of all funds may also be a row of a two-sided table (一、基本支出)."""
+        scope = next((named for named, name in SCOPE_NAMES.items() if name and subject.startswith(name)), scope)
+        if scope == ALL and subject in self.rows:
+            return self.rows[subject]
+        quantity = _quantity(subject)
+        if quantity is None or scope not in SCOPES.values():
+            return []
+        return [f for f in self.totals.get(quantity, []) if self.single_scope or SCOPES[f.table.kind] == scope]
+
+    def states_in_another_scope(self, subject: str, scope: str, value: Decimal) -> bool:
         """Does a table of another scope print this value for the total the subject names? Then
         the narrative speaks of that scope's money (its sentence did not say so), and no
         contradiction can be claimed."""
-        quantity = next((q for pattern, q in CONCEPTS if pattern.match(subject)), None)
-        named = {id(f) for f in self.get(subject)}
+        quantity = _quantity(subject)
+        named = {id(f) for f in self.total(subject, scope)}
         return quantity is not None and any(f.amount.value == value and id(f) not in named
                                             for f in self.totals.get(quantity, []))
+
+
+def _quantity(subject: str) -> str | None:
+    """The quantity (total, basic, project, personnel, public) a subject names, if any."""
+    return next((quantity for pattern, quantity in CONCEPTS if pattern.match(subject)), None)
 
 
 # The last document indexed and its index: text-vs-table and unit-mismatch ask for the same one.
@@ -168,22 +179,6 @@ def _names_one_thing(table: Table, row: Row) -> bool:
     return len(row.code) == 3
 
 
-def document_year(doc: Document) -> int | None:
-    """The year a document is about: the one its table titles name most often."""
-    years = Counter(int(y) for t in doc.tables for y in _YEAR.findall(t.title))
-    return years.most_common(1)[0][0] if years else None
-
-
-def earlier_year(before: str, year: int | None) -> bool:
-    """Does the text before a figure name an earlier year than the document's (比2023年…)?"""
-    found = [int(y) for y in _YEAR.findall(before)]
-    return year is not None and bool(found) and found[-1] < year
-
-
-# A sentence about 一般公共预算 money ("一般公共预算财政拨款支出…，其中：基本支出…") speaks of
-# that scope's totals, whatever the subject's own words; in a paragraph about it, a later
-# sentence may or may not (its scope is not said, and the figure is left alone).
-_GPB_SENTENCE = regex.compile(r"一般公共预算")
 # A name the narrative gives this many different amounts names no single figure: per-unit
 # paragraphs ("本级…项目支出9,866.11万元", "中心…项目支出1,421.35万元") or per-year ones.
 AMBIGUOUS_VALUES = 3
@@ -192,26 +187,32 @@ AMBIGUOUS_VALUES = 3
 def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tuple[str, Amount, list[TableFigure]]]:
     """Each amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
     group) whose subject names figures of the tables: the subject, the amount, those figures.
-    Amounts in a sentence about an earlier year than the document's are not the tables' figures,
-    and a subject the narrative gives several different amounts is left alone."""
+    Amounts about an earlier year than the document's are not the tables' figures, and a subject
+    the narrative gives several different amounts is left alone. One of the document's totals
+    (基本支出 …) is the total of the money its sentence speaks of (see context.py); when the
+    sentence does not say, it is left alone."""
     figures = table_figures(doc)
     if not figures.rows and not figures.totals:
         return
     year = document_year(doc)
     named: list[tuple[str, Amount, list[TableFigure]]] = []
-    for paragraph, sentence, clean in sentences(doc.paragraphs):
+    for paragraph, _, clean in sentences(doc.paragraphs):
         for match in pattern.finditer(clean.text):
-            if earlier_year(clean.text[:match.start("amount")], year):
+            amount = clean.amount(paragraph, match, "amount")
+            context = context_of(paragraph, amount.location, year)
+            if is_earlier(context.year, year):
                 continue
             subject = normalise(match.group("subject"))
-            if is_concept(subject) and not subject.startswith("一般公共预算"):
-                if _GPB_SENTENCE.search(clean.text[:match.start("subject")]):
-                    subject = "一般公共预算" + subject
-                elif _GPB_SENTENCE.search(paragraph.text[:sentence.start]):
-                    continue  # the paragraph speaks of 一般公共预算 money, the sentence does not say
-            found = figures.get(subject)
-            amount = clean.amount(paragraph, match, "amount")
-            if found and not figures.states_in_another_scope(subject, amount.value):
+            if not is_concept(subject):
+                found = figures.get(subject)
+            elif context.scope == UNKNOWN:
+                continue  # the paragraph narrowed the money, the sentence does not say
+            elif figures.states_in_another_scope(subject, context.scope, amount.value):
+                continue
+            else:
+                found = figures.total(subject, context.scope)
+                subject = scoped(subject, context.scope)
+            if found:
                 named.append((subject, amount, found))
     values: dict[str, set] = {}
     for subject, amount, _ in named:
@@ -221,4 +222,4 @@ def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tu
 
 def is_concept(subject: str) -> bool:
     """Does the subject name one of the document's totals (基本支出, 项目支出 …)?"""
-    return any(pattern.match(subject) for pattern, _ in CONCEPTS)
+    return _quantity(subject) is not None

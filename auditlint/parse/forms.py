@@ -20,8 +20,7 @@ import regex
 from auditlint.model import Amount, Document, Line, Location, Table
 from auditlint.parse import domain
 from auditlint.parse.wording import NUMBER
-from auditlint.parse.figures import document_year
-from auditlint.parse.identity import identify
+from auditlint.parse.identity import document_year
 from auditlint.parse.numbers import parse_amount
 
 # The field that holds the project's budget for the document's year, its amount right after the
@@ -61,8 +60,7 @@ def form_regions(doc: Document) -> Iterator[tuple[Table, tuple[Line, ...]]]:
 def budget_restatements(doc: Document) -> Iterator[BudgetRestatement]:
     """Every sentence of a project form that states the budget of the document's year, with the
     form's field for it. A form with no field, or with two different ones, is left alone."""
-    identity = identify(doc)
-    year = identity.year if identity else document_year(doc)
+    year = document_year(doc)
     if year is None:
         return
     for table, lines in form_regions(doc):

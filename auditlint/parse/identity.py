@@ -7,6 +7,7 @@ body could be wrong, and a rule that reports must have the text that proves its 
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -21,6 +22,7 @@ _TITLE = regex.compile(r"(?P<year>20\d{2})\s*年\s*度?(?P<rest>.{0,40}?)(?P<kin
 TEMPLATE_HEADING = regex.compile(r"(?P<year>20\d{2})\s*年\s*度?(?P<rest>.{0,30}?)(?P<kind>预算|决算)"
                                  r".{0,12}?(?:情况说明|说明|表|公开|报告|目录)")
 _SENTENCE = regex.compile(r"[。；，,：:]")
+_YEAR = regex.compile(r"(\d{4})\s*年")
 _COMPARISON = regex.compile(r"比|较|与|同比|上年|以前|执行|调整")
 
 
@@ -63,6 +65,16 @@ def identify(doc: Document) -> Identity | None:
             location = Location(doc.source.path, line.number, match.start() + 1, line.number, match.end() + 1, line.page)
             return Identity(match.group("kind"), int(match.group("year")), location)
     return None
+
+
+def document_year(doc: Document) -> int | None:
+    """The year a document is about: its title's, else the one its table titles name most
+    often (a document cut from a larger one may have lost its title)."""
+    identity = identify(doc)
+    if identity is not None:
+        return identity.year
+    years = Counter(int(y) for t in doc.tables for y in _YEAR.findall(t.title))
+    return years.most_common(1)[0][0] if years else None
 
 
 def template_headings(doc: Document) -> Iterator[Heading]:

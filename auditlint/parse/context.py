@@ -1,0 +1,74 @@
+"""Which year and which money a narrative figure is about, from the words printed before it.
+
+"2024年一般公共预算财政拨款基本支出800万元" is about 2024 and about 一般公共预算 money only; a
+figure whose sentence names no year is about the document's year, and one whose sentence names no
+source of money is about all the department's money, unless its paragraph has already narrowed
+the money down (then the sentence does not say, and the scope is unknown). Claims carry both, and
+text-vs-table compares a figure only with tables of its year and scope.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from auditlint.model import Location, Paragraph
+
+_YEAR = regex.compile(r"(\d{4})\s*年")
+# The sources of money a sentence can narrow its figures to, each with its scope. 一般公共预算
+# takes the 财政拨款 after it ("一般公共预算财政拨款支出" is 一般公共预算 money only).
+SCOPE_WORDS = regex.compile(r"(?P<gpb>一般公共预算(?:财政拨款)?)|(?P<gov_fund>政府性基金)"
+                            r"|(?P<state_capital>国有资本经营)|(?P<fiscal>财政拨款)")
+ALL = "all"        # every source of the department's money
+UNKNOWN = ""       # the paragraph narrowed the money, and the sentence does not say to what
+SCOPE_NAMES = {ALL: "全部资金", "fiscal": "财政拨款", "gpb": "一般公共预算", "gov_fund": "政府性基金",
+               "state_capital": "国有资本经营", UNKNOWN: "?"}
+_SPACE = regex.compile(r"\s+")
+
+
+def year_of(before: str, document_year: int | None) -> int | None:
+    """The year a figure is about: the last year its sentence names before it (2024年…, or the
+    比2023年 of a change), else the document's own year."""
+    found = _YEAR.findall(before)
+    return int(found[-1]) if found else document_year
+
+
+def is_earlier(year: int | None, document_year: int | None) -> bool:
+    """Is a figure about a year before the document's (比2023年…)? Then no table states it."""
+    return year is not None and document_year is not None and year < document_year
+
+
+def scope_of(before: str, paragraph_before: str) -> str:
+    """The money a figure is about: the last source its sentence names before it; ALL when
+    neither the sentence nor its paragraph names one; UNKNOWN when only the paragraph does
+    (a later sentence of a paragraph about 一般公共预算 may or may not still be about it)."""
+    named = list(SCOPE_WORDS.finditer(_SPACE.sub("", before)))
+    if named:
+        return named[-1].lastgroup
+    return UNKNOWN if SCOPE_WORDS.search(_SPACE.sub("", paragraph_before)) else ALL
+
+
+@dataclass(frozen=True)
+class Context:
+    """The year and the scope of one figure of the narrative."""
+
+    year: int | None
+    scope: str
+
+
+def context_of(paragraph: Paragraph, location: Location, document_year: int | None) -> Context:
+    """The year and scope of the figure printed at `location` in `paragraph`, from the words of
+    its sentence before it (and, for the scope, of its paragraph before that sentence)."""
+    offset = paragraph.body.offset_of(location)
+    if offset is None:
+        return Context(document_year, UNKNOWN)
+    start = next((s.start for s in paragraph.sentences if s.start <= offset < s.end), 0)
+    before = paragraph.text[start:offset]
+    return Context(year_of(before, document_year), scope_of(before, paragraph.text[:start]))
+
+
+def scoped(subject: str, scope: str) -> str:
+    """A name of a total with the money it is of, as a reader would say it: 基本支出 of
+    一般公共预算 money is 一般公共预算基本支出."""
+    name = SCOPE_NAMES[scope]
+    return name + subject if scope not in (ALL, UNKNOWN) and not subject.startswith(name) else subject
