@@ -57,3 +57,32 @@ def test_each_form_is_held_to_its_own_field():
     [finding] = findings(first, second)
     assert (finding.stated, finding.expected) == ("86.40", "50.00")
     assert len(list(budget_restatements(document(first, second)))) == 2
+
+
+def execution_form(header: str, row: str) -> str:
+    return ("2024年度项目支出绩效自评表\n\n项目名称\t档案数字化\n\n预算执行情况\n\n（万元）\n\n"
+            f"{header}\n\n年度财政\n\n资金总额\n{row}\n\n年度目标\t完成档案数字化\n")
+
+
+def rate_findings(header: str, row: str):
+    from checks.percentage import Percentage
+    doc = parse_document(read_text("e.txt", ("某区某局2024年度部门决算\n\n" + execution_form(header, row)).encode()))
+    return [(f.stated, f.expected) for f in Percentage().check(doc, {})]
+
+
+def test_a_self_evaluation_forms_execution_rate_is_spending_over_budget():
+    header = "预算数（A） 执行数（B） 执行率（B/A）"
+    assert rate_findings(header, "8 7.62 95%") == []                  # 95.25% rounds to 95%
+    assert rate_findings(header, "8 7.62 92%") == [("92%", "95.25%")]
+    # The national template: 年初预算数 and 分值 stand among them, 得分 after.
+    wide = "年初预算数 全年预算数（A） 全年执行数（B） 分值 执行率（B/A） 得分"
+    assert rate_findings(wide, "10 8 7.62 10 95.25% 9.53") == []
+    assert rate_findings(wide, "10 8 7.62 10 88.00% 8.80") == [("88.00%", "95.25%")]
+
+
+def test_an_execution_row_that_does_not_fit_its_header_is_left_alone():
+    header = "预算数（A） 执行数（B） 执行率（B/A）"
+    assert rate_findings(header, "7.62 92%") == []                    # the budget's figure lost
+    assert rate_findings("预算数（A） （B） 执行数 (B/A)", "8 7.62 92%") == []  # the markers moved
+    # The header's own line holds its figures: the next line with a percentage is another row.
+    assert rate_findings(header + " 8 7.62 95%", "\n数量指标\t数字化完成率\t100\t95\t90%") == []

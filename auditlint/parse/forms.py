@@ -9,6 +9,10 @@ the sentence computes from a mistyped figure is wrong with it.
 
 A form's region runs from its title to the next table's title: a form's labelled boxes are cut
 into many lines, and its narrative boxes read as paragraphs between them.
+
+A self-evaluation form (绩效自评表) states its budget execution in a row under a header that
+gives the formula: 预算数（A） 执行数（B） 执行率（B/A）. That row is a completion rate like the
+narrative's, and is read as one (`execution_rates`).
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from typing import Iterator
 
 import regex
 
-from auditlint.model import Amount, Document, Line, Location, Table
+from auditlint.model import Amount, Completion, Document, Line, Location, Sentence, Table
 from auditlint.parse import domain
 from auditlint.parse.wording import NUMBER
 from auditlint.parse.identity import document_year
@@ -30,6 +34,20 @@ CURRENT_BUDGET_FIELD = regex.compile(rf"(?<!\p{{Han}})(?:项目)?当年预算(?:
 YEAR_BUDGET = regex.compile(rf"(?P<year>20\d{{2}})\s*年\s*(?:项目)?预算(?:数)?\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万")
 # "比2025年减少181.14万", "较2023年增加130.45万元": the change against an earlier year.
 CHANGE = regex.compile(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*(?P<direction>增加|减少)\s*(?P<delta>{NUMBER})\s*万")
+
+
+# The columns of a form's budget execution header, in the order printed: the budget (A), what was
+# spent (B) and the rate B/A, with the columns that may stand among them (年初预算数, 分值, 得分).
+_EXECUTION_COLUMN = regex.compile(
+    r"(?P<budget>(?:全年)?预算数\s*[（(]\s*A\s*[)）])|(?P<actual>(?:全年)?执行数\s*[（(]\s*B\s*[)）])"
+    r"|(?P<rate>执行率\s*[（(]\s*B\s*/\s*A\s*[)）])|(?P<other>年初预算数|分值|得分)")
+# The figures of a row, after its label: amounts, one of them a percentage.
+_ROW_TAIL = regex.compile(r"[^\p{Han}A-Za-z]*$")
+_PERCENT = regex.compile(r"[%％]")
+_ROW_FIGURE = regex.compile(rf"(?P<amount>{NUMBER})\s*(?P<percent>[%％])?")
+# How many lines below its header the execution row may be: its label (年度财政资金总额) is
+# often wrapped over the lines between.
+EXECUTION_ROW_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -90,3 +108,28 @@ def _amount(path: str, line: Line, match: regex.Match, group: str) -> Amount:
     value = parse_amount(text)
     assert value is not None, text  # the patterns only match numbers
     return Amount(value, text, location)
+
+
+def execution_rates(doc: Document) -> Iterator[Completion]:
+    """Each budget execution row of a form read as a completion rate: under a header naming the
+    budget (A), the spending (B) and the rate (B/A), the first line with a percentage, when its
+    figures are one per header column with the rate's the only percentage. A header or a row
+    that extraction scrambled (a marker moved to the next column, a figure lost, the figures
+    printed among the header's words) gives nothing."""
+    lines = [line for line in doc.source.lines if not line.is_blank]
+    year = document_year(doc)
+    for index, line in enumerate(lines):
+        columns = [match.lastgroup for match in _EXECUTION_COLUMN.finditer(line.text)]
+        if any(columns.count(column) != 1 for column in ("budget", "actual", "rate")) or _PERCENT.search(line.text):
+            continue
+        row = next((l for l in lines[index + 1:index + 1 + EXECUTION_ROW_REACH] if _PERCENT.search(l.text)), None)
+        if row is None:
+            continue
+        tail = _ROW_TAIL.search(row.text)
+        figures = list(_ROW_FIGURE.finditer(row.text, tail.start()))
+        if len(figures) != len(columns) or [bool(f.group("percent")) for f in figures] != [c == "rate" for c in columns]:
+            continue
+        amounts = {column: _amount(doc.path, row, figure, "amount") for column, figure in zip(columns, figures)}
+        location = Location(doc.path, row.number, 1, row.number, len(row.text) + 1, row.page)
+        yield Completion(amounts["budget"], amounts["actual"], amounts["rate"],
+                         Sentence(row.text, 0, len(row.text), location), year=year)
