@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from auditlint.parse import parse_document
-from auditlint.parse.forms import budget_restatements
+from auditlint.parse.forms import budget_restatements, execution_rates
 from auditlint.readers.text import read_text
 from checks.text_vs_table import TextVsTable
 
@@ -86,3 +86,18 @@ def test_an_execution_row_that_does_not_fit_its_header_is_left_alone():
     assert rate_findings("预算数（A） （B） 执行数 (B/A)", "8 7.62 92%") == []  # the markers moved
     # The header's own line holds its figures: the next line with a percentage is another row.
     assert rate_findings(header + " 8 7.62 95%", "\n数量指标\t数字化完成率\t100\t95\t90%") == []
+
+
+def test_seed_004s_execution_rows_one_of_which_is_off(shared):
+    # Checked by hand: 18.24/18.27 = 99.8% (100%), 275.67/452.24 = 61.0%, 5.44/20 = 27.2%,
+    # 0.83/5 = 16.6%, 3/3, 0.69/5 = 13.8%, 1.55/3.7 = 41.9% (42%); 4.76/5 = 95.2%, printed 94%.
+    from auditlint.readers import read_source
+    from checks.percentage import Percentage
+    from tests.conftest import seed_path
+    doc = parse_document(read_source(str(seed_path(shared, 4))))
+    rows = [(c.budget.text, c.actual.text, c.percent.text) for c in execution_rates(doc)]
+    assert rows == [("18.27", "18.24", "100"), ("452.24", "275.67", "61"), ("20", "5.44", "27"), ("5", "0.83", "17"),
+                    ("3", "3", "100"), ("5", "0.69", "14"), ("5", "4.76", "94"), ("3.7", "1.55", "42")]
+    rates = [f for f in Percentage().check(doc, {}) if "4.76" in f.message.en]
+    # The narrative's 完成预算 94% (line 383) and the form's row.
+    assert [(f.location.line, f.stated, f.expected) for f in rates] == [(383, "94%", "95.20%"), (2015, "94%", "95.20%")]
