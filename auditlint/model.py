@@ -265,7 +265,9 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Completion:
-    """A completion rate: the budget, what was spent, and the stated percentage."""
+    """A completion rate: the budget, what was spent, and the stated percentage. When the text
+    states what was left of the budget (余额) instead of what was spent, `left` is that amount
+    and `actual` the budget less it, computed (its text shows the subtraction)."""
 
     budget: Amount
     actual: Amount
@@ -273,6 +275,7 @@ class Completion:
     sentence: Sentence
     year: int | None = None
     scope: str = "all"
+    left: Amount | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Change, Completion, Document, Split
-from auditlint.parse.arithmetic import HUNDRED, change_follows, misstated_ratio, percent_fits
+from auditlint.parse.arithmetic import HUNDRED, change_follows, misstated_completion, misstated_ratio, percent_fits
 from auditlint.parse.numbers import narrative_radius
 
 class Percentage:
@@ -22,7 +22,9 @@ class Percentage:
     1192.54万元). The final accounts' wording
     ("…573.15万元。与2022年度相比，…增加366.26万元，增长177.04%") reads the amount of the
     sentence before. A completion rate ("预算数为5万元，执行数为4.76万元，完成预算94%") against what was
-    spent over the budget; a share stated in a split ("其中：基本支出1004.47万元，占28.51%")
+    spent over the budget, also when the text states what is left instead ("预算数为115万元。截至
+    11月底余额14.1万元，预算执行进度达96.62%": (115 − 14.1) / 115 = 87.74%), and a self-evaluation
+    form's row under 预算数（A） 执行数（B） 执行率（B/A）; a share stated in a split ("其中：基本支出1004.47万元，占28.51%")
     against the part over the split's total. Every figure is taken as printed, rounded: a
     percentage is wrong only when no values within the rounding of its figures give it.
 
@@ -142,7 +144,7 @@ class Percentage:
         )
 
     def _completion(self, claim: Completion, extra: Decimal) -> Iterator[Finding]:
-        expected = misstated_ratio(claim.percent, claim.actual, claim.budget, extra)
+        expected = misstated_completion(claim, extra)
         if expected is not None:
             yield self._finding(
                 claim.percent, f"{expected:.2f}",

@@ -334,3 +334,15 @@ def test_shares_of_numbered_items_are_shares_of_the_total_announcing_them():
     # 137.96 / 2897.43 = 4.7615%: 4.77% is beyond its rounding.
     [finding] = Percentage().check(doc(text), {})
     assert (finding.stated, finding.expected, finding.location.line) == ("4.77%", "4.76%", 5)
+
+
+def test_an_execution_rate_stated_with_what_is_left_of_the_budget():
+    # (260 − 13.5) / 260 = 94.81%; 97.40% is what (260 − 6.76) / 260 would give.
+    text = ("2.2025年预算数为260万元。截至2025年10月底余额13.5万元，预算执行进度达{rate}%。\n\n"
+            "3.本年预算数为88万元，上年预算数为92万元。截至10月底余额4.2万元，执行率为95.23%。\n")
+    # The second paragraph states two budgets: which one the 4.2 is left of, it does not say.
+    [claim] = [c for c in doc(text.format(rate="94.81")).claims if isinstance(c, Completion)]
+    assert (claim.budget.text, claim.left.text, claim.year) == ("260", "13.5", 2025)
+    assert list(Percentage().check(doc(text.format(rate="94.81")), {})) == []
+    [finding] = Percentage().check(doc(text.format(rate="97.40")), {})
+    assert (finding.stated, finding.expected, finding.location.line) == ("97.40%", "94.81%", 1)

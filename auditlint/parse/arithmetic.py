@@ -37,6 +37,17 @@ def misstated_ratio(percent: Amount, part: Amount, whole: Amount, extra: Decimal
     return None if allows(percent, low, high, extra) else HUNDRED * part.value / whole.value
 
 
+def misstated_completion(claim: Completion, extra: Decimal = Decimal(0)) -> Decimal | None:
+    """The completion rate a claim's figures give, when the stated one is beyond rounding. With
+    what was left stated, the rate is 100% less the share left: held to that share, each printed
+    figure keeps its own rounding."""
+    if claim.left is None:
+        return misstated_ratio(claim.percent, claim.actual, claim.budget, extra)
+    share_left = Amount(HUNDRED - claim.percent.value, claim.percent.text, claim.percent.location)
+    expected = misstated_ratio(share_left, claim.left, claim.budget, extra)
+    return None if expected is None else HUNDRED - expected
+
+
 def percent_fits(percent: Amount, change: Decimal, change_radius: Decimal, base: Decimal, spread: Decimal,
                  extra: Decimal = Decimal(0)) -> bool:
     """Does the stated percentage fit change / base, the change within its radius and the base
@@ -70,7 +81,7 @@ def claim_fits(claim: Claim) -> bool:
     if isinstance(claim, Change):
         return _change_fits(claim)
     if isinstance(claim, Completion):
-        return claim.budget.value > 0 and misstated_ratio(claim.percent, claim.actual, claim.budget) is None
+        return claim.budget.value > 0 and misstated_completion(claim) is None
     return _split_fits(claim)
 
 
@@ -79,7 +90,7 @@ def claim_amounts(claim: Claim) -> list[Amount]:
     if isinstance(claim, Change):
         return [a for a in (claim.current, claim.delta, claim.prior) if a is not None]
     if isinstance(claim, Completion):
-        return [claim.budget, claim.actual]
+        return [claim.budget, claim.left or claim.actual]
     return [claim.total, *(p.amount for p in claim.parts)]
 
 

@@ -41,6 +41,10 @@ _COMPARED_BEFORE = regex.compile(r"^与[^。；;，,]{0,24}?相比")
 _COMPLETION = regex.compile(
     rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元[^。；;]{{0,20}}?(?:执行数|支出数|实际支出|支出决算数?|决算数?)(?:为|是)?\s*"
     rf"(?P<actual>{NUMBER})\s*万元[^。；;]{{0,12}}?完成(?:年初)?预算(?:的)?\s*(?P<percent>{NUMBER})\s*[%％]")
+# What was left of a budget and the execution it makes ("截至11月底线上余额14.1万元，预算执行进度达
+# 96.62%"), the budget stated before it in the sentence or in the one before ("2023年预算数为115万元。").
+_LEFT = regex.compile(rf"余额\s*(?P<left>{NUMBER})\s*万元[^。；;%％]{{0,12}}?执行(?:进度|率)(?:达到?|为)?\s*(?P<percent>{NUMBER})\s*[%％]")
+_BUDGET = regex.compile(rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元")
 # A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 
@@ -83,7 +87,29 @@ def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
     for match in _COMPLETION.finditer(clean.text):
         claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
                                  clean.amount(paragraph, match, "percent"), sentence))
+    claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
     claims.extend(inline_splits(paragraph, sentence, clean))
+    return claims
+
+
+def _completions_from_what_is_left(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
+                                   before: CleanText | None) -> list[Completion]:
+    """Execution rates stated with what is left of the budget: the budget is the one the
+    sentence states before it, or else the one the sentence before states; none when either
+    states two."""
+    claims = []
+    for match in _LEFT.finditer(clean.text):
+        budgets = list(_BUDGET.finditer(clean.text, 0, match.start()))
+        text, shift = clean, 0
+        if not budgets and before is not None:
+            text, shift = CleanText(before.text + clean.text, before.origin + clean.origin), len(before.text)
+            budgets = list(_BUDGET.finditer(before.text))
+        if len(budgets) != 1:
+            continue
+        left, percent = text.amount(paragraph, Shifted(match, shift), "left"), text.amount(paragraph, Shifted(match, shift), "percent")
+        budget = text.amount(paragraph, budgets[0], "budget")
+        spent = Amount(budget.value - left.value, f"({budget.text} − {left.text})", left.location)
+        claims.append(Completion(budget, spent, percent, sentence, left=left))
     return claims
 
 
