@@ -115,6 +115,18 @@ def test_a_completion_rate():
     assert list(Percentage().check(doc("预算数为 20 万元，执行数为 5.44 万元，完成预算 27%。\n"), {})) == []
 
 
+def test_execution_and_control_rates_in_either_order():
+    # 318.4 / 402.5 = 79.11%; 9.26 / 12.4 = 74.68%.
+    for text in ("调整后预算数 402.5 万元，预算执行数 318.4 万元，预算执行率为 {}%。\n",
+                 "实际预算执行数为 318.4 万元，预算数为 402.5 万元，预算执行率为 {}%。\n"):
+        assert list(Percentage().check(doc(text.format("79.11")), {})) == []
+        [finding] = Percentage().check(doc(text.format("97.11")), {})
+        assert finding.expected == "79.11%"
+    control = "公用经费预算 12.4 万元，实际支出 9.26 万元，则公用经费控制率为 {}%。\n"
+    assert list(Percentage().check(doc(control.format("75")), {})) == []
+    assert [f.expected for f in Percentage().check(doc(control.format("57")), {})] == ["74.68%"]
+
+
 def test_shares_in_a_split_are_parts_of_its_total():
     text = "支出预算3523.09万元，其中：基本支出1004.47万元，占28.51%；项目支出2518.62万元，占71.50%。\n"
     [split] = doc(text).claims

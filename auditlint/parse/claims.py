@@ -38,9 +38,15 @@ _NAMED_BASES = ((regex.compile(r"年初预算"), regex.compile(r"年初预算|�
 # A subject ending in 增加/减少: the figure is a change, never the base (年初预算减少127.45万元).
 _CHANGE_WORD = regex.compile(rf"(?:{UP}|{DOWN})了?$")
 _COMPARED_BEFORE = regex.compile(r"^与[^。；;，,]{0,24}?相比")
-_COMPLETION = regex.compile(
-    rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元[^。；;]{{0,20}}?(?:执行数|支出数|实际支出|支出决算数?|决算数?)(?:为|是)?\s*"
-    rf"(?P<actual>{NUMBER})\s*万元[^。；;]{{0,12}}?完成(?:年初)?预算(?:的)?\s*(?P<percent>{NUMBER})\s*[%％]")
+# A completion rate: the budget, what was spent and the rate, in either order ("预算数为5万元，执行数
+# 为4.76万元，完成预算94%", "调整后预算456.1万元，实际发生277.22万元，执行率为61%", "实际预算执行数
+# 为2,897.43万元，预算数为2,897.43万元，预算执行率为100.00%", "公用经费…控制率为69%").
+_BUDGET_STATED = rf"(?:调整后)?预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元"
+_SPENT_STATED = rf"(?:执行数|支出数|实际支出|实际发生|支出决算数?|决算数?)(?:为|是)?\s*(?P<actual>{NUMBER})\s*万元"
+_RATE_STATED = (rf"[^。；;%％]{{0,16}}?(?:完成(?:年初)?预算(?:的)?|执行率|控制率)(?:为|是|达到?)?\s*"
+                rf"(?P<percent>{NUMBER})\s*[%％]")
+_COMPLETIONS = (regex.compile(rf"{_BUDGET_STATED}[^。；;]{{0,20}}?{_SPENT_STATED}{_RATE_STATED}"),
+                regex.compile(rf"{_SPENT_STATED}[^。；;]{{0,20}}?{_BUDGET_STATED}{_RATE_STATED}"))
 # What was left of a budget and the execution it makes ("截至11月底线上余额14.1万元，预算执行进度达
 # 96.62%"), the budget stated before it in the sentence or in the one before ("2023年预算数为115万元。").
 _LEFT = regex.compile(rf"余额\s*(?P<left>{NUMBER})\s*万元[^。；;%％]{{0,12}}?执行(?:进度|率)(?:达到?|为)?\s*(?P<percent>{NUMBER})\s*[%％]")
@@ -84,7 +90,7 @@ def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
     """What one sentence claims by itself (and with the sentence before it, for 与…相比): its
     changes, completion rates and splits."""
     claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
-    for match in _COMPLETION.finditer(clean.text):
+    for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
         claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
                                  clean.amount(paragraph, match, "percent"), sentence))
     claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
