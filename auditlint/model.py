@@ -300,7 +300,20 @@ class Split:
     scope: str = "all"
 
 
-Claim = Change | Completion | Split
+@dataclass(frozen=True, slots=True)
+class Share:
+    """An amount stated as a share of a total the sentence names without its amount ("资金315.80
+    万元，占一般公共预算项目支出总额的55.1%"): the total is the tables' figure of that name."""
+
+    amount: Amount
+    base: str  # the total's name as printed (一般公共预算项目支出总额)
+    percent: Amount
+    sentence: Sentence
+    year: int | None = None
+    scope: str = "all"
+
+
+Claim = Change | Completion | Split | Share
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 Each table is printed as a grid of code, label and amounts, with its kind, unit, side and where it
 is; what could not be read with confidence is printed as its notes. Then the claims of the
-narrative (changes, completion rates, splits), each with its year and scope, what its own figures
+narrative (changes, completion rates, splits, shares of a named total), each with its year and scope, what its own figures
 give and the first table figure each of its amounts restates, and the narrative figures matched
 to table figures by name. `--text` prints the lines as
 the reader produced them, numbered: for a PDF these are the line numbers findings refer to.
@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from tabulate import tabulate
 
-from auditlint.model import Amount, Change, Completion, Document, Location, Table
+from auditlint.model import Amount, Change, Completion, Document, Location, Share, Table
 from auditlint.parse.context import SCOPE_NAMES
 from auditlint.parse.domain import TABLE_KINDS
-from auditlint.parse.figures import TableFigure, named_figures
+from auditlint.parse.figures import TableFigure, named_figures, named_total, table_figures
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 
@@ -63,6 +63,11 @@ def describe_claims(doc: Document) -> str:
             rate = f"{100 * claim.actual.value / claim.budget.value:.2f}%" if claim.budget.value else "-"
             row = [claim.percent.location.line, "completion",
                    f"{claim.actual.text} / {claim.budget.text}, {claim.percent.text}%", rate, (claim.budget, claim.actual)]
+        elif isinstance(claim, Share):
+            total = named_total(table_figures(doc), claim.base, claim.scope)
+            rate = f"{100 * claim.amount.value / total.value:.2f}% of {total.text}" if total is not None and total.value else "-"
+            row = [claim.percent.location.line, "share", f"{claim.amount.text}, {claim.percent.text}% of {claim.base}", rate,
+                   (claim.amount,)]
         else:
             parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)
             total = sum((p.amount.value for p in claim.parts), Decimal(0))

@@ -5,7 +5,10 @@ from decimal import Decimal
 from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
-from auditlint.model import Amount, Change, Completion, Document, Split
+from auditlint.model import Amount, Change, Completion, Document, Share, Split
+from auditlint.parse.context import is_earlier
+from auditlint.parse.figures import Figures, named_total, table_figures
+from auditlint.parse.identity import document_year
 from auditlint.parse.arithmetic import HUNDRED, change_follows, misstated_completion, misstated_ratio, percent_fits
 from auditlint.parse.numbers import narrative_radius
 
@@ -47,6 +50,7 @@ class Percentage:
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         extra = options.get("tolerance", Decimal(0))
+        year = document_year(doc)
         for claim in doc.claims:
             if isinstance(claim, Change):
                 yield from self._change(claim, extra)
@@ -54,6 +58,8 @@ class Percentage:
                 yield from self._completion(claim, extra)
             elif isinstance(claim, Split):
                 yield from self._shares(claim, extra)
+            elif isinstance(claim, Share) and not is_earlier(claim.year, year):
+                yield from self._named_share(claim, table_figures(doc), extra)
 
     def _change(self, claim: Change, extra: Decimal) -> Iterator[Finding]:
         if claim.prior is not None and (finding := self._change_amount(claim, claim.prior, extra)) is not None:
@@ -163,6 +169,23 @@ class Percentage:
                             f"{part.label}'s share of {part.share.text}% does not follow from its figures: "
                             f"{part.amount.text} / {claim.total.text} = {expected:.2f}%"),
                     (part.amount, claim.total), None, claim.sentence.text)
+
+    def _named_share(self, claim: Share, figures: Figures, extra: Decimal) -> Iterator[Finding]:
+        total = named_total(figures, claim.base, claim.scope)
+        expected = misstated_ratio(claim.percent, claim.amount, total, extra) if total is not None else None
+        if expected is None:
+            return
+        other = next((f for found in figures.totals.values() for f in found
+                      if f.amount.value != total.value and misstated_ratio(claim.percent, claim.amount, f.amount, extra) is None), None)
+        hint = Message(f"{claim.percent.text}% 是 {claim.amount.text} 占《{other.table.name}》{other.amount.text} 的比例",
+                       f"{claim.percent.text}% is {claim.amount.text} over {other.amount.text} of {other.table.name}") if other else None
+        yield self._finding(
+            claim.percent, f"{expected:.2f}",
+            Message(f"{claim.amount.text} 万元占{claim.base}的 {claim.percent.text}%，但表中该数为 {total.text}："
+                    f"{claim.amount.text} / {total.text} = {expected:.2f}%",
+                    f"{claim.amount.text} is stated as {claim.percent.text}% of {claim.base}, which the tables give as "
+                    f"{total.text}: {claim.amount.text} / {total.text} = {expected:.2f}%"),
+            (claim.amount, total), hint, claim.sentence.text)
 
     def _finding(self, stated: Amount, expected: str, message: Message, figures: tuple[Amount, ...],
                  hint: Message | None, sentence: str) -> Finding:

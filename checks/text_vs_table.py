@@ -6,14 +6,9 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
-from auditlint.parse.figures import TableFigure, is_concept, named_figures
+from auditlint.parse.figures import MIN_TABLES_FOR_A_TOTAL, TableFigure, is_concept, named_figures
 from auditlint.parse.forms import BudgetRestatement, budget_restatements
 from auditlint.parse.numbers import within_rounding
-
-
-# The document's totals (基本支出, 项目支出 …) are restated by several tables; a narrative total is
-# held against them only when at least this many tables of its scope print it.
-MIN_TABLES_FOR_A_TOTAL = 2
 
 
 class TextVsTable:

@@ -236,3 +236,18 @@ def test_a_speck_in_a_column_does_not_hide_its_one_figure():
     assert table.columns == ("总计", "一般公共预算", "其他资金")
     assert [[a.text if a else None for a in row.amounts] for row in table.rows] == [
         ["50.00", "35.00", "15.00"], ["20.00", "20.00", None]]
+
+
+def test_a_share_of_a_total_named_without_its_amount_is_held_to_the_tables_figure():
+    from checks.percentage import Percentage
+    single = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\n\t合计\t100.00\t100.00\n\n"
+              + "".join(f"{title}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                        f"\t合计\t100.00\t70.00\t30.00\n201\t一般公共服务支出\t100.00\t70.00\t30.00\n\n"
+                        for title in ("部门支出总表", "一般公共预算支出表")))
+    sentence = "纳入绩效自评的项目资金30.00万元，占一般公共预算项目支出总额的{}%。\n\n"
+    assert levels(Percentage(), sentence.format("100") + single) == []
+    [finding] = Percentage().check(document(sentence.format("30") + single), {})
+    assert (finding.stated, finding.expected) == ("30%", "100.00%")
+    assert "30.00 over 100.00" in finding.hint.en  # the department's total, not its 项目支出
+    # Without two tables that print the total, nothing is claimed.
+    assert levels(Percentage(), sentence.format("30") + single.split("一般公共预算支出表")[0]) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from auditlint.model import Amount, Change, Claim, Completion, Split
+from auditlint.model import Amount, Change, Claim, Completion, Share, Split
 from auditlint.parse.numbers import half_unit, narrative_radius
 
 HUNDRED = Decimal(100)
@@ -82,6 +82,8 @@ def claim_fits(claim: Claim) -> bool:
         return _change_fits(claim)
     if isinstance(claim, Completion):
         return claim.budget.value > 0 and misstated_completion(claim) is None
+    if isinstance(claim, Share):
+        return False  # its total is a table's: the sentence alone proves nothing
     return _split_fits(claim)
 
 
@@ -91,6 +93,8 @@ def claim_amounts(claim: Claim) -> list[Amount]:
         return [a for a in (claim.current, claim.delta, claim.prior) if a is not None]
     if isinstance(claim, Completion):
         return [claim.budget, claim.left or claim.actual]
+    if isinstance(claim, Share):
+        return [claim.amount]
     return [claim.total, *(p.amount for p in claim.parts)]
 
 

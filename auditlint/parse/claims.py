@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import regex
 
-from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence
+from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence, Share
 from auditlint.parse.context import context_of
 from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of
 from auditlint.parse.wording import CLAUSE, DOWN, NUMBER, UP, CleanText, Shifted, sentences
@@ -51,6 +51,10 @@ _COMPLETIONS = (regex.compile(rf"{_BUDGET_STATED}[^。；;]{{0,20}}?{_SPENT_STAT
 # 96.62%"), the budget stated before it in the sentence or in the one before ("2023年预算数为115万元。").
 _LEFT = regex.compile(rf"余额\s*(?P<left>{NUMBER})\s*万元[^。；;%％]{{0,12}}?执行(?:进度|率)(?:达到?|为)?\s*(?P<percent>{NUMBER})\s*[%％]")
 _BUDGET = regex.compile(rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元")
+# An amount's share of a total named without its amount: "资金315.80万元，占一般公共预算项目支出总额的
+# 55.1%". A total of another year (占上年…, 占2022年…) is no figure of the tables.
+_SHARE_OF_NAMED = regex.compile(rf"(?P<amount>{NUMBER})\s*万元\s*[，,]?\s*占(?P<base>[\p{{Han}}]{{2,20}}?)的?\s*"
+                                rf"(?P<percent>{NUMBER})\s*[%％]")
 # A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 
@@ -80,7 +84,8 @@ def extract(paragraphs: tuple[Paragraph, ...], document_year: int | None = None)
 
 def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None) -> Claim:
     """The claim with the year and scope its main amount is stated for."""
-    anchor = claim.current if isinstance(claim, Change) else claim.budget if isinstance(claim, Completion) else claim.total
+    anchor = claim.current if isinstance(claim, Change) else claim.budget if isinstance(claim, Completion) \
+        else claim.amount if isinstance(claim, Share) else claim.total
     context = context_of(paragraph, anchor.location, document_year)
     return replace(claim, year=context.year, scope=context.scope)
 
@@ -94,6 +99,9 @@ def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
         claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
                                  clean.amount(paragraph, match, "percent"), sentence))
     claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
+    claims.extend(Share(clean.amount(paragraph, match, "amount"), match.group("base"),
+                        clean.amount(paragraph, match, "percent"), sentence)
+                  for match in _SHARE_OF_NAMED.finditer(clean.text) if "上年" not in match.group("base"))
     claims.extend(inline_splits(paragraph, sentence, clean))
     return claims
 

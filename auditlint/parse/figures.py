@@ -179,6 +179,25 @@ def _names_one_thing(table: Table, row: Row) -> bool:
     return len(row.code) == 3
 
 
+# The document's totals (基本支出, 项目支出 …) are restated by several tables; a narrative total is
+# held against them only when at least this many tables of its scope print it.
+MIN_TABLES_FOR_A_TOTAL = 2
+# The words a sentence may end a total's name with (项目支出总额): the name is the same total's.
+_TOTAL_SUFFIX = regex.compile(r"(?:总额|总计|合计|总数)$")
+
+
+def named_total(figures: Figures, name: str, scope: str) -> Amount | None:
+    """The tables' figure of the total a name means (一般公共预算项目支出总额), of the money of
+    `scope` unless the name says: when enough tables of that scope print it, all alike."""
+    subject = normalise(_TOTAL_SUFFIX.sub("", name))
+    if not is_concept(subject) or scope == UNKNOWN:
+        return None
+    found = figures.total(subject, scope)
+    if len({id(f.table) for f in found}) < MIN_TABLES_FOR_A_TOTAL or len({f.amount.value for f in found}) != 1:
+        return None
+    return found[0].amount
+
+
 # A name the narrative gives this many different amounts names no single figure: per-unit
 # paragraphs ("本级…项目支出9,866.11万元", "中心…项目支出1,421.35万元") or per-year ones.
 AMBIGUOUS_VALUES = 3
