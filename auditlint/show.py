@@ -2,10 +2,10 @@
 
 Each table is printed as a grid of code, label and amounts, with its kind, unit, side and where it
 is; what could not be read with confidence is printed as its notes. Then the claims of the
-narrative (changes, completion rates, splits, shares of a named total), each with its year and scope, what its own figures
-give and the first table figure each of its amounts restates, and the narrative figures matched
-to table figures by name. `--text` prints the lines as
-the reader produced them, numbered: for a PDF these are the line numbers findings refer to.
+narrative (changes, completion rates, splits, shares of a named total), each with its year and
+scope, what its own figures give and the first table figure each of its amounts restates; then
+the narrative figures matched to table figures by name. `--text` prints the lines as the reader
+produced them, numbered: for a PDF these are the line numbers findings refer to.
 """
 from __future__ import annotations
 

@@ -61,7 +61,8 @@ FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是
 
 def extract(paragraphs: tuple[Paragraph, ...], document_year: int | None = None) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order, each with the year and the scope of
-    its main amount (a change's current amount, a completion's budget, a split's total)."""
+    its main amount (a change's current amount, a completion's budget, a split's total, a
+    share's amount)."""
     claims: list[Claim] = []
     before: tuple[Paragraph, CleanText] | None = None  # the sentence before, when in the same paragraph
     stated: tuple[Amount, str] | None = None  # the one amount (and its name) of the last sentence that was no list
@@ -92,8 +93,8 @@ def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None) -> Cl
 
 def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
                     before: CleanText | None = None) -> list[Claim]:
-    """What one sentence claims by itself (and with the sentence before it, for 与…相比): its
-    changes, completion rates and splits."""
+    """What one sentence claims by itself (and with the sentence before it, for 与…相比 and for a
+    budget whose remainder it states): its changes, completion rates, shares and splits."""
     claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
     for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
         claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
@@ -120,7 +121,8 @@ def _completions_from_what_is_left(paragraph: Paragraph, sentence: Sentence, cle
             budgets = list(_BUDGET.finditer(before.text))
         if len(budgets) != 1:
             continue
-        left, percent = text.amount(paragraph, Shifted(match, shift), "left"), text.amount(paragraph, Shifted(match, shift), "percent")
+        found = Shifted(match, shift)
+        left, percent = text.amount(paragraph, found, "left"), text.amount(paragraph, found, "percent")
         budget = text.amount(paragraph, budgets[0], "budget")
         spent = Amount(budget.value - left.value, f"({budget.text} − {left.text})", left.location)
         claims.append(Completion(budget, spent, percent, sentence, left=left))
