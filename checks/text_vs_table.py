@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
-from auditlint.parse.figures import MIN_TABLES_FOR_A_TOTAL, TableFigure, is_concept, named_figures
+from auditlint.parse.figures import TableFigure, is_concept, named_figures, printed_enough
 from auditlint.parse.forms import BudgetRestatement, budget_restatements
 from auditlint.parse.numbers import within_rounding
 
@@ -17,7 +17,8 @@ class TextVsTable:
     What it checks: an amount in a sentence whose subject (the words right before it) names a row
     of the tables that means one thing in the whole document: a function class (卫生健康支出), an
     economic class (对个人和家庭的补助), a project of the 项目支出表, or one of the document's totals
-    (收支总预算, 基本支出, 项目支出, 人员经费, 公用经费). It is compared with that figure when every
+    (收支总预算, 基本支出, 项目支出, 人员经费, 公用经费, and 政府采购预算 against the 合计 of the
+    政府采购预算表, the one table that states it). It is compared with that figure when every
     table that states it agrees and the table prints the name once. Names of 款 and 项 and of
     sub-items are left alone: they recur under other units and parents. So is a figure whose
     sentence speaks of an earlier year than the document's.
@@ -47,7 +48,7 @@ class TextVsTable:
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         extra = options.get("tolerance", Decimal(0))
         for subject, stated, found in named_figures(doc):
-            if is_concept(subject) and len({id(f.table) for f in found}) < MIN_TABLES_FOR_A_TOTAL:
+            if is_concept(subject) and not printed_enough(subject, found):
                 continue  # one table's total, perhaps of another scope than the sentence's, proves little
             finding = self._compare(subject, stated, found, extra)
             if finding is not None:

@@ -251,3 +251,13 @@ def test_a_share_of_a_total_named_without_its_amount_is_held_to_the_tables_figur
     assert "30.00 over 100.00" in finding.hint.en  # the department's total, not its 项目支出
     # Without two tables that print the total, nothing is claimed.
     assert levels(Percentage(), sentence.format("30") + single.split("一般公共预算支出表")[0]) == []
+
+
+def test_the_procurement_total_is_held_to_the_one_table_that_states_it():
+    table = ("政府采购预算明细表\n单位：万元\n单位名称\t总计\t一般公共预算拨款收入\t事业收入\n"
+             "合计\t245.60\t200.00\t45.60\n某某中心\t245.60\t200.00\t45.60\n\n")
+    assert levels(TextVsTable(), "所属各预算单位政府采购预算总额245.60万元。\n\n" + table) == []
+    [(level, message)] = levels(TextVsTable(), "所属各预算单位政府采购预算总额254.60万元。\n\n" + table)
+    assert level == Level.ERROR and "245.60" in message
+    # A share of it, of 一般公共预算 money only, is no figure of the table's 总计.
+    assert levels(TextVsTable(), "其中一般公共预算拨款政府采购预算254.60万元。\n\n" + table) == []

@@ -51,7 +51,14 @@ CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
     (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
     (regex.compile(r"^人员经费$"), "personnel"),
     (regex.compile(r"^公用经费$"), "public"),
+    # "2025年政府采购预算612.36万元", "所属各预算单位政府采购预算总额4,542.69万元"
+    (regex.compile(r"^(?:.*?(?:单位|部门|本级))?政府采购预算(?:总额|总计)?$"), "procurement"),
 )
+# Tables that state one of the document's totals as a whole, in the total column of their first
+# (合计) row: the 政府采购预算表 is the only table of the department's procurement.
+WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
+# Those totals one table states: a narrative figure of theirs needs no second table to agree.
+_ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
 def normalise(label: str) -> str:
     """A subject or row label reduced to its words: no spaces, numbering, year or filler words."""
     text = _ENUMERATOR.sub("", _SPACE.sub("", label))
@@ -83,7 +90,7 @@ class Figures:
         quantity = _quantity(subject)
         if quantity is None or scope not in SCOPES.values():
             return []
-        return [f for f in self.totals.get(quantity, []) if self.single_scope or SCOPES[f.table.kind] == scope]
+        return [f for f in self.totals.get(quantity, []) if self.single_scope or SCOPES.get(f.table.kind, ALL) == scope]
 
     def states_in_another_scope(self, subject: str, scope: str, value: Decimal) -> bool:
         """Does a table of another scope print this value for the total the subject names? Then
@@ -136,6 +143,10 @@ def _index(doc: Document) -> Figures:
                     amount = row.amounts[column]
                     if amount is not None and (quantity != "total" or table.kind in ("expenditure", "summary")):
                         totals.setdefault(quantity, []).append(TableFigure(table, amount))
+        first = table.rows[0]
+        if table.kind in WHOLE_TABLE_TOTALS and quantities.get(0) == "total" and first.readable and first.amounts \
+                and first.amounts[0] is not None and domain.TOTAL_LABEL.match(normalise(first.label)):
+            totals.setdefault(WHOLE_TABLE_TOTALS[table.kind], []).append(TableFigure(table, first.amounts[0]))
         if table.kind in NAMED_BY_COLUMN and len(table.rows) == 1 and table.rows[0].readable:
             for name, amount in zip(table.columns, table.rows[0].amounts):
                 label = normalise(name.rpartition("/")[2])
@@ -186,6 +197,12 @@ MIN_TABLES_FOR_A_TOTAL = 2
 _TOTAL_SUFFIX = regex.compile(r"(?:总额|总计|合计|总数)$")
 
 
+def printed_enough(subject: str, found: list[TableFigure]) -> bool:
+    """Do enough tables print the total a subject names to hold the narrative to it: two, or
+    the one table that states that total at all (政府采购预算表)?"""
+    return _quantity(subject) in _ONE_TABLE_QUANTITIES or len({id(f.table) for f in found}) >= MIN_TABLES_FOR_A_TOTAL
+
+
 def named_total(figures: Figures, name: str, scope: str) -> Amount | None:
     """The tables' figure of the total a name means (一般公共预算项目支出总额), of the money of
     `scope` unless the name says: when enough tables of that scope print it, all alike."""
@@ -193,7 +210,7 @@ def named_total(figures: Figures, name: str, scope: str) -> Amount | None:
     if not is_concept(subject) or scope == UNKNOWN:
         return None
     found = figures.total(subject, scope)
-    if len({id(f.table) for f in found}) < MIN_TABLES_FOR_A_TOTAL or len({f.amount.value for f in found}) != 1:
+    if not found or not printed_enough(subject, found) or len({f.amount.value for f in found}) != 1:
         return None
     return found[0].amount
 
