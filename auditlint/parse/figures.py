@@ -59,6 +59,8 @@ CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
 WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
 # Those totals one table states: a narrative figure of theirs needs no second table to agree.
 _ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
+
+
 def normalise(label: str) -> str:
     """A subject or row label reduced to its words: no spaces, numbering, year or filler words."""
     text = _ENUMERATOR.sub("", _SPACE.sub("", label))
