@@ -97,6 +97,13 @@ BUDGET = ("部门支出总表\n单位：万元\n科目编码\t科目名称\t合�
           "\t合计\t100.00\t90.00\t10.00\n\n")
 
 
+# One scope: all the money is 一般公共预算, and two tables print the department's totals.
+SINGLE_SCOPE = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\n\t合计\t100.00\t100.00\n\n"
+                + "".join(f"{title}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                          f"\t合计\t100.00\t70.00\t30.00\n201\t一般公共服务支出\t100.00\t70.00\t30.00\n\n"
+                          for title in ("部门支出总表", "一般公共预算支出表")))
+
+
 def text_findings(narrative: str) -> list[tuple[Level, str]]:
     return levels(TextVsTable(), narrative + "\n\n" + BUDGET)
 
@@ -105,24 +112,16 @@ def test_a_total_is_the_departments_unless_its_sentence_says_general_budget():
     # Two scopes, one table each: no total is held against a single table, perhaps of another scope.
     assert text_findings("本年基本支出75.00万元。") == []
     # One scope (all the money is 一般公共预算): both tables print the totals, and they hold.
-    single = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\n\t合计\t100.00\t100.00\n\n"
-              + "".join(f"{title}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
-                        f"\t合计\t100.00\t70.00\t30.00\n201\t一般公共服务支出\t100.00\t70.00\t30.00\n\n"
-                        for title in ("部门支出总表", "一般公共预算支出表")))
-    found = levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + single)
+    found = levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + SINGLE_SCOPE)
     assert [level for level, _ in found] == [Level.ERROR]
-    assert levels(TextVsTable(), "一般公共预算拨款支出100.00万元，其中：基本支出70.00万元。\n\n" + single) == []
+    assert levels(TextVsTable(), "一般公共预算拨款支出100.00万元，其中：基本支出70.00万元。\n\n" + SINGLE_SCOPE) == []
 
 
 def test_a_total_of_money_the_sentence_or_its_paragraph_narrows_is_not_the_departments():
-    single = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\n\t合计\t100.00\t100.00\n\n"
-              + "".join(f"{title}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
-                        f"\t合计\t100.00\t70.00\t30.00\n201\t一般公共服务支出\t100.00\t70.00\t30.00\n\n"
-                        for title in ("部门支出总表", "一般公共预算支出表")))
-    assert [level for level, _ in levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + single)] == [Level.ERROR]
+    assert [level for level, _ in levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + SINGLE_SCOPE)] == [Level.ERROR]
     # 政府性基金's 基本支出 is no figure of these tables, whether the sentence or its paragraph says so.
-    assert levels(TextVsTable(), "政府性基金预算支出中，基本支出75.00万元。\n\n" + single) == []
-    assert levels(TextVsTable(), "本部门政府性基金预算支出情况如下。本年基本支出75.00万元。\n\n" + single) == []
+    assert levels(TextVsTable(), "政府性基金预算支出中，基本支出75.00万元。\n\n" + SINGLE_SCOPE) == []
+    assert levels(TextVsTable(), "本部门政府性基金预算支出情况如下。本年基本支出75.00万元。\n\n" + SINGLE_SCOPE) == []
 
 
 def test_a_total_printed_by_a_table_of_another_scope_claims_nothing():
@@ -240,17 +239,13 @@ def test_a_speck_in_a_column_does_not_hide_its_one_figure():
 
 def test_a_share_of_a_total_named_without_its_amount_is_held_to_the_tables_figure():
     from checks.percentage import Percentage
-    single = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\n\t合计\t100.00\t100.00\n\n"
-              + "".join(f"{title}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
-                        f"\t合计\t100.00\t70.00\t30.00\n201\t一般公共服务支出\t100.00\t70.00\t30.00\n\n"
-                        for title in ("部门支出总表", "一般公共预算支出表")))
     sentence = "纳入绩效自评的项目资金30.00万元，占一般公共预算项目支出总额的{}%。\n\n"
-    assert levels(Percentage(), sentence.format("100") + single) == []
-    [finding] = Percentage().check(document(sentence.format("30") + single), {})
+    assert levels(Percentage(), sentence.format("100") + SINGLE_SCOPE) == []
+    [finding] = Percentage().check(document(sentence.format("30") + SINGLE_SCOPE), {})
     assert (finding.stated, finding.expected) == ("30%", "100.00%")
     assert "30.00 over 100.00" in finding.hint.en  # the department's total, not its 项目支出
     # Without two tables that print the total, nothing is claimed.
-    assert levels(Percentage(), sentence.format("30") + single.split("一般公共预算支出表")[0]) == []
+    assert levels(Percentage(), sentence.format("30") + SINGLE_SCOPE.split("一般公共预算支出表")[0]) == []
 
 
 def test_the_procurement_total_is_held_to_the_one_table_that_states_it():
