@@ -50,7 +50,7 @@ _COMPLETIONS = (regex.compile(rf"{_BUDGET_STATED}[^。；;]{{0,20}}?{_SPENT_STAT
 # What was left of a budget and the execution it makes ("截至11月底线上余额14.1万元，预算执行进度达
 # 96.62%"), the budget stated before it in the sentence or in the one before ("2023年预算数为115万元。").
 _LEFT = regex.compile(rf"余额\s*(?P<left>{NUMBER})\s*万元[^。；;%％]{{0,12}}?执行(?:进度|率)(?:达到?|为)?\s*(?P<percent>{NUMBER})\s*[%％]")
-_BUDGET = regex.compile(rf"预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元")
+_BUDGET = regex.compile(_BUDGET_STATED)
 # An amount's share of a total named without its amount: "资金315.80万元，占一般公共预算项目支出总额的
 # 55.1%". A total of another year (占上年…, 占2022年…) is no figure of the tables.
 _SHARE_OF_NAMED = regex.compile(rf"(?P<amount>{NUMBER})\s*万元\s*[，,]?\s*占(?P<base>[\p{{Han}}]{{2,20}}?)的?\s*"

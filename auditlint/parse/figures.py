@@ -18,7 +18,7 @@ from typing import Iterator
 from auditlint.model import Amount, Document, Row, Table
 from auditlint.parse import domain
 from auditlint.parse.claims import FIGURE
-from auditlint.parse.context import ALL, SCOPE_NAMES, UNKNOWN, context_of, is_earlier, scoped
+from auditlint.parse.context import ALL, SCOPE_WORDS, UNKNOWN, context_of, is_earlier, scoped
 from auditlint.parse.identity import document_year
 from auditlint.parse.wording import sentences
 
@@ -86,7 +86,8 @@ class Figures:
         (a subject that says 一般公共预算 is of that money whatever its sentence). A table of
         another scope states the same figure only when the department has no other money; a
         total of all funds may also be a row of a two-sided table (一、基本支出)."""
-        scope = next((named for named, name in SCOPE_NAMES.items() if name and subject.startswith(name)), scope)
+        named = SCOPE_WORDS.match(subject)
+        scope = named.lastgroup if named else scope
         if scope == ALL and subject in self.rows:
             return self.rows[subject]
         quantity = _quantity(subject)
@@ -94,13 +95,13 @@ class Figures:
             return []
         return [f for f in self.totals.get(quantity, []) if self.single_scope or SCOPES.get(f.table.kind, ALL) == scope]
 
-    def states_in_another_scope(self, subject: str, scope: str, value: Decimal) -> bool:
-        """Does a table of another scope print this value for the total the subject names? Then
-        the narrative speaks of that scope's money (its sentence did not say so), and no
-        contradiction can be claimed."""
+    def states_in_another_scope(self, subject: str, value: Decimal, named: list[TableFigure]) -> bool:
+        """Does a table of another scope than the `named` figures' print this value for the total
+        the subject names? Then the narrative speaks of that scope's money (its sentence did not
+        say so), and no contradiction can be claimed."""
         quantity = _quantity(subject)
-        named = {id(f) for f in self.total(subject, scope)}
-        return quantity is not None and any(f.amount.value == value and id(f) not in named
+        own = {id(f) for f in named}
+        return quantity is not None and any(f.amount.value == value and id(f) not in own
                                             for f in self.totals.get(quantity, []))
 
 
@@ -245,10 +246,10 @@ def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tu
                 found = figures.get(subject)
             elif context.scope == UNKNOWN:
                 continue  # the paragraph narrowed the money, the sentence does not say
-            elif figures.states_in_another_scope(subject, context.scope, amount.value):
-                continue
             else:
                 found = figures.total(subject, context.scope)
+                if figures.states_in_another_scope(subject, amount.value, found):
+                    continue
                 subject = scoped(subject, context.scope)
             if found:
                 named.append((subject, amount, found))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterator
 
 import regex
@@ -59,7 +60,7 @@ def _year_and_kind(text: str, pattern: regex.Pattern) -> regex.Match | None:
 
 def identify(doc: Document) -> Identity | None:
     """The document's kind and year from its title, or None when no title states them."""
-    for line in [l for l in doc.source.lines if not l.is_blank][:TITLE_SCAN_LINES]:
+    for line in islice((l for l in doc.source.lines if not l.is_blank), TITLE_SCAN_LINES):
         match = _year_and_kind(line.text, _TITLE) if line.layout == PROSE and _reads_as_title(line.text) else None
         if match is not None:
             location = Location(doc.source.path, line.number, match.start() + 1, line.number, match.end() + 1, line.page)
