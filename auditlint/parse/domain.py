@@ -30,7 +30,9 @@ _SUMMARY = r"(?:预算)?总(?:体情况)?表"
 
 # Most specific first: the first kind whose pattern matches a title wins.
 TABLE_KINDS: tuple[TableKind, ...] = (
-    TableKind("sangong", "一般公共预算“三公”经费支出表", (r"三公.{0,6}经费.{0,8}表",)),
+    # Shanghai prints the 三公 figures and 机关运行经费 in one table, "“三公”经费和机关运行经费预算表".
+    TableKind("sangong", "一般公共预算“三公”经费支出表",
+              (r"三公.{0,6}经费.{0,8}表", r"三公.{0,6}经费.{0,2}[和及与、]机关运行经?费.{0,8}表")),
     TableKind("fiscal_summary", "财政拨款收支总表",
               (rf"财政拨款收[入支].{{0,6}}(?:支出)?.{{0,4}}{_SUMMARY}",), two_sided=True),
     TableKind("gpb_basic", "一般公共预算基本支出表",
@@ -49,7 +51,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("expenditure", "部门支出总表", (rf"支出.{{0,4}}(?:{_SUMMARY}|决算表)",)),
     TableKind("procurement", "政府采购预算表", (r"政府采购.{0,10}表",)),
     TableKind("purchase_services", "政府购买服务预算表", (r"政府购买服务.{0,10}表",)),
-    TableKind("agency_operation", "机关运行经费表", (r"机关运行经费.{0,10}表",)),
+    TableKind("agency_operation", "机关运行经费表", (r"机关运行经?费.{0,10}表",)),
     TableKind("performance", "绩效目标表", (r"绩效.{0,8}(?:目标|评价|自评).{0,10}表",), form=True),
     TableKind("project", "项目支出表", (r"项目支出.{0,8}表",)),
 )

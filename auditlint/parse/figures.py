@@ -61,6 +61,35 @@ WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
 _ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
 
 
+# The names the narrative and the tables give one figure, and the one name it is indexed under
+# (Shanghai's 三公 table heads a column 机关运行经费 or 机关运行费). A name may end in the words
+# that say which figure it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
+FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
+    (regex.compile(r"^机关运行经?费"), "机关运行经费"),
+)
+_STATED_AS = regex.compile(r"(?:财政拨款)?(?:支出)?(?:(?P<stated>预算|决算)(?:数|安排)?)?")
+_BUDGET_OR_ACTUAL = regex.compile(r"预算|决算")
+
+
+def figure_name(subject: str) -> tuple[str, str | None]:
+    """The name a subject is indexed under, and whether it says the figure is a budget (预算)
+    or an actual (决算); a subject of no other name is its own name."""
+    for pattern, name in FIGURE_NAMES:
+        match = pattern.match(subject)
+        # what follows the name may only say which figure it is: 机关运行经费结余 is another one
+        stated = _STATED_AS.fullmatch(subject, match.end()) if match else None
+        if stated is not None:
+            return name, stated.group("stated")
+    return subject, None
+
+
+def _states_as(table: Table, stated: str | None) -> bool:
+    """Can the table's figure be what the narrative states as a budget or an actual? Not when
+    the table's title says it is the other (a 预算表's figure is no 决算)."""
+    said = _BUDGET_OR_ACTUAL.findall(table.title)
+    return stated is None or not said or stated in said
+
+
 def normalise(label: str) -> str:
     """A subject or row label reduced to its words: no spaces, numbering, year or filler words."""
     text = _ENUMERATOR.sub("", _SPACE.sub("", label))
@@ -152,7 +181,7 @@ def _index(doc: Document) -> Figures:
             totals.setdefault(WHOLE_TABLE_TOTALS[table.kind], []).append(TableFigure(table, first.amounts[0]))
         if table.kind in NAMED_BY_COLUMN and len(table.rows) == 1 and table.rows[0].readable:
             for name, amount in zip(table.columns, table.rows[0].amounts):
-                label = normalise(name.rpartition("/")[2])
+                label, _ = figure_name(normalise(name.rpartition("/")[2]))
                 if amount is not None and len(label) >= MIN_LABEL and not any(p.match(label) for p, _ in CONCEPTS):
                     rows.setdefault(label, []).append(TableFigure(table, amount))
     return Figures(rows, totals, has_single_scope(doc))
@@ -243,7 +272,8 @@ def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tu
                 continue
             subject = normalise(match.group("subject"))
             if not is_concept(subject):
-                found = figures.get(subject)
+                subject, stated = figure_name(subject)
+                found = [f for f in figures.get(subject) if _states_as(f.table, stated)]
             elif context.scope == UNKNOWN:
                 continue  # the paragraph narrowed the money, the sentence does not say
             else:

@@ -1,0 +1,50 @@
+"""机关运行经费 against the table that states it: Shanghai's template prints it as the last
+column of its one-row “三公”经费和机关运行经费 table, under either of its names."""
+from __future__ import annotations
+
+from auditlint.findings import Level
+from auditlint.parse import parse_document
+from auditlint.parse.domain import table_kind
+from auditlint.readers.text import read_text
+from checks.sum_of_children import SumOfChildren
+from checks.text_vs_table import TextVsTable
+
+TITLE = "2025年部门“三公”经费和机关运行经费预算表"
+TABLE = ("{title}\n单位：万元\n"
+         "合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行费\t\t\t{column}\n"
+         "\t\t\t小计\t购置费\t运行费\t\n"
+         "{total}\t0.00\t2.60\t15.80\t0.00\t15.80\t236.75\n\n")
+
+
+def findings(sentence: str, check=TextVsTable(), title: str = TITLE, column: str = "机关运行经费",
+             total: str = "18.40") -> list[tuple[Level, str | None, str | None]]:
+    text = sentence + "\n\n" + TABLE.format(title=title, column=column, total=total)
+    doc = parse_document(read_text("a.txt", text.encode("utf-8")))
+    return [(f.level, f.stated, f.expected) for f in check.check(doc, {})]
+
+
+def test_the_narratives_figure_is_held_to_the_tables_column():
+    assert findings("2025年本部门机关运行经费财政拨款预算236.75万元，主要用于办公、水电等。") == []
+    assert findings("2025年本部门机关运行经费预算为236.57万元。") == [(Level.ERROR, "236.57", "236.75")]
+
+
+def test_the_column_may_be_headed_by_the_shorter_name():
+    assert findings("2025年本部门机关运行经费预算为263.75万元。", column="机关运行费") == [
+        (Level.ERROR, "263.75", "236.75")]
+
+
+def test_a_budget_is_not_held_to_a_final_accounts_figure():
+    title = "2025年度“三公”经费和机关运行经费决算表"
+    assert findings("2025年机关运行经费预算数为250.00万元。", title=title) == []
+    assert findings("2025年机关运行经费支出决算为263.75万元。", title=title) == [(Level.ERROR, "263.75", "236.75")]
+
+
+def test_another_figure_whose_name_starts_alike_is_not_the_tables():
+    assert findings("2025年机关运行经费结余20.00万元。") == []
+
+
+def test_the_table_is_the_three_public_table_and_its_parts_are_added_up():
+    assert table_kind(TITLE).id == "sangong"
+    assert findings("", SumOfChildren()) == []
+    [(level, stated, expected)] = findings("", SumOfChildren(), total="19.40")
+    assert (level, stated, expected) == (Level.ERROR, "19.40", "18.40")
