@@ -16,12 +16,15 @@ class TextVsTable:
 
     What it checks: an amount in a sentence whose subject (the words right before it) names a row
     of the tables that means one thing in the whole document: a function class (卫生健康支出), an
-    economic class (对个人和家庭的补助), a project of the 项目支出表, or one of the document's totals
-    (收支总预算, 基本支出, 项目支出, 人员经费, 公用经费, and 政府采购预算 against the 合计 of the
-    政府采购预算表, the one table that states it). It is compared with that figure when every
-    table that states it agrees and the table prints the name once. Names of 款 and 项 and of
-    sub-items are left alone: they recur under other units and parents. So is a figure whose
-    sentence speaks of an earlier year than the document's.
+    economic class (对个人和家庭的补助), a project of the 项目支出表, a column of the one-row 三公
+    table (公务接待费; 三公经费 is its 合计, unless the table is printed in blocks of years or of
+    budget and actual; 机关运行经费 where the table prints it, as Shanghai's does), or one of the
+    document's totals (收支总预算, 基本支出, 项目支出, 人员经费, 公用经费, and 政府采购预算 against
+    the 合计 of the 政府采购预算表, the one table that states it). It is compared with that figure
+    when every table that states it agrees and the table prints the name once. Names of 款 and 项
+    and of sub-items are left alone: they recur under other units and parents. So is a figure
+    whose sentence speaks of an earlier year than the document's, and one the sentence calls a
+    budget (预算) when the table's title says it holds actuals (决算), or the other way round.
 
     Scope: a total (基本支出, 项目支出 …) is the department's, of all its funds, and is compared
     with the tables of all funds, unless its sentence says 一般公共预算; in a paragraph about

@@ -25,10 +25,15 @@ from auditlint.parse.wording import sentences
 _YEAR_PREFIX = regex.compile(r"^\d{4}年")
 _LEADING = regex.compile(r"^(?:其中|包括|主要是|主要|安排|全年|本年|当年|年度|年|部门|单位|本部门|本单位)+")
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d+[、.．])")
-_SPACE = regex.compile(r"\s+")
+_SPACE = regex.compile(r"[\s“”‘’\"']+")  # also quotes: 三公 is printed “三公”, '三公' or bare
 MIN_LABEL = 4  # a row label of fewer characters (合计, 其他) names nothing the narrative restates
-# One-row tables whose columns name the figures (the 三公 table's 因公出国（境）费, 公务接待费 …).
+# One-row tables whose columns name the figures (the 三公 table's 因公出国（境）费, 公务接待费 …),
+# and the name of the figure their first column (合计) totals.
 NAMED_BY_COLUMN = frozenset({"sangong"})
+COLUMN_TOTAL_NAMES = {"sangong": "三公经费"}
+_TABLE_TOTAL = regex.compile(r"^(?:合计|总计)$")
+# Headers of a table printed in blocks (2025年预算数 | 2026年预算数, 预算数 | 决算数), each with its 合计.
+_BLOCK_HEADER = regex.compile(r"\d{4}年|预算数|决算数")
 # Which money each table of the document's totals covers: all funds of the department, 财政拨款,
 # or 一般公共预算 only. The 政府性基金 and 国有资本经营 tables total their own funds only.
 SCOPES = {"expenditure": "all", "summary": "all", "basic_summary": "all", "project_summary": "all",
@@ -66,6 +71,7 @@ _ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
 # that say which figure it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
 FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
     (regex.compile(r"^机关运行经?费"), "机关运行经费"),
+    (regex.compile(r"^三公经费"), "三公经费"),
 )
 _STATED_AS = regex.compile(r"(?:财政拨款)?(?:支出)?(?:(?P<stated>预算|决算)(?:数|安排)?)?")
 _BUDGET_OR_ACTUAL = regex.compile(r"预算|决算")
@@ -184,7 +190,18 @@ def _index(doc: Document) -> Figures:
                 label, _ = figure_name(normalise(name.rpartition("/")[2]))
                 if amount is not None and len(label) >= MIN_LABEL and not any(p.match(label) for p, _ in CONCEPTS):
                     rows.setdefault(label, []).append(TableFigure(table, amount))
+            total = table.rows[0].amounts[0] if table.rows[0].amounts else None
+            if table.kind in COLUMN_TOTAL_NAMES and total is not None and _one_total_column(table):
+                rows.setdefault(COLUMN_TOTAL_NAMES[table.kind], []).append(TableFigure(table, total))
     return Figures(rows, totals, has_single_scope(doc))
+
+
+def _one_total_column(table: Table) -> bool:
+    """Is the first column the one total of the table? Not when the header is printed in blocks
+    of years or of budget and actual, each with a 合计 of its own."""
+    totals = [c for c in table.columns if _TABLE_TOTAL.match(normalise(c.rpartition("/")[2]))]
+    return bool(table.columns) and _TABLE_TOTAL.match(normalise(table.columns[0])) is not None \
+        and len(totals) == 1 and not any(_BLOCK_HEADER.search(c) for c in table.columns)
 
 
 def has_single_scope(doc: Document) -> bool:

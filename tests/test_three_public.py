@@ -1,5 +1,6 @@
-"""机关运行经费 against the table that states it: Shanghai's template prints it as the last
-column of its one-row “三公”经费和机关运行经费 table, under either of its names."""
+"""The one-row 三公 table names its figures by column: the 三公经费 total in its 合计, and
+机关运行经费 in the last column of Shanghai's “三公”经费和机关运行经费 table, under either of
+its names."""
 from __future__ import annotations
 
 from auditlint.findings import Level
@@ -48,3 +49,16 @@ def test_the_table_is_the_three_public_table_and_its_parts_are_added_up():
     assert findings("", SumOfChildren()) == []
     [(level, stated, expected)] = findings("", SumOfChildren(), total="19.40")
     assert (level, stated, expected) == (Level.ERROR, "19.40", "18.40")
+
+
+def test_the_three_public_total_is_the_tables_first_column_however_the_name_is_quoted():
+    assert findings("2025年“三公”经费财政拨款预算18.40万元。") == []
+    assert findings("2025年'三公'经费预算18.04万元。") == [(Level.ERROR, "18.04", "18.40")]
+
+
+def test_a_table_printed_in_blocks_of_years_has_no_one_total():
+    blocks = ("2025年“三公”经费支出表\n单位：万元\n2024年预算数\t\t\t2025年预算数\t\t\n"
+              "合计\t因公出国（境）费\t公务接待费\t合计\t因公出国（境）费\t公务接待费\n"
+              "20.40\t0.00\t2.60\t18.40\t0.00\t2.60\n\n")
+    doc = parse_document(read_text("b.txt", ("2025年“三公”经费预算18.40万元。\n\n" + blocks).encode("utf-8")))
+    assert list(TextVsTable().check(doc, {})) == []
