@@ -76,3 +76,17 @@ def test_a_heading_with_the_page_number_run_into_it_is_still_a_heading():
             "元，包括在职人员经费 8,657.53 万元、公用\n"
             "经费 3,045.77 万元，主要用于保障正常运转。\n")
     assert [p.text[:5] for p in parse(text).paragraphs] == ["- 6 -", "深圳市某某"]
+
+
+def test_a_justified_line_cut_between_a_figure_and_its_unit_is_still_prose():
+    # A PDF reader may leave a wide gap before the % of a justified line; the line is no table row,
+    # and the sentence keeps its change.
+    text = ("2026 年“三公”经费预算 86.40 万元，比 2025 年\n"
+            "“三公”经费年初预算增加 1.92 万元，增长 2.27  %，主\n"
+            "要原因是公务用车更新。\n")
+    doc = parse(text)
+    assert not [b for b in doc.blocks if isinstance(b, TableBlock)]
+    [paragraph] = doc.paragraphs
+    assert "增长 2.27  %，主要原因" in paragraph.text
+    # A row whose second cell holds a figure stays a row.
+    assert [b for b in parse("公务接待费  2.30\n").blocks if isinstance(b, TableBlock)]

@@ -31,9 +31,22 @@ FULL_LINE_RATIO = 0.8
 _CLAUSE_MARK = regex.compile(r"[，。；：,;:]")
 
 
+# What opens the text after a gap in a justified sentence that the reader cut there, between a
+# figure and its unit ("增长 0.59  %，结合…"): a unit and a clause mark, which no table cell opens with.
+_UNIT_CARRIED_ON = regex.compile(r"^(?:%|％|万元|元)[，。；、,;]")
+_ENDS_IN_FIGURE = regex.compile(r"\d$")
+
+
 def is_table_line(line: Line) -> bool:
-    """A line laid out as a table row: explicit cells, or a run of amounts at its end."""
-    return line.delimited or bool(NUMERIC_ROW_TAIL.search(line.text))
+    """A line laid out as a table row: explicit cells, or a run of amounts at its end. A
+    sentence cut only where a figure meets its unit is no row."""
+    return (line.delimited and not _cut_at_units(line)) or bool(NUMERIC_ROW_TAIL.search(line.text))
+
+
+def _cut_at_units(line: Line) -> bool:
+    """Is every cell boundary of the line a gap between a figure and the unit that carries it on?"""
+    return all(_ENDS_IN_FIGURE.search(before.text) and _UNIT_CARRIED_ON.match(after.text)
+               for before, after in zip(line.cells, line.cells[1:]))
 
 
 def is_page_furniture(line: Line) -> bool:
