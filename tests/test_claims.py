@@ -243,6 +243,15 @@ def test_a_mistyped_item_under_a_heading_is_found():
     assert (finding.stated, finding.expected, finding.location.line) == ("110387.98", "110387.48", 2)
 
 
+def test_a_zero_part_may_be_written_in_yuan():
+    # Beijing's template prints an empty source as "0 元"; a zero is the same in either unit.
+    text = OUTLINE.format(total="110902.62", grant="110387.98", general="110387.48").replace("0 万元", "0 元")
+    [finding] = SplitTotal().check(doc(text), {})
+    assert (finding.stated, finding.expected, finding.location.line) == ("110387.98", "110387.48", 2)
+    # Any other amount in 元 is no part in 万元: the list ends there, and nothing is claimed.
+    assert list(SplitTotal().check(doc(text.replace("收入 0 元", "收入 500 元", 1)), {})) == []
+
+
 def test_a_heading_restated_by_its_one_item_must_agree():
     text = OUTLINE.format(total="110902.62", grant="110387.98", general="110387.98").replace(
         "6.上年结转结余 508.64", "6.上年结转结余 508.46")

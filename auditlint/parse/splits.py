@@ -24,7 +24,9 @@ _ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与){CLAUSE}{{0,24}}?{_CHANGED
 # A part, and its share of the total when stated: "占28.51%", "占本年收入 100%" (a share of another
 # base, 占一般公共预算支出的…, is not read as one of this total).
 _SHARE = rf"\s*[，,]\s*占(?:本年)?(?:收入|支出)?(?:合计|总额|总计|预算)?的?\s*(?P<share>{NUMBER})\s*[%％]"
-_PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*万元(?:{_SHARE})?")
+# A part's unit: 万元, or 元 after a zero, which is the same zero ("2.政府性基金预算拨款收入 0 元。").
+_PART_UNIT = r"(?:万元|(?<=(?<![\d.,])0(?:\.0+)?\s*)元)"
+_PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*{_PART_UNIT}(?:{_SHARE})?")
 
 # Parts that together make the whole of their total (DOMAIN.md "Splits"): for each decomposition,
 # the words of its kinds of part, and the words the total's own name must have (None: any total).
@@ -62,7 +64,7 @@ _DEPTH = {"chapter": 0, "section": 1, "item": 2, "point": 3}
 # An item of a numbered list that opens with its amount: "（二）对个人和家庭的补助 51.63 万元",
 # "（一）因公出国（境）费用。2026 年预算数 50.33 万元", "（一）基本支出。基本支出预算 11161.56 万元".
 _LIST_ITEM = regex.compile(_ENUMERATOR_PATTERN + rf"\s*(?P<label>[\p{{Han}}（）()“”]{{2,24}}?)\s*"
-                           rf"(?:[。.：:]\s*(?:\d{{4}}\s*年)?[\p{{Han}}“”]{{0,12}}?)?\s*(?P<amount>{NUMBER})\s*万元"
+                           rf"(?:[。.：:]\s*(?:\d{{4}}\s*年)?[\p{{Han}}“”]{{0,12}}?)?\s*(?P<amount>{NUMBER})\s*{_PART_UNIT}"
                            rf"(?:{_SHARE})?")
 _CAPTION = regex.compile(r"^\s*图\s*\d+\s*[：:]")
 _CHANGE_WORDS = regex.compile(rf"(?:比|较).{{0,20}}(?:{UP}|{DOWN})")
