@@ -23,8 +23,8 @@ def test_github_annotations_escape_what_the_runner_would_misread():
 def test_github_format_has_one_annotation_per_finding(cli):
     lines = cli("--format", "github", "--lang", "en", PLANTED).stdout.splitlines()
     annotations = [l for l in lines if l.startswith("::")]
-    assert len(annotations) == 13
-    assert sum(l.startswith("::error file=") for l in annotations) == 12
+    assert len(annotations) == 15
+    assert sum(l.startswith("::error file=") for l in annotations) == 14
     assert sum(l.startswith("::warning file=") for l in annotations) == 1
     assert any(",line=39," in l and "duplicate-sentence" in l for l in annotations)
 
@@ -39,19 +39,20 @@ def test_statistics_count_per_rule_and_level(cli):
     data = json.loads(cli("--statistics", "--format", "json", PLANTED).stdout)
     counts = {(d["rule"], d["level"]): d["count"] for d in data}
     # samples/README.md lists the planted slips: two repeats, two columns each of 21011 and 2101103,
-    # and three restatements (a project's figure in the text, and the project form's budget and change).
+    # and four restatements (a function class and a project's figure in the text, and the project
+    # form's budget and change), the function class also against the list it restates.
     assert counts == {("duplicate-sentence", "error"): 2, ("sum-of-children", "error"): 2,
                       ("cross-table", "error"): 2, ("percentage", "error"): 1, ("split-total", "error"): 1,
-                      ("text-vs-table", "error"): 3, ("unit-mismatch", "error"): 1,
-                      ("unused-suppression", "warning"): 1}
+                      ("text-vs-table", "error"): 4, ("unit-mismatch", "error"): 1,
+                      ("restated-figure", "error"): 1, ("unused-suppression", "warning"): 1}
     text = cli("--statistics", "--lang", "en", PLANTED).stdout
-    assert text.splitlines()[2].split() == ["3", "text-vs-table", "error"]
+    assert text.splitlines()[2].split() == ["4", "text-vs-table", "error"]
 
 
 def test_machine_formats_keep_the_summary_off_stdout(cli):
     result = cli("--format", "sarif", "--lang", "en", PLANTED)
     json.loads(result.stdout)
-    assert "13 findings: 12 errors, 1 warnings" in result.stderr
+    assert "15 findings: 14 errors, 1 warnings" in result.stderr
 
 
 def test_rules_lists_every_rule_and_explain_documents_one(cli):

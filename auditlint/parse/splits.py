@@ -8,6 +8,7 @@ their total (a complete decomposition) or are only some of it is what split-tota
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Iterable
 
 import regex
 
@@ -244,6 +245,40 @@ def _complete(parts: list[Part], subject: str) -> bool:
                 and (total_words is None or total_words.search(subject)):
             return True
     return False
+
+
+def restated_parts(paragraphs: tuple[Paragraph, ...], splits: Iterable[Split]) -> list[tuple[Split, Part, Part]]:
+    """The parts a sentence lists that the numbered paragraphs right after it state again, one
+    item each ("…包括在职人员经费8,327.50万元、公用经费857.93万元…。" then "（一）在职人员经费
+    8,327.5万元…（二）公用经费875.93万元…"): each split, its listed part and the item that
+    restates it. The items must be as many as the parts, and an item restates the part of its own
+    name, in whatever order; a list whose sentence does not end its paragraph is followed by no
+    items of its own. (A split whose parts are those very items, 包括： over （一）（二）…, meets
+    itself here, and agrees.)"""
+    ends_paragraph = {id(p.sentences[-1]): index for index, p in enumerate(paragraphs) if p.sentences}
+    clean_of: dict[int, CleanText] | None = None
+    openings: list[tuple[CleanText, tuple[int, int] | None] | None] = []
+    restated = []
+    for split in splits:
+        index = ends_paragraph.get(id(split.sentence))
+        if index is None or len(split.parts) < 2:
+            continue
+        if clean_of is None:  # read the openings once, for the first list that may be restated
+            clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}
+            openings = [_opening(paragraph, clean_of) for paragraph in paragraphs]
+        heading = openings[index][1] if openings[index] else None
+        items, _ = _list_items(paragraphs[index + 1:], openings[index + 1:], heading)
+        by_name = {_name_key(part.label): part for part in split.parts}
+        if len(items) != len(split.parts) or len(by_name) != len(split.parts):
+            continue
+        restated.extend((split, by_name[_name_key(item.label)], item) for item in items
+                        if _name_key(item.label) in by_name)
+    return restated
+
+
+def _name_key(label: str) -> str:
+    """A part's name as its restatement may word it: 对个人和家庭的补助支出 is 对个人和家庭补助支出."""
+    return _bare_name(label).replace("的", "")
 
 
 def _restated(parts: list[Part], subject: str) -> bool:

@@ -1,0 +1,71 @@
+"""The `restated-figure` rule: a list's part and the numbered paragraph that states it again differ."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator, Mapping
+
+from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.model import Document, Part, Split
+from auditlint.parse.numbers import within_rounding
+from auditlint.parse.splits import restated_parts
+
+
+class RestatedFigure:
+    """A figure the narrative states twice, differently: a part of a list and the numbered
+    paragraph after it that explains that part.
+
+    What it checks: a sentence that ends its paragraph by listing parts with their amounts
+    ("某中心预算14,765.81万元，包括在职人员经费8,327.50万元、公用经费857.93万元…"), followed by
+    numbered paragraphs, one per part, each opening with a part's name and amount ("（二）公用经费
+    875.93万元，主要包括…"). Each item is held to the listed part of its name (对个人和家庭的补助支出
+    and 对个人和家庭补助支出 are one name), in whatever order the items come. Nothing is read
+    unless the items are exactly as many as the parts.
+
+    Why it matters: per-unit sections of a 部门预算 list a unit's budget and then explain each
+    part; a figure mistyped in one of the two leaves the reader with two amounts for one thing.
+    When the listed parts add up to their total, the hint says so: then the item is the wrong one.
+
+    Hints: two digits swapped, one digit off; a gap within the rounding of the printed figures is
+    a note.
+
+    Example (samples/planted_budget_2025.txt): 「一般公共预算拨款支出1809.22万元，包括一般公共服务支出
+    1510.37万元、社会保障和就业支出117.84万元」 then 「2.社会保障和就业支出171.84万元」.
+
+    Suppress: in a text or Markdown document, `<!-- auditlint: disable-next-line=restated-figure -->`.
+    """
+
+    id = "restated-figure"
+    level = Level.ERROR
+    takes_tolerance = True
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        extra = options.get("tolerance", Decimal(0))
+        splits = [claim for claim in doc.claims if isinstance(claim, Split)]
+        for split, listed, item in restated_parts(doc.paragraphs, splits):
+            if item.amount.value != listed.amount.value:
+                yield self._finding(split, listed, item, extra)
+
+    def _finding(self, split: Split, listed: Part, item: Part, extra: Decimal) -> Finding:
+        rounding = within_rounding(item.amount.value, listed.amount.value, extra)
+        adds_up = sum(p.amount.value for p in split.parts) == split.total.value
+        hint = None if rounding else shape_hint(item.amount.value, listed.amount.value)
+        if adds_up and not rounding:
+            proof = Message(f"所列各项合计恰为 {split.total.text}，列举中的 {listed.amount.text} 与总数相符",
+                            f"the listed parts add up to their total {split.total.text}, "
+                            f"so the listed {listed.amount.text} agrees with it")
+            hint = proof if hint is None else Message(f"{hint.zh}；{proof.zh}", f"{hint.en}; {proof.en}")
+        return Finding(
+            rule=self.id,
+            level=Level.NOTE if rounding else self.level,
+            message=Message(f"{item.label}在分项说明中为 {item.amount.text} 万元，而上文列举为 {listed.amount.text} 万元"
+                            + ("，相差在四舍五入误差之内" if rounding else ""),
+                            f"{item.label} is {item.amount.text} where its paragraph explains it, and "
+                            f"{listed.amount.text} in the list before" + ("; the gap is within rounding" if rounding else "")),
+            location=item.amount.location,
+            related=(Related(listed.amount.location, Message("列举中的数", "the listed figure")),),
+            logical=f"restated:{item.label}:{listed.amount.text}",
+            stated=item.amount.text,
+            expected=listed.amount.text,
+            difference=str(item.amount.value - listed.amount.value),
+            hint=hint,
+        )
