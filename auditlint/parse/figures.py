@@ -67,8 +67,9 @@ _ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
 
 
 # The names the narrative and the tables give one figure, and the one name it is indexed under
-# (Shanghai's 三公 table heads a column 机关运行经费 or 机关运行费). A name may end in the words
-# that say which figure it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
+# (Shanghai's 三公 table heads a column 机关运行经费 or 机关运行费; the narrative's “三公”经费 is
+# the 三公 table's 合计, COLUMN_TOTAL_NAMES). A name may end in the words that say which figure
+# it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
 FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
     (regex.compile(r"^机关运行经?费"), "机关运行经费"),
     (regex.compile(r"^三公经费"), "三公经费"),
