@@ -16,14 +16,14 @@ class SplitTotal:
     (本年/当年 + 上年结转, 基本支出 + 项目支出, 人员经费 + 公用经费, 货物 + 工程 + 服务): they must
     add up to X. Parts of any other list are a subset of X and must never exceed it. A list with a
     nested 其中 is not read, and amounts that state a change (比上年增加…) are no parts. A total
-    whose sentence ends by announcing a list ("基本支出1004.47万元，按经济分类包括：") has for parts
-    the amounts that open the numbered paragraphs after it (（一）…（二）…), as far as the
-    numbering runs unbroken; so has a heading that opens with its amount ("（一）本年财政拨款收入
-    110387.98万元" over "1.一般公共预算拨款收入…"), when the parts make a whole (the kinds of a
-    decomposition, or a last 其他…) or restate it under its own name. A list opening its sentence
-    (其中：…, 收入包括：…) divides the one amount of the sentence before. A decomposition is only
-    complete under a total of its name (人员经费 + 公用经费 make 基本支出), and never when the list
-    states an amount it does not read as a part.
+    whose sentence ends by announcing a list ("基本支出1004.47万元，按经济分类包括：", or "项目支出
+    2518.62万元。具体使用情况如下：") has for parts the amounts that open the numbered paragraphs
+    after it (（一）…（二）…), as far as the numbering runs unbroken; so has a heading that opens
+    with its amount ("（一）本年财政拨款收入110387.98万元" over "1.一般公共预算拨款收入…"), when
+    the parts make a whole (the kinds of a decomposition, or a last 其他…) or restate it under
+    its own name. A list opening its sentence (其中：…, 收入包括：…) divides the one amount of the
+    sentence before. A decomposition is only complete under a total of its name (人员经费 +
+    公用经费 make 基本支出), and never when the list states an amount it does not read as a part.
 
     Why it matters: the split restates the total in the same sentence; when it does not add up,
     one of its figures is wrong, often a total that leaves out the carry-over.

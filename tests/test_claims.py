@@ -243,6 +243,18 @@ def test_a_mistyped_item_under_a_heading_is_found():
     assert (finding.stated, finding.expected, finding.location.line) == ("110387.98", "110387.48", 2)
 
 
+def test_a_list_announced_without_an_amount_divides_the_one_amount_of_the_sentence_before():
+    text = ("2024 年项目支出 300.00 万元，其中：一般公共预算本年拨款 300.00 万元。具体使用情况如下：\n"
+            "1.政务大厅运行经费 200.00 万元，主要用于大厅日常运转。\n"
+            "2.档案数字化经费 {second} 万元，主要用于档案扫描。\n")
+    assert list(SplitTotal().check(doc(text.format(second="100.00")), {})) == []
+    [finding] = SplitTotal().check(doc(text.format(second="1000.00")), {})
+    assert (finding.stated, finding.expected, finding.location.line) == ("300.00", "1200.00", 1)
+    # A sentence before with two different amounts says not which one the list divides.
+    two = text.format(second="1000.00").replace("本年拨款 300.00", "本年拨款 250.00")
+    assert list(SplitTotal().check(doc(two), {})) == []
+
+
 def test_a_zero_part_may_be_written_in_yuan():
     # Beijing's template prints an empty source as "0 元"; a zero is the same in either unit.
     text = OUTLINE.format(total="110902.62", grant="110387.98", general="110387.48").replace("0 万元", "0 元")

@@ -80,7 +80,8 @@ def _enumerator(text: str) -> tuple[int, int] | None:
 def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
     """A total and the numbered paragraphs after it that each open with a part, one level below
     it: （一）工资福利支出854.43万元 … （二）… The total either announces the list (its sentence
-    ends with 包括：) or opens its own paragraph ("（一）本年财政拨款收入 110387.98 万元" over 1. 2.
+    ends with 包括：, or states it just before a sentence that only announces: 具体使用情况如下：)
+    or opens its own paragraph ("（一）本年财政拨款收入 110387.98 万元" over 1. 2.
     3.); the latter is a list of parts only when the parts make a complete decomposition, which is
     what the split then says. The list ends at the first paragraph that is not its next item
     (deeper items and figure captions in between are skipped), so the parts read are never
@@ -91,20 +92,42 @@ def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.sentences:
             continue
-        last = clean_of[id(paragraph.sentences[-1])]
-        announced = _LIST_TOTAL.search(last.text)
-        first = clean_of[id(paragraph.sentences[0])]
-        total, clean, sentence = (announced, last, paragraph.sentences[-1]) if announced else \
-            (_FIRST_AMOUNT.search(first.text), first, paragraph.sentences[0])
-        if total is None or not announced and (_CHANGE_WORDS.search(clean.text, 0, total.start("total")) or any(
-                _ENUMERATOR.match(clean_of[id(s)].text) for s in paragraph.sentences[1:])):
-            continue  # an amount that changed, or a paragraph with headings run into it: no heading's total
+        found = _list_total(paragraph, clean_of)
+        if found is None:
+            continue
+        total, subject, sentence, announced = found
         parts, whole_list = _list_items(paragraphs[index + 1:], openings[index + 1:], openings[index][1])
-        subject = _subject(clean.text, total.start("total"))
         complete = whole_list and (_complete(parts, subject) or _restated(parts, subject))
         if (len(parts) >= 2 or complete) and (announced or complete):
-            splits.append(Split(clean.amount(paragraph, total, "total"), tuple(parts), complete, sentence))
+            splits.append(Split(total, tuple(parts), complete, sentence))
     return splits
+
+
+# A sentence that only announces a list, its total stated in the sentence before: "2024年项目支出
+# 2518.62万元，其中：一般公共预算本年拨款2518.62万元。具体使用情况如下：".
+_ANNOUNCES = regex.compile(r"^[^。；;\d]{0,16}?(?:如下|包括)\s*[：:]\s*$")
+
+
+def _list_total(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[Amount, str, Sentence, bool] | None:
+    """The total a paragraph gives the numbered paragraphs after it, its name, the sentence that
+    states it, and whether the paragraph announces the list: a last sentence that ends with 包括：
+    (its amount, or the one amount of the sentence before when it states none), or else the
+    amount a heading opens with."""
+    last = clean_of[id(paragraph.sentences[-1])]
+    announced = _LIST_TOTAL.search(last.text)
+    if announced:
+        return (last.amount(paragraph, announced, "total"), _subject(last.text, announced.start("total")),
+                paragraph.sentences[-1], True)
+    if _ANNOUNCES.match(last.text) and len(paragraph.sentences) >= 2:
+        before = paragraph.sentences[-2]
+        stated = sentence_total(paragraph, clean_of[id(before)])
+        return (*stated, before, True) if stated else None
+    first = clean_of[id(paragraph.sentences[0])]
+    total = _FIRST_AMOUNT.search(first.text)
+    if total is None or _CHANGE_WORDS.search(first.text, 0, total.start("total")) or any(
+            _ENUMERATOR.match(clean_of[id(s)].text) for s in paragraph.sentences[1:]):
+        return None  # an amount that changed, or a paragraph with headings run into it: no heading's total
+    return first.amount(paragraph, total, "total"), _subject(first.text, total.start("total")), paragraph.sentences[0], False
 
 
 def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[CleanText, tuple[int, int] | None] | None:
@@ -189,8 +212,8 @@ def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str]
     万元，与2022年度相比，收入合计增加366.26万元…"): the total a list in the next sentence
     divides. A sentence with two (年初预算3090.37万元，支出决算2897.43万元) leaves it unsaid."""
     amounts = [m for m in _AMOUNT.finditer(clean.text) if not _CHANGE_OR_PRIOR.search(clean.text, 0, m.start())]
-    if len(amounts) != 1:
-        return None
+    if len({regex.match(NUMBER, m.group()).group().replace(",", "") for m in amounts}) != 1:
+        return None  # none, or two different ones; the same one restated (X万元，其中：…X万元) is one
     number = regex.match(NUMBER, amounts[0].group())
     return (Amount(Decimal(number.group().replace(",", "")), number.group(),
                    clean.locate(paragraph, amounts[0].start(), amounts[0].start() + number.end())),
