@@ -22,14 +22,14 @@ class Percentage:
     percentage, if it fits only one correction, names the figure that slipped; an increase larger
     than the amount it led to would leave a negative prior year. A base named without its amount
     (较年初预算数调减了402.26万元) is the figure of the clause that states that base (单位预算安排
-    1192.54万元). The final accounts' wording
-    ("…573.15万元。与2022年度相比，…增加366.26万元，增长177.04%") reads the amount of the
-    sentence before. A completion rate ("预算数为5万元，执行数为4.76万元，完成预算94%") against what was
-    spent over the budget, also when the text states what is left instead ("预算数为115万元。截至
-    11月底余额14.1万元，预算执行进度达96.62%": (115 − 14.1) / 115 = 87.74%), and a self-evaluation
-    form's row under 预算数（A） 执行数（B） 执行率（B/A）; a share stated in a split ("其中：基本支出1004.47万元，占28.51%")
-    against the part over the split's total. Every figure is taken as printed, rounded: a
-    percentage is wrong only when no values within the rounding of its figures give it.
+    1192.54万元). The final accounts' wording ("…573.15万元。与2022年度相比，…增加366.26万元，
+    增长177.04%") reads the amount of the sentence before. A completion rate ("预算数为5万元，执行数
+    为4.76万元，完成预算94%") against what was spent over the budget, also when the text states
+    what is left instead ("预算数为115万元。截至11月底余额14.1万元，预算执行进度达96.62%": (115 −
+    14.1) / 115 = 87.74%), and a self-evaluation form's row under 预算数（A） 执行数（B） 执行率（B/A）;
+    a share stated in a split ("其中：基本支出1004.47万元，占28.51%") against the part over the
+    split's total. Every figure is taken as printed, rounded: a percentage is wrong only when no
+    values within the rounding of its figures give it.
 
     Why it matters: percentages are what readers remember, and dividing by this year's amount
     instead of last year's is a common, real error.

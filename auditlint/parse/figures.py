@@ -186,12 +186,12 @@ def _index(doc: Document) -> Figures:
         if table.kind in WHOLE_TABLE_TOTALS and quantities.get(0) == "total" and first.readable and first.amounts \
                 and first.amounts[0] is not None and domain.TOTAL_LABEL.match(normalise(first.label)):
             totals.setdefault(WHOLE_TABLE_TOTALS[table.kind], []).append(TableFigure(table, first.amounts[0]))
-        if table.kind in NAMED_BY_COLUMN and len(table.rows) == 1 and table.rows[0].readable:
-            for name, amount in zip(table.columns, table.rows[0].amounts):
+        if table.kind in NAMED_BY_COLUMN and len(table.rows) == 1 and first.readable:
+            for name, amount in zip(table.columns, first.amounts):
                 label, _ = figure_name(normalise(name.rpartition("/")[2]))
                 if amount is not None and len(label) >= MIN_LABEL and not any(p.match(label) for p, _ in CONCEPTS):
                     rows.setdefault(label, []).append(TableFigure(table, amount))
-            total = table.rows[0].amounts[0] if table.rows[0].amounts else None
+            total = first.amounts[0] if first.amounts else None
             if table.kind in COLUMN_TOTAL_NAMES and total is not None and _one_total_column(table):
                 rows.setdefault(COLUMN_TOTAL_NAMES[table.kind], []).append(TableFigure(table, total))
     return Figures(rows, totals, has_single_scope(doc))

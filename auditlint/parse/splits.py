@@ -86,8 +86,7 @@ def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
     what the split then says. The list ends at the first paragraph that is not its next item
     (deeper items and figure captions in between are skipped), so the parts read are never
     more than the list has."""
-    clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}  # cleaned once already
-    openings = [_opening(paragraph, clean_of) for paragraph in paragraphs]
+    clean_of, openings = _openings(paragraphs)
     splits = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.sentences:
@@ -130,7 +129,18 @@ def _list_total(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[A
     return first.amount(paragraph, total, "total"), _subject(first.text, total.start("total")), paragraph.sentences[0], False
 
 
-def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[CleanText, tuple[int, int] | None] | None:
+# A paragraph's opening text and the enumerator it opens with (depth, ordinal), if any.
+Opening = tuple[CleanText, tuple[int, int] | None]
+
+
+def _openings(paragraphs: tuple[Paragraph, ...]) -> tuple[dict[int, CleanText], list[Opening | None]]:
+    """Each sentence's clean text by the sentence's id (cleaned once per document already), and
+    each paragraph's opening (`_opening`)."""
+    clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}
+    return clean_of, [_opening(paragraph, clean_of) for paragraph in paragraphs]
+
+
+def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> Opening | None:
     """A paragraph's first two sentences as one text (an item may name itself in the first and
     state its amount in the second), and the enumerator it opens with; None for an empty one."""
     if not paragraph.sentences:
@@ -140,7 +150,7 @@ def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[Clea
     return text, _enumerator(text.text)
 
 
-def _list_items(following: tuple[Paragraph, ...], openings: list[tuple[CleanText, tuple[int, int] | None] | None],
+def _list_items(following: tuple[Paragraph, ...], openings: list[Opening | None],
                 heading: tuple[int, int] | None) -> tuple[list[Part], bool]:
     """The parts the numbered paragraphs right after a total give: one level, numbered on
     without a gap, each opening with its amount, all deeper than the total's own heading; and
@@ -279,16 +289,12 @@ def restated_parts(paragraphs: tuple[Paragraph, ...], splits: Iterable[Split]) -
     items of its own. (A split whose parts are those very items, 包括： over （一）（二）…, meets
     itself here, and agrees.)"""
     ends_paragraph = {id(p.sentences[-1]): index for index, p in enumerate(paragraphs) if p.sentences}
-    clean_of: dict[int, CleanText] | None = None
-    openings: list[tuple[CleanText, tuple[int, int] | None] | None] = []
+    _, openings = _openings(paragraphs)
     restated = []
     for split in splits:
         index = ends_paragraph.get(id(split.sentence))
         if index is None or len(split.parts) < 2:
             continue
-        if clean_of is None:  # read the openings once, for the first list that may be restated
-            clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}
-            openings = [_opening(paragraph, clean_of) for paragraph in paragraphs]
         heading = openings[index][1] if openings[index] else None
         items, _ = _list_items(paragraphs[index + 1:], openings[index + 1:], heading)
         by_name = {_name_key(part.label): part for part in split.parts}
