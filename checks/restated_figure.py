@@ -47,9 +47,9 @@ class RestatedFigure:
 
     def _finding(self, split: Split, listed: Part, item: Part, extra: Decimal) -> Finding:
         rounding = within_rounding(item.amount.value, listed.amount.value, extra)
-        adds_up = sum(p.amount.value for p in split.parts) == split.total.value
+        sums_exactly = sum(p.amount.value for p in split.parts) == split.total.value  # not only within rounding
         hint = None if rounding else shape_hint(item.amount.value, listed.amount.value)
-        if adds_up and not rounding:
+        if sums_exactly and not rounding:
             proof = Message(f"所列各项合计恰为 {split.total.text}，列举中的 {listed.amount.text} 与总数相符",
                             f"the listed parts add up to their total {split.total.text}, "
                             f"so the listed {listed.amount.text} agrees with it")
