@@ -15,7 +15,7 @@ from tabulate import tabulate
 
 from auditlint.model import Amount, Change, Completion, Document, Location, Share, Table
 from auditlint.parse.context import SCOPE_NAMES
-from auditlint.parse.domain import TABLE_KINDS
+from auditlint.domain import TABLE_KINDS
 from auditlint.parse.figures import TableFigure, named_figures, named_total, table_figures
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}

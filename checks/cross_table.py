@@ -10,7 +10,7 @@ import regex
 
 from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
 from auditlint.model import Amount, Document, Row, Table
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.figures import SCOPES as FIGURE_SCOPES, has_single_scope
 from auditlint.parse.numbers import adds_up, within_rounding
 

@@ -5,7 +5,7 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.identity import identify
 
 # A document that prints at least this many standard tables prints the set; fewer, and its

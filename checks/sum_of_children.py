@@ -6,7 +6,7 @@ from typing import Any, Iterator, Mapping
 
 from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
 from auditlint.model import Amount, Document, Row, Table
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.numbers import adds_up, sum_gap
 
 # Tables whose rows are free text (绩效 forms) or whose rows are not a hierarchy of amounts.

@@ -4,8 +4,8 @@ from __future__ import annotations
 from auditlint.model import Change, Completion, Split
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
-from checks.percentage import Percentage
-from checks.split_total import SplitTotal
+from auditlint.checks.percentage import Percentage
+from auditlint.checks.split_total import SplitTotal
 
 
 def doc(text: str):

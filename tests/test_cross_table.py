@@ -4,7 +4,7 @@ from __future__ import annotations
 from auditlint.findings import Level
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
-from checks.cross_table import CrossTable
+from auditlint.checks.cross_table import CrossTable
 
 INCOME = ("部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\t上年结转\n"
           "\t合计\t100.00\t100.00\t\n\n")
@@ -75,7 +75,7 @@ def test_one_code_with_two_names_is_a_warning_but_a_shortened_name_is_not():
 
 def test_words_of_a_wrapped_cell_before_a_name_are_no_other_name():
     from auditlint.model import Location, Row
-    from checks.cross_table import _same_name
+    from auditlint.checks.cross_table import _same_name
 
     one_line = Row("205", "教育支出", (), Location("t.txt", 10, 1, 10, 5))
     wrapped = Row("205", "河办公室）教育支出", (), Location("t.txt", 20, 1, 21, 5))

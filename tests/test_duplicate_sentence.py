@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
-from checks.duplicate_sentence import DuplicateSentence, find_adjacent_repeats
+from auditlint.checks.duplicate_sentence import DuplicateSentence, find_adjacent_repeats
 
 
 def findings(text: str):

@@ -57,7 +57,7 @@ def test_identical_findings_in_one_file_get_distinct_fingerprints(tmp_path):
 
 
 def test_a_crashing_rule_costs_its_file_not_the_run(tmp_path, monkeypatch):
-    from checks.duplicate_sentence import DuplicateSentence
+    from auditlint.checks.duplicate_sentence import DuplicateSentence
 
     def broken(self, doc, options):
         raise ValueError("boom")

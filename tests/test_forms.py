@@ -4,7 +4,7 @@ from __future__ import annotations
 from auditlint.parse import parse_document
 from auditlint.parse.forms import budget_restatements, execution_rates
 from auditlint.readers.text import read_text
-from checks.text_vs_table import TextVsTable
+from auditlint.checks.text_vs_table import TextVsTable
 
 TITLE = "某区某局2025年部门预算\n\n"
 
@@ -65,7 +65,7 @@ def execution_form(header: str, row: str) -> str:
 
 
 def rate_findings(header: str, row: str):
-    from checks.percentage import Percentage
+    from auditlint.checks.percentage import Percentage
     doc = parse_document(read_text("e.txt", ("某区某局2024年度部门决算\n\n" + execution_form(header, row)).encode()))
     return [(f.stated, f.expected) for f in Percentage().check(doc, {})]
 
@@ -92,7 +92,7 @@ def test_seed_004s_execution_rows_one_of_which_is_off(shared):
     # Checked by hand: 18.24/18.27 = 99.8% (100%), 275.67/452.24 = 61.0%, 5.44/20 = 27.2%,
     # 0.83/5 = 16.6%, 3/3, 0.69/5 = 13.8%, 1.55/3.7 = 41.9% (42%); 4.76/5 = 95.2%, printed 94%.
     from auditlint.readers import read_source
-    from checks.percentage import Percentage
+    from auditlint.checks.percentage import Percentage
     from tests.conftest import seed_path
     doc = parse_document(read_source(str(seed_path(shared, 4))))
     rows = [(c.budget.text, c.actual.text, c.percent.text) for c in execution_rates(doc)]

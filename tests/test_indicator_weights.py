@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
-from checks.indicator_weights import IndicatorWeights
+from auditlint.checks.indicator_weights import IndicatorWeights
 from tests.conftest import SAMPLES, seed_path
 
 HEAD = ("项目支出绩效自评表\n项目名称\t档案数字化\n"

@@ -9,9 +9,9 @@ from auditlint.parse import parse_document
 from auditlint.parse.tables import ONE_SIDED_NOTE, SPLIT_AMOUNTS_NOTE
 from auditlint.plugins import load_checks
 from auditlint.readers.text import read_text
-from checks.cross_table import CrossTable
-from checks.sum_of_children import SumOfChildren
-from checks.text_vs_table import TextVsTable
+from auditlint.checks.cross_table import CrossTable
+from auditlint.checks.sum_of_children import SumOfChildren
+from auditlint.checks.text_vs_table import TextVsTable
 
 HEADER = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
 
@@ -148,7 +148,7 @@ def test_a_code_slid_into_an_amount_column_keeps_its_amounts_out_of_every_sum():
 
 
 def test_a_header_run_together_names_no_quantity():
-    from auditlint.parse.domain import column_quantities
+    from auditlint.domain import column_quantities
     assert column_quantities(("合计", "基本支出", "人员经费/公用经费"), "gpb_function") == {0: "total", 1: "basic"}
 
 
@@ -238,7 +238,7 @@ def test_a_speck_in_a_column_does_not_hide_its_one_figure():
 
 
 def test_a_share_of_a_total_named_without_its_amount_is_held_to_the_tables_figure():
-    from checks.percentage import Percentage
+    from auditlint.checks.percentage import Percentage
     sentence = "纳入绩效自评的项目资金30.00万元，占一般公共预算项目支出总额的{}%。\n\n"
     assert levels(Percentage(), sentence.format("100") + SINGLE_SCOPE) == []
     [finding] = Percentage().check(document(sentence.format("30") + SINGLE_SCOPE), {})

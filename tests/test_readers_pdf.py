@@ -9,7 +9,7 @@ pytest.importorskip("reportlab")
 from auditlint.parse import parse_document  # noqa: E402
 from auditlint.readers import UnreadableError, read_source  # noqa: E402
 from auditlint.readers.layout import normalise_glyph_text  # noqa: E402
-from checks.sum_of_children import SumOfChildren  # noqa: E402
+from auditlint.checks.sum_of_children import SumOfChildren  # noqa: E402
 from tests.pdfs import image_only_pdf, ruled_table_pdf, spaced_text_pdf, table_pdf  # noqa: E402
 
 HEADER = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from auditlint.findings import Level
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
-from checks.restated_figure import RestatedFigure
+from auditlint.checks.restated_figure import RestatedFigure
 
 # A unit's section of a Shenzhen-style 部门预算: the list, then one paragraph per part, in another
 # order and with one name worded without 的. The parts add up: 2,416.30 + 318.45 + 96.20 + 60.00

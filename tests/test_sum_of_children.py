@@ -6,7 +6,7 @@ from decimal import Decimal
 from auditlint.findings import Level, shape_hint
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
-from checks.sum_of_children import SumOfChildren
+from auditlint.checks.sum_of_children import SumOfChildren
 
 HEADER = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
 TOTAL_ONLY = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from auditlint.findings import Level
 from auditlint.parse import parse_document
-from auditlint.parse.domain import table_kind
+from auditlint.domain import table_kind
 from auditlint.readers.text import read_text
-from checks.sum_of_children import SumOfChildren
-from checks.text_vs_table import TextVsTable
+from auditlint.checks.sum_of_children import SumOfChildren
+from auditlint.checks.text_vs_table import TextVsTable
 
 TITLE = "2025年部门“三公”经费和机关运行经费预算表"
 TABLE = ("{title}\n单位：万元\n"

@@ -16,7 +16,7 @@ import regex
 from typing import Iterator
 
 from auditlint.model import Amount, Document, Row, Table
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.claims import FIGURE
 from auditlint.parse.context import ALL, SCOPE_WORDS, UNKNOWN, context_of, is_earlier, scoped
 from auditlint.parse.identity import document_year

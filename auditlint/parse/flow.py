@@ -12,7 +12,7 @@ from itertools import combinations, product
 from typing import Sequence
 
 from auditlint.model import PROSE, Amount, Location, Row, Table
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.grid import UNNAMED_NOTE, meaningful
 from auditlint.parse.numbers import parse_amount
 from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, Piece, RowDraft, draft_location, line_pieces,

@@ -22,7 +22,7 @@ from typing import Iterator
 import regex
 
 from auditlint.model import Amount, Completion, Document, Line, Location, Sentence, Table
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.wording import NUMBER
 from auditlint.parse.identity import document_year
 from auditlint.parse.numbers import parse_amount

@@ -13,7 +13,7 @@ from typing import Iterable
 import regex
 
 from auditlint.model import Amount, Location, Row, Table
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.numbers import parse_amount
 from auditlint.parse.pieces import (CODE_TEXT, INTEGER, SPACES, X_TOLERANCE, Piece, RowDraft, draft_location,
                                     is_amount_like, split_code)

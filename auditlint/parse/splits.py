@@ -13,7 +13,7 @@ from typing import Iterable
 import regex
 
 from auditlint.model import Amount, Paragraph, Part, Sentence, Split
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.wording import CLAUSE, DOWN, NUMBER, UP, CleanText, Shifted, sentences
 
 # "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").

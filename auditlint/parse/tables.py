@@ -14,7 +14,7 @@ from typing import Sequence
 import regex
 
 from auditlint.model import GRID, POSITIONED, Line, Location, Source, Table
-from auditlint.parse import domain
+from auditlint import domain
 from auditlint.parse.flow import flow_table
 from auditlint.parse.grid import ONE_SIDED_NOTE, both_sides, grid_tables
 from auditlint.parse.narrative import RUN_IN_PAGE_NUMBER, is_page_furniture
