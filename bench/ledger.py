@@ -1,7 +1,7 @@
 """Every error (and warning) auditlint reports on the real corpus, against the ledger of those
 proven true by hand.
 
-    python bench/ledger.py [--level error|warning] [--no-text] [--jobs N] [--skeleton]
+    python bench/ledger.py [--level error|warning] [--only CITY] [--no-text] [--jobs N] [--skeleton]
 
 The corpus is every PDF under ../shared/corpus/ and, where pdftotext is installed, the
 `pdftotext -layout` text of each (made afresh in a temporary folder): the same documents as a
@@ -14,6 +14,7 @@ add) and every ledger entry no longer found (a lost detection), and exits 1 when
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import shutil
@@ -57,8 +58,9 @@ class Key:
                    entry["expected"] or "")
 
 
-def corpus_pdfs(shared: Path = SHARED) -> list[Path]:
-    return sorted((shared / "corpus").glob("*/*.pdf"))
+def corpus_pdfs(shared: Path = SHARED, only: str = "*") -> list[Path]:
+    """The corpus PDFs, all or those of one folder (`only`: a city's folder name or a glob)."""
+    return sorted((shared / "corpus").glob(f"{only}/*.pdf"))
 
 
 def layout_texts(pdfs: list[Path], folder: Path) -> dict[str, str]:
@@ -82,9 +84,10 @@ def findings_at(level: str, names: dict[str, str], jobs: int) -> tuple[list[tupl
     return found, [f"{names.get(e.path, e.path)}: {e.reason}" for e in result.errors]
 
 
-def lint_corpus(level: str, with_text: bool, jobs: int, shared: Path = SHARED) -> tuple[list[tuple[Key, Finding]], list[str]]:
-    """The findings at `level` on every corpus PDF and, when asked and pdftotext is there, on its text."""
-    pdfs = corpus_pdfs(shared)
+def lint_corpus(level: str, with_text: bool, jobs: int, shared: Path = SHARED,
+                only: str = "*") -> tuple[list[tuple[Key, Finding]], list[str]]:
+    """The findings at `level` on the corpus PDFs and, when asked and pdftotext is there, on their texts."""
+    pdfs = corpus_pdfs(shared, only)
     names = {str(p): p.relative_to(p.parent.parent).as_posix() for p in pdfs}
     found, errors = findings_at(level, names, jobs)
     if with_text and shutil.which("pdftotext"):
@@ -95,9 +98,10 @@ def lint_corpus(level: str, with_text: bool, jobs: int, shared: Path = SHARED) -
     return found, errors
 
 
-def load_ledger(level: str, with_text: bool, path: Path = LEDGER) -> list[dict[str, Any]]:
+def load_ledger(level: str, with_text: bool, only: str = "*", path: Path = LEDGER) -> list[dict[str, Any]]:
     entries = json.loads(path.read_text(encoding="utf-8"))[f"{level}s"]
-    return [e for e in entries if with_text or not e["file"].endswith(TEXT_SUFFIX)]
+    return [e for e in entries if (with_text or not e["file"].endswith(TEXT_SUFFIX))
+            and fnmatch.fnmatchcase(e["file"].split("/")[0], only)]
 
 
 def compare(found: list[tuple[Key, Finding]], ledger: list[dict[str, Any]]) -> tuple[list[tuple[Key, Finding]], list[dict[str, Any]]]:
@@ -136,17 +140,18 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--no-text", action="store_true", help="the PDFs only, not their pdftotext -layout texts")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--skeleton", action="store_true", help="print the entries the ledger lacks as JSON")
+    parser.add_argument("--only", default="*", help="one corpus folder (shanghai), or a glob of folders")
     parser.add_argument("--shared", type=Path, default=SHARED)
     args = parser.parse_args(list(argv) if argv is not None else None)
-    if not corpus_pdfs(args.shared):
+    if not corpus_pdfs(args.shared, args.only):
         print(f"no corpus PDFs under {args.shared}/corpus", file=sys.stderr)
         return 2
     with_text = not args.no_text
     if with_text and not shutil.which("pdftotext"):
         print("pdftotext is not installed: the PDFs only", file=sys.stderr)
         with_text = False
-    found, errors = lint_corpus(args.level, with_text, args.jobs, args.shared)
-    extra, missing = compare(found, load_ledger(args.level, with_text))
+    found, errors = lint_corpus(args.level, with_text, args.jobs, args.shared, args.only)
+    extra, missing = compare(found, load_ledger(args.level, with_text, args.only))
     if args.skeleton:
         print(json.dumps([skeleton(k, f) for k, f in extra], ensure_ascii=False, indent=2))
         return 1 if extra or missing else 0
