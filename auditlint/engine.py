@@ -13,9 +13,11 @@ import fnmatch
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
+from auditlint.agreement import Options
 from auditlint.baseline import read_baseline
 from auditlint.config import ConfigError, Settings
 from auditlint.findings import Finding
@@ -137,7 +139,7 @@ def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Setting
     document = parse_document(source)
     findings: list[Finding] = []
     for check, info in checks:
-        options = {"tolerance": settings.tolerance.get(info.id, 0)}
+        options = Options(tolerance=settings.tolerance.get(info.id, Decimal(0)))
         try:
             findings.extend(check.check(document, options))
         except Exception as exc:  # a bug in one rule must not hide the other rules' findings

@@ -9,8 +9,9 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import Any, Iterator, Mapping, Protocol, runtime_checkable
+from typing import Any, Iterator, Protocol, runtime_checkable
 
+from auditlint.agreement import Options
 from auditlint.findings import Finding, Level
 from auditlint.model import Document
 
@@ -28,7 +29,7 @@ class Check(Protocol):
     id: str
     level: Level
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]: ...
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]: ...
 
 
 class PluginError(Exception):

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
 import regex
 
+from auditlint.agreement import Options, radius
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
 from auditlint.parse.wording import NUMBER, sentences
-from auditlint.parse.numbers import half_unit
 
 # What each word says of the first number against the second: 1 larger, -1 smaller, 0 equal.
 WORDS = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
@@ -48,7 +48,7 @@ class ComparisonWord:
     id = "comparison-word"
     level = Level.ERROR
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for paragraph, _, clean in sentences(doc.paragraphs):
             for pattern, meaning in ((_COMPARED, WORDS), (_EQUALLED, WORDS), (_CHANGED, CHANGE_WORDS)):
                 if not any(word in clean.text for word in meaning):
@@ -77,6 +77,6 @@ class ComparisonWord:
 
 def _order(a: Decimal, b: Decimal) -> int:
     """1 when a > b, -1 when a < b, 0 when their printed values may be equal (within rounding)."""
-    if abs(a - b) <= max(half_unit(a), half_unit(b)):
+    if abs(a - b) <= max(radius(a), radius(b)):
         return 0
     return 1 if a > b else -1

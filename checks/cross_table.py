@@ -4,15 +4,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
 import regex
 
+from auditlint.agreement import Options, adds_up, same
 from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
 from auditlint.model import Amount, Document, Row, Table
 from auditlint import domain
 from auditlint.parse.figures import SCOPES as FIGURE_SCOPES, has_single_scope
-from auditlint.parse.numbers import adds_up, within_rounding
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class CrossTable:
     level = Level.ERROR
     takes_tolerance = True
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         yield from self._names(doc)
         statements = collect(doc)
         single_scope = has_single_scope(doc)
@@ -77,7 +77,7 @@ class CrossTable:
             for group in groups.values():
                 if len({id(s.table) for s in group}) > 1:
                     compared.update((s.table.name, s.column) for s in group)
-                findings.extend(self._compare(key, group, options.get("tolerance", Decimal(0))))
+                findings.extend(self._compare(key, group, options.tolerance))
         yield from misread_columns(findings, compared)
 
     def _names(self, doc: Document) -> Iterator[Finding]:
@@ -134,7 +134,7 @@ class CrossTable:
                  others: list[Statement], expected: Decimal, extra: Decimal) -> Finding:
         stated = statement.amount.value
         difference = stated - expected
-        rounding = within_rounding(stated, expected, extra)
+        rounding = same(stated, expected, extra)
         what = describe_key(key)
         where = "、".join(dict.fromkeys(f"《{s.table.name}》" for s in agreeing))
         zh = (f"《{statement.table.name}》中{what[0]}为 {statement.amount.text}，与{where}的 {agreeing[0].amount.text} 不一致"

@@ -1,10 +1,11 @@
 """The `duplicate-sentence` rule: text repeated back to back by an editing slip."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
 import regex
 
+from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document, Location, Paragraph
 
@@ -47,7 +48,7 @@ class DuplicateSentence:
     id = "duplicate-sentence"
     level = Level.ERROR
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         previous: tuple[Paragraph, str] | None = None
         for paragraph in doc.paragraphs:
             compact = "".join(paragraph.text.split())  # whitespace gone, as str.isspace says

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
+from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Place, Related
 from auditlint.model import Document
 from auditlint.parse.weights import weight_groups
@@ -32,7 +33,7 @@ class IndicatorWeights:
     id = "indicator-weights"
     level = Level.ERROR
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for group in weight_groups(doc):
             assert group.points is not None  # weight_groups yields only groups that state their points
             computed = sum((points.value for _, points in group.parts), Decimal(0))

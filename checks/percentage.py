@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
+from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, change_base, change_follows, completion_ratio, radius,
+                                  ratio, ratio_verdict)
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
-from auditlint.model import Amount, Change, Completion, Document, Share, Split
+from auditlint.model import Amount, Change, Completion, Document, Share, Split, decimal_places
 from auditlint.parse.context import is_earlier
 from auditlint.parse.figures import Figures, named_total, table_figures
 from auditlint.parse.identity import document_year
-from auditlint.parse.arithmetic import HUNDRED, change_follows, misstated_completion, misstated_ratio, percent_fits
-from auditlint.parse.numbers import narrative_radius
 
 class Percentage:
     """A percentage that its own figures do not give.
@@ -48,8 +48,8 @@ class Percentage:
     level = Level.ERROR
     takes_tolerance = True  # in percentage points
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        extra = options.get("tolerance", Decimal(0))
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
+        extra = options.tolerance
         year = document_year(doc)
         for claim in doc.claims:
             if isinstance(claim, Change):
@@ -67,51 +67,49 @@ class Percentage:
             return  # figures that disagree leave no base to judge the percentage on
         if claim.percent is None:
             return
-        sign = -1 if claim.increase else 1
-        prior = claim.current.value + sign * claim.delta.value
-        spread = narrative_radius(claim.current.value) + narrative_radius(claim.delta.value)
+        prior, spread = change_base(claim)
         if prior + spread < 0:
             yield self._increase_beyond_current(claim, prior)
             return
-        if prior - spread <= 0 or claim.delta.value == 0:
+        found = ratio(claim.delta.value, prior, whole_radius=spread)
+        verdict = ratio_verdict(claim.percent, found, extra)
+        if verdict == Verdict.AGREES or claim.delta.value == 0:
             return
-        delta_radius = narrative_radius(claim.delta.value)
-        if percent_fits(claim.percent, claim.delta.value, delta_radius, prior, spread, extra):
-            return
-        expected = HUNDRED * claim.delta.value / prior
-        wrong_base = percent_fits(claim.percent, claim.delta.value, delta_radius, claim.current.value,
-                                  narrative_radius(claim.current.value))
+        wrong_base = ratio_verdict(claim.percent, ratio(claim.delta.value, claim.current.value)) <= Verdict.ROUNDING
         word = "增长" if claim.increase else "下降"
         hint = Message(f"{claim.percent.text}% 等于变动额除以本年数 {claim.current.text}，应除以上年数 {prior}",
                        f"{claim.percent.text}% divides the change by this year's {claim.current.text}; the base is "
-                       f"the prior year's {prior}") if wrong_base else None
+                       f"the prior year's {prior}") if wrong_base and verdict > Verdict.ROUNDING else None
+        expected = found.exact
         yield self._finding(
-            claim.percent, f"{expected:.2f}",
+            verdict, claim.percent, found,
             Message(f"{word} {claim.percent.text}% 与其数字不符：上年数为 {claim.current.text} {'−' if claim.increase else '+'} "
-                    f"{claim.delta.text} = {prior}，变动 {claim.delta.text} 为上年的 {expected:.2f}%",
+                    f"{claim.delta.text} = {prior}，变动 {claim.delta.text} 为上年的 {expected:.4f}%",
                     f"the change of {claim.percent.text}% does not follow from its figures: the prior year is "
                     f"{claim.current.text} {'-' if claim.increase else '+'} {claim.delta.text} = {prior}, and "
-                    f"{claim.delta.text} is {expected:.2f}% of it"),
+                    f"{claim.delta.text} is {expected:.4f}% of it"),
             (claim.current, claim.delta), hint, claim.sentence.text)
 
     def _change_amount(self, claim: Change, prior: Amount, extra: Decimal) -> Finding | None:
         """This year against the prior year's stated amount: the difference must be the change.
         The percentage, when given, tells which figure is the odd one out: the one whose
         correction makes it come out right, if only one does."""
-        if change_follows(claim, prior):
+        if change_follows(claim, prior, extra):
             return None
         sign = 1 if claim.increase else -1
         difference = claim.current.value - prior.value
-        spread = narrative_radius(claim.current.value) + narrative_radius(prior.value)
+        spread = radius(claim.current.value) + radius(prior.value)
         corrections = {  # each figure, what it would be were the other two right, and the change and base then
             "current": (claim.current, prior.value + sign * claim.delta.value, claim.delta.value, prior.value),
             "delta": (claim.delta, sign * difference, sign * difference, prior.value),
             "prior": (prior, claim.current.value - sign * claim.delta.value, claim.delta.value,
                       claim.current.value - sign * claim.delta.value),
         }
-        suspects = [name for name, (_, corrected, change, base) in corrections.items()
-                    if claim.percent is not None and corrected >= 0
-                    and percent_fits(claim.percent, change, narrative_radius(claim.delta.value), base, spread, extra)]
+        verdicts = {name: ratio_verdict(claim.percent, ratio(change, base, radius(claim.delta.value), spread), extra)
+                    for name, (_, corrected, change, base) in corrections.items()
+                    if claim.percent is not None and corrected >= 0}
+        best = min(verdicts.values(), default=Verdict.CONTRADICTS)  # an exact fit before one rounding explains
+        suspects = [name for name, verdict in verdicts.items() if verdict == best <= Verdict.ROUNDING]
         stated, expected = corrections[suspects[0]][:2] if len(suspects) == 1 else (claim.delta, sign * difference)
         word_zh, word_en = ("增加", "increase") if claim.increase else ("减少", "decrease")
         hint = None
@@ -150,53 +148,73 @@ class Percentage:
         )
 
     def _completion(self, claim: Completion, extra: Decimal) -> Iterator[Finding]:
-        expected = misstated_completion(claim, extra)
-        if expected is not None:
-            yield self._finding(
-                claim.percent, f"{expected:.2f}",
-                Message(f"完成预算 {claim.percent.text}% 与其数字不符：{claim.actual.text} / {claim.budget.text} = {expected:.2f}%",
-                        f"the completion rate {claim.percent.text}% does not follow from its figures: "
-                        f"{claim.actual.text} / {claim.budget.text} = {expected:.2f}%"),
-                (claim.budget, claim.actual), None, claim.sentence.text)
+        held, found = completion_ratio(claim)
+        verdict = ratio_verdict(held, found, extra)
+        if verdict == Verdict.AGREES:
+            return
+        rate = found.exact if claim.left is None else HUNDRED - found.exact
+        yield self._finding(
+            verdict, claim.percent, found,
+            Message(f"完成预算 {claim.percent.text}% 与其数字不符：{claim.actual.text} / {claim.budget.text} = {rate:.4f}%",
+                    f"the completion rate {claim.percent.text}% does not follow from its figures: "
+                    f"{claim.actual.text} / {claim.budget.text} = {rate:.4f}%"),
+            (claim.budget, claim.actual), None, claim.sentence.text, rate)
 
     def _shares(self, claim: Split, extra: Decimal) -> Iterator[Finding]:
         for part in claim.parts:
-            expected = misstated_ratio(part.share, part.amount, claim.total, extra) if part.share is not None else None
-            if expected is not None:
-                yield self._finding(
-                    part.share, f"{expected:.2f}",
-                    Message(f"{part.label} 占 {part.share.text}% 与其数字不符：{part.amount.text} / {claim.total.text} = {expected:.2f}%",
-                            f"{part.label}'s share of {part.share.text}% does not follow from its figures: "
-                            f"{part.amount.text} / {claim.total.text} = {expected:.2f}%"),
-                    (part.amount, claim.total), None, claim.sentence.text)
+            if part.share is None:
+                continue
+            found = ratio(part.amount.value, claim.total.value)
+            verdict = ratio_verdict(part.share, found, extra)
+            if verdict == Verdict.AGREES:
+                continue
+            yield self._finding(
+                verdict, part.share, found,
+                Message(f"{part.label} 占 {part.share.text}% 与其数字不符：{part.amount.text} / {claim.total.text} = {found.exact:.4f}%",
+                        f"{part.label}'s share of {part.share.text}% does not follow from its figures: "
+                        f"{part.amount.text} / {claim.total.text} = {found.exact:.4f}%"),
+                (part.amount, claim.total), None, claim.sentence.text)
 
     def _named_share(self, claim: Share, figures: Figures, extra: Decimal) -> Iterator[Finding]:
         total = named_total(figures, claim.base, claim.scope)
-        expected = misstated_ratio(claim.percent, claim.amount, total, extra) if total is not None else None
-        if expected is None:
+        found = ratio(claim.amount.value, total.value) if total is not None else None
+        verdict = ratio_verdict(claim.percent, found, extra)
+        if verdict == Verdict.AGREES:
             return
-        other = next((f for found in figures.totals.values() for f in found
-                      if f.amount.value != total.value and misstated_ratio(claim.percent, claim.amount, f.amount, extra) is None), None)
+        other = next((f for found_ in figures.totals.values() for f in found_ if f.amount.value != total.value
+                      and ratio_verdict(claim.percent, ratio(claim.amount.value, f.amount.value), extra) <= Verdict.ROUNDING),
+                     None)
         hint = Message(f"{claim.percent.text}% 是 {claim.amount.text} 占《{other.table.name}》{other.amount.text} 的比例",
-                       f"{claim.percent.text}% is {claim.amount.text} over {other.amount.text} of {other.table.name}") if other else None
+                       f"{claim.percent.text}% is {claim.amount.text} over {other.amount.text} of {other.table.name}") \
+            if other and verdict > Verdict.ROUNDING else None
         yield self._finding(
-            claim.percent, f"{expected:.2f}",
+            verdict, claim.percent, found,
             Message(f"{claim.amount.text} 万元占{claim.base}的 {claim.percent.text}%，但表中该数为 {total.text}："
-                    f"{claim.amount.text} / {total.text} = {expected:.2f}%",
+                    f"{claim.amount.text} / {total.text} = {found.exact:.4f}%",
                     f"{claim.amount.text} is stated as {claim.percent.text}% of {claim.base}, which the tables give as "
-                    f"{total.text}: {claim.amount.text} / {total.text} = {expected:.2f}%"),
+                    f"{total.text}: {claim.amount.text} / {total.text} = {found.exact:.4f}%"),
             (claim.amount, total), hint, claim.sentence.text)
 
-    def _finding(self, stated: Amount, expected: str, message: Message, figures: tuple[Amount, ...],
-                 hint: Message | None, sentence: str) -> Finding:
+    def _finding(self, verdict: Verdict, stated: Amount, found: Ratio, message: Message, figures: tuple[Amount, ...],
+                 hint: Message | None, sentence: str, expected: Decimal | None = None) -> Finding:
+        """A stated percentage its figures do not give: an error beyond rounding, a warning within
+        a tenth of a point (a last digit slipped, or a ratio of figures more precise than those
+        printed), a note where a truncated ratio or the rounding of the figures explains it."""
+        level = {Verdict.ROUNDING: Level.NOTE, Verdict.CLOSE: Level.WARNING}.get(verdict, self.level)
+        expected = found.exact if expected is None else expected
+        places = max(decimal_places(stated.value), 2)
+        suffix = {Level.NOTE: Message("（截断或四舍五入所致）", " (truncated or rounded)"),
+                  Level.WARNING: Message("（相差不足 0.1 个百分点）", " (less than 0.1 point apart)")}.get(level)
+        if suffix is not None:
+            message = Message(message.zh + suffix.zh, message.en + suffix.en)
         return Finding(
             rule=self.id,
-            level=self.level,
+            level=level,
             message=message,
             location=stated.location,
             related=tuple(Related(a.location, Message(a.text, a.text)) for a in figures),
             logical=f"percent:{sentence[:40]}",
             stated=f"{stated.text}%",
-            expected=f"{expected}%",
+            expected=f"{expected:.{places}f}%",
             hint=hint,
         )

@@ -1,10 +1,11 @@
 """The `placeholder` rule: template text left in, and an amount missing where the sentence needs one."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
 import regex
 
+from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
 from auditlint.parse.wording import sentences
@@ -48,7 +49,7 @@ class Placeholder:
     id = "placeholder"
     level = Level.ERROR
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for paragraph, _, clean in sentences(doc.paragraphs):
             text = clean.text
             for pattern, zh, en in TEMPLATE_TEXT:

@@ -1,10 +1,11 @@
 """The `punctuation` rule: doubled punctuation, a percentage without %, an amount without its unit."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
 import regex
 
+from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
 from auditlint.parse.wording import NUMBER, sentences
@@ -39,7 +40,7 @@ class Punctuation:
     id = "punctuation"
     level = Level.WARNING
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for paragraph in doc.paragraphs:
             for match in _DOUBLED.finditer(paragraph.text):
                 yield self._finding(paragraph.body.locate(match.start(), match.end()), match.group(),

@@ -1,8 +1,9 @@
 """The `required-tables` rule: standard tables missing, or present with no data and no note."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
+from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
 from auditlint import domain
@@ -40,7 +41,7 @@ class RequiredTables:
     id = "required-tables"
     level = Level.WARNING
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         identity = identify(doc)
         required = domain.REQUIRED_TABLES.get(identity.kind, ()) if identity else ()
         present = {t.kind for t in doc.tables}

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
+from auditlint.agreement import Options, same
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Document, Part, Split
-from auditlint.parse.numbers import within_rounding
 from auditlint.parse.splits import restated_parts
 
 
@@ -38,15 +38,15 @@ class RestatedFigure:
     level = Level.ERROR
     takes_tolerance = True
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        extra = options.get("tolerance", Decimal(0))
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
+        extra = options.tolerance
         splits = [claim for claim in doc.claims if isinstance(claim, Split)]
         for split, listed, item in restated_parts(doc.paragraphs, splits):
             if item.amount.value != listed.amount.value:
                 yield self._finding(split, listed, item, extra)
 
     def _finding(self, split: Split, listed: Part, item: Part, extra: Decimal) -> Finding:
-        rounding = within_rounding(item.amount.value, listed.amount.value, extra)
+        rounding = same(item.amount.value, listed.amount.value, extra)
         sums_exactly = sum(p.amount.value for p in split.parts) == split.total.value  # not only within rounding
         hint = None if rounding else shape_hint(item.amount.value, listed.amount.value)
         if sums_exactly and not rounding:

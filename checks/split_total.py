@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
+from auditlint.agreement import Options, split_gap, split_holds
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Document, Split
-from auditlint.parse.arithmetic import split_gap, split_holds
 
 
 class SplitTotal:
@@ -38,10 +38,10 @@ class SplitTotal:
     level = Level.ERROR
     takes_tolerance = True
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for claim in doc.claims:
             if isinstance(claim, Split):
-                finding = self._check(claim, options.get("tolerance", Decimal(0)))
+                finding = self._check(claim, options.tolerance)
                 if finding is not None:
                     yield finding
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
+from auditlint.agreement import Options, adds_up, sum_gap
 from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
 from auditlint.model import Amount, Document, Row, Table
 from auditlint import domain
-from auditlint.parse.numbers import adds_up, sum_gap
 
 # Tables whose rows are free text (绩效 forms) or whose rows are not a hierarchy of amounts.
 SKIPPED_KINDS = frozenset({"performance"})
@@ -74,8 +74,8 @@ class SumOfChildren:
     level = Level.ERROR
     takes_tolerance = True
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        extra = options.get("tolerance", Decimal(0))
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
+        extra = options.tolerance
         for table in doc.tables:
             if table.kind in SKIPPED_KINDS or not table.rows:
                 continue

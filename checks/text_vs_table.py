@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
+from auditlint.agreement import Options, same
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Document
 from auditlint.parse.figures import TableFigure, is_concept, named_figures, printed_enough
 from auditlint.parse.forms import BudgetRestatement, budget_restatements
-from auditlint.parse.numbers import within_rounding
 
 
 class TextVsTable:
@@ -48,8 +48,8 @@ class TextVsTable:
     level = Level.ERROR
     takes_tolerance = True
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        extra = options.get("tolerance", Decimal(0))
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
+        extra = options.tolerance
         for subject, stated, found in named_figures(doc):
             if is_concept(subject) and not printed_enough(subject, found):
                 continue  # one table's total, perhaps of another scope than the sentence's, proves little
@@ -62,7 +62,7 @@ class TextVsTable:
     def _form_budget(self, form: BudgetRestatement, extra: Decimal) -> Iterator[Finding]:
         """A project form's sentence that restates its budget field, and the change it derives."""
         stated, field = form.stated, form.field
-        if not within_rounding(stated.value, field.value, extra):
+        if not same(stated.value, field.value, extra):
             yield Finding(
                 rule=self.id,
                 level=self.level,
@@ -81,7 +81,7 @@ class TextVsTable:
             return
         sign = -1 if form.decrease else 1
         expected = sign * (field.value - form.earlier.value)
-        if within_rounding(form.change.value, expected, extra):
+        if same(form.change.value, expected, extra):
             return
         derived = sign * (stated.value - form.earlier.value) == form.change.value
         verb = ("减少", "a decrease") if form.decrease else ("增加", "an increase")
@@ -111,7 +111,7 @@ class TextVsTable:
         difference = stated.value - expected.value
         if difference == 0:
             return None
-        rounding = within_rounding(stated.value, expected.value, extra)
+        rounding = same(stated.value, expected.value, extra)
         tables = "、".join(dict.fromkeys(f"《{f.table.name}》" for f in found))
         return Finding(
             rule=self.id,

@@ -1,13 +1,13 @@
 """The `unit-mismatch` rule: an amount written in 元 that the document gives elsewhere in 万元."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
 import regex
 
+from auditlint.agreement import Options, claim_amounts, claim_fits
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Amount, Document, Location, Table
-from auditlint.parse.arithmetic import claim_amounts, claim_fits
 from auditlint.parse.claims import sentence_claims
 from auditlint.parse.figures import named_figures
 from auditlint.parse.wording import NUMBER, YUAN, sentences
@@ -79,7 +79,7 @@ class UnitMismatch:
     id = "unit-mismatch"
     level = Level.ERROR
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         reported = set()
         for finding in self._by_subject(doc):
             reported.add(finding.location)

@@ -1,10 +1,11 @@
 """The `year-mismatch` rule: a year that contradicts the document's own year where the template fixes it."""
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
 import regex
 
+from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document, Location
 from auditlint.parse.wording import sentences
@@ -38,7 +39,7 @@ class YearMismatch:
     id = "year-mismatch"
     level = Level.ERROR
 
-    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         identity = identify(doc)
         if identity is None:
             return

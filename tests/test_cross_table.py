@@ -1,6 +1,7 @@
 """cross-table: the same figure in two tables of one scope; the odd one out is the finding."""
 from __future__ import annotations
 
+from auditlint.agreement import Options
 from auditlint.findings import Level
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
@@ -22,7 +23,7 @@ GPB_LESS = table("一般公共预算支出表", "\t合计\t90.00\t60.00\t30.00\n
 
 
 def findings(text: str):
-    return list(CrossTable().check(parse_document(read_text("d.txt", text.encode())), {}))
+    return list(CrossTable().check(parse_document(read_text("d.txt", text.encode())), Options()))
 
 
 def test_tables_that_agree_give_nothing():

@@ -1,6 +1,7 @@
 """duplicate-sentence: editing slips repeated back to back, and the repeats that are no slip."""
 from __future__ import annotations
 
+from auditlint.agreement import Options
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
 from auditlint.checks.duplicate_sentence import DuplicateSentence, find_adjacent_repeats
@@ -8,7 +9,7 @@ from auditlint.checks.duplicate_sentence import DuplicateSentence, find_adjacent
 
 def findings(text: str):
     doc = parse_document(read_text("d.txt", text.encode()))
-    return list(DuplicateSentence().check(doc, {}))
+    return list(DuplicateSentence().check(doc, Options()))
 
 
 def test_a_sentence_pasted_twice_is_reported_at_the_second_copy():

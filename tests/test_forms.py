@@ -1,6 +1,7 @@
 """A project form's budget field against the sentences of the same form that restate it."""
 from __future__ import annotations
 
+from auditlint.agreement import Options
 from auditlint.parse import parse_document
 from auditlint.parse.forms import budget_restatements, execution_rates
 from auditlint.readers.text import read_text
@@ -19,7 +20,7 @@ def document(*forms: str):
 
 
 def findings(*forms: str):
-    return list(TextVsTable().check(document(*forms), {}))
+    return list(TextVsTable().check(document(*forms), Options()))
 
 
 FIELD = "项目总预算\t120.00\t\t项目当年预算\t86.40"
@@ -67,7 +68,7 @@ def execution_form(header: str, row: str) -> str:
 def rate_findings(header: str, row: str):
     from auditlint.checks.percentage import Percentage
     doc = parse_document(read_text("e.txt", ("某区某局2024年度部门决算\n\n" + execution_form(header, row)).encode()))
-    return [(f.stated, f.expected) for f in Percentage().check(doc, {})]
+    return [(f.stated, f.expected) for f in Percentage().check(doc, Options())]
 
 
 def test_a_self_evaluation_forms_execution_rate_is_spending_over_budget():
@@ -98,6 +99,6 @@ def test_seed_004s_execution_rows_one_of_which_is_off(shared):
     rows = [(c.budget.text, c.actual.text, c.percent.text) for c in execution_rates(doc)]
     assert rows == [("18.27", "18.24", "100"), ("452.24", "275.67", "61"), ("20", "5.44", "27"), ("5", "0.83", "17"),
                     ("3", "3", "100"), ("5", "0.69", "14"), ("5", "4.76", "94"), ("3.7", "1.55", "42")]
-    rates = [f for f in Percentage().check(doc, {}) if "4.76" in f.message.en]
+    rates = [f for f in Percentage().check(doc, Options()) if "4.76" in f.message.en]
     # The narrative's 完成预算 94% (line 383) and the form's row.
     assert [(f.location.line, f.stated, f.expected) for f in rates] == [(383, "94%", "95.20%"), (2015, "94%", "95.20%")]

@@ -1,6 +1,7 @@
 """indicator-weights: a performance form's indicator groups against the points of their indicators."""
 from __future__ import annotations
 
+from auditlint.agreement import Options
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
 from auditlint.checks.indicator_weights import IndicatorWeights
@@ -17,7 +18,7 @@ REST = ("30分\t效益指标\t社会效益指标（30分）\t档案查阅时间�
 
 
 def findings(text: str):
-    return list(IndicatorWeights().check(parse_document(read_text("f.txt", text.encode())), {}))
+    return list(IndicatorWeights().check(parse_document(read_text("f.txt", text.encode())), Options()))
 
 
 def test_groups_whose_indicators_carry_their_points_give_nothing():

@@ -4,6 +4,7 @@ together, a code slid into an amount column; and a narrative total compared only
 of its own scope."""
 from __future__ import annotations
 
+from auditlint.agreement import Options
 from auditlint.findings import Level
 from auditlint.parse import parse_document
 from auditlint.parse.tables import ONE_SIDED_NOTE, SPLIT_AMOUNTS_NOTE
@@ -21,12 +22,12 @@ def document(text: str):
 
 
 def levels(check, text: str) -> list[tuple[Level, str]]:
-    return [(f.level, f.message.en) for f in check.check(document(text), {})]
+    return [(f.level, f.message.en) for f in check.check(document(text), Options())]
 
 
 def errors(text: str) -> list[str]:
     doc = document(text)
-    return [f.message.en for check, _ in load_checks() for f in check.check(doc, {}) if f.level == Level.ERROR]
+    return [f.message.en for check, _ in load_checks() for f in check.check(doc, Options()) if f.level == Level.ERROR]
 
 
 def test_amounts_cut_in_two_across_lines_make_the_table_a_note():
@@ -241,7 +242,7 @@ def test_a_share_of_a_total_named_without_its_amount_is_held_to_the_tables_figur
     from auditlint.checks.percentage import Percentage
     sentence = "纳入绩效自评的项目资金30.00万元，占一般公共预算项目支出总额的{}%。\n\n"
     assert levels(Percentage(), sentence.format("100") + SINGLE_SCOPE) == []
-    [finding] = Percentage().check(document(sentence.format("30") + SINGLE_SCOPE), {})
+    [finding] = Percentage().check(document(sentence.format("30") + SINGLE_SCOPE), Options())
     assert (finding.stated, finding.expected) == ("30%", "100.00%")
     assert "30.00 over 100.00" in finding.hint.en  # the department's total, not its 项目支出
     # Without two tables that print the total, nothing is claimed.

@@ -9,6 +9,7 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
+from auditlint.agreement import Options
 from auditlint.parse import parse_document  # noqa: E402
 from auditlint.parse.numbers import parse_amount  # noqa: E402
 from auditlint.plugins import load_checks  # noqa: E402
@@ -59,7 +60,7 @@ def test_any_text_document_is_read_parsed_and_checked_without_raising(text):
             continue  # a refusal with a reason is an allowed outcome
         document = parse_document(source)
         for check, _ in CHECKS:
-            list(check.check(document, {}))
+            list(check.check(document, Options()))
 
 
 @settings(max_examples=200, deadline=None)

@@ -6,6 +6,7 @@ import pytest
 
 pytest.importorskip("reportlab")
 
+from auditlint.agreement import Options
 from auditlint.parse import parse_document  # noqa: E402
 from auditlint.readers import UnreadableError, read_source  # noqa: E402
 from auditlint.readers.layout import normalise_glyph_text  # noqa: E402
@@ -59,7 +60,7 @@ def test_a_merged_header_cell_heads_every_column_its_rules_enclose(tmp_path, eng
     document = parse_document(read_source(str(path), {"pdf_engine": engine}))
     [table] = document.tables
     assert table.columns == ("总计", "财政拨款/小计", "财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "单位资金")
-    errors = [f for f in SumOfChildren().check(document, {}) if f.level.name == "ERROR"]
+    errors = [f for f in SumOfChildren().check(document, Options()) if f.level.name == "ERROR"]
     assert [(f.location.line, f.stated, f.expected) for f in errors] == [(table.rows[2].location.line, "30.00", "31.00")]
 
 

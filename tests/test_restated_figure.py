@@ -1,6 +1,7 @@
 """restated-figure: a part a sentence lists, against the numbered paragraph that states it again."""
 from __future__ import annotations
 
+from auditlint.agreement import Options
 from auditlint.findings import Level
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
@@ -21,7 +22,7 @@ UNIT = ("二、某某检测中心\n"
 
 def findings(text: str):
     doc = parse_document(read_text("r.txt", text.encode("utf-8")))
-    return list(RestatedFigure().check(doc, {}))
+    return list(RestatedFigure().check(doc, Options()))
 
 
 def test_an_item_that_restates_its_listed_part_differently_is_an_error():

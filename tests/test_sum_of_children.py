@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from auditlint.agreement import Options
 from auditlint.findings import Level, shape_hint
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
@@ -14,7 +15,7 @@ TOTAL_ONLY = "部门支出总表\n单位：万元\n科目编码\t科目名称\t�
 
 def findings(rows: str, header: str = HEADER):
     doc = parse_document(read_text("t.txt", (header + rows).encode()))
-    return list(SumOfChildren().check(doc, {}))
+    return list(SumOfChildren().check(doc, Options()))
 
 
 def test_a_consistent_table_gives_nothing():
@@ -185,7 +186,7 @@ def test_a_table_continued_on_the_next_page_repeats_its_head_and_still_adds_up()
     [table] = doc.tables
     assert [(r.code, r.label) for r in table.rows] == [
         ("208", "社会保障和就业支出"), ("20805", "行政事业单位养老支出"), ("20806", "企业改革补助")]
-    assert list(SumOfChildren().check(doc, {})) == []
+    assert list(SumOfChildren().check(doc, Options())) == []
 
 
 def test_a_total_is_the_sum_of_the_sources_of_money_in_its_row():
@@ -221,7 +222,7 @@ def test_group_rows_of_a_project_table_are_the_sum_of_their_projects(shared):
 
     def project_errors(content: str) -> list[tuple[str, str, str]]:
         doc = parse_document(read_text("s.txt", content.encode()))
-        return [(f.place.row, f.stated, f.expected) for f in SumOfChildren().check(doc, {})
+        return [(f.place.row, f.stated, f.expected) for f in SumOfChildren().check(doc, Options())
                 if f.level == Level.ERROR and f.place is not None and f.place.table == "项目支出表"]
 
     assert project_errors(text) == []

@@ -3,6 +3,7 @@
 its names."""
 from __future__ import annotations
 
+from auditlint.agreement import Options
 from auditlint.findings import Level
 from auditlint.parse import parse_document
 from auditlint.domain import table_kind
@@ -21,7 +22,7 @@ def findings(sentence: str, check=TextVsTable(), title: str = TITLE, column: str
              total: str = "18.40") -> list[tuple[Level, str | None, str | None]]:
     text = sentence + "\n\n" + TABLE.format(title=title, column=column, total=total)
     doc = parse_document(read_text("a.txt", text.encode("utf-8")))
-    return [(f.level, f.stated, f.expected) for f in check.check(doc, {})]
+    return [(f.level, f.stated, f.expected) for f in check.check(doc, Options())]
 
 
 def test_the_narratives_figure_is_held_to_the_tables_column():
@@ -61,4 +62,4 @@ def test_a_table_printed_in_blocks_of_years_has_no_one_total():
               "合计\t因公出国（境）费\t公务接待费\t合计\t因公出国（境）费\t公务接待费\n"
               "20.40\t0.00\t2.60\t18.40\t0.00\t2.60\n\n")
     doc = parse_document(read_text("b.txt", ("2025年“三公”经费预算18.40万元。\n\n" + blocks).encode("utf-8")))
-    assert list(TextVsTable().check(doc, {})) == []
+    assert list(TextVsTable().check(doc, Options())) == []

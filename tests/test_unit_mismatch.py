@@ -1,6 +1,7 @@
 """unit-mismatch: a 万元 figure written in 元; a correct conversion is no slip."""
 from __future__ import annotations
 
+from auditlint.agreement import Options
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
 from auditlint.checks.text_vs_table import TextVsTable
@@ -11,7 +12,7 @@ SANGONG = ("一般公共预算“三公”经费支出表\n单位：万元\n合�
 
 
 def findings(sentence: str, check=UnitMismatch):
-    return list(check().check(parse_document(read_text("u.txt", (SANGONG + sentence + "\n").encode())), {}))
+    return list(check().check(parse_document(read_text("u.txt", (SANGONG + sentence + "\n").encode())), Options()))
 
 
 def test_the_same_number_in_yuan_is_a_unit_slip():
@@ -57,10 +58,10 @@ def test_a_table_headed_in_yuan_that_prints_the_narratives_wan_yuan_figures():
             "部门支出总表\n单位：{}\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
             "201\t一般公共服务支出\t{}\n")
     slipped = text.format("元", "386.40\t251.16\t135.24")
-    [finding] = UnitMismatch().check(parse_document(read_text("u.txt", slipped.encode())), {})
+    [finding] = UnitMismatch().check(parse_document(read_text("u.txt", slipped.encode())), Options())
     assert (finding.location.line, finding.stated, finding.expected) == (3, "元", "万元")
     assert [r.location.line for r in finding.related] == [1, 1, 1]
     # The same table in 万元, or in 元 with its figures converted, or sharing one figure only: no slip.
     for unit, figures in (("万元", "386.40\t251.16\t135.24"), ("元", "3864000.00\t2511600.00\t1352400.00"),
                           ("元", "386.40\t2511600.00\t1352400.00")):
-        assert list(UnitMismatch().check(parse_document(read_text("u.txt", text.format(unit, figures).encode())), {})) == []
+        assert list(UnitMismatch().check(parse_document(read_text("u.txt", text.format(unit, figures).encode())), Options())) == []

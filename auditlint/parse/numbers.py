@@ -10,7 +10,6 @@ from functools import lru_cache
 
 import regex
 
-from auditlint.model import decimal_places
 
 # One printed amount: digits with optional thousands commas and decimals, or a bare integer.
 AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -40,42 +39,3 @@ def parse_amount(text: str) -> Decimal | None:
         return Decimal(cleaned.replace(",", "").replace(" ", ""))
     except InvalidOperation:
         return None
-
-
-def half_unit(value: Decimal) -> Decimal:
-    """Half of the last printed digit: the rounding radius of the printed value."""
-    return Decimal(5).scaleb(-decimal_places(value) - 1)
-
-
-CENT_RADIUS = Decimal("0.005")
-
-
-def narrative_radius(value: Decimal) -> Decimal:
-    """How far an amount of running text may be from its true value: half its last printed digit,
-    but a whole number ("预算数为5万元", "公务接待费 10 万元", "0 万元") is a round figure, exact to
-    the cent."""
-    return half_unit(value) if decimal_places(value) else CENT_RADIUS
-
-
-def within_rounding(stated: Decimal, expected: Decimal, extra: Decimal = Decimal(0)) -> bool:
-    """Can two printed values stand for the same amount: is their gap within the sum of their
-    rounding radii (plus a configured tolerance)?"""
-    return abs(stated - expected) <= half_unit(stated) + half_unit(expected) + extra
-
-
-def sum_gap(total: Decimal, parts: list[Decimal]) -> tuple[Decimal, Decimal]:
-    """(difference, rounding radius) of a total against its parts.
-
-    Each printed value v with d decimals stands for [v − ½·10^−d, v + ½·10^−d] (as XBRL
-    Calculations 1.1 treats rounded facts); the total and the sum agree when those intervals
-    overlap, i.e. when |difference| is within the sum of the radii.
-    """
-    difference = total - sum(parts, Decimal(0))
-    radius = half_unit(total) + sum((half_unit(p) for p in parts), Decimal(0))
-    return difference, radius
-
-
-def adds_up(total: Decimal, parts: list[Decimal]) -> bool:
-    """Does the total equal its parts, within the rounding of every printed figure (sum_gap)?"""
-    difference, radius = sum_gap(total, parts)
-    return abs(difference) <= radius
