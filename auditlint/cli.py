@@ -16,7 +16,7 @@ import click
 from auditlint import FAIL_ON, LANGS, PDF_ENGINES, __version__
 
 if TYPE_CHECKING:
-    from auditlint.engine import LintResult
+    from auditlint.result import LintResult
     from auditlint.plugins import RuleInfo
 
 # The engine, parser and reports are imported by the commands that use them, not here, so that

@@ -12,7 +12,6 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections import Counter
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Protocol
@@ -23,28 +22,10 @@ from auditlint.config import ConfigError, Settings
 from auditlint.findings import Finding
 from auditlint.parse import parse_document
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
+from auditlint.result import FileError, LintResult
 from auditlint.readers import SUFFIXES, UnreadableError, preload, read_source
 from auditlint.runner import JobFailed, Limits, run_jobs
 from auditlint.suppression import UnusedSuppression, apply_suppressions, parse_suppressions
-
-
-@dataclass(frozen=True)
-class FileError:
-    """A path that could not be linted, and why, in one line."""
-
-    path: str
-    reason: str
-
-
-@dataclass
-class LintResult:
-    """Everything a report needs: the findings, the files read, the files that could not be."""
-
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    rules: list[RuleInfo] = field(default_factory=list)
-    baselined: int = 0  # findings hidden because the baseline records them
 
 
 def collect_files(paths: Iterable[str]) -> tuple[list[str], list[FileError]]:

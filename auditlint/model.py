@@ -11,7 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from decimal import Decimal
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 
 def decimal_places(value: Decimal) -> int:
@@ -317,14 +317,80 @@ Claim = Change | Completion | Split | Share
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One printed amount of a table, as read: its table, its row (None for a column of a one-row
+    table), its column's name, the money it covers (its scope: all, fiscal, gpb, gov_fund,
+    state_capital) and whether its row holds its own table's sums (of two figures that disagree,
+    the one that breaks its table's sums is the likelier slip)."""
+
+    table: Table
+    amount: Amount
+    row: Row | None = None
+    column: str = ""
+    scope: str = "all"
+    fits_its_table: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """Why a reading cannot be trusted, in both languages; `kind` says what it is about ("unit":
+    its unit is not printed; "sums": too many sums fail; "reading": the parser was unsure)."""
+
+    kind: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableReading:
+    """A table as parse understood it: the identities across its columns (total column, part
+    columns), its families down the rows (a row and the rows that add up to it), how many of
+    those sums were checked and how many fail beyond rounding, and the doubts about the reading.
+
+    A table is trusted when nothing is in doubt: its figures may then be held against other
+    tables and the narrative. Its own sums may be judged when every doubt is about its unit only
+    (a sum within one table needs no unit)."""
+
+    table: Table
+    identities: tuple[tuple[int, tuple[int, ...]], ...]
+    families: tuple[tuple[Row, tuple[Row, ...]], ...]
+    sums: int
+    failing: int
+    doubts: tuple[Doubt, ...] = ()
+
+    @property
+    def trusted(self) -> bool:
+        return not self.doubts
+
+    @property
+    def sums_trusted(self) -> bool:
+        return all(doubt.kind == "unit" for doubt in self.doubts)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetRestatement:
+    """A form's budget field, a sentence of the same form that restates it, and the change the
+    sentence states against an earlier year's budget (itself stated in the form), if any."""
+
+    form: Table
+    field: Amount
+    stated: Amount
+    earlier: Amount | None = None
+    change: Amount | None = None
+    decrease: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """What the checks read: the source, its blocks in document order, its tables and the claims
-    its narrative makes."""
+    """What the checks read: the source, its blocks in document order, its tables, the claims its
+    narrative makes, and `facts`, what parse read of it all (auditlint.parse.facts.Facts: built
+    once per document, it answers every question a check asks of the document's figures)."""
 
     source: Source
     blocks: tuple[Block, ...]
     tables: tuple[Table, ...] = ()
     claims: tuple[Claim, ...] = ()
+    facts: Any = field(default=None, compare=False, repr=False)
 
     @property
     def path(self) -> str:

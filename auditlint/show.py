@@ -13,19 +13,20 @@ from decimal import Decimal
 
 from tabulate import tabulate
 
-from auditlint.model import Amount, Change, Completion, Document, Location, Share, Table
-from auditlint.parse.context import SCOPE_NAMES
 from auditlint.domain import TABLE_KINDS
-from auditlint.parse.figures import TableFigure, named_figures, named_total, table_figures
+from auditlint.model import Amount, Change, Completion, Document, Fact, Location, Share, Table, TableReading
+from auditlint.parse.context import SCOPE_NAMES
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 
 
-def describe_table(table: Table, number: int) -> str:
+def describe_table(table: Table, number: int, reading: TableReading | None = None) -> str:
     loc = table.location
     where = f"page {loc.page}, lines {loc.line}-{loc.end_line}"
     head = [f"[{number}] {table.name}",
             f"    kind: {KIND_NAMES.get(table.kind, table.kind)} ({table.kind})  unit: {table.unit or '-'}  {where}"]
+    if reading is not None:
+        head.append(f"    {_trust(reading)}")
     for note in table.notes:
         head.append(f"    note: {note}")
     if table.empty_note:
@@ -45,10 +46,18 @@ def describe_table(table: Table, number: int) -> str:
     return "\n".join(head) + "\n" + "\n".join("    " + line for line in body.splitlines())
 
 
+def _trust(reading: TableReading) -> str:
+    """Whether a table's reading is trusted (its figures may prove an error), and why not."""
+    sums = f"{reading.sums - reading.failing}/{reading.sums} sums hold" if reading.sums else "no sums to check"
+    if reading.trusted:
+        return f"trusted: {sums}"
+    return f"not trusted: {'; '.join(d.en for d in reading.doubts)} ({sums})"
+
+
 def describe_claims(doc: Document) -> str:
     """Each claim of the narrative: where, for which year and money, what it says, what its own
     figures give, and the table figures its amounts were matched to."""
-    matched = {stated.location: found for _, stated, found in named_figures(doc)}
+    matched = {stated.location: found for _, stated, found in doc.facts.named_figures()}
     rows = []
     for claim in doc.claims:
         if isinstance(claim, Change):
@@ -64,7 +73,7 @@ def describe_claims(doc: Document) -> str:
             row = [claim.percent.location.line, "completion",
                    f"{claim.actual.text} / {claim.budget.text}, {claim.percent.text}%", rate, (claim.budget, claim.actual)]
         elif isinstance(claim, Share):
-            total = named_total(table_figures(doc), claim.base, claim.scope)
+            total = doc.facts.named_total(claim.base, claim.scope)
             rate = f"{100 * claim.amount.value / total.value:.2f}% of {total.text}" if total is not None and total.value else "-"
             row = [claim.percent.location.line, "share", f"{claim.amount.text}, {claim.percent.text}% of {claim.base}", rate,
                    (claim.amount,)]
@@ -83,20 +92,20 @@ def describe_claims(doc: Document) -> str:
     return "claims:\n" + "\n".join("    " + line for line in body.splitlines())
 
 
-def _matches(amounts: tuple[Amount, ...], matched: dict[Location, list[TableFigure]]) -> str:
+def _matches(amounts: tuple[Amount, ...], matched: dict[Location, list[Fact]]) -> str:
     """The table figures each of a claim's amounts was matched to, by name (see `describe_matches`)."""
     found = [f"{amount.text} = {_figure(figure)}" for amount in amounts for figure in matched.get(amount.location, [])[:1]]
     return "; ".join(found) or "-"
 
 
-def _figure(figure: TableFigure) -> str:
+def _figure(figure: Fact) -> str:
     return f"{figure.table.name} {figure.amount.text} (line {figure.amount.location.line})"
 
 
 def describe_matches(doc: Document) -> str:
     """Each narrative figure that names a table figure, and the table figures it was matched to."""
     rows = []
-    for subject, stated, found in named_figures(doc):
+    for subject, stated, found in doc.facts.named_figures():
         tables = "; ".join(_figure(f) for f in found)
         rows.append([stated.location.line, subject, stated.text, tables])
     if not rows:
@@ -112,7 +121,7 @@ def render_document(doc: Document, with_text: bool = False) -> str:
         width = len(str(len(doc.source.lines)))
         parts.append("\n".join(f"{line.number:>{width}} p{line.page}  {line.text}" for line in doc.source.lines))
     for number, table in enumerate(doc.tables, start=1):
-        parts.append(describe_table(table, number))
+        parts.append(describe_table(table, number, doc.facts.reading(table)))
     parts.append(describe_claims(doc))
     parts.append(describe_matches(doc))
     return "\n\n".join(parts) + "\n"

@@ -9,7 +9,7 @@ import regex
 from auditlint.agreement import Options, radius
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
-from auditlint.parse.wording import NUMBER, sentences
+from auditlint.domain.wording import NUMBER
 
 # What each word says of the first number against the second: 1 larger, -1 smaller, 0 equal.
 WORDS = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
@@ -49,7 +49,7 @@ class ComparisonWord:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        for paragraph, _, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in doc.facts.sentences:
             for pattern, meaning in ((_COMPARED, WORDS), (_EQUALLED, WORDS), (_CHANGED, CHANGE_WORDS)):
                 if not any(word in clean.text for word in meaning):
                     continue  # cheaper than letting the pattern try every number of the sentence

@@ -7,7 +7,6 @@ from typing import Iterator
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Place, Related
 from auditlint.model import Document
-from auditlint.parse.weights import weight_groups
 
 
 class IndicatorWeights:
@@ -34,7 +33,7 @@ class IndicatorWeights:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        for group in weight_groups(doc):
+        for group in doc.facts.weight_groups:
             assert group.points is not None  # weight_groups yields only groups that state their points
             computed = sum((points.value for _, points in group.parts), Decimal(0))
             if computed == group.points.value:

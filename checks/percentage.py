@@ -8,9 +8,6 @@ from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, change_base, 
                                   ratio, ratio_verdict)
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Amount, Change, Completion, Document, Share, Split, decimal_places
-from auditlint.parse.context import is_earlier
-from auditlint.parse.figures import Figures, named_total, table_figures
-from auditlint.parse.identity import document_year
 
 class Percentage:
     """A percentage that its own figures do not give.
@@ -50,7 +47,6 @@ class Percentage:
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         extra = options.tolerance
-        year = document_year(doc)
         for claim in doc.claims:
             if isinstance(claim, Change):
                 yield from self._change(claim, extra)
@@ -58,8 +54,8 @@ class Percentage:
                 yield from self._completion(claim, extra)
             elif isinstance(claim, Split):
                 yield from self._shares(claim, extra)
-            elif isinstance(claim, Share) and not is_earlier(claim.year, year):
-                yield from self._named_share(claim, table_figures(doc), extra)
+            elif isinstance(claim, Share) and not doc.facts.is_earlier(claim.year):
+                yield from self._named_share(claim, doc, extra)
 
     def _change(self, claim: Change, extra: Decimal) -> Iterator[Finding]:
         if claim.prior is not None and (finding := self._change_amount(claim, claim.prior, extra)) is not None:
@@ -175,13 +171,13 @@ class Percentage:
                         f"{part.amount.text} / {claim.total.text} = {found.exact:.4f}%"),
                 (part.amount, claim.total), None, claim.sentence.text)
 
-    def _named_share(self, claim: Share, figures: Figures, extra: Decimal) -> Iterator[Finding]:
-        total = named_total(figures, claim.base, claim.scope)
+    def _named_share(self, claim: Share, doc: Document, extra: Decimal) -> Iterator[Finding]:
+        total = doc.facts.named_total(claim.base, claim.scope)
         found = ratio(claim.amount.value, total.value) if total is not None else None
         verdict = ratio_verdict(claim.percent, found, extra)
         if verdict == Verdict.AGREES:
             return
-        other = next((f for found_ in figures.totals.values() for f in found_ if f.amount.value != total.value
+        other = next((f for f in doc.facts.totals() if f.amount.value != total.value
                       and ratio_verdict(claim.percent, ratio(claim.amount.value, f.amount.value), extra) <= Verdict.ROUNDING),
                      None)
         hint = Message(f"{claim.percent.text}% 是 {claim.amount.text} 占《{other.table.name}》{other.amount.text} 的比例",

@@ -8,7 +8,6 @@ import regex
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
-from auditlint.parse.wording import sentences
 
 _CHANGE_WORDS = "增加|增长|上升|减少|下降|降低"
 
@@ -50,7 +49,7 @@ class Placeholder:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        for paragraph, _, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in doc.facts.sentences:
             text = clean.text
             for pattern, zh, en in TEMPLATE_TEXT:
                 for match in pattern.finditer(text):

@@ -8,7 +8,7 @@ import regex
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
-from auditlint.parse.wording import NUMBER, sentences
+from auditlint.domain.wording import NUMBER
 
 # The same mark twice ("。。", "，，"); an ellipsis (……) and a dash (——) are doubled by design.
 _DOUBLED = regex.compile(r"([。，、；：！？])\1+|[，、；：][。]|[。][，、；]")
@@ -45,7 +45,7 @@ class Punctuation:
             for match in _DOUBLED.finditer(paragraph.text):
                 yield self._finding(paragraph.body.locate(match.start(), match.end()), match.group(),
                                     "标点重复", "doubled punctuation")
-        for paragraph, _, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in doc.facts.sentences:
             text = clean.text
             percents = set()
             for match in _PERCENT_WORD.finditer(text):

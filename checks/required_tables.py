@@ -7,7 +7,6 @@ from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
 from auditlint import domain
-from auditlint.parse.identity import identify
 
 # A document that prints at least this many standard tables prints the set; fewer, and its
 # tables are published elsewhere (or were not extracted), so no single one is "missing".
@@ -42,7 +41,7 @@ class RequiredTables:
     level = Level.WARNING
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        identity = identify(doc)
+        identity = doc.facts.identity
         required = domain.REQUIRED_TABLES.get(identity.kind, ()) if identity else ()
         present = {t.kind for t in doc.tables}
         if identity is None or sum(1 for kinds in required if present & set(kinds)) < MIN_TABLES:

@@ -7,7 +7,6 @@ from typing import Iterator
 from auditlint.agreement import Options, same
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
 from auditlint.model import Document, Part, Split
-from auditlint.parse.splits import restated_parts
 
 
 class RestatedFigure:
@@ -40,8 +39,7 @@ class RestatedFigure:
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         extra = options.tolerance
-        splits = [claim for claim in doc.claims if isinstance(claim, Split)]
-        for split, listed, item in restated_parts(doc.paragraphs, splits):
+        for split, listed, item in doc.facts.restated_parts:
             if item.amount.value != listed.amount.value:
                 yield self._finding(split, listed, item, extra)
 

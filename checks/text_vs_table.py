@@ -6,9 +6,7 @@ from typing import Iterator
 
 from auditlint.agreement import Options, same
 from auditlint.findings import Finding, Level, Message, Related, shape_hint
-from auditlint.model import Amount, Document
-from auditlint.parse.figures import TableFigure, is_concept, named_figures, printed_enough
-from auditlint.parse.forms import BudgetRestatement, budget_restatements
+from auditlint.model import Amount, BudgetRestatement, Document, Fact
 
 
 class TextVsTable:
@@ -50,13 +48,11 @@ class TextVsTable:
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         extra = options.tolerance
-        for subject, stated, found in named_figures(doc):
-            if is_concept(subject) and not printed_enough(subject, found):
-                continue  # one table's total, perhaps of another scope than the sentence's, proves little
+        for subject, stated, found in doc.facts.restated_figures:
             finding = self._compare(subject, stated, found, extra)
             if finding is not None:
                 yield finding
-        for restatement in budget_restatements(doc):
+        for restatement in doc.facts.budget_restatements:
             yield from self._form_budget(restatement, extra)
 
     def _form_budget(self, form: BudgetRestatement, extra: Decimal) -> Iterator[Finding]:
@@ -104,7 +100,7 @@ class TextVsTable:
                          f"from the mistyped {stated.text}") if derived and stated.value != field.value else None,
         )
 
-    def _compare(self, subject: str, stated: Amount, found: list[TableFigure], extra: Decimal) -> Finding | None:
+    def _compare(self, subject: str, stated: Amount, found: list[Fact], extra: Decimal) -> Finding | None:
         if len({f.amount.value for f in found}) > 1:
             return None  # the tables disagree among themselves: cross-table's business
         expected = found[0].amount

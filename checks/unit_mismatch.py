@@ -8,9 +8,7 @@ import regex
 from auditlint.agreement import Options, claim_amounts, claim_fits
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Amount, Document, Location, Table
-from auditlint.parse.claims import sentence_claims
-from auditlint.parse.figures import named_figures
-from auditlint.parse.wording import NUMBER, YUAN, sentences
+from auditlint.domain.wording import NUMBER, YUAN
 
 # A number of this many significant digits (1.55, 14.8, 2,877.94) printed under both units is
 # one figure with a slipped unit; 40.00 or 1,200.00 may well be two figures.
@@ -33,7 +31,7 @@ def significant_digits(text: str) -> int:
 def wan_yuan_figures(doc: Document) -> dict[str, list[Location]]:
     """Where each number is printed in 万元: in the narrative before 万元, and in tables in 万元."""
     found: dict[str, list[Location]] = {}
-    for paragraph, _, clean in sentences(doc.paragraphs):
+    for paragraph, _, clean in doc.facts.sentences:
         for match in _WAN_YUAN.finditer(clean.text):
             amount = clean.amount(paragraph, match, "amount")
             found.setdefault(_key(amount.text), []).append(amount.location)
@@ -95,13 +93,9 @@ class UnitMismatch:
         预算为1137.18元，支出决算为458.27万元，完成年初预算的40.30%" (458.27 / 1137.18 = 40.30%),
         a split whose parts make their total with it, a change its two years give. In 元 it would
         be ten thousand times smaller, and nothing in the sentence would hold."""
-        for paragraph, sentence, clean in sentences(doc.paragraphs):
-            reading = clean.in_wan_yuan()
-            if reading is None:
-                continue
-            as_wan, starts = reading
-            in_yuan = {(at.line, at.column) for at in (paragraph.body.locate(s, s + 1) for s in starts)}
-            for claim in sentence_claims(paragraph, sentence, as_wan):
+        for sentence, starts, claims in doc.facts.claims_read_in_wan_yuan():
+            in_yuan = set(starts)
+            for claim in claims:
                 slipped = [a for a in claim_amounts(claim) if a.value != 0 and a.location not in reported
                            and (a.location.line, a.location.column) in in_yuan]
                 if not slipped or not claim_fits(claim):
@@ -127,7 +121,7 @@ class UnitMismatch:
         """The same number printed in 元 here and in 万元 elsewhere (the narrative, or a table in
         万元), whatever the words around it: a number of three significant digits or more does
         not recur by chance under the other unit."""
-        in_yuan = [stated for paragraph, _, clean in sentences(doc.paragraphs) for match in YUAN.finditer(clean.text)
+        in_yuan = [stated for paragraph, _, clean in doc.facts.sentences for match in YUAN.finditer(clean.text)
                    if (stated := clean.amount(paragraph, match, "amount")).location not in reported
                    and significant_digits(stated.text) >= MIN_SIGNIFICANT]
         in_wan = wan_yuan_figures(doc) if in_yuan else {}  # most documents state nothing in 元
@@ -178,7 +172,7 @@ class UnitMismatch:
             )
 
     def _by_subject(self, doc: Document) -> Iterator[Finding]:
-        for subject, stated, found in named_figures(doc, _YUAN_FIGURE):
+        for subject, stated, found in doc.facts.named_figures(_YUAN_FIGURE):
             if {f.table.unit for f in found} != {"万元"} or stated.value == 0:
                 continue
             if {f.amount.value for f in found} != {stated.value}:

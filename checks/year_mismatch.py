@@ -8,8 +8,6 @@ import regex
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document, Location
-from auditlint.parse.wording import sentences
-from auditlint.parse.identity import identify, template_headings
 
 # "截至2023年12月31日": the date a 决算 reports its assets at, which is the end of its own year.
 _AS_OF = regex.compile(r"截至\s*(?P<year>20\d{2})\s*年\s*12\s*月\s*31\s*日")
@@ -40,17 +38,17 @@ class YearMismatch:
     level = Level.ERROR
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        identity = identify(doc)
+        identity = doc.facts.identity
         if identity is None:
             return
         title = Related(identity.location, Message(f"标题：{identity.year}年{identity.kind}",
                                                    f"title: {identity.kind} of {identity.year}"))
-        for heading in template_headings(doc):
+        for heading in doc.facts.headings:
             if heading.kind == identity.kind and heading.year != identity.year:
                 yield self._finding(heading.year_location, heading.year, identity.year, identity.kind, heading.text, title)
         if identity.kind != "决算":
             return
-        for paragraph, _, clean in sentences(doc.paragraphs):
+        for paragraph, _, clean in doc.facts.sentences:
             for match in _AS_OF.finditer(clean.text):
                 year = int(match.group("year"))
                 if year != identity.year:

@@ -76,7 +76,7 @@ def test_one_code_with_two_names_is_a_warning_but_a_shortened_name_is_not():
 
 def test_words_of_a_wrapped_cell_before_a_name_are_no_other_name():
     from auditlint.model import Location, Row
-    from auditlint.checks.cross_table import _same_name
+    from auditlint.parse.statements import _same_name
 
     one_line = Row("205", "教育支出", (), Location("t.txt", 10, 1, 10, 5))
     wrapped = Row("205", "河办公室）教育支出", (), Location("t.txt", 20, 1, 21, 5))

@@ -7,11 +7,9 @@ data; no budget knowledge hides in `if` chains elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
 
 import regex
 
-from auditlint.model import Row
 
 
 @dataclass(frozen=True)
@@ -319,35 +317,3 @@ def column_quantities(columns: tuple[str, ...], table_kind: str) -> dict[int, st
         if len(named) == 1 and named[0] not in quantities.values():
             quantities[index] = named[0]  # a name with two quantities' words is a header run together
     return quantities
-
-
-class CodeIndex:
-    """The code hierarchy of a table's rows, indexed once, so that a code's children and parent
-    take a lookup instead of a pass over every row (a 1 500-row table asks 1 500 times)."""
-
-    def __init__(self, rows: Sequence[Row]) -> None:
-        self._below: dict[str, list[Row]] = {}   # every row under each code prefix, in order
-        self._first: dict[str, Row] = {}         # the first row printed with each code
-        for row in rows:
-            if row.code:
-                self._first.setdefault(row.code, row)
-                for length in range(1, len(row.code)):
-                    self._below.setdefault(row.code[:length], []).append(row)
-
-    def children(self, parent: Row) -> list[Row]:
-        """The rows a code adds up from: those whose code extends it by one level, the next
-        level printed below it (201 → 20103 → 2010301; 301 → 30101; a department 014 → its
-        unit 014001)."""
-        below = [r for r in self._below.get(parent.code, ()) if r is not parent] if parent.code else []
-        if not below:
-            return []
-        level = min(len(r.code) for r in below)
-        return [r for r in below if len(r.code) == level]
-
-    def parent(self, row: Row) -> Row | None:
-        """The row a code adds up into: the longest code printed that it extends."""
-        for length in range(len(row.code) - 1, 0, -1):
-            found = self._first.get(row.code[:length])
-            if found is not None:
-                return found
-        return None

@@ -7,6 +7,7 @@ import regex
 
 from auditlint.model import Document, Paragraph, Source
 from auditlint.parse.claims import extract
+from auditlint.parse.facts import Facts
 from auditlint.parse.forms import execution_rates
 from auditlint.parse.identity import document_year
 from auditlint.parse.narrative import segment
@@ -30,9 +31,11 @@ def without_comments(source: Source) -> Source:
 
 def parse_document(source: Source) -> Document:
     """Read a source the way an auditor does: its tables, its paragraphs and what they claim
-    (with the budget execution rows of its forms, which claim a completion rate)."""
+    (with the budget execution rows of its forms, which claim a completion rate), and finish it
+    with its facts (auditlint.parse.facts), which the checks ask."""
     source = without_comments(source)
     blocks = segment(source)
     paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
     doc = Document(source, blocks, find_tables(source))
-    return replace(doc, claims=extract(paragraphs, document_year(doc)) + tuple(execution_rates(doc)))
+    doc = replace(doc, claims=extract(paragraphs, document_year(doc)) + tuple(execution_rates(doc)))
+    return replace(doc, facts=Facts(doc))

@@ -14,7 +14,8 @@ import regex
 from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence, Share
 from auditlint.parse.context import context_of
 from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of
-from auditlint.parse.wording import CLAUSE, DOWN, NUMBER, UP, CleanText, Shifted, sentences
+from auditlint.domain.wording import CLAUSE, DOWN, NUMBER, UP
+from auditlint.parse.wording import CleanText, Shifted, sentences
 
 _PERCENT_AFTER = rf"\s*[，,]?\s*(?:{UP}|{DOWN})了?\s*(?P<percent>{NUMBER})\s*[%％]"
 # "X万元，比2023年预算减少D万元，下降P%", the comparison naming the prior year's amount or not

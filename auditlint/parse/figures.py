@@ -11,16 +11,15 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from typing import Iterable, Iterator
+
 import regex
 
-from typing import Iterator
-
-from auditlint.model import Amount, Document, Row, Table
 from auditlint import domain
+from auditlint.model import Amount, Document, Fact, Paragraph, Row, Sentence, Table
 from auditlint.parse.claims import FIGURE
 from auditlint.parse.context import ALL, SCOPE_WORDS, UNKNOWN, context_of, is_earlier, scoped
-from auditlint.parse.identity import document_year
-from auditlint.parse.wording import sentences
+from auditlint.parse.wording import CleanText
 
 _YEAR_PREFIX = regex.compile(r"^\d{4}年")
 _LEADING = regex.compile(r"^(?:其中|包括|主要是|主要|安排|全年|本年|当年|年度|年|部门|单位|本部门|本单位)+")
@@ -39,14 +38,6 @@ _BLOCK_HEADER = regex.compile(r"\d{4}年|预算数|决算数")
 SCOPES = {"expenditure": "all", "summary": "all", "basic_summary": "all", "project_summary": "all",
           "fiscal_summary": "fiscal", "gpb_function": "gpb", "gpb_basic": "gpb", "gpb_economic": "gpb"}
 _GPB_OR_TOTAL = regex.compile(r"一般公共预算|财政拨款|合计|总计|小计|财政指标")
-
-
-@dataclass(frozen=True)
-class TableFigure:
-    """A figure a table states: which table, and the amount with its location."""
-
-    table: Table
-    amount: Amount
 
 
 # Subjects the narrative uses for the document's totals, and the quantity they name.
@@ -109,15 +100,15 @@ class Figures:
     """What the tables state, by name: each row under its label, each of the document's totals
     under its quantity (total, basic, project, personnel, public)."""
 
-    rows: dict[str, list[TableFigure]]
-    totals: dict[str, list[TableFigure]]
+    rows: dict[str, list[Fact]]
+    totals: dict[str, list[Fact]]
     single_scope: bool  # all the department's money is this year's 一般公共预算
 
-    def get(self, subject: str) -> list[TableFigure]:
+    def get(self, subject: str) -> list[Fact]:
         """The figures of the row a subject names (卫生健康支出, a project)."""
         return self.rows.get(subject, [])
 
-    def total(self, subject: str, scope: str) -> list[TableFigure]:
+    def total(self, subject: str, scope: str) -> list[Fact]:
         """The figures of the document's total a subject names (项目支出), of the money of `scope`
         (a subject that says 一般公共预算 is of that money whatever its sentence). A table of
         another scope states the same figure only when the department has no other money; a
@@ -131,7 +122,7 @@ class Figures:
             return []
         return [f for f in self.totals.get(quantity, []) if self.single_scope or SCOPES.get(f.table.kind, ALL) == scope]
 
-    def states_in_another_scope(self, subject: str, value: Decimal, named: list[TableFigure]) -> bool:
+    def states_in_another_scope(self, subject: str, value: Decimal, named: list[Fact]) -> bool:
         """Does a table of another scope than the `named` figures' print this value for the total
         the subject names? Then the narrative speaks of that scope's money (its sentence did not
         say so), and no contradiction can be claimed."""
@@ -146,23 +137,11 @@ def _quantity(subject: str) -> str | None:
     return next((quantity for pattern, quantity in CONCEPTS if pattern.match(subject)), None)
 
 
-# The last document indexed and its index: text-vs-table and unit-mismatch ask for the same one.
-_indexed: tuple[Document | None, Figures | None] = (None, None)
-
-
-def table_figures(doc: Document) -> Figures:
+def index_figures(doc: Document) -> Figures:
     """Every figure the tables state under a name: each row by its label, in the table's total
-    column; the document's totals from the total rows of the tables of expenditure. Indexed
-    once per document."""
-    global _indexed
-    if _indexed[0] is not doc or _indexed[1] is None:
-        _indexed = (doc, _index(doc))
-    return _indexed[1]
-
-
-def _index(doc: Document) -> Figures:
-    rows: dict[str, list[TableFigure]] = {}
-    totals: dict[str, list[TableFigure]] = {}
+    column; the document's totals from the total rows of the tables of expenditure."""
+    rows: dict[str, list[Fact]] = {}
+    totals: dict[str, list[Fact]] = {}
     for table in doc.tables:
         if table.kind == "performance" or not table.rows:
             continue
@@ -176,24 +155,24 @@ def _index(doc: Document) -> Figures:
             is_total = domain.TOTAL_LABEL.match(label) is not None or (index == 0 and not row.code and not table.side)
             if total_column is not None and row.amounts and row.amounts[total_column] is not None \
                     and len(label) >= MIN_LABEL and not is_total and printed[label] == 1 and _names_one_thing(table, row):
-                rows.setdefault(label, []).append(TableFigure(table, row.amounts[total_column]))
+                rows.setdefault(label, []).append(Fact(table, row.amounts[total_column], row, table.columns[total_column], SCOPES.get(table.kind, ALL)))
             if is_total and not table.side and table.kind in SCOPES:
                 for column, quantity in quantities.items():
                     amount = row.amounts[column]
                     if amount is not None and (quantity != "total" or table.kind in ("expenditure", "summary")):
-                        totals.setdefault(quantity, []).append(TableFigure(table, amount))
+                        totals.setdefault(quantity, []).append(Fact(table, amount))
         first = table.rows[0]
         if table.kind in WHOLE_TABLE_TOTALS and quantities.get(0) == "total" and first.readable and first.amounts \
                 and first.amounts[0] is not None and domain.TOTAL_LABEL.match(normalise(first.label)):
-            totals.setdefault(WHOLE_TABLE_TOTALS[table.kind], []).append(TableFigure(table, first.amounts[0]))
+            totals.setdefault(WHOLE_TABLE_TOTALS[table.kind], []).append(Fact(table, first.amounts[0], first))
         if table.kind in NAMED_BY_COLUMN and len(table.rows) == 1 and first.readable:
             for name, amount in zip(table.columns, first.amounts):
                 label, _ = figure_name(normalise(name.rpartition("/")[2]))
                 if amount is not None and len(label) >= MIN_LABEL and not any(p.match(label) for p, _ in CONCEPTS):
-                    rows.setdefault(label, []).append(TableFigure(table, amount))
+                    rows.setdefault(label, []).append(Fact(table, amount))
             total = first.amounts[0] if first.amounts else None
             if table.kind in COLUMN_TOTAL_NAMES and total is not None and _one_total_column(table):
-                rows.setdefault(COLUMN_TOTAL_NAMES[table.kind], []).append(TableFigure(table, total))
+                rows.setdefault(COLUMN_TOTAL_NAMES[table.kind], []).append(Fact(table, total, first))
     return Figures(rows, totals, has_single_scope(doc))
 
 
@@ -247,7 +226,7 @@ MIN_TABLES_FOR_A_TOTAL = 2
 _TOTAL_SUFFIX = regex.compile(r"(?:总额|总计|合计|总数)$")
 
 
-def printed_enough(subject: str, found: list[TableFigure]) -> bool:
+def printed_enough(subject: str, found: list[Fact]) -> bool:
     """Do enough tables print the total a subject names to hold the narrative to it: two, or
     the one table that states that total at all (政府采购预算表)?"""
     return _quantity(subject) in _ONE_TABLE_QUANTITIES or len({id(f.table) for f in found}) >= MIN_TABLES_FOR_A_TOTAL
@@ -270,19 +249,18 @@ def named_total(figures: Figures, name: str, scope: str) -> Amount | None:
 AMBIGUOUS_VALUES = 3
 
 
-def named_figures(doc: Document, pattern: regex.Pattern = FIGURE) -> Iterator[tuple[str, Amount, list[TableFigure]]]:
+def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
+                  pattern: regex.Pattern = FIGURE) -> Iterator[tuple[str, Amount, list[Fact]]]:
     """Each amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
     group) whose subject names figures of the tables: the subject, the amount, those figures.
     Amounts about an earlier year than the document's are not the tables' figures, and a subject
     the narrative gives several different amounts is left alone. One of the document's totals
     (基本支出 …) is the total of the money its sentence speaks of (see context.py); when the
     sentence does not say, it is left alone."""
-    figures = table_figures(doc)
     if not figures.rows and not figures.totals:
         return
-    year = document_year(doc)
-    named: list[tuple[str, Amount, list[TableFigure]]] = []
-    for paragraph, _, clean in sentences(doc.paragraphs):
+    named: list[tuple[str, Amount, list[Fact]]] = []
+    for paragraph, _, clean in sentences:
         for match in pattern.finditer(clean.text):
             amount = clean.amount(paragraph, match, "amount")
             context = context_of(paragraph, amount.location, year)

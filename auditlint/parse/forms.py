@@ -16,14 +16,13 @@ narrative's, and is read as one (`execution_rates`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 import regex
 
-from auditlint.model import Amount, Completion, Document, Line, Location, Sentence, Table
+from auditlint.model import Amount, BudgetRestatement, Completion, Document, Line, Location, Sentence, Table
 from auditlint import domain
-from auditlint.parse.wording import NUMBER
+from auditlint.domain.wording import NUMBER
 from auditlint.parse.identity import document_year
 from auditlint.parse.numbers import parse_amount
 
@@ -48,19 +47,6 @@ _ROW_FIGURE = regex.compile(rf"(?P<amount>{NUMBER})\s*(?P<percent>[%％])?")
 # How many lines below its header the execution row may be: its label (年度财政资金总额) is
 # often wrapped over the lines between.
 EXECUTION_ROW_REACH = 8
-
-
-@dataclass(frozen=True)
-class BudgetRestatement:
-    """A form's budget field, a sentence of the same form that restates it, and the change the
-    sentence states against an earlier year's budget (itself stated in the form), if any."""
-
-    form: Table
-    field: Amount
-    stated: Amount
-    earlier: Amount | None = None
-    change: Amount | None = None
-    decrease: bool = False
 
 
 def form_regions(doc: Document) -> Iterator[tuple[Table, tuple[Line, ...]]]:

@@ -14,7 +14,8 @@ import regex
 
 from auditlint.model import Amount, Paragraph, Part, Sentence, Split
 from auditlint import domain
-from auditlint.parse.wording import CLAUSE, DOWN, NUMBER, UP, CleanText, Shifted, sentences
+from auditlint.domain.wording import CLAUSE, DOWN, NUMBER, UP
+from auditlint.parse.wording import CleanText, Shifted, sentences
 
 # "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
 _SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"

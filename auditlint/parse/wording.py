@@ -1,8 +1,8 @@
-"""The narrative's sentences as the claims and rules read them, and the words for amounts.
+"""The narrative's sentences as the claims and rules read them (the words and number shapes
+they are read with are data: auditlint.domain.wording).
 
 Text decorations of extracted documents (underscores, <u> tags, spaces inside OCR'd numbers) are
-read through, and every location still points at the original characters. NUMBER, UP, DOWN and
-CLAUSE are the pieces the patterns of claims, splits and rules are made of.
+read through, and every location still points at the original characters.
 """
 from __future__ import annotations
 
@@ -11,20 +11,13 @@ from decimal import Decimal
 
 import regex
 
+
+from auditlint.domain.wording import YUAN
 from auditlint.model import Amount, Location, Paragraph, Sentence
 
 _DECORATION = regex.compile(r"</?u>|_+")
 # OCR's spaces inside a number ("4, 461. 66") and between two characters of a word ("基本 支出").
 _SPLIT_BY_OCR = regex.compile(r"(?<=\d[,.])\s+(?=\d)|(?<=\p{Han})\s+(?=\p{Han})")
-NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # never the tail of a number (".22")
-UP = "增加|增长|上升|提高"
-DOWN = "减少|下降|降低|减"
-
-# An amount in 元 (not 万元, 亿元 or 千元), and not a price (元/套, 元每…).
-YUAN = regex.compile(rf"(?P<amount>{NUMBER})\s*(?<![万亿千])元(?!\s*[/每])")
-
-# A character of one clause: no sentence or clause mark, but a thousands comma (20,292.85) is none.
-CLAUSE = r"(?:[^。；;，,]|(?<=\d),(?=\d{3}))"
 
 
 @dataclass(frozen=True)

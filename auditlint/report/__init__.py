@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from auditlint.engine import LintResult
+from auditlint.result import LintResult
 from auditlint.report import github, json_lines, json_report, sarif, statistics, text
 
 Renderer = Callable[[LintResult, str], str]

@@ -6,7 +6,7 @@ expects (%, CR and LF in messages; also : and , in properties).
 """
 from __future__ import annotations
 
-from auditlint.engine import LintResult
+from auditlint.result import LintResult
 from auditlint.findings import Finding, Level
 from auditlint.report.text import describe, summary
 

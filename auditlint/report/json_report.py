@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from auditlint import __version__
-from auditlint.engine import LintResult
+from auditlint.result import LintResult
 
 def render(result: LintResult, lang: str) -> str:
     document = {

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from auditlint import __version__
-from auditlint.engine import LintResult
+from auditlint.result import LintResult
 from auditlint.findings import Finding
 from auditlint.model import Location
 from auditlint.plugins import RuleInfo

@@ -7,7 +7,7 @@ from collections import Counter
 
 from tabulate import tabulate
 
-from auditlint.engine import LintResult
+from auditlint.result import LintResult
 from auditlint.report.text import summary
 
 

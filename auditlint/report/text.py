@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from auditlint.engine import LintResult
+from auditlint.result import LintResult
 from auditlint.findings import Finding, Level
 from auditlint.model import Location
 

@@ -1,0 +1,209 @@
+"""The facts layer: what a document states, read once, for every check to ask.
+
+Parse finishes a Document with its `facts`: the narrative's sentences, cleaned; the document's
+identity and year; every table's reading (the identities its rows and columns must hold, and
+whether they mostly do, so that a misread table is known as such before any check accuses it);
+the statements of one quantity in several tables; the narrative figures named after a table
+figure; and the restatements that forms and lists make. Everything is computed on first request
+and kept for the document, never in a module-level cache of "the last document", so that checks
+run in any order, and twice, on any number of documents.
+
+Checks import nothing of parse: they ask these facts and do arithmetic (auditlint.agreement).
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Iterator
+
+import regex
+
+from auditlint.agreement import adds_up
+from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Paragraph, Part, Row, Sentence,
+                             Split, Table, TableReading)
+from auditlint.parse import hierarchy
+from auditlint.parse.claims import FIGURE, sentence_claims
+from auditlint.parse.context import is_earlier
+from auditlint.parse.figures import (Figures, has_single_scope, index_figures, is_concept, named_figures, named_total,
+                                     printed_enough)
+from auditlint.parse.forms import budget_restatements
+from auditlint.parse.grid import UNNAMED_NOTE
+from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
+from auditlint.parse.splits import restated_parts
+from auditlint.parse.statements import collect_statements, renamed_codes
+from auditlint.parse.weights import WeightGroup, weight_groups
+from auditlint.parse.wording import CleanText, sentences
+
+# A narrative amount named after table figures: the name, the amount, the figures it restates.
+NamedFigure = tuple[str, Amount, list[Fact]]
+
+# Tables whose rows are free text (绩效 forms) or whose rows are not a hierarchy of amounts.
+UNSUMMED_KINDS = frozenset({"performance"})
+# A published table rarely has more than a couple of slips, each breaking a sum or two: past this
+# many failing sums (and this share of those checked), the table was misread, not mis-added.
+MAX_SLIP_FAILURES = 4
+MISREAD_SHARE = 0.25
+
+# The parser's notes on a table it read rows of that put the whole reading in doubt (its other
+# notes are about single rows, whose amounts are then left out of every sum).
+WHOLE_TABLE_NOTES = frozenset({UNNAMED_NOTE})
+UNIT_UNKNOWN = Doubt("unit", "未注明金额单位", "its unit (元 or 万元) is not printed")
+
+
+def _misread(failing: int, sums: int) -> Doubt:
+    return Doubt("sums", f"{failing}/{sums} 处合计与下级之和不符，更可能是表格读错",
+                 f"{failing} of its {sums} sums fail, more than slips explain: more likely misread")
+
+
+def _uncertain(note: str) -> Doubt:
+    return Doubt("reading", f"未能确定地读取：{note}", f"not read with certainty: {note}")
+
+
+class Facts:
+    """What a document states, by what the checks ask (see the module's docstring)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc  # the document as parsed, without its facts
+
+    # ----------------------------------------------------------------------------------------
+    # The narrative
+
+    @cached_property
+    def sentences(self) -> list[tuple[Paragraph, Sentence, CleanText]]:
+        """Every sentence of the narrative with its paragraph and its clean text."""
+        return sentences(self._doc.paragraphs)
+
+    @cached_property
+    def identity(self) -> Identity | None:
+        """The document's kind (预算/决算) and year, as its title states them."""
+        return identify(self._doc)
+
+    @cached_property
+    def year(self) -> int | None:
+        """The year the document is about: its title's, else its table titles'."""
+        return document_year(self._doc)
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        """The template's headings that name a year and a kind."""
+        return list(template_headings(self._doc))
+
+    def claims_read_in_wan_yuan(self) -> Iterator[tuple[Sentence, list[tuple[int, int]], list[Claim]]]:
+        """Each sentence that states an amount in bare 元, read as if it were in 万元: the
+        sentence, where (line, column) each such amount starts, and the claims it then makes."""
+        for paragraph, sentence, clean in self.sentences:
+            reading = clean.in_wan_yuan()
+            if reading is None:
+                continue
+            as_wan, starts = reading
+            in_yuan = [(at.line, at.column) for at in (paragraph.body.locate(s, s + 1) for s in starts)]
+            yield sentence, in_yuan, sentence_claims(paragraph, sentence, as_wan)
+
+    @cached_property
+    def restated_parts(self) -> list[tuple[Split, Part, Part]]:
+        """(list, listed part, the numbered paragraph's item) for each part a list restates."""
+        splits = [claim for claim in self._doc.claims if isinstance(claim, Split)]
+        return restated_parts(self._doc.paragraphs, splits)
+
+    # ----------------------------------------------------------------------------------------
+    # The tables
+
+    @cached_property
+    def readings(self) -> list[TableReading]:
+        """Every table with rows, as read: its identities, its families, and its trust."""
+        return [_reading(table) for table in self._doc.tables if table.rows]
+
+    def reading(self, table: Table) -> TableReading | None:
+        return next((r for r in self.readings if r.table is table), None)
+
+    @cached_property
+    def statements(self) -> dict[tuple[str, ...], list[Fact]]:
+        """Every statement of a code's amounts and of the document's totals, by what it states,
+        printed by two tables or more."""
+        return collect_statements(self._doc)
+
+    @cached_property
+    def renamed_codes(self) -> list[tuple[str, tuple[Table, Row], tuple[Table, Row], str]]:
+        """Function codes two tables name differently (see statements.renamed_codes)."""
+        return list(renamed_codes(self._doc))
+
+    @cached_property
+    def single_scope(self) -> bool:
+        """Whether all the department's money is this year's 一般公共预算 (then tables of every
+        scope state the same figures)."""
+        return has_single_scope(self._doc)
+
+    @cached_property
+    def figures(self) -> Figures:
+        """What the tables state under a name the narrative would use."""
+        return index_figures(self._doc)
+
+    def named_figures(self, pattern: regex.Pattern = FIGURE) -> list[NamedFigure]:
+        """Each narrative amount (as `pattern` finds it: in 万元 unless told) named after table
+        figures."""
+        if pattern is FIGURE:
+            return self._named_in_wan_yuan
+        return list(named_figures(self.figures, self.year, self.sentences, pattern))
+
+    @cached_property
+    def _named_in_wan_yuan(self) -> list[NamedFigure]:
+        return list(named_figures(self.figures, self.year, self.sentences, FIGURE))
+
+    @cached_property
+    def restated_figures(self) -> list[NamedFigure]:
+        """The narrative's figures named after table figures that may be held to them: a total
+        of the document (基本支出 …) only where enough tables print it (one table's total, perhaps
+        of another scope than the sentence's, proves little)."""
+        return [(subject, stated, found) for subject, stated, found in self.named_figures()
+                if not is_concept(subject) or printed_enough(subject, found)]
+
+    def is_earlier(self, year: int | None) -> bool:
+        """Is a figure of this year about a year before the document's? No table states it."""
+        return is_earlier(year, self.year)
+
+    def totals(self) -> list[Fact]:
+        """Every figure of one of the document's totals (支出, 基本支出, 项目支出 …) the tables print."""
+        return [fact for found in self.figures.totals.values() for fact in found]
+
+    def named_total(self, name: str, scope: str) -> Amount | None:
+        """The tables' figure of the total a name means, of the money of `scope`, when enough
+        tables print it alike."""
+        return named_total(self.figures, name, scope)
+
+    @cached_property
+    def budget_restatements(self) -> list[BudgetRestatement]:
+        """Project forms' sentences that restate their budget field."""
+        return list(budget_restatements(self._doc))
+
+    @cached_property
+    def weight_groups(self) -> list[WeightGroup]:
+        """Performance forms' indicator groups read whole, with their points."""
+        return list(weight_groups(self._doc))
+
+
+def _reading(table: Table) -> TableReading:
+    """A table's identities and families, and the doubts about its reading: notes the parser left,
+    a unit not printed, more failing sums than slips explain."""
+    identities = tuple(hierarchy.column_identities(table)) if table.kind not in UNSUMMED_KINDS else ()
+    families = tuple((parent, tuple(children)) for parent, children in hierarchy.hierarchy(table.rows, table.kind)) \
+        if table.kind not in UNSUMMED_KINDS else ()
+    sums = failing = 0
+    for total, parts in identities:
+        for row in table.rows:
+            if row.readable and row.amounts[total] is not None:
+                sums += 1
+                failing += not _holds(row.amounts[total], [row.amounts[p] for p in parts])
+    for parent, children in families:
+        for column, total in enumerate(parent.amounts):
+            if total is not None:
+                sums += 1
+                failing += not _holds(total, [c.amounts[column] for c in children])
+    doubts = [_uncertain(note) for note in table.notes if note in WHOLE_TABLE_NOTES]
+    if not table.unit:
+        doubts.append(UNIT_UNKNOWN)
+    if failing > max(MAX_SLIP_FAILURES, MISREAD_SHARE * sums):
+        doubts.append(_misread(failing, sums))
+    return TableReading(table, identities, families, sums, failing, tuple(doubts))
+
+
+def _holds(total: Amount, parts: list[Amount | None]) -> bool:
+    return adds_up(total.value, [p.value for p in parts if p is not None])

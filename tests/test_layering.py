@@ -1,0 +1,60 @@
+"""The layers of DESIGN.md, held by an ast walk of every module's imports: checks ask the facts
+and do arithmetic, so they import only the vocabulary, findings, domain data and the agreement
+arithmetic; readers know nothing of budgets; reports know nothing of the engine."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Where each layer lives, and the auditlint modules (by prefix) it may import.
+LAYERS = {
+    "checks": ("auditlint.model", "auditlint.findings", "auditlint.domain", "auditlint.agreement"),
+    "auditlint/model.py": (),
+    "auditlint/domain": ("auditlint.domain",),
+    "auditlint/agreement.py": ("auditlint.model",),
+    "auditlint/findings.py": ("auditlint.model", "auditlint.agreement"),
+    "auditlint/readers": ("auditlint.model", "auditlint.readers"),
+    "auditlint/parse": ("auditlint.model", "auditlint.domain", "auditlint.agreement", "auditlint.parse"),
+    "auditlint/report": ("auditlint.findings", "auditlint.result", "auditlint.report", "auditlint.model",
+                         "auditlint.plugins"),
+}
+
+
+def imported_modules(path: Path) -> list[str]:
+    """Every module a file imports, absolute; a relative import is resolved against its package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                raise AssertionError(f"{path}: relative import")
+            found.append(node.module or "")
+            if node.module == "auditlint":  # `from auditlint import domain`: a module, or a name (__version__)
+                found.extend(f"auditlint.{alias.name}" for alias in node.names
+                             if (ROOT / "auditlint" / alias.name).is_dir() or (ROOT / "auditlint" / f"{alias.name}.py").is_file())
+    return found
+
+
+def files_of(layer: str) -> list[Path]:
+    place = ROOT / layer
+    return sorted(place.rglob("*.py")) if place.is_dir() else [place]
+
+
+@pytest.mark.parametrize("layer", sorted(LAYERS))
+def test_a_layer_imports_only_what_the_design_allows(layer):
+    allowed = LAYERS[layer]
+    wrong = [(path.relative_to(ROOT).as_posix(), module) for path in files_of(layer) for module in imported_modules(path)
+             if module.startswith("auditlint") and module != "auditlint" and not module.startswith(allowed)]
+    assert wrong == []
+
+
+def test_checks_install_as_auditlint_checks_not_a_top_level_package():
+    setup = (ROOT / "setup.cfg").read_text(encoding="utf-8")
+    assert "auditlint.checks = checks" in setup
+    assert "\n    checks\n" not in setup
