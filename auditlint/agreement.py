@@ -70,6 +70,17 @@ def adds_up(total: Decimal, parts: list[Decimal], tolerance: Decimal = ZERO) -> 
     return abs(difference) <= spread + tolerance
 
 
+# What one printed unit is worth in 万元: tables print in 元 or 万元, the narrative in 万元.
+IN_WAN_YUAN = {"万元": Decimal(1), "元": Decimal("0.0001")}
+
+
+def in_wan_yuan(value: Decimal, unit: str) -> tuple[Decimal, Decimal] | None:
+    """A printed amount in 万元, with its rounding radius scaled alike (1,234,567 元 is 123.4567
+    万元 ± 0.00005); None when its unit is not known."""
+    scale = IN_WAN_YUAN.get(unit)
+    return None if scale is None else (value * scale, radius(value) * scale)
+
+
 def amount_verdict(difference: Decimal, spread: Decimal, tolerance: Decimal = ZERO) -> Verdict:
     """The verdict on a gap between amounts, given the rounding radius of the figures involved."""
     if difference == 0:

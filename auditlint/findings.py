@@ -12,7 +12,8 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from auditlint.model import Location, decimal_places
+from auditlint.agreement import Verdict
+from auditlint.model import Doubt, Location, decimal_places
 
 
 class Level(IntEnum):
@@ -140,3 +141,39 @@ def shape_hint(stated: Decimal, expected: Decimal) -> Message | None:
         return Message(f"{a} 与 {b} 只差一位数字", f"{a} and {b} differ in one digit")
     return None
 
+
+
+WITHIN_ROUNDING = Message("，相差在四舍五入误差之内", "; the gap is within rounding")
+
+
+def unconfirmed(doubts: tuple[Doubt, ...] | list[Doubt]) -> Message:
+    """What keeps a contradiction from being an error: the doubts about its reading."""
+    return Message("，但未能确认：" + "；".join(d.zh for d in doubts),
+                   "; not confirmed: " + "; ".join(d.en for d in doubts))
+
+
+def discrepancy(rule: str, verdict: Verdict, message: Message, location: Location, stated: str, expected: str,
+                difference: Decimal | None, *, related: tuple[Related, ...] = (), logical: str = "",
+                place: Place | None = None, hint: Message | None = None,
+                doubts: tuple[Doubt, ...] | list[Doubt] = ()) -> Finding | None:
+    """The one way a rule reports a stated figure against the figure the document's own numbers
+    give. The verdict (auditlint.agreement) decides the level: none when they agree; a note when
+    the rounding of the printed figures explains the gap; a warning when it is close; an error
+    when nothing explains it and the reading behind it is corroborated, else a note that names
+    what could not be confirmed (`doubts`). The hint names the telltale shape of the wrong number,
+    when it has one and it is no rounding, unless the rule gives its own."""
+    if verdict == Verdict.AGREES:
+        return None
+    if verdict == Verdict.ROUNDING:
+        level, suffix, hint = Level.NOTE, WITHIN_ROUNDING, None
+    elif verdict == Verdict.CLOSE:
+        level, suffix = Level.WARNING, None
+    elif doubts:
+        level, suffix = Level.NOTE, unconfirmed(doubts)
+    else:
+        level, suffix = Level.ERROR, None
+    if suffix is not None:
+        message = Message(message.zh + suffix.zh, message.en + suffix.en)
+    return Finding(rule=rule, level=level, message=message, location=location, related=related, logical=logical,
+                   stated=stated, expected=expected, difference=None if difference is None else str(difference),
+                   hint=hint, place=place)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, same
-from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.agreement import Options, amount_verdict, in_wan_yuan, radius, same
+from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
 from auditlint.model import Amount, BudgetRestatement, Document, Fact
 
 
@@ -49,7 +49,7 @@ class TextVsTable:
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         extra = options.tolerance
         for subject, stated, found in doc.facts.restated_figures:
-            finding = self._compare(subject, stated, found, extra)
+            finding = self._compare(subject, stated, found, doc, extra)
             if finding is not None:
                 yield finding
         for restatement in doc.facts.budget_restatements:
@@ -100,28 +100,28 @@ class TextVsTable:
                          f"from the mistyped {stated.text}") if derived and stated.value != field.value else None,
         )
 
-    def _compare(self, subject: str, stated: Amount, found: list[Fact], extra: Decimal) -> Finding | None:
-        if len({f.amount.value for f in found}) > 1:
+    def _compare(self, subject: str, stated: Amount, found: list[Fact], doc: Document, extra: Decimal) -> Finding | None:
+        """A narrative figure (in 万元) against the table figures it restates, each converted from its
+        table's unit. An error needs every one of those tables trusted (its unit printed, its sums
+        holding); otherwise the gap is a note that says what could not be confirmed."""
+        # A table whose unit is not printed is read as in 万元, the narrative's; the doubt it
+        # carries keeps any contradiction from being an error.
+        converted = [in_wan_yuan(f.amount.value, f.table.unit) or (f.amount.value, radius(f.amount.value)) for f in found]
+        if len({value for value, _ in converted}) > 1:
             return None  # the tables disagree among themselves: cross-table's business
+        value, spread = converted[0]
+        verdict = amount_verdict(stated.value - value, radius(stated.value) + spread, extra)
+        doubts = list(dict.fromkeys(d for f in found for d in doc.facts.reading(f.table).doubts))
         expected = found[0].amount
-        difference = stated.value - expected.value
-        if difference == 0:
-            return None
-        rounding = same(stated.value, expected.value, extra)
+        unit = found[0].table.unit
+        in_wan = f"{expected.text} {unit}" + (f"（= {value.normalize():f} 万元）" if unit == "元" else "")
+        in_wan_en = f"{expected.text} {unit}" + (f" (= {value.normalize():f} 万元)" if unit == "元" else "")
         tables = "、".join(dict.fromkeys(f"《{f.table.name}》" for f in found))
-        return Finding(
-            rule=self.id,
-            level=Level.NOTE if rounding else Level.ERROR,
-            message=Message(
-                f"正文中{subject}为 {stated.text} 万元，而{tables}为 {expected.text}"
-                + ("，相差在四舍五入误差之内" if rounding else ""),
-                f"the text gives {subject} as {stated.text}, the tables ({', '.join(dict.fromkeys(f.table.name for f in found))}) "
-                f"as {expected.text}" + ("; the gap is within rounding" if rounding else "")),
-            location=stated.location,
+        return discrepancy(
+            self.id, verdict,
+            Message(f"正文中{subject}为 {stated.text} 万元，而{tables}为 {in_wan}",
+                    f"the text gives {subject} as {stated.text} 万元, the tables "
+                    f"({', '.join(dict.fromkeys(f.table.name for f in found))}) as {in_wan_en}"),
+            stated.location, stated.text, expected.text, stated.value - value,
             related=tuple(Related(f.amount.location, Message(f"《{f.table.name}》", f.table.name)) for f in found),
-            logical=f"text:{subject}",
-            stated=stated.text,
-            expected=expected.text,
-            difference=str(difference),
-            hint=None if rounding else shape_hint(stated.value, expected.value),
-        )
+            logical=f"text:{subject}", hint=shape_hint(stated.value, value), doubts=doubts)
