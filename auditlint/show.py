@@ -15,7 +15,7 @@ from tabulate import tabulate
 
 from auditlint.domain import TABLE_KINDS
 from auditlint.model import Amount, Change, Completion, Document, Fact, Location, Share, Table, TableReading
-from auditlint.parse.context import SCOPE_NAMES
+from auditlint.domain.scope import SCOPE_NAMES
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 

@@ -5,8 +5,8 @@ from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, same
-from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
+from auditlint.agreement import Options, amount_verdict, in_wan_yuan, radius
+from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, shape_hint
 from auditlint.model import Document, Fact
 
 
@@ -61,7 +61,7 @@ class CrossTable:
             for group in groups.values():
                 if len({id(s.table) for s in group}) > 1:
                     compared.update((s.table.name, s.column) for s in group)
-                findings.extend(self._compare(key, group, options.tolerance))
+                findings.extend(self._compare(key, group, doc, options.tolerance))
         yield from misread_columns(findings, compared)
 
     def _names(self, doc: Document) -> Iterator[Finding]:
@@ -79,58 +79,62 @@ class CrossTable:
                 expected=first.label,
             )
 
-    def _compare(self, key: tuple[str, ...], group: list[Fact], extra: Decimal) -> Iterator[Finding]:
+    def _compare(self, key: tuple[str, ...], group: list[Fact], doc: Document, extra: Decimal) -> Iterator[Finding]:
         if len({id(s.table) for s in group}) < 2:
             return
-        values = Counter(s.amount.value for s in group)
+        values = Counter(_in_wan_yuan(s)[0] for s in group)
         if len(values) < 2:
             return
         (majority, count), *_ = values.most_common()
         if list(values.values()).count(count) > 1:
             tied = [value for value, n in values.items() if n == count]
             consistent = [value for value in tied
-                          if all(st.fits_its_table for st in group if st.amount.value == value)]
+                          if all(st.fits_its_table for st in group if _in_wan_yuan(st)[0] == value)]
             # A tie the tables' own sums can break points at the figure that breaks them; else the
             # contradiction is still certain, reported at the later table against the first.
-            majority = consistent[0] if len(consistent) == 1 else group[0].amount.value
+            majority = consistent[0] if len(consistent) == 1 else _in_wan_yuan(group[0])[0]
         for statement in group:
-            if statement.amount.value == majority:
+            if _in_wan_yuan(statement)[0] == majority:
                 continue
             others = [s for s in group if s is not statement and s.table is not statement.table]
-            agreeing = [s for s in others if s.amount.value == majority]
+            agreeing = [s for s in others if _in_wan_yuan(s)[0] == majority]
             if not agreeing:
                 continue
-            yield self._finding(key, statement, agreeing, others, majority, extra)
+            finding = self._finding(key, statement, agreeing, others, doc, extra)
+            if finding is not None:
+                yield finding
 
-    def _finding(self, key: tuple[str, ...], statement: Fact, agreeing: list[Fact],
-                 others: list[Fact], expected: Decimal, extra: Decimal) -> Finding:
-        stated = statement.amount.value
-        difference = stated - expected
-        rounding = same(stated, expected, extra)
+    def _finding(self, key: tuple[str, ...], statement: Fact, agreeing: list[Fact], others: list[Fact],
+                 doc: Document, extra: Decimal) -> Finding | None:
+        """The statement against those that agree with each other: an error when nothing but a
+        slip explains the gap and both readings are trusted (their units printed, their sums
+        holding), else a note that says what could not be confirmed."""
+        stated, stated_radius = _in_wan_yuan(statement)
+        expected, expected_radius = _in_wan_yuan(agreeing[0])
+        verdict = amount_verdict(stated - expected, stated_radius + expected_radius, extra)
+        doubts = list(dict.fromkeys(d for s in (statement, *agreeing) for d in doc.facts.reading(s.table).doubts))
         what = describe_key(key)
         where = "、".join(dict.fromkeys(f"《{s.table.name}》" for s in agreeing))
         zh = (f"《{statement.table.name}》中{what[0]}为 {statement.amount.text}，与{where}的 {agreeing[0].amount.text} 不一致"
-              + (f"（{len(agreeing)} 处一致）" if len(agreeing) > 1 else "")
-              + ("，相差在四舍五入误差之内" if rounding else ""))
+              + (f"（{len(agreeing)} 处一致）" if len(agreeing) > 1 else ""))
         en = (f"{statement.table.name}: {what[1]} is {statement.amount.text}, while "
               f"{', '.join(dict.fromkeys(s.table.name for s in agreeing))} print {agreeing[0].amount.text}"
-              + (f" ({len(agreeing)} statements agree)" if len(agreeing) > 1 else "")
-              + ("; the gap is within rounding" if rounding else ""))
+              + (f" ({len(agreeing)} statements agree)" if len(agreeing) > 1 else ""))
         related = tuple(Related(s.amount.location, Message(f"《{s.table.name}》{s.amount.text}", f"{s.table.name}: {s.amount.text}"))
                         for s in others)
-        return Finding(
-            rule=self.id,
-            level=Level.NOTE if rounding else Level.ERROR,
-            message=Message(zh, en),
-            location=statement.amount.location,
-            related=related,
+        return discrepancy(
+            self.id, verdict, Message(zh, en), statement.amount.location, statement.amount.text,
+            agreeing[0].amount.text, statement.amount.value - agreeing[0].amount.value, related=related,
             logical=f"{statement.table.name}/{'/'.join(key)}",
             place=Place(statement.table.name, statement.row.code or statement.row.label, statement.column),
-            stated=statement.amount.text,
-            expected=agreeing[0].amount.text,
-            difference=str(difference),
-            hint=None if rounding else shape_hint(stated, expected),
-        )
+            hint=shape_hint(stated, expected), doubts=doubts)
+
+
+def _in_wan_yuan(statement: Fact) -> tuple[Decimal, Decimal]:
+    """A statement's figure in 万元 with its rounding radius; as printed when its table's unit is
+    unknown (the table's doubt then keeps any contradiction from being an error)."""
+    value = statement.amount.value
+    return in_wan_yuan(value, statement.table.unit) or (value, radius(value))
 
 
 # Disagreements of one table's column with the others: this many, in this share of the codes

@@ -12,17 +12,10 @@ from dataclasses import dataclass
 
 import regex
 
+from auditlint.domain.scope import ALL, SCOPE_NAMES, SCOPE_WORDS, UNKNOWN
 from auditlint.model import Location, Paragraph
 
 _YEAR = regex.compile(r"(\d{4})\s*年")
-# The sources of money a sentence can narrow its figures to, each with its scope. 一般公共预算
-# takes the 财政拨款 after it ("一般公共预算财政拨款支出" is 一般公共预算 money only).
-SCOPE_WORDS = regex.compile(r"(?P<gpb>一般公共预算(?:财政拨款)?)|(?P<gov_fund>政府性基金)"
-                            r"|(?P<state_capital>国有资本经营)|(?P<fiscal>财政拨款)")
-ALL = "all"        # every source of the department's money
-UNKNOWN = ""       # the paragraph narrowed the money, and the sentence does not say to what
-SCOPE_NAMES = {ALL: "全部资金", "fiscal": "财政拨款", "gpb": "一般公共预算", "gov_fund": "政府性基金",
-               "state_capital": "国有资本经营", UNKNOWN: "?"}
 _SPACE = regex.compile(r"\s+")
 
 

@@ -18,7 +18,8 @@ import regex
 from auditlint import domain
 from auditlint.model import Amount, Document, Fact, Paragraph, Row, Sentence, Table
 from auditlint.parse.claims import FIGURE
-from auditlint.parse.context import ALL, SCOPE_WORDS, UNKNOWN, context_of, is_earlier, scoped
+from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope
+from auditlint.parse.context import context_of, is_earlier, scoped
 from auditlint.parse.wording import CleanText
 
 _YEAR_PREFIX = regex.compile(r"^\d{4}年")
@@ -33,10 +34,6 @@ COLUMN_TOTAL_NAMES = {"sangong": "三公经费"}
 _TABLE_TOTAL = regex.compile(r"^(?:合计|总计)$")
 # Headers of a table printed in blocks (2025年预算数 | 2026年预算数, 预算数 | 决算数), each with its 合计.
 _BLOCK_HEADER = regex.compile(r"\d{4}年|预算数|决算数")
-# Which money each table of the document's totals covers: all funds of the department, 财政拨款,
-# or 一般公共预算 only. The 政府性基金 and 国有资本经营 tables total their own funds only.
-SCOPES = {"expenditure": "all", "summary": "all", "basic_summary": "all", "project_summary": "all",
-          "fiscal_summary": "fiscal", "gpb_function": "gpb", "gpb_basic": "gpb", "gpb_economic": "gpb"}
 _GPB_OR_TOTAL = regex.compile(r"一般公共预算|财政拨款|合计|总计|小计|财政指标")
 
 
@@ -118,9 +115,9 @@ class Figures:
         if scope == ALL and subject in self.rows:
             return self.rows[subject]
         quantity = _quantity(subject)
-        if quantity is None or scope not in SCOPES.values():
+        if quantity is None or scope not in TABLE_SCOPES.values():
             return []
-        return [f for f in self.totals.get(quantity, []) if self.single_scope or SCOPES.get(f.table.kind, ALL) == scope]
+        return [f for f in self.totals.get(quantity, []) if self.single_scope or TABLE_SCOPES.get(f.table.kind, ALL) == scope]
 
     def states_in_another_scope(self, subject: str, value: Decimal, named: list[Fact]) -> bool:
         """Does a table of another scope than the `named` figures' print this value for the total
@@ -155,8 +152,8 @@ def index_figures(doc: Document) -> Figures:
             is_total = domain.TOTAL_LABEL.match(label) is not None or (index == 0 and not row.code and not table.side)
             if total_column is not None and row.amounts and row.amounts[total_column] is not None \
                     and len(label) >= MIN_LABEL and not is_total and printed[label] == 1 and _names_one_thing(table, row):
-                rows.setdefault(label, []).append(Fact(table, row.amounts[total_column], row, table.columns[total_column], SCOPES.get(table.kind, ALL)))
-            if is_total and not table.side and table.kind in SCOPES:
+                rows.setdefault(label, []).append(Fact(table, row.amounts[total_column], row, table.columns[total_column], TABLE_SCOPES.get(table.kind, ALL)))
+            if is_total and not table.side and table.kind in TABLE_SCOPES:
                 for column, quantity in quantities.items():
                     amount = row.amounts[column]
                     if amount is not None and (quantity != "total" or table.kind in ("expenditure", "summary")):
@@ -186,12 +183,14 @@ def _one_total_column(table: Table) -> bool:
 
 def has_single_scope(doc: Document) -> bool:
     """True when all the department's money is 一般公共预算 of this year: its income table's total
-    row (or the income side of its 收支总表) has nothing in any other source or carry-over."""
+    row (or the income side of its 收支总表) has nothing in any other source or carry-over. A
+    column counts by its most specific words (财政拨款收入/政府性基金预算 is 政府性基金 money);
+    a 财政拨款 column that names no fund under it is taken for 一般公共预算."""
     for table in doc.tables:
         if table.kind == "income" and table.rows:
             row = table.rows[0]
             others = [a for column, a in zip(table.columns, row.amounts)
-                      if a is not None and a.value != 0 and not _is_gpb_or_total(column)]
+                      if a is not None and a.value != 0 and column_scope(column) not in _ONE_SCOPE]
             return not others
     for table in doc.tables:
         if table.kind == "summary" and table.side == "收入":
@@ -203,6 +202,11 @@ def has_single_scope(doc: Document) -> bool:
 
 def _is_gpb_or_total(name: str) -> bool:
     return bool(_GPB_OR_TOTAL.search(_SPACE.sub("", name)))
+
+
+# The scopes of an income column that leave all the money 一般公共预算: its own, a 财政拨款
+# column that names no fund, and a total.
+_ONE_SCOPE = frozenset({GPB, FISCAL, ALL})
 
 
 _TOP_LEVEL = regex.compile(r"^\s*[一二三四五六七八九十廿]+、")

@@ -16,11 +16,11 @@ import regex
 from auditlint import domain
 from auditlint.agreement import adds_up
 from auditlint.model import Document, Fact, Row, Table
-from auditlint.parse.figures import SCOPES as FIGURE_SCOPES
+from auditlint.domain.scope import TABLE_SCOPES
 from auditlint.parse.hierarchy import CodeIndex
 
 # The tables compared code by code, with the money each covers (all funds, 财政拨款, 一般公共预算).
-SCOPES = {kind: FIGURE_SCOPES[kind] for kind in ("expenditure", "summary", "fiscal_summary", "gpb_function", "gpb_basic")}
+SCOPES = {kind: TABLE_SCOPES[kind] for kind in ("expenditure", "summary", "fiscal_summary", "gpb_function", "gpb_basic")}
 
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[)）])")
 _SPACE = regex.compile(r"\s+")
