@@ -1,6 +1,6 @@
 """Plant one realistic slip per copy of a document and measure how many auditlint detects.
 
-    python bench/mutations.py [--n 40] [--seed 1] [--corpus] [--kinds swap,digit,sentence,unit]
+    python bench/mutations.py [--n 40] [--seed 1] [--corpus] [--pdf] [--only CITY] [--kinds swap,digit,sentence,unit]
 
 Slips, each planted on one line and without moving any other line:
   swap      two adjacent different digits swapped in an amount the document states at least twice
@@ -9,11 +9,14 @@ Slips, each planted on one line and without moving any other line:
   unit      an amount's 万元 written as 元
 
 A slip is detected when the copy has a finding that the original has not and that touches the
-changed line. New findings elsewhere are counted too (they are either the other side of the same
-contradiction or a false alarm, to read by hand). The random choices come from --seed, so a run
+changed line; the report counts those at error level apart, and slips planted in a table's lines
+apart from those in the narrative. New findings elsewhere are counted too, errors apart (they are
+either the other side of the same contradiction or a false alarm, to read by hand: a new error
+elsewhere should be none). The random choices come from --seed, so a run
 is reproducible. Documents: the seeds in ../shared/seeds; with --corpus the text of the corpus
 PDFs, extracted with pypdfium2; with --pdf the corpus PDFs as auditlint reads them (the slip is
-planted in the cell of the lines its PDF reader produced, so the PDF path's tables are tested).
+planted in the cell of the lines its PDF reader produced, so the PDF path's tables are tested);
+--only keeps the corpus documents of one folder (guangzhou) or of a glob of folders.
 """
 from __future__ import annotations
 
@@ -29,8 +32,9 @@ from typing import Callable
 import regex
 from tabulate import tabulate
 
+from auditlint.agreement import Options
 from auditlint.engine import run
-from auditlint.findings import Finding
+from auditlint.findings import Finding, Level
 from auditlint.model import Line, Source
 from auditlint.parse import parse_document
 from auditlint.plugins import load_checks
@@ -145,11 +149,21 @@ def lint_text(text: str, directory: Path, name: str) -> list[Finding]:
     return result.findings
 
 
+def table_lines(source: Source) -> set[int]:
+    """The line numbers a source's tables span, as auditlint reads them."""
+    return {n for table in parse_document(source).tables for n in range(table.location.line, table.location.end_line + 1)}
+
+
 class TextDocument:
     """A text file: a slip is planted in its lines, and the copy is linted as a file."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
+        self._text = text
+
+    def table_lines(self) -> set[int]:
+        from auditlint.readers.text import read_text
+        return table_lines(read_text("original.txt", self._text.encode("utf-8")))
 
     def lint(self, lines: list[str], directory: Path, name: str) -> list[Finding]:
         return lint_text("\n".join(lines), directory, name)
@@ -169,7 +183,10 @@ class PdfDocument:
         changed = tuple(line if line.text == text else _retext(line, text)
                         for line, text in zip(self.source.lines, lines))
         document = parse_document(Source(self.source.path, self.source.kind, self.source.encoding, changed))
-        return [finding for check, _ in self.checks for finding in check.check(document, {"tolerance": 0})]
+        return [finding for check, _ in self.checks for finding in check.check(document, Options())]
+
+    def table_lines(self) -> set[int]:
+        return table_lines(self.source)
 
 
 def _retext(line: Line, text: str) -> Line:
@@ -196,17 +213,17 @@ def _retext(line: Line, text: str) -> Line:
     return replace(line, text=text, cells=tuple(cells))
 
 
-def corpus_pdfs(shared: Path) -> dict[str, PdfDocument]:
+def corpus_pdfs(shared: Path, only: str = "*") -> dict[str, PdfDocument]:
     checks = load_checks()
-    return {path.stem + ".pdf": PdfDocument(path, checks) for path in sorted((shared / "corpus").glob("*/*.pdf"))}
+    return {path.stem + ".pdf": PdfDocument(path, checks) for path in sorted((shared / "corpus").glob(f"{only}/*.pdf"))}
 
 
-def corpus_texts(shared: Path) -> dict[str, str]:
+def corpus_texts(shared: Path, only: str = "*") -> dict[str, str]:
     """The text layer of every corpus PDF, one page after another, as raw PDFium extracts it."""
     import pypdfium2
 
     texts = {}
-    for pdf_path in sorted((shared / "corpus").glob("*/*.pdf")):
+    for pdf_path in sorted((shared / "corpus").glob(f"{only}/*.pdf")):
         pdf = pypdfium2.PdfDocument(str(pdf_path))
         try:
             pages = []
@@ -229,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="store_true", help="also use the text of the corpus PDFs")
     parser.add_argument("--pdf", action="store_true", help="also use the corpus PDFs, as auditlint reads them")
     parser.add_argument("--no-seeds", action="store_true", help="leave out the seeds")
+    parser.add_argument("--only", default="*", help="the corpus folder (guangzhou), or a glob of folders, to use")
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--verbose", action="store_true", help="list every slip and what was found")
     args = parser.parse_args(argv)
@@ -236,21 +254,23 @@ def main(argv: list[str] | None = None) -> int:
     documents: dict[str, TextDocument | PdfDocument] = {} if args.no_seeds else {
         p.name: TextDocument(p.read_text(encoding="utf-8")) for p in sorted((args.shared / "seeds").glob("*.txt"))}
     if args.corpus:
-        documents.update({name: TextDocument(text) for name, text in corpus_texts(args.shared).items()})
+        documents.update({name: TextDocument(text) for name, text in corpus_texts(args.shared, args.only).items()})
     if args.pdf:
-        documents.update(corpus_pdfs(args.shared))
+        documents.update(corpus_pdfs(args.shared, args.only))
     if not documents:
         print(f"no documents under {args.shared}", file=sys.stderr)
         return 2
     rng = random.Random(args.seed)
     names = sorted(documents)
-    planted: Counter[str] = Counter()
-    detected: Counter[str] = Counter()
-    elsewhere: Counter[str] = Counter()
-    missed: list[tuple[str, Slip]] = []
+    planted: Counter[tuple[str, str]] = Counter()
+    detected: Counter[tuple[str, str]] = Counter()
+    as_error: Counter[tuple[str, str]] = Counter()
+    elsewhere: Counter[tuple[str, str]] = Counter()
+    errors_elsewhere: Counter[tuple[str, str]] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         baseline: dict[str, Counter] = {}
+        in_tables: dict[str, set[int]] = {}
         for i in range(args.n):
             kind = kinds[i % len(kinds)]
             name = names[rng.randrange(len(names))]
@@ -262,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             mutated, slip = outcome
             if name not in baseline:
                 baseline[name] = Counter(finding_key(f) for f in document.lint(lines, directory, "original.txt"))
+                in_tables[name] = document.table_lines()
             findings = document.lint(mutated, directory, "mutant.txt")
             remaining = Counter(baseline[name])
             new = []
@@ -271,25 +292,33 @@ def main(argv: list[str] | None = None) -> int:
                     remaining[key] -= 1
                 else:
                     new.append(finding)
-            planted[kind] += 1
-            hit = any(touches(f, slip.line) for f in new)
-            detected[kind] += hit
-            elsewhere[kind] += sum(1 for f in new if not touches(f, slip.line))
-            if not hit:
-                missed.append((name, slip))
+            place = (kind, "table" if slip.line in in_tables[name] else "text")
+            planted[place] += 1
+            at_slip = [f for f in new if touches(f, slip.line)]
+            away = [f for f in new if not touches(f, slip.line)]
+            detected[place] += bool(at_slip)
+            as_error[place] += any(f.level == Level.ERROR for f in at_slip)
+            elsewhere[place] += len(away)
+            errors_elsewhere[place] += sum(1 for f in away if f.level == Level.ERROR)
             if args.verbose:
-                print(f"{'HIT ' if hit else 'miss'} {kind:<8} {name[:24]:<24} L{slip.line} {slip.before[:20]!r} -> {slip.after[:20]!r}")
-                for finding in new:
-                    if not touches(finding, slip.line):  # to read by hand: the slip's other side, or a false alarm
-                        print(f"     elsewhere L{finding.location.line} {finding.level.name.lower()} {finding.rule}: "
-                              f"{finding.message.en[:160]}")
-    rows = [[k, planted[k], detected[k], f"{100 * detected[k] / planted[k]:.0f}%" if planted[k] else "-", elsewhere[k]]
-            for k in kinds]
-    total_planted, total_detected = sum(planted.values()), sum(detected.values())
-    rows.append(["all", total_planted, total_detected,
-                 f"{100 * total_detected / total_planted:.0f}%" if total_planted else "-", sum(elsewhere.values())])
+                mark = "ERR " if any(f.level == Level.ERROR for f in at_slip) else "HIT " if at_slip else "miss"
+                print(f"{mark} {kind:<8} {place[1]:<5} {name[:24]:<24} L{slip.line} {slip.before[:20]!r} -> {slip.after[:20]!r}")
+                for finding in away:  # to read by hand: the slip's other side, or a false alarm
+                    print(f"     elsewhere L{finding.location.line} {finding.level.name.lower()} {finding.rule}: "
+                          f"{finding.message.en[:160]}")
+
+    def row(label: str, keys: list[tuple[str, str]]) -> list:
+        n, hit, err = (sum(c[k] for k in keys) for c in (planted, detected, as_error))
+        return [label, n, hit, f"{100 * hit / n:.0f}%" if n else "-", err, f"{100 * err / n:.0f}%" if n else "-",
+                sum(elsewhere[k] for k in keys), sum(errors_elsewhere[k] for k in keys)]
+
+    places = sorted(planted)
+    rows = [row(f"{kind} ({where})", [(kind, where)]) for kind, where in places]
+    rows.append(row("table slips", [k for k in places if k[1] == "table"]))
+    rows.append(row("all", places))
     print(f"{args.n} copies of {len(documents)} documents, seed {args.seed}")
-    print(tabulate(rows, headers=["slip", "planted", "detected", "rate", "new findings elsewhere"]))
+    print(tabulate(rows, headers=["slip", "planted", "detected", "rate", "as error", "error rate",
+                                  "new findings elsewhere", "new errors elsewhere"]))
     return 0
 
 
