@@ -111,6 +111,16 @@ LABEL_HEADERS = regex.compile(
     r"^(?:项\s*目|科目名称|科目编码|功能分类科目|经济分类科目|单位名称|单位编码|单位代码|部门.{0,4}(?:名称|代码|编码)"
     r"|预算单位|支出项目类别|项目名称|项目类别|类|款|项|科\s*目|经济科目|功能科目.{0,2}|收\s*入|支\s*出)$")
 
+# Header words of a column that holds codes (科目编码, 功能分类科目编码/类, 单位代码): never amounts,
+# whatever digits it prints (its 款 and 项 parts, "05", "02", read as numbers, add up to nothing).
+CODE_HEADER = regex.compile(r"(?:编码|代码)$|^[类款项]$")
+
+
+def names_codes(column: str) -> bool:
+    """Does a column's header (its parts under a group, "功能分类科目编码/类") name a code column?"""
+    return any(CODE_HEADER.search(part) for part in _SPACES.sub("", column).split("/") if part)
+
+
 # Words that mark a total row.
 TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$")
 

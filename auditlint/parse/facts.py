@@ -17,6 +17,7 @@ from typing import Iterator
 
 import regex
 
+from auditlint import domain
 from auditlint.agreement import adds_up
 from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Paragraph, Part, Row, Sentence,
                              Split, Table, TableReading)
@@ -47,6 +48,10 @@ MISREAD_SHARE = 0.25
 # notes are about single rows, whose amounts are then left out of every sum).
 WHOLE_TABLE_NOTES = frozenset({UNNAMED_NOTE})
 UNIT_UNKNOWN = Doubt("unit", "未注明金额单位", "its unit (元 or 万元) is not printed")
+
+
+def _codes_as_amounts(column: str) -> Doubt:
+    return Doubt("columns", f"「{column}」列是编码，却被读作金额", f"the column [{column}] holds codes, read as amounts")
 
 
 def _misread(failing: int, sums: int) -> Doubt:
@@ -198,6 +203,7 @@ def _reading(table: Table) -> TableReading:
                 sums += 1
                 failing += not _holds(total, [c.amounts[column] for c in children])
     doubts = [_uncertain(note) for note in table.notes if note in WHOLE_TABLE_NOTES]
+    doubts.extend(_codes_as_amounts(column) for column in table.columns if domain.names_codes(column))
     if not table.unit:
         doubts.append(UNIT_UNKNOWN)
     if failing > max(MAX_SLIP_FAILURES, MISREAD_SHARE * sums):
