@@ -102,3 +102,23 @@ def test_an_economic_items_general_budget_basic_expenditure_agrees_across_its_tw
     [error] = findings(BASIC_BY_SOURCE + by_economic_class("54.00"))
     assert (error.stated, error.expected, error.level) == ("54.00", "45.00", Level.ERROR)
     assert error.place.table == "一般公共预算支出表（按经济分类）"
+
+
+def test_a_fund_named_under_the_fiscal_group_is_other_money():
+    # Guangzhou heads its income columns 财政拨款收入/一般公共预算, 财政拨款收入/政府性基金预算: the
+    # department has 政府性基金 money, which the all-funds table holds and the 一般公共预算 one not.
+    grouped = ("部门收入总表\n单位：万元\n单位名称\t合计\t财政拨款收入\t\n\t\t一般公共预算\t政府性基金预算\n"
+               "合计\t100.00\t90.00\t10.00\n\n")
+    assert findings(grouped + ALL_FUNDS + GPB_LESS) == []
+    assert {f.level for f in findings(grouped.replace("\t10.00\n", "\t0.00\n") + ALL_FUNDS + GPB_LESS)} == {Level.ERROR}
+
+
+def test_tables_in_yuan_and_in_wan_yuan_state_the_same_figure():
+    in_yuan = table("一般公共预算支出表", "\t合计\t1000000\t600000\t400000\n201\t一般公共服务支出\t1000000\t600000\t400000\n"
+                    ).replace("单位：万元", "单位：元")
+    assert findings(INCOME + ALL_FUNDS + in_yuan) == []
+
+
+def test_a_table_whose_unit_is_not_printed_proves_no_error():
+    unknown = GPB_LESS.replace("单位：万元\n", "")
+    assert {f.level for f in findings(INCOME + ALL_FUNDS + unknown)} == {Level.NOTE}

@@ -257,3 +257,18 @@ def test_the_procurement_total_is_held_to_the_one_table_that_states_it():
     assert level == Level.ERROR and "245.60" in message
     # A share of it, of 一般公共预算 money only, is no figure of the table's 总计.
     assert levels(TextVsTable(), "其中一般公共预算拨款政府采购预算254.60万元。\n\n" + table) == []
+
+
+def test_a_narrative_in_wan_yuan_restates_tables_in_yuan():
+    # Shanghai prints its tables in 元 and its narrative in whole 万元: 70 万元 is 700,400 元 rounded.
+    in_yuan = SINGLE_SCOPE.replace("单位：万元", "单位：元").replace("100.00", "1,000,400").replace(
+        "70.00", "700,400").replace("30.00", "300,000")
+    assert [level for level, _ in levels(TextVsTable(), "本年基本支出70万元。\n\n" + in_yuan)] == [Level.NOTE]
+    [(level, message)] = levels(TextVsTable(), "本年基本支出72万元。\n\n" + in_yuan)
+    assert level == Level.ERROR and "700,400 元 (= 70.04 万元)" in message
+
+
+def test_a_table_whose_unit_is_not_printed_proves_nothing_against_the_narrative():
+    unknown = SINGLE_SCOPE.replace("单位：万元\n", "")
+    [(level, message)] = levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + unknown)
+    assert level == Level.NOTE and "not confirmed: its unit (元 or 万元) is not printed" in message

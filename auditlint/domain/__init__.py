@@ -313,16 +313,34 @@ _COLUMN_QUANTITY = (
 )
 
 
+# A column of the year before the table's own: 上年 (not 上年结转, money carried into this year).
+_PRIOR_YEAR = regex.compile(r"上年(?!结)|上年度")
+_YEAR_IN_NAME = regex.compile(r"(20\d{2})年")
+
+
+def prior_columns(columns: tuple[str, ...] | list[str]) -> set[int]:
+    """The columns of an earlier year than the table's own: named 上年…, or a year before the
+    latest one the columns name (a table printed in blocks, 2025年预算数 | 2026年预算数)."""
+    years = [[int(y) for y in _YEAR_IN_NAME.findall(c)] for c in columns]
+    latest = max((y for found in years for y in found), default=None)
+    return {i for i, (name, found) in enumerate(zip(columns, years))
+            if _PRIOR_YEAR.search(_SPACES.sub("", name)) or (found and max(found) < latest)}
+
+
 def column_quantities(columns: tuple[str, ...], table_kind: str) -> dict[int, str]:
     """Which column states which quantity: the first column is the table's total when its name
     says so (a 基本支出表's total is 基本支出); others by name, the leftmost column of each
     quantity only (a 小计 further right belongs to another group, such as 政府采购), and only a
-    name that names one quantity (人员经费/公用经费 run together names none)."""
+    name that names one quantity (人员经费/公用经费 run together names none). A column of an
+    earlier year (prior_columns) states no quantity of the table's year."""
     quantities: dict[int, str] = {}
     names = [_SPACES.sub("", c) for c in columns]
+    prior = prior_columns(names)
     if names and TOTAL_COLUMN.match(names[0]):
         quantities[0] = "basic" if table_kind == "gpb_basic" else "total"
     for index, name in enumerate(names):
+        if index in prior:
+            continue
         named = [quantity for pattern, quantity in _COLUMN_QUANTITY if pattern.search(name)]
         if len(named) == 1 and named[0] not in quantities.values():
             quantities[index] = named[0]  # a name with two quantities' words is a header run together

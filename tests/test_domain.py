@@ -1,0 +1,38 @@
+"""Domain data, table-driven: what a column's header says of its figures (money, year, codes)."""
+from __future__ import annotations
+
+import pytest
+
+from auditlint import domain
+from auditlint.domain.scope import ALL, FISCAL, GOV_FUND, GPB, STATE_CAPITAL, column_scope
+
+
+@pytest.mark.parametrize("name, scope", [
+    ("合计", ALL),
+    ("财政拨款收入/一般公共预算", GPB),
+    ("财政拨款收入/政府性基金预算", GOV_FUND),        # the fund under the group decides, not 财政拨款
+    ("本年收入/财政拨款/国有资本经营预算拨款", STATE_CAPITAL),
+    ("财政拨款/小计", FISCAL),                         # a subtotal counts as its group
+    ("财政拨款", FISCAL),
+    ("其他资金收入/事业收入", None),                  # a source outside 财政拨款
+    ("上年结转", None),
+])
+def test_a_column_counts_by_its_most_specific_words(name, scope):
+    assert column_scope(name) == scope
+
+
+def test_columns_of_an_earlier_year_state_no_quantity_of_the_tables_year():
+    blocks = ("2025年预算数/合计", "2025年预算数/基本支出", "2025年预算数/项目支出",
+              "2026年预算数/合计", "2026年预算数/基本支出", "2026年预算数/项目支出")
+    assert domain.prior_columns(blocks) == {0, 1, 2}
+    assert domain.column_quantities(blocks, "expenditure") == {4: "basic", 5: "project"}
+    # 上年结转 is money carried into this year, no column of the year before.
+    assert domain.prior_columns(["合计", "上年结转", "上年预算数", "本年预算数"]) == {2}
+
+
+@pytest.mark.parametrize("name, codes", [
+    ("经济分类科目编码", True), ("功能分类科目编码/类", True), ("单位代码", True), ("项", True),
+    ("项目支出", False), ("合计", False), ("一般公共预算基本支出/人员经费", False),
+])
+def test_a_code_column_is_named_as_one(name, codes):
+    assert domain.names_codes(name) is codes
