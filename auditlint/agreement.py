@@ -40,7 +40,8 @@ class Verdict(IntEnum):
     AGREES = 0        # the same, to the printed digit
     ROUNDING = 1      # a gap the rounding of the printed figures (or a truncated ratio) explains
     CLOSE = 2         # a percentage off by less than CLOSE_POINTS: likely a slip of the last digit
-    CONTRADICTS = 3   # beyond any rounding
+    BLANK = 3         # a figure left blank where its parts are printed, or the reverse: perhaps lost
+    CONTRADICTS = 4   # beyond any rounding
 
 
 def radius(value: Decimal) -> Decimal:

@@ -144,6 +144,7 @@ def shape_hint(stated: Decimal, expected: Decimal) -> Message | None:
 
 
 WITHIN_ROUNDING = Message("，相差在四舍五入误差之内", "; the gap is within rounding")
+CLOSE_TO = Message("，相差不足 0.1 个百分点", "; less than 0.1 point apart")
 
 
 def unconfirmed(doubts: tuple[Doubt, ...] | list[Doubt]) -> Message:
@@ -155,18 +156,21 @@ def unconfirmed(doubts: tuple[Doubt, ...] | list[Doubt]) -> Message:
 def discrepancy(rule: str, verdict: Verdict, message: Message, location: Location, stated: str, expected: str,
                 difference: Decimal | None, *, related: tuple[Related, ...] = (), logical: str = "",
                 place: Place | None = None, hint: Message | None = None,
-                doubts: tuple[Doubt, ...] | list[Doubt] = ()) -> Finding | None:
+                doubts: tuple[Doubt, ...] | list[Doubt] = (), rounded: Message = WITHIN_ROUNDING) -> Finding | None:
     """The one way a rule reports a stated figure against the figure the document's own numbers
     give. The verdict (auditlint.agreement) decides the level: none when they agree; a note when
-    the rounding of the printed figures explains the gap; a warning when it is close; an error
-    when nothing explains it and the reading behind it is corroborated, else a note that names
-    what could not be confirmed (`doubts`). The hint names the telltale shape of the wrong number,
-    when it has one and it is no rounding, unless the rule gives its own."""
+    the rounding of the printed figures explains the gap (`rounded` says so); a warning when it
+    is close, or when a figure was left blank beside printed parts (a value may have been lost);
+    an error when nothing explains it and the reading behind it is corroborated, else a note that
+    names what could not be confirmed (`doubts`). The hint names the telltale shape of a wrong
+    number, never of a rounding."""
     if verdict == Verdict.AGREES:
         return None
     if verdict == Verdict.ROUNDING:
-        level, suffix, hint = Level.NOTE, WITHIN_ROUNDING, None
+        level, suffix, hint = Level.NOTE, rounded, None
     elif verdict == Verdict.CLOSE:
+        level, suffix = Level.WARNING, CLOSE_TO
+    elif verdict == Verdict.BLANK:
         level, suffix = Level.WARNING, None
     elif doubts:
         level, suffix = Level.NOTE, unconfirmed(doubts)

@@ -6,8 +6,11 @@ from typing import Iterator
 
 from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, change_base, change_follows, completion_ratio, radius,
                                   ratio, ratio_verdict)
-from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
 from auditlint.model import Amount, Change, Completion, Document, Share, Split, decimal_places
+
+TRUNCATED_OR_ROUNDED = Message("（截断或四舍五入所致）", " (truncated or rounded)")
+
 
 class Percentage:
     """A percentage that its own figures do not give.
@@ -192,25 +195,13 @@ class Percentage:
             (claim.amount, total), hint, claim.sentence.text)
 
     def _finding(self, verdict: Verdict, stated: Amount, found: Ratio, message: Message, figures: tuple[Amount, ...],
-                 hint: Message | None, sentence: str, expected: Decimal | None = None) -> Finding:
+                 hint: Message | None, sentence: str, expected: Decimal | None = None) -> Finding | None:
         """A stated percentage its figures do not give: an error beyond rounding, a warning within
         a tenth of a point (a last digit slipped, or a ratio of figures more precise than those
         printed), a note where a truncated ratio or the rounding of the figures explains it."""
-        level = {Verdict.ROUNDING: Level.NOTE, Verdict.CLOSE: Level.WARNING}.get(verdict, self.level)
         expected = found.exact if expected is None else expected
         places = max(decimal_places(stated.value), 2)
-        suffix = {Level.NOTE: Message("（截断或四舍五入所致）", " (truncated or rounded)"),
-                  Level.WARNING: Message("（相差不足 0.1 个百分点）", " (less than 0.1 point apart)")}.get(level)
-        if suffix is not None:
-            message = Message(message.zh + suffix.zh, message.en + suffix.en)
-        return Finding(
-            rule=self.id,
-            level=level,
-            message=message,
-            location=stated.location,
+        return discrepancy(
+            self.id, verdict, message, stated.location, f"{stated.text}%", f"{expected:.{places}f}%", None,
             related=tuple(Related(a.location, Message(a.text, a.text)) for a in figures),
-            logical=f"percent:{sentence[:40]}",
-            stated=f"{stated.text}%",
-            expected=f"{expected:.{places}f}%",
-            hint=hint,
-        )
+            logical=f"percent:{sentence[:40]}", hint=hint, rounded=TRUNCATED_OR_ROUNDED)

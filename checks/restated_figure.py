@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, same
-from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.agreement import Options, amount_verdict, radius
+from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
 from auditlint.model import Document, Part, Split
 
 
@@ -40,30 +40,25 @@ class RestatedFigure:
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         extra = options.tolerance
         for split, listed, item in doc.facts.restated_parts:
-            if item.amount.value != listed.amount.value:
-                yield self._finding(split, listed, item, extra)
+            finding = self._finding(split, listed, item, extra)
+            if finding is not None:
+                yield finding
 
-    def _finding(self, split: Split, listed: Part, item: Part, extra: Decimal) -> Finding:
-        rounding = same(item.amount.value, listed.amount.value, extra)
+    def _finding(self, split: Split, listed: Part, item: Part, extra: Decimal) -> Finding | None:
+        difference = item.amount.value - listed.amount.value
+        verdict = amount_verdict(difference, radius(item.amount.value) + radius(listed.amount.value), extra)
         sums_exactly = sum(p.amount.value for p in split.parts) == split.total.value  # not only within rounding
-        hint = None if rounding else shape_hint(item.amount.value, listed.amount.value)
-        if sums_exactly and not rounding:
+        hint = shape_hint(item.amount.value, listed.amount.value)
+        if sums_exactly:
             proof = Message(f"所列各项合计恰为 {split.total.text}，列举中的 {listed.amount.text} 与总数相符",
                             f"the listed parts add up to their total {split.total.text}, "
                             f"so the listed {listed.amount.text} agrees with it")
             hint = proof if hint is None else Message(f"{hint.zh}；{proof.zh}", f"{hint.en}; {proof.en}")
-        return Finding(
-            rule=self.id,
-            level=Level.NOTE if rounding else self.level,
-            message=Message(f"{item.label}在分项说明中为 {item.amount.text} 万元，而上文列举为 {listed.amount.text} 万元"
-                            + ("，相差在四舍五入误差之内" if rounding else ""),
-                            f"{item.label} is {item.amount.text} where its paragraph explains it, and "
-                            f"{listed.amount.text} in the list before" + ("; the gap is within rounding" if rounding else "")),
-            location=item.amount.location,
+        return discrepancy(
+            self.id, verdict,
+            Message(f"{item.label}在分项说明中为 {item.amount.text} 万元，而上文列举为 {listed.amount.text} 万元",
+                    f"{item.label} is {item.amount.text} where its paragraph explains it, and "
+                    f"{listed.amount.text} in the list before"),
+            item.amount.location, item.amount.text, listed.amount.text, difference,
             related=(Related(listed.amount.location, Message("列举中的数", "the listed figure")),),
-            logical=f"restated:{item.label}:{listed.amount.text}",
-            stated=item.amount.text,
-            expected=listed.amount.text,
-            difference=str(item.amount.value - listed.amount.value),
-            hint=hint,
-        )
+            logical=f"restated:{item.label}:{listed.amount.text}", hint=hint)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, split_gap, split_holds
-from auditlint.findings import Finding, Level, Message, Related, shape_hint
+from auditlint.agreement import Options, amount_verdict, split_gap
+from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
 from auditlint.model import Document, Split
 
 
@@ -46,9 +46,11 @@ class SplitTotal:
                     yield finding
 
     def _check(self, claim: Split, extra: Decimal) -> Finding | None:
-        if split_holds(claim, extra):
-            return None
-        computed, difference, _ = split_gap(claim)
+        """A complete decomposition must make its total; an open list must not exceed it. A gap
+        the rounding of the printed figures explains is a note."""
+        computed, difference, spread = split_gap(claim)
+        if not claim.complete and difference > 0:
+            return None  # an open list falls short of its total by what it does not list
         parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)
         if claim.complete:
             zh = f"{claim.total.text} 万元的组成部分 {parts} = {computed}，与总数不符（相差 {difference}）"
@@ -56,15 +58,8 @@ class SplitTotal:
         else:
             zh = f"其中所列各项 {parts} = {computed}，超过了总数 {claim.total.text}"
             en = f"the parts listed ({parts}) add up to {computed}, more than their total {claim.total.text}"
-        return Finding(
-            rule=self.id,
-            level=self.level,
-            message=Message(zh, en),
-            location=claim.total.location,
+        return discrepancy(
+            self.id, amount_verdict(difference, spread, extra), Message(zh, en), claim.total.location,
+            claim.total.text, str(computed), difference,
             related=tuple(Related(p.amount.location, Message(p.label, p.label)) for p in claim.parts),
-            logical=f"split:{claim.sentence.text[:40]}",
-            stated=claim.total.text,
-            expected=str(computed),
-            difference=str(difference),
-            hint=shape_hint(claim.total.value, computed),
-        )
+            logical=f"split:{claim.sentence.text[:40]}", hint=shape_hint(claim.total.value, computed))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, adds_up, sum_gap
-from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
+from auditlint.agreement import Options, Verdict, adds_up, amount_verdict, sum_gap
+from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, shape_hint
 from auditlint.model import Amount, Document, Row, Table, TableReading
 
 
@@ -166,88 +166,61 @@ class SumOfChildren:
         )
 
     def _compare(self, table: Table, parent: Row, children: list[Row], column: int, extra: Decimal) -> Finding | None:
+        """A parent's figure in one column against the sum of its children's."""
         total = parent.amounts[column]
-        parts = [child.amounts[column] for child in children]
-        present = [p for p in parts if p is not None]
+        present = [p for p in (child.amounts[column] for child in children) if p is not None]
         if total is None and not present:
             return None
-        stated = total.value if total is not None else Decimal(0)
-        computed = sum((p.value for p in present), Decimal(0))
-        difference, radius = sum_gap(stated, [p.value for p in present]) if total is not None else (-computed, Decimal(0))
-        if difference == 0:
-            return None
-        if abs(difference) <= radius + extra:
-            level = Level.NOTE
-        elif total is None or not present:
-            level = Level.WARNING  # a blank total, or every part blank: perhaps a value lost
-        else:
-            level = Level.ERROR
-        return self._finding(table, parent, children, column, total, present, stated, computed, difference, level)
+        verdict, stated, computed, difference = _verdict(total, present, extra)
+        if verdict == Verdict.CONTRADICTS and (total is None or not present):
+            verdict = Verdict.BLANK  # a blank total, or every part blank: perhaps a value lost
+        name = parent.code or parent.label
+        column_name = table.columns[column]
+        parts_text = " + ".join(p.text for p in present) or "0"
+        stated_text = total.text if total is not None else "（空）"
+        return discrepancy(
+            self.id, verdict,
+            Message(f"《{table.name}》{name}「{column_name}」为 {stated_text}，下级各项之和为 {parts_text} = {computed}，"
+                    f"相差 {difference}",
+                    f"{table.name}: {name} [{column_name}] is {stated_text}, but its parts add up to {parts_text} = "
+                    f"{computed} (difference {difference})"),
+            total.location if total is not None else parent.location, stated_text, str(computed), difference,
+            related=tuple(Related(p.location, Message(f"下级项目 {c.code or c.label}", f"part {c.code or c.label}"))
+                          for c, p in ((c, c.amounts[column]) for c in children) if p is not None),
+            logical=f"{table.name}/{name}/{column_name}", place=Place(table.name, name, column_name),
+            hint=shape_hint(stated, computed))
 
     def _compare_columns(self, table: Table, row: Row, total_column: int, parts: tuple[int, ...],
                          extra: Decimal) -> Finding | None:
         """A row's total column against the columns that make it up (合计 = 基本支出 + 项目支出)."""
         total = row.amounts[total_column]
         present = [row.amounts[p] for p in parts if row.amounts[p] is not None]
-        stated = total.value if total is not None else Decimal(0)
-        computed = sum((p.value for p in present), Decimal(0))
-        difference, radius = sum_gap(stated, [p.value for p in present])
-        if difference == 0:
-            return None
-        if total is None:
-            level = Level.WARNING  # a blank cell is no claim that the value is 0: perhaps a value lost
-        else:
-            level = Level.NOTE if abs(difference) <= radius + extra else Level.ERROR
+        verdict, stated, computed, difference = _verdict(total, present, extra)
+        if total is None and verdict != Verdict.AGREES:
+            verdict = Verdict.BLANK  # a blank cell is no claim that the value is 0: perhaps a value lost
         name = row.code or row.label
         total_name = table.columns[total_column]
         part_names = " + ".join(table.columns[p] for p in parts)
         parts_text = " + ".join(p.text for p in present) or "0"
         stated_text = total.text if total is not None else "（空）"
-        rounding = level == Level.NOTE
-        return Finding(
-            rule=self.id,
-            level=level,
-            message=Message(
-                f"《{table.name}》{name}：「{total_name}」为 {stated_text}，而 {part_names} = {parts_text} = {computed}，"
-                f"相差 {difference}" + ("（在四舍五入误差之内）" if rounding else ""),
-                f"{table.name}: {name} [{total_name}] is {stated_text}, but {part_names} = {parts_text} = {computed} "
-                f"(difference {difference})" + (", within rounding" if rounding else "")),
-            location=total.location if total is not None else row.location,
+        return discrepancy(
+            self.id, verdict,
+            Message(f"《{table.name}》{name}：「{total_name}」为 {stated_text}，而 {part_names} = {parts_text} = {computed}，"
+                    f"相差 {difference}",
+                    f"{table.name}: {name} [{total_name}] is {stated_text}, but {part_names} = {parts_text} = {computed} "
+                    f"(difference {difference})"),
+            total.location if total is not None else row.location, stated_text, str(computed), difference,
             related=tuple(Related(p.location, Message(f"「{table.columns[i]}」", f"[{table.columns[i]}]"))
                           for i in parts if (p := row.amounts[i]) is not None),
-            logical=f"{table.name}/{name}/{total_name}=columns",
-            place=Place(table.name, name, total_name),
-            stated=stated_text,
-            expected=str(computed),
-            difference=str(difference),
-            hint=None if rounding else shape_hint(stated, computed),
-        )
+            logical=f"{table.name}/{name}/{total_name}=columns", place=Place(table.name, name, total_name),
+            hint=shape_hint(stated, computed))
 
-    def _finding(self, table: Table, parent: Row, children: list[Row], column: int, total: Amount | None,
-                 present: list[Amount], stated: Decimal, computed: Decimal, difference: Decimal,
-                 level: Level) -> Finding:
-        name = parent.code or parent.label
-        column_name = table.columns[column]
-        parts_text = " + ".join(p.text for p in present) or "0"
-        stated_text = total.text if total is not None else "（空）"
-        rounding = level == Level.NOTE
-        zh = (f"《{table.name}》{name}「{column_name}」为 {stated_text}，下级各项之和为 {parts_text} = {computed}，"
-              f"相差 {difference}" + ("（在各数四舍五入的误差之内）" if rounding else ""))
-        en = (f"{table.name}: {name} [{column_name}] is {stated_text}, but its parts add up to {parts_text} = "
-              f"{computed} (difference {difference})" + (", within the rounding of the printed figures" if rounding else ""))
-        location = total.location if total is not None else parent.location
-        related = tuple(Related(p.location, Message(f"下级项目 {c.code or c.label}", f"part {c.code or c.label}"))
-                        for c, p in ((c, c.amounts[column]) for c in children) if p is not None)
-        return Finding(
-            rule=self.id,
-            level=level,
-            message=Message(zh, en),
-            location=location,
-            related=related,
-            logical=f"{table.name}/{name}/{column_name}",
-            place=Place(table.name, name, column_name),
-            stated=stated_text,
-            expected=str(computed),
-            difference=str(difference),
-            hint=None if rounding else shape_hint(stated, computed),
-        )
+
+def _verdict(total: Amount | None, parts: list[Amount], extra: Decimal) -> tuple[Verdict, Decimal, Decimal, Decimal]:
+    """(verdict, stated, computed, difference) of a total against its printed parts; a blank total
+    stands for 0, with no rounding of its own."""
+    stated = total.value if total is not None else Decimal(0)
+    difference, spread = sum_gap(stated, [p.value for p in parts])
+    if total is None:
+        spread = Decimal(0)  # nothing printed, nothing rounded: any part is a gap
+    return amount_verdict(difference, spread, extra), stated, sum((p.value for p in parts), Decimal(0)), difference
