@@ -90,3 +90,14 @@ def test_a_justified_line_cut_between_a_figure_and_its_unit_is_still_prose():
     assert "增长 2.27  %，主要原因" in paragraph.text
     # A row whose second cell holds a figure stays a row.
     assert [b for b in parse("公务接待费  2.30\n").blocks if isinstance(b, TableBlock)]
+
+
+def test_a_full_stop_inside_a_bracketed_note_does_not_end_its_sentence():
+    # The note's 。 ends the note; the sentence goes on after its bracket, also when the note
+    # closes a line. A bracketed sentence of its own still is one.
+    text = ("其中：公务用车购置及运行维护费 34.29 万元（公务用车购置费 0 万元；公务用车运行维护费 34.29 万元。）\n"
+            "比上年增加 24.29 万元；公务接待费 11.92 万元。（注：本表无数据。）下一句。\n")
+    [paragraph] = parse(text).paragraphs
+    assert [s.text for s in paragraph.sentences] == [
+        "其中：公务用车购置及运行维护费 34.29 万元（公务用车购置费 0 万元；公务用车运行维护费 34.29 万元。）"
+        "比上年增加 24.29 万元；公务接待费 11.92 万元。", "（注：本表无数据。）", "下一句。"]

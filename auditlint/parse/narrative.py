@@ -7,6 +7,8 @@ lines as the margin, so that a sentence split over two lines is still one senten
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 
 from auditlint.model import Block, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece, display_width
@@ -73,14 +75,31 @@ _CONTINUATION_BULLET = regex.compile(r"^\s*[-*]\s+(?=万元|元|%|％|[，,、�
 _CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)])")
 
 
-def continues(line: Line, margin: int) -> bool:
-    """Does the paragraph go on after this line? Only if it fills the line and ends no sentence.
-    A numbered heading without a comma ("一、深圳市某局（本级）") is a line of its own, however
-    long: the paragraph under it often repeats its name."""
-    text = line.text.strip()
-    if _LINE_END_CLOSES.search(text) or (_HEADING.match(text) and not _CLAUSE_MARK.search(text)):
+def continues(lines: list[Line], margin: int) -> bool:
+    """Does the paragraph of these lines go on after its last line? Only if that line fills the
+    line and ends no sentence: a full stop inside a bracketed note that the sentence opened
+    (…万元（…比上年增加24.29万元。）) ends the note, not the sentence. A numbered heading without
+    a comma ("一、深圳市某局（本级）") is a line of its own, however long: the paragraph under it
+    often repeats its name."""
+    text = lines[-1].text.strip()
+    if _HEADING.match(text) and not _CLAUSE_MARK.search(text):
+        return False
+    if _LINE_END_CLOSES.search(text) and not (_NOTE_CLOSES.search(text) and _closes_a_note("".join(l.text.strip() for l in lines))):
         return False
     return display_width(text) >= FULL_LINE_RATIO * margin
+
+
+_NOTE_CLOSES = regex.compile(r"[。！？!?][）)]$")
+
+
+def _closes_a_note(text: str) -> bool:
+    """Does the bracket that ends the text close a note opened inside a sentence, after its first
+    word (not a bracketed sentence of its own, "（注：…。）")?"""
+    pair = next((pair for pair in bracket_pairs(text) if pair[1] == len(text) - 1), None)
+    if pair is None:
+        return False
+    sentence_start = max(text.rfind(mark, 0, pair[0]) for mark in "。！？!?") + 1
+    return bool(text[sentence_start:pair[0]].strip())
 
 
 def segment(source: Source) -> tuple[Block, ...]:
@@ -112,7 +131,7 @@ def segment(source: Source) -> tuple[Block, ...]:
         if line.is_blank or is_page_furniture(line):
             following = next_text[index]
             carried = following is not None and _CONTINUATION.match(following.text)
-            if paragraph and not continues(paragraph[-1], margin) and not carried:
+            if paragraph and not continues(paragraph, margin) and not carried:
                 flush_paragraph()
             continue
         if is_table_line(line):
@@ -121,7 +140,7 @@ def segment(source: Source) -> tuple[Block, ...]:
             continue
         flush_table()
         carries_on = bool(_CONTINUATION.match(line.text)) and not _LINE_END_CLOSES.search(paragraph[-1].text) if paragraph else False
-        if paragraph and not carries_on and (not continues(paragraph[-1], margin) or _HEADING.match(line.text)):
+        if paragraph and not carries_on and (not continues(paragraph, margin) or _HEADING.match(line.text)):
             flush_paragraph()
         paragraph.append(line)
     flush_paragraph()
@@ -155,16 +174,46 @@ def _needs_space(before: str, after: str) -> bool:
 
 
 def split_sentences(body: TextMap) -> tuple[Sentence, ...]:
-    """Sentences end at 。！？ (with any closing quote) and at the end of the paragraph."""
+    """Sentences end at 。！？ (with any closing quote) and at the end of the paragraph, but not
+    inside brackets that the sentence opened after its first word: "公务用车购置及运行维护费
+    567.72万元（公务用车购置费230.55万元…；公务用车运行维护费337.17万元…。）比上年增加…" goes on
+    after the bracket, whose 。 ends the note inside it. A bracketed sentence of its own ("（注：
+    …。）") opens with its bracket and ends with it."""
     text = body.text
+    brackets = bracket_pairs(text)
+    openings = [open_at for open_at, _ in brackets]
     sentences = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        opened = _WORD.search(text, start).start()  # the sentence's first character
+        inside = brackets[bisect_right(openings, opened):bisect_left(openings, match.start())]
+        if any(match.start() < close_at for _, close_at in inside):
+            continue  # a mark inside a bracket of the sentence's own: the sentence goes on after it
         sentences.append(_sentence(body, start, match.end()))
         start = match.end()
     if start < len(text):
         sentences.append(_sentence(body, start, len(text)))
     return tuple(s for s in sentences if s is not None)
+
+
+_WORD = regex.compile(r"\S")
+_OPENING, _CLOSING = "（(", "）)"
+MAX_BRACKETED = 200  # characters a bracketed note may run to; a longer "pair" is a stray bracket
+
+
+def bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets, in order of opening, of the round brackets of a text that
+    close each other, innermost as well as outermost; a bracket left open or closing none (lost
+    in extraction) pairs with nothing, and a pair further apart than a note runs is none either."""
+    pairs, stack = [], []
+    for index, char in enumerate(text):
+        if char in _OPENING:
+            stack.append(index)
+        elif char in _CLOSING and stack:
+            opening = stack.pop()
+            if index - opening <= MAX_BRACKETED:
+                pairs.append((opening, index))
+    return sorted(pairs)
 
 
 def _sentence(body: TextMap, start: int, end: int) -> Sentence | None:
