@@ -101,3 +101,36 @@ def test_a_full_stop_inside_a_bracketed_note_does_not_end_its_sentence():
     assert [s.text for s in paragraph.sentences] == [
         "其中：公务用车购置及运行维护费 34.29 万元（公务用车购置费 0 万元；公务用车运行维护费 34.29 万元。）"
         "比上年增加 24.29 万元；公务接待费 11.92 万元。", "（注：本表无数据。）", "下一句。"]
+
+
+# A table whose name and goal cells wrap, as pdftotext -layout prints it: the cells' lines of
+# two columns interleave, each a line of one cell.
+CELLS_INTERLEAVED = """\
+                                                    完成50宗水利工程的现场复核工作；完成12份《水利工
+  广州市河道维修养护工                              程现场复核报告》；完成《广州市河道维修养护工作水
+                   235.46     235.46      235.46
+作水平技术测评工作经费                              平技术测评年度问题分析及建议报告》，提高广州市水
+                                                    利工程的管理水平。
+                                                    通过河涌抽查，督查复核问题办结情况，完成《广州市
+  广州市河道水污染巡查
+                   55.74      55.74       55.74     河道水污染巡查督查项目年度总结》，推动河涌问题整
+督查项目工作经费
+                                                    改。
+"""
+
+
+def test_lines_of_cells_in_two_columns_are_not_joined_into_one_sentence():
+    texts = [p.text for p in parse(CELLS_INTERLEAVED).paragraphs]
+    assert "通过河涌抽查，督查复核问题办结情况，完成《广州市" in texts
+    assert not any("《广州市广州市" in text or "广州市河道水污染巡查督查" in text for text in texts)
+
+
+def test_a_justified_line_cut_by_the_extraction_still_goes_on_wherever_its_piece_starts():
+    # pdftotext puts the second piece of a wide-spaced line where it stood on the page, once: no
+    # column starts there, and the sentence goes on.
+    text = ("   2026 年财政拨款“三公”经费预算 175.42 万元，比 2025\n"
+            "年财政拨款“三公”经费年初预算减少 10.13 万元，\n"
+            "                          下降 5.46%，\n"
+            "主要原因：落实政府“过紧日子”要求，进一步压减一般性\n")
+    first = parse(text).paragraphs[0]
+    assert first.text.startswith("2026 年") and "万元，下降 5.46%，" in first.text

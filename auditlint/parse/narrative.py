@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 
 import regex
 
-from auditlint.model import Block, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece, display_width
+from auditlint.model import Block, Cell, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece, display_width
 from auditlint.parse.numbers import NUMERIC_ROW_TAIL
 
 # Characters that end a sentence, optionally followed by closing quotes or brackets.
@@ -72,7 +72,9 @@ _SENTENCE_MARK = regex.compile(r"[，。；]")  # full-width: an amount's comma 
 
 
 _CONTINUATION_BULLET = regex.compile(r"^\s*[-*]\s+(?=万元|元|%|％|[，,、；;）)])")
-_CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)])")
+# What opens a line that carries on the sentence before, wherever the line starts: a unit, a
+# clause mark, a full stop, the decimals of a figure cut in two (".79 万元").
+_CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)。]|\.\d)")
 
 
 def continues(lines: list[Line], margin: int) -> bool:
@@ -102,6 +104,40 @@ def _closes_a_note(text: str) -> bool:
     return bool(text[sentence_start:pair[0]].strip())
 
 
+# How far (in the width of a character) a line may start left or right of the line before and
+# still go on its paragraph: a first line's indent is two characters, a hanging indent under
+# "（一）" about three.
+MAX_INDENT_SHIFT = 4
+# How many lines before and after a line are looked at for others that start where it starts.
+COLUMN_WINDOW = 6
+
+
+def other_column(lines: tuple[Line, ...], before: int, index: int) -> bool:
+    """Does line `index` start in another column than line `before`, the paragraph's last? Text
+    wrapped inside the cells of a table or form (a project's name in one column, its goal in
+    the next) comes out as lines of one cell each, the columns' lines interleaved; the cells are
+    no sentence, and joining them makes sentences of neither ("完成《广州市" + "广州市河道水污染
+    巡查"). Both lines must start at a column's edge, where another line near each starts too: a
+    justified line that a text extraction cut in two puts its second piece anywhere, once."""
+    first, second = lines[before].cells, lines[index].cells
+    if not first or not second:
+        return False
+    em = max(_em(first[0]), _em(second[0]))
+    return abs(second[0].x0 - first[0].x0) > MAX_INDENT_SHIFT * em \
+        and _column_edge(lines, before, first[0].x0, em) and _column_edge(lines, index, second[0].x0, em)
+
+
+def _em(cell: Cell) -> float:
+    """The width of one Chinese character in a cell's units (points, or display columns)."""
+    return 2 * (cell.x1 - cell.x0) / max(display_width(cell.text), 1)
+
+
+def _column_edge(lines: tuple[Line, ...], index: int, x0: float, em: float) -> bool:
+    """Does another line near line `index` have a cell starting at `x0` (within a character)?"""
+    near = lines[max(index - COLUMN_WINDOW, 0):index] + lines[index + 1:index + 1 + COLUMN_WINDOW]
+    return any(abs(cell.x0 - x0) <= em for line in near for cell in line.cells)
+
+
 def segment(source: Source) -> tuple[Block, ...]:
     """Cut a source's lines into table blocks and paragraphs, in document order."""
     lines = source.lines
@@ -123,6 +159,7 @@ def segment(source: Source) -> tuple[Block, ...]:
 
     next_text: list[Line | None] = [None] * len(lines)  # the next non-blank line after each line
     upcoming: Line | None = None
+    last_prose = 0  # the index of the paragraph's last line
     for index in range(len(lines) - 1, -1, -1):
         next_text[index] = upcoming
         if not lines[index].is_blank:
@@ -140,9 +177,11 @@ def segment(source: Source) -> tuple[Block, ...]:
             continue
         flush_table()
         carries_on = bool(_CONTINUATION.match(line.text)) and not _LINE_END_CLOSES.search(paragraph[-1].text) if paragraph else False
-        if paragraph and not carries_on and (not continues(paragraph, margin) or _HEADING.match(line.text)):
+        if paragraph and not carries_on and (not continues(paragraph, margin) or _HEADING.match(line.text)
+                                             or other_column(lines, last_prose, index)):
             flush_paragraph()
         paragraph.append(line)
+        last_prose = index
     flush_paragraph()
     flush_table()
     return tuple(blocks)
