@@ -9,7 +9,7 @@ import regex
 from auditlint.agreement import Options, radius
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
-from auditlint.domain.wording import NUMBER
+from auditlint.domain.wording import NEGATION, NUMBER
 
 # What each word says of the first number against the second: 1 larger, -1 smaller, 0 equal.
 WORDS = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
@@ -20,9 +20,13 @@ _CHANGE = "|".join(CHANGE_WORDS)
 _GAP = r"(?:[^。；;，,\d%％]|\d{4}\s*年度?){0,16}?"  # words, and years ("比2024年的…"), but no other number
 
 # "支出决算1511.89万元，大于年初预算1560.05万元": A (unit) … WORD … B (unit), nothing numeric between.
-_COMPARED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?{_GAP}(?P<word>{_WORD}){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)")
+# A word denied or bounded (不超过, 未超过, 不一致) claims no order: "≤71.7万元，年度指标值：不超过
+# 71.7万元" states a ceiling twice.
+_COMPARED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?{_GAP}(?<!{NEGATION})(?P<word>{_WORD}){_GAP}"
+                          rf"(?P<b>{NUMBER})\s*(?P<ub>万元|元)")
 # "A与B持平", "A与B一致": the word after both numbers.
-_EQUALLED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:与|和|同){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元){_GAP}(?P<word>持平|一致|相等)")
+_EQUALLED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:与|和|同){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元){_GAP}"
+                          rf"(?<!{NEGATION})(?P<word>持平|一致|相等)")
 # "支出1809.22万元，比上年的1952.60万元增加…": both years' amounts, then the direction.
 _CHANGED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:比|较){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)\s*(?P<word>{_CHANGE})")
 
@@ -33,7 +37,7 @@ class ComparisonWord:
     What it checks: a sentence that states two amounts in the same unit and a word comparing
     them: 大于/高于/超过/多于 (the first is larger), 小于/低于/少于 (smaller), 等于/持平/一致 (equal),
     and 增加/增长 or 减少/下降 after "A比B" (A is this year's amount, B the one it is compared
-    with). "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. Both
+    with). A word denied or bounded (不超过, 未超过, 不低于, 不一致) claims no order. "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. Both
     numbers must be in the sentence with nothing numeric between them and the word; each is
     taken within its rounding, so "equal" holds for 12.30 and 12.3.
 

@@ -57,6 +57,11 @@ def write(tmp_path, text: str, name: str = "doc.txt"):
     ("2025年支出1809.22万元，比2024年的1952.60万元增加143.38万元。", True),
     ("2025年支出1809.22万元，比2024年的1952.60万元减少143.38万元。", False),
     ("支出1511.89元，大于预算1560.05万元。", False),  # two units: not comparable as printed
+    # A denied or bounded comparison claims no order: a ceiling stated twice, a spending within it.
+    ("实施周期指标值：≤71.7万元，年度指标值：不超过71.7万元；", False),
+    ("采购成本≤0.3万元，年度指标值：不高于0.3万元。", False),
+    ("支出决算1511.89万元，未超过年初预算1560.05万元。", False),
+    ("本年支出1210.00万元，与上年1200.00万元不一致。", False),
 ])
 def test_comparison_words_against_their_numbers(cli, tmp_path, sentence, reported):
     findings = lint(cli, write(tmp_path, sentence), "comparison-word")
