@@ -134,3 +134,16 @@ def test_a_justified_line_cut_by_the_extraction_still_goes_on_wherever_its_piece
             "主要原因：落实政府“过紧日子”要求，进一步压减一般性\n")
     first = parse(text).paragraphs[0]
     assert first.text.startswith("2026 年") and "万元，下降 5.46%，" in first.text
+
+
+def test_a_line_opening_with_a_figures_decimals_or_a_full_stop_carries_the_sentence_on():
+    # pdftotext cut a figure at its decimal point and set the piece far right, under the
+    # column of another line's piece; and set a sentence's full stop on a line of its own.
+    text = ("  2026年一般公共预算财政拨款支出 192,446\n"
+            "                                                    .79 万元,比 2025 年减少 8,648\n"
+            "                                                    .06万元。\n"
+            "算安排中，购置单位价值 100 万元以上的设备 8 台（套）\n"
+            "                             。\n")
+    assert [p.text for p in parse(text).paragraphs] == [
+        "2026年一般公共预算财政拨款支出 192,446.79 万元,比 2025 年减少 8,648.06万元。",
+        "算安排中，购置单位价值 100 万元以上的设备 8 台（套）。"]
