@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from auditlint import domain
 from tests.conftest import SAMPLES
 
 PROOFREADING = SAMPLES / "proofreading_2024.txt"
@@ -127,3 +128,24 @@ def test_an_empty_table_with_its_note_after_it_is_in_order(cli, tmp_path):
         "\n\n项目支出绩效自评表", "\n本部门2024年度无政府性基金预算财政拨款收入支出。\n\n项目支出绩效自评表")
     rules = lines_and_rules(lint(cli, write(tmp_path, text), "required-tables"))
     assert rules == [(1, "required-tables")]
+
+
+def test_an_empty_table_is_in_order_when_the_narrative_says_there_is_none_of_it(cli, tmp_path):
+    # The sentence stands in the narrative, far from the table, and writes the 0 without a unit.
+    text = PROOFREADING.read_text(encoding="utf-8").replace(
+        "二、支出决算情况", "政府性基金预算财政拨款支出为0；国有资本经营预算财政拨款支出为0。\n\n二、支出决算情况")
+    assert lines_and_rules(lint(cli, write(tmp_path, text), "required-tables")) == []
+
+
+@pytest.mark.parametrize("text, subject, none", [
+    ("政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。", "政府性基金", True),
+    ("政府性基金拨款支出预算0万元，与2025年预算持平。", "政府性基金", True),
+    ("2026年“三公”经费预算数为0.00万元，比2025年预算减少4.00万元。", "三公", True),
+    ("本单位无机关运行经费。", "机关运行经费", True),
+    ("政府性基金预算拨款100万元，比上年增加0万元。", "政府性基金", False),  # a change of 0
+    ("政府性基金预算拨款增长0%。", "政府性基金", False),
+    ("政府性基金预算为0.5万元。", "政府性基金", False),
+    ("一般公共预算拨款支出预算为0；政府性基金拨款支出预算21,502万元。", "政府性基金", False),
+])
+def test_what_says_there_is_none(text, subject, none):
+    assert domain.says_none(subject, text) is none
