@@ -78,9 +78,9 @@ NOTHING_TO_REPORT = {"gov_fund": "政府性基金", "state_capital": "国有资�
 # Between a subject and the word that says there is none of it: words of its clause, and a year,
 # but no other figure ("政府性基金预算拨款100万元，比上年增加0万元" has some).
 _TO_NONE = r"(?:[^。；;\d]|\d{4}\s*年)"
-# Saying there is none: a word, or the amount 0 in any unit or none ("为0；", "预算0万元",
+# Saying there is none: a word (无, but not 无变化, 无增减), or the amount 0 in any unit or none ("为0；", "预算0万元",
 # "为0.00万元"), never a change of 0 (增加0万元, 减少了0万元) nor a rate (增长0%).
-_NONE_WORDS = r"(?:无|没有|未安排|不涉及)"
+_NONE_WORDS = r"(?:无(?!变化|增减|差异|明显)|没有|未安排|不涉及)"
 _ZERO = (r"(?:为零|(?<![\d.,]|增加|减少|增长|下降|上升|降低|减|持平|了)\s*0(?:\.0+)?\s*(?:万?元)?(?![\d.%％]))")
 
 
