@@ -125,6 +125,24 @@ def test_lines_of_cells_in_two_columns_are_not_joined_into_one_sentence():
     assert not any("《广州市广州市" in text or "广州市河道水污染巡查督查" in text for text in texts)
 
 
+# A form's goal and indicator columns, their lines interleaved; a goal's last line is its 。.
+FORM_COLUMNS_INTERLEAVED = """\
+                                                    流合作，扩大“无废”宣传范围，提高固体废物环
+                                                                           量；实施周期指标值：不少于3部，年度指标值：完成
+                                                    境风险管控能力，开展广州特色的“无废全运”，
+                                                                           “无废”主题宣传视频制作1部；4、4－成本指标，41－
+                                                    总结凝练“无废”赛事经验。2026年支付合同尾款
+                                                                           经济成本指标，预算成本控制数；实施周期指标值：
+                                                    。
+                                                                           预算成本不超出预算，年度指标值：预算成本不超出
+"""
+
+
+def test_a_cell_line_opening_with_a_full_stop_carries_on_no_line_of_another_column():
+    texts = [p.text for p in parse(FORM_COLUMNS_INTERLEAVED).paragraphs]
+    assert not any("：。" in text for text in texts)
+
+
 def test_a_justified_line_cut_by_the_extraction_still_goes_on_wherever_its_piece_starts():
     # pdftotext puts the second piece of a wide-spaced line where it stood on the page, once: no
     # column starts there, and the sentence goes on.
@@ -137,11 +155,11 @@ def test_a_justified_line_cut_by_the_extraction_still_goes_on_wherever_its_piece
 
 
 def test_a_line_opening_with_a_figures_decimals_or_a_full_stop_carries_the_sentence_on():
-    # pdftotext cut a figure at its decimal point and set the piece far right, under the
-    # column of another line's piece; and set a sentence's full stop on a line of its own.
+    # pdftotext cut figures at their decimal points and set the pieces where they fell; and set a
+    # sentence's full stop on a line of its own.
     text = ("  2026年一般公共预算财政拨款支出 192,446\n"
             "                                                    .79 万元,比 2025 年减少 8,648\n"
-            "                                                    .06万元。\n"
+            "       .06万元。\n"
             "算安排中，购置单位价值 100 万元以上的设备 8 台（套）\n"
             "                             。\n")
     assert [p.text for p in parse(text).paragraphs] == [

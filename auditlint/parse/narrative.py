@@ -117,8 +117,9 @@ def other_column(lines: tuple[Line, ...], before: int, index: int) -> bool:
     wrapped inside the cells of a table or form (a project's name in one column, its goal in
     the next) comes out as lines of one cell each, the columns' lines interleaved; the cells are
     no sentence, and joining them makes sentences of neither ("完成《广州市" + "广州市河道水污染
-    巡查"). Both lines must start at a column's edge, where another line near each starts too: a
-    justified line that a text extraction cut in two puts its second piece anywhere, once."""
+    巡查"), whatever the line opens with (a cell's text may open with 。 or 、). Both lines must
+    start at a column's edge, where another line near each starts too: a justified line that a
+    text extraction cut in two puts its second piece anywhere, once."""
     first, second = lines[before].cells, lines[index].cells
     if not first or not second:
         return False
@@ -177,8 +178,8 @@ def segment(source: Source) -> tuple[Block, ...]:
             continue
         flush_table()
         carries_on = bool(_CONTINUATION.match(line.text)) and not _LINE_END_CLOSES.search(paragraph[-1].text) if paragraph else False
-        if paragraph and not carries_on and (not continues(paragraph, margin) or _HEADING.match(line.text)
-                                             or other_column(lines, last_prose, index)):
+        if paragraph and (other_column(lines, last_prose, index)
+                          or not carries_on and (not continues(paragraph, margin) or _HEADING.match(line.text))):
             flush_paragraph()
         paragraph.append(line)
         last_prose = index
