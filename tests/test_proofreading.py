@@ -52,7 +52,12 @@ def write(tmp_path, text: str, name: str = "doc.txt"):
 @pytest.mark.parametrize("sentence, reported", [
     ("支出决算1511.89万元，大于年初预算1560.05万元。", True),
     ("支出决算1511.89万元，小于年初预算1560.05万元。", False),
-    ("支出决算1560.05万元，低于年初预算1511.89万元。", True),
+    ("支出决算1560.05万元，低于1511.89万元。", True),
+    # The amount after a named figure may be the difference: lower than the initial budget by
+    # 1511.89, smaller than last year's by 200, beyond a budget of 0 by 100.
+    ("支出决算1560.05万元，低于年初预算1511.89万元。", False),
+    ("本年收入1000.00万元，小于上年预算数200.00万元。", False),
+    ("本年支出100.00万元，超过预算100.00万元。", False),
     ("本年支出1,200.00万元，与上年1200万元持平。", False),
     ("本年支出1210.00万元，与上年1200.00万元持平。", True),
     ("2025年支出1809.22万元，比2024年的1952.60万元增加143.38万元。", True),
