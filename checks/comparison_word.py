@@ -9,7 +9,7 @@ import regex
 from auditlint.agreement import Options, radius
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
-from auditlint.domain.wording import NUMBER
+from auditlint.domain.wording import NEGATION, NUMBER
 
 # What each word says of the first number against the second: 1 larger, -1 smaller, 0 equal.
 WORDS = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
@@ -20,9 +20,13 @@ _CHANGE = "|".join(CHANGE_WORDS)
 _GAP = r"(?:[^。；;，,\d%％]|\d{4}\s*年度?){0,16}?"  # words, and years ("比2024年的…"), but no other number
 
 # "支出决算1511.89万元，大于年初预算1560.05万元": A (unit) … WORD … B (unit), nothing numeric between.
-_COMPARED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?{_GAP}(?P<word>{_WORD}){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)")
+# A word denied or bounded (不超过, 未超过, 不一致) claims no order: "≤71.7万元，年度指标值：不超过
+# 71.7万元" states a ceiling twice.
+_COMPARED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?{_GAP}(?<!{NEGATION})(?P<word>{_WORD}){_GAP}"
+                          rf"(?P<b>{NUMBER})\s*(?P<ub>万元|元)")
 # "A与B持平", "A与B一致": the word after both numbers.
-_EQUALLED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:与|和|同){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元){_GAP}(?P<word>持平|一致|相等)")
+_EQUALLED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:与|和|同){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元){_GAP}"
+                          rf"(?<!{NEGATION})(?P<word>持平|一致|相等)")
 # "支出1809.22万元，比上年的1952.60万元增加…": both years' amounts, then the direction.
 _CHANGED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:比|较){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)\s*(?P<word>{_CHANGE})")
 
@@ -33,7 +37,9 @@ class ComparisonWord:
     What it checks: a sentence that states two amounts in the same unit and a word comparing
     them: 大于/高于/超过/多于 (the first is larger), 小于/低于/少于 (smaller), 等于/持平/一致 (equal),
     and 增加/增长 or 减少/下降 after "A比B" (A is this year's amount, B the one it is compared
-    with). "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. Both
+    with). A word denied or bounded (不超过, 未超过, 不低于, 不一致) claims no order. The amount
+    after a named figure may be the difference ("本年数小于上年预算数30万元": smaller by 30), so
+    only what no such reading explains is reported: larger than a figure by more than oneself. "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. Both
     numbers must be in the sentence with nothing numeric between them and the word; each is
     taken within its rounding, so "equal" holds for 12.30 and 12.3.
 
@@ -59,7 +65,7 @@ class ComparisonWord:
                     a, b = clean.amount(paragraph, match, "a"), clean.amount(paragraph, match, "b")
                     word = match.group("word")
                     actual = _order(a.value, b.value)
-                    if actual == meaning[word]:
+                    if actual == meaning[word] or (pattern is _COMPARED and _may_be_the_difference(match, meaning[word], actual)):
                         continue
                     relation = {1: ("大于", "larger than"), -1: ("小于", "smaller than"), 0: ("等于", "equal to")}[actual]
                     yield Finding(
@@ -73,6 +79,20 @@ class ComparisonWord:
                         stated=word,
                         expected=relation[0],
                     )
+
+
+def _may_be_the_difference(match: regex.Match, meaning: int, actual: int) -> bool:
+    """May the second amount be by how much the first differs, which the sentence then reads
+    consistently? "本年数小于上年预算数30万元" is smaller than last year's by 30: the amount after
+    a named figure (上年预算数, 年初预算) may be the difference, not the figure. Smaller by any
+    amount is always possible; larger by as much as the amount itself (the figure named would
+    be 0) is possible; larger by more would make the figure named less than nothing, so
+    "支出决算1511.89万元，大于年初预算1560.05万元" still contradicts itself."""
+    named = _HAN.search(match.string, match.end("word"), match.start("b")) is not None
+    return named and (meaning == -1 or (meaning == 1 and actual == 0))
+
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _order(a: Decimal, b: Decimal) -> int:

@@ -22,8 +22,9 @@ class RequiredTables:
     收入支出决算总表, 收入决算表 …). Tables are recognised by title through the synonyms of
     auditlint's domain data, whatever the city calls them. A table with no data must still be
     printed, with a note (本单位无…/本表无数据): a table printed with neither rows nor such a note
-    is reported too. A missing table is not reported when the narrative says the department has
-    none of it ("本部门无政府性基金预算收支"): the note is there, only not under a table.
+    is reported too. A missing or empty table is not reported when the narrative says the
+    department has none of what it is about ("本部门无政府性基金预算收支", "国有资本经营预算拨款
+    支出预算为0"): the note is there, only not under a table.
     The kind (预算 or 决算) comes from the document's title; without one, and in a document that
     prints fewer than four standard tables (its tables published apart), the rule says nothing.
 
@@ -63,8 +64,10 @@ class RequiredTables:
                 expected=name,
             )
         for table in doc.tables:
-            # A title over a unit line is a table; printed with no rows, it needs its note.
-            if table.unit and not table.rows and not table.empty_note and not table.notes:
+            # A title over a unit line is a table; printed with no rows, it needs its note, which
+            # the narrative may give ("政府性基金拨款支出预算为0").
+            if table.unit and not table.rows and not table.empty_note and not table.notes \
+                    and not domain.says_none_of_title(table.title, narrative):
                 yield Finding(
                     rule=self.id,
                     level=self.level,

@@ -98,3 +98,24 @@ def ruled_table_pdf(path: Path, title: str, groups: list[tuple[str, int, int]], 
             pdf.drawRightString(edges[column + 1] - 3, y, text)
     pdf.save()
     return path
+
+
+def turned_page_pdf(path: Path, lines: list[str], rotation: int = 90) -> Path:
+    """A portrait page that its /Rotate (90 or 270) shows as landscape, its lines drawn turned
+    the other way so that they read upright as shown: a landscape table in a portrait template.
+    In Helvetica: PDFium finds no characters of the built-in CID font once they are turned."""
+    width, height = A4
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setPageRotation(rotation)
+    for number, text in enumerate(lines):
+        pdf.saveState()
+        if rotation == 90:  # shown 60 points from the top, each line below the last
+            pdf.translate(60 + 20 * number, 80)
+        else:
+            pdf.translate(width - 60 - 20 * number, height - 80)
+        pdf.rotate(rotation)
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(0, 0, text)
+        pdf.restoreState()
+    pdf.save()
+    return path

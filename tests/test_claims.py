@@ -159,6 +159,35 @@ def test_a_nested_split_is_not_read():
     assert [c for c in doc(text).claims if isinstance(c, Split) and c.total.text == "100.00"] == []
 
 
+def test_a_bracketed_list_after_a_part_is_that_parts_own_split():
+    # The car total's note lists its two parts: they are no siblings of the three kinds of 三公,
+    # which add up (40 + 567.72 + 19.28 = 627), and they add up to it (230.55 + 337.17 = 567.72).
+    text = ("2026年“三公”经费627万元，比上年增加46.49万元。其中：因公出国（境）费40万元，比上年增加0万元；"
+            "公务用车购置及运行维护费567.72万元（公务用车购置费230.55万元，比上年增加49.45万元；"
+            "公务用车运行维护费337.17万元，比上年减少2.96万元。）比上年增加46.49万元；公务接待费19.28万元。\n")
+    splits = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert [(s.total.text, [p.amount.text for p in s.parts], s.complete) for s in splits] == [
+        ("627", ["40", "567.72", "19.28"], True), ("567.72", ["230.55", "337.17"], True)]
+    assert list(SplitTotal().check(doc(text), Options())) == []
+    # A slip inside the note is still found, against the part it divides.
+    [finding] = SplitTotal().check(doc(text.replace("230.55", "203.55")), Options())
+    assert (finding.stated, finding.expected) == ("567.72", "540.72")
+    # The same with 其中 inside the brackets and commas between the parts.
+    inner = ("“三公”经费预算627万元，其中：因公出国（境）费40万元，公务用车购置及运行维护费567.72万元"
+             "（其中：公务用车购置费230.55万元，公务用车运行维护费337.17万元），公务接待费19.28万元。\n")
+    splits = [c for c in doc(inner).claims if isinstance(c, Split)]
+    assert [(s.total.text, len(s.parts), s.complete) for s in splits] == [("627", 3, True), ("567.72", 2, True)]
+    [finding] = SplitTotal().check(doc(inner.replace("19.28", "91.28")), Options())
+    assert (finding.stated, finding.expected) == ("627", "699.00")
+
+
+def test_amounts_in_a_bracketed_note_of_no_part_leave_the_list_open():
+    text = "支出100.00万元，其中：基本支出（含人员经费50.00万元）60.00万元，项目支出30.00万元。\n"
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert not split.complete
+    assert list(SplitTotal().check(doc(text), Options())) == []
+
+
 def test_each_claim_has_the_year_and_the_money_its_main_amount_is_stated_for():
     text = ("2025年部门预算\n\n"
             "2024年一般公共预算财政拨款支出1000.00万元，比2023年预算减少100.00万元，下降9.09%。\n\n"

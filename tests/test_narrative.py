@@ -90,3 +90,78 @@ def test_a_justified_line_cut_between_a_figure_and_its_unit_is_still_prose():
     assert "增长 2.27  %，主要原因" in paragraph.text
     # A row whose second cell holds a figure stays a row.
     assert [b for b in parse("公务接待费  2.30\n").blocks if isinstance(b, TableBlock)]
+
+
+def test_a_full_stop_inside_a_bracketed_note_does_not_end_its_sentence():
+    # The note's 。 ends the note; the sentence goes on after its bracket, also when the note
+    # closes a line. A bracketed sentence of its own still is one.
+    text = ("其中：公务用车购置及运行维护费 34.29 万元（公务用车购置费 0 万元；公务用车运行维护费 34.29 万元。）\n"
+            "比上年增加 24.29 万元；公务接待费 11.92 万元。（注：本表无数据。）下一句。\n")
+    [paragraph] = parse(text).paragraphs
+    assert [s.text for s in paragraph.sentences] == [
+        "其中：公务用车购置及运行维护费 34.29 万元（公务用车购置费 0 万元；公务用车运行维护费 34.29 万元。）"
+        "比上年增加 24.29 万元；公务接待费 11.92 万元。", "（注：本表无数据。）", "下一句。"]
+
+
+# A table whose name and goal cells wrap, as pdftotext -layout prints it: the cells' lines of
+# two columns interleave, each a line of one cell.
+CELLS_INTERLEAVED = """\
+                                                    完成50宗水利工程的现场复核工作；完成12份《水利工
+  广州市河道维修养护工                              程现场复核报告》；完成《广州市河道维修养护工作水
+                   235.46     235.46      235.46
+作水平技术测评工作经费                              平技术测评年度问题分析及建议报告》，提高广州市水
+                                                    利工程的管理水平。
+                                                    通过河涌抽查，督查复核问题办结情况，完成《广州市
+  广州市河道水污染巡查
+                   55.74      55.74       55.74     河道水污染巡查督查项目年度总结》，推动河涌问题整
+督查项目工作经费
+                                                    改。
+"""
+
+
+def test_lines_of_cells_in_two_columns_are_not_joined_into_one_sentence():
+    texts = [p.text for p in parse(CELLS_INTERLEAVED).paragraphs]
+    assert "通过河涌抽查，督查复核问题办结情况，完成《广州市" in texts
+    assert not any("《广州市广州市" in text or "广州市河道水污染巡查督查" in text for text in texts)
+
+
+# A form's goal and indicator columns, their lines interleaved; a goal's last line is its 。.
+FORM_COLUMNS_INTERLEAVED = """\
+                                                    流合作，扩大“无废”宣传范围，提高固体废物环
+                                                                           量；实施周期指标值：不少于3部，年度指标值：完成
+                                                    境风险管控能力，开展广州特色的“无废全运”，
+                                                                           “无废”主题宣传视频制作1部；4、4－成本指标，41－
+                                                    总结凝练“无废”赛事经验。2026年支付合同尾款
+                                                                           经济成本指标，预算成本控制数；实施周期指标值：
+                                                    。
+                                                                           预算成本不超出预算，年度指标值：预算成本不超出
+"""
+
+
+def test_a_cell_line_opening_with_a_full_stop_carries_on_no_line_of_another_column():
+    texts = [p.text for p in parse(FORM_COLUMNS_INTERLEAVED).paragraphs]
+    assert not any("：。" in text for text in texts)
+
+
+def test_a_justified_line_cut_by_the_extraction_still_goes_on_wherever_its_piece_starts():
+    # pdftotext puts the second piece of a wide-spaced line where it stood on the page, once: no
+    # column starts there, and the sentence goes on.
+    text = ("   2026 年财政拨款“三公”经费预算 175.42 万元，比 2025\n"
+            "年财政拨款“三公”经费年初预算减少 10.13 万元，\n"
+            "                          下降 5.46%，\n"
+            "主要原因：落实政府“过紧日子”要求，进一步压减一般性\n")
+    first = parse(text).paragraphs[0]
+    assert first.text.startswith("2026 年") and "万元，下降 5.46%，" in first.text
+
+
+def test_a_line_opening_with_a_figures_decimals_or_a_full_stop_carries_the_sentence_on():
+    # pdftotext cut figures at their decimal points and set the pieces where they fell; and set a
+    # sentence's full stop on a line of its own.
+    text = ("  2026年一般公共预算财政拨款支出 192,446\n"
+            "                                                    .79 万元,比 2025 年减少 8,648\n"
+            "       .06万元。\n"
+            "算安排中，购置单位价值 100 万元以上的设备 8 台（套）\n"
+            "                             。\n")
+    assert [p.text for p in parse(text).paragraphs] == [
+        "2026年一般公共预算财政拨款支出 192,446.79 万元,比 2025 年减少 8,648.06万元。",
+        "算安排中，购置单位价值 100 万元以上的设备 8 台（套）。"]

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from auditlint import domain
 from tests.conftest import SAMPLES
 
 PROOFREADING = SAMPLES / "proofreading_2024.txt"
@@ -51,12 +52,22 @@ def write(tmp_path, text: str, name: str = "doc.txt"):
 @pytest.mark.parametrize("sentence, reported", [
     ("支出决算1511.89万元，大于年初预算1560.05万元。", True),
     ("支出决算1511.89万元，小于年初预算1560.05万元。", False),
-    ("支出决算1560.05万元，低于年初预算1511.89万元。", True),
+    ("支出决算1560.05万元，低于1511.89万元。", True),
+    # The amount after a named figure may be the difference: lower than the initial budget by
+    # 1511.89, smaller than last year's by 200, beyond a budget of 0 by 100.
+    ("支出决算1560.05万元，低于年初预算1511.89万元。", False),
+    ("本年收入1000.00万元，小于上年预算数200.00万元。", False),
+    ("本年支出100.00万元，超过预算100.00万元。", False),
     ("本年支出1,200.00万元，与上年1200万元持平。", False),
     ("本年支出1210.00万元，与上年1200.00万元持平。", True),
     ("2025年支出1809.22万元，比2024年的1952.60万元增加143.38万元。", True),
     ("2025年支出1809.22万元，比2024年的1952.60万元减少143.38万元。", False),
     ("支出1511.89元，大于预算1560.05万元。", False),  # two units: not comparable as printed
+    # A denied or bounded comparison claims no order: a ceiling stated twice, a spending within it.
+    ("实施周期指标值：≤71.7万元，年度指标值：不超过71.7万元；", False),
+    ("采购成本≤0.3万元，年度指标值：不高于0.3万元。", False),
+    ("支出决算1511.89万元，未超过年初预算1560.05万元。", False),
+    ("本年支出1210.00万元，与上年1200.00万元不一致。", False),
 ])
 def test_comparison_words_against_their_numbers(cli, tmp_path, sentence, reported):
     findings = lint(cli, write(tmp_path, sentence), "comparison-word")
@@ -122,3 +133,25 @@ def test_an_empty_table_with_its_note_after_it_is_in_order(cli, tmp_path):
         "\n\n项目支出绩效自评表", "\n本部门2024年度无政府性基金预算财政拨款收入支出。\n\n项目支出绩效自评表")
     rules = lines_and_rules(lint(cli, write(tmp_path, text), "required-tables"))
     assert rules == [(1, "required-tables")]
+
+
+def test_an_empty_table_is_in_order_when_the_narrative_says_there_is_none_of_it(cli, tmp_path):
+    # The sentence stands in the narrative, far from the table, and writes the 0 without a unit.
+    text = PROOFREADING.read_text(encoding="utf-8").replace(
+        "二、支出决算情况", "政府性基金预算财政拨款支出为0；国有资本经营预算财政拨款支出为0。\n\n二、支出决算情况")
+    assert lines_and_rules(lint(cli, write(tmp_path, text), "required-tables")) == []
+
+
+@pytest.mark.parametrize("text, subject, none", [
+    ("政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。", "政府性基金", True),
+    ("政府性基金拨款支出预算0万元，与2025年预算持平。", "政府性基金", True),
+    ("2026年“三公”经费预算数为0.00万元，比2025年预算减少4.00万元。", "三公", True),
+    ("本单位无机关运行经费。", "机关运行经费", True),
+    ("政府性基金预算拨款100万元，比上年增加0万元。", "政府性基金", False),  # a change of 0
+    ("政府性基金预算拨款增长0%。", "政府性基金", False),
+    ("政府性基金预算拨款收入与上年无变化。", "政府性基金", False),
+    ("政府性基金预算为0.5万元。", "政府性基金", False),
+    ("一般公共预算拨款支出预算为0；政府性基金拨款支出预算21,502万元。", "政府性基金", False),
+])
+def test_what_says_there_is_none(text, subject, none):
+    assert domain.says_none(subject, text) is none

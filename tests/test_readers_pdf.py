@@ -11,7 +11,7 @@ from auditlint.parse import parse_document  # noqa: E402
 from auditlint.readers import UnreadableError, read_source  # noqa: E402
 from auditlint.readers.layout import normalise_glyph_text  # noqa: E402
 from auditlint.checks.sum_of_children import SumOfChildren  # noqa: E402
-from tests.pdfs import image_only_pdf, ruled_table_pdf, spaced_text_pdf, table_pdf  # noqa: E402
+from tests.pdfs import image_only_pdf, ruled_table_pdf, spaced_text_pdf, table_pdf, turned_page_pdf  # noqa: E402
 
 HEADER = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
 ROWS = [
@@ -76,6 +76,15 @@ def test_both_engines_give_the_same_lines(budget_pdf):
              for engine in ("pdfium", "pdfminer")}
     assert lines["pdfium"] == lines["pdfminer"]
     assert lines["pdfium"][0] == "本年支出预算1809.22万元。"
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_a_page_turned_by_its_rotation_reads_as_it_is_shown(tmp_path, engine, rotation):
+    # Read in the page's own space, each line would run down the page a character a line.
+    path = turned_page_pdf(tmp_path / "turned.pdf", ["Contents", "Total 1,809.22", "Basic 982.82"], rotation)
+    assert [l.text for l in read_source(str(path), {"pdf_engine": engine}).lines] == [
+        "Contents", "Total 1,809.22", "Basic 982.82"]
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])

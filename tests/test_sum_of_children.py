@@ -400,3 +400,13 @@ def test_detail_codes_that_extend_each_other_are_not_summed_under_their_unit():
              "018001\t某某区某某局本级\t201\t一般公共服务支出\t300.00\n"
              "018001\t某某区某某局本级\t20103\t政府办公厅（室）及相关机构事务\t300.00\n")
     assert findings(table, "") == []
+
+
+def test_a_page_of_a_tables_last_columns_under_the_tail_of_its_title_continues_it():
+    # A spreadsheet printed across pages: its last column, empty, and the unit stand on a page of
+    # their own, under the part of the centred title that falls on that page.
+    text = ("2026年预算单位收入预算总表\n编制单位：某局\n项目    合计    财政拨款收入\n"
+            "合计    100.00    100.00\n\f26年预算单位收入预算总表\n                    单位：元\n"
+            "              收入预算\n                    其他收入\n")
+    [table] = parse_document(read_text("t.txt", text.encode())).tables
+    assert (table.title, table.unit, len(table.rows)) == ("2026年预算单位收入预算总表", "元", 1)

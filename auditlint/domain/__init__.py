@@ -70,17 +70,38 @@ REQUIRED_TABLES: dict[str, tuple[tuple[str, ...], ...]] = {
            ("gpb_basic", "gpb_economic"), ("sangong",), ("gov_fund",), ("state_capital",)),
 }
 # What the tables a department may have nothing for are about: a sentence saying it has none
-# ("本部门无政府性基金预算收支", "三公经费…为0") stands for the table's note.
-NOTHING_TO_REPORT = {"gov_fund": "政府性基金", "state_capital": "国有资本经营", "sangong": "三公", "project": "项目支出"}
+# ("本部门无政府性基金预算收支", "三公经费…为0", "一般公共预算拨款支出预算为0") stands for the
+# table's note.
+NOTHING_TO_REPORT = {"gov_fund": "政府性基金", "state_capital": "国有资本经营", "sangong": "三公", "project": "项目支出",
+                     "gpb_function": "一般公共预算", "gpb_basic": "一般公共预算", "gpb_economic": "一般公共预算",
+                     "agency_operation": "机关运行经费"}
+# Between a subject and the word that says there is none of it: words of its clause, and a year,
+# but no other figure ("政府性基金预算拨款100万元，比上年增加0万元" has some).
+_TO_NONE = r"(?:[^。；;\d]|\d{4}\s*年)"
+# Saying there is none: a word (无, but not 无变化, 无增减), or the amount 0 in any unit or none ("为0；", "预算0万元",
+# "为0.00万元"), never a change of 0 (增加0万元, 减少了0万元) nor a rate (增长0%).
+_NONE_WORDS = r"(?:无(?!变化|增减|差异|明显)|没有|未安排|不涉及)"
+_ZERO = (r"(?:为零|(?<![\d.,]|增加|减少|增长|下降|上升|降低|减|持平|了)\s*0(?:\.0+)?\s*(?:万?元)?(?![\d.%％]))")
 
 
 def says_none_of(kind_id: str, text: str) -> bool:
     """Does the text say the department has none of what this table reports?"""
     subject = NOTHING_TO_REPORT.get(kind_id)
-    if subject is None:
-        return False
-    return bool(regex.search(rf"(?:无|没有|未安排|不涉及)[^。；]{{0,16}}{subject}|{subject}[^。；]{{0,24}}"
-                             rf"(?:无|没有|未安排|不涉及|为\s*0(?:\.0+)?\s*万?元|为零)", text))
+    return subject is not None and says_none(subject, text)
+
+
+def says_none(subject: str, text: str) -> bool:
+    """Does the text say the department has none of `subject` (政府性基金, 三公 …)?"""
+    return bool(regex.search(rf"{_NONE_WORDS}[^。；]{{0,16}}{subject}|{subject}{_TO_NONE}{{0,24}}?(?:{_NONE_WORDS}|{_ZERO})",
+                             text))
+
+
+def says_none_of_title(title: str, text: str) -> bool:
+    """Does the text say the department has none of something a table's title is about (its
+    政府性基金, its 三公 …)? An empty 政府性基金预算支出功能分类预算表 is then in order."""
+    compact = _SPACES.sub("", title)
+    return any(says_none(subject, text) for subject in set(NOTHING_TO_REPORT.values()) if subject in compact)
+
 
 # A title names a table: it is short and does not read as a sentence.
 MAX_TITLE_LENGTH = 40

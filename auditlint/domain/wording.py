@@ -1,6 +1,6 @@
 """The words and number shapes of the narrative, as data: how an amount is printed, which words
-say a figure went up or down, what an amount in 元 looks like, what a clause may hold. The
-patterns of claims, splits and rules are made of these pieces."""
+say a figure went up or down or deny a comparison, what an amount in 元 looks like, what a clause
+may hold. The patterns of claims, splits and rules are made of these pieces."""
 from __future__ import annotations
 
 import regex
@@ -8,6 +8,9 @@ import regex
 NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # never the tail of a number (".22")
 UP = "增加|增长|上升|提高"
 DOWN = "减少|下降|降低|减"
+# Words that deny or bound the comparison after them: "不超过71.7万元" is a ceiling, "未超过预算" says
+# it did not exceed; neither says that one figure is larger than the other.
+NEGATION = "不得|不应|不能|不会|不宜|不可|不|未|没有|无|非"
 
 # An amount in 元 (not 万元, 亿元 or 千元), and not a price (元/套, 元每…).
 YUAN = regex.compile(rf"(?P<amount>{NUMBER})\s*(?<![万亿千])元(?!\s*[/每])")

@@ -76,9 +76,7 @@ def extract(paragraphs: tuple[Paragraph, ...], document_year: int | None = None)
         if opening is None:
             stated = sentence_total(paragraph, clean)
         elif stated is not None:
-            split = split_of(*stated, paragraph, sentence, clean, opening.end())
-            if split is not None:
-                claims.append(split)
+            claims.extend(split_of(*stated, paragraph, sentence, clean, opening.end()))
     claims.extend(listed_splits(paragraphs))
     paragraph_of = {id(sentence): paragraph for paragraph, sentence, _ in sentences(paragraphs)}
     return tuple(_placed(claim, paragraph_of[id(claim.sentence)], document_year) for claim in claims)

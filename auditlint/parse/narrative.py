@@ -7,9 +7,11 @@ lines as the margin, so that a sentence split over two lines is still one senten
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import regex
 
-from auditlint.model import Block, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece, display_width
+from auditlint.model import Block, Cell, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece, display_width
 from auditlint.parse.numbers import NUMERIC_ROW_TAIL
 
 # Characters that end a sentence, optionally followed by closing quotes or brackets.
@@ -70,17 +72,71 @@ _SENTENCE_MARK = regex.compile(r"[，。；]")  # full-width: an amount's comma 
 
 
 _CONTINUATION_BULLET = regex.compile(r"^\s*[-*]\s+(?=万元|元|%|％|[，,、；;）)])")
-_CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)])")
+# What opens a line that carries on the sentence before, wherever the line starts: a unit, a
+# clause mark, a full stop, the decimals of a figure cut in two (".79 万元").
+_CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)。]|\.\d)")
 
 
-def continues(line: Line, margin: int) -> bool:
-    """Does the paragraph go on after this line? Only if it fills the line and ends no sentence.
-    A numbered heading without a comma ("一、深圳市某局（本级）") is a line of its own, however
-    long: the paragraph under it often repeats its name."""
-    text = line.text.strip()
-    if _LINE_END_CLOSES.search(text) or (_HEADING.match(text) and not _CLAUSE_MARK.search(text)):
+def continues(lines: list[Line], margin: int) -> bool:
+    """Does the paragraph of these lines go on after its last line? Only if that line fills the
+    line and ends no sentence: a full stop inside a bracketed note that the sentence opened
+    (…万元（…比上年增加24.29万元。）) ends the note, not the sentence. A numbered heading without
+    a comma ("一、深圳市某局（本级）") is a line of its own, however long: the paragraph under it
+    often repeats its name."""
+    text = lines[-1].text.strip()
+    if _HEADING.match(text) and not _CLAUSE_MARK.search(text):
+        return False
+    if _LINE_END_CLOSES.search(text) and not (_NOTE_CLOSES.search(text) and _closes_a_note("".join(l.text.strip() for l in lines))):
         return False
     return display_width(text) >= FULL_LINE_RATIO * margin
+
+
+_NOTE_CLOSES = regex.compile(r"[。！？!?][）)]$")
+
+
+def _closes_a_note(text: str) -> bool:
+    """Does the bracket that ends the text close a note opened inside a sentence, after its first
+    word (not a bracketed sentence of its own, "（注：…。）")?"""
+    pair = next((pair for pair in bracket_pairs(text) if pair[1] == len(text) - 1), None)
+    if pair is None:
+        return False
+    sentence_start = max(text.rfind(mark, 0, pair[0]) for mark in "。！？!?") + 1
+    return bool(text[sentence_start:pair[0]].strip())
+
+
+# How far (in the width of a character) a line may start left or right of the line before and
+# still go on its paragraph: a first line's indent is two characters, a hanging indent under
+# "（一）" about three.
+MAX_INDENT_SHIFT = 4
+# How many lines before and after a line are looked at for others that start where it starts.
+COLUMN_WINDOW = 6
+
+
+def other_column(lines: tuple[Line, ...], before: int, index: int) -> bool:
+    """Does line `index` start in another column than line `before`, the paragraph's last? Text
+    wrapped inside the cells of a table or form (a project's name in one column, its goal in
+    the next) comes out as lines of one cell each, the columns' lines interleaved; the cells are
+    no sentence, and joining them makes sentences of neither ("完成《广州市" + "广州市河道水污染
+    巡查"), whatever the line opens with (a cell's text may open with 。 or 、). Both lines must
+    start at a column's edge, where another line near each starts too: a justified line that a
+    text extraction cut in two puts its second piece anywhere, once."""
+    first, second = lines[before].cells, lines[index].cells
+    if not first or not second:
+        return False
+    em = max(_em(first[0]), _em(second[0]))
+    return abs(second[0].x0 - first[0].x0) > MAX_INDENT_SHIFT * em \
+        and _column_edge(lines, before, first[0].x0, em) and _column_edge(lines, index, second[0].x0, em)
+
+
+def _em(cell: Cell) -> float:
+    """The width of one Chinese character in a cell's units (points, or display columns)."""
+    return 2 * (cell.x1 - cell.x0) / max(display_width(cell.text), 1)
+
+
+def _column_edge(lines: tuple[Line, ...], index: int, x0: float, em: float) -> bool:
+    """Does another line near line `index` have a cell starting at `x0` (within a character)?"""
+    near = lines[max(index - COLUMN_WINDOW, 0):index] + lines[index + 1:index + 1 + COLUMN_WINDOW]
+    return any(abs(cell.x0 - x0) <= em for line in near for cell in line.cells)
 
 
 def segment(source: Source) -> tuple[Block, ...]:
@@ -104,6 +160,7 @@ def segment(source: Source) -> tuple[Block, ...]:
 
     next_text: list[Line | None] = [None] * len(lines)  # the next non-blank line after each line
     upcoming: Line | None = None
+    last_prose = 0  # the index of the paragraph's last line
     for index in range(len(lines) - 1, -1, -1):
         next_text[index] = upcoming
         if not lines[index].is_blank:
@@ -112,7 +169,7 @@ def segment(source: Source) -> tuple[Block, ...]:
         if line.is_blank or is_page_furniture(line):
             following = next_text[index]
             carried = following is not None and _CONTINUATION.match(following.text)
-            if paragraph and not continues(paragraph[-1], margin) and not carried:
+            if paragraph and not continues(paragraph, margin) and not carried:
                 flush_paragraph()
             continue
         if is_table_line(line):
@@ -121,9 +178,11 @@ def segment(source: Source) -> tuple[Block, ...]:
             continue
         flush_table()
         carries_on = bool(_CONTINUATION.match(line.text)) and not _LINE_END_CLOSES.search(paragraph[-1].text) if paragraph else False
-        if paragraph and not carries_on and (not continues(paragraph[-1], margin) or _HEADING.match(line.text)):
+        if paragraph and (other_column(lines, last_prose, index)
+                          or not carries_on and (not continues(paragraph, margin) or _HEADING.match(line.text))):
             flush_paragraph()
         paragraph.append(line)
+        last_prose = index
     flush_paragraph()
     flush_table()
     return tuple(blocks)
@@ -155,16 +214,46 @@ def _needs_space(before: str, after: str) -> bool:
 
 
 def split_sentences(body: TextMap) -> tuple[Sentence, ...]:
-    """Sentences end at 。！？ (with any closing quote) and at the end of the paragraph."""
+    """Sentences end at 。！？ (with any closing quote) and at the end of the paragraph, but not
+    inside brackets that the sentence opened after its first word: "公务用车购置及运行维护费
+    567.72万元（公务用车购置费230.55万元…；公务用车运行维护费337.17万元…。）比上年增加…" goes on
+    after the bracket, whose 。 ends the note inside it. A bracketed sentence of its own ("（注：
+    …。）") opens with its bracket and ends with it."""
     text = body.text
+    brackets = bracket_pairs(text)
+    openings = [open_at for open_at, _ in brackets]
     sentences = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        opened = _WORD.search(text, start).start()  # the sentence's first character
+        inside = brackets[bisect_right(openings, opened):bisect_left(openings, match.start())]
+        if any(match.start() < close_at for _, close_at in inside):
+            continue  # a mark inside a bracket of the sentence's own: the sentence goes on after it
         sentences.append(_sentence(body, start, match.end()))
         start = match.end()
     if start < len(text):
         sentences.append(_sentence(body, start, len(text)))
     return tuple(s for s in sentences if s is not None)
+
+
+_WORD = regex.compile(r"\S")
+_OPENING, _CLOSING = "（(", "）)"
+MAX_BRACKETED = 200  # characters a bracketed note may run to; a longer "pair" is a stray bracket
+
+
+def bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets, in order of opening, of the round brackets of a text that
+    close each other, innermost as well as outermost; a bracket left open or closing none (lost
+    in extraction) pairs with nothing, and a pair further apart than a note runs is none either."""
+    pairs, stack = [], []
+    for index, char in enumerate(text):
+        if char in _OPENING:
+            stack.append(index)
+        elif char in _CLOSING and stack:
+            opening = stack.pop()
+            if index - opening <= MAX_BRACKETED:
+                pairs.append((opening, index))
+    return sorted(pairs)
 
 
 def _sentence(body: TextMap, start: int, end: int) -> Sentence | None:

@@ -15,6 +15,7 @@ import regex
 from auditlint.model import Amount, Paragraph, Part, Sentence, Split
 from auditlint import domain
 from auditlint.domain.wording import CLAUSE, DOWN, NUMBER, UP
+from auditlint.parse.narrative import bracket_pairs
 from auditlint.parse.wording import CleanText, Shifted, sentences
 
 # "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
@@ -205,10 +206,8 @@ def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) ->
     for match in _SPLIT.finditer(clean.text):
         if _ENDS_IN_COMPARISON.search(clean.text, 0, match.start("total")):
             continue  # the amount before 其中 is a change, and what changed is not said
-        split = split_of(clean.amount(paragraph, match, "total"), _subject(clean.text, match.start("total")),
-                          paragraph, sentence, clean, match.end())
-        if split is not None:
-            splits.append(split)
+        splits += split_of(clean.amount(paragraph, match, "total"), _subject(clean.text, match.start("total")),
+                           paragraph, sentence, clean, match.end())
     return splits
 
 
@@ -232,15 +231,62 @@ def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str]
 
 
 def split_of(total: Amount, subject: str, paragraph: Paragraph, sentence: Sentence, clean: CleanText,
-              start: int) -> Split | None:
+             start: int) -> list[Split]:
     """The parts listed from `start` to the sentence's end, as a split of `total` (named
-    `subject`). A list with a nested 其中 is not read (which total each part belongs to is not
-    said); a list that leaves out an amount it states (in an explanation, or not read as a
-    part) is no complete decomposition, whatever its labels."""
-    rest = clean.text[start:]
+    `subject`), and the split of each part that a bracketed note after it lists ("公务用车购置及
+    运行维护费567.72万元（其中：公务用车购置费230.55万元，公务用车运行维护费337.17万元）"): the
+    note's amounts are that part's own parts, never siblings of it. A list with a nested 其中
+    outside brackets is not read (which total each part belongs to is not said); a list that
+    leaves out an amount it states (in an explanation, or not read as a part) is no complete
+    decomposition, whatever its labels."""
+    return _split_at(total, subject, paragraph, sentence, clean, start, len(clean.text))
+
+
+def _split_at(total: Amount, subject: str, paragraph: Paragraph, sentence: Sentence, clean: CleanText,
+              start: int, end: int) -> list[Split]:
+    """The split of `total` listed in `clean.text[start:end]`, then the splits of its parts that
+    bracketed notes list; none when the list has a nested 其中 outside brackets."""
+    rest, notes = _masked(clean.text[start:end])
     if "其中" in rest:
-        return None
-    parts, left_out = [], False
+        return []
+    parts, ends, left_out = _parts(rest, paragraph, clean, start)
+    nested = []
+    for note_start, note_end in notes:
+        owner = next((part for part, part_end in zip(parts, ends)
+                      if part_end <= note_start and not rest[part_end:note_start].strip()), None)
+        if owner is None:
+            left_out = True  # amounts in a note of no part: not read, so the list is no whole
+            continue
+        opening = _NOTE_OPENS.match(clean.text, start + note_start + 1, start + note_end)
+        nested += _split_at(owner.amount, owner.label, paragraph, sentence, clean, opening.end(), start + note_end - 1)
+    if not parts:
+        return nested
+    return [Split(total, tuple(parts), not left_out and _complete(parts, subject), sentence), *nested]
+
+
+# The words a bracketed list of a part's own parts may open with: （其中：…）, （含…）, （包括…）.
+_NOTE_OPENS = regex.compile(r"\s*(?:(?:其中|包括|包含)\s*[：:]?|含)?")
+# What a bracketed note stands as while its part's list is read: no word, number or separator.
+_MASK = "\u2026"
+
+
+def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each outermost bracketed note that states an amount blanked out, and where
+    each such note starts and ends (its brackets included, end exclusive)."""
+    notes, outer_end = [], -1
+    for open_at, close_at in bracket_pairs(text):
+        if open_at > outer_end and _AMOUNT.search(text, open_at, close_at):
+            notes.append((open_at, close_at + 1))
+            outer_end = close_at
+    for note_start, note_end in notes:
+        text = text[:note_start] + _MASK * (note_end - note_start) + text[note_end:]
+    return text, notes
+
+
+def _parts(rest: str, paragraph: Paragraph, clean: CleanText, start: int) -> tuple[list[Part], list[int], bool]:
+    """The parts a list (`rest`, found at `start` of the clean text) states, where each part's
+    match ends in `rest`, and whether the list states an amount it leaves out of its parts."""
+    parts, ends, left_out = [], [], False
     for clause_start, clause in _cut(rest, r"[；;]"):
         # items: at 、 and at commas, but not inside a number (35,541.8) nor before a share (，占21.84%)
         for item_start, item in _cut(clause, r"(?:、|，|,(?!\d))(?!\s*占)"):
@@ -256,7 +302,8 @@ def split_of(total: Amount, subject: str, paragraph: Paragraph, sentence: Senten
             shifted = Shifted(part, start + clause_start + item_start)
             share = clean.amount(paragraph, shifted, "share") if part.group("share") else None
             parts.append(Part(part.group("label"), clean.amount(paragraph, shifted, "amount"), share))
-    return Split(total, tuple(parts), not left_out and _complete(parts, subject), sentence) if parts else None
+            ends.append(clause_start + item_start + part.end())
+    return parts, ends, left_out
 
 
 def _cut(text: str, separators: str) -> list[tuple[int, str]]:

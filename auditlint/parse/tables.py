@@ -94,8 +94,8 @@ def find_tables(source: Source) -> tuple[Table, ...]:
             continue  # a title with nothing under it is an entry of the table of contents
         caption = _caption(lines, start)
         previous = extents[-1] if extents else None
-        if previous and previous[0] == title and previous[1] == caption and previous[4] and not kind.form \
-                and previous[4][-1].number >= start - 3:  # a form's title repeats for each project
+        if previous and _same_title(previous[0], title) and previous[1] == caption and previous[4] and not kind.form \
+                and previous[2] == kind and previous[4][-1].number >= start - 3:  # a form's title repeats for each project
             previous[4].extend(_without_repeated_header(previous[4], body, title))
         else:
             extents.append((title, caption, kind, lines[start], body))
@@ -103,6 +103,17 @@ def find_tables(source: Source) -> tuple[Table, ...]:
               for table in parse_table(title, kind, title_line, body)]
     prose = {line.number for line in lines if not line.delimited}
     return tuple(mark_truncated_codes(t, prose) for t in tables if t.rows or t.empty_note or t.notes or t.unit)
+
+
+# The fewest characters of a title that a page printing only the table's last columns may keep.
+MIN_TITLE_TAIL = 8
+
+
+def _same_title(first: str, title: str) -> bool:
+    """Is `title` the title of the table before, repeated on its next page? A spreadsheet printed
+    across pages puts its last columns on a page of their own, under the part of the centred
+    title that falls on that page ("26年预算单位收入预算总表" under "2026年预算单位收入预算总表")."""
+    return title == first or (len(title) >= MIN_TITLE_TAIL and first.endswith(title))
 
 
 TRAILING_NOTE_LINES = 3  # non-blank lines after an empty table where its note may stand

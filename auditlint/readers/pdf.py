@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 import regex
 
 from auditlint.model import Source
-from auditlint.readers.layout import EM_SHARE, Glyph, PageLayout, Rule, make_glyphs, make_run, page_lines
+from auditlint.readers.layout import EM_SHARE, Glyph, PageLayout, Rule, make_glyph, make_glyphs, make_run, page_lines
 from auditlint.readers.text import UnreadableError
 
 RULE_THICKNESS = 2.0  # points: a path this thin in one direction is a ruling line
@@ -44,12 +44,61 @@ def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
         for index in range(len(document)):
             page = document[index]
             try:
-                height = page.get_height()
-                yield PageLayout(tuple(_pdfium_glyphs(page.raw, height)), tuple(_pdfium_rules(page.raw, height)))
+                rotation = page.get_rotation()
+                if rotation:
+                    shown = _as_shown(rotation, page.get_mediabox())
+                    yield PageLayout(tuple(_pdfium_turned_glyphs(page.raw, shown)), tuple(_pdfium_rules(page.raw, shown)))
+                else:
+                    height = page.get_height()
+                    yield PageLayout(tuple(_pdfium_glyphs(page.raw, height)),
+                                     tuple(_pdfium_rules(page.raw, lambda x, y: (x, height - y))))
             finally:
                 page.close()
     finally:
         document.close()
+
+
+Point = Callable[[float, float], tuple[float, float]]
+
+
+def _as_shown(rotation: int, box: tuple[float, float, float, float]) -> Point:
+    """Where a point of a page's own space (x right, y up, inside its media box) is shown when
+    the page's /Rotate turns it clockwise: from the top-left corner of the page as displayed.
+    PDFium reports a turned page in its own space, where a landscape table drawn on a portrait
+    page runs down the page character by character (pdfminer.six turns it already)."""
+    left, bottom, right, top = box
+    if rotation == 90:
+        return lambda x, y: (y - bottom, x - left)
+    if rotation == 180:
+        return lambda x, y: (right - x, y - bottom)
+    return lambda x, y: (top - y, right - x)  # 270
+
+
+def _pdfium_turned_glyphs(page: object, shown: Point) -> list[Glyph]:
+    """The glyphs of a turned page, each character read on its own and turned as the page is
+    shown (its baseline from its origin): such pages are few, and a run's two ends say nothing
+    of a line that runs down the page's own space."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    textpage = raw.FPDFText_LoadPage(page)
+    if not textpage:
+        return []
+    try:
+        text = _pdfium_text(textpage, raw.FPDFText_CountChars(textpage))
+        box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        glyphs = []
+        for index, char in enumerate(text):
+            if char.isspace():
+                continue
+            raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box))
+            raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
+            (ax, ay), (bx, by) = shown(box.left, box.bottom), shown(box.right, box.top)
+            glyphs.append(make_glyph(char, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), shown(x.value, y.value)[1]))
+        return glyphs
+    finally:
+        raw.FPDFText_ClosePage(textpage)
 
 
 TEXT_CHECK_STEP = 32  # every so many characters, the bulk text is checked against the character
@@ -187,8 +236,9 @@ def _longest(holds: Callable[[int], bool], limit: int) -> int:
     return good
 
 
-def _pdfium_rules(page: object, height: float, max_depth: int = 15) -> list[Rule]:
-    """Thin path objects of the page, Form XObjects included (as deep as pypdfium2 goes)."""
+def _pdfium_rules(page: object, shown: Point, max_depth: int = 15) -> list[Rule]:
+    """Thin path objects of the page, Form XObjects included (as deep as pypdfium2 goes), where
+    the page shows them (`shown` turns a point of the page's own space)."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -203,7 +253,8 @@ def _pdfium_rules(page: object, height: float, max_depth: int = 15) -> list[Rule
         for obj in objects:
             kind = get_type(obj)
             if kind == path_type and get_bounds(obj, *refs):
-                rule = _rule(left.value, height - top.value, right.value, height - bottom.value)
+                (ax, ay), (bx, by) = shown(left.value, bottom.value), shown(right.value, top.value)
+                rule = _rule(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
                 if rule is not None:
                     rules.append(rule)
             elif kind == form_type and depth < max_depth:
