@@ -12,6 +12,7 @@ from auditlint.parse.forms import execution_rates
 from auditlint.parse.identity import document_year
 from auditlint.parse.narrative import segment
 from auditlint.parse.tables import find_tables
+from auditlint.parse.wording import sentences
 
 _COMMENT = regex.compile(r"<!--.*?-->")
 
@@ -36,6 +37,7 @@ def parse_document(source: Source) -> Document:
     source = without_comments(source)
     blocks = segment(source)
     paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
+    cleaned = sentences(paragraphs)
     doc = Document(source, blocks, find_tables(source))
-    doc = replace(doc, claims=extract(paragraphs, document_year(doc)) + tuple(execution_rates(doc)))
-    return replace(doc, facts=Facts(doc))
+    doc = replace(doc, claims=extract(paragraphs, cleaned, document_year(doc)) + tuple(execution_rates(doc)))
+    return replace(doc, facts=Facts(doc, cleaned))

@@ -15,7 +15,7 @@ from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Senten
 from auditlint.parse.context import context_of
 from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of
 from auditlint.domain.wording import CLAUSE, DOWN, NUMBER, UP
-from auditlint.parse.wording import CleanText, Shifted, sentences
+from auditlint.parse.wording import CleanText, Cleaned, Shifted
 
 _PERCENT_AFTER = rf"\s*[，,]?\s*(?:{UP}|{DOWN})了?\s*(?P<percent>{NUMBER})\s*[%％]"
 # "X万元，比2023年预算减少D万元，下降P%", the comparison naming the prior year's amount or not
@@ -60,14 +60,14 @@ _SHARE_OF_NAMED = regex.compile(rf"(?P<amount>{NUMBER})\s*万元\s*[，,]?\s*占
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()“”‘’\"']{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 
 
-def extract(paragraphs: tuple[Paragraph, ...], document_year: int | None = None) -> tuple[Claim, ...]:
+def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: int | None = None) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order, each with the year and the scope of
     its main amount (a change's current amount, a completion's budget, a split's total, a
     share's amount)."""
     claims: list[Claim] = []
     before: tuple[Paragraph, CleanText] | None = None  # the sentence before, when in the same paragraph
     stated: tuple[Amount, str] | None = None  # the one amount (and its name) of the last sentence that was no list
-    for paragraph, sentence, clean in sentences(paragraphs):
+    for paragraph, sentence, clean in cleaned:
         if before is None or before[0] is not paragraph:
             before, stated = None, None
         claims.extend(sentence_claims(paragraph, sentence, clean, before[1] if before else None))
@@ -77,8 +77,8 @@ def extract(paragraphs: tuple[Paragraph, ...], document_year: int | None = None)
             stated = sentence_total(paragraph, clean)
         elif stated is not None:
             claims.extend(split_of(*stated, paragraph, sentence, clean, opening.end()))
-    claims.extend(listed_splits(paragraphs))
-    paragraph_of = {id(sentence): paragraph for paragraph, sentence, _ in sentences(paragraphs)}
+    claims.extend(listed_splits(paragraphs, cleaned))
+    paragraph_of = {id(sentence): paragraph for paragraph, sentence, _ in cleaned}
     return tuple(_placed(claim, paragraph_of[id(claim.sentence)], document_year) for claim in claims)
 
 

@@ -19,7 +19,7 @@ import regex
 
 from auditlint import domain
 from auditlint.agreement import adds_up
-from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Paragraph, Part, Row, Sentence,
+from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Part, Row, Sentence,
                              Split, Table, TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
@@ -32,7 +32,7 @@ from auditlint.parse.identity import Heading, Identity, document_year, identify,
 from auditlint.parse.splits import restated_parts
 from auditlint.parse.statements import collect_statements, renamed_codes
 from auditlint.parse.weights import WeightGroup, weight_groups
-from auditlint.parse.wording import CleanText, sentences
+from auditlint.parse.wording import Cleaned
 
 # A narrative amount named after table figures: the name, the amount, the figures it restates.
 NamedFigure = tuple[str, Amount, list[Fact]]
@@ -66,16 +66,12 @@ def _uncertain(note: str) -> Doubt:
 class Facts:
     """What a document states, by what the checks ask (see the module's docstring)."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, cleaned: Cleaned) -> None:
         self._doc = doc  # the document as parsed, without its facts
+        self.sentences = cleaned  # every sentence of the narrative with its paragraph and clean text
 
     # ----------------------------------------------------------------------------------------
     # The narrative
-
-    @cached_property
-    def sentences(self) -> list[tuple[Paragraph, Sentence, CleanText]]:
-        """Every sentence of the narrative with its paragraph and its clean text."""
-        return sentences(self._doc.paragraphs)
 
     @cached_property
     def identity(self) -> Identity | None:
@@ -107,7 +103,7 @@ class Facts:
     def restated_parts(self) -> list[tuple[Split, Part, Part]]:
         """(list, listed part, the numbered paragraph's item) for each part a list restates."""
         splits = [claim for claim in self._doc.claims if isinstance(claim, Split)]
-        return restated_parts(self._doc.paragraphs, splits)
+        return restated_parts(self._doc.paragraphs, self.sentences, splits)
 
     # ----------------------------------------------------------------------------------------
     # The tables

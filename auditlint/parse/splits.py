@@ -16,7 +16,7 @@ from auditlint.model import Amount, Paragraph, Part, Sentence, Split
 from auditlint import domain
 from auditlint.domain.wording import CLAUSE, DOWN, NUMBER, UP
 from auditlint.parse.narrative import bracket_pairs
-from auditlint.parse.wording import CleanText, Shifted, sentences
+from auditlint.parse.wording import CleanText, Cleaned, Shifted
 
 # "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
 _SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
@@ -79,7 +79,7 @@ def _enumerator(text: str) -> tuple[int, int] | None:
     return (_DEPTH[match.lastgroup], _ordinal(match.group(match.lastgroup))) if match else None
 
 
-def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
+def listed_splits(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> list[Split]:
     """A total and the numbered paragraphs after it that each open with a part, one level below
     it: （一）工资福利支出854.43万元 … （二）… The total either announces the list (its sentence
     ends with 包括：, or states it just before a sentence that only announces: 具体使用情况如下：)
@@ -88,7 +88,7 @@ def listed_splits(paragraphs: tuple[Paragraph, ...]) -> list[Split]:
     what the split then says. The list ends at the first paragraph that is not its next item
     (deeper items and figure captions in between are skipped), so the parts read are never
     more than the list has."""
-    clean_of, openings = _openings(paragraphs)
+    clean_of, openings = _openings(paragraphs, cleaned)
     splits = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.sentences:
@@ -135,10 +135,10 @@ def _list_total(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[A
 Opening = tuple[CleanText, tuple[int, int] | None]
 
 
-def _openings(paragraphs: tuple[Paragraph, ...]) -> tuple[dict[int, CleanText], list[Opening | None]]:
+def _openings(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> tuple[dict[int, CleanText], list[Opening | None]]:
     """Each sentence's clean text by the sentence's id (cleaned once per document already), and
     each paragraph's opening (`_opening`)."""
-    clean_of = {id(sentence): clean for _, sentence, clean in sentences(paragraphs)}
+    clean_of = {id(sentence): clean for _, sentence, clean in cleaned}
     return clean_of, [_opening(paragraph, clean_of) for paragraph in paragraphs]
 
 
@@ -328,7 +328,7 @@ def _complete(parts: list[Part], subject: str) -> bool:
     return False
 
 
-def restated_parts(paragraphs: tuple[Paragraph, ...], splits: Iterable[Split]) -> list[tuple[Split, Part, Part]]:
+def restated_parts(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, splits: Iterable[Split]) -> list[tuple[Split, Part, Part]]:
     """The parts a sentence lists that the numbered paragraphs right after it state again, one
     item each ("…包括在职人员经费8,327.50万元、公用经费857.93万元…。" then "（一）在职人员经费
     8,327.5万元…（二）公用经费875.93万元…"): each split, its listed part and the item that
@@ -337,7 +337,7 @@ def restated_parts(paragraphs: tuple[Paragraph, ...], splits: Iterable[Split]) -
     items of its own. (A split whose parts are those very items, 包括： over （一）（二）…, meets
     itself here, and agrees.)"""
     ends_paragraph = {id(p.sentences[-1]): index for index, p in enumerate(paragraphs) if p.sentences}
-    _, openings = _openings(paragraphs)
+    _, openings = _openings(paragraphs, cleaned)
     restated = []
     for split in splits:
         index = ends_paragraph.get(id(split.sentence))

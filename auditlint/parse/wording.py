@@ -68,20 +68,14 @@ class CleanText:
         return Amount(Decimal(text.replace(",", "")), text, location)
 
 
-# The last narrative cleaned: its paragraphs (kept, so that their identities stay theirs) and
-# its sentences. The parser and half the rules walk the same sentences of one document.
-_cleaned: tuple[tuple[Paragraph, ...], list[tuple[Paragraph, Sentence, CleanText]]] = ((), [])
+# Every sentence of a narrative, with its paragraph (to locate matches) and its clean text.
+Cleaned = list[tuple[Paragraph, Sentence, "CleanText"]]
 
 
-def sentences(paragraphs: tuple[Paragraph, ...]) -> list[tuple[Paragraph, Sentence, CleanText]]:
-    """Every sentence of the narrative with its paragraph (to locate matches) and its clean
-    text, cleaned once per document however many rules ask."""
-    global _cleaned
-    kept, cleaned = _cleaned
-    if len(kept) != len(paragraphs) or any(a is not b for a, b in zip(kept, paragraphs)):
-        cleaned = [(p, s, CleanText.of(p, s)) for p in paragraphs for s in p.sentences]
-        _cleaned = (tuple(paragraphs), cleaned)
-    return cleaned
+def sentences(paragraphs: tuple[Paragraph, ...]) -> Cleaned:
+    """Every sentence of the narrative with its paragraph and its clean text. The parser cleans
+    a document's sentences once and hands them to what reads them (claims, splits, the facts)."""
+    return [(p, s, CleanText.of(p, s)) for p in paragraphs for s in p.sentences]
 
 
 
