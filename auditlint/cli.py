@@ -169,9 +169,10 @@ def write_baseline_file(path: str, result: LintResult) -> int:
 @main.command("show")
 @click.argument("path", type=click.Path(readable=False))
 @click.option("--text", "with_text", is_flag=True, help="Also print the lines as read, numbered.")
+@click.option("--facts", "with_facts", is_flag=True, help="Also print every amount of the tables as a fact.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True)
-def show_command(path: str, with_text: bool, pdf_engine: str) -> None:
-    """Print what auditlint understood of PATH: its tables, as grids."""
+def show_command(path: str, with_text: bool, with_facts: bool, pdf_engine: str) -> None:
+    """Print what auditlint understood of PATH: its tables, as grids, each trusted or not and why."""
     from auditlint.parse import parse_document
     from auditlint.readers import UnreadableError, read_source
     from auditlint.show import render_document
@@ -181,7 +182,7 @@ def show_command(path: str, with_text: bool, pdf_engine: str) -> None:
     except UnreadableError as exc:
         click.echo(f"auditlint: {path}: {exc}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    click.echo(render_document(document, with_text), nl=False)
+    click.echo(render_document(document, with_text, with_facts), nl=False)
 
 
 def _rules() -> list[RuleInfo]:

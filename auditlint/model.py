@@ -318,10 +318,14 @@ Claim = Change | Completion | Split | Share
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One printed amount of a table, as read: its table, its row (None for a column of a one-row
-    table), its column's name, the money it covers (its scope: all, fiscal, gpb, gov_fund,
-    state_capital) and whether its row holds its own table's sums (of two figures that disagree,
-    the one that breaks its table's sums is the likelier slip)."""
+    """One printed amount of a table, as read: its table (kind, title, page through its
+    location), its row (None for a column of a one-row table; its code and label), its column's
+    name and the quantity the column states (`concept`: total, basic, project, personnel,
+    public; "" when the name says none), the money it covers (`scope`: all, fiscal, gpb,
+    gov_fund, state_capital; "" unknown), the year (`year`: "current", or "prior" for a column
+    of the year before), the unit it is printed in (元, 万元; "" not printed), the row it adds
+    up into (`parent`), and whether its row holds its own table's sums (of two figures that
+    disagree, the one that breaks its table's sums is the likelier slip)."""
 
     table: Table
     amount: Amount
@@ -329,6 +333,10 @@ class Fact:
     column: str = ""
     scope: str = "all"
     fits_its_table: bool = True
+    concept: str = ""
+    year: str = "current"
+    unit: str = ""
+    parent: Row | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +365,7 @@ class TableReading:
     sums: int
     failing: int
     doubts: tuple[Doubt, ...] = ()
+    off: frozenset[tuple[int, int]] = frozenset()  # (row index, column) of each figure of a failing sum
 
     @property
     def trusted(self) -> bool:

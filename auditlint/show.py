@@ -5,7 +5,9 @@ is; what could not be read with confidence is printed as its notes. Then the cla
 narrative (changes, completion rates, splits, shares of a named total), each with its year and
 scope, what its own figures give and the first table figure each of its amounts restates; then
 the narrative figures matched to table figures by name. `--text` prints the lines as the reader
-produced them, numbered: for a PDF these are the line numbers findings refer to.
+produced them, numbered: for a PDF these are the line numbers findings refer to. `--facts` prints
+every amount of the tables as the fact the checks read (auditlint.parse.facts). Each table says
+whether its reading is trusted, and why not: only a trusted table's figures can prove an error.
 """
 from __future__ import annotations
 
@@ -114,7 +116,22 @@ def describe_matches(doc: Document) -> str:
     return "matched figures:\n" + "\n".join("    " + line for line in body.splitlines())
 
 
-def render_document(doc: Document, with_text: bool = False) -> str:
+def describe_facts(doc: Document) -> str:
+    """Every amount the tables print, as a fact: where, in which table, row and column, what
+    quantity of which money and year, in which unit, the row it adds up into, and whether it
+    holds its table's sums."""
+    rows = [[f.amount.location.line, f.table.name, f.row.code or f.row.label if f.row else "", f.column,
+             f.concept or "-", SCOPE_NAMES.get(f.scope, f.scope) if f.scope else "?", f.year, f.unit or "?", f.amount.text,
+             (f.parent.code or f.parent.label) if f.parent is not None else "-", "" if f.fits_its_table else "off"]
+            for f in doc.facts.table_facts]
+    if not rows:
+        return "facts: none"
+    body = tabulate(rows, headers=["line", "table", "row", "column", "concept", "scope", "year", "unit", "amount",
+                                   "parent", "sums"], tablefmt="simple", disable_numparse=True)
+    return "facts:\n" + "\n".join("    " + line for line in body.splitlines())
+
+
+def render_document(doc: Document, with_text: bool = False, with_facts: bool = False) -> str:
     parts = [f"{doc.path}: {doc.source.kind} ({doc.source.encoding}), {len(doc.source.lines)} lines, "
              f"{len(doc.tables)} tables"]
     if with_text:
@@ -124,4 +141,6 @@ def render_document(doc: Document, with_text: bool = False) -> str:
         parts.append(describe_table(table, number, doc.facts.reading(table)))
     parts.append(describe_claims(doc))
     parts.append(describe_matches(doc))
+    if with_facts:
+        parts.append(describe_facts(doc))
     return "\n\n".join(parts) + "\n"

@@ -58,3 +58,19 @@ def test_checks_install_as_auditlint_checks_not_a_top_level_package():
     setup = (ROOT / "setup.cfg").read_text(encoding="utf-8")
     assert "auditlint.checks = checks" in setup
     assert "\n    checks\n" not in setup
+
+
+def test_show_says_whether_each_table_is_trusted_and_prints_its_facts():
+    from auditlint.parse import parse_document
+    from auditlint.readers.text import read_text
+    from auditlint.show import render_document
+
+    table = ("部门支出总表\n{unit}科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+             "\t合计\t100.00\t60.00\t40.00\n201\t一般公共服务支出\t100.00\t60.00\t40.00\n"
+             "20101\t人大事务\t100.00\t60.00\t40.00\n")
+    shown = render_document(parse_document(read_text("t.txt", table.format(unit="单位：万元\n").encode())), with_facts=True)
+    assert "    trusted: 9/9 sums hold" in shown  # three rows across, two families down three columns
+    fact = next(line for line in shown.splitlines() if line.split()[:4] == ["6", "部门支出总表", "20101", "基本支出"])
+    assert fact.split()[4:] == ["basic", "全部资金", "current", "万元", "60.00", "201"]
+    unknown = render_document(parse_document(read_text("t.txt", table.format(unit="").encode())))
+    assert "    not trusted: its unit (元 or 万元) is not printed (9/9 sums hold)" in unknown

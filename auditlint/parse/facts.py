@@ -21,6 +21,7 @@ from auditlint import domain
 from auditlint.agreement import adds_up
 from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Part, Row, Sentence,
                              Split, Table, TableReading)
+from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier
@@ -113,6 +114,11 @@ class Facts:
         """Every table with rows, as read: its identities, its families, and its trust."""
         return [_reading(table) for table in self._doc.tables if table.rows]
 
+    @cached_property
+    def table_facts(self) -> list[Fact]:
+        """Every amount the tables print in a column, as a fact (see model.Fact)."""
+        return [fact for reading in self.readings for fact in _table_facts(reading)]
+
     def reading(self, table: Table) -> TableReading | None:
         return next((r for r in self.readings if r.table is table), None)
 
@@ -188,23 +194,54 @@ def _reading(table: Table) -> TableReading:
     families = tuple((parent, tuple(children)) for parent, children in hierarchy.hierarchy(table.rows, table.kind)) \
         if table.kind not in UNSUMMED_KINDS else ()
     sums = failing = 0
+    off: set[tuple[int, int]] = set()  # (row index, column) of every figure in a failing sum
+    index_of = {id(row): index for index, row in enumerate(table.rows)}
     for total, parts in identities:
         for row in table.rows:
             if row.readable and row.amounts[total] is not None:
                 sums += 1
-                failing += not _holds(row.amounts[total], [row.amounts[p] for p in parts])
+                if not _holds(row.amounts[total], [row.amounts[p] for p in parts]):
+                    failing += 1
+                    off.update((index_of[id(row)], column) for column in (total, *parts))
     for parent, children in families:
         for column, total in enumerate(parent.amounts):
             if total is not None:
                 sums += 1
-                failing += not _holds(total, [c.amounts[column] for c in children])
+                if not _holds(total, [c.amounts[column] for c in children]):
+                    failing += 1
+                    off.update((index_of[id(row)], column) for row in (parent, *children))
     doubts = [_uncertain(note) for note in table.notes if note in WHOLE_TABLE_NOTES]
     doubts.extend(_codes_as_amounts(column) for column in table.columns if domain.names_codes(column))
     if not table.unit:
         doubts.append(UNIT_UNKNOWN)
     if failing > max(MAX_SLIP_FAILURES, MISREAD_SHARE * sums):
         doubts.append(_misread(failing, sums))
-    return TableReading(table, identities, families, sums, failing, tuple(doubts))
+    return TableReading(table, identities, families, sums, failing, tuple(doubts), frozenset(off))
+
+
+def _table_facts(reading: TableReading) -> Iterator[Fact]:
+    """The facts of one table: each printed amount with its column's quantity, money and year,
+    the table's unit, and the row it adds up into."""
+    table = reading.table
+    quantities = domain.column_quantities(table.columns, table.kind)
+    prior = domain.prior_columns(table.columns)
+    table_scope = TABLE_SCOPES.get(table.kind, "")
+    scopes = [_narrower(table_scope, column_scope(name)) for name in table.columns]
+    parents = {id(child): parent for parent, children in reading.families for child in children}
+    for number, row in enumerate(table.rows):
+        for index, amount in enumerate(row.amounts):
+            if amount is not None:
+                yield Fact(table, amount, row, table.columns[index], scopes[index], (number, index) not in reading.off,
+                           quantities.get(index, ""), "prior" if index in prior else "current", table.unit,
+                           parents.get(id(row)))
+
+
+def _narrower(table_scope: str, named: str | None) -> str:
+    """The money a column covers: what its header names when that is narrower than its table's
+    (an all-funds table's 一般公共预算 column), else the table's."""
+    if named is None or named == ALL:
+        return table_scope
+    return named if table_scope in (ALL, FISCAL, "") else table_scope
 
 
 def _holds(total: Amount, parts: list[Amount | None]) -> bool:
