@@ -6,7 +6,20 @@ from typing import Iterator
 
 from auditlint.agreement import Options, amount_verdict, split_gap
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
-from auditlint.model import Document, Split
+from auditlint.model import Document, Doubt, Split
+
+
+def _nested(claim: Split, difference: Decimal, spread: Decimal, extra: Decimal) -> list[Doubt]:
+    """A doubt when leaving out one part, listed right after a part no smaller that it may be a
+    sub-item of, makes the rest agree with the total: the list was likely read flat."""
+    if difference >= 0:
+        return []
+    for before, part in zip(claim.parts, claim.parts[1:]):
+        rest = difference + part.amount.value
+        if before.amount.value >= part.amount.value and (abs(rest) <= spread + extra or (not claim.complete and rest > 0)):
+            return [Doubt("reading", f"「{part.label}」{part.amount.text} 可能是另一项的其中数",
+                          f"{part.label} {part.amount.text} may be an item of a larger part, read as a sibling")]
+    return []
 
 
 class SplitTotal:
@@ -24,6 +37,12 @@ class SplitTotal:
     its own name. A list opening its sentence (其中：…, 收入包括：…) divides the one amount of the
     sentence before. A decomposition is only complete under a total of its name (人员经费 +
     公用经费 make 基本支出), and never when the list states an amount it does not read as a part.
+
+    Corroboration: when the parts exceed their total only because one of them is counted as well
+    as the larger part right before it, which it may belong to (公务用车购置及运行维护费 567.72
+    and, as a sibling, its own 公务用车运行维护费 337.17), the list was more likely read flat than
+    mistyped: a note says so.
+    A part larger than its whole total, or a sum no such nesting explains, is an error.
 
     Why it matters: the split restates the total in the same sentence; when it does not add up,
     one of its figures is wrong, often a total that leaves out the carry-over.
@@ -62,4 +81,5 @@ class SplitTotal:
             self.id, amount_verdict(difference, spread, extra), Message(zh, en), claim.total.location,
             claim.total.text, str(computed), difference,
             related=tuple(Related(p.amount.location, Message(p.label, p.label)) for p in claim.parts),
-            logical=f"split:{claim.sentence.text[:40]}", hint=shape_hint(claim.total.value, computed))
+            logical=f"split:{claim.sentence.text[:40]}", hint=shape_hint(claim.total.value, computed),
+            doubts=_nested(claim, difference, spread, extra))

@@ -413,3 +413,16 @@ def test_an_execution_rate_stated_with_what_is_left_of_the_budget():
     assert list(Percentage().check(doc(text.format(rate="94.81")), Options())) == []
     [finding] = Percentage().check(doc(text.format(rate="97.40")), Options())
     assert (finding.stated, finding.expected, finding.location.line) == ("97.40%", "94.81%", 1)
+
+
+def test_parts_that_exceed_their_total_by_a_sub_item_read_flat_prove_nothing():
+    # The sub-item (运行维护费 337.17) listed as a sibling right after its own larger part: a note.
+    flat = ("2026年“三公”经费预算627万元，其中：因公出国（境）费40万元，公务用车购置及运行维护费567.72万元，"
+            "公务用车运行维护费337.17万元。\n")
+    assert [(f.level, f.stated) for f in SplitTotal().check(doc(flat), Options())] == [(Level.NOTE, "627")]
+    # A part larger than the whole total has nothing to nest under: an error.
+    alone = "转移支付资金18,225.94万元，其中：安排基本公共卫生服务方向35,541.8万元，主要用于免费服务。\n"
+    assert [f.level for f in SplitTotal().check(doc(alone), Options())] == [Level.ERROR]
+    # A mistyped part that no smaller neighbour explains is still an error.
+    slipped = flat.replace("公务用车运行维护费337.17万元", "公务接待费19.28万元").replace("40万元", "90万元")
+    assert [f.level for f in SplitTotal().check(doc(slipped), Options())] == [Level.ERROR]
