@@ -10,16 +10,25 @@ from auditlint.model import Document, Doubt, Split
 
 
 def _nested(claim: Split, difference: Decimal, spread: Decimal, extra: Decimal) -> list[Doubt]:
-    """A doubt when leaving out one part, listed right after a part no smaller that it may be a
-    sub-item of, makes the rest agree with the total: the list was likely read flat."""
+    """A doubt when leaving out one part makes the rest agree with the total, and that part is
+    named as an item of the part right before it, which is no smaller (公务用车运行维护费 after
+    公务用车购置及运行维护费; 购置费 too): the list was likely read flat."""
     if difference >= 0:
         return []
     for before, part in zip(claim.parts, claim.parts[1:]):
         rest = difference + part.amount.value
-        if before.amount.value >= part.amount.value and (abs(rest) <= spread + extra or (not claim.complete and rest > 0)):
+        if before.amount.value >= part.amount.value and _names_an_item_of(part.label, before.label) \
+                and (abs(rest) <= spread + extra or (not claim.complete and rest > 0)):
             return [Doubt("reading", f"「{part.label}」{part.amount.text} 可能是另一项的其中数",
                           f"{part.label} {part.amount.text} may be an item of a larger part, read as a sibling")]
     return []
+
+
+def _names_an_item_of(label: str, larger: str) -> bool:
+    """Is a label made of the larger part's words, in their order (公务用车运行维护费 of
+    公务用车购置及运行维护费, 购置费 of it too)? An item is named after what it is part of."""
+    rest = iter(larger)
+    return len(label) >= 2 and label != larger and all(char in rest for char in label)
 
 
 class SplitTotal:
@@ -39,9 +48,9 @@ class SplitTotal:
     公用经费 make 基本支出), and never when the list states an amount it does not read as a part.
 
     Corroboration: when the parts exceed their total only because one of them is counted as well
-    as the larger part right before it, which it may belong to (公务用车购置及运行维护费 567.72
-    and, as a sibling, its own 公务用车运行维护费 337.17), the list was more likely read flat than
-    mistyped: a note says so.
+    as the larger part right before it, whose words its name repeats (公务用车购置及运行维护费
+    567.72 and, as a sibling, its own 公务用车运行维护费 337.17), the list was more likely read flat
+    than mistyped: a note says so.
     A part larger than its whole total, or a sum no such nesting explains, is an error.
 
     Why it matters: the split restates the total in the same sentence; when it does not add up,

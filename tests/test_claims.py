@@ -426,3 +426,9 @@ def test_parts_that_exceed_their_total_by_a_sub_item_read_flat_prove_nothing():
     # A mistyped part that no smaller neighbour explains is still an error.
     slipped = flat.replace("公务用车运行维护费337.17万元", "公务接待费19.28万元").replace("40万元", "90万元")
     assert [f.level for f in SplitTotal().check(doc(slipped), Options())] == [Level.ERROR]
+
+
+def test_a_total_that_leaves_out_a_part_is_no_flat_reading():
+    # 4461.66 + 994.50 = 5456.16: the carry-over is no item of 当年预算, whose name it does not repeat.
+    text = "2023年部门预算收入4461.66万元，其中：当年预算4461.66万元，上年结转994.50万元。\n"
+    assert [f.level for f in SplitTotal().check(doc(text), Options())] == [Level.ERROR]
