@@ -4,9 +4,11 @@
 
 A table is trusted when nothing about its reading is in doubt (auditlint.parse.facts): its unit is
 printed, its header was named, and its sums hold but for what a slip or two explains. Only a
-trusted table's figures can prove an error; the others give notes. Counted are the tables read
-with rows, performance forms aside; `--text` reads the pdftotext -layout text of each PDF instead
-(pdftotext must be installed); `--list` names every table not trusted.
+trusted table's figures can prove an error; the others give notes. Counted are the standard
+tables found, read or not: a table left unread with a note (flattened, misaligned …) counts as not
+trusted, since a note is no hiding place; performance forms and tables empty on purpose aside.
+`--text` reads the pdftotext -layout text of each PDF instead (pdftotext must be installed);
+`--list` names every table not trusted.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from auditlint.model import Doubt  # noqa: E402
 from auditlint.parse import parse_document  # noqa: E402
 from auditlint.readers import read_source  # noqa: E402
 from bench.ledger import SHARED, corpus_pdfs, layout_texts  # noqa: E402
@@ -50,16 +53,17 @@ def main(argv: list[str] | None = None) -> int:
         for path, name in paths.items():
             city = name.split("/")[0]
             doc = parse_document(read_source(path, {}))
-            for reading in doc.facts.readings:
-                if reading.table.kind in UNCOUNTED_KINDS:
-                    continue
+            for table in doc.tables:
+                if table.kind in UNCOUNTED_KINDS or (not table.rows and not table.notes):
+                    continue  # a form, or a table empty on purpose
+                reading = doc.facts.reading(table)
+                doubts = reading.doubts if reading is not None else tuple(Doubt("unread", note, note) for note in table.notes)
                 tables[city] += 1
-                trusted[city] += reading.trusted
-                for doubt in reading.doubts:
+                trusted[city] += not doubts
+                for doubt in doubts:
                     reasons.setdefault(city, Counter())[doubt.kind] += 1
-                if not reading.trusted:
-                    untrusted.append(f"  {name} p{reading.table.location.page} {reading.table.name}: "
-                                     + "; ".join(d.en for d in reading.doubts))
+                if doubts:
+                    untrusted.append(f"  {name} p{table.location.page} {table.name}: " + "; ".join(d.en for d in doubts))
     for city in sorted(tables):
         why = ", ".join(f"{kind} {n}" for kind, n in sorted(reasons.get(city, Counter()).items())) or "-"
         print(f"{city:<10} {trusted[city]}/{tables[city]} tables trusted ({100 * trusted[city] / tables[city]:.0f}%); "
