@@ -36,3 +36,12 @@ def test_columns_of_an_earlier_year_state_no_quantity_of_the_tables_year():
 ])
 def test_a_code_column_is_named_as_one(name, codes):
     assert domain.names_codes(name) is codes
+
+
+def test_a_column_under_a_group_that_names_a_source_is_one_of_its_kinds():
+    # Guangzhou's income table: 财政专户拨款收入/教育收费 and 其他资金收入/… are sources by their group.
+    columns = ["合计", "财政拨款收入/一般公共预算", "财政拨款收入/政府性基金预算", "财政专户拨款收入/教育收费",
+               "财政专户拨款收入/其他专户收入拨款", "其他资金收入/事业收入", "其他资金收入/其他收入", "上年结转结余"]
+    assert domain.column_identities(columns) == [(0, (1, 2, 3, 4, 5, 6, 7))]
+    # A column of no source under no source group still leaves the identity unknown.
+    assert domain.column_identities(["合计", "财政拨款收入/一般公共预算", "备注/说明"]) == []

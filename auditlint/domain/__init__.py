@@ -204,8 +204,8 @@ TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出
 # The sources of a department's money, as income and project tables head their columns (the
 # last words of a column under a group: 本年拨款/一般公共预算, 单位资金/上级补助收入), and the total
 # over them.
-SOURCE_PARTS = regex.compile(r"^(?:一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政专户管理资金|单位资金|财政拨款"
-                             r"|事业|事业单位经营|经营|上级补助|附属单位上缴|其他)(?:财政)?(?:拨款)?(?:收入)?$"
+SOURCE_PARTS = regex.compile(r"^(?:一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政专户管理资金|财政专户|单位资金|财政拨款"
+                             r"|事业|事业单位经营|经营|上级补助|附属单位上缴|其他资金|其他)(?:财政)?(?:拨款)?(?:收入)?$"
                              r"|^上年结[转余](?:[、和]?结[转余])?$")
 SOURCE_TOTAL = regex.compile(r"^(?:合计|总计|小计|收入总计|本年收入合计)$")
 
@@ -238,9 +238,12 @@ def source_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
 def _is_source(name: str) -> bool:
     """Is a column one source of money: its last words, all its words when a header wrapped
     inside the name ("上年结余/、结转"), or its words under its group when the source's own name
-    wrapped ("财政拨款/一般公共/预算拨款")?"""
-    words = (name.rpartition("/")[2], name.replace("/", ""), name.partition("/")[2].replace("/", ""))
-    return any(SOURCE_PARTS.match(regex.sub(r"[、，,（）()]", "", w)) for w in words)
+    wrapped ("财政拨款/一般公共/预算拨款")? A column under a group that names a source of money is
+    one of its kinds (财政专户拨款收入/教育收费, 其他资金收入/事业收入), whatever its own name."""
+    group, _, rest = name.partition("/")
+    words = (name.rpartition("/")[2], name.replace("/", ""), rest.replace("/", ""))
+    return any(SOURCE_PARTS.match(regex.sub(r"[、，,（）()]", "", w)) for w in words) or \
+        bool(rest and "/" not in rest and SOURCE_PARTS.match(group) and not OTHER_GROUP.match(rest))
 
 
 SANGONG_PARTS = regex.compile(r"^(?:因公出国[（(]境[)）]费(?:用)?|公务用车购置及运行(?:维护)?费(?:/小计)?|公务接待费)$")
