@@ -75,24 +75,26 @@ def layout_texts(pdfs: list[Path], folder: Path) -> dict[str, str]:
     return names
 
 
-def findings_at(level: str, names: dict[str, str], jobs: int) -> tuple[list[tuple[Key, Finding]], list[str]]:
-    """The findings at `level` on the given files, keyed as the ledger keys them; and the files
+def findings_at(levels: Iterable[str], names: dict[str, str], jobs: int) -> tuple[list[tuple[Key, Finding]], list[str]]:
+    """The findings at `levels` on the given files, keyed as the ledger keys them; and the files
     that could not be linted."""
     result = run(list(names), Settings(jobs=jobs))
+    levels = set(levels)
     found = [(Key(names[f.location.path], f.rule, f.location.page, f.logical, f.stated or "", f.expected or ""), f)
-             for f in result.findings if f.level.label == level]
+             for f in result.findings if f.level.label in levels]
     return found, [f"{names.get(e.path, e.path)}: {e.reason}" for e in result.errors]
 
 
-def lint_corpus(level: str, with_text: bool, jobs: int, shared: Path = SHARED,
+def lint_corpus(levels: Iterable[str], with_text: bool, jobs: int, shared: Path = SHARED,
                 only: str = "*") -> tuple[list[tuple[Key, Finding]], list[str]]:
-    """The findings at `level` on the corpus PDFs and, when asked and pdftotext is there, on their texts."""
+    """The findings at `levels` on the corpus PDFs and, when asked and pdftotext is there, on their
+    texts."""
     pdfs = corpus_pdfs(shared, only)
     names = {str(p): p.relative_to(p.parent.parent).as_posix() for p in pdfs}
-    found, errors = findings_at(level, names, jobs)
+    found, errors = findings_at(levels, names, jobs)
     if with_text and shutil.which("pdftotext"):
         with tempfile.TemporaryDirectory(prefix="auditlint-ledger-") as folder:
-            text_found, text_errors = findings_at(level, layout_texts(pdfs, Path(folder)), jobs)
+            text_found, text_errors = findings_at(levels, layout_texts(pdfs, Path(folder)), jobs)
         found += text_found
         errors += text_errors
     return found, errors
@@ -150,7 +152,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     if with_text and not shutil.which("pdftotext"):
         print("pdftotext is not installed: the PDFs only", file=sys.stderr)
         with_text = False
-    found, errors = lint_corpus(args.level, with_text, args.jobs, args.shared, args.only)
+    found, errors = lint_corpus([args.level], with_text, args.jobs, args.shared, args.only)
     extra, missing = compare(found, load_ledger(args.level, with_text, args.only))
     if args.skeleton:
         print(json.dumps([skeleton(k, f) for k, f in extra], ensure_ascii=False, indent=2))
