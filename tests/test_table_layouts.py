@@ -1,0 +1,175 @@
+"""Table layouts of real documents, each read as a person reads it: a code printed in 类 | 款 | 项
+columns, small figures without a thousands separator, a label wrapped around its row's figures,
+the two sides of a 收支 table set close, a table continued on pages that layout text set each in
+its own grid, a 三公 table followed by the narrative's heading. Every input is written here in
+the layout it stands for (pdftotext -layout text, tab-separated cells, or a PDF made with
+reportlab)."""
+from __future__ import annotations
+
+import pytest
+
+from auditlint import domain
+from auditlint.agreement import Options
+from auditlint.checks.cross_table import CrossTable
+from auditlint.checks.sum_of_children import SumOfChildren
+from auditlint.findings import Level
+from auditlint.parse import parse_document
+from auditlint.parse.numbers import parse_amount
+from auditlint.plugins import load_checks
+from auditlint.readers import read_source
+from auditlint.readers.text import read_text
+
+
+def document(text: str):
+    return parse_document(read_text("d.txt", text.encode("utf-8")))
+
+
+def errors(doc) -> list[str]:
+    return [f.message.en for check, _ in load_checks() for f in check.check(doc, Options()) if f.level == Level.ERROR]
+
+
+def at(*cells: tuple) -> str:
+    """One line of layout text: (x, text) starts the text at character x, (x, text, "r") ends it
+    there, as pdftotext -layout sets labels and right-aligned figures."""
+    line = ""
+    for x, text, *align in cells:
+        line = line.ljust(x - len(text) if align else x) + text
+    return line
+
+
+def rows_of(table) -> list[tuple[str, str, list[str | None]]]:
+    return [(r.code, r.label, [a.text if a else None for a in r.amounts]) for r in table.rows]
+
+
+# Shanghai's 功能分类 table: the code in three columns 类 | 款 | 项, figures in 元 (500 has no comma).
+SPLIT_CODES = "\n".join([
+    "2026年预算单位一般公共预算支出功能分类预算表",
+    at((0, "编制单位：某中心"), (70, "单位：元")),
+    at((19, "项目"), (46, "一般公共预算支出")),
+    "功能分类科目编码",
+    at((20, "功能分类科目名称"), (42, "合计"), (56, "基本支出")),
+    at((0, "类"), (6, "款"), (11, "项")),
+    at((0, "208"), (16, "社会保障和就业支出"), (46, "3,197,380", "r"), (61, "3,197,380", "r")),
+    at((0, "208"), (6, "05"), (16, "行政事业单位养老支出"), (46, "3,197,380", "r"), (61, "3,197,380", "r")),
+    at((0, "208"), (6, "05"), (11, "02"), (16, "事业单位离退休"), (46, "360,480", "r"), (61, "360,480", "r")),
+    at((0, "208"), (6, "05"), (11, "05"), (16, "机关事业单位基本养老保险缴费支出"), (46, "2,836,400", "r"),
+       (61, "2,836,400", "r")),
+    at((0, "208"), (6, "05"), (11, "99"), (16, "其他行政事业单位养老支出"), (46, "500", "r"), (61, "500", "r")),
+    at((21, "合计"), (46, "3,197,380", "r"), (61, "3,197,380", "r")),
+    ""])
+
+
+def test_a_misplaced_thousands_comma_still_makes_one_number():
+    assert parse_amount("19349,057") == 19349057  # as Shanghai's template prints 19,349,057
+    assert parse_amount("2019,20") is None
+
+
+# The wrapped label: its first part above the figures, its end (with the code) below them.
+WRAPPED = "\n".join([
+    "部门收入总表",
+    at((0, "单位：万元")),
+    at((0, "科目编码"), (12, "科目名称"), (34, "合计"), (44, "一般公共预算"), (58, "其他收入")),
+    at((1, "20805"), (10, "行政事业单位养老支出"), (38, "4,820.62", "r"), (49, "3,481.41", "r"), (62, "1,339.21", "r")),
+    at((11, "机关事业单位基本养老保")),
+    at((38, "3,043.23", "r"), (49, "2,468.91", "r"), (62, "574.32", "r")),
+    at((0, "2080505"), (10, "险缴费支出")),
+    at((11, "机关事业单位职业年金缴")),
+    at((38, "1,777.39", "r"), (49, "1,012.50", "r"), (62, "764.89", "r")),
+    at((0, "2080506"), (10, "费支出")),
+    at((11, "合计"), (38, "4,820.62", "r"), (49, "3,481.41", "r"), (62, "1,339.21", "r")),
+    ""])
+
+
+# A 收支 table whose income figure runs into the expenditure label, and whose expenditure label
+# wraps with its figures beside the income side's next row.
+CLOSE_SIDES = "\n".join([
+    "2026年预算单位财政拨款收支预算总表",
+    at((0, "编制单位：某局"), (60, "单位：元")),
+    at((5, "财政拨款收入"), (49, "财政拨款支出")),
+    at((4, "项目"), (15, "预算数"), (31, "项目"), (41, "合计"), (54, "一般公共预算")),
+    at((0, "一、一般公共预算"), (16, "21,143,300 一、一般公共服务支出"), (51, "17,441,140", "r"), (65, "17,441,140", "r")),
+    at((31, "二、社会保障和就业支")),
+    at((0, "二、政府性基金预算"), (51, "2,056,660", "r"), (65, "2,056,660", "r")),
+    at((31, "出")),
+    at((0, "三、国有资本经营预算"), (31, "三、卫生健康支出"), (51, "1,069,600", "r"), (65, "1,069,600", "r")),
+    at((31, "四、住房保障支出"), (51, "575,900", "r"), (65, "575,900", "r")),
+    at((3, "收入总计"), (26, "21,143,300", "r"), (31, "支出总计"), (51, "21,143,300", "r"), (65, "21,143,300", "r")),
+    ""])
+
+
+# An expenditure label set above and below its figures, on lines of their own.
+AROUND_FIGURES = "\n".join([
+    "2026年预算单位财政拨款收支预算总表",
+    at((0, "编制单位：某局"), (60, "单位：元")),
+    at((5, "财政拨款收入"), (49, "财政拨款支出")),
+    at((4, "项目"), (15, "预算数"), (31, "项目"), (41, "合计"), (54, "一般公共预算")),
+    at((0, "一、一般公共预算"), (16, "3,941,000 一、社会保障和就业支出"), (51, "1,220,000", "r"), (65, "1,220,000", "r")),
+    at((0, "二、政府性基金预算"), (31, "二、卫生健康支出"), (51, "671,000", "r"), (65, "671,000", "r")),
+    at((0, "三、国有资本经营预算"), (31, "三、住房保障支出"), (51, "620,000", "r"), (65, "620,000", "r")),
+    at((31, "四、灾害防治及应急管理")),
+    at((51, "1,430,000", "r"), (65, "1,430,000", "r")),
+    at((31, "支出")),
+    at((3, "收入总计"), (25, "3,941,000", "r"), (31, "支出总计"), (51, "3,941,000", "r"), (65, "3,941,000", "r")),
+    ""])
+
+
+def economic_page(lines: list[str], header: tuple[int, int, int, int, int], rows: list[tuple]) -> list[str]:
+    """One page of a 基本支出 table by economic code as layout text sets it: the header's 合计,
+    人员经费 and 公用经费 at their places on this page, and each row's figures right-aligned there."""
+    total, personnel, public, code_part, label = header
+    lines += [at((23, "项目"), (53, "一般公共预算基本支出")), "经济分类科目编码",
+              at((label + 10, "部门经济分类科目名称"), (total, "合计"), (personnel, "人员经费"), (public, "公用经费")),
+              at((1, "类"), (code_part, "款"))]
+    for code, part, name, *figures in rows:
+        cells = [(code_part - 6, code), (label, name)] + ([(code_part, part)] if part else [])
+        cells += [(edge, figure, "r") for edge, figure in figures]
+        lines.append(at(*sorted(cells)))
+    return lines
+
+
+# The same table continued on a page that layout text set further left, its labels indented by level.
+INDENTED_PAGES = "\n".join([
+    "收入总表",
+    "单位：万元",
+    at((2, "项目"), (40, "合计"), (52, "一般公共预算")),
+    at((2, "一、教育支出"), (44, "12.23", "r"), (58, "12.23", "r")),
+    at((5, "进修及培训"), (44, "12.23", "r"), (58, "12.23", "r")),
+    at((2, "二、卫生健康支出"), (44, "117.60", "r"), (58, "117.60", "r")),
+    at((5, "行政事业单位医疗"), (44, "117.60", "r"), (58, "117.60", "r")),
+    "\f" + at((0, "项目"), (34, "合计"), (46, "一般公共预算")),
+    at((2, "行政单位医疗"), (38, "117.60", "r"), (52, "117.60", "r")),
+    at((0, "三、住房保障支出"), (38, "1,450.81", "r"), (52, "1,450.81", "r")),
+    at((2, "住房改革支出"), (38, "1,450.81", "r"), (52, "1,450.81", "r")),
+    ""])
+
+
+THREE_PUBLIC = "\n".join([
+    "2026年单位“三公”经费和机关运行经费预算表",
+    at((0, "编制单位：某中心"), (60, "单位:万元")),
+    at((3, "合计"), (14, "因公出国(境)费"), (32, "公务接待费"), (46, "公务用车购置及运行费")),
+    at((9, "16.80", "r"), (26, "10.00", "r"), (39, "0.50", "r"), (54, "6.30", "r")),
+    at((28, "其他相关情况说明")),
+    "",
+    at((1, "一、2026年“三公”经费预算情况说明")),
+    at((4, "2026年“三公”经费预算数为16.80万元，比2025年预算减少15.50万元。")),
+    ""])
+
+
+# A 政府采购 table whose levels are columns: 大类, then 专项名称 | 经济科目 together, then the items.
+# The 培训费 row's 专项名称 is the merged cell above it: it is a sibling of 商品和服务支出 | 会议费.
+PROCUREMENT = "\n".join([
+    "2018年政府采购预算表",
+    at((0, "部门：某部门"), (78, "单位：万元")),
+    at((0, "采购品目大类"), (14, "专项名称"), (32, "经济科目"), (44, "采购物品名称"), (60, "采购组织形式"), (80, "总计")),
+    at((0, "三、服务C"), (84, "167.60", "r")),
+    at((14, "省政协业务工作经费"), (32, "培训费"), (84, "81.60", "r")),
+    at((44, "会议服务"), (60, "分散自行组织"), (84, "6.40", "r")),
+    at((44, "住宿服务"), (60, "分散自行组织"), (84, "54.40", "r")),
+    at((44, "餐饮服务"), (60, "分散自行组织"), (84, "20.80", "r")),
+    at((14, "商品和服务支出"), (32, "会议费"), (84, "70.00", "r")),
+    at((44, "住宿服务"), (60, "分散自行组织"), (84, "35.00", "r")),
+    at((44, "餐饮服务"), (60, "分散自行组织"), (84, "35.00", "r")),
+    at((32, "培训费"), (84, "16.00", "r")),
+    at((44, "住宿服务"), (60, "分散自行组织"), (84, "8.00", "r")),
+    at((44, "餐饮服务"), (60, "分散自行组织"), (84, "8.00", "r")),
+    ""])
