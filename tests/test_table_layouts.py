@@ -113,6 +113,19 @@ AROUND_FIGURES = "\n".join([
     ""])
 
 
+def test_the_income_table_total_row_is_the_one_labelled_so_wherever_it_stands():
+    # Shanghai prints 合计 last: its first row (all 财政拨款) does not say the department has no
+    # other money; 其他收入 in the total row does, and the two tables' scopes differ by it.
+    text = ("部门收入总表\n单位：元\n科目编码\t科目名称\t合计\t财政拨款收入\t其他收入\n"
+            "201\t一般公共服务支出\t10,000\t10,000\t\n205\t教育支出\t5,000\t3,000\t2,000\n"
+            "\t合计\t15,000\t13,000\t2,000\n\n"
+            "部门支出总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            "201\t一般公共服务支出\t10,000\t10,000\t\n205\t教育支出\t5,000\t5,000\t\n\t合计\t15,000\t15,000\t\n\n"
+            "一般公共预算支出表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            "201\t一般公共服务支出\t10,000\t10,000\t\n205\t教育支出\t3,000\t3,000\t\n\t合计\t13,000\t13,000\t\n")
+    assert [f.message.en for f in CrossTable().check(document(text), Options()) if f.level == Level.ERROR] == []
+
+
 def economic_page(lines: list[str], header: tuple[int, int, int, int, int], rows: list[tuple]) -> list[str]:
     """One page of a 基本支出 table by economic code as layout text sets it: the header's 合计,
     人员经费 and 公用经费 at their places on this page, and each row's figures right-aligned there."""
