@@ -97,6 +97,19 @@ CLOSE_SIDES = "\n".join([
     ""])
 
 
+def test_the_sides_of_a_two_sided_table_set_close_are_told_apart_by_where_they_start():
+    doc = document(CLOSE_SIDES)
+    income, expenditure = doc.tables
+    assert (income.side, expenditure.side) == ("收入", "支出")
+    assert rows_of(income) == [("", "一、一般公共预算", ["21,143,300"]), ("", "二、政府性基金预算", [None]),
+                               ("", "三、国有资本经营预算", [None]), ("", "收入总计", ["21,143,300"])]
+    assert rows_of(expenditure) == [
+        ("", "一、一般公共服务支出", ["17,441,140"]), ("", "二、社会保障和就业支出", ["2,056,660"]),
+        ("", "三、卫生健康支出", ["1,069,600"]), ("", "四、住房保障支出", ["575,900"]), ("", "支出总计", ["21,143,300"])]
+    assert expenditure.columns == ("财政拨款支出",)
+    assert errors(doc) == []
+
+
 # An expenditure label set above and below its figures, on lines of their own.
 AROUND_FIGURES = "\n".join([
     "2026年预算单位财政拨款收支预算总表",
@@ -186,3 +199,9 @@ PROCUREMENT = "\n".join([
     at((44, "住宿服务"), (60, "分散自行组织"), (84, "8.00", "r")),
     at((44, "餐饮服务"), (60, "分散自行组织"), (84, "8.00", "r")),
     ""])
+
+
+def test_a_stray_digit_before_an_enumerator_is_no_part_of_the_label():
+    from auditlint.parse.pieces import clean_label
+    assert clean_label("1（一）一般公共预算资金") == "（一）一般公共预算资金"
+    assert clean_label("2024年（一）") == "2024年（一）"

@@ -141,6 +141,8 @@ def names_codes(column: str) -> bool:
     """Does a column's header (its parts under a group, "功能分类科目编码/类") name a code column?"""
     return any(CODE_HEADER.search(part) for part in _SPACES.sub("", column).split("/") if part)
 
+# The heading over one side of a two-sided table (本年收入 | 本年支出, 财政拨款收入 | 财政拨款支出).
+SIDE_HEADING = regex.compile(r"^(?:本年|财政拨款)(收入|支出)$")
 
 # Words that mark a total row.
 TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$")

@@ -99,9 +99,19 @@ def is_amount_line(pieces: list[Piece]) -> bool:
                for p in pieces for text in (p.text, *p.text.split()))
 
 
+# A digit set before a bracketed enumerator ("1（一）一般公共预算资金"): a mark outside the table's
+# frame that the text layer keeps and the page does not show. The enumerator opens the label.
+_STRAY_DIGIT = regex.compile(r"^\d{1,2}(?=[（(][一二三四五六七八九十]+[)）])")
+
+
+def clean_label(label: str) -> str:
+    """A label without full-width spaces and without a stray digit before its enumerator."""
+    return _STRAY_DIGIT.sub("", label.replace("\u3000", "").strip())
+
+
 def split_code(code: str, label: str) -> tuple[str, str]:
     """A label that opens with a code ("201一般公共服务") gives it up; full-width spaces go."""
-    label = label.replace("\u3000", "").strip()
+    label = clean_label(label)
     if not code:
         match = LEADING_CODE.match(label)
         if match and not LEADING_YEAR.match(label):
