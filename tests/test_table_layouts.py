@@ -59,6 +59,67 @@ SPLIT_CODES = "\n".join([
     ""])
 
 
+def test_a_code_printed_in_class_item_columns_is_one_code_and_never_an_amount():
+    [table] = document(SPLIT_CODES).tables  # one table: no panel of codes beside the labels
+    assert table.columns == ("合计", "一般公共预算支出/基本支出")
+    assert rows_of(table) == [
+        ("208", "社会保障和就业支出", ["3,197,380", "3,197,380"]),
+        ("20805", "行政事业单位养老支出", ["3,197,380", "3,197,380"]),
+        ("2080502", "事业单位离退休", ["360,480", "360,480"]),
+        ("2080505", "机关事业单位基本养老保险缴费支出", ["2,836,400", "2,836,400"]),
+        ("2080599", "其他行政事业单位养老支出", ["500", "500"]),
+        ("", "合计", ["3,197,380", "3,197,380"]),
+    ]
+    assert errors(document(SPLIT_CODES)) == []
+
+
+def test_code_columns_in_a_tab_separated_table_are_one_code():
+    text = ("部门支出总表\n单位：元\n类\t款\t项\t科目名称\t合计\t基本支出\n"
+            "208\t\t\t社会保障和就业支出\t3,000\t3,000\n208\t05\t\t行政事业单位养老支出\t3,000\t3,000\n"
+            "208\t05\t02\t事业单位离退休\t1,000\t1,000\n208\t05\t05\t机关事业单位基本养老保险缴费支出\t2,000\t2,000\n")
+    [table] = document(text).tables
+    assert [r.code for r in table.rows] == ["208", "20805", "2080502", "2080505"]
+    assert table.columns == ("合计", "基本支出")
+
+
+def test_one_code_column_reads_as_before():
+    text = ("部门支出总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\n"
+            "208\t社会保障和就业支出\t3,000\t3,000\n20805\t行政事业单位养老支出\t3,000\t3,000\n"
+            "2080502\t事业单位离退休\t1,000\t1,000\n2080505\t机关事业单位基本养老保险缴费支出\t2,000\t2,000\n")
+    [table] = document(text).tables
+    assert [r.code for r in table.rows] == ["208", "20805", "2080502", "2080505"]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_code_columns_of_a_pdf_are_one_code_through_either_engine(tmp_path, engine):
+    pytest.importorskip("reportlab")
+    from tests.pdfs import positioned_pdf
+    lines = [
+        [(60, "经济分类科目编码", "l")],
+        [(200, "部门经济分类科目名称", "l"), (380, "合计", "l"), (450, "人员经费", "l"), (520, "公用经费", "l")],
+        [(62, "类", "l"), (100, "款", "l")],
+        [(60, "301", "l"), (140, "工资福利支出", "l"), (420, "1,440", "r"), (490, "1,440", "r")],
+        [(60, "301", "l"), (100, "99", "l"), (140, "其他工资福利支出", "l"), (420, "1,440", "r"), (490, "1,440", "r")],
+        [(60, "302", "l"), (140, "商品和服务支出", "l"), (420, "6,700", "r"), (560, "6,700", "r")],
+        [(60, "302", "l"), (100, "04", "l"), (140, "手续费", "l"), (420, "500", "r"), (560, "500", "r")],
+        [(60, "302", "l"), (100, "05", "l"), (140, "水费", "l"), (420, "6,200", "r"), (560, "6,200", "r")],
+        [(140, "合计", "l"), (420, "8,140", "r"), (490, "1,440", "r"), (560, "6,700", "r")],
+    ]
+    path = positioned_pdf(tmp_path / "codes.pdf", "2026年预算单位一般公共预算基本支出部门预算经济分类预算表", "单位：元", lines)
+    document = parse_document(read_source(str(path), {"pdf_engine": engine}))
+    [table] = document.tables
+    assert table.columns == ("合计", "人员经费", "公用经费")
+    assert rows_of(table) == [
+        ("301", "工资福利支出", ["1,440", "1,440", None]),
+        ("30199", "其他工资福利支出", ["1,440", "1,440", None]),
+        ("302", "商品和服务支出", ["6,700", None, "6,700"]),
+        ("30204", "手续费", ["500", None, "500"]),
+        ("30205", "水费", ["6,200", None, "6,200"]),
+        ("", "合计", ["8,140", "1,440", "6,700"]),
+    ]
+    assert errors(document) == []
+
+
 def test_a_misplaced_thousands_comma_still_makes_one_number():
     assert parse_amount("19349,057") == 19349057  # as Shanghai's template prints 19,349,057
     assert parse_amount("2019,20") is None
@@ -78,6 +139,14 @@ WRAPPED = "\n".join([
     at((0, "2080506"), (10, "费支出")),
     at((11, "合计"), (38, "4,820.62", "r"), (49, "3,481.41", "r"), (62, "1,339.21", "r")),
     ""])
+
+
+def test_a_label_wrapped_around_its_figures_keeps_its_end_and_its_code():
+    [table] = document(WRAPPED).tables
+    assert rows_of(table)[1:3] == [
+        ("2080505", "机关事业单位基本养老保险缴费支出", ["3,043.23", "2,468.91", "574.32"]),
+        ("2080506", "机关事业单位职业年金缴费支出", ["1,777.39", "1,012.50", "764.89"]),
+    ]
 
 
 # A 收支 table whose income figure runs into the expenditure label, and whose expenditure label
@@ -126,6 +195,13 @@ AROUND_FIGURES = "\n".join([
     ""])
 
 
+def test_a_label_set_above_and_below_its_figures_is_one_row_on_its_side():
+    doc = document(AROUND_FIGURES)
+    _, expenditure = doc.tables
+    assert rows_of(expenditure)[3:] == [("", "四、灾害防治及应急管理支出", ["1,430,000"]), ("", "支出总计", ["3,941,000"])]
+    assert errors(doc) == []
+
+
 def test_the_income_table_total_row_is_the_one_labelled_so_wherever_it_stands():
     # Shanghai prints 合计 last: its first row (all 财政拨款) does not say the department has no
     # other money; 其他收入 in the total row does, and the two tables' scopes differ by it.
@@ -153,6 +229,33 @@ def economic_page(lines: list[str], header: tuple[int, int, int, int, int], rows
     return lines
 
 
+def test_each_page_of_a_table_is_read_under_its_own_repeated_header():
+    # Layout text sets each page in its own grid: on the second page 合计 is two characters left
+    # of the first page's, 人员经费 three and 公用经费 five, and the codes one.
+    first = economic_page(["2026年预算单位一般公共预算基本支出部门预算经济分类预算表", at((0, "编制单位：某中心"), (66, "单位：元"))],
+                          (36, 50, 64, 7, 12),
+                          [("301", "", "工资福利支出", (46, "4,500,000"), (61, "4,500,000")),
+                           ("301", "01", "基本工资", (46, "4,000,000"), (61, "4,000,000")),
+                           ("301", "02", "津贴补贴", (46, "500,000"), (61, "500,000")),
+                           ("302", "", "商品和服务支出", (46, "1,350,000"), (74, "1,350,000")),
+                           ("302", "01", "办公费", (46, "520,000"), (74, "520,000"))])
+    second = economic_page(["\f"], (34, 47, 59, 6, 11),
+                           [("302", "02", "印刷费", (44, "20,000"), (69, "20,000")),
+                            ("302", "05", "水费", (44, "30,000"), (69, "30,000")),
+                            ("302", "06", "电费", (44, "780,000"), (69, "780,000")),
+                            ("303", "", "对个人和家庭的补助", (44, "860,800"), (58, "860,800")),
+                            ("303", "02", "退休费", (44, "860,800"), (58, "860,800"))])
+    total = [at((23, "合计"), (44, "6,710,800", "r"), (58, "5,360,800", "r"), (69, "1,350,000", "r")), ""]
+    doc = document("\n".join(first + second + total))
+    [table] = doc.tables
+    assert table.columns == ("合计", "一般公共预算基本支出/人员经费", "一般公共预算基本支出/公用经费")
+    rows = {code or label: figures for code, label, figures in rows_of(table)}
+    assert rows["30202"] == ["20,000", None, "20,000"]
+    assert rows["303"] == ["860,800", "860,800", None]
+    assert rows["合计"] == ["6,710,800", "5,360,800", "1,350,000"]
+    assert [f.message.en for f in SumOfChildren().check(doc, Options()) if f.level == Level.ERROR] == []
+
+
 # The same table continued on a page that layout text set further left, its labels indented by level.
 INDENTED_PAGES = "\n".join([
     "收入总表",
@@ -167,6 +270,11 @@ INDENTED_PAGES = "\n".join([
     at((0, "三、住房保障支出"), (38, "1,450.81", "r"), (52, "1,450.81", "r")),
     at((2, "住房改革支出"), (38, "1,450.81", "r"), (52, "1,450.81", "r")),
     ""])
+
+
+def test_labels_of_pages_set_in_their_own_grids_give_no_indents_to_compare():
+    [table] = document(INDENTED_PAGES).tables
+    assert all(row.indent is None for row in table.rows)
 
 
 THREE_PUBLIC = "\n".join([
@@ -199,6 +307,14 @@ PROCUREMENT = "\n".join([
     at((44, "住宿服务"), (60, "分散自行组织"), (84, "8.00", "r")),
     at((44, "餐饮服务"), (60, "分散自行组织"), (84, "8.00", "r")),
     ""])
+
+
+def test_a_row_under_a_merged_cell_is_a_sibling_of_the_row_above():
+    doc = document(PROCUREMENT)
+    [table] = doc.tables
+    indents = {(r.label, r.amounts[0].text): r.indent for r in table.rows}
+    assert indents[("培训费", "16.00")] == indents[("商品和服务支出", "70.00")] == indents[("省政协业务工作经费", "81.60")]
+    assert [f.message.en for f in SumOfChildren().check(doc, Options()) if f.level != Level.NOTE] == []
 
 
 def test_a_stray_digit_before_an_enumerator_is_no_part_of_the_label():

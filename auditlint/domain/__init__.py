@@ -129,7 +129,7 @@ ORDINAL_HEADERS = regex.compile(r"^(?:行\s*次|行|栏\s*次|序号)$")
 
 # Header words of the columns that name a row rather than measure it.
 LABEL_HEADERS = regex.compile(
-    r"^(?:项\s*目|科目名称|科目编码|功能分类科目|经济分类科目|单位名称|单位编码|单位代码|部门.{0,4}(?:名称|代码|编码)"
+    r"^(?:项\s*目|科目名称|科目编码|(?:部门)?(?:功能|经济)分类科目(?:名称)?|单位名称|单位编码|单位代码|部门.{0,4}(?:名称|代码|编码)"
     r"|预算单位|支出项目类别|项目名称|项目类别|类|款|项|科\s*目|经济科目|功能科目.{0,2}|收\s*入|支\s*出)$")
 
 # Header words of a column that holds codes (科目编码, 功能分类科目编码/类, 单位代码): never amounts,
@@ -140,6 +140,11 @@ CODE_HEADER = regex.compile(r"(?:编码|代码)$|^[类款项]$")
 def names_codes(column: str) -> bool:
     """Does a column's header (its parts under a group, "功能分类科目编码/类") name a code column?"""
     return any(CODE_HEADER.search(part) for part in _SPACES.sub("", column).split("/") if part)
+
+
+# A part of a code printed in a column of its own after the column of the code's first part: the
+# two digits of a 款 (208 | 05) or of a 项 (208 | 05 | 02).
+CODE_PART = regex.compile(r"^\d{2}$")
 
 # The heading over one side of a two-sided table (本年收入 | 本年支出, 财政拨款收入 | 财政拨款支出).
 SIDE_HEADING = regex.compile(r"^(?:本年|财政拨款)(收入|支出)$")

@@ -36,6 +36,14 @@ class Piece:
     x1: float
     column: int = -1
     ruled: tuple[float, float] | None = None
+    wrapped: bool = False  # a part of a label on a line of its own, beside the line of its row's figures
+
+    @property
+    def place(self) -> float:
+        """Where across the line the cell belongs to a column: its middle, or where a wrapped
+        part of a label starts (layout text gives such a line the width it takes on the page,
+        which can reach over the figures beside it)."""
+        return self.x0 if self.wrapped else (self.x0 + self.x1) / 2
 
     @property
     def amount(self) -> Decimal | None:
