@@ -289,6 +289,25 @@ THREE_PUBLIC = "\n".join([
     ""])
 
 
+def test_the_narratives_heading_after_a_table_ends_it():
+    [table] = document(THREE_PUBLIC).tables
+    assert [(r.label, [a.text if a else None for a in r.amounts]) for r in table.rows] == [
+        ("", ["16.80", "10.00", "0.50", "6.30"])]
+    assert table.location.end_line == 4
+
+
+def test_the_three_public_table_with_meeting_and_training_fees_is_recognised():
+    kind = domain.table_kind("“三公”经费、会议费、培训费支出预算表（一般公共预算）")
+    assert kind is not None and kind.id == "sangong"
+
+
+def test_the_car_columns_under_their_group_add_up_whatever_their_short_names():
+    names = ["“三公”经费预算数/合计", "“三公”经费预算数/因公出国(境)费", "“三公”经费预算数/公务接待费",
+             "“三公”经费预算数/公务用车购置及运行费/小计", "“三公”经费预算数/公务用车购置及运行费/购置费",
+             "“三公”经费预算数/公务用车购置及运行费/运行费", "机关运行经费预算数"]
+    assert sorted(domain.column_identities(names)) == [(0, (1, 2, 3)), (3, (4, 5))]
+
+
 # A 政府采购 table whose levels are columns: 大类, then 专项名称 | 经济科目 together, then the items.
 # The 培训费 row's 专项名称 is the merged cell above it: it is a sibling of 商品和服务支出 | 会议费.
 PROCUREMENT = "\n".join([

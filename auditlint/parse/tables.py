@@ -63,6 +63,13 @@ def _is_narrative(line: Line) -> bool:
     return len(HAN.findall(text)) >= 18 and bool(_NARRATIVE.search(text)) and len(line.cells) <= 1 and amounts < 4
 
 
+def _is_section_heading(line: Line) -> bool:
+    """A heading of the narrative (其他相关情况说明, 一、2026年“三公”经费预算情况说明, 名词解释):
+    after a table's rows it ends the table, though it is no sentence."""
+    text = SPACES.sub("", line.text)
+    return bool(domain.SECTION_HEADING.search(text)) and not is_amount_line(line_pieces(line))
+
+
 def _caption(lines: Sequence[Line], title: int) -> str:
     """The numbered caption beside a title (预算07表, 表 3, 公开 01 表), if there is one."""
     for index in (title - 1, title + 1, title - 2, title + 2):
@@ -85,9 +92,9 @@ def find_tables(source: Source) -> tuple[Table, ...]:
     extents: list[tuple[str, str, domain.TableKind, Line, list[Line]]] = []
     for number, (start, (title, kind)) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
-        body = []
+        body: list[Line] = []
         for line in lines[start + 1:end]:
-            if _is_narrative(line):
+            if _is_narrative(line) or (_is_section_heading(line) and any(is_amount_line(line_pieces(b)) for b in body)):
                 break
             body.append(line)
         if not any(line.text.strip() for line in body):
