@@ -340,3 +340,10 @@ def test_a_stray_digit_before_an_enumerator_is_no_part_of_the_label():
     from auditlint.parse.pieces import clean_label
     assert clean_label("1（一）一般公共预算资金") == "（一）一般公共预算资金"
     assert clean_label("2024年（一）") == "2024年（一）"
+
+
+def test_a_totals_label_over_the_code_columns_leaves_them_code_columns():
+    text = SPLIT_CODES.replace(at((21, "合计")), at((11, "合计")))
+    [table] = document(text).tables
+    assert [r.code for r in table.rows] == ["208", "20805", "2080502", "2080505", "2080599", ""]
+    assert table.rows[-1].label == "合计"

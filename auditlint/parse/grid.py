@@ -457,8 +457,11 @@ def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) ->
 def _code_part_column(texts: list[str], header: list[str]) -> bool:
     """A column that continues the code column to its left (类 | 款 | 项, DOMAIN.md): a code
     header (功能分类科目编码, 款) stands over it, and it holds two digits in every row that fills
-    it. Its cells are parts of the row's code, never amounts, though they read as numbers."""
-    return any(domain.CODE_HEADER.search(h) for h in header) and all(domain.CODE_PART.match(t) for t in texts)
+    it (a total's label, 合计, may stand there too). Its cells are parts of the row's code, never
+    amounts, though they read as numbers."""
+    parts = [t for t in texts if not domain.TOTAL_LABEL.match(t)]
+    return any(domain.CODE_HEADER.search(h) for h in header) and bool(parts) \
+        and all(domain.CODE_PART.match(t) for t in parts)
 
 
 def _level_starts(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> dict[int, float]:
@@ -594,8 +597,10 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
             code = piece.text.strip()  # a code on a line of its own, in a column read as labels
         elif role == "code" and CODE_TEXT.match(piece.text.strip()):
             other_codes.append(piece.text.strip())
-        elif role == "code_part":
+        elif role == "code_part" and domain.CODE_PART.match(piece.text.strip()):
             code += piece.text.strip()  # 208 | 05 | 02 is the 项 2080502
+        elif role == "code_part":
+            label += piece.text.strip()  # a total's label set over the code columns
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
             label += piece.text.strip()
