@@ -119,3 +119,20 @@ def turned_page_pdf(path: Path, lines: list[str], rotation: int = 90) -> Path:
         pdf.restoreState()
     pdf.save()
     return path
+
+
+def positioned_pdf(path: Path, title: str, unit: str, lines: list[list[tuple[float, str, str]]]) -> Path:
+    """One page without rules: a title, the unit at the right, then each line's cells, (x, text,
+    "l") set from x or (x, text, "r") ending at x, as a producer sets a table it does not rule."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(FONT, 14)
+    pdf.drawString(120, 800, title)
+    pdf.setFont(FONT, 9)
+    pdf.drawString(520, 780, unit)
+    y = 760
+    for cells in lines:
+        for x, text, align in cells:
+            (pdf.drawRightString if align == "r" else pdf.drawString)(x, y, text)
+        y -= 18
+    pdf.save()
+    return path

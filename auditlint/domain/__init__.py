@@ -30,7 +30,8 @@ _SUMMARY = r"(?:预算)?总(?:体情况)?表"
 TABLE_KINDS: tuple[TableKind, ...] = (
     # Shanghai prints the 三公 figures and 机关运行经费 in one table, "“三公”经费和机关运行经费预算表".
     TableKind("sangong", "一般公共预算“三公”经费支出表",
-              (r"三公.{0,6}经费.{0,8}表", r"三公.{0,6}经费.{0,2}[和及与、]机关运行经?费.{0,8}表")),
+              (r"三公.{0,6}经费.{0,8}表", r"三公.{0,6}经费.{0,2}[和及与、]机关运行经?费.{0,8}表",
+               r"三公.{0,6}经费(?:[和及与、](?:会议费|培训费|机关运行经?费)){1,3}.{0,8}表")),
     TableKind("fiscal_summary", "财政拨款收支总表",
               (rf"财政拨款收[入支].{{0,6}}(?:支出)?.{{0,4}}{_SUMMARY}",), two_sided=True),
     TableKind("gpb_basic", "一般公共预算基本支出表",
@@ -44,7 +45,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("summary", "部门收支总表",
               (rf"收[入支]?.{{0,4}}支出?.{{0,4}}{_SUMMARY}", rf"财务收支.{{0,4}}{_SUMMARY}"), two_sided=True),
     TableKind("income", "部门收入总表", (rf"收入.{{0,4}}(?:{_SUMMARY}|决算表)",)),
-    TableKind("basic_summary", "基本支出总表", (rf"基本支出.{{0,2}}{_SUMMARY}",)),
+    TableKind("basic_summary", "基本支出总表", (rf"基本支出.{{0,2}}{_SUMMARY}", r"部门预算基本支出.{0,4}表")),
     TableKind("project_summary", "项目支出总表", (rf"项目支出.{{0,2}}{_SUMMARY}",)),
     TableKind("expenditure", "部门支出总表", (rf"支出.{{0,4}}(?:{_SUMMARY}|决算表)",)),
     TableKind("procurement", "政府采购预算表", (r"政府采购.{0,10}表",)),
@@ -129,7 +130,7 @@ ORDINAL_HEADERS = regex.compile(r"^(?:行\s*次|行|栏\s*次|序号)$")
 
 # Header words of the columns that name a row rather than measure it.
 LABEL_HEADERS = regex.compile(
-    r"^(?:项\s*目|科目名称|科目编码|功能分类科目|经济分类科目|单位名称|单位编码|单位代码|部门.{0,4}(?:名称|代码|编码)"
+    r"^(?:项\s*目|科目名称|科目编码|(?:部门)?(?:功能|经济)分类科目(?:名称)?|单位名称|单位编码|单位代码|部门.{0,4}(?:名称|代码|编码)"
     r"|预算单位|支出项目类别|项目名称|项目类别|类|款|项|科\s*目|经济科目|功能科目.{0,2}|收\s*入|支\s*出)$")
 
 # Header words of a column that holds codes (科目编码, 功能分类科目编码/类, 单位代码): never amounts,
@@ -141,6 +142,16 @@ def names_codes(column: str) -> bool:
     """Does a column's header (its parts under a group, "功能分类科目编码/类") name a code column?"""
     return any(CODE_HEADER.search(part) for part in _SPACES.sub("", column).split("/") if part)
 
+
+# A part of a code printed in a column of its own after the column of the code's first part: the
+# two digits of a 款 (208 | 05) or of a 项 (208 | 05 | 02).
+CODE_PART = regex.compile(r"^\d{2}$")
+
+# The heading over one side of a two-sided table (本年收入 | 本年支出, 财政拨款收入 | 财政拨款支出).
+SIDE_HEADING = regex.compile(r"^(?:本年|财政拨款)(收入|支出)$")
+
+# A heading of the narrative, which ends a table it follows: 其他相关情况说明, 名词解释.
+SECTION_HEADING = regex.compile(r"^.{0,30}(?:说明|名词解释)$")
 
 # Words that mark a total row.
 TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$")
@@ -249,7 +260,7 @@ def _is_source(name: str) -> bool:
 SANGONG_PARTS = regex.compile(r"^(?:因公出国[（(]境[)）]费(?:用)?|公务用车购置及运行(?:维护)?费(?:/小计)?|公务接待费)$")
 # A column that opens another group after a total's parts (政府采购's 小计, 其中：…): no part of it.
 OTHER_GROUP = regex.compile(r"^(?:.*/)?(?:小计|合计)$|^其中")
-CAR_PARTS = regex.compile(r"^公务用车购置及运行(?:维护)?费/(?:公务用车购置费?|公务用车运行(?:维护)?费)$")
+CAR_PARTS = regex.compile(r"^公务用车购置及运行(?:维护)?费/(?:公务用车)?(?:购置费?|运行(?:维护)?费)$")
 
 
 def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:

@@ -185,10 +185,11 @@ def has_single_scope(doc: Document) -> bool:
     """True when all the department's money is 一般公共预算 of this year: its income table's total
     row (or the income side of its 收支总表) has nothing in any other source or carry-over. A
     column counts by its most specific words (财政拨款收入/政府性基金预算 is 政府性基金 money);
-    a 财政拨款 column that names no fund under it is taken for 一般公共预算."""
+    a 财政拨款 column that names no fund under it is taken for 一般公共预算. The total row is the
+    one labelled 合计 (first or last, as cities print it), else the first."""
     for table in doc.tables:
         if table.kind == "income" and table.rows:
-            row = table.rows[0]
+            row = next((r for r in table.rows if domain.TOTAL_LABEL.match(r.label)), table.rows[0])
             others = [a for column, a in zip(table.columns, row.amounts)
                       if a is not None and a.value != 0 and column_scope(column) not in _ONE_SCOPE]
             return not others

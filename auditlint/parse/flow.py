@@ -6,17 +6,19 @@ placed into columns by count, or by the identities that hold between the columns
 relies on the guess."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import combinations, product
 from typing import Sequence
 
-from auditlint.model import PROSE, Amount, Location, Row, Table
+import regex
+
+from auditlint.model import PROSE, Amount, Location, Row, Table, display_width
 from auditlint import domain
 from auditlint.parse.grid import UNNAMED_NOTE, meaningful
 from auditlint.parse.numbers import parse_amount
-from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, Piece, RowDraft, draft_location, line_pieces,
-                                    split_code)
+from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, Piece, RowDraft, clean_label, draft_location,
+                                    line_pieces, split_code)
 
 
 def _tokens(draft: RowDraft) -> list[Piece]:
@@ -69,43 +71,159 @@ def flow_table(title: str, kind: domain.TableKind, unit: str, location: Location
 
 def _flow_two_sided(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
                     drafts: list[RowDraft], empty_note: str) -> list[Table]:
-    """收入 | 支出 flattened onto one line: read it as (label, amount) pairs, the first pair on
-    the income side; a lone pair goes to the side its label names (…支出 is expenditure)."""
+    """收入 | 支出 flattened onto one line, or set by position with an amount run into the next
+    label ("17,312,300 一、社会保障和就业支出"): read it as (label, amount) pairs.
+
+    Where the lines that print both sides show where the expenditure side's labels start, each
+    word and figure goes to its side by where it starts, and each side is read down its own
+    lines: a label left without an amount takes the figures of the next row when that row's side
+    opens with figures (a long label set above and below its amounts). Otherwise each row's
+    pairs are read in order, the first on the income side, and a lone pair goes to the side its
+    label names (…支出 is expenditure)."""
+    placed = [_placed_tokens(draft) for draft in drafts]
+    boundary = _side_boundary(placed)
     sides: dict[str, list[Row]] = {"收入": [], "支出": []}
-    for draft in drafts:
-        pairs = _label_amount_pairs(_tokens(draft))
-        where = draft_location(draft)
-        if len(pairs) == 1:
-            label, amount = pairs[0]
-            sides["支出" if "支出" in label else "收入"].append(Row("", label, (amount,), where))
-        elif len(pairs) == 2:
-            for side, (label, amount) in zip(("收入", "支出"), pairs):
-                sides[side].append(Row("", label, (amount,), where))
-    words = [w for row in header for p in row for w in p.text.split()]
-    column = next((w for w in words if len(w) > 1 and meaningful([w]) and w not in ("收入", "支出")), "金额")
-    return [Table(title, kind.id, unit, (column,), tuple(rows), location, side, (), empty_note)
+    if boundary is not None:
+        for side in sides:
+            sides[side] = _side_rows([[t for t in tokens if (t.x0 >= boundary) == (side == "支出")] for tokens in placed])
+    else:
+        for draft, tokens in zip(drafts, placed):
+            pairs = _label_amount_pairs(tokens)
+            where = draft_location(draft)
+            if len(pairs) == 1:
+                sides["支出" if "支出" in pairs[0].label else "收入"].append(Row("", pairs[0].label, (pairs[0].amount,), where))
+            elif len(pairs) == 2:
+                for side, pair in zip(("收入", "支出"), pairs):
+                    sides[side].append(Row("", pair.label, (pair.amount,), where))
+    return [Table(title, kind.id, unit, (_side_column(header, side),), tuple(rows), location, side, (), empty_note)
             for side, rows in sides.items() if rows]
 
 
-def _label_amount_pairs(tokens: list[Piece]) -> list[tuple[str, Amount | None]]:
+def _side_column(header: list[list[Piece]], side: str) -> str:
+    """The name of a side's amount column: the heading over that side (财政拨款支出 over the
+    expenditure side, 本年收入 over the income side), else the first header word that names an
+    amount at all."""
+    words = [w for row in header for p in row for w in p.text.split()
+             if len(w) > 1 and meaningful([w]) and w not in ("收入", "支出")]
+    own = [w for w in words if (match := domain.SIDE_HEADING.match(w)) and match.group(1) == side]
+    return next(iter(own or words), "金额")
+
+
+# Rows that print both sides needed to tell where the expenditure side starts.
+MIN_TWO_SIDED_ROWS = 2
+
+
+def _side_boundary(placed: list[list[Piece]]) -> float | None:
+    """Where the expenditure side starts across the line: the leftmost start of its labels in the
+    rows that print both sides, when every income word and figure of those rows lies left of it."""
+    income_ends, expenditure_starts = [], []
+    for tokens in placed:
+        pairs = _label_amount_pairs(tokens)
+        if len(pairs) == 2:
+            second = tokens.index(pairs[1].words[0])
+            income_ends.append(max(t.x0 for t in tokens[:second]))
+            expenditure_starts.append(pairs[1].words[0].x0)
+    if len(expenditure_starts) < MIN_TWO_SIDED_ROWS or max(income_ends) >= min(expenditure_starts):
+        return None
+    return min(expenditure_starts)
+
+
+def _side_rows(side_tokens: list[list[Piece]]) -> list[Row]:
+    """The rows of one side from its words and figures, row by row: a label with no amount
+    waits for the next row, which takes it when it opens with figures and has no label of its
+    own before them; else the label is a row with a blank amount."""
+    rows: list[Row] = []
+    carried: list[Piece] = []
+    for tokens in side_tokens:
+        if carried and tokens and tokens[0].amount is not None:
+            tokens = carried + tokens
+        elif carried:
+            rows.extend(_pair_row(pair) for pair in _label_amount_pairs(carried))
+        carried = []
+        pairs = _label_amount_pairs(tokens)
+        if pairs and pairs[-1].amount is None:
+            carried = list(pairs.pop().words)
+        rows.extend(_pair_row(pair) for pair in pairs)
+    rows.extend(_pair_row(pair) for pair in _label_amount_pairs(carried))
+    return rows
+
+
+def _pair_row(pair: "_Pair") -> Row:
+    last = pair.amount.location if pair.amount is not None else pair.words[-1].location
+    return Row("", pair.label, (pair.amount,), pair.words[0].location.covering(last))
+
+
+def _placed_tokens(draft: RowDraft) -> list[Piece]:
+    """Every word and figure of a draft's lines with where it starts across the line: a cell of
+    several words is cut at its spaces, each word placed by the characters before it (layout
+    text set by character) or by their display width."""
+    tokens = []
+    for line in draft.lines:
+        for piece in line_pieces(line):
+            text, width = piece.text, piece.x1 - piece.x0
+            measure = len if abs(width - len(text)) < 0.5 else display_width
+            scale = width / max(measure(text), 1)
+            for match in _WORD.finditer(text):
+                if not match.group().strip("\u3000"):
+                    continue
+                location = replace(piece.location, column=piece.location.column + match.start(),
+                                   end_column=piece.location.column + match.end()) if piece.location else None
+                x0 = piece.x0 + scale * measure(text[:match.start()])
+                tokens.append(Piece(match.group(), location, x0, x0 + scale * measure(match.group())))
+    return tokens
+
+
+_WORD = regex.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A label, the amount after it (None for a blank cell), and the words of the label."""
+
+    label: str
+    amount: Amount | None
+    words: tuple[Piece, ...]
+
+
+def _label_amount_pairs(tokens: list[Piece]) -> list[_Pair]:
     """Group tokens into (label, amount) pairs: a pair ends at an amount, or where a new
-    enumerated label (一、 （二） …) begins."""
-    pairs: list[tuple[str, Amount | None]] = []
-    words: list[str] = []
+    enumerated label (一、 （二） …) or a total (收入总计) begins. Words on a line below the last
+    pair's amount, which start no item of their own, end that pair's label: a long label wraps
+    around its amounts (四、灾害防治及应急管理 / 13,371,300 / 支出)."""
+    pairs: list[_Pair] = []
+    words: list[Piece] = []
     for token in tokens:
         text = token.text.strip("\u3000 ")
         value = token.amount
         if value is not None and words:
-            pairs.append(("".join(words), Amount(value, text, token.location)))
+            pairs.append(_Pair(_joined(words), Amount(value, text, token.location), tuple(words)))
             words = []
         elif value is None:
-            if words and ENUMERATED.match(text):
-                pairs.append(("".join(words), None))
+            if words and _opens_item(text):
+                pairs.append(_Pair(_joined(words), None, tuple(words)))
                 words = []
-            words.append(text)
-    if words:
-        pairs.append(("".join(words), None))
+            words.append(token)
+    if words and pairs and pairs[-1].amount is not None and _continues(words, pairs[-1]):
+        last = pairs.pop()
+        pairs.append(_Pair(last.label + _joined(words), last.amount, last.words + tuple(words)))
+    elif words:
+        pairs.append(_Pair(_joined(words), None, tuple(words)))
     return pairs
+
+
+def _joined(words: list[Piece]) -> str:
+    return clean_label("".join(w.text.strip("\u3000 ") for w in words))
+
+
+def _opens_item(text: str) -> bool:
+    """Does a word open an item of its own: an enumerator (一、 （二） 1.) or a total's name?"""
+    return bool(ENUMERATED.match(text) or domain.TOTAL_LABEL.match(text))
+
+
+def _continues(words: list[Piece], pair: _Pair) -> bool:
+    """Do trailing words, on lines below the pair's amount, end its label? Not when they open
+    an item of their own."""
+    return words[0].location.line > pair.amount.location.line and not _opens_item(words[0].text.strip("\u3000 "))
 
 
 def _flow_tokens(tokens: list[Piece]) -> tuple[str, str, list[Amount]]:

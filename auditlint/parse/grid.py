@@ -21,18 +21,23 @@ from auditlint.parse.pieces import (CODE_TEXT, INTEGER, SPACES, X_TOLERANCE, Pie
 
 def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
     """Columns of a positioned table, from where its data cells sit: amounts are aligned on one
-    edge (usually the right), text on the left; a cell joins the column it overlaps most."""
-    spans: list[tuple[float, float]] = []
-    for piece in sorted((p for d in drafts for p in d.pieces), key=lambda p: p.x0):
-        for i, (x0, x1) in enumerate(spans):
-            if piece.x0 < x1 + X_TOLERANCE and piece.x1 > x0 - X_TOLERANCE and _aligned(piece, x0, x1):
-                spans[i] = (min(x0, piece.x0), max(x1, piece.x1))
+    edge (usually the right), text on the left; a cell joins the column it overlaps most. Words
+    join a column of figures or codes, and figures a column of words, only inside it: a label
+    that starts a character or two right of a code column is not in it. A wrapped part of a
+    label has no say (see Piece.place)."""
+    spans: list[tuple[float, float, bool]] = []  # left, right, and whether it holds words
+    for piece in sorted((p for d in drafts for p in d.pieces if not p.wrapped), key=lambda p: p.x0):
+        words = piece.amount is None
+        for i, (x0, x1, of_words) in enumerate(spans):
+            if piece.x0 < x1 + X_TOLERANCE and piece.x1 > x0 - X_TOLERANCE and (
+                    _aligned(piece, x0, x1) if words == of_words else x0 <= piece.x0 and piece.x1 <= x1):
+                spans[i] = (min(x0, piece.x0), max(x1, piece.x1), of_words)
                 break
         else:
-            spans.append((piece.x0, piece.x1))
+            spans.append((piece.x0, piece.x1, words))
     spans.sort()
     merged: list[tuple[float, float]] = []
-    for x0, x1 in spans:
+    for x0, x1, _ in spans:
         if merged and x0 < merged[-1][1] - X_TOLERANCE:  # overlapping, not merely touching
             merged[-1] = (merged[-1][0], max(merged[-1][1], x1))
         else:
@@ -70,8 +75,69 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
     return columns
 
 
-def _positioned_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> list[tuple[float, float]]:
-    """The columns of a positioned table, every data cell assigned to one (Piece.column).
+def _mark_wrapped(drafts: list[RowDraft]) -> None:
+    """Mark the cells of a row's lines of words beside its line of figures: parts of its label
+    (or of the next row's) wrapped onto lines of their own."""
+    for draft in drafts:
+        lines = {p.location.line for p in draft.pieces}
+        with_figures = {p.location.line for p in draft.pieces if p.amount is not None and is_amount_like(p.text)}
+        if with_figures and len(lines) > 1:
+            for piece in draft.pieces:
+                piece.wrapped = piece.location.line not in with_figures and piece.amount is None
+
+
+def _table_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> list[tuple[float, float]]:
+    """The columns the data cells of the whole table form, every cell assigned to one."""
+    columns = _with_ruled_empty_columns(_merge_complementary(_cluster_columns(drafts), drafts), header, drafts)
+    for draft in drafts:
+        _assign(draft.pieces, columns)
+    return columns
+
+
+def _align_pages_by_their_headers(drafts: list[RowDraft], header: list[list[Piece]],
+                                  page_headers: dict[int, list[list[Piece]]], first_page: int) -> bool:
+    """Move each figure and code of a later page to where it would stand on the first page, when
+    every later page repeats the header: by as much as the header cell nearest to it moved
+    between the pages (a figure by the cells that name amounts, 合计 …; a code at the left by the
+    others, 类 | 款). Layout text sets each page in its own character grid, and not even by one
+    shift (合计 two characters left, 公用经费 eight), so only the page's own header tells which
+    column a figure is under."""
+    later = {p.location.page for d in drafts for p in d.pieces} - {first_page}
+    anchors = {page: _anchors(header, page_headers.get(page, [])) for page in later}
+    if not later or not all(named for named, _ in anchors.values()):
+        return False
+    for draft in drafts:
+        for piece in draft.pieces:
+            if piece.location.page not in anchors or piece.amount is None:
+                continue  # a label starts where its column starts, on every page
+            named, others = anchors[piece.location.page]
+            centre = (piece.x0 + piece.x1) / 2
+            if centre >= min(here.x0 for here, _ in named) - 3 * X_TOLERANCE or not others:
+                here, there = min(named, key=lambda anchor: abs((anchor[0].x0 + anchor[0].x1) / 2 - centre))
+                shift = (there.x0 + there.x1 - here.x0 - here.x1) / 2  # figures sit under their header's middle
+            else:
+                here, there = min(others, key=lambda anchor: abs(anchor[0].x0 - piece.x0))
+                shift = there.x0 - here.x0  # codes start where their header starts
+            piece.x0, piece.x1 = piece.x0 + shift, piece.x1 + shift
+    return True
+
+
+def _anchors(header: list[list[Piece]], repeated: list[list[Piece]]) -> tuple[list[tuple[Piece, Piece]], list[tuple[Piece, Piece]]]:
+    """(the cell on its page, the same cell on the first page) of the header rows a page repeats:
+    those that name amounts, and the others (项目, 经济分类科目编码, 类, 款)."""
+    named, others = [], []
+    for row in repeated:
+        original = next((first for first in header if [p.text for p in first] == [p.text for p in row]), None)
+        for here, there in zip(row, original or []):
+            text = SPACES.sub("", here.text)
+            (named if meaningful([text]) and not domain.CODE_HEADER.search(text) else others).append((here, there))
+    return named, others
+
+
+def _positioned_columns(drafts: list[RowDraft], header: list[list[Piece]],
+                        page_headers: dict[int, list[list[Piece]]] | None = None) -> tuple[list[tuple[float, float]], bool]:
+    """The columns of a positioned table, every data cell assigned to one (Piece.column), and
+    whether the cells' places across the line compare from page to page.
 
     A table continued over pages is usually set the same on each, and the columns are found
     from all its rows at once. But layout text places each page in its own character grid, and
@@ -80,13 +146,20 @@ def _positioned_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> li
     as the first, but some column of a page lies clear of the same column on the first, the
     pages are shifted copies: each page's cells take the column of its own page's clustering,
     and the first page's columns, which its header names, stand for the table, unless two cells
-    of a line then share a column. Ruled PDFs are read by their rules, page by page already."""
-    columns = _with_ruled_empty_columns(_merge_complementary(_cluster_columns(drafts), drafts), header, drafts)
-    for draft in drafts:
-        _assign(draft.pieces, columns)
+    of a line then share a column. Where every later page repeats the header, its figures are
+    first moved under the first page's header by it (_align_pages_by_their_headers). Ruled PDFs
+    are read by their rules, page by page already.
+    Where pages are shifted copies, a label's place on one page does not compare with a label's
+    on another (the pages are not even shifted by one amount: each is set in its own grid), and
+    the labels' indents say nothing of their levels."""
+    _mark_wrapped(drafts)
     pages = sorted({p.location.page for d in drafts for p in d.pieces})
-    if len(pages) < 2 or any(p.ruled is not None for d in drafts for p in d.pieces):
-        return columns
+    one_grid = len(pages) < 2 or any(p.ruled is not None for d in drafts for p in d.pieces)
+    if not one_grid and _align_pages_by_their_headers(drafts, header, page_headers or {}, pages[0]):
+        return _table_columns(drafts, header), False
+    columns = _table_columns(drafts, header)
+    if one_grid:
+        return columns, True
     by_page: dict[int, list[tuple[float, float]]] = {}
     for page in pages:
         page_drafts = [RowDraft([p for p in d.pieces if p.location.page == page]) for d in drafts]
@@ -94,15 +167,15 @@ def _positioned_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> li
         by_page[page] = _cluster_columns(page_drafts)
     first = by_page[pages[0]]
     if any(len(page_columns) != len(first) for page_columns in by_page.values()) \
-            or all(_overlap(a, b) for page_columns in by_page.values() for a, b in zip(first, page_columns)):
-        return columns
-    by_own_page = [[_nearest_column((p.x0 + p.x1) / 2, by_page[p.location.page]) for p in d.pieces] for d in drafts]
+            or all(_same_place(a, b) for page_columns in by_page.values() for a, b in zip(first, page_columns)):
+        return columns, True
+    by_own_page = [[_nearest_column(p.place, by_page[p.location.page]) for p in d.pieces] for d in drafts]
     if any(_shares_a_column(draft.pieces, assigned) for draft, assigned in zip(drafts, by_own_page)):
-        return columns  # a page's own columns are no surer
+        return columns, True  # a page's own columns are no surer
     for draft, assigned in zip(drafts, by_own_page):
         for piece, column in zip(draft.pieces, assigned):
             piece.column = column
-    return first
+    return first, False
 
 
 def _shares_a_column(pieces: list[Piece], columns: list[int]) -> bool:
@@ -111,8 +184,10 @@ def _shares_a_column(pieces: list[Piece], columns: list[int]) -> bool:
     return len(places) != len(set(places))
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _same_place(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two pages' clusterings of one column sit in the same place: they share an edge (text is
+    aligned left, amounts right; the other edge follows the longest cell of the page)."""
+    return abs(a[0] - b[0]) <= X_TOLERANCE or abs(a[1] - b[1]) <= X_TOLERANCE
 
 
 def _with_ruled_empty_columns(columns: list[tuple[float, float]], header: list[list[Piece]],
@@ -160,7 +235,7 @@ def _aligned(piece: Piece, x0: float, x1: float) -> bool:
 
 def _assign(pieces: Iterable[Piece], columns: list[tuple[float, float]]) -> None:
     for piece in pieces:
-        piece.column = _nearest_column((piece.x0 + piece.x1) / 2, columns)
+        piece.column = _nearest_column(piece.place, columns)
 
 
 def _nearest_column(x: float, columns: list[tuple[float, float]]) -> int:
@@ -207,14 +282,19 @@ def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] 
     for depth, row in enumerate(header):
         if columns is not None:
             words: list[str] = ["" for _ in range(width)]  # pieces of one row over one column are one cell
+            apart: list[list[str]] = [[] for _ in range(width)]
             for piece in row:
                 low, high = _header_box(piece, row, header[depth + 1:], columns) or (piece.x0 - X_TOLERANCE, piece.x1 + X_TOLERANCE)
                 covered = [i for i, (x0, x1) in enumerate(columns) if low <= (x0 + x1) / 2 <= high]
                 if not covered:
                     covered = [_nearest_column((piece.x0 + piece.x1) / 2, columns)]
                 for i in covered:
-                    words[i] += piece.text
+                    if meaningful([SPACES.sub("", piece.text)]):
+                        words[i] += piece.text
+                    else:  # the label column's heading, reaching over an amount column, is no part of its name
+                        apart[i].append(piece.text)
             for i, word in enumerate(words):
+                names[i].extend(apart[i])
                 if word:
                     names[i].append(word)
             continue
@@ -233,10 +313,14 @@ def _header_names(header: list[list[Piece]], columns: list[tuple[float, float]] 
 
 
 def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
-                 drafts: list[RowDraft], empty_note: str, positioned: bool) -> list[Table]:
+                 drafts: list[RowDraft], empty_note: str, positioned: bool,
+                 page_headers: dict[int, list[list[Piece]]] | None = None) -> list[Table]:
+    """The tables a grid of cells holds (one per side or panel); `page_headers` are the header
+    rows each later page repeats, by page."""
     columns = None
+    indents = positioned
     if positioned:
-        columns = _positioned_columns(drafts, header)
+        columns, indents = _positioned_columns(drafts, header, page_headers)
         width = len(columns)
         if _collides(drafts):
             return [Table(title, kind.id, unit, (), (), location, "", (MISALIGNED_NOTE,), empty_note)]
@@ -264,8 +348,9 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         amount_columns = [i for i in range(start, end) if roles[i] == "amount"]
         column_names = tuple("/".join(meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
         decimals = _decimal_amounts(drafts, amount_columns)
+        levels = _level_starts(drafts, roles, start, end) if indents else {}
         rows = _join_split_rows([row for draft in drafts
-                                 if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, positioned))])
+                                 if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, indents, levels))])
         notes = [] if names and any(names[i] for i in amount_columns) else [UNNAMED_NOTE]
         if kind.two_sided and len(sides) == 1 and notes:
             # One side found and no header: the two sides' cells are not told apart.
@@ -347,13 +432,16 @@ def meaningful(names: list[str]) -> list[str]:
 
 
 def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) -> list[str]:
-    """What each grid column holds: "amount", "ordinal" (行次), "code", "label" or "empty"."""
-    roles = []
+    """What each grid column holds: "amount", "ordinal" (行次), "code", "code_part" (the 款 or 项
+    of a code printed in columns of its own), "label" or "empty"."""
+    roles: list[str] = []
     for i in range(width):
         texts = [p.text.strip() for d in drafts for p in d.pieces
                  if p.column == i and p.text.strip() and not _MARKS_ONLY.match(p.text.strip())]
         header = names[i] if i < len(names) else []
-        if not texts:
+        if texts and roles and roles[-1] in ("code", "code_part") and _code_part_column(texts, header):
+            roles.append("code_part")
+        elif not texts:
             roles.append("amount" if meaningful(header) else "empty")
         elif any(domain.ORDINAL_HEADERS.match(h) for h in header) or _looks_ordinal(texts):
             roles.append("ordinal")
@@ -364,6 +452,44 @@ def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) ->
         else:
             roles.append("label")
     return roles
+
+
+def _code_part_column(texts: list[str], header: list[str]) -> bool:
+    """A column that continues the code column to its left (类 | 款 | 项, DOMAIN.md): a code
+    header (功能分类科目编码, 款) stands over it, and it holds two digits in every row that fills
+    it (a total's label, 合计, may stand there too). Its cells are parts of the row's code, never
+    amounts, though they read as numbers."""
+    parts = [t for t in texts if not domain.TOTAL_LABEL.match(t)]
+    return any(domain.CODE_HEADER.search(h) for h in header) and bool(parts) \
+        and all(domain.CODE_PART.match(t) for t in parts)
+
+
+def _level_starts(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> dict[int, float]:
+    """Where the level of each label column starts, for the columns that are not the first of
+    their level: label columns that rows fill together are one level (专项名称 | 经济科目), and a
+    row whose first label is in the later one (its 专项名称 a merged cell over the rows before)
+    is a sibling of the rows above it, not their child (DOMAIN.md). The level starts where its
+    first column's labels start."""
+    first: dict[int, int] = {}  # a column's level, by the level's first column
+
+    def level(column: int) -> int:
+        while first.get(column, column) != column:
+            column = first[column]
+        return column
+
+    for draft in drafts:
+        filled = sorted({p.column for p in draft.pieces if start <= p.column < end and roles[p.column] == "label"
+                         and p.text.strip() and not _MARKS_ONLY.match(p.text.strip())})
+        for column in filled[1:]:
+            a, b = level(filled[0]), level(column)
+            first[max(a, b)] = min(a, b)
+    starts = {}
+    for column in first:
+        head = level(column)
+        xs = [p.x0 for d in drafts for p in d.pieces if p.column == head and p.text.strip()]
+        if head != column and xs:
+            starts[column] = min(xs)
+    return starts
 
 
 def _mostly_codes(texts: list[str]) -> bool:
@@ -425,7 +551,7 @@ def _sides(roles: list[str]) -> list[tuple[int, int]]:
     for i, role in enumerate(roles):
         if role == "amount":
             seen_amount = True
-        elif role in ("code", "label") and seen_amount:
+        elif role in ("code", "code_part", "label") and seen_amount:
             starts.append(i)
             seen_amount = False
         elif role == "ordinal" and seen_amount:
@@ -449,11 +575,14 @@ def _side_name(header: list[list[Piece]], columns: list[tuple[float, float]] | N
 
 
 def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int,
-              decimal_amounts: bool = False, positioned: bool = False) -> Row | None:
+              decimal_amounts: bool = False, indents: bool = False,
+              levels: dict[int, float] | None = None) -> Row | None:
     """One row from its draft's pieces. In a table whose amounts carry decimals, a bare code in
     an amount column, before any amount, slid there with the cells after it (a page of the
     table laid out further right): its amounts are kept as unplaced, in no column. A row read
-    by position keeps where its label starts (Row.indent)."""
+    by position keeps where its label starts (Row.indent), when places compare across the table
+    (`indents`); or where its level starts, when its first label is in a later column of a level
+    of several (`levels`)."""
     code = label = ""
     other_codes: list[str] = []
     indent = None
@@ -468,10 +597,14 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
             code = piece.text.strip()  # a code on a line of its own, in a column read as labels
         elif role == "code" and CODE_TEXT.match(piece.text.strip()):
             other_codes.append(piece.text.strip())
+        elif role == "code_part" and domain.CODE_PART.match(piece.text.strip()):
+            code += piece.text.strip()  # 208 | 05 | 02 is the 项 2080502
+        elif role == "code_part":
+            label += piece.text.strip()  # a total's label set over the code columns
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
             label += piece.text.strip()
-            indent = piece.x0 if indent is None and positioned else indent
+            indent = (levels or {}).get(piece.column, piece.x0) if indent is None and indents else indent
         elif role == "amount" and not _MARKS_ONLY.match(piece.text.strip()):
             value = piece.amount
             if decimal_amounts and not code and not values and CODE_TEXT.match(piece.text.strip()):

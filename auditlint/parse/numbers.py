@@ -23,6 +23,9 @@ _DECORATION = regex.compile(r"</?u>|_+")
 _OCR_AMOUNT = regex.compile(r"^-?\d{1,3}(?:,\s?\d{3})*(?:\.\s?\d+)?$|^-?\d+(?:\.\s?\d+)?$")
 # OCR also reads a decimal point as a comma: "4, 461, 66" is 4461.66 (the last group has 2 digits).
 _COMMA_DECIMAL = regex.compile(r"^(-?\d{1,3}(?:,\s?\d{3})*),\s?(\d{2})$")
+# A template may misplace the first thousands comma ("19349,057" for 19,349,057, Shanghai's 基本支出
+# 表): groups of three digits after it still make one number.
+_LOOSE_GROUPS = regex.compile(r"^-?\d{4,}(?:,\d{3})+(?:\.\d+)?$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -30,7 +33,7 @@ def parse_amount(text: str) -> Decimal | None:
     """The value of a printed amount, or None when the text is not one number. Cached: a
     document prints the same cell texts (0.00, 合计, a class name) thousands of times."""
     cleaned = _DECORATION.sub("", text).strip()
-    if not cleaned or not _OCR_AMOUNT.match(cleaned):
+    if not cleaned or not (_OCR_AMOUNT.match(cleaned) or _LOOSE_GROUPS.match(cleaned)):
         comma = _COMMA_DECIMAL.match(cleaned)
         if not comma:
             return None

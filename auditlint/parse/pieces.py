@@ -36,6 +36,14 @@ class Piece:
     x1: float
     column: int = -1
     ruled: tuple[float, float] | None = None
+    wrapped: bool = False  # a part of a label on a line of its own, beside the line of its row's figures
+
+    @property
+    def place(self) -> float:
+        """Where across the line the cell belongs to a column: its middle, or where a wrapped
+        part of a label starts (layout text gives such a line the width it takes on the page,
+        which can reach over the figures beside it)."""
+        return self.x0 if self.wrapped else (self.x0 + self.x1) / 2
 
     @property
     def amount(self) -> Decimal | None:
@@ -99,9 +107,19 @@ def is_amount_line(pieces: list[Piece]) -> bool:
                for p in pieces for text in (p.text, *p.text.split()))
 
 
+# A digit set before a bracketed enumerator ("1（一）一般公共预算资金"): a mark outside the table's
+# frame that the text layer keeps and the page does not show. The enumerator opens the label.
+_STRAY_DIGIT = regex.compile(r"^\d{1,2}(?=[（(][一二三四五六七八九十]+[)）])")
+
+
+def clean_label(label: str) -> str:
+    """A label without full-width spaces and without a stray digit before its enumerator."""
+    return _STRAY_DIGIT.sub("", label.replace("\u3000", "").strip())
+
+
 def split_code(code: str, label: str) -> tuple[str, str]:
     """A label that opens with a code ("201一般公共服务") gives it up; full-width spaces go."""
-    label = label.replace("\u3000", "").strip()
+    label = clean_label(label)
     if not code:
         match = LEADING_CODE.match(label)
         if match and not LEADING_YEAR.match(label):

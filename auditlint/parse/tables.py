@@ -63,6 +63,13 @@ def _is_narrative(line: Line) -> bool:
     return len(HAN.findall(text)) >= 18 and bool(_NARRATIVE.search(text)) and len(line.cells) <= 1 and amounts < 4
 
 
+def _is_section_heading(line: Line) -> bool:
+    """A heading of the narrative (其他相关情况说明, 一、2026年“三公”经费预算情况说明, 名词解释):
+    after a table's rows it ends the table, though it is no sentence."""
+    text = SPACES.sub("", line.text)
+    return bool(domain.SECTION_HEADING.search(text)) and not is_amount_line(line_pieces(line))
+
+
 def _caption(lines: Sequence[Line], title: int) -> str:
     """The numbered caption beside a title (预算07表, 表 3, 公开 01 表), if there is one."""
     for index in (title - 1, title + 1, title - 2, title + 2):
@@ -85,9 +92,9 @@ def find_tables(source: Source) -> tuple[Table, ...]:
     extents: list[tuple[str, str, domain.TableKind, Line, list[Line]]] = []
     for number, (start, (title, kind)) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
-        body = []
+        body: list[Line] = []
         for line in lines[start + 1:end]:
-            if _is_narrative(line):
+            if _is_narrative(line) or (_is_section_heading(line) and any(is_amount_line(line_pieces(b)) for b in body)):
                 break
             body.append(line)
         if not any(line.text.strip() for line in body):
@@ -196,7 +203,9 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     empty_note = ""
     header: list[list[Piece]] = []
     drafts: list[RowDraft] = []
+    page_headers: dict[int, list[list[Piece]]] = {}  # the header rows each later page repeats
     pending = RowDraft()
+    owed = 0  # lines of words the last row's label still has below its figures
     for group in _rows_by_band([line for line in body if not is_page_furniture(line)]):
         line = group[0] if len(group) == 1 else _join_lines(group)
         text = line.text.strip()
@@ -213,6 +222,13 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
             continue
         if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or (_DEPARTMENT_LINE.match(text) and not is_amount_line(pieces)):
             continue
+        if owed and not is_amount_line(pieces) and (not _opens_row(line, pieces, header)
+                                                    or _code_and_label(text) and _lacks_code(drafts[-1])):
+            drafts[-1].pieces.extend(pieces)  # the end of a label wrapped around its row's figures (with its code)
+            drafts[-1].lines.append(line)
+            owed -= 1
+            continue
+        owed = 0
         if pending.pieces and drafts and ENUMERATED.match(text):
             drafts[-1].pieces.extend(pending.pieces)  # a numbered line starts a row: what waited
             drafts[-1].lines.extend(pending.lines)    # before it ends the label of the row above
@@ -221,7 +237,13 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
             drafts[-1].pieces.extend(pieces)  # a code set lower than its row's label and amounts
             drafts[-1].lines.append(line)
             continue
-        if is_amount_line(pieces):
+        if is_amount_line(pieces) and not pending.pieces and drafts and _only_amounts(pieces) \
+                and _label_only(drafts[-1]):
+            owed = len(drafts[-1].lines)  # as many lines of its label below its figures as above
+            drafts[-1].pieces.extend(pieces)  # the amounts of a row whose label stands on the line above
+            drafts[-1].lines.append(line)
+        elif is_amount_line(pieces):
+            owed = len(pending.lines) if _only_amounts(pieces) else 0
             pending.pieces.extend(pieces)
             pending.lines.append(line)
             drafts.append(pending)
@@ -229,7 +251,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
         elif not drafts:
             header.append(pieces)
         elif _repeats_header(pieces, header):
-            continue
+            page_headers.setdefault(line.page, []).append(pieces)
         elif not pending.pieces and (line.layout == GRID or ENUMERATED.match(text) or _code_and_label(text)):
             drafts.append(RowDraft(pieces, [line]))  # a row whose amounts are all blank
         else:
@@ -248,7 +270,8 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     amount_lines = [line for draft in drafts for line in draft.lines if is_amount_line(line_pieces(line))]
     layouts = {line.layout for line in amount_lines if not lone_amount(line)}
     if layouts <= {GRID, POSITIONED} and all(_amounts_in_own_cells(line) for line in amount_lines):
-        tables = grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts)
+        tables = grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts,
+                             page_headers=page_headers)
     else:
         tables = flow_table(title, kind, unit, location, header, drafts, empty_note)
     return [_sides_told_apart(table) if kind.two_sided else table for table in tables]
@@ -270,9 +293,33 @@ def _amounts_in_own_cells(line: Line) -> bool:
 
 
 def _code_and_label(text: str) -> bool:
-    """A code followed by its name: a whole row even when no amount follows on the line."""
+    """A code followed by its name: a whole row even when no amount follows on the line, or when
+    its amounts are small integers, which print without a thousands separator (302 | 04 | 手续费
+    | 500 in a table in 元). The code may be printed in parts, 类 | 款 | 项 (208 05 02)."""
     words = text.split()
-    return len(words) >= 2 and bool(CODE_TEXT.match(words[0])) and bool(HAN.search(words[1]))
+    parts = 1
+    while parts < len(words) and parts <= 2 and domain.CODE_PART.match(words[parts]):
+        parts += 1
+    return len(words) > parts and bool(CODE_TEXT.match(words[0])) and bool(HAN.search(words[parts]))
+
+
+def _opens_row(line: Line, pieces: list[Piece], header: list[list[Piece]]) -> bool:
+    """Does a line of words start a row (or repeat the header) rather than end a label? A grid
+    line, a numbered label, a total's, a code."""
+    text = line.text.strip()
+    return (line.layout == GRID or bool(ENUMERATED.match(text)) or bool(domain.TOTAL_LABEL.match(text.split()[0]))
+            or _code_and_label(text) or _lone_code(pieces) or _repeats_header(pieces, header))
+
+
+def _only_amounts(pieces: list[Piece]) -> bool:
+    """A line of figures (and perhaps its code) and no word."""
+    return all(p.amount is not None for p in pieces if p.text.strip())
+
+
+def _label_only(draft: RowDraft) -> bool:
+    """A row of words with neither figure nor code (a numbered label): a line of bare figures
+    right below it gives its amounts, set between the lines of its wrapped label."""
+    return any(HAN.search(p.text) for p in draft.pieces) and not any(p.amount is not None for p in draft.pieces)
 
 
 def _lone_code(pieces: list[Piece]) -> bool:
