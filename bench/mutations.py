@@ -4,6 +4,7 @@
 
 Slips, each planted on one line and without moving any other line:
   swap      two adjacent different digits swapped in an amount the document states at least twice
+            (with cents, or a whole amount with thousands commas)
   digit     one digit changed in such an amount
   sentence  a sentence of the narrative repeated right after itself
   unit      an amount's 万元 written as 元
@@ -41,7 +42,10 @@ from auditlint.plugins import load_checks
 from auditlint.readers import read_source
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d%])|(?<![\d.,])\d{4,}\.\d{2}(?![\d%])")
+# An amount with cents (2,877.94, 2877.94), or a whole amount with thousands commas (178,830,483:
+# tables in 元 print no cents).
+AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d%])|(?<![\d.,])\d{4,}\.\d{2}(?![\d%])"
+                       r"|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,%])")
 WAN_YUAN = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万元")
 SENTENCE = regex.compile(r"[^。！？\s][^。！？]{7,}?[。！？]")
 HAN = regex.compile(r"\p{Han}")
