@@ -365,7 +365,11 @@ class TableReading:
     sums: int
     failing: int
     doubts: tuple[Doubt, ...] = ()
-    off: frozenset[tuple[int, int]] = frozenset()  # (row index, column) of each figure of a failing sum
+    off: frozenset[Location] = frozenset()  # where each figure of a failing sum is printed
+
+    def holds(self, amount: Amount) -> bool:
+        """Does a figure of this table hold every sum it is part of?"""
+        return amount.location not in self.off
 
     @property
     def trusted(self) -> bool:

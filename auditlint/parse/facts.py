@@ -19,7 +19,7 @@ import regex
 
 from auditlint import domain
 from auditlint.agreement import adds_up
-from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Part, Row, Sentence,
+from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Location, Part, Row, Sentence,
                              Split, Table, TableReading)
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.parse import hierarchy
@@ -126,7 +126,7 @@ class Facts:
     def statements(self) -> dict[tuple[str, ...], list[Fact]]:
         """Every statement of a code's amounts and of the document's totals, by what it states,
         printed by two tables or more."""
-        return collect_statements(self._doc)
+        return collect_statements(self._doc, {id(r.table): r for r in self.readings})
 
     @cached_property
     def renamed_codes(self) -> list[tuple[str, tuple[Table, Row], tuple[Table, Row], str]]:
@@ -194,22 +194,21 @@ def _reading(table: Table) -> TableReading:
     families = tuple((parent, tuple(children)) for parent, children in hierarchy.hierarchy(table.rows, table.kind)) \
         if table.kind not in UNSUMMED_KINDS else ()
     sums = failing = 0
-    off: set[tuple[int, int]] = set()  # (row index, column) of every figure in a failing sum
-    index_of = {id(row): index for index, row in enumerate(table.rows)}
+    off: set[Location] = set()  # where every figure of a failing sum is printed
     for total, parts in identities:
         for row in table.rows:
             if row.readable and row.amounts[total] is not None:
                 sums += 1
                 if not _holds(row.amounts[total], [row.amounts[p] for p in parts]):
                     failing += 1
-                    off.update((index_of[id(row)], column) for column in (total, *parts))
+                    off.update(a.location for a in (row.amounts[c] for c in (total, *parts)) if a is not None)
     for parent, children in families:
         for column, total in enumerate(parent.amounts):
             if total is not None:
                 sums += 1
                 if not _holds(total, [c.amounts[column] for c in children]):
                     failing += 1
-                    off.update((index_of[id(row)], column) for row in (parent, *children))
+                    off.update(a.location for a in (r.amounts[column] for r in (parent, *children)) if a is not None)
     doubts = [_uncertain(note) for note in table.notes if note in WHOLE_TABLE_NOTES]
     doubts.extend(_codes_as_amounts(column) for column in table.columns if domain.names_codes(column))
     if not table.unit:
@@ -228,10 +227,10 @@ def _table_facts(reading: TableReading) -> Iterator[Fact]:
     table_scope = TABLE_SCOPES.get(table.kind, "")
     scopes = [_narrower(table_scope, column_scope(name)) for name in table.columns]
     parents = {id(child): parent for parent, children in reading.families for child in children}
-    for number, row in enumerate(table.rows):
+    for row in table.rows:
         for index, amount in enumerate(row.amounts):
             if amount is not None:
-                yield Fact(table, amount, row, table.columns[index], scopes[index], (number, index) not in reading.off,
+                yield Fact(table, amount, row, table.columns[index], scopes[index], reading.holds(amount),
                            quantities.get(index, ""), "prior" if index in prior else "current", table.unit,
                            parents.get(id(row)))
 

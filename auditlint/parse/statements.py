@@ -15,9 +15,8 @@ import regex
 
 from auditlint import domain
 from auditlint.agreement import adds_up
-from auditlint.model import Document, Fact, Row, Table
+from auditlint.model import Document, Fact, Row, Table, TableReading
 from auditlint.domain.scope import TABLE_SCOPES
-from auditlint.parse.hierarchy import CodeIndex
 
 # The tables compared code by code, with the money each covers (all funds, 财政拨款, 一般公共预算).
 SCOPES = {kind: TABLE_SCOPES[kind] for kind in ("expenditure", "summary", "fiscal_summary", "gpb_function", "gpb_basic")}
@@ -31,10 +30,11 @@ def _label(row: Row) -> str:
     return _ENUMERATOR.sub("", _SPACE.sub("", row.label))
 
 
-def collect_statements(doc: Document) -> dict[tuple[str, ...], list[Fact]]:
+def collect_statements(doc: Document, readings: dict[int, TableReading]) -> dict[tuple[str, ...], list[Fact]]:
     """Every statement of a code's amounts and of the document's totals, by what it states (a
     key: ("code", 2010301, "total"), ("total", "expenditure", "basic"), ("economic", 基本工资,
-    "basic")), kept where two tables or more print it."""
+    "basic")), kept where two tables or more print it. Each says whether it holds its own table's
+    sums (`readings`, by the table's id)."""
     statements: dict[tuple[str, ...], list[Fact]] = {}
     class_codes: dict[str, str] = {}
     usable = [t for t in doc.tables if t.kind in SCOPES and t.rows]
@@ -47,18 +47,17 @@ def collect_statements(doc: Document) -> dict[tuple[str, ...], list[Fact]]:
         if _is_unit_table(table):
             continue
         repeated = {code for code, n in Counter(r.code for r in table.rows if r.code).items() if n > 1}
-        identities = domain.column_identities(list(table.columns))
-        codes = CodeIndex(table.rows)
+        reading = readings[id(table)]
         for row in table.rows:
             if not row.readable or row.code in repeated:
                 continue  # a code printed under several units names no single quantity
-            if not adds_up_across(row, identities):
+            if not adds_up_across(row, reading.identities):
                 continue  # sum-of-children reports the row; its figures, perhaps misread, prove nothing here
             if table.side:
                 code = class_codes.get(_label(row)) if table.side == "支出" else None
                 subject = ("code", code) if code else ("total", "expenditure") if domain.YEAR_TOTAL.match(_label(row)) and table.side == "支出" else None
                 if subject and row.amounts and row.amounts[0] is not None:
-                    statements.setdefault((*subject, "total"), []).append(_fact(table, row, 0, scope, codes))
+                    statements.setdefault((*subject, "total"), []).append(_fact(reading, row, 0, scope))
                 continue
             subject = ("code", row.code) if row.code and not row.truncated else ("total", "expenditure") if _is_total_row(table, row) else None
             if subject is None:
@@ -67,8 +66,8 @@ def collect_statements(doc: Document) -> dict[tuple[str, ...], list[Fact]]:
                 amount = row.amounts[index]
                 if amount is not None:
                     statements.setdefault((*subject, quantity), []).append(
-                        _fact(table, row, index, scope, codes))
-    for key, statement in _economic_statements(doc):
+                        _fact(reading, row, index, scope))
+    for key, statement in _economic_statements(doc, readings):
         statements.setdefault(key, []).append(statement)
     return {key: found for key, found in statements.items() if len({id(s.table) for s in found}) > 1}
 
@@ -80,7 +79,7 @@ _ECONOMIC_CODE = regex.compile(r"^[35]\d{2}(?:\d{2})?$")
 _GPB_SOURCE = regex.compile(r"^一般公共预算(?:财政)?拨款(?:收入)?$")
 
 
-def _economic_statements(doc: Document) -> Iterator[tuple[tuple[str, ...], Fact]]:
+def _economic_statements(doc: Document, readings: dict[int, TableReading]) -> Iterator[tuple[tuple[str, ...], Fact]]:
     """Each economic item's 一般公共预算 basic expenditure, keyed by the item's name."""
     for table in doc.tables:
         if table.kind in ("gpb_economic", "gpb_basic"):
@@ -95,14 +94,13 @@ def _economic_statements(doc: Document) -> Iterator[tuple[tuple[str, ...], Fact]
         if column is None or _is_unit_table(table):
             continue
         printed = Counter(row_name(r.label) for r in table.rows)
-        identities = domain.column_identities(list(table.columns))
-        codes = CodeIndex(table.rows)
+        identities = readings[id(table)].identities
         for row in rows:
             name = row_name(row.label)
             amount = row.amounts[column] if row.readable else None
             if amount is not None and name and printed[name] == 1 and not _DIGIT.search(name) \
                     and adds_up_across(row, identities):
-                yield ("economic", name, "basic"), _fact(table, row, column, "gpb", codes)
+                yield ("economic", name, "basic"), _fact(readings[id(table)], row, column, "gpb")
 
 
 def _is_unit_table(table: Table) -> bool:
@@ -115,20 +113,9 @@ def _is_total_row(table: Table, row: Row) -> bool:
     return not row.code and (domain.TOTAL_LABEL.match(_label(row)) is not None or row is table.rows[0])
 
 
-def _fact(table: Table, row: Row, column: int, scope: str, codes: CodeIndex) -> Fact:
-    return Fact(table, row.amounts[column], row, table.columns[column], scope, _fits_its_table(row, column, codes))
-
-
-def _fits_its_table(row: Row, column: int, codes: CodeIndex) -> bool:
-    """Whether a row's figure fits its own table: its parent code's figure in that column equals
-    the sum of the parent's children (within rounding). A row with no parent fits."""
-    parent = codes.parent(row)
-    if parent is None:
-        return True
-    children = codes.children(parent)
-    if parent.amounts[column] is None or not all(r.readable for r in (parent, *children)):
-        return True
-    return adds_up(parent.amounts[column].value, [r.amounts[column].value for r in children if r.amounts[column] is not None])
+def _fact(reading: TableReading, row: Row, column: int, scope: str) -> Fact:
+    amount = row.amounts[column]
+    return Fact(reading.table, amount, row, reading.table.columns[column], scope, reading.holds(amount))
 
 
 def adds_up_across(row: Row, identities: list[tuple[int, tuple[int, ...]]]) -> bool:
