@@ -19,9 +19,9 @@ import regex
 
 from auditlint import domain
 from auditlint.agreement import adds_up
+from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Location, Part, Row, Sentence,
                              Split, Table, TableReading)
-from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier
@@ -120,13 +120,18 @@ class Facts:
         return [fact for reading in self.readings for fact in _table_facts(reading)]
 
     def reading(self, table: Table) -> TableReading | None:
-        return next((r for r in self.readings if r.table is table), None)
+        """The reading of a table (None for a table read without rows)."""
+        return self._readings_by_table.get(id(table))
+
+    @cached_property
+    def _readings_by_table(self) -> dict[int, TableReading]:
+        return {id(reading.table): reading for reading in self.readings}
 
     @cached_property
     def statements(self) -> dict[tuple[str, ...], list[Fact]]:
         """Every statement of a code's amounts and of the document's totals, by what it states,
         printed by two tables or more."""
-        return collect_statements(self._doc, {id(r.table): r for r in self.readings})
+        return collect_statements(self._doc, self._readings_by_table)
 
     @cached_property
     def renamed_codes(self) -> list[tuple[str, tuple[Table, Row], tuple[Table, Row], str]]:
