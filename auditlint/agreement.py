@@ -2,10 +2,10 @@
 
 Every printed value stands for an interval: v printed with d decimals is [v − ½·10^−d, v + ½·10^−d]
 (XBRL Calculations 1.1 treats rounded facts the same way), so a figure printed without cents, in a
-table or in running text, brings ±0.5 (a bare 0, which says "none", is exact). Two figures agree when their intervals meet; a total agrees
-with its parts when the sum's interval meets the total's. A configured tolerance (`Options`) widens
-every comparison of a rule by a fixed amount, in the unit of the compared figures (percentage points
-for percentages).
+table or in running text, brings ±0.5 (a bare 0, which says "none", is exact). Two figures agree
+when their intervals meet; a total agrees with its parts when the sum's interval meets the total's.
+A configured tolerance (`Options`) widens every comparison of a rule by a fixed amount, in the unit
+of the compared figures (percentage points for percentages).
 
 A gap is then judged once, here (`Verdict`): none at all; one the rounding of the printed figures
 explains (a note, never an error); for a percentage, one that only a truncated ratio explains
@@ -16,7 +16,7 @@ check, from whether the reading behind it is corroborated (DESIGN.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum
 
 from auditlint.model import Amount, Change, Claim, Completion, Share, Split, decimal_places
@@ -100,7 +100,7 @@ def percent_verdict(stated: Amount, exact: Decimal, low: Decimal, high: Decimal,
     half = radius(value) + tolerance
     rounds_to = value - half <= high and value + half >= low
     truncates_to = value - tolerance <= high and value + places + tolerance > low
-    if rounds_to or truncates_to or value == exact.quantize(places, ROUND_DOWN):
+    if rounds_to or truncates_to:
         return Verdict.ROUNDING
     gap = low - value if value < low else value - high
     return Verdict.CLOSE if gap < CLOSE_POINTS else Verdict.CONTRADICTS

@@ -45,3 +45,19 @@ def test_a_column_under_a_group_that_names_a_source_is_one_of_its_kinds():
     assert domain.column_identities(columns) == [(0, (1, 2, 3, 4, 5, 6, 7))]
     # A column of no source under no source group still leaves the identity unknown.
     assert domain.column_identities(["合计", "财政拨款收入/一般公共预算", "备注/说明"]) == []
+
+
+def test_a_percentage_is_judged_once():
+    from decimal import Decimal
+    from auditlint.agreement import Verdict, ratio, ratio_verdict
+    from auditlint.model import Amount, Location
+
+    def stated(text):
+        return Amount(Decimal(text), text, Location("t", 1, 1, 1, 2))
+    # 1297.83 / 8072.29 = 16.0778%: 16.08 rounds, 16.07 truncates (a note), 16.05 is close (a
+    # warning), 15.08 is off.
+    found = ratio(Decimal("1297.83"), Decimal("8072.29"))
+    assert [ratio_verdict(stated(p), found) for p in ("16.08", "16.07", "16.05", "15.08")] == [
+        Verdict.AGREES, Verdict.ROUNDING, Verdict.CLOSE, Verdict.CONTRADICTS]
+    # A whole base of 50 brings ±0.5: 10 / 50 = 20%, and 19.8% is within 10 / 50.5.
+    assert ratio_verdict(stated("19.8"), ratio(Decimal("10"), Decimal("50"))) == Verdict.ROUNDING
