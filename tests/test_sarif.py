@@ -63,9 +63,9 @@ def test_unreadable_files_are_schema_valid_notifications(cli, shared, tmp_path):
 def test_a_pdf_finding_carries_its_page_and_table_row_and_column(cli, shared, tmp_path):
     pytest.importorskip("reportlab")
     from tests.pdfs import table_pdf
-    # 201's 合计 1,510.37 against its 项 468.35 + 826.40 = 1,294.75: a sum slip in 合计 only.
-    rows = [("", "合计", "1,809.22", "982.82", "826.40"), ("201", "一般公共服务支出", "1,510.37", "683.97", "826.40"),
-            ("2010301", "行政运行", "468.35", "468.35", ""), ("2010302", "一般行政管理事务", "826.40", "", "826.40")]
+    # 201's 合计 printed 1,501.37 where its row, its 项 and the table's 合计 all make 1,510.37: one slip.
+    rows = [("", "合计", "1,510.37", "683.97", "826.40"), ("201", "一般公共服务支出", "1,501.37", "683.97", "826.40"),
+            ("2010301", "行政运行", "683.97", "683.97", ""), ("2010302", "一般行政管理事务", "826.40", "", "826.40")]
     pdf = table_pdf(tmp_path / "t.pdf", "部门支出总表", ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
                     rows, [50, 110, 260, 340, 420])
     log = sarif_of(cli, "--select", "sum-of-children", pdf)

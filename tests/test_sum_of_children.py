@@ -410,3 +410,17 @@ def test_a_page_of_a_tables_last_columns_under_the_tail_of_its_title_continues_i
             "              收入预算\n                    其他收入\n")
     [table] = parse_document(read_text("t.txt", text.encode())).tables
     assert (table.title, table.unit, len(table.rows)) == ("2026年预算单位收入预算总表", "元", 1)
+
+
+def test_failing_sums_no_slip_or_two_explain_make_the_table_a_misreading():
+    # Three families off by 1.00, 2.00 and 3.00, sharing no figure: three slips at least, more
+    # than a published table carries. The table is not trusted, and one note says so.
+    header = "部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\n"
+    rows = ("\t合计\t60.00\n201\t一般公共服务支出\t10.00\n20101\t人大事务\t5.00\n20102\t政协事务\t6.00\n"
+            "205\t教育支出\t20.00\n20501\t教育管理事务\t12.00\n20502\t普通教育\t6.00\n"
+            "208\t社会保障和就业支出\t30.00\n20801\t人力资源事务\t27.00\n")
+    found = findings(rows, header)
+    assert [f.level for f in found] == [Level.NOTE] and "more than a slip or two explain" in found[0].message.en
+    # With 205's family mended, two families fail: two slips, each an error.
+    mended = rows.replace("20502\t普通教育\t6.00", "20502\t普通教育\t8.00")
+    assert [f.level for f in findings(mended, header)] == [Level.ERROR, Level.ERROR]

@@ -12,13 +12,14 @@ Checks import nothing of parse: they ask these facts and do arithmetic (auditlin
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cached_property
 from typing import Iterator
 
 import regex
 
 from auditlint import domain
-from auditlint.agreement import adds_up
+from auditlint.agreement import sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Location, Part, Row, Sentence,
                              Split, Table, TableReading)
@@ -44,6 +45,9 @@ UNSUMMED_KINDS = frozenset({"performance"})
 # many failing sums (and this share of those checked), the table was misread, not mis-added.
 MAX_SLIP_FAILURES = 4
 MISREAD_SHARE = 0.25
+# How many mistyped figures a table's failing sums may be explained by before it is taken for
+# misread: a published table rarely carries more than a slip or two.
+MAX_SLIPS = 2
 
 # The parser's notes on a table it read rows of that put the whole reading in doubt (its other
 # notes are about single rows, whose amounts are then left out of every sum).
@@ -56,8 +60,8 @@ def _codes_as_amounts(column: str) -> Doubt:
 
 
 def _misread(failing: int, sums: int) -> Doubt:
-    return Doubt("sums", f"{failing}/{sums} 处合计与下级之和不符，更可能是表格读错",
-                 f"{failing} of its {sums} sums fail, more than slips explain: more likely misread")
+    return Doubt("sums", f"{failing}/{sums} 处合计与下级之和不符，非一两处笔误所能解释，更可能是表格读错",
+                 f"{failing} of its {sums} sums fail, more than a slip or two explain: more likely misread")
 
 
 def _uncertain(note: str) -> Doubt:
@@ -194,33 +198,64 @@ class Facts:
 
 def _reading(table: Table) -> TableReading:
     """A table's identities and families, and the doubts about its reading: notes the parser left,
-    a unit not printed, more failing sums than slips explain."""
+    a code column read as amounts, a unit not printed, failing sums that no slip or two explain."""
     identities = tuple(hierarchy.column_identities(table)) if table.kind not in UNSUMMED_KINDS else ()
     families = tuple((parent, tuple(children)) for parent, children in hierarchy.hierarchy(table.rows, table.kind)) \
         if table.kind not in UNSUMMED_KINDS else ()
-    sums = failing = 0
-    off: set[Location] = set()  # where every figure of a failing sum is printed
+    sums = 0
+    failing: list[tuple[frozenset[Location], Decimal]] = []  # each failing sum: where its figures are, its gap
     for total, parts in identities:
         for row in table.rows:
             if row.readable and row.amounts[total] is not None:
                 sums += 1
-                if not _holds(row.amounts[total], [row.amounts[p] for p in parts]):
-                    failing += 1
-                    off.update(a.location for a in (row.amounts[c] for c in (total, *parts)) if a is not None)
+                failing.extend(_failing(row.amounts[total], [row.amounts[p] for p in parts]))
     for parent, children in families:
         for column, total in enumerate(parent.amounts):
             if total is not None:
                 sums += 1
-                if not _holds(total, [c.amounts[column] for c in children]):
-                    failing += 1
-                    off.update(a.location for a in (r.amounts[column] for r in (parent, *children)) if a is not None)
+                failing.extend(_failing(total, [c.amounts[column] for c in children]))
     doubts = [_uncertain(note) for note in table.notes if note in WHOLE_TABLE_NOTES]
     doubts.extend(_codes_as_amounts(column) for column in table.columns if domain.names_codes(column))
     if not table.unit:
         doubts.append(UNIT_UNKNOWN)
-    if failing > max(MAX_SLIP_FAILURES, MISREAD_SHARE * sums):
-        doubts.append(_misread(failing, sums))
-    return TableReading(table, identities, families, sums, failing, tuple(doubts), frozenset(off))
+    if len(failing) > max(MAX_SLIP_FAILURES, MISREAD_SHARE * sums) or not _slips_explain(failing):
+        doubts.append(_misread(len(failing), sums))
+    off = frozenset(location for cells, _ in failing for location in cells)
+    return TableReading(table, identities, families, sums, len(failing), tuple(doubts), off)
+
+
+def _failing(total: Amount, parts: list[Amount | None]) -> list[tuple[frozenset[Location], Decimal]]:
+    """The sum of a total and its printed parts when it fails beyond rounding: where its figures
+    are printed, and its gap; nothing when it holds."""
+    present = [p for p in parts if p is not None]
+    difference, spread = sum_gap(total.value, [p.value for p in present])
+    if abs(difference) <= spread:
+        return []
+    return [(frozenset(a.location for a in (total, *present)), abs(difference))]
+
+
+def _slips_explain(failing: list[tuple[frozenset[Location], Decimal]], chosen: tuple[tuple[Location, Decimal], ...] = ()
+                   ) -> bool:
+    """Could at most MAX_SLIPS mistyped figures break every failing sum? A figure off by d breaks
+    each sum it is part of by d (its row across, its family in its column, its own family as a
+    parent), or, with another slip in the same sum, by what the two make together: the failing
+    sums of a slip or two share their figures. Rows read into the wrong columns break sums that
+    share neither. Each slip is looked for among the figures of the first sum left unexplained,
+    off by the gap of a sum it is part of."""
+    left = [(cells, gap) for cells, gap in failing if not _explained(cells, gap, chosen)]
+    if not left:
+        return True
+    if len(chosen) == MAX_SLIPS:
+        return False
+    first, _ = left[0]
+    return any(_slips_explain(left, (*chosen, (location, gap)))
+               for location in first for gap in {gap for cells, gap in left if location in cells})
+
+
+def _explained(cells: frozenset[Location], gap: Decimal, slips: tuple[tuple[Location, Decimal], ...]) -> bool:
+    """Is a failing sum broken by the slips chosen: one of them, off by its gap, or two together?"""
+    hits = [slip_gap for location, slip_gap in slips if location in cells]
+    return gap in hits or len(hits) >= 2
 
 
 def _table_facts(reading: TableReading) -> Iterator[Fact]:
@@ -248,5 +283,3 @@ def _narrower(table_scope: str, named: str | None) -> str:
     return named if table_scope in (ALL, FISCAL, "") else table_scope
 
 
-def _holds(total: Amount, parts: list[Amount | None]) -> bool:
-    return adds_up(total.value, [p.value for p in parts if p is not None])
