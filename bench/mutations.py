@@ -8,6 +8,7 @@ Slips, each planted on one line and without moving any other line:
   digit     one digit changed in such an amount
   sentence  a sentence of the narrative repeated right after itself
   unit      an amount's 万元 written as 元
+  figure    one digit changed in an amount of the narrative in 万元 (not a change's 增加/减少 amount)
 
 A slip is detected when the copy has a finding that the original has not and that touches the
 changed line; the report counts those at error level apart, and slips planted in a table's lines
@@ -47,6 +48,10 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 AMOUNT = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d%])|(?<![\d.,])\d{4,}\.\d{2}(?![\d%])"
                        r"|(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.,%])")
 WAN_YUAN = regex.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*万元")
+# An amount of running text, before 万元 (not a change: 增加/减少 … right before it).
+NARRATIVE_AMOUNT = regex.compile(r"(?<![增减加少降长][了]?\s*)(?<![\d.,])(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
+# A line laid out as a table: figures apart by wide gaps, or cells cut by tabs.
+_TABLE_LIKE = regex.compile(r"\t|\d\s{2,}[\d-]")
 SENTENCE = regex.compile(r"[^。！？\s][^。！？]{7,}?[。！？]")
 HAN = regex.compile(r"\p{Han}")
 
@@ -99,6 +104,21 @@ def plant_digit(lines: list[str], rng: random.Random) -> tuple[list[str], Slip] 
     return _replace_on_line(lines, i, m.start(), m.end(), new), Slip("digit", i + 1, text, new)
 
 
+def plant_figure(lines: list[str], rng: random.Random) -> tuple[list[str], Slip] | None:
+    """One digit changed in an amount the narrative states in 万元 (a line of running text), the
+    slip a reviewer most often misses: the tables keep the right figure."""
+    candidates = [(i, m) for i, line in enumerate(lines) if not _TABLE_LIKE.search(line)
+                  for m in NARRATIVE_AMOUNT.finditer(line) if float(m.group("amount").replace(",", "")) > 0]
+    if not candidates:
+        return None
+    i, m = rng.choice(candidates)
+    text = m.group("amount")
+    positions = [k for k, ch in enumerate(text) if ch.isdigit() and not (k == 0 and len(text) > 1)]
+    k = rng.choice(positions)
+    new = text[:k] + rng.choice([d for d in "0123456789" if d != text[k]]) + text[k + 1:]
+    return _replace_on_line(lines, i, m.start("amount"), m.end("amount"), new), Slip("figure", i + 1, text, new)
+
+
 def _starts_a_sentence(lines: list[str], index: int, start: int) -> bool:
     """Whole sentences only: one that follows 。！？ on its line, or opens a line after a line that
     ended one (a wrapped line's first words are the middle of a sentence)."""
@@ -130,7 +150,7 @@ def plant_unit(lines: list[str], rng: random.Random) -> tuple[list[str], Slip] |
 
 
 PLANTERS: dict[str, Callable[[list[str], random.Random], tuple[list[str], Slip] | None]] = {
-    "swap": plant_swap, "digit": plant_digit, "sentence": plant_sentence, "unit": plant_unit,
+    "swap": plant_swap, "digit": plant_digit, "sentence": plant_sentence, "unit": plant_unit, "figure": plant_figure,
 }
 
 
