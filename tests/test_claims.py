@@ -210,7 +210,8 @@ def test_show_lists_claims_and_matched_figures():
     # Each claim with its year, its money and the table figure its amount restates.
     change = next(line for line in shown.splitlines() if "1809.22 -143.38, 7.92%" in line)
     assert change.split()[:4] == ["17", "change", "2025", "全部资金"]
-    assert change.endswith("1809.22 = 部门支出总表 1,809.22 (line 86)")
+    # 收支总预算 is the 收支总表's 支出总计 (line 80) and the 部门支出总表's 合计 (line 86): the first shown.
+    assert change.endswith("1809.22 = 部门收支总表（支出） 1,809.22 (line 80)")
 
 
 LISTED = ("2024年一般公共预算基本支出1004.47万元，按经济分类包括：\n\n"

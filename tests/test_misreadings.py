@@ -272,3 +272,14 @@ def test_a_table_whose_unit_is_not_printed_proves_nothing_against_the_narrative(
     unknown = SINGLE_SCOPE.replace("单位：万元\n", "")
     [(level, message)] = levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + unknown)
     assert level == Level.NOTE and "not confirmed: its unit (元 or 万元) is not printed" in message
+
+
+def test_the_income_budget_is_the_income_tables_total_and_the_summarys():
+    # 收入预算 restates the 部门收入总表's 合计 and the 收支总表's 收入 side; a slip in it is found.
+    tables = ("部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+              "一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t100.00\n"
+              "本年收入合计\t100.00\t本年支出合计\t100.00\n收入总计\t100.00\t支出总计\t100.00\n\n"
+              "部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\n\t合计\t100.00\t100.00\n\n")
+    assert levels(TextVsTable(), "2025年收入预算100.00万元。\n\n" + tables) == []
+    [(level, message)] = levels(TextVsTable(), "2025年收入预算106.00万元。\n\n" + tables)
+    assert level == Level.ERROR and "收入预算 as 106.00" in message

@@ -39,7 +39,9 @@ _GPB_OR_TOTAL = regex.compile(r"一般公共预算|财政拨款|合计|总计|�
 
 # Subjects the narrative uses for the document's totals, and the quantity they name.
 CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
-    (regex.compile(r"^(?:收支总预算|收入预算|支出预算|收支预算总额)$"), "total"),  # all funds, not 财政拨款
+    # the year's spending (支出预算) and income (收入预算); the whole budget (收支总预算) is both
+    (regex.compile(r"^(?:收支总预算|支出预算|收支预算总额|支出总预算|支出预算总额|支出总计)$"), "total"),
+    (regex.compile(r"^(?:收入预算|收入总预算|收入预算总额|收入总计)$"), "income"),
     (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?基本支出$"), "basic"),
     (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
     (regex.compile(r"^人员经费$"), "personnel"),
@@ -158,6 +160,11 @@ def index_figures(doc: Document) -> Figures:
                     amount = row.amounts[column]
                     if amount is not None and (quantity != "total" or table.kind in ("expenditure", "summary")):
                         totals.setdefault(quantity, []).append(Fact(table, amount))
+            side_total = _side_total(table, label)
+            if side_total is not None and row.amounts and row.amounts[0] is not None:
+                totals.setdefault(side_total, []).append(Fact(table, row.amounts[0], row))
+            if table.kind == "income" and label == "合计" and row.amounts and row.amounts[0] is not None:
+                totals.setdefault("income", []).append(Fact(table, row.amounts[0], row))
         first = table.rows[0]
         if table.kind in WHOLE_TABLE_TOTALS and quantities.get(0) == "total" and first.readable and first.amounts \
                 and first.amounts[0] is not None and domain.TOTAL_LABEL.match(normalise(first.label)):
@@ -171,6 +178,21 @@ def index_figures(doc: Document) -> Figures:
             if table.kind in COLUMN_TOTAL_NAMES and total is not None and _one_total_column(table):
                 rows.setdefault(COLUMN_TOTAL_NAMES[table.kind], []).append(Fact(table, total, first))
     return Figures(rows, totals, has_single_scope(doc))
+
+
+# The totals of a two-sided table's sides: the year's income or spending (本年收入合计) and the
+# whole with carry-overs (收入总计). A narrative's 收入预算 or 支出预算 is one of them; when the two
+# differ (money carried over), the tables disagree on it and nothing is claimed.
+_SIDE_TOTALS = {"收入": "income", "支出": "total"}
+
+
+def _side_total(table: Table, label: str) -> str | None:
+    """The document total a row of a two-sided table of all funds or 财政拨款 states, if any."""
+    if table.kind not in ("summary", "fiscal_summary") or table.side not in _SIDE_TOTALS:
+        return None
+    if domain.YEAR_TOTAL.match(label) or domain.GRAND_TOTAL.match(label):
+        return _SIDE_TOTALS[table.side]
+    return None
 
 
 def _one_total_column(table: Table) -> bool:
