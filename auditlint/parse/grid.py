@@ -24,9 +24,9 @@ def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
     edge (usually the right), text on the left; a cell joins the column it overlaps most. Words
     join a column of figures or codes, and figures a column of words, only inside it: a label
     that starts a character or two right of a code column is not in it. A wrapped part of a
-    label has no say (see Piece.place)."""
+    label has no say (see Piece.place), nor has a cell merged over several (_merged_boxes)."""
     spans: list[tuple[float, float, bool]] = []  # left, right, and whether it holds words
-    for piece in sorted((p for d in drafts for p in d.pieces if not p.wrapped), key=lambda p: p.x0):
+    for piece in sorted((p for d in drafts for p in d.pieces if not p.wrapped and p.span_end is None), key=lambda p: p.x0):
         words = piece.amount is None
         for i, (x0, x1, of_words) in enumerate(spans):
             if piece.x0 < x1 + X_TOLERANCE and piece.x1 > x0 - X_TOLERANCE and (
@@ -64,7 +64,7 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
             for p in draft.pieces:
                 if p.amount is not None:
                     with_amount[p.column].add(id(draft))
-                elif p.text.strip():
+                elif p.text.strip() and p.span_end is None:
                     with_words[p.column].add(id(draft))
         for i in range(len(columns) - 1):
             left, right = with_amount[i], with_amount[i + 1]
@@ -73,6 +73,41 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
                 changed = True
                 break
     return columns
+
+
+def _merged_boxes(drafts: list[RowDraft]) -> set[tuple[float, float]]:
+    """The ruled boxes of data cells merged over several columns: a box that holds the boxes of
+    two other cells side by side (当年支出小计 over the label and figure columns of the panel of
+    spending by function and the label column of the panel beside it, in a three-panel 收支总表).
+    Such a cell says nothing of where its columns are."""
+    boxes = {p.ruled for d in drafts for p in d.pieces if p.ruled is not None}
+    merged = set()
+    for box in boxes:
+        inside = sorted(b for b in boxes if b != box and box[0] - X_TOLERANCE <= b[0] and b[1] <= box[1] + X_TOLERANCE)
+        if any(b[0] >= a[1] - X_TOLERANCE for a, b in zip(inside, inside[1:])):
+            merged.add(box)
+    return merged
+
+
+def _mark_merged(drafts: list[RowDraft]) -> None:
+    """Mark the words of merged cells (_merged_boxes), for now by a span of -1: the columns they
+    reach over are known once the other cells have placed the columns (_place_merged)."""
+    merged = _merged_boxes(drafts)
+    for draft in drafts:
+        for piece in draft.pieces:
+            piece.span_end = -1 if piece.ruled in merged and piece.amount is None else None
+
+
+def _place_merged(drafts: list[RowDraft], columns: list[tuple[float, float]]) -> None:
+    """A merged cell's words belong to the first column its box reaches over (a label is read
+    from where its cell starts), and it spans to the last (Piece.span_end)."""
+    for piece in (p for d in drafts for p in d.pieces if p.span_end is not None):
+        low, high = piece.ruled
+        covered = [i for i, (x0, x1) in enumerate(columns) if low <= (x0 + x1) / 2 <= high]
+        if covered:
+            piece.column, piece.span_end = covered[0], covered[-1]
+        else:
+            piece.span_end = None
 
 
 def _mark_wrapped(drafts: list[RowDraft]) -> None:
@@ -88,9 +123,11 @@ def _mark_wrapped(drafts: list[RowDraft]) -> None:
 
 def _table_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> list[tuple[float, float]]:
     """The columns the data cells of the whole table form, every cell assigned to one."""
+    _mark_merged(drafts)
     columns = _with_ruled_empty_columns(_merge_complementary(_cluster_columns(drafts), drafts), header, drafts)
     for draft in drafts:
         _assign(draft.pieces, columns)
+    _place_merged(drafts, columns)
     return columns
 
 
@@ -337,11 +374,14 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
     tables = []
     used: set[str] = set()
     for number, (start, end) in enumerate(sides):
+        over = _heading_over(header, columns, start, end) if kind.two_sided and len(sides) > 2 else ""
         if kind.two_sided and len(sides) == 2:
             side = ("收入", "支出")[number]  # the standard layout: income left, expenditure right
+        elif over in ("收入", "支出"):
+            side = over  # panels of one side (支出 by 功能分类 | by 支出用途) each read as that side
         else:
             side = _side_name(header, columns, start, end) if len(sides) > 1 else ""
-        if len(sides) > 1 and (not side or side in used):
+        if len(sides) > 1 and (not side or side in used) and not (over and side == over):
             first_label = next((r.label for d in drafts if (r := _grid_row(d, roles, [], start, end)) and r.label), "")
             side = first_label or f"第{number + 1}栏"
         used.add(side)
@@ -349,7 +389,8 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         column_names = tuple("/".join(meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
         decimals = _decimal_amounts(drafts, amount_columns)
         levels = _level_starts(drafts, roles, start, end) if indents else {}
-        rows = _join_split_rows([row for draft in drafts
+        side_drafts = [_with_shared_cells(draft, sides, number, roles) for draft in drafts]
+        rows = _join_split_rows([row for draft in side_drafts
                                  if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, indents, levels))])
         notes = [] if names and any(names[i] for i in amount_columns) else [UNNAMED_NOTE]
         if kind.two_sided and len(sides) == 1 and notes:
@@ -360,6 +401,37 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
                                            tuple(notes), empty_note))
         tables.append(table)
     return tables
+
+
+def _heading_over(header: list[list[Piece]], columns: list[tuple[float, float]] | None, start: int, end: int) -> str:
+    """The words of the top header row whose cell (its ruled box, else its extent) stands over the
+    middle of a side's columns: 支出 over both panels of spending (功能分类 | 支出用途)."""
+    if not header or columns is None:
+        return ""
+    middle = (columns[start][0] + columns[end - 1][1]) / 2
+    over = [p for p in header[0] if (p.ruled or (p.x0, p.x1))[0] <= middle <= (p.ruled or (p.x0, p.x1))[1]]
+    return SPACES.sub("", "".join(p.text for p in over))
+
+
+def _with_shared_cells(draft: RowDraft, sides: list[tuple[int, int]], number: int, roles: list[str]) -> RowDraft:
+    """A row's cells as one panel of a table reads them, where a label is merged over the label
+    columns of two panels (当年支出小计 over spending by function and by use) and its figure is
+    printed once, after it, in the last panel's column: the label names a row of each panel it
+    reaches over, and the figure is that row's in each, when the panels have as many figure
+    columns (both add up to the one total)."""
+    start, end = sides[number]
+    shared = [p for p in draft.pieces if p.span_end is not None and p.column < start <= p.span_end]
+    extra = [replace(p, column=start, span_end=None) for p in shared
+             if not any(q.column == start and q.text.strip() for q in draft.pieces)]
+    reaching = [p for p in draft.pieces if p.span_end is not None and start <= p.column < end <= p.span_end]
+    own = [i for i in range(start, end) if roles[i] == "amount"]
+    if reaching and not any(p.amount is not None and start <= p.column < end for p in draft.pieces):
+        there = next(((s, e) for s, e in sides if s <= reaching[0].span_end < e), None)
+        theirs = [i for i in range(*there) if roles[i] == "amount"] if there else []
+        if len(theirs) == len(own):
+            extra.extend(replace(p, column=own[theirs.index(p.column)]) for p in draft.pieces
+                         if p.column in theirs and p.amount is not None)
+    return RowDraft([*draft.pieces, *extra], draft.lines) if extra else draft
 
 
 # A cell of marks only ("·", "—"): a speck or a dash for nothing, which says nothing of its column.

@@ -266,7 +266,8 @@ def _level(row: Row) -> int | None:
 
 def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
     """Numbered items of a table without codes (the two sides of 收支总表, 财政拨款收支总表):
-    an item over the items numbered one level deeper that follow it; 本年收入合计 / 本年支出合计
+    an item over the items numbered at the nearest deeper level that follow it (一、 over （一）,
+    or over 1. where a template skips a level); 本年收入合计 / 本年支出合计
     over the top-level items before it; 收入总计 / 支出总计 over 本年合计 and the carry-over row
     after it (only when one row at most stands between, so that no parent is added to its own
     unnumbered children), or over the top-level items when there is no 本年合计."""
@@ -276,12 +277,14 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
     for i, (row, level) in enumerate(zip(rows, levels)):
         if level is None:
             continue
-        children = []
+        below = []
         for other, other_level in zip(rows[i + 1:], levels[i + 1:]):
             if other_level is not None and other_level <= level or _is_total(other):
                 break
-            if other_level == level + 1:
-                children.append(other)
+            if other_level is not None:
+                below.append((other, other_level))
+        nearest = min((other_level for _, other_level in below), default=None)
+        children = [other for other, other_level in below if other_level == nearest]
         if children:
             yield row, children
     year_total, start = None, 0

@@ -1,0 +1,138 @@
+"""Older templates (收支预算总表 of three panels, 财政拨款 tables, totals worded 当年收入小计 and
+收入合计): read as a person reads them, so that a slip in them is found and nothing else is."""
+from __future__ import annotations
+
+import pytest
+
+from auditlint import domain
+from auditlint.agreement import Options
+from auditlint.findings import Level
+from auditlint.parse import parse_document
+from auditlint.plugins import load_checks
+from auditlint.readers import read_source
+from auditlint.readers.text import read_text
+from tests.pdfs import boxed_rows_pdf
+from tests.test_table_layouts import at, rows_of
+
+
+def errors(doc) -> list[str]:
+    return [f.message.en for check, _ in load_checks() for f in check.check(doc, Options()) if f.level == Level.ERROR]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("财政拨款支出预算表", "fiscal_function"),
+    ("2026年预算单位财政拨款支出预算表", "fiscal_function"),
+    ("财政拨款基本支出预算表", "fiscal_basic"),
+    ("一般公共预算机关运行经费支出预算表", "agency_operation"),
+    ("财政拨款收支预算总表", "fiscal_summary"),
+    ("财政拨款政府性基金支出预算表", "gov_fund"),
+    ("一般公共预算支出预算表", "gpb_function"),
+])
+def test_the_fiscal_tables_of_older_templates_have_kinds_of_their_own(title, kind):
+    assert domain.table_kind(title).id == kind
+
+
+@pytest.mark.parametrize("label", ["当年收入小计", "当年支出小计", "本年收入合计"])
+def test_the_years_totals_in_older_wording(label):
+    assert domain.YEAR_TOTAL.match(label) and domain.TOTAL_LABEL.match(label)
+
+
+@pytest.mark.parametrize("label", ["收入合计", "支出合计", "收入总计", "总计"])
+def test_the_grand_totals_in_older_wording(label):
+    assert domain.GRAND_TOTAL.match(label) and domain.TOTAL_LABEL.match(label)
+
+
+# The three panels of an older 收支预算总表: 收入 | 支出 by 功能分类 | 支出 by 支出用途. The totals'
+# labels of spending are merged over both panels' label columns, their figure printed once.
+INCOME, FUNCTION, FIGURE, USE, USE_FIGURE = (90, 200), (200, 320), (320, 370), (370, 470), (470, 520)
+SPENDING_LABEL = (FUNCTION[0], USE[1])
+
+
+def _panels(use_total: str = "9,146.79") -> list[list[tuple[float, float, str]]]:
+    def row(income, income_amount, function, function_amount, use, use_amount):
+        return [(*INCOME, income), (INCOME[1], FUNCTION[0], income_amount), (*FUNCTION, function),
+                (*FIGURE, function_amount), (*USE, use), (*USE_FIGURE, use_amount)]
+
+    def total(income, income_amount, spending, amount):
+        return [(*INCOME, income), (INCOME[1], FUNCTION[0], income_amount), (*SPENDING_LABEL, spending),
+                (*USE_FIGURE, amount)]
+
+    return [
+        [(INCOME[0], FUNCTION[0], "收入"), (FUNCTION[0], USE_FIGURE[1], "支出")],
+        row("项目名称", "金额", "功能科目名称", "金额", "项目名称", "金额"),
+        row("一、财政拨款", "9,066.79", "一、一般公共服务支出", "6,543.55", "一、基本支出", "5,916.27"),
+        row("1.一般公共预算", "9,066.79", "二、外交支出", "", "二、项目支出", "3,123.68"),
+        row("2.政府性基金预算", "", "三、社会保障和就业支出", "1,509.72", "三、单位预留机动经费", "106.84"),
+        row("二、其他资金", "80.00", "四、住房保障支出", "1,093.52", "", ""),
+        total("当年收入小计", "9,146.79", "当年支出小计", use_total),
+        total("上年结转资金", "", "结转下年资金", ""),
+        total("收入合计", "9,146.79", "支出合计", "9,146.79"),
+    ]
+
+
+def test_a_three_panel_summary_reads_each_panel_with_the_totals_they_share(tmp_path):
+    doc = parse_document(read_source(str(boxed_rows_pdf(tmp_path / "t.pdf", "收支预算总表", _panels())), {}))
+    income, by_function, by_use = doc.tables
+    assert [t.side for t in doc.tables] == ["收入", "支出", "支出"]
+    assert [(label, amounts) for _, label, amounts in rows_of(by_function)] == [
+        ("一、一般公共服务支出", ["6,543.55"]), ("二、外交支出", [None]), ("三、社会保障和就业支出", ["1,509.72"]),
+        ("四、住房保障支出", ["1,093.52"]), ("当年支出小计", ["9,146.79"]), ("结转下年资金", [None]),
+        ("支出合计", ["9,146.79"])]
+    assert [label for _, label, _ in rows_of(by_use)][-3:] == ["当年支出小计", "结转下年资金", "支出合计"]
+    assert [label for _, label, _ in rows_of(income)][-3:] == ["当年收入小计", "上年结转资金", "收入合计"]
+    for table in doc.tables:
+        reading = doc.facts.reading(table)
+        assert reading.trusted and reading.sums >= 2 and reading.failing == 0
+    assert errors(doc) == []
+
+
+def test_a_slip_in_a_shared_total_of_a_three_panel_summary_is_an_error(tmp_path):
+    doc = parse_document(read_source(str(boxed_rows_pdf(tmp_path / "t.pdf", "收支预算总表", _panels("9,164.79"))), {}))
+    assert len([e for e in errors(doc) if "9,164.79" in e]) >= 2  # against both panels of spending
+
+
+# The same three panels as pdftotext -layout sets them: each figure run into the next panel's label.
+THREE_PANELS_TEXT = "\n".join([
+    "收支预算总表",
+    at((0, "部门：某厅"), (70, "单位：万元")),
+    at((9, "收入"), (47, "支出")),
+    at((35, "功能分类"), (63, "支出用途")),
+    at((6, "项目名称"), (19, "金额")),
+    at((28, "功能科目名称"), (47, "金额"), (60, "项目名称"), (75, "金额")),
+    at((0, "一、财政拨款"), (20, "9,066.79", "r"), (21, "一、一般公共服务支出"), (53, "6,543.55", "r"), (54, "一、基本支出"),
+       (80, "5,916.27", "r")),
+    at((1, "1.一般公共预算"), (20, "9,066.79", "r"), (21, "二、外交支出"), (54, "二、项目支出"), (80, "3,123.68", "r")),
+    at((1, "2.政府性基金预算"), (21, "三、社会保障和就业支出"), (53, "1,509.72", "r"), (54, "三、单位预留机动经费"),
+       (80, "106.84", "r")),
+    at((0, "二、其他资金"), (20, "80.00", "r"), (21, "四、住房保障支出"), (53, "1,093.52", "r")),
+    at((4, "当年收入小计"), (20, "9,146.79", "r"), (40, "当年支出小计"), (80, "9,146.79", "r")),
+    at((4, "上年结转资金"), (40, "结转下年资金")),
+    at((5, "收入合计"), (20, "9,146.79", "r"), (41, "支出合计"), (80, "9,146.79", "r")),
+    ""])
+
+
+def test_a_three_panel_summary_in_layout_text_reads_each_panel_down_its_own_lines():
+    doc = parse_document(read_text("d.txt", THREE_PANELS_TEXT.encode("utf-8")))
+    income, by_function, by_use = doc.tables
+    assert [t.side for t in doc.tables] == ["收入", "支出", "支出"]
+    assert (by_function.columns, by_use.columns) == (("功能分类",), ("支出用途",))
+    assert [(label, amounts) for _, label, amounts in rows_of(by_function)][-3:] == [
+        ("当年支出小计", ["9,146.79"]), ("结转下年资金", [None]), ("支出合计", ["9,146.79"])]
+    assert [(label, amounts) for _, label, amounts in rows_of(by_use)][:3] == [
+        ("一、基本支出", ["5,916.27"]), ("二、项目支出", ["3,123.68"]), ("三、单位预留机动经费", ["106.84"])]
+    for table in doc.tables:
+        assert doc.facts.reading(table).failing == 0
+    assert errors(doc) == []
+    slipped = parse_document(read_text("d.txt", THREE_PANELS_TEXT.replace("1,509.72", "1,590.72").encode("utf-8")))
+    assert any("1,590.72" in e or "9,146.79" in e for e in errors(slipped))
+
+
+def test_an_item_numbered_one_level_further_in_is_still_a_part():
+    """一、财政拨款 over 1.一般公共预算 and 2.政府性基金预算: the template skips （一）."""
+    doc = parse_document(read_text("d.txt", THREE_PANELS_TEXT.replace("9,066.79", "9,060.79", 1).encode("utf-8")))
+    assert any("9,060.79" in e for e in errors(doc))
+
+
+def test_the_older_spending_table_adds_its_reserve_and_carry_over_to_its_total():
+    names = ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"]
+    assert domain.column_identities(names) == [(0, (1, 2, 3, 4))]
