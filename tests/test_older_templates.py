@@ -136,3 +136,91 @@ def test_an_item_numbered_one_level_further_in_is_still_a_part():
 def test_the_older_spending_table_adds_its_reserve_and_carry_over_to_its_total():
     names = ["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"]
     assert domain.column_identities(names) == [(0, (1, 2, 3, 4))]
+
+
+# A 项 set so close to its name that they read as one cell, beside the 类 and 款 of columns of their own.
+PART_IN_NAME = "\n".join([
+    "2026年预算单位收入预算总表",
+    at((0, "编制单位：某中心"), (70, "单位：元")),
+    at((0, "功能分类科目编码"), (20, "功能分类科目名称"), (46, "合计"), (60, "财政拨款收入")),
+    at((0, "类"), (6, "款"), (11, "项")),
+    at((0, "229"), (16, "其他支出"), (50, "216,801,570", "r"), (66, "216,801,570", "r")),
+    at((0, "229"), (6, "08"), (16, "彩票发行销售机构业务费安排的支出"), (50, "215,020,000", "r"), (66, "215,020,000", "r")),
+    at((0, "229"), (6, "08"), (11, "04 福利彩票销售机构的业务费支出"), (50, "215,020,000", "r"), (66, "215,020,000", "r")),
+    at((0, "229"), (6, "99"), (16, "其他支出"), (50, "1,781,570", "r"), (66, "1,781,570", "r")),
+    at((0, "229"), (6, "99"), (11, "99 其他支出"), (50, "1,781,570", "r"), (66, "1,781,570", "r")),
+    at((21, "合计"), (50, "216,801,570", "r"), (66, "216,801,570", "r")),
+    ""])
+
+
+def test_a_code_part_set_in_its_names_cell_completes_the_code():
+    doc = parse_document(read_text("d.txt", PART_IN_NAME.encode("utf-8")))
+    [table] = doc.tables
+    assert [(code, label) for code, label, _ in rows_of(table)][2:5] == [
+        ("2290804", "福利彩票销售机构的业务费支出"), ("22999", "其他支出"), ("2299999", "其他支出")]
+    slipped = parse_document(read_text("d.txt", PART_IN_NAME.replace("215,020,000", "125,020,000", 3).encode("utf-8")))
+    assert any("125,020,000" in e for e in errors(slipped))
+
+
+def test_a_total_under_two_headers_over_every_column_adds_up_its_parts():
+    """本年支出 / 预算数 over every column of a 收支总表's spending side (合计, 人员经费, 公用经费, 项目支出)."""
+    names = ["本年支出/预算数/合计", "本年支出/预算数/基本支出/人员经费", "本年支出/预算数/基本支出/公用经费",
+             "本年支出/预算数/项目支出"]
+    assert domain.column_identities(names) == [(0, (1, 2, 3))]
+
+
+# pdftotext -layout cuts numbers too wide for their cells after the integer part, the decimals
+# under it; the next row's label may run into them.
+WRAPPED_DECIMALS = "\n".join([
+    "2026 年部门收支总体情况表",
+    at((0, "单位名称:某局"), (80, "单位:万元")),
+    at((16, "收入"), (60, "支出")),
+    at((6, "项    目"), (26, "预 算 数"), (50, "项    目"), (74, "预 算 数")),
+    at((7, "合   计"), (40, "174,900", "r")),
+    at((37, ".64"), (49, "合    计"), (84, "174,900", "r")),
+    at((81, ".64")),
+    at((0, "一、一般公共预算资金"), (40, "100,000", "r")),
+    at((37, ".00"), (42, "一、一般公共服务支出"), (84, "23,103", "r")),
+    at((81, ".76")),
+    at((0, "二、政府性基金预算资金"), (40, "24,900", "r")),
+    at((37, ".64"), (42, "二、教育支出"), (84, "100,000", "r")),
+    at((81, ".00")),
+    at((0, "三、国有资本经营预算资金"), (42, "三、社会保障和就业支出"), (84, "7,686", "r")),
+    at((81, ".68")),
+    at((0, "四、财政专户管理资金"), (42, "四、卫生健康支出"), (84, "4,110", "r")),
+    at((81, ".20")),
+    at((0, "五、事业收入资金"), (40, "50,000", "r"), (42, "五、住房保障支出"), (84, "40,000", "r")),
+    at((37, ".00"), (81, ".00")),
+    ""])
+
+
+def test_decimals_set_under_their_numbers_are_joined_back():
+    doc = parse_document(read_text("d.txt", WRAPPED_DECIMALS.encode("utf-8")))
+    income, spending = doc.tables
+    assert [amounts for _, _, amounts in rows_of(income)] == [["174,900.64"], ["100,000.00"], ["24,900.64"], [None],
+                                                              [None], ["50,000.00"]]
+    assert [amounts for _, _, amounts in rows_of(spending)] == [["174,900.64"], ["23,103.76"], ["100,000.00"],
+                                                                ["7,686.68"], ["4,110.20"], ["40,000.00"]]
+    assert errors(doc) == []
+    slipped = parse_document(read_text("d.txt", WRAPPED_DECIMALS.replace(".68", ".86").encode("utf-8")))
+    assert any("7,686.86" in e for e in errors(slipped))
+
+
+# A row's figures set in a staircase, each column a line lower, a number cut in three: no guess.
+STAIRCASE = "\n".join([
+    "2026 年一般公共预算支出情况表",
+    at((0, "单位名称:某局"), (80, "单位:万元")),
+    at((0, "科目编码"), (20, "科目名称"), (40, "合计"), (55, "基本支出"), (70, "项目支出")),
+    at((0, "206"), (16, "科学技术支出"), (32, "1", "r")),
+    at((44, "47,", "r")),
+    at((46, "502", "r")),
+    at((48, ".38"), (58, "3,770", "r")),
+    at((56, ".98"), (72, "143,731", "r")),
+    at((70, ".40")),
+    ""])
+
+
+def test_figures_in_a_staircase_are_not_joined():
+    doc = parse_document(read_text("d.txt", STAIRCASE.encode("utf-8")))
+    assert "502.38" not in "\n".join(line.text for line in doc.source.lines)
+    assert all(not t.rows for t in doc.tables) and errors(doc) == []

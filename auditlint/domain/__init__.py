@@ -312,8 +312,9 @@ def _grouped_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
 
 def _identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     group = names[0].split("/")[0] + "/" if names and "/" in names[0] else None
-    if group and all(n.startswith(group) for n in names) and not regex.match(r"^基本支出/", group):
+    while group and all(n.startswith(group) for n in names) and not regex.match(r"^基本支出/", group):
         names = [n[len(group):] for n in names]  # one header over every column: 本年一般公共预算基本支出/合计 …
+        group = names[0].split("/")[0] + "/" if "/" in names[0] else None  # … or two: 本年支出/预算数/合计
     sources = source_identities(names)
     if sources:
         return sources

@@ -434,6 +434,10 @@ def _with_shared_cells(draft: RowDraft, sides: list[tuple[int, int]], number: in
     return RowDraft([*draft.pieces, *extra], draft.lines) if extra else draft
 
 
+# The two digits of a code's last part printed in the cell of its name ("04 福利彩票…"), where the
+# code's other parts stand in columns of their own.
+_PART_BEFORE_NAME = regex.compile(r"^(\d{2})\s+(?=\p{Han})")
+
 # A cell of marks only ("·", "—"): a speck or a dash for nothing, which says nothing of its column.
 _MARKS_ONLY = regex.compile(r"^[^\p{L}\p{N}]+$")
 _INCOME_ITEM = regex.compile(r"收入|拨款|资金|结转|结余")
@@ -675,7 +679,10 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
             label += piece.text.strip()  # a total's label set over the code columns
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
-            label += piece.text.strip()
+            text = piece.text.strip()
+            if not label and code and "code_part" in roles[start:end] and (part := _PART_BEFORE_NAME.match(text)):
+                code, text = code + part.group(1), text[part.end():]  # 229 | 08 | "04 福利彩票…": the 项 set close to its name
+            label += text
             indent = (levels or {}).get(piece.column, piece.x0) if indent is None and indents else indent
         elif role == "amount" and not _MARKS_ONLY.match(piece.text.strip()):
             value = piece.amount

@@ -270,7 +270,8 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
     or over 1. where a template skips a level); 本年收入合计 / 本年支出合计
     over the top-level items before it; 收入总计 / 支出总计 over 本年合计 and the carry-over row
     after it (only when one row at most stands between, so that no parent is added to its own
-    unnumbered children), or over the top-level items when there is no 本年合计."""
+    unnumbered children), or over the top-level items when there is no 本年合计; a 合计 printed
+    first, above every item, over the top-level items."""
     if any(r.code for r in rows) or any(r.unplaced for r in rows):
         return
     levels = [_level(r) for r in rows]
@@ -287,6 +288,12 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
         children = [other for other, other_level in below if other_level == nearest]
         if children:
             yield row, children
+    head = rows[0].label.replace(" ", "") if rows else ""
+    if domain.TOTAL_LABEL.match(head) and not any(_is_total(r) for r in rows[1:]):
+        items = [r for r, level in zip(rows[1:], levels[1:]) if level == 1]
+        if len(items) >= 2 and _one_side(rows[0], items) and _numbered_from_one(items):
+            yield rows[0], items  # a total printed first, above the items it adds up (合计 over 一、 … 九、)
+            return
     year_total, start = None, 0
     for i, row in enumerate(rows):
         label = row.label.replace(" ", "")
