@@ -224,3 +224,9 @@ def test_figures_in_a_staircase_are_not_joined():
     doc = parse_document(read_text("d.txt", STAIRCASE.encode("utf-8")))
     assert "502.38" not in "\n".join(line.text for line in doc.source.lines)
     assert all(not t.rows for t in doc.tables) and errors(doc) == []
+
+
+@pytest.mark.parametrize("line", ["款收入数、支出安排数应与《省委办公厅部门收支预算总表》",
+                                  "十二、政府采购预算表情况说明", "预算公开06表财政拨款基本支出预算表”中实际发生经济分类"])
+def test_a_table_cited_by_the_narrative_is_no_title(line):
+    assert domain.table_kind(line) is None

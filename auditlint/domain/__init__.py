@@ -113,10 +113,15 @@ def says_none_of_title(title: str, text: str) -> bool:
 MAX_TITLE_LENGTH = 40
 
 
+# A table's name cited by the narrative, not a title: quoted (《…收支预算总表》, “…预算表”中…), or
+# the heading of the paragraph about it (十二、政府采购预算表情况说明).
+_CITED = regex.compile(r"表[》”]|说明$")
+
+
 def table_kind(title: str) -> TableKind | None:
     """The standard table a title names, or None."""
     compact = _SPACES.sub("", title)
-    if len(compact) > MAX_TITLE_LENGTH or _SENTENCE_MARK.search(compact):
+    if len(compact) > MAX_TITLE_LENGTH or _SENTENCE_MARK.search(compact) or _CITED.search(compact):
         return None
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(compact):

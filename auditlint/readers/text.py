@@ -158,8 +158,11 @@ def check_line_lengths(numbered: list[tuple[int, int, str]]) -> None:
 # A number's decimals alone (" .62"), and a whole number alone ("14,770"), each between spaces.
 _DECIMALS = regex.compile(r"(?<=^|[ \u3000])\.\d{1,2}(?=[ \u3000]|$)")
 _WHOLE = regex.compile(r"(?<=^|[ \u3000])-?\d{1,3}(?:,\d{3})*(?=[ \u3000]|$)")
-# A figure right after a decimal part, with nothing but blanks between: the next column's figure.
+# A figure right after a decimal part, with nothing but blanks between: the next column's figure
+# set a line lower than the one before (a staircase).
 _FIGURE_NEXT = regex.compile(r"[ \u3000]*-?\d")
+# A number cut after a thousands separator ("47,"), the rest of it on the lines below.
+_CUT_AT_COMMA = regex.compile(r"(?<=^|[ \u3000])\d{1,3}(?:,\d{3})*,(?=[ \u3000]|$)")
 
 
 def join_wrapped_decimals(numbered: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -171,9 +174,9 @@ def join_wrapped_decimals(numbered: list[tuple[int, int, str]]) -> list[tuple[in
     right above, overlapping its columns; when there is none, the one right below (a number set
     lower than its decimals). A decimal part near no number is left as it is. Where two
     decimal parts would join one number, the joined number would overwrite anything but spaces,
-    or a figure follows the decimals on their line (a row's figures set in a staircase,
-    each column a line lower, whose numbers may be cut in three), nothing is joined on that
-    page: a guess is worse than a table left unread."""
+    a figure follows the decimals on their line (a row's figures set in a staircase, each column
+    a line lower), or a number of the page is cut in three ("1" / "47," / "502" / ".38"),
+    nothing is joined on that page: a guess is worse than a table left unread."""
     texts = [text for _, _, text in numbered]
     edited = list(texts)
     for page in dict.fromkeys(page for _, page, _ in numbered):
@@ -193,6 +196,8 @@ def _page_joins(texts: list[str], first: int, end: int) -> dict[tuple[int, int],
     """(line, start of a whole number) → (line, start, end of its decimals) for one page's lines
     (first to end), or None when a join is in doubt."""
     joins: dict[tuple[int, int], tuple[int, int, int]] = {}
+    if any(_CUT_AT_COMMA.search(texts[index]) for index in range(first, end)):
+        return None  # a number cut in three ("1" / "47," / "502" / ".38"): its pieces cannot be told apart
     for index in range(first, end):
         for decimals in _DECIMALS.finditer(texts[index]):
             above = _overlapping(texts, index - 1, decimals) if index > first else []
