@@ -230,3 +230,40 @@ def test_figures_in_a_staircase_are_not_joined():
                                   "十二、政府采购预算表情况说明", "预算公开06表财政拨款基本支出预算表”中实际发生经济分类"])
 def test_a_table_cited_by_the_narrative_is_no_title(line):
     assert domain.table_kind(line) is None
+
+
+def test_the_three_public_group_beside_meeting_and_training_fees_adds_up():
+    names = ["合计", "“三公”经费/小计", "“三公”经费/因公出国（境）费", "“三公”经费/公务用车购置及运行维护费/小计",
+             "“三公”经费/公务用车购置及运行维护费/公务用车购置费", "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费",
+             "“三公”经费/公务接待费", "会议费", "培训费"]
+    assert domain.column_identities(names) == [(0, (1, 7, 8)), (1, (2, 3, 6)), (3, (4, 5))]
+
+
+# The older 收入预算总表: the groups' names in a column of their own, each group opening with its 小计.
+GROUP, NAME, AMOUNT = (90, 250), (250, 450), (450, 560)
+
+
+def _nested(first_subtotal: str = "9,066.79") -> list[list[tuple[float, float, str]]]:
+    def row(group, name, amount=""):
+        return [(*GROUP, group), (*NAME, name), (*AMOUNT, amount)]
+
+    return [
+        [(GROUP[0], NAME[1], "项目名称"), (*AMOUNT, "金额")],
+        [(GROUP[0], NAME[1], "收入总计"), (*AMOUNT, "9,146.79")],
+        row("", "小计", first_subtotal), row("一般公共预算资金", "公共财政拨款(补助)资金", "9,066.79"), row("", "专项收入"),
+        row("政府性基金", "小计"),
+        row("", "小计"), row("财政专户管理资金", "专户管理教育收费"), row("", "其他非税收入"),
+        row("", "小计", "80.00"), row("", "事业收入"), row("其他资金", "经营收入"), row("", "其他收入", "80.00"),
+        row("", "小计"), row("上年结转和结余资金", "其中：动用上年结转和结余资金"),
+    ]
+
+
+def test_an_income_table_of_groups_names_each_row_by_its_own_column_and_adds_up_each_group(tmp_path):
+    doc = parse_document(read_source(str(boxed_rows_pdf(tmp_path / "t.pdf", "收入预算总表", _nested())), {}))
+    [table] = doc.tables
+    assert [label for _, label, _ in rows_of(table)][:5] == ["收入总计", "小计", "公共财政拨款(补助)资金", "专项收入", "小计"]
+    reading = doc.facts.reading(table)
+    assert reading.trusted and reading.sums >= 3 and reading.failing == 0
+    assert errors(doc) == []
+    slipped = parse_document(read_source(str(boxed_rows_pdf(tmp_path / "s.pdf", "收入预算总表", _nested("9,060.79"))), {}))
+    assert any("9,060.79" in e for e in errors(slipped))

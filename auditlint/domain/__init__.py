@@ -278,6 +278,32 @@ OTHER_GROUP = regex.compile(r"^(?:.*/)?(?:小计|合计)$|^其中")
 CAR_PARTS = regex.compile(r"^公务用车购置及运行(?:维护)?费/(?:公务用车)?(?:购置费?|运行(?:维护)?费)$")
 
 
+# Fees a 三公 table prints beside the 三公 group (“三公”经费、会议费、培训费支出预算表): its 合计 is the
+# group's 小计 and these.
+FEE_PARTS = regex.compile(r"^(?:会议费|培训费)$")
+_TABLE_TOTAL = regex.compile(r"^(?:合计|总计)$")
+
+
+def _sangong_group(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
+    """The identities of a 三公 group printed beside other fees: the group's 小计 (“三公”经费/小计)
+    is its three kinds, and the table's 合计 is that 小计 and the fees (会议费, 培训费)."""
+    for index, name in enumerate(names):
+        group, _, last = name.partition("/")
+        if last != "小计" or "三公" not in group:
+            continue
+        inner = [i for i, n in enumerate(names) if n.startswith(group + "/") and i != index]
+        kinds = [i for i in inner if SANGONG_PARTS.match(names[i][len(group) + 1:])]
+        if len(kinds) != 3:
+            return []
+        found = [(index, tuple(kinds))]
+        rest = [i for i in range(1, len(names)) if i != index and i not in inner]
+        if _TABLE_TOTAL.match(names[0]) and rest and all(FEE_PARTS.match(names[i]) for i in rest):
+            found.insert(0, (0, (index, *rest)))
+        return found
+    return []
+
+
+
 def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     """(total column, part columns) that must hold in every row, read from the column names.
 
@@ -285,12 +311,14 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     them is a known part of it (基本支出, 项目支出, … or the economic classes, or 人员经费 and
     公用经费); a 基本支出 subtotal is the sum of 人员经费 and 公用经费. In the 三公 table the total is
     因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and the car subtotal is its 购置费 +
-    运行维护费. An unknown column among the parts means the identity is not known, and it is not
-    claimed. A table whose columns repeat one set under several headers holds the identities
+    运行维护费; a 三公 group printed beside 会议费 and 培训费 holds its own (_sangong_group). An
+    unknown column among the parts means the identity is not known, and it is not claimed. A table whose columns repeat one set under several headers holds the identities
     within each (_grouped_identities).
     """
     names = [_SPACES.sub("", n) for n in names]
-    return _identities(names) or _grouped_identities(names)
+    group = _sangong_group(names)
+    totals = {total for total, _ in group}
+    return [*group, *(i for i in _identities(names) or _grouped_identities(names) if i[0] not in totals)]
 
 
 def _grouped_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:

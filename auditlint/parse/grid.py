@@ -370,6 +370,7 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
     else:
         names = _align_header(names, roles)
         roles = _column_roles(drafts, names, width)
+    roles = _group_columns(drafts, roles)
     sides = _sides(roles)
     tables = []
     used: set[str] = set()
@@ -530,6 +531,25 @@ def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) ->
     return roles
 
 
+MIN_GROUP_SUBTOTALS = 2  # groups that open with a 小计 before a label column is taken for their names
+
+
+def _group_columns(drafts: list[RowDraft], roles: list[str]) -> list[str]:
+    """A label column that names groups of rows, beside a label column that names each row: the
+    column after it opens each group with a 小计 and fills more rows (一般公共预算资金 | 小计,
+    公共财政拨款(补助)资金, 专项收入; 政府性基金 | 小计 …, in a cell merged down over its group).
+    Its role is "group": a row's name is its own column's."""
+    labels = [i for i, role in enumerate(roles) if role == "label"]
+    for first, second in zip(labels, labels[1:]):
+        if second != first + 1:
+            continue
+        texts = {i: [SPACES.sub("", p.text) for d in drafts for p in d.pieces if p.column == i and p.text.strip()
+                     and p.span_end is None] for i in (first, second)}
+        if sum(1 for t in texts[second] if t == "小计") >= MIN_GROUP_SUBTOTALS and len(texts[first]) < len(texts[second]):
+            return [("group" if i == first else role) for i, role in enumerate(roles)]
+    return roles
+
+
 def _code_part_column(texts: list[str], header: list[str]) -> bool:
     """A column that continues the code column to its left (类 | 款 | 项, DOMAIN.md): a code
     header (功能分类科目编码, 款) stands over it, and it holds two digits in every row that fills
@@ -659,7 +679,7 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
     by position keeps where its label starts (Row.indent), when places compare across the table
     (`indents`); or where its level starts, when its first label is in a later column of a level
     of several (`levels`)."""
-    code = label = ""
+    code = label = group = ""
     other_codes: list[str] = []
     indent = None
     label_column = -1
@@ -677,6 +697,8 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
             code += piece.text.strip()  # 208 | 05 | 02 is the 项 2080502
         elif role == "code_part":
             label += piece.text.strip()  # a total's label set over the code columns
+        elif role == "group":
+            group += piece.text.strip()  # the name of the group of rows it opens; the row's own is beside it
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
             text = piece.text.strip()
@@ -694,6 +716,7 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
                 code = piece.text.strip()
             else:
                 label += piece.text.strip()
+    label = label or group
     if not values and not label and not code:
         return None
     code, label = split_code(code, label)

@@ -106,6 +106,10 @@ def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list
         if projects:
             yield from projects
             return
+    groups = subtotal_groups(rows)
+    if groups:
+        yield from groups
+        return
     numbered = list(enumerated_hierarchy(rows))
     yield from numbered
     summed = {id(parent) for parent, _ in numbered}
@@ -313,6 +317,31 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
                 if len(items) >= 2 and _numbered_from_one(items):
                     yield row, items
             year_total, start = None, i + 1
+
+
+_SUBTOTAL = "小计"
+_OF_WHICH = "其中"
+
+
+def subtotal_groups(rows: tuple[Row, ...]) -> list[tuple[Row, list[Row]]]:
+    """Groups of rows that each open with their 小计, under a total printed first (收入总计;
+    小计 | 公共财政拨款(补助)资金 | 专项收入; 小计 | 专户管理教育收费 | …, the groups' names in a
+    column of their own): each 小计 over the rows after it up to the next 小计, an "of which"
+    (其中) row aside, and the total over the 小计 rows. Only in a table without codes or
+    numbered items, whose first row is its total and whose second opens a group."""
+    labels = [r.label.replace(" ", "") for r in rows]
+    if len(rows) < 3 or any(r.code or r.unplaced for r in rows) or any(_level(r) is not None for r in rows) \
+            or not domain.TOTAL_LABEL.match(labels[0]) or labels[0] == _SUBTOTAL or labels[1] != _SUBTOTAL:
+        return []
+    heads = [i for i, label in enumerate(labels) if label == _SUBTOTAL]
+    if len(heads) < 2 or any(domain.TOTAL_LABEL.match(label) and label != _SUBTOTAL for label in labels[1:]):
+        return []
+    pairs = [(rows[0], [rows[i] for i in heads])]
+    for head, after in zip(heads, [*heads[1:], len(rows)]):
+        members = [r for r, label in zip(rows[head + 1:after], labels[head + 1:after]) if not label.startswith(_OF_WHICH)]
+        if members:
+            pairs.append((rows[head], members))
+    return [(parent, children) for parent, children in pairs if all(r.readable for r in (parent, *children))]
 
 
 INDENT_TOLERANCE = 0.5  # points, or display columns: the labels of one level start at one place
