@@ -136,3 +136,32 @@ def positioned_pdf(path: Path, title: str, unit: str, lines: list[list[tuple[flo
         y -= 18
     pdf.save()
     return path
+
+
+Cell = tuple[float, float, str]  # left rule, right rule, text (an amount is set right, words left)
+
+
+def boxed_rows_pdf(path: Path, title: str, rows: list[list[Cell]]) -> Path:
+    """One page: a title, 单位：万元, then rows of boxed cells, each row ruled above and below and
+    each cell between its own two vertical rules, so that a cell may be merged over the columns
+    of the rows above (a total's label over two panels' columns)."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(FONT, 14)
+    pdf.drawString(200, 800, title)
+    pdf.setFont(FONT, 9)
+    pdf.drawString(480, 780, "单位：万元")
+    top, height = 770, 18
+    left, right = min(c[0] for r in rows for c in r), max(c[1] for r in rows for c in r)
+    for index, cells in enumerate(rows):
+        y = top - height * index
+        pdf.line(left, y, right, y)
+        pdf.line(left, y - height, right, y - height)
+        for x0, x1, text in cells:
+            pdf.line(x0, y, x0, y - height)
+            pdf.line(x1, y, x1, y - height)
+            if text and text.replace(",", "").replace(".", "").isdigit():
+                pdf.drawRightString(x1 - 3, y - height + 5, text)
+            elif text:
+                pdf.drawString(x0 + 3, y - height + 5, text)
+    pdf.save()
+    return path

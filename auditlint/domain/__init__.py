@@ -34,6 +34,8 @@ TABLE_KINDS: tuple[TableKind, ...] = (
                r"三公.{0,6}经费(?:[和及与、](?:会议费|培训费|机关运行经?费)){1,3}.{0,8}表")),
     TableKind("fiscal_summary", "财政拨款收支总表",
               (rf"财政拨款收[入支].{{0,6}}(?:支出)?.{{0,4}}{_SUMMARY}",), two_sided=True),
+    # 一般公共预算机关运行经费支出预算表 is the 机关运行经费 table, though its title names 一般公共预算 支出.
+    TableKind("agency_operation", "机关运行经费表", (r"机关运行经?费.{0,10}表",)),
     TableKind("gpb_basic", "一般公共预算基本支出表",
               (r"一般公共预算.{0,8}基本支出.{0,10}表",)),
     TableKind("gpb_economic", "一般公共预算支出表（按经济分类）",
@@ -42,6 +44,10 @@ TABLE_KINDS: tuple[TableKind, ...] = (
               (r"一般公共预算.{0,8}支出.{0,8}表",)),
     TableKind("gov_fund", "政府性基金预算支出表", (r"政府性基金.{0,14}表",)),
     TableKind("state_capital", "国有资本经营预算支出表", (r"国有资本经营.{0,14}表",)),
+    # The 财政拨款 tables of older templates and of budget units: spending of all 财政拨款 by
+    # function (财政拨款支出预算表), and its 基本支出 by economic class (财政拨款基本支出预算表).
+    TableKind("fiscal_basic", "财政拨款基本支出表", (r"财政拨款(?:预算)?基本支出.{0,10}表",)),
+    TableKind("fiscal_function", "财政拨款支出表", (r"财政拨款(?:预算)?支出.{0,8}表",)),
     TableKind("summary", "部门收支总表",
               (rf"收[入支]?.{{0,4}}支出?.{{0,4}}{_SUMMARY}", rf"财务收支.{{0,4}}{_SUMMARY}"), two_sided=True),
     TableKind("income", "部门收入总表", (rf"收入.{{0,4}}(?:{_SUMMARY}|决算表)",)),
@@ -50,7 +56,6 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("expenditure", "部门支出总表", (rf"支出.{{0,4}}(?:{_SUMMARY}|决算表)",)),
     TableKind("procurement", "政府采购预算表", (r"政府采购.{0,10}表",)),
     TableKind("purchase_services", "政府购买服务预算表", (r"政府购买服务.{0,10}表",)),
-    TableKind("agency_operation", "机关运行经费表", (r"机关运行经?费.{0,10}表",)),
     TableKind("performance", "绩效目标表", (r"绩效.{0,8}(?:目标|评价|自评).{0,10}表",), form=True),
     TableKind("project", "项目支出表", (r"项目支出.{0,8}表",)),
 )
@@ -108,10 +113,15 @@ def says_none_of_title(title: str, text: str) -> bool:
 MAX_TITLE_LENGTH = 40
 
 
+# A table's name cited by the narrative, not a title: quoted (《…收支预算总表》, “…预算表”中…), or
+# the heading of the paragraph about it (十二、政府采购预算表情况说明).
+_CITED = regex.compile(r"表[》”]|说明$")
+
+
 def table_kind(title: str) -> TableKind | None:
     """The standard table a title names, or None."""
     compact = _SPACES.sub("", title)
-    if len(compact) > MAX_TITLE_LENGTH or _SENTENCE_MARK.search(compact):
+    if len(compact) > MAX_TITLE_LENGTH or _SENTENCE_MARK.search(compact) or _CITED.search(compact):
         return None
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(compact):
@@ -154,7 +164,8 @@ SIDE_HEADING = regex.compile(r"^(?:本年|财政拨款)(收入|支出)$")
 SECTION_HEADING = regex.compile(r"^.{0,30}(?:说明|名词解释)$")
 
 # Words that mark a total row.
-TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)$")
+TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|当年收入小计|当年支出小计|收\s*入\s*[总合]\s*计"
+                           r"|支\s*出\s*[总合]\s*计)$")
 
 # Notes that say a table is empty on purpose.
 EMPTY_NOTE = regex.compile(r"(?:备注|注)\s*[：:][^。]{0,20}(?:没有|无)[^。]{0,30}(?:支出|收入|经费|数据|安排)|本表无数据|无(?:此类|相关)?(?:收支|支出|数据)|本表本年无发生额|本(?:部门|单位).{0,20}(?:没有|无).{0,20}(?:支出|收入|经费|数据)|为空表")
@@ -198,13 +209,17 @@ PROJECT_ROW_LEVELS = (regex.compile(r"^\d{3}$"), regex.compile(r"^\d{6}$"), rege
                       regex.compile(r"^[0-9A-Z]{10,}$"))
 
 # 本年收入合计 / 本年支出合计: the year's items added up; 收入总计 / 支出总计 / 总计: with carry-overs.
-YEAR_TOTAL = regex.compile(r"^本年(?:收入|支出)合计$")
-GRAND_TOTAL = regex.compile(r"^(?:收入|支出)?总计$")
+# Older templates word them 当年收入小计 / 当年支出小计, and 收入合计 / 支出合计 (after 上年结转资金 /
+# 结转下年资金).
+YEAR_TOTAL = regex.compile(r"^(?:本年(?:收入|支出)合计|当年(?:收入|支出)小计)$")
+GRAND_TOTAL = regex.compile(r"^(?:(?:收入|支出)?总计|(?:收入|支出)合计)$")
 
-# Columns that add up to a table's total column, by what their names say (compacted). A column
+# Columns that add up to a table's total column, by what their names say (compacted). Older
+# templates' 支出预算总表 adds 单位预留机动经费 and 结转下年资金 to 基本支出 and 项目支出. A column
 # of another kind (政府采购, a year's comparison) between them stops the identity: it is only
 # checked when the total is followed by nothing but its parts.
-EXPENDITURE_PARTS = regex.compile(r"^(?:基本支出(?:/小计)?|项目支出|事业单位经营支出|经营支出|上缴上级支出|对附属单位补助支出)$")
+EXPENDITURE_PARTS = regex.compile(r"^(?:基本支出(?:/小计)?|项目支出|事业单位经营支出|经营支出|上缴上级支出|对附属单位补助支出"
+                                  r"|单位预留机动经费|结转下年资金)$")
 ECONOMIC_PARTS = regex.compile(r"^(?:工资福利支出|商品和服务支出|对个人和家庭(?:的)?补助(?:支出)?|债务利息支出|债务还本支出"
                                r"|资本性支出(?:\(基本建设\)|（基本建设）)?|对企业补助(?:\(基本建设\)|（基本建设）)?"
                                r"|对社会保障基金补助|其他支出)$")
@@ -263,6 +278,32 @@ OTHER_GROUP = regex.compile(r"^(?:.*/)?(?:小计|合计)$|^其中")
 CAR_PARTS = regex.compile(r"^公务用车购置及运行(?:维护)?费/(?:公务用车)?(?:购置费?|运行(?:维护)?费)$")
 
 
+# Fees a 三公 table prints beside the 三公 group (“三公”经费、会议费、培训费支出预算表): its 合计 is the
+# group's 小计 and these.
+FEE_PARTS = regex.compile(r"^(?:会议费|培训费)$")
+_TABLE_TOTAL = regex.compile(r"^(?:合计|总计)$")
+
+
+def _sangong_group(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
+    """The identities of a 三公 group printed beside other fees: the group's 小计 (“三公”经费/小计)
+    is its three kinds, and the table's 合计 is that 小计 and the fees (会议费, 培训费)."""
+    for index, name in enumerate(names):
+        group, _, last = name.partition("/")
+        if last != "小计" or "三公" not in group:
+            continue
+        inner = [i for i, n in enumerate(names) if n.startswith(group + "/") and i != index]
+        kinds = [i for i in inner if SANGONG_PARTS.match(names[i][len(group) + 1:])]
+        if len(kinds) != 3:
+            return []
+        found = [(index, tuple(kinds))]
+        rest = [i for i in range(1, len(names)) if i != index and i not in inner]
+        if _TABLE_TOTAL.match(names[0]) and rest and all(FEE_PARTS.match(names[i]) for i in rest):
+            found.insert(0, (0, (index, *rest)))
+        return found
+    return []
+
+
+
 def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     """(total column, part columns) that must hold in every row, read from the column names.
 
@@ -270,12 +311,14 @@ def column_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     them is a known part of it (基本支出, 项目支出, … or the economic classes, or 人员经费 and
     公用经费); a 基本支出 subtotal is the sum of 人员经费 and 公用经费. In the 三公 table the total is
     因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, and the car subtotal is its 购置费 +
-    运行维护费. An unknown column among the parts means the identity is not known, and it is not
-    claimed. A table whose columns repeat one set under several headers holds the identities
+    运行维护费; a 三公 group printed beside 会议费 and 培训费 holds its own (_sangong_group). An
+    unknown column among the parts means the identity is not known, and it is not claimed. A table whose columns repeat one set under several headers holds the identities
     within each (_grouped_identities).
     """
     names = [_SPACES.sub("", n) for n in names]
-    return _identities(names) or _grouped_identities(names)
+    group = _sangong_group(names)
+    totals = {total for total, _ in group}
+    return [*group, *(i for i in _identities(names) or _grouped_identities(names) if i[0] not in totals)]
 
 
 def _grouped_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
@@ -302,8 +345,9 @@ def _grouped_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
 
 def _identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     group = names[0].split("/")[0] + "/" if names and "/" in names[0] else None
-    if group and all(n.startswith(group) for n in names) and not regex.match(r"^基本支出/", group):
+    while group and all(n.startswith(group) for n in names) and not regex.match(r"^基本支出/", group):
         names = [n[len(group):] for n in names]  # one header over every column: 本年一般公共预算基本支出/合计 …
+        group = names[0].split("/")[0] + "/" if "/" in names[0] else None  # … or two: 本年支出/预算数/合计
     sources = source_identities(names)
     if sources:
         return sources

@@ -28,7 +28,8 @@ SCOPE_WORDS = regex.compile(r"(?P<gpb>一般公共预算(?:财政拨款)?)|(?P<g
 # Which money each table of the document's totals covers. The 政府性基金 and 国有资本经营 tables
 # total their own funds only.
 TABLE_SCOPES = {"expenditure": ALL, "summary": ALL, "basic_summary": ALL, "project_summary": ALL,
-                "fiscal_summary": FISCAL, "gpb_function": GPB, "gpb_basic": GPB, "gpb_economic": GPB}
+                "fiscal_summary": FISCAL, "gpb_function": GPB, "gpb_basic": GPB, "gpb_economic": GPB,
+                "fiscal_function": FISCAL, "fiscal_basic": FISCAL}
 
 # A column that totals the sources beside it, rather than being one.
 _TOTAL_COLUMN = regex.compile(r"^(?:合计|总计|小计|收入总计|本年收入合计|财政指标)$")

@@ -81,6 +81,9 @@ def _flow_two_sided(title: str, kind: domain.TableKind, unit: str, location: Loc
     pairs are read in order, the first on the income side, and a lone pair goes to the side its
     label names (…支出 is expenditure)."""
     placed = [_placed_tokens(draft) for draft in drafts]
+    panels = _panel_boundaries(placed)
+    if panels:
+        return _flow_panels(title, kind, unit, location, header, placed, panels, empty_note)
     boundary = _side_boundary(placed)
     sides: dict[str, list[Row]] = {"收入": [], "支出": []}
     if boundary is not None:
@@ -126,6 +129,77 @@ def _side_boundary(placed: list[list[Piece]]) -> float | None:
     if len(expenditure_starts) < MIN_TWO_SIDED_ROWS or max(income_ends) >= min(expenditure_starts):
         return None
     return min(expenditure_starts)
+
+
+def _panel_boundaries(placed: list[list[Piece]]) -> list[float]:
+    """Where each panel after the first starts across the line, in a 收支 table of more than two
+    panels (收入 | 支出 by 功能分类 | 支出 by 支出用途): the rows that print a numbered item in
+    every panel show it, as the rows of both sides show a two-sided table's boundary. Empty
+    when fewer than MIN_TWO_SIDED_ROWS rows print three pairs or more, or their panels overlap."""
+    full = [(tokens, pairs) for tokens in placed if len(pairs := _label_amount_pairs(tokens)) >= 3
+            and all(ENUMERATED.match(pair.label) for pair in pairs)]
+    counts = {len(pairs) for _, pairs in full}
+    if len(full) < MIN_TWO_SIDED_ROWS or len(counts) != 1:
+        return []
+    boundaries = []
+    for k in range(1, counts.pop()):
+        ends, starts = [], []
+        for tokens, pairs in full:
+            opening = tokens.index(pairs[k].words[0])
+            ends.append(max(t.x0 for t in tokens[:opening]))
+            starts.append(pairs[k].words[0].x0)
+        if max(ends) >= min(starts) or (boundaries and min(starts) <= boundaries[-1]):
+            return []
+        boundaries.append(min(starts))
+    return boundaries
+
+
+def _flow_panels(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
+                 placed: list[list[Piece]], boundaries: list[float], empty_note: str) -> list[Table]:
+    """A 收支 table of several panels, each read down its own lines (_side_rows): the first is
+    the income side, the others spending by different classifications, each under its own
+    heading. A total's label printed across panels with one figure after it (当年支出小计 … 9,146.79
+    over both panels of spending) is the total of each (_shared_totals)."""
+    panels: list[list[list[Piece]]] = [[] for _ in range(len(boundaries) + 1)]
+    for tokens in placed:
+        parts = [[t for t in tokens if _panel_of(t.x0, boundaries) == n] for n in range(len(panels))]
+        for panel, part in zip(panels, _shared_totals(parts)):
+            panel.append(part)
+    edges = [float("-inf"), *boundaries, float("inf")]
+    tables = []
+    for number, lines in enumerate(panels):
+        rows = _side_rows(lines)
+        if rows:
+            side = "收入" if number == 0 else "支出"
+            column = _panel_heading(header, edges[number], edges[number + 1]) or "金额"
+            tables.append(Table(title, kind.id, unit, (column,), tuple(rows), location, side, (), empty_note))
+    return tables
+
+
+def _panel_of(x: float, boundaries: list[float]) -> int:
+    return sum(1 for b in boundaries if x >= b)
+
+
+def _shared_totals(parts: list[list[Piece]]) -> list[list[Piece]]:
+    """A panel whose words end with a total's name and no figure, beside a panel of figures and
+    no words: the name stands over both, and the figure is each panel's."""
+    parts = [list(p) for p in parts]
+    for n in range(len(parts) - 1):
+        mine, theirs = parts[n], parts[n + 1]
+        words = [t for t in mine if t.amount is None]
+        if words and mine[-1].amount is None and domain.TOTAL_LABEL.match(words[-1].text.strip("\u3000 ")) \
+                and theirs and all(t.amount is not None for t in theirs):
+            parts[n] = mine + theirs
+            parts[n + 1] = [mine[-1], *theirs]
+    return parts
+
+
+def _panel_heading(header: list[list[Piece]], left: float, right: float) -> str:
+    """The header word that names a panel's figures (功能分类, 支出用途): one that starts over the
+    panel, names an amount, and is no side's name."""
+    words = [p for row in header for p in row if left <= p.x0 < right and len(p.text.strip()) > 1
+             and meaningful([p.text.strip()]) and p.text.strip() not in ("收入", "支出", "金额")]
+    return words[0].text.strip() if len(words) == 1 else ""
 
 
 def _side_rows(side_tokens: list[list[Piece]]) -> list[Row]:

@@ -24,9 +24,9 @@ def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
     edge (usually the right), text on the left; a cell joins the column it overlaps most. Words
     join a column of figures or codes, and figures a column of words, only inside it: a label
     that starts a character or two right of a code column is not in it. A wrapped part of a
-    label has no say (see Piece.place)."""
+    label has no say (see Piece.place), nor has a cell merged over several (_merged_boxes)."""
     spans: list[tuple[float, float, bool]] = []  # left, right, and whether it holds words
-    for piece in sorted((p for d in drafts for p in d.pieces if not p.wrapped), key=lambda p: p.x0):
+    for piece in sorted((p for d in drafts for p in d.pieces if not p.wrapped and p.span_end is None), key=lambda p: p.x0):
         words = piece.amount is None
         for i, (x0, x1, of_words) in enumerate(spans):
             if piece.x0 < x1 + X_TOLERANCE and piece.x1 > x0 - X_TOLERANCE and (
@@ -64,7 +64,7 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
             for p in draft.pieces:
                 if p.amount is not None:
                     with_amount[p.column].add(id(draft))
-                elif p.text.strip():
+                elif p.text.strip() and p.span_end is None:
                     with_words[p.column].add(id(draft))
         for i in range(len(columns) - 1):
             left, right = with_amount[i], with_amount[i + 1]
@@ -73,6 +73,41 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
                 changed = True
                 break
     return columns
+
+
+def _merged_boxes(drafts: list[RowDraft]) -> set[tuple[float, float]]:
+    """The ruled boxes of data cells merged over several columns: a box that holds the boxes of
+    two other cells side by side (当年支出小计 over the label and figure columns of the panel of
+    spending by function and the label column of the panel beside it, in a three-panel 收支总表).
+    Such a cell says nothing of where its columns are."""
+    boxes = {p.ruled for d in drafts for p in d.pieces if p.ruled is not None}
+    merged = set()
+    for box in boxes:
+        inside = sorted(b for b in boxes if b != box and box[0] - X_TOLERANCE <= b[0] and b[1] <= box[1] + X_TOLERANCE)
+        if any(b[0] >= a[1] - X_TOLERANCE for a, b in zip(inside, inside[1:])):
+            merged.add(box)
+    return merged
+
+
+def _mark_merged(drafts: list[RowDraft]) -> None:
+    """Mark the words of merged cells (_merged_boxes), for now by a span of -1: the columns they
+    reach over are known once the other cells have placed the columns (_place_merged)."""
+    merged = _merged_boxes(drafts)
+    for draft in drafts:
+        for piece in draft.pieces:
+            piece.span_end = -1 if piece.ruled in merged and piece.amount is None else None
+
+
+def _place_merged(drafts: list[RowDraft], columns: list[tuple[float, float]]) -> None:
+    """A merged cell's words belong to the first column its box reaches over (a label is read
+    from where its cell starts), and it spans to the last (Piece.span_end)."""
+    for piece in (p for d in drafts for p in d.pieces if p.span_end is not None):
+        low, high = piece.ruled
+        covered = [i for i, (x0, x1) in enumerate(columns) if low <= (x0 + x1) / 2 <= high]
+        if covered:
+            piece.column, piece.span_end = covered[0], covered[-1]
+        else:
+            piece.span_end = None
 
 
 def _mark_wrapped(drafts: list[RowDraft]) -> None:
@@ -88,9 +123,11 @@ def _mark_wrapped(drafts: list[RowDraft]) -> None:
 
 def _table_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> list[tuple[float, float]]:
     """The columns the data cells of the whole table form, every cell assigned to one."""
+    _mark_merged(drafts)
     columns = _with_ruled_empty_columns(_merge_complementary(_cluster_columns(drafts), drafts), header, drafts)
     for draft in drafts:
         _assign(draft.pieces, columns)
+    _place_merged(drafts, columns)
     return columns
 
 
@@ -333,15 +370,19 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
     else:
         names = _align_header(names, roles)
         roles = _column_roles(drafts, names, width)
+    roles = _group_columns(drafts, roles)
     sides = _sides(roles)
     tables = []
     used: set[str] = set()
     for number, (start, end) in enumerate(sides):
+        over = _heading_over(header, columns, start, end) if kind.two_sided and len(sides) > 2 else ""
         if kind.two_sided and len(sides) == 2:
             side = ("收入", "支出")[number]  # the standard layout: income left, expenditure right
+        elif over in ("收入", "支出"):
+            side = over  # panels of one side (支出 by 功能分类 | by 支出用途) each read as that side
         else:
             side = _side_name(header, columns, start, end) if len(sides) > 1 else ""
-        if len(sides) > 1 and (not side or side in used):
+        if len(sides) > 1 and (not side or side in used) and not (over and side == over):
             first_label = next((r.label for d in drafts if (r := _grid_row(d, roles, [], start, end)) and r.label), "")
             side = first_label or f"第{number + 1}栏"
         used.add(side)
@@ -349,7 +390,8 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         column_names = tuple("/".join(meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
         decimals = _decimal_amounts(drafts, amount_columns)
         levels = _level_starts(drafts, roles, start, end) if indents else {}
-        rows = _join_split_rows([row for draft in drafts
+        side_drafts = [_with_shared_cells(draft, sides, number, roles) for draft in drafts]
+        rows = _join_split_rows([row for draft in side_drafts
                                  if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, indents, levels))])
         notes = [] if names and any(names[i] for i in amount_columns) else [UNNAMED_NOTE]
         if kind.two_sided and len(sides) == 1 and notes:
@@ -361,6 +403,41 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         tables.append(table)
     return tables
 
+
+def _heading_over(header: list[list[Piece]], columns: list[tuple[float, float]] | None, start: int, end: int) -> str:
+    """The words of the top header row whose cell (its ruled box, else its extent) stands over the
+    middle of a side's columns: 支出 over both panels of spending (功能分类 | 支出用途)."""
+    if not header or columns is None:
+        return ""
+    middle = (columns[start][0] + columns[end - 1][1]) / 2
+    over = [p for p in header[0] if (p.ruled or (p.x0, p.x1))[0] <= middle <= (p.ruled or (p.x0, p.x1))[1]]
+    return SPACES.sub("", "".join(p.text for p in over))
+
+
+def _with_shared_cells(draft: RowDraft, sides: list[tuple[int, int]], number: int, roles: list[str]) -> RowDraft:
+    """A row's cells as one panel of a table reads them, where a label is merged over the label
+    columns of two panels (当年支出小计 over spending by function and by use) and its figure is
+    printed once, after it, in the last panel's column: the label names a row of each panel it
+    reaches over, and the figure is that row's in each, when the panels have as many figure
+    columns (both add up to the one total)."""
+    start, end = sides[number]
+    shared = [p for p in draft.pieces if p.span_end is not None and p.column < start <= p.span_end]
+    extra = [replace(p, column=start, span_end=None) for p in shared
+             if not any(q.column == start and q.text.strip() for q in draft.pieces)]
+    reaching = [p for p in draft.pieces if p.span_end is not None and start <= p.column < end <= p.span_end]
+    own = [i for i in range(start, end) if roles[i] == "amount"]
+    if reaching and not any(p.amount is not None and start <= p.column < end for p in draft.pieces):
+        there = next(((s, e) for s, e in sides if s <= reaching[0].span_end < e), None)
+        theirs = [i for i in range(*there) if roles[i] == "amount"] if there else []
+        if len(theirs) == len(own):
+            extra.extend(replace(p, column=own[theirs.index(p.column)]) for p in draft.pieces
+                         if p.column in theirs and p.amount is not None)
+    return RowDraft([*draft.pieces, *extra], draft.lines) if extra else draft
+
+
+# The two digits of a code's last part printed in the cell of its name ("04 福利彩票…"), where the
+# code's other parts stand in columns of their own.
+_PART_BEFORE_NAME = regex.compile(r"^(\d{2})\s+(?=\p{Han})")
 
 # A cell of marks only ("·", "—"): a speck or a dash for nothing, which says nothing of its column.
 _MARKS_ONLY = regex.compile(r"^[^\p{L}\p{N}]+$")
@@ -451,6 +528,25 @@ def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) ->
             roles.append("amount")
         else:
             roles.append("label")
+    return roles
+
+
+MIN_GROUP_SUBTOTALS = 2  # groups that open with a 小计 before a label column is taken for their names
+
+
+def _group_columns(drafts: list[RowDraft], roles: list[str]) -> list[str]:
+    """A label column that names groups of rows, beside a label column that names each row: the
+    column after it opens each group with a 小计 and fills more rows (一般公共预算资金 | 小计,
+    公共财政拨款(补助)资金, 专项收入; 政府性基金 | 小计 …, in a cell merged down over its group).
+    Its role is "group": a row's name is its own column's."""
+    labels = [i for i, role in enumerate(roles) if role == "label"]
+    for first, second in zip(labels, labels[1:]):
+        if second != first + 1:
+            continue
+        texts = {i: [SPACES.sub("", p.text) for d in drafts for p in d.pieces if p.column == i and p.text.strip()
+                     and p.span_end is None] for i in (first, second)}
+        if sum(1 for t in texts[second] if t == "小计") >= MIN_GROUP_SUBTOTALS and len(texts[first]) < len(texts[second]):
+            return [("group" if i == first else role) for i, role in enumerate(roles)]
     return roles
 
 
@@ -583,7 +679,7 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
     by position keeps where its label starts (Row.indent), when places compare across the table
     (`indents`); or where its level starts, when its first label is in a later column of a level
     of several (`levels`)."""
-    code = label = ""
+    code = label = group = ""
     other_codes: list[str] = []
     indent = None
     label_column = -1
@@ -601,9 +697,14 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
             code += piece.text.strip()  # 208 | 05 | 02 is the 项 2080502
         elif role == "code_part":
             label += piece.text.strip()  # a total's label set over the code columns
+        elif role == "group":
+            group += piece.text.strip()  # the name of the group of rows it opens; the row's own is beside it
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
-            label += piece.text.strip()
+            text = piece.text.strip()
+            if not label and code and "code_part" in roles[start:end] and (part := _PART_BEFORE_NAME.match(text)):
+                code, text = code + part.group(1), text[part.end():]  # 229 | 08 | "04 福利彩票…": the 项 set close to its name
+            label += text
             indent = (levels or {}).get(piece.column, piece.x0) if indent is None and indents else indent
         elif role == "amount" and not _MARKS_ONLY.match(piece.text.strip()):
             value = piece.amount
@@ -615,6 +716,7 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
                 code = piece.text.strip()
             else:
                 label += piece.text.strip()
+    label = label or group
     if not values and not label and not code:
         return None
     code, label = split_code(code, label)

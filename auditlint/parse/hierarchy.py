@@ -106,6 +106,10 @@ def hierarchy(rows: tuple[Row, ...], kind: str = "") -> Iterator[tuple[Row, list
         if projects:
             yield from projects
             return
+    groups = subtotal_groups(rows)
+    if groups:
+        yield from groups
+        return
     numbered = list(enumerated_hierarchy(rows))
     yield from numbered
     summed = {id(parent) for parent, _ in numbered}
@@ -266,24 +270,34 @@ def _level(row: Row) -> int | None:
 
 def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]]]:
     """Numbered items of a table without codes (the two sides of 收支总表, 财政拨款收支总表):
-    an item over the items numbered one level deeper that follow it; 本年收入合计 / 本年支出合计
+    an item over the items numbered at the nearest deeper level that follow it (一、 over （一）,
+    or over 1. where a template skips a level); 本年收入合计 / 本年支出合计
     over the top-level items before it; 收入总计 / 支出总计 over 本年合计 and the carry-over row
     after it (only when one row at most stands between, so that no parent is added to its own
-    unnumbered children), or over the top-level items when there is no 本年合计."""
+    unnumbered children), or over the top-level items when there is no 本年合计; a 合计 printed
+    first, above every item, over the top-level items."""
     if any(r.code for r in rows) or any(r.unplaced for r in rows):
         return
     levels = [_level(r) for r in rows]
     for i, (row, level) in enumerate(zip(rows, levels)):
         if level is None:
             continue
-        children = []
+        below = []
         for other, other_level in zip(rows[i + 1:], levels[i + 1:]):
             if other_level is not None and other_level <= level or _is_total(other):
                 break
-            if other_level == level + 1:
-                children.append(other)
+            if other_level is not None:
+                below.append((other, other_level))
+        nearest = min((other_level for _, other_level in below), default=None)
+        children = [other for other, other_level in below if other_level == nearest]
         if children:
             yield row, children
+    head = rows[0].label.replace(" ", "") if rows else ""
+    if domain.TOTAL_LABEL.match(head) and not any(_is_total(r) for r in rows[1:]):
+        items = [r for r, level in zip(rows[1:], levels[1:]) if level == 1]
+        if len(items) >= 2 and _one_side(rows[0], items) and _numbered_from_one(items):
+            yield rows[0], items  # a total printed first, above the items it adds up (合计 over 一、 … 九、)
+            return
     year_total, start = None, 0
     for i, row in enumerate(rows):
         label = row.label.replace(" ", "")
@@ -303,6 +317,31 @@ def enumerated_hierarchy(rows: tuple[Row, ...]) -> Iterator[tuple[Row, list[Row]
                 if len(items) >= 2 and _numbered_from_one(items):
                     yield row, items
             year_total, start = None, i + 1
+
+
+_SUBTOTAL = "小计"
+_OF_WHICH = "其中"
+
+
+def subtotal_groups(rows: tuple[Row, ...]) -> list[tuple[Row, list[Row]]]:
+    """Groups of rows that each open with their 小计, under a total printed first (收入总计;
+    小计 | 公共财政拨款(补助)资金 | 专项收入; 小计 | 专户管理教育收费 | …, the groups' names in a
+    column of their own): each 小计 over the rows after it up to the next 小计, an "of which"
+    (其中) row aside, and the total over the 小计 rows. Only in a table without codes or
+    numbered items, whose first row is its total and whose second opens a group."""
+    labels = [r.label.replace(" ", "") for r in rows]
+    if len(rows) < 3 or any(r.code or r.unplaced for r in rows) or any(_level(r) is not None for r in rows) \
+            or not domain.TOTAL_LABEL.match(labels[0]) or labels[0] == _SUBTOTAL or labels[1] != _SUBTOTAL:
+        return []
+    heads = [i for i, label in enumerate(labels) if label == _SUBTOTAL]
+    if len(heads) < 2 or any(domain.TOTAL_LABEL.match(label) and label != _SUBTOTAL for label in labels[1:]):
+        return []
+    pairs = [(rows[0], [rows[i] for i in heads])]
+    for head, after in zip(heads, [*heads[1:], len(rows)]):
+        members = [r for r, label in zip(rows[head + 1:after], labels[head + 1:after]) if not label.startswith(_OF_WHICH)]
+        if members:
+            pairs.append((rows[head], members))
+    return [(parent, children) for parent, children in pairs if all(r.readable for r in (parent, *children))]
 
 
 INDENT_TOLERANCE = 0.5  # points, or display columns: the labels of one level start at one place

@@ -37,6 +37,7 @@ class Piece:
     column: int = -1
     ruled: tuple[float, float] | None = None
     wrapped: bool = False  # a part of a label on a line of its own, beside the line of its row's figures
+    span_end: int | None = None  # the last column a merged cell's box reaches over (grid.mark_merged)
 
     @property
     def place(self) -> float:

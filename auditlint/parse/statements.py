@@ -19,7 +19,8 @@ from auditlint.model import Document, Fact, Row, Table, TableReading
 from auditlint.domain.scope import TABLE_SCOPES
 
 # The tables compared code by code, with the money each covers (all funds, 财政拨款, 一般公共预算).
-SCOPES = {kind: TABLE_SCOPES[kind] for kind in ("expenditure", "summary", "fiscal_summary", "gpb_function", "gpb_basic")}
+SCOPES = {kind: TABLE_SCOPES[kind] for kind in ("expenditure", "summary", "fiscal_summary", "fiscal_function", "gpb_function",
+                                                        "fiscal_basic", "gpb_basic")}
 
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[)）])")
 _SPACE = regex.compile(r"\s+")

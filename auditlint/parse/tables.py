@@ -184,9 +184,10 @@ def _join_lines(group: list[Line]) -> Line:
                    layout=POSITIONED if len(cells) > 1 else first.layout)
 
 
-def _rows_by_band(body: list[Line]) -> list[list[Line]]:
+def _rows_by_band(body: list[Line]) -> tuple[list[list[Line]], bool]:
     """Lines grouped into rows by the ruling lines between them, when the rules do separate rows
-    (no two lines with amounts between the same two rules); else each line stands alone."""
+    (no two lines with amounts between the same two rules); else each line stands alone. And
+    whether the rules were gone by: then a group is a whole row, even one without figures."""
     amount_bands = [l.band for l in body if l.band is not None and is_amount_line(line_pieces(l))]
     use_bands = bool(amount_bands) and len(amount_bands) == len(set(amount_bands))
     groups: list[list[Line]] = []
@@ -195,7 +196,7 @@ def _rows_by_band(body: list[Line]) -> list[list[Line]]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    return groups
+    return groups, use_bands
 
 
 def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list[Line]) -> list[Table]:
@@ -206,7 +207,8 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     page_headers: dict[int, list[list[Piece]]] = {}  # the header rows each later page repeats
     pending = RowDraft()
     owed = 0  # lines of words the last row's label still has below its figures
-    for group in _rows_by_band([line for line in body if not is_page_furniture(line)]):
+    groups, by_band = _rows_by_band([line for line in body if not is_page_furniture(line)])
+    for group in groups:
         line = group[0] if len(group) == 1 else _join_lines(group)
         text = line.text.strip()
         if not text:
@@ -252,8 +254,9 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
             header.append(pieces)
         elif _repeats_header(pieces, header):
             page_headers.setdefault(line.page, []).append(pieces)
-        elif not pending.pieces and (line.layout == GRID or ENUMERATED.match(text) or _code_and_label(text)):
-            drafts.append(RowDraft(pieces, [line]))  # a row whose amounts are all blank
+        elif not pending.pieces and (line.layout == GRID or ENUMERATED.match(text) or _code_and_label(text)
+                                     or by_band and line.band is not None):
+            drafts.append(RowDraft(pieces, [line]))  # a row whose amounts are all blank (ruled apart: 上年结转资金)
         else:
             pending.pieces.extend(pieces)  # a code or label fragment of the next row
             pending.lines.append(line)

@@ -155,11 +155,84 @@ def check_line_lengths(numbered: list[tuple[int, int, str]]) -> None:
                                   f"{MAX_LINE:,}): not a document auditlint can read")
 
 
+# A number's decimals alone (" .62"), and a whole number alone ("14,770"), each between spaces.
+_DECIMALS = regex.compile(r"(?<=^|[ \u3000])\.\d{1,2}(?=[ \u3000]|$)")
+_WHOLE = regex.compile(r"(?<=^|[ \u3000])-?\d{1,3}(?:,\d{3})*(?=[ \u3000]|$)")
+# A figure right after a decimal part, with nothing but blanks between: the next column's figure
+# set a line lower than the one before (a staircase).
+_FIGURE_NEXT = regex.compile(r"[ \u3000]*-?\d")
+# A number cut after a thousands separator ("47,"), the rest of it on the lines below.
+_CUT_AT_COMMA = regex.compile(r"(?<=^|[ \u3000])\d{1,3}(?:,\d{3})*,(?=[ \u3000]|$)")
+
+
+def join_wrapped_decimals(numbered: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Numbers whose decimals a layout tool set on a line of their own, back in one piece.
+
+    pdftotext -layout cuts a number too wide for its cell after its integer part and sets the
+    decimals (".62") under it, in the same columns ("14,770" over ".62"); a label of the next row
+    may then run into them. A decimal part joins the one whole number it lies under, on the line
+    right above, overlapping its columns; when there is none, the one right below (a number set
+    lower than its decimals). A decimal part near no number is left as it is. Where two
+    decimal parts would join one number, the joined number would overwrite anything but spaces,
+    a figure follows the decimals on their line (a row's figures set in a staircase, each column
+    a line lower), or a number of the page is cut in three ("1" / "47," / "502" / ".38"),
+    nothing is joined on that page: a guess is worse than a table left unread."""
+    texts = [text for _, _, text in numbered]
+    edited = list(texts)
+    for page in dict.fromkeys(page for _, page, _ in numbered):
+        lines = [i for i, (_, p, _) in enumerate(numbered) if p == page]
+        joins = _page_joins(texts, lines[0], lines[-1] + 1)
+        for (line, start), (at, low, high) in (joins or {}).items():
+            whole = _WHOLE.match(texts[line], start)
+            number = whole.group() + texts[at][low:high]
+            end = max(whole.end(), high)
+            edited[line] = edited[line][:end - len(number)] + number + edited[line][end:]
+            edited[at] = edited[at][:low] + " " * (high - low) + edited[at][high:]
+    return [(number, page, text if text == original else text.rstrip())
+            for (number, page, original), text in zip(numbered, edited)]
+
+
+def _page_joins(texts: list[str], first: int, end: int) -> dict[tuple[int, int], tuple[int, int, int]] | None:
+    """(line, start of a whole number) → (line, start, end of its decimals) for one page's lines
+    (first to end), or None when a join is in doubt."""
+    joins: dict[tuple[int, int], tuple[int, int, int]] = {}
+    if any(_CUT_AT_COMMA.search(texts[index]) for index in range(first, end)):
+        return None  # a number cut in three ("1" / "47," / "502" / ".38"): its pieces cannot be told apart
+    for index in range(first, end):
+        for decimals in _DECIMALS.finditer(texts[index]):
+            above = _overlapping(texts, index - 1, decimals) if index > first else []
+            whole = above or (_overlapping(texts, index + 1, decimals) if index + 1 < end else [])
+            if not whole:
+                continue
+            if len(whole) > 1 or whole[0] in joins or not _fits(texts[whole[0][0]], whole[0][1], decimals) \
+                    or _FIGURE_NEXT.match(texts[index], decimals.end()):
+                return None
+            joins[whole[0]] = (index, decimals.start(), decimals.end())
+    return joins
+
+
+def _overlapping(texts: list[str], line: int, decimals: regex.Match) -> list[tuple[int, int]]:
+    """The whole numbers of a line whose columns overlap the decimals', as (line, start)."""
+    return [(line, m.start()) for m in _WHOLE.finditer(texts[line])
+            if m.start() < decimals.end() and m.end() > decimals.start()]
+
+
+def _fits(text: str, start: int, decimals: regex.Match) -> bool:
+    """Can the whole number take its decimals in place, ending where the decimals end or where it
+    ends, without overwriting anything but the blanks left of it?"""
+    whole = _WHOLE.match(text, start)
+    end = max(whole.end(), decimals.end())
+    begin = end - (whole.end() - whole.start()) - (decimals.end() - decimals.start())
+    return begin >= 0 and not text[begin:whole.start()].strip() and not text[whole.end():end].strip() \
+        and (begin == 0 or not text[begin - 1].strip())
+
+
 def read_text(path: str, data: bytes) -> Source:
     """Read a .txt file into lines of cells."""
     text, encoding = decode(data)
     check_is_text(text)
     numbered = physical_lines(text)
     check_line_lengths(numbered)
+    numbered = join_wrapped_decimals(numbered)
     lines = [text_line(line, path, number, page) for number, page, line in numbered]
     return Source(path, "text", encoding, tuple(align_by_characters(lines)))
