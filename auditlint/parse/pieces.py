@@ -18,6 +18,8 @@ CODE_TEXT = regex.compile(r"^\d{3,7}$")
 _TOKEN = regex.compile(r"\S+")
 SPACES = regex.compile(r"\s+")
 LEADING_CODE = regex.compile(r"^(\d{3,7})\s*(?=\D)")
+# A code printed in brackets at the head of its label: [201]一般公共服务支出, 【20132】组织事务.
+BRACKETED_CODE = regex.compile(r"^[\[【［〔]\s*(\d{3,7})\s*[\]】］〕]\s*")
 LEADING_YEAR = regex.compile(r"^\d{4}\s*年")
 INTEGER = regex.compile(r"^\d{1,3}$")
 ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d{1,2}[.、．](?!\d))")
@@ -119,13 +121,21 @@ def clean_label(label: str) -> str:
 
 
 def split_code(code: str, label: str) -> tuple[str, str]:
-    """A label that opens with a code ("201一般公共服务") gives it up; full-width spaces go."""
+    """A label that opens with a code ("201一般公共服务", "201 一般公共服务支出", or in brackets,
+    "[201]一般公共服务支出" as Guangzhou prints it) gives it up: the row's code is that code, its
+    label the rest, so that the code hierarchy is summed. Full-width spaces go."""
     label = clean_label(label)
     if not code:
-        match = LEADING_CODE.match(label)
+        match = BRACKETED_CODE.match(label) or LEADING_CODE.match(label)
         if match and not LEADING_YEAR.match(label):
             code, label = match.group(1), label[match.end():].strip()
     return code, label
+
+
+def bracketed_code_label(word: str) -> bool:
+    """A word that is a code in brackets and a name ([201]一般公共服务支出): a row's code and label."""
+    match = BRACKETED_CODE.match(word)
+    return bool(match) and bool(HAN.search(word[match.end():]))
 
 
 def draft_location(draft: RowDraft) -> Location:

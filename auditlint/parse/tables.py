@@ -19,8 +19,8 @@ from auditlint.parse.flow import flow_table
 from auditlint.parse.grid import ONE_SIDED_NOTE, both_sides, grid_tables
 from auditlint.parse.narrative import RUN_IN_PAGE_NUMBER, is_page_furniture
 from auditlint.parse.numbers import parse_amount
-from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, INTEGER, SPACES, Piece, RowDraft, is_amount_like,
-                                    is_amount_line, line_pieces, lone_amount)
+from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, INTEGER, SPACES, Piece, RowDraft, bracketed_code_label,
+                                    is_amount_like, is_amount_line, line_pieces, lone_amount)
 
 
 _NARRATIVE = regex.compile(r"[，。；]")
@@ -298,8 +298,11 @@ def _amounts_in_own_cells(line: Line) -> bool:
 def _code_and_label(text: str) -> bool:
     """A code followed by its name: a whole row even when no amount follows on the line, or when
     its amounts are small integers, which print without a thousands separator (302 | 04 | 手续费
-    | 500 in a table in 元). The code may be printed in parts, 类 | 款 | 项 (208 05 02)."""
+    | 500 in a table in 元). The code may be printed in parts, 类 | 款 | 项 (208 05 02), or in
+    brackets before the name ([201]一般公共服务支出)."""
     words = text.split()
+    if words and bracketed_code_label(words[0]):
+        return True
     parts = 1
     while parts < len(words) and parts <= 2 and domain.CODE_PART.match(words[parts]):
         parts += 1
@@ -333,7 +336,7 @@ def _lone_code(pieces: list[Piece]) -> bool:
 def _lacks_code(draft: RowDraft) -> bool:
     """A row with amounts, no code and no total's label: the row a lone code below it belongs to."""
     words = [w for p in draft.pieces for w in p.text.split()]
-    return (is_amount_line(draft.pieces) and not any(CODE_TEXT.match(w) for w in words)
+    return (is_amount_line(draft.pieces) and not any(CODE_TEXT.match(w) or bracketed_code_label(w) for w in words)
             and not any(domain.TOTAL_LABEL.match(w) for w in words) and not ENUMERATED.match(words[0] if words else ""))
 
 

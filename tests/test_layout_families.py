@@ -1,0 +1,150 @@
+"""Layout families of real budget documents, each written here as a person would find it (the
+text pdftotext -layout gives, tab-separated text, and where it matters a PDF made with reportlab,
+read alike by both engines), with figures that add up. For each: the table is read as a person
+reads it, a digit slip planted in it is an error, and the document without the slip has none;
+where the layout cannot be read with certainty, the table is left unread with a note."""
+from __future__ import annotations
+
+import pytest
+
+from auditlint.agreement import Options
+from auditlint.findings import Level
+from auditlint.parse import parse_document
+from auditlint.plugins import load_checks
+from auditlint.readers import read_source
+from auditlint.readers.text import read_text
+
+
+def document(text: str):
+    return parse_document(read_text("d.txt", text.encode("utf-8")))
+
+
+def pdf_document(path, engine: str):
+    return parse_document(read_source(str(path), {"pdf_engine": engine}))
+
+
+def findings(doc, level: Level = Level.ERROR) -> list:
+    return [f for check, _ in load_checks() for f in check.check(doc, Options()) if f.level == level]
+
+
+def errors(doc) -> list[str]:
+    return [f.message.en for f in findings(doc)]
+
+
+def at(*cells: tuple) -> str:
+    """One line of layout text: (x, text) starts the text at character x, (x, text, "r") ends it
+    there, as pdftotext -layout sets labels and right-aligned figures."""
+    line = ""
+    for x, text, *align in cells:
+        line = line.ljust(x - len(text) if align else x) + text
+    return line
+
+
+def rows_of(table) -> list[tuple[str, str, list[str | None]]]:
+    return [(r.code, r.label, [a.text if a else None for a in r.amounts]) for r in table.rows]
+
+
+def families_of(doc, table) -> set[tuple[str, tuple[str, ...]]]:
+    """(parent, children) by code or label, as the checks sum them."""
+    reading = doc.facts.reading(table)
+    return {(p.code or p.label, tuple(c.code or c.label for c in children)) for p, children in reading.families}
+
+
+def slipped(text: str, figure: str, slip: str, occurrence: int = 1) -> str:
+    """The text with the `occurrence`-th printing of `figure` typed as `slip` (same width)."""
+    assert len(figure) == len(slip)
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(figure, start + 1)
+    return text[:start] + slip + text[start + len(figure):]
+
+
+def found_slip(doc, slip: str) -> bool:
+    """Is there an error about the slipped figure (stated as it, or summing it as a part)?"""
+    return any(slip in f.message.en for f in findings(doc))
+
+
+# --------------------------------------------------------------------------------------------
+# 1. A code inside a label: [201]一般公共服务支出, 【201】, "201 一般公共服务支出" in one cell.
+
+# (depth, code, name, 合计, 基本支出, 项目支出): Guangzhou's 一般公共预算支出情况表 indents each level.
+BRACKETED = [
+    (0, "", "合计", "1,982.52", "1,966.27", "16.25"),
+    (0, "201", "一般公共服务支出", "16.25", "0.00", "16.25"),
+    (1, "20132", "组织事务", "16.25", "0.00", "16.25"),
+    (2, "2013299", "其他组织事务支出", "16.25", "0.00", "16.25"),
+    (0, "208", "社会保障和就业支出", "1,966.27", "1,966.27", "0.00"),
+    (1, "20805", "行政事业单位养老支出", "1,966.27", "1,966.27", "0.00"),
+    (2, "2080501", "行政单位离退休", "1,719.07", "1,719.07", "0.00"),
+    (2, "2080505", "机关事业单位基本养老保险缴费支出", "247.20", "247.20", "0.00"),
+]
+
+
+def bracketed_layout(brackets: str = "[]") -> str:
+    lines = ["一般公共预算支出情况表（按功能分类科目）",
+             at((0, "单位名称：某局"), (70, "单位：万元")),
+             at((13, "功能科目名称"), (42, "合计"), (54, "基本支出"), (68, "项目支出"))]
+    for depth, code, name, *figures in BRACKETED:
+        label = f"{brackets[0]}{code}{brackets[1]}{name}" if code else name
+        lines.append(at((depth if code else 15, label), (48, figures[0], "r"), (62, figures[1], "r"), (76, figures[2], "r")))
+    return "\n".join(lines) + "\n"
+
+
+EXPECTED_BRACKETED = [(code, name, list(figures)) for _, code, name, *figures in BRACKETED]
+
+
+@pytest.mark.parametrize("brackets", ["[]", "【】"])
+def test_a_code_in_brackets_inside_the_label_is_the_rows_code(brackets):
+    doc = document(bracketed_layout(brackets))
+    [table] = doc.tables
+    assert rows_of(table) == EXPECTED_BRACKETED
+    assert {("208", ("20805",)), ("20805", ("2080501", "2080505")), ("合计", ("201", "208"))} <= families_of(doc, table)
+    assert doc.facts.reading(table).trusted
+    assert errors(doc) == []
+
+
+def test_a_slip_under_codes_in_brackets_is_an_error_of_their_hierarchy():
+    # One column of figures: only the code hierarchy (20805 = 2080501 + 2080505) can find it.
+    one_column = "\n".join(line[:48] for line in bracketed_layout().splitlines()) + "\n"
+    doc = document(slipped(one_column, "247.20", "274.20"))
+    assert [f.location.line for f in findings(doc) if "274.20" in f.message.en] == [9]  # at 20805's figure
+    assert errors(document(one_column)) == []
+
+
+def test_a_code_and_its_name_in_one_tab_separated_cell():
+    text = "一般公共预算支出表\n单位：万元\n科目\t合计\t基本支出\t项目支出\n" + "".join(
+        f"{f'{code} {name}' if code else name}\t" + "\t".join(figures) + "\n" for _, code, name, *figures in BRACKETED)
+    doc = document(text)
+    [table] = doc.tables
+    assert rows_of(table) == EXPECTED_BRACKETED
+    assert errors(doc) == []
+    assert found_slip(document(slipped(text, "1,719.07", "1,791.07")), "1,791.07")
+
+
+def test_a_bracketed_code_over_blank_amounts_opens_a_row():
+    text = "\n".join([
+        "一般公共预算支出表", at((0, "单位：万元")),
+        at((13, "功能科目名称"), (42, "合计"), (54, "基本支出"), (68, "项目支出")),
+        at((0, "[201]一般公共服务支出"), (48, "16.25", "r"), (62, "0.00", "r"), (76, "16.25", "r")),
+        at((1, "[20132]组织事务")),
+        at((2, "[2013299]其他组织事务支出"), (48, "16.25", "r"), (62, "0.00", "r"), (76, "16.25", "r")),
+        ""])
+    [table] = document(text).tables
+    assert [(r.code, r.label) for r in table.rows] == [("201", "一般公共服务支出"), ("20132", "组织事务"),
+                                                      ("2013299", "其他组织事务支出")]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_codes_in_brackets_of_a_pdf_are_read_alike_by_either_engine(tmp_path, engine):
+    pytest.importorskip("reportlab")
+    from tests.pdfs import positioned_pdf
+    lines = [[(140, "功能科目名称", "l"), (330, "合计", "l"), (400, "基本支出", "l"), (480, "项目支出", "l")]]
+    for depth, code, name, *figures in BRACKETED:
+        label = f"[{code}]{name}" if code else name
+        lines.append([(60 + 6 * depth if code else 140, label, "l"), (355, figures[0], "r"), (445, figures[1], "r"),
+                      (525, figures[2], "r")])
+    path = positioned_pdf(tmp_path / "gz.pdf", "一般公共预算支出情况表（按功能分类科目）", "单位：万元", lines)
+    doc = pdf_document(path, engine)
+    [table] = doc.tables
+    assert rows_of(table) == EXPECTED_BRACKETED
+    assert errors(doc) == []
