@@ -165,3 +165,24 @@ def boxed_rows_pdf(path: Path, title: str, rows: list[list[Cell]]) -> Path:
                 pdf.drawString(x0 + 3, y - height + 5, text)
     pdf.save()
     return path
+
+
+PlacedCell = tuple[float, str, str]  # (x, text, "l" set from x | "r" ending at x)
+
+
+def pages_pdf(path: Path, pages: list[list[list[PlacedCell]]], top: float = 800, leading: float = 18) -> Path:
+    """Pages of lines without rules, each line's cells set from (or ending at) their x, one line
+    every `leading` points from `top` down: a layout of any head (a title with its unit on its
+    line, a caption, a running header, a page number) as a producer sets it."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for number, lines in enumerate(pages):
+        if number:
+            pdf.showPage()
+        pdf.setFont(FONT, 9)
+        y = top
+        for cells in lines:
+            for x, text, align in cells:
+                (pdf.drawRightString if align == "r" else pdf.drawString)(x, y, text)
+            y -= leading
+    pdf.save()
+    return path

@@ -148,3 +148,95 @@ def test_codes_in_brackets_of_a_pdf_are_read_alike_by_either_engine(tmp_path, en
     [table] = doc.tables
     assert rows_of(table) == EXPECTED_BRACKETED
     assert errors(doc) == []
+
+
+# --------------------------------------------------------------------------------------------
+# 2. The unit printed in a column header (预算数（万元）, 金额(元)), on the title's line, beside the
+# caption above the title, or at the right end of the 编制单位 / 单位名称 line.
+
+ECONOMIC = [("301", "工资福利支出", "1,296.40"), ("30101", "基本工资", "541.18"), ("30102", "津贴补贴", "755.22"),
+            ("302", "商品和服务支出", "203.60"), ("30201", "办公费", "120.35"), ("30211", "差旅费", "83.25"),
+            ("", "合计", "1,500.00")]
+
+
+def economic_layout(head: list[str], figure_header: str = "预算数", rows=ECONOMIC) -> str:
+    """A 基本支出 table by economic code in layout text, under `head` (its title and unit lines)."""
+    lines = head + [at((0, "科目编码"), (12, "科目名称"), (40, figure_header))]
+    lines += [at((0, code), (12, name), (48, figure, "r")) for code, name, figure in rows]
+    return "\n".join(lines) + "\n"
+
+
+TITLE = "一般公共预算基本支出表"
+UNIT_PLACES = {
+    "a line of its own": [at((18, TITLE)), at((42, "单位：万元"))],
+    "the title's line": [at((14, TITLE), (42, "单位：万元"))],
+    "brackets after the title": [at((10, TITLE + "（单位：万元）"))],
+    "the caption's line above the title": [at((0, "公开06表"), (42, "单位：万元")), at((18, TITLE))],
+    "the 单位名称 line": [at((18, TITLE)), at((0, "单位名称：某局"), (42, "单位：万元"))],
+    "the 编制单位 line": [at((18, TITLE)), at((0, "编制单位：某局"), (38, "金额单位：万元"))],
+}
+
+
+@pytest.mark.parametrize("place", sorted(UNIT_PLACES))
+def test_the_unit_is_read_wherever_the_head_prints_it(place):
+    doc = document(economic_layout(UNIT_PLACES[place]))
+    [table] = doc.tables
+    assert (table.title, table.unit, table.columns) == (TITLE, "万元", ("预算数",))
+    assert rows_of(table) == [(code, name, [figure]) for code, name, figure in ECONOMIC]
+    assert doc.facts.reading(table).trusted
+    assert errors(doc) == []
+    assert found_slip(document(slipped(economic_layout(UNIT_PLACES[place]), "83.25", "38.25")), "38.25")
+
+
+@pytest.mark.parametrize("header", ["预算数（万元）", "预算数(万元)", "预算数（单位：万元）"])
+def test_the_unit_in_a_column_header_is_the_tables_and_no_part_of_the_name(header):
+    doc = document(economic_layout([at((18, TITLE))], header))
+    [table] = doc.tables
+    assert (table.unit, table.columns) == ("万元", ("预算数",))
+    assert rows_of(table)[0] == ("301", "工资福利支出", ["1,296.40"])
+    assert doc.facts.reading(table).trusted
+    assert errors(doc) == []
+    assert found_slip(document(slipped(economic_layout([at((18, TITLE))], header), "541.18", "514.18")), "514.18")
+
+
+def test_a_unit_wrapped_under_its_column_name_is_the_tables():
+    text = economic_layout([at((18, TITLE))]).replace(
+        at((0, "科目编码"), (12, "科目名称"), (40, "预算数")),
+        at((0, "科目编码"), (12, "科目名称"), (40, "预算数")) + "\n" + at((39, "（万元）")))
+    [table] = document(text).tables
+    assert (table.unit, table.columns) == ("万元", ("预算数",))
+
+
+def test_the_unit_of_a_tab_separated_header_keeps_the_columns_in_place():
+    text = ("部门支出总表\n科目编码\t科目名称\t合计(元)\t基本支出(元)\t项目支出(元)\n"
+            "201\t一般公共服务支出\t300,000\t100,000\t200,000\n2010301\t行政运行\t100,000\t100,000\t\n"
+            "2010302\t一般行政管理事务\t200,000\t\t200,000\n")
+    doc = document(text)
+    [table] = doc.tables
+    assert (table.unit, table.columns) == ("元", ("合计", "基本支出", "项目支出"))
+    assert doc.facts.reading(table).identities == ((0, (1, 2)),)
+    assert errors(doc) == []
+    assert found_slip(document(slipped(text, "100,000", "190,000", 3)), "190,000")
+
+
+def test_column_headers_that_name_two_units_leave_the_table_without_one():
+    # 单价（元） beside 金额（万元）: the table's unit cannot be told, and no sum is claimed as an error.
+    text = economic_layout([at((18, TITLE))], "金额（万元）").replace("金额（万元）", "单价（元）  金额（万元）")
+    doc = document(text)
+    [table] = doc.tables
+    assert table.unit == ""
+    assert not doc.facts.reading(table).trusted
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_the_unit_on_a_pdf_titles_line_and_in_its_header_through_either_engine(tmp_path, engine):
+    pytest.importorskip("reportlab")
+    from tests.pdfs import pages_pdf
+    head = [[(200, TITLE, "l"), (480, "单位：万元", "l")],
+            [(60, "科目编码", "l"), (140, "科目名称", "l"), (400, "预算数（万元）", "l")]]
+    lines = head + [[(60, code, "l"), (140, name, "l"), (460, figure, "r")] for code, name, figure in ECONOMIC]
+    doc = pdf_document(pages_pdf(tmp_path / "unit.pdf", [lines]), engine)
+    [table] = doc.tables
+    assert (table.title, table.unit, table.columns) == (TITLE, "万元", ("预算数",))
+    assert rows_of(table) == [(code, name, [figure]) for code, name, figure in ECONOMIC]
+    assert errors(doc) == []

@@ -134,6 +134,22 @@ TABLE_NUMBER = regex.compile(r"^\s*(?:(?:预算|公开|部门)?\s*\d{1,2}(?:\s*-
 
 # 单位：万元 / 金额单位：元 / 单位: 万元 (the department line "单位：某局" is no unit).
 UNIT = regex.compile(r"(?:金额)?单位[：:](万元|元)(?![\p{Han}])")
+# The unit in brackets after a title or a column's name: 预算数（万元）, 金额(元), （单位：万元）.
+BRACKETED_UNIT = regex.compile(r"[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?(万元|元)\s*[)）]")
+_SPACED_UNIT = regex.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元)(?![\p{Han}])")
+
+
+def unit_named(text: str) -> str:
+    """The unit (万元 or 元) a title or header line names, wherever on it: 单位：万元 at its right
+    end, or in brackets after a name; "" when it names none, or names both."""
+    units = {m.group(1) for pattern in (BRACKETED_UNIT, _SPACED_UNIT) for m in pattern.finditer(text)}
+    return units.pop() if len(units) == 1 else ""
+
+
+def without_unit(text: str) -> str:
+    """A title or a column's name without the unit printed in it (一般公共预算支出表（单位：万元）,
+    预算数（万元）): the unit is the table's, no part of the name."""
+    return _SPACED_UNIT.sub("", BRACKETED_UNIT.sub("", text)).strip()
 
 # Header words of columns that number rows or columns and never hold amounts.
 ORDINAL_HEADERS = regex.compile(r"^(?:行\s*次|行|栏\s*次|序号)$")

@@ -41,11 +41,12 @@ MIN_ORPHAN_DECIMALS = 2
 
 def _title_at(lines: Sequence[Line], index: int) -> tuple[str, domain.TableKind] | None:
     """A line that names a standard table (a title may arrive in several cells: 年财政拨款 三公
-    经费支出情况表); a line with an amount is a row, not a title."""
+    经费支出情况表); a line with an amount is a row, not a title. The unit printed on the
+    title's line (at its right end, or in brackets after it) is no part of the title."""
     line = lines[index]
     if line.is_blank:
         return None
-    text = " ".join(c.text for c in line.cells) if line.cells else line.text
+    text = domain.without_unit(" ".join(c.text for c in line.cells) if line.cells else line.text)
     kind = domain.table_kind(text)
     if kind is None or is_amount_line(line_pieces(line)):
         return None
@@ -107,9 +108,21 @@ def find_tables(source: Source) -> tuple[Table, ...]:
         else:
             extents.append((title, caption, kind, lines[start], body))
     tables = [_with_trailing_note(table, lines, title_line, body, starts) for title, _, kind, title_line, body in extents
-              for table in parse_table(title, kind, title_line, body)]
+              for table in parse_table(title, kind, title_line, body, _unit_above(lines, title_line))]
     prose = {line.number for line in lines if not line.delimited}
     return tuple(mark_truncated_codes(t, prose) for t in tables if t.rows or t.empty_note or t.notes or t.unit)
+
+
+def _unit_above(lines: Sequence[Line], title_line: Line) -> str:
+    """The unit printed on the line above a title with the table's caption, or alone there
+    ("公开05表                单位：万元"), as some templates set the head of a table."""
+    index = next((i for i, line in enumerate(lines) if line is title_line), 0)
+    above = [line for line in lines[max(0, index - 3):index] if line.text.strip()][-2:]
+    for line in reversed(above):
+        rest = domain.without_unit(line.text)
+        if not rest or domain.TABLE_NUMBER.match(rest):
+            return domain.unit_named(line.text)
+    return ""
 
 
 # The fewest characters of a title that a page printing only the table's last columns may keep.
@@ -199,8 +212,11 @@ def _rows_by_band(body: list[Line]) -> tuple[list[list[Line]], bool]:
     return groups, use_bands
 
 
-def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list[Line]) -> list[Table]:
-    unit = ""
+def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list[Line], unit_above: str = "") -> list[Table]:
+    """The tables a title's lines hold (one per side or panel). The unit is the one printed on
+    the title's line, above it with its caption, on a line of the table's head (单位：万元, at
+    the right end of the 编制单位 line too), or in brackets in its column headers (预算数（万元））."""
+    unit = domain.unit_named(title_line.text) or unit_above
     empty_note = ""
     header: list[list[Piece]] = []
     drafts: list[RowDraft] = []
@@ -213,7 +229,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
         text = line.text.strip()
         if not text:
             continue
-        found_unit = domain.UNIT.search(SPACES.sub("", text))
+        found_unit = domain.UNIT.search(domain.BRACKETED_UNIT.sub("", SPACES.sub("", text)))
         if found_unit:
             unit = unit or found_unit.group(1)
         if domain.EMPTY_NOTE.search(text):
@@ -270,6 +286,9 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     if not any(is_amount_line(d.pieces) for d in drafts):
         return [Table(title, kind.id, unit, (), (), location, empty_note=empty_note)]
     header = [row for row in header if not _is_column_numbers(row)]
+    unit = _unit_of_columns(header, unit)
+    header = _without_units(header)
+    page_headers = {page: _without_units(rows) for page, rows in page_headers.items()}
     amount_lines = [line for draft in drafts for line in draft.lines if is_amount_line(line_pieces(line))]
     layouts = {line.layout for line in amount_lines if not lone_amount(line)}
     if layouts <= {GRID, POSITIONED} and all(_amounts_in_own_cells(line) for line in amount_lines):
@@ -278,6 +297,24 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     else:
         tables = flow_table(title, kind, unit, location, header, drafts, empty_note)
     return [_sides_told_apart(table) if kind.two_sided else table for table in tables]
+
+
+def _unit_of_columns(header: list[list[Piece]], unit: str) -> str:
+    """The table's unit, given the units its column headers print in brackets (预算数（万元）,
+    金额(元)): theirs when the head printed none, and none when they name two, or another than
+    the head's (no guess)."""
+    named = {m.group(1) for row in header for piece in row for m in domain.BRACKETED_UNIT.finditer(piece.text)}
+    if not named:
+        return unit
+    return named.pop() if len(named) == 1 and (not unit or unit in named) else ""
+
+
+def _without_units(header: list[list[Piece]]) -> list[list[Piece]]:
+    """Header rows without the units printed in their cells: a column is 预算数, not
+    预算数（万元）, and a unit wrapped onto a line of its own names no column."""
+    rows = [[replace(piece, text=domain.without_unit(piece.text)) for piece in row] for row in header]
+    rows = [[piece for piece in row if piece.text or piece.column >= 0] for row in rows]  # a grid's cell keeps its place
+    return [row for row in rows if any(piece.text for piece in row)]
 
 
 def _sides_told_apart(table: Table) -> Table:
