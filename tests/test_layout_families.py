@@ -240,3 +240,129 @@ def test_the_unit_on_a_pdf_titles_line_and_in_its_header_through_either_engine(t
     assert (table.title, table.unit, table.columns) == (TITLE, "万元", ("预算数",))
     assert rows_of(table) == [(code, name, [figure]) for code, name, figure in ECONOMIC]
     assert errors(doc) == []
+
+
+# --------------------------------------------------------------------------------------------
+# 3. A table over a page break: a running header and a page number between its rows, the title
+# repeated with （续）, the first row of the next page wrapped around its figures.
+
+RUNNING = at((30, "某局2026年部门预算"))
+COLUMNS = at((4, "科目编码"), (14, "科目名称"), (46, "合计"), (58, "基本支出"), (72, "项目支出"))
+
+
+def coded(code: str, label: str, *figures: str) -> str:
+    return at((0, code), (10, label), *((edge, figure, "r") for edge, figure in zip((50, 64, 78), figures)))
+
+
+def around(label: str, code: str, end: str, *figures: str) -> list[str]:
+    """A row whose label wraps around its figures, its code on the figures' line."""
+    return [at((10, label)), at((0, code), *((edge, figure, "r") for edge, figure in zip((50, 64, 78), figures))),
+            at((10, end))]
+
+
+def paged(first_page: list[str], next_page: list[str], continued_head: list[str]) -> str:
+    """A narrative page, the table's first page, its next page, a closing narrative page: each
+    with the running header at its top and its number at its foot, as pdftotext -layout sets
+    them (a form feed opens each page)."""
+    pages = [["一、部门基本情况", "某局是主管某事务的部门，负责全市某事务的管理工作，内设机构若干个，下属单位两个。"],
+             [at((0, "表5")), at((26, "一般公共预算支出表")), at((0, "单位名称：某局"), (72, "单位：万元")), COLUMNS,
+              *first_page],
+             [*continued_head, *next_page],
+             ["二、其他说明", "本部门没有其他需要说明的事项，以上数据均为预算数，如有尾差系四舍五入所致。"]]
+    return "\n\f".join("\n".join([RUNNING, "", *page, "", at((38, f"- {number} -"))])
+                       for number, page in enumerate(pages, start=1)) + "\n"
+
+
+FIRST_PAGE = [coded("", "合计", "60.00", "30.00", "30.00"), coded("201", "一般公共服务支出", "40.00", "20.00", "20.00"),
+              coded("20101", "人大事务", "40.00", "20.00", "20.00"),
+              *around("行政运行（人大", "2010101", "机关）", "20.00", "20.00", "0.00")]
+NEXT_PAGE = [*around("一般行政管理事", "2010102", "务", "20.00", "0.00", "20.00"),
+             coded("205", "教育支出", "20.00", "10.00", "10.00"), coded("20508", "进修及培训", "20.00", "10.00", "10.00"),
+             coded("2050803", "培训支出", "20.00", "10.00", "10.00")]
+PAGED_ROWS = [("", "合计", ["60.00", "30.00", "30.00"]), ("201", "一般公共服务支出", ["40.00", "20.00", "20.00"]),
+              ("20101", "人大事务", ["40.00", "20.00", "20.00"]), ("2010101", "行政运行（人大机关）", ["20.00", "20.00", "0.00"]),
+              ("2010102", "一般行政管理事务", ["20.00", "0.00", "20.00"]), ("205", "教育支出", ["20.00", "10.00", "10.00"]),
+              ("20508", "进修及培训", ["20.00", "10.00", "10.00"]), ("2050803", "培训支出", ["20.00", "10.00", "10.00"])]
+CONTINUED_HEADS = {
+    "nothing repeated": [],
+    "the header repeated": [COLUMNS],
+    "the title repeated with （续）": [at((24, "一般公共预算支出表（续）")), COLUMNS],
+    "the caption repeated with 续表": [at((0, "续表5")), at((26, "一般公共预算支出表")), COLUMNS],
+}
+
+
+@pytest.mark.parametrize("head", sorted(CONTINUED_HEADS))
+def test_a_table_over_a_page_break_reads_as_one_without_the_pages_furniture(head):
+    text = paged(FIRST_PAGE, NEXT_PAGE, CONTINUED_HEADS[head])
+    doc = document(text)
+    [table] = doc.tables
+    assert rows_of(table) == PAGED_ROWS
+    assert ("20101", ("2010101", "2010102")) in families_of(doc, table)
+    assert doc.facts.reading(table).trusted
+    assert errors(doc) == []
+    assert found_slip(document(slipped(text, "20.00", "29.00", 8)), "29.00")  # 2010102's 合计, on the next page
+
+
+def test_a_running_header_is_furniture_only_where_pages_repeat_it():
+    from auditlint.parse.tables import running_lines
+    source = read_text("d.txt", paged(FIRST_PAGE, NEXT_PAGE, []).encode("utf-8"))
+    assert {line.text.strip() for line in source.lines if line.number in running_lines(source.lines)} == {"某局2026年部门预算"}
+
+
+# Shenzhen's tables by unit: the unit's name wraps around its figures on the table's first row.
+FIRST_ROW_WRAPPED = "\n".join([
+    at((50, "支出总表")), at((0, "部门名称：某局（本级）"), (90, "单位：万元")),
+    at((5, "预算单位"), (22, "科目编码"), (37, "科目名称"), (56, "支出总计"), (70, "基本支出"), (84, "项目支出")),
+    at((0, "某局（本")), at((60, "150.00", "r"), (76, "100.00", "r"), (90, "50.00", "r")), at((0, "级）")),
+    at((22, "201"), (32, "一般公共服务支出"), (60, "150.00", "r"), (76, "100.00", "r"), (90, "50.00", "r")),
+    at((22, "20104"), (32, "发展与改革事务"), (60, "150.00", "r"), (76, "100.00", "r"), (90, "50.00", "r")),
+    at((22, "2010401"), (32, "行政运行"), (60, "100.00", "r"), (76, "100.00", "r"), (90, "0.00", "r")),
+    at((22, "2010402"), (32, "一般行政管理事务"), (60, "50.00", "r"), (76, "0.00", "r"), (90, "50.00", "r")),
+    ""])
+
+
+def test_the_first_rows_label_wrapped_around_its_figures_is_no_header():
+    doc = document(FIRST_ROW_WRAPPED)
+    [table] = doc.tables
+    assert table.columns == ("支出总计", "基本支出", "项目支出")
+    assert [(code, label) for code, label, _ in rows_of(table)] == [
+        ("", "某局（本级）"), ("201", "一般公共服务支出"), ("20104", "发展与改革事务"), ("2010401", "行政运行"),
+        ("2010402", "一般行政管理事务")]
+    assert errors(doc) == []
+    assert found_slip(document(slipped(FIRST_ROW_WRAPPED, "50.00", "59.00", 4)), "59.00")
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_a_pdf_table_over_a_page_break_through_either_engine(tmp_path, engine):
+    pytest.importorskip("reportlab")
+    from tests.pdfs import pages_pdf
+
+    def row(code: str, label: str, *figures: str) -> list:
+        return [(60, code, "l"), (120, label, "l"), *((x, f, "r") for x, f in zip((360, 440, 520), figures))]
+
+    def page(number: int, lines: list[list]) -> list[list]:
+        return [[(250, "某局2026年部门预算", "l")], [], *lines, [], [(290, f"- {number} -", "l")]]
+
+    head = [[(70, "科目编码", "l"), (130, "科目名称", "l"), (330, "合计", "l"), (400, "基本支出", "l"), (480, "项目支出", "l")]]
+    pages = [page(1, [[(60, "一、部门基本情况", "l")], [(60, "某局是主管某事务的部门，负责全市某事务的管理工作。", "l")]]),
+             page(2, [[(220, "一般公共预算支出表", "l")], [(60, "单位名称：某局", "l"), (480, "单位：万元", "l")], *head,
+                      *(row(code, label, *figures) for code, label, figures in PAGED_ROWS[:4])]),
+             page(3, [[(210, "一般公共预算支出表（续）", "l")], *head,
+                      *(row(code, label, *figures) for code, label, figures in PAGED_ROWS[4:])])]
+    doc = pdf_document(pages_pdf(tmp_path / "paged.pdf", pages), engine)
+    [table] = doc.tables
+    assert rows_of(table) == PAGED_ROWS
+    assert errors(doc) == []
+
+
+def test_words_in_the_code_column_name_the_row_and_never_make_its_code():
+    text = ("一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            "合计\t\t60.00\t30.00\t30.00\n201\t一般公共服务支出\t40.00\t20.00\t20.00\n"
+            "2010101\t行政运行\t40.00\t20.00\t20.00\n205\t教育支出\t20.00\t10.00\t10.00\n"
+            "2050803\t培训支出\t20.00\t10.00\t10.00\n")
+    doc = document(text)
+    [table] = doc.tables
+    assert rows_of(table)[0] == ("", "合计", ["60.00", "30.00", "30.00"])
+    assert ("合计", ("201", "205")) in families_of(doc, table)
+    assert errors(doc) == []
+    assert found_slip(document(slipped(text, "60.00", "66.00")), "66.00")

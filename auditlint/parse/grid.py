@@ -15,7 +15,7 @@ import regex
 from auditlint.model import Amount, Location, Row, Table
 from auditlint import domain
 from auditlint.parse.numbers import parse_amount
-from auditlint.parse.pieces import (CODE_TEXT, INTEGER, SPACES, X_TOLERANCE, Piece, RowDraft, draft_location,
+from auditlint.parse.pieces import (CODE_TEXT, HAN, INTEGER, SPACES, X_TOLERANCE, Piece, RowDraft, draft_location,
                                     is_amount_like, split_code)
 
 
@@ -689,7 +689,9 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         if not start <= piece.column < end or not piece.text.strip():
             continue
         role = roles[piece.column]
-        if (role == "code" or role == "label" and CODE_TEXT.match(piece.text.strip())) and not code:
+        if role == "code" and HAN.search(piece.text):
+            label += piece.text.strip()  # words in the code column (合计 set under 科目编码) name the row
+        elif (role == "code" or role == "label" and CODE_TEXT.match(piece.text.strip())) and not code:
             code = piece.text.strip()  # a code on a line of its own, in a column read as labels
         elif role == "code" and CODE_TEXT.match(piece.text.strip()):
             other_codes.append(piece.text.strip())

@@ -42,11 +42,12 @@ MIN_ORPHAN_DECIMALS = 2
 def _title_at(lines: Sequence[Line], index: int) -> tuple[str, domain.TableKind] | None:
     """A line that names a standard table (a title may arrive in several cells: 年财政拨款 三公
     经费支出情况表); a line with an amount is a row, not a title. The unit printed on the
-    title's line (at its right end, or in brackets after it) is no part of the title."""
+    title's line (at its right end, or in brackets after it) is no part of the title, nor is the
+    mark of a table continued from the page before (（续）, 续表), so that its pages are one table."""
     line = lines[index]
     if line.is_blank:
         return None
-    text = domain.without_unit(" ".join(c.text for c in line.cells) if line.cells else line.text)
+    text = _CONTINUED.sub("", domain.without_unit(" ".join(c.text for c in line.cells) if line.cells else line.text))
     kind = domain.table_kind(text)
     if kind is None or is_amount_line(line_pieces(line)):
         return None
@@ -71,10 +72,22 @@ def _is_section_heading(line: Line) -> bool:
     return bool(domain.SECTION_HEADING.search(text)) and not is_amount_line(line_pieces(line))
 
 
+# The mark of a table continued from the page before: 一般公共预算支出表（续）, 表5(续表), 续表5, 续：….
+_CONTINUED = regex.compile(r"\s*[（(]\s*续\s*表?\s*[)）]|^\s*续(?=\s*表\s*\d)|^\s*续\s*[：:]\s*")
+
+
+def _continued(lines: Sequence[Line], title: int) -> bool:
+    """Does a title, or the caption above it, say that the table goes on from the page before
+    (一般公共预算支出表（续）, 续表5)? Then it continues the table of its title, though the first
+    page printed a caption and this one none."""
+    return any(_CONTINUED.search(lines[index].text) for index in (title - 2, title - 1, title) if 0 <= index < len(lines))
+
+
 def _caption(lines: Sequence[Line], title: int) -> str:
-    """The numbered caption beside a title (预算07表, 表 3, 公开 01 表), if there is one."""
+    """The numbered caption beside a title (预算07表, 表 3, 公开 01 表), if there is one; a
+    continued table's (表5（续）, 续表5) is its first page's."""
     for index in (title - 1, title + 1, title - 2, title + 2):
-        caption = _PAGE_NUMBER_BEFORE.sub("", lines[index].text) if 0 <= index < len(lines) else ""
+        caption = _CONTINUED.sub("", _PAGE_NUMBER_BEFORE.sub("", lines[index].text)) if 0 <= index < len(lines) else ""
         if domain.TABLE_NUMBER.match(caption):
             return SPACES.sub("", caption)
     return ""
@@ -102,15 +115,41 @@ def find_tables(source: Source) -> tuple[Table, ...]:
             continue  # a title with nothing under it is an entry of the table of contents
         caption = _caption(lines, start)
         previous = extents[-1] if extents else None
-        if previous and _same_title(previous[0], title) and previous[1] == caption and previous[4] and not kind.form \
+        if previous and _same_title(previous[0], title) and (previous[1] == caption or not caption and _continued(lines, start)) \
+                and previous[4] and not kind.form \
                 and previous[2] == kind and previous[4][-1].number >= start - 3:  # a form's title repeats for each project
             previous[4].extend(_without_repeated_header(previous[4], body, title))
         else:
             extents.append((title, caption, kind, lines[start], body))
+    running = running_lines(lines)
     tables = [_with_trailing_note(table, lines, title_line, body, starts) for title, _, kind, title_line, body in extents
-              for table in parse_table(title, kind, title_line, body, _unit_above(lines, title_line))]
+              for table in parse_table(title, kind, title_line, body, _unit_above(lines, title_line), running)]
     prose = {line.number for line in lines if not line.delimited}
     return tuple(mark_truncated_codes(t, prose) for t in tables if t.rows or t.empty_note or t.notes or t.unit)
+
+
+MARGIN_LINES = 2  # the lines at the top and at the foot of a page where running headers and footers stand
+_DIGITS_AND_SPACES = regex.compile(r"[\d\s]+")
+
+
+def running_lines(lines: Sequence[Line]) -> frozenset[int]:
+    """The numbers of the lines that are a running header or footer: words without an amount
+    among the first or last lines of a page, printed alike (page numbers aside) at the top or
+    foot of another page, and no table's title. Between a table's rows they are no part of any
+    row (a running header read as the label of the row below, or as its code)."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line)
+    pages_of: dict[str, set[int]] = {}
+    margins: list[tuple[str, Line]] = []
+    for page, printed in by_page.items():
+        for line in {id(l): l for l in printed[:MARGIN_LINES] + printed[-MARGIN_LINES:]}.values():
+            key = _DIGITS_AND_SPACES.sub("", line.text)
+            if len(HAN.findall(key)) >= 2 and not is_amount_line(line_pieces(line)) and not domain.table_kind(line.text):
+                pages_of.setdefault(key, set()).add(page)
+                margins.append((key, line))
+    return frozenset(line.number for key, line in margins if len(pages_of[key]) >= 2)
 
 
 def _unit_above(lines: Sequence[Line], title_line: Line) -> str:
@@ -212,13 +251,18 @@ def _rows_by_band(body: list[Line]) -> tuple[list[list[Line]], bool]:
     return groups, use_bands
 
 
-def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list[Line], unit_above: str = "") -> list[Table]:
+def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list[Line], unit_above: str = "",
+                running: frozenset[int] = frozenset()) -> list[Table]:
     """The tables a title's lines hold (one per side or panel). The unit is the one printed on
     the title's line, above it with its caption, on a line of the table's head (单位：万元, at
-    the right end of the 编制单位 line too), or in brackets in its column headers (预算数（万元））."""
+    the right end of the 编制单位 line too), or in brackets in its column headers (预算数（万元））.
+    A running header or footer between its rows (`running`, the numbers of such lines) is no
+    part of them; a row does not run on over a page break (a page's first label is no end of
+    the label of the last row of the page before)."""
     unit = domain.unit_named(title_line.text) or unit_above
     empty_note = ""
     header: list[list[Piece]] = []
+    header_lines: list[Line] = []
     drafts: list[RowDraft] = []
     page_headers: dict[int, list[list[Piece]]] = {}  # the header rows each later page repeats
     pending = RowDraft()
@@ -235,13 +279,15 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
         if domain.EMPTY_NOTE.search(text):
             empty_note = text
         pieces = line_pieces(line)
-        if is_page_furniture(line) or _NOTE_START.match(text) or domain.TABLE_NUMBER.match(text) \
+        if is_page_furniture(line) or _NOTE_START.match(text) or domain.TABLE_NUMBER.match(_CONTINUED.sub("", text)) \
                 or (found_unit and not is_amount_line(pieces)):
             continue
         if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or (_DEPARTMENT_LINE.match(text) and not is_amount_line(pieces)):
             continue
-        if owed and not is_amount_line(pieces) and (not _opens_row(line, pieces, header)
-                                                    or _code_and_label(text) and _lacks_code(drafts[-1])):
+        if drafts and line.number in running and not _repeats_header(pieces, header):
+            continue
+        if owed and not is_amount_line(pieces) and line.page == drafts[-1].lines[-1].page \
+                and (not _opens_row(line, pieces, header) or _code_and_label(text) and _lacks_code(drafts[-1])):
             drafts[-1].pieces.extend(pieces)  # the end of a label wrapped around its row's figures (with its code)
             drafts[-1].lines.append(line)
             owed -= 1
@@ -256,11 +302,13 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
             drafts[-1].lines.append(line)
             continue
         if is_amount_line(pieces) and not pending.pieces and drafts and _only_amounts(pieces) \
-                and _label_only(drafts[-1]):
+                and _label_only(drafts[-1]) and line.page == drafts[-1].lines[-1].page:
             owed = len(drafts[-1].lines)  # as many lines of its label below its figures as above
             drafts[-1].pieces.extend(pieces)  # the amounts of a row whose label stands on the line above
             drafts[-1].lines.append(line)
         elif is_amount_line(pieces):
+            if not drafts and not pending.pieces and header and _label_above_first_figures(header_lines[-1], header[-1], line, pieces):
+                pending = RowDraft(header.pop(), [header_lines.pop()])  # the first row's label, not a header
             owed = len(pending.lines) if _only_amounts(pieces) else 0
             pending.pieces.extend(pieces)
             pending.lines.append(line)
@@ -268,6 +316,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
             pending = RowDraft()
         elif not drafts:
             header.append(pieces)
+            header_lines.append(line)
         elif _repeats_header(pieces, header):
             page_headers.setdefault(line.page, []).append(pieces)
         elif not pending.pieces and (line.layout == GRID or ENUMERATED.match(text) or _code_and_label(text)
@@ -352,6 +401,16 @@ def _opens_row(line: Line, pieces: list[Piece], header: list[list[Piece]]) -> bo
     text = line.text.strip()
     return (line.layout == GRID or bool(ENUMERATED.match(text)) or bool(domain.TOTAL_LABEL.match(text.split()[0]))
             or _code_and_label(text) or _lone_code(pieces) or _repeats_header(pieces, header))
+
+
+def _label_above_first_figures(above: Line, words: list[Piece], line: Line, figures: list[Piece]) -> bool:
+    """Is the line of words right above the table's first line of bare figures that row's label,
+    wrapped around its figures (深圳市发展和改革委员会（本 / figures / 级）), rather than the last
+    line of the header? One cell of words, no column's heading, wholly left of the figures."""
+    texts = [p.text.strip() for p in words if p.text.strip()]
+    return (len(texts) == 1 and bool(HAN.search(texts[0])) and _only_amounts(figures)
+            and not domain.LABEL_HEADERS.match(SPACES.sub("", texts[0])) and line.number - above.number <= 2
+            and max(p.x1 for p in words) < min(p.x0 for p in figures if p.amount is not None))
 
 
 def _only_amounts(pieces: list[Piece]) -> bool:
