@@ -366,3 +366,67 @@ def test_words_in_the_code_column_name_the_row_and_never_make_its_code():
     assert ("合计", ("201", "205")) in families_of(doc, table)
     assert errors(doc) == []
     assert found_slip(document(slipped(text, "60.00", "66.00")), "66.00")
+
+
+# --------------------------------------------------------------------------------------------
+# 4. A table that starts right after another, without a blank line: its title on the line after
+# the last row, or its caption (表6) before it. A title of no standard kind (财政拨款支出预算表
+# （功能科目）, as Jiangsu's 2019 template prints it) must end the table before, whose code
+# hierarchy its rows would otherwise join.
+
+FUNCTION_ROWS = [("", "合计", "30.00"), ("201", "一般公共服务支出", "30.00"), ("20101", "人大事务", "30.00"),
+                 ("2010101", "行政运行", "10.00"), ("2010102", "一般行政管理事务", "20.00")]
+ECONOMIC_ROWS = [("", "合计", "25.00"), ("301", "工资福利支出", "15.00"), ("30101", "基本工资", "15.00"),
+                 ("302", "商品和服务支出", "10.00"), ("30201", "办公费", "10.00")]
+
+
+def two_tables(second_head: list[str]) -> str:
+    def table(head: list[str], rows: list[tuple[str, str, str]]) -> list[str]:
+        return head + [at((60, "单位：万元")), at((0, "科目编码"), (10, "科目名称"), (44, "合计"))] + [
+            at((0, code), (10, name), (50, figure, "r")) for code, name, figure in rows]
+    return "\n".join(table([at((20, "一般公共预算支出表"))], FUNCTION_ROWS) + table(second_head, ECONOMIC_ROWS)) + "\n"
+
+
+SECOND_HEADS = {
+    "a standard title": [at((20, "一般公共预算基本支出表"))],
+    "a standard title under its caption": [at((0, "表6")), at((20, "一般公共预算基本支出表"))],
+    "a title of no standard kind": [at((20, "部门预算支出经济分类情况表"))],
+    "a numbered title of no standard kind": [at((18, "十一、部门预算支出经济分类情况表"))],
+    "a caption over a title of no standard kind": [at((0, "公开06表")), at((20, "部门预算支出经济分类明细"))],
+    "a title of no standard kind with a qualifier": [at((20, "财政拨款支出预算表（经济科目）"))],
+}
+
+
+@pytest.mark.parametrize("head", sorted(SECOND_HEADS))
+def test_a_table_right_after_another_is_not_swallowed_by_it(head):
+    text = two_tables(SECOND_HEADS[head])
+    doc = document(text)
+    first = doc.tables[0]
+    assert rows_of(first) == [(code, name, [figure]) for code, name, figure in FUNCTION_ROWS]
+    assert errors(doc) == []
+    assert found_slip(document(slipped(text, "10.00", "19.00")), "19.00")
+
+
+def test_a_standard_title_right_after_rows_starts_its_own_table():
+    doc = document(two_tables(SECOND_HEADS["a standard title under its caption"]))
+    assert [(t.kind, len(t.rows)) for t in doc.tables] == [("gpb_function", 5), ("gpb_basic", 5)]
+
+
+def test_a_note_ending_in_biao_after_rows_does_not_end_the_table():
+    text = two_tables(SECOND_HEADS["a standard title"]).replace(at((0, "2010102")), "注：本表为部门预算表\n" + at((0, "2010102")), 1)
+    assert rows_of(document(text).tables[0]) == [(code, name, [figure]) for code, name, figure in FUNCTION_ROWS]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_a_pdf_table_right_after_another_through_either_engine(tmp_path, engine):
+    pytest.importorskip("reportlab")
+    from tests.pdfs import pages_pdf
+
+    def table(title: str, rows) -> list[list]:
+        return [[(200, title, "l")], [(480, "单位：万元", "l")],
+                [(60, "科目编码", "l"), (140, "科目名称", "l"), (420, "合计", "l")],
+                *([(60, code, "l"), (140, name, "l"), (460, figure, "r")] for code, name, figure in rows)]
+    lines = table("一般公共预算支出表", FUNCTION_ROWS) + table("部门预算支出经济分类情况表", ECONOMIC_ROWS)
+    doc = pdf_document(pages_pdf(tmp_path / "two.pdf", [lines]), engine)
+    assert rows_of(doc.tables[0]) == [(code, name, [figure]) for code, name, figure in FUNCTION_ROWS]
+    assert errors(doc) == []

@@ -83,6 +83,26 @@ def _continued(lines: Sequence[Line], title: int) -> bool:
     return any(_CONTINUED.search(lines[index].text) for index in (title - 2, title - 1, title) if 0 <= index < len(lines))
 
 
+# A title of a table auditlint does not know (部门预算支出经济分类情况表, 十一、国有资产占用情况表):
+# a short line of words that ends in 表, perhaps with a bracketed qualifier after it.
+_TITLE_LIKE = regex.compile(r"^[^，。；：:]{2,38}表(?:[（(][^（()）]{1,12}[)）])?$")
+
+
+def _opens_unknown_table(lines: Sequence[Line], index: int) -> bool:
+    """Does the line open a table of no standard kind (its title, or its caption 表6 over a title
+    that names no standard table)? After a table's rows it ends that table, whose rows its own
+    would otherwise join (its economic codes summed into a table by function)."""
+    line = lines[index]
+    text = line.text.strip()
+    if not text or len(line.cells) > 1 or is_amount_line(line_pieces(line)) or _NOTE_START.match(text) \
+            or domain.EMPTY_NOTE.search(text):
+        return False
+    if domain.TABLE_NUMBER.match(_CONTINUED.sub("", _PAGE_NUMBER_BEFORE.sub("", text))):
+        following = [i for i in range(index + 1, min(index + 4, len(lines))) if not lines[i].is_blank][:1]
+        return not any(_title_at(lines, i) for i in following)
+    return bool(_TITLE_LIKE.match(SPACES.sub("", text)))
+
+
 def _caption(lines: Sequence[Line], title: int) -> str:
     """The numbered caption beside a title (预算07表, 表 3, 公开 01 表), if there is one; a
     continued table's (表5（续）, 续表5) is its first page's."""
@@ -107,8 +127,10 @@ def find_tables(source: Source) -> tuple[Table, ...]:
     for number, (start, (title, kind)) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         body: list[Line] = []
-        for line in lines[start + 1:end]:
-            if _is_narrative(line) or (_is_section_heading(line) and any(is_amount_line(line_pieces(b)) for b in body)):
+        for index in range(start + 1, end):
+            line = lines[index]
+            if _is_narrative(line) or ((_is_section_heading(line) or _opens_unknown_table(lines, index))
+                                       and any(is_amount_line(line_pieces(b)) for b in body)):
                 break
             body.append(line)
         if not any(line.text.strip() for line in body):
