@@ -12,6 +12,7 @@ from auditlint.findings import Level
 from auditlint.parse import parse_document
 from auditlint.plugins import load_checks
 from auditlint.readers import read_source
+from auditlint.parse.flow import PANELS_NOTE
 from auditlint.readers.text import read_text
 
 
@@ -429,4 +430,110 @@ def test_a_pdf_table_right_after_another_through_either_engine(tmp_path, engine)
     lines = table("一般公共预算支出表", FUNCTION_ROWS) + table("部门预算支出经济分类情况表", ECONOMIC_ROWS)
     doc = pdf_document(pages_pdf(tmp_path / "two.pdf", [lines]), engine)
     assert rows_of(doc.tables[0]) == [(code, name, [figure]) for code, name, figure in FUNCTION_ROWS]
+    assert errors(doc) == []
+
+
+# --------------------------------------------------------------------------------------------
+# 5. Side-by-side panels: 人员经费 beside 公用经费 in the 基本支出 table of the national 决算
+# template, spending by function beside spending by economic class. Read as text, a row of each
+# panel shares a line: two lists, never one row.
+
+PERSONNEL = [("301", "工资福利支出", "100.00"), ("30101", "基本工资", "60.00"), ("30102", "津贴补贴", "40.00"),
+             ("303", "对个人和家庭的补助", "10.00"), ("30302", "退休费", "10.00")]
+PUBLIC = [("302", "商品和服务支出", "50.00"), ("30201", "办公费", "20.00"), ("30211", "差旅费", "30.00"),
+          ("310", "资本性支出", "5.00"), ("31002", "办公设备购置", "5.00"), ("31007", "信息网络及软件购置更新", "0.00")]
+PANEL_TITLE = "一般公共预算财政拨款基本支出决算表"
+
+
+def panels_layout() -> str:
+    lines = [at((30, PANEL_TITLE)), at((80, "单位：万元")), at((16, "人员经费"), (62, "公用经费")),
+             at((0, "科目编码"), (8, "科目名称"), (32, "决算数"), (44, "科目编码"), (52, "科目名称"), (80, "决算数"))]
+    for index in range(max(len(PERSONNEL), len(PUBLIC))):
+        cells = []
+        if index < len(PERSONNEL):
+            code, name, figure = PERSONNEL[index]
+            cells += [(0, code), (8, name), (38, figure, "r")]
+        code, name, figure = PUBLIC[index]
+        cells += [(44, code), (52, name), (86, figure, "r")]
+        lines.append(at(*cells))
+    lines.append(at((4, "人员经费合计"), (38, "110.00", "r"), (48, "公用经费合计"), (86, "55.00", "r")))
+    return "\n".join(lines) + "\n"
+
+
+def panel_rows(rows, total: tuple[str, str]) -> list:
+    return [(code, name, [figure]) for code, name, figure in rows] + [("", total[0], [total[1]])]
+
+
+def test_panels_side_by_side_are_two_lists():
+    doc = document(panels_layout())
+    personnel, public = doc.tables
+    assert (personnel.side, public.side) == ("人员经费", "公用经费")
+    assert rows_of(personnel) == panel_rows(PERSONNEL, ("人员经费合计", "110.00"))
+    assert rows_of(public) == panel_rows(PUBLIC, ("公用经费合计", "55.00"))
+    assert ("310", ("31002", "31007")) in families_of(doc, public)
+    assert errors(doc) == []
+    assert found_slip(document(slipped(panels_layout(), "20.00", "29.00")), "29.00")  # 30201 办公费
+
+
+def test_tab_separated_panels_are_two_lists():
+    lines = [PANEL_TITLE, "单位：万元", "人员经费\t\t\t公用经费\t\t", "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数"]
+    for index, (code, name, figure) in enumerate(PUBLIC):
+        left = "\t".join(PERSONNEL[index]) if index < len(PERSONNEL) else "\t\t"
+        lines.append(f"{left}\t{code}\t{name}\t{figure}")
+    lines.append("\t人员经费合计\t110.00\t\t公用经费合计\t55.00")
+    text = "\n".join(lines) + "\n"
+    doc = document(text)
+    personnel, public = doc.tables
+    assert rows_of(personnel) == panel_rows(PERSONNEL, ("人员经费合计", "110.00"))
+    assert rows_of(public) == panel_rows(PUBLIC, ("公用经费合计", "55.00"))
+    assert errors(doc) == []
+    assert found_slip(document(slipped(text, "60.00", "69.00")), "69.00")  # 30101 基本工资
+
+
+def test_spending_by_function_beside_spending_by_economic_class_are_two_lists():
+    function = [("201", "一般公共服务支出", "80.00"), ("20101", "人大事务", "80.00"), ("2010101", "行政运行", "50.00"),
+                ("2010102", "一般行政管理事务", "30.00"), ("", "合计", "80.00")]
+    economic = [("301", "工资福利支出", "50.00"), ("30101", "基本工资", "50.00"), ("302", "商品和服务支出", "30.00"),
+                ("30201", "办公费", "30.00"), ("", "合计", "80.00")]
+    lines = [at((30, "一般公共预算支出表")), at((80, "单位：万元")),
+             at((10, "支出功能分类科目"), (56, "支出经济分类科目")),
+             at((0, "科目编码"), (10, "科目名称"), (34, "金额"), (46, "科目编码"), (56, "科目名称"), (80, "金额"))]
+    lines += [at((0, c1), (10, n1), (38, f1, "r"), (46, c2), (56, n2), (84, f2, "r"))
+              for (c1, n1, f1), (c2, n2, f2) in zip(function, economic)]
+    text = "\n".join(lines) + "\n"
+    doc = document(text)
+    by_function, by_class = doc.tables
+    assert (by_function.side, by_class.side) == ("支出功能分类科目", "支出经济分类科目")
+    assert rows_of(by_function) == [(c, n, [f]) for c, n, f in function]
+    assert rows_of(by_class) == [(c, n, [f]) for c, n, f in economic]
+    assert errors(doc) == []
+    assert found_slip(document(slipped(text, "30.00", "39.00", 2)), "39.00")  # 302 商品和服务支出
+
+
+def test_panels_run_together_on_single_spaced_lines_are_left_unread():
+    lines = [PANEL_TITLE, "单位：万元", "人员经费 公用经费", "科目编码 科目名称 决算数 科目编码 科目名称 决算数"]
+    lines += [f"{' '.join(p)} {' '.join(g)}" for p, g in zip(PERSONNEL, PUBLIC)]
+    text = "\n".join(lines) + "\n"
+    [table] = document(text).tables
+    assert table.rows == () and table.notes == (PANELS_NOTE,)
+    assert errors(document(slipped(text, "60.00", "69.00"))) == []
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_pdf_panels_side_by_side_through_either_engine(tmp_path, engine):
+    pytest.importorskip("reportlab")
+    from tests.pdfs import pages_pdf
+    lines = [[(180, PANEL_TITLE, "l")], [(500, "单位：万元", "l")], [(120, "人员经费", "l"), (380, "公用经费", "l")],
+             [(40, "科目编码", "l"), (90, "科目名称", "l"), (230, "决算数", "l"),
+              (300, "科目编码", "l"), (350, "科目名称", "l"), (500, "决算数", "l")]]
+    for index, (code, name, figure) in enumerate(PUBLIC):
+        left = [(40, PERSONNEL[index][0], "l"), (90, PERSONNEL[index][1], "l"), (260, PERSONNEL[index][2], "r")] \
+            if index < len(PERSONNEL) else []
+        lines.append(left + [(300, code, "l"), (350, name, "l"), (530, figure, "r")])
+    lines.append([(60, "人员经费合计", "l"), (260, "110.00", "r"), (320, "公用经费合计", "l"), (530, "55.00", "r")])
+    doc = pdf_document(pages_pdf(tmp_path / "panels.pdf", [lines]), engine)
+    personnel, public = doc.tables
+    assert (personnel.side, public.side) == ("人员经费", "公用经费")
+    assert rows_of(personnel) == panel_rows(PERSONNEL, ("人员经费合计", "110.00"))
+    assert rows_of(public) == panel_rows(PUBLIC, ("公用经费合计", "55.00"))
     assert errors(doc) == []

@@ -18,7 +18,7 @@ from auditlint import domain
 from auditlint.parse.grid import UNNAMED_NOTE, meaningful
 from auditlint.parse.numbers import parse_amount
 from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, Piece, RowDraft, clean_label, draft_location,
-                                    line_pieces, split_code)
+                                    is_amount_like, line_pieces, split_code)
 
 
 def _tokens(draft: RowDraft) -> list[Piece]:
@@ -41,10 +41,27 @@ def _is_flattened(tokens: list[Piece]) -> bool:
     return switches > 2
 
 
+PANELS_NOTE = "并列的几栏被提取到同一行（如人员经费与公用经费），无法分开，不按行列核算"
+
+
+def _panels_on_one_line(draft: RowDraft) -> bool:
+    """Does a line of the row go on with words after its figures (301 工资福利支出 100.00 302
+    商品和服务支出 50.00)? Side-by-side panels read as text without the gaps between them: one
+    line holds a row of each, and which figures are whose cannot be told by their order."""
+    for line in draft.lines:
+        tokens = [p for p in line_pieces(replace(line, layout=PROSE)) if p.text.strip("\u3000 ")]
+        figures = [i for i, token in enumerate(tokens) if token.amount is not None and is_amount_like(token.text)]
+        if figures and any(HAN.search(token.text) for token in tokens[figures[0] + 1:]):
+            return True
+    return False
+
+
 def flow_table(title: str, kind: domain.TableKind, unit: str, location: Location, header: list[list[Piece]],
                 drafts: list[RowDraft], empty_note: str) -> list[Table]:
     if any(_is_flattened(_tokens(d)) for d in drafts):
         return [Table(title, kind.id, unit, (), (), location, "", (FLATTENED_NOTE,), empty_note)]
+    if not kind.two_sided and any(_panels_on_one_line(d) for d in drafts):
+        return [Table(title, kind.id, unit, (), (), location, "", (PANELS_NOTE,), empty_note)]
     if kind.two_sided:
         return _flow_two_sided(title, kind, unit, location, header, drafts, empty_note)
     parsed = [_flow_tokens(_tokens(d)) for d in drafts]
