@@ -537,3 +537,92 @@ def test_pdf_panels_side_by_side_through_either_engine(tmp_path, engine):
     assert rows_of(personnel) == panel_rows(PERSONNEL, ("人员经费合计", "110.00"))
     assert rows_of(public) == panel_rows(PUBLIC, ("公用经费合计", "55.00"))
     assert errors(doc) == []
+
+
+# --------------------------------------------------------------------------------------------
+# 6. A row under a merged cell (a project's name over its economic items, a procurement category
+# over its items) is a sibling of the row above, not its child; and the row that prints the
+# merged cell's words is one of its items, not the project: its figure is no project's total.
+
+MERGED_ROWS = [("", "合计", "43.00"), ("信息化运维项目", "办公费", "10.00"), ("", "印刷费", "5.00"),
+               ("", "委托业务费", "20.00"), ("培训项目", "培训费", "8.00")]
+MERGED_READ = [("", "合计", ["43.00", "0.00", "43.00"]), ("", "信息化运维项目/办公费", ["10.00", "0.00", "10.00"]),
+               ("", "印刷费", ["5.00", "0.00", "5.00"]), ("", "委托业务费", ["20.00", "0.00", "20.00"]),
+               ("", "培训项目/培训费", ["8.00", "0.00", "8.00"])]
+NARRATIVE = ("2026年部门预算\n一、项目支出情况\n2026年项目支出43.00万元，其中：信息化运维项目35.00万元，"
+             "主要用于系统运行维护；培训项目8.00万元，主要用于干部培训。\n\n")
+
+
+def merged_layout(rows=MERGED_ROWS) -> str:
+    lines = [at((20, "项目支出表")), at((60, "单位：万元")),
+             at((0, "项目名称"), (20, "经济科目"), (40, "合计"), (50, "基本支出"), (60, "项目支出"))]
+    for name, item, figure in rows:
+        cells = [(0, name)] if name else []
+        cells += [(20, item)] if item != "合计" else [(0, item)]
+        lines.append(at(*cells, (46, figure, "r"), (56, "0.00", "r"), (66, figure, "r")))
+    return NARRATIVE + "\n".join(lines) + "\n"
+
+
+def test_rows_under_a_merged_project_name_are_its_items_and_siblings():
+    doc = document(merged_layout())
+    [table] = doc.tables
+    assert rows_of(table) == MERGED_READ
+    assert len({row.indent for row in table.rows[1:]}) == 1  # one level: no row is another's child
+    assert errors(doc) == []  # 信息化运维项目 35.00 is not held to its first item's 10.00
+    assert found_slip(document(slipped(merged_layout(), "20.00", "29.00")), "29.00")
+
+
+def test_a_merged_name_printed_on_its_middle_row_names_that_row_only():
+    rows = [("", "合计", "43.00"), ("", "办公费", "10.00"), ("信息化运维项目", "印刷费", "5.00"), ("", "委托业务费", "20.00"),
+            ("培训项目", "培训费", "8.00")]
+    doc = document(merged_layout(rows))
+    [table] = doc.tables
+    assert [label for _, label, _ in rows_of(table)] == ["合计", "办公费", "信息化运维项目/印刷费", "委托业务费", "培训项目/培训费"]
+    assert len({row.indent for row in table.rows[1:]}) == 1
+    assert errors(doc) == []
+
+
+def test_tab_separated_rows_under_a_merged_cell():
+    rows = [f"合计\t\t{figure}\t0.00\t{figure}" if item == "合计" else f"{name}\t{item}\t{figure}\t0.00\t{figure}"
+            for name, item, figure in MERGED_ROWS]
+    text = NARRATIVE + "项目支出表\n单位：万元\n项目名称\t经济科目\t合计\t基本支出\t项目支出\n" + "\n".join(rows) + "\n"
+    doc = document(text)
+    [table] = doc.tables
+    assert rows_of(table) == MERGED_READ
+    assert errors(doc) == []
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_pdf_rows_under_a_merged_cell_through_either_engine(tmp_path, engine):
+    pytest.importorskip("reportlab")
+    from tests.pdfs import pages_pdf
+    lines = [[(60, NARRATIVE.splitlines()[2][:40], "l")], [(60, NARRATIVE.splitlines()[2][40:], "l")], [],
+             [(240, "项目支出表", "l")], [(500, "单位：万元", "l")],
+             [(60, "项目名称", "l"), (200, "经济科目", "l"), (340, "合计", "l"), (410, "基本支出", "l"), (480, "项目支出", "l")]]
+    for name, item, figure in MERGED_ROWS:
+        cells = [(60, name, "l")] if name else []
+        cells += [(200, item, "l")] if item != "合计" else [(60, item, "l")]
+        lines.append(cells + [(370, figure, "r"), (450, "0.00", "r"), (530, figure, "r")])
+    doc = pdf_document(pages_pdf(tmp_path / "merged.pdf", [lines]), engine)
+    [table] = doc.tables
+    assert rows_of(table) == MERGED_READ
+    assert errors(doc) == []
+
+
+# A 政府采购 table: the category (货物, 服务) is a merged cell over its items.
+PROCUREMENT_ITEMS = "\n".join([
+    at((20, "政府采购预算表")), at((60, "单位：万元")),
+    at((0, "采购品目"), (14, "采购项目"), (36, "采购数量"), (50, "预算金额")),
+    at((0, "合计"), (56, "95.00", "r")),
+    at((0, "货物"), (14, "台式计算机"), (40, "10", "r"), (56, "30.00", "r")),
+    at((14, "打印机"), (40, "5", "r"), (56, "15.00", "r")),
+    at((0, "服务"), (14, "物业管理服务"), (40, "1", "r"), (56, "50.00", "r")),
+    ""])
+
+
+def test_procurement_items_under_their_merged_category_are_siblings():
+    doc = document(PROCUREMENT_ITEMS)
+    [table] = doc.tables
+    assert [label for _, label, _ in rows_of(table)] == ["合计", "货物/台式计算机", "打印机", "服务/物业管理服务"]
+    assert len({row.indent for row in table.rows[1:]}) == 1
+    assert errors(doc) == []

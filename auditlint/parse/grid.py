@@ -390,9 +390,11 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         column_names = tuple("/".join(meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
         decimals = _decimal_amounts(drafts, amount_columns)
         levels = _level_starts(drafts, roles, start, end) if indents else {}
+        merged = _under_merged_cells(drafts, roles, start, end)
         side_drafts = [_with_shared_cells(draft, sides, number, roles) for draft in drafts]
         rows = _join_split_rows([row for draft in side_drafts
-                                 if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, indents, levels))])
+                                 if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, indents, levels,
+                                                      merged))])
         notes = [] if names and any(names[i] for i in amount_columns) else [UNNAMED_NOTE]
         if kind.two_sided and len(sides) == 1 and notes:
             # One side found and no header: the two sides' cells are not told apart.
@@ -560,13 +562,16 @@ def _code_part_column(texts: list[str], header: list[str]) -> bool:
         and all(domain.CODE_PART.match(t) for t in parts)
 
 
-def _level_starts(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> dict[int, float]:
-    """Where the level of each label column starts, for the columns that are not the first of
-    their level: label columns that rows fill together are one level (专项名称 | 经济科目), and a
-    row whose first label is in the later one (its 专项名称 a merged cell over the rows before)
-    is a sibling of the rows above it, not their child (DOMAIN.md). The level starts where its
-    first column's labels start."""
-    first: dict[int, int] = {}  # a column's level, by the level's first column
+def _filled_labels(draft: RowDraft, roles: list[str], start: int, end: int) -> list[int]:
+    """The label columns a row prints words in, left to right."""
+    return sorted({p.column for p in draft.pieces if start <= p.column < end and roles[p.column] == "label"
+                   and p.text.strip() and not _MARKS_ONLY.match(p.text.strip())})
+
+
+def _label_levels(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> dict[int, int]:
+    """Each label column's level, by the level's first column: label columns that rows fill
+    together are one level (专项名称 | 经济科目)."""
+    first: dict[int, int] = {}
 
     def level(column: int) -> int:
         while first.get(column, column) != column:
@@ -574,14 +579,35 @@ def _level_starts(drafts: list[RowDraft], roles: list[str], start: int, end: int
         return column
 
     for draft in drafts:
-        filled = sorted({p.column for p in draft.pieces if start <= p.column < end and roles[p.column] == "label"
-                         and p.text.strip() and not _MARKS_ONLY.match(p.text.strip())})
+        filled = _filled_labels(draft, roles, start, end)
         for column in filled[1:]:
             a, b = level(filled[0]), level(column)
             first[max(a, b)] = min(a, b)
+    return {column: level(column) for column in first}
+
+
+def _under_merged_cells(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> set[int]:
+    """The label columns under a merged cell: a later column of a level (经济科目 beside
+    项目名称) that some row fills alone, its earlier column left blank because a cell spanning
+    rows (the project's name) prints once. A row that prints both is no more the project than
+    the rows below it: it is one of its items (项目名称/经济科目), and they are siblings."""
+    levels = _label_levels(drafts, roles, start, end)
+    alone = set()
+    for draft in drafts:
+        filled = _filled_labels(draft, roles, start, end)
+        if filled and levels.get(filled[0], filled[0]) != filled[0]:
+            alone.add(filled[0])
+    return alone
+
+
+def _level_starts(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> dict[int, float]:
+    """Where the level of each label column starts, for the columns that are not the first of
+    their level: label columns that rows fill together are one level (专项名称 | 经济科目), and a
+    row whose first label is in the later one (its 专项名称 a merged cell over the rows before)
+    is a sibling of the rows above it, not their child (DOMAIN.md). The level starts where its
+    first column's labels start."""
     starts = {}
-    for column in first:
-        head = level(column)
+    for column, head in _label_levels(drafts, roles, start, end).items():
         xs = [p.x0 for d in drafts for p in d.pieces if p.column == head and p.text.strip()]
         if head != column and xs:
             starts[column] = min(xs)
@@ -672,14 +698,17 @@ def _side_name(header: list[list[Piece]], columns: list[tuple[float, float]] | N
 
 def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], start: int, end: int,
               decimal_amounts: bool = False, indents: bool = False,
-              levels: dict[int, float] | None = None) -> Row | None:
+              levels: dict[int, float] | None = None, merged: set[int] | None = None) -> Row | None:
     """One row from its draft's pieces. In a table whose amounts carry decimals, a bare code in
     an amount column, before any amount, slid there with the cells after it (a page of the
     table laid out further right): its amounts are kept as unplaced, in no column. A row read
     by position keeps where its label starts (Row.indent), when places compare across the table
     (`indents`); or where its level starts, when its first label is in a later column of a level
-    of several (`levels`)."""
+    of several (`levels`). A row that prints a merged cell's words beside a column under it
+    (`merged`) is named by both, 项目名称/经济科目: it is one of the cell's items, as the rows
+    below it are."""
     code = label = group = ""
+    items: list[str] = []  # the words of columns under a merged cell, on a row that prints the cell
     other_codes: list[str] = []
     indent = None
     label_column = -1
@@ -708,6 +737,8 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
                 code, text = code + part.group(1), text[part.end():]  # 229 | 08 | "04 福利彩票…": the 项 set close to its name
             label += text
             indent = (levels or {}).get(piece.column, piece.x0) if indent is None and indents else indent
+        elif role == "label" and piece.column in (merged or ()):
+            items.append(piece.text.strip())
         elif role == "amount" and not _MARKS_ONLY.match(piece.text.strip()):
             value = piece.amount
             if decimal_amounts and not code and not values and CODE_TEXT.match(piece.text.strip()):
@@ -722,6 +753,7 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
     if not values and not label and not code:
         return None
     code, label = split_code(code, label)
+    label = "/".join([label, "".join(items)]) if items and label else label
     line_location = draft_location(draft)
     if slid:
         return Row(code, label, (None,) * len(amount_columns), line_location, False, unplaced=tuple(values.values()))
