@@ -626,3 +626,86 @@ def test_procurement_items_under_their_merged_category_are_siblings():
     assert [label for _, label, _ in rows_of(table)] == ["合计", "货物/台式计算机", "打印机", "服务/物业管理服务"]
     assert len({row.indent for row in table.rows[1:]}) == 1
     assert errors(doc) == []
+
+
+# --------------------------------------------------------------------------------------------
+# 7. An empty 政府性基金 or 国有资本经营 table whose emptiness the narrative states, before the
+# table, right after it, in another section or in another table's note, is in order.
+
+BUDGET_TABLES = "\n".join([
+    "表1", "部门收支总表", "单位：万元", "收入\t\t支出\t", "项目\t预算数\t项目\t预算数",
+    "一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t100.00", "本年收入合计\t100.00\t本年支出合计\t100.00",
+    "收入总计\t100.00\t支出总计\t100.00",
+    "表2", "部门收入总表", "单位：万元", "科目编码\t科目名称\t合计\t一般公共预算拨款收入", "\t合计\t100.00\t100.00",
+    "201\t一般公共服务支出\t100.00\t100.00",
+    "表3", "部门支出总表", "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出", "\t合计\t100.00\t100.00\t",
+    "201\t一般公共服务支出\t100.00\t100.00\t", "20101\t人大事务\t100.00\t100.00\t", "2010101\t行政运行\t60.00\t60.00\t",
+    "2010102\t一般行政管理事务\t40.00\t40.00\t",
+    "表4", "财政拨款收支总表", "单位：万元", "收入\t\t支出\t", "项目\t预算数\t项目\t预算数",
+    "一、一般公共预算拨款\t100.00\t一、一般公共服务支出\t100.00", "收入总计\t100.00\t支出总计\t100.00", "{fiscal_note}",
+    "表5", "一般公共预算支出表", "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出", "\t合计\t100.00\t100.00\t",
+    "201\t一般公共服务支出\t100.00\t100.00\t", "20101\t人大事务\t100.00\t100.00\t", "2010101\t行政运行\t60.00\t60.00\t",
+    "2010102\t一般行政管理事务\t40.00\t40.00\t",
+    "表6", "一般公共预算基本支出表", "单位：万元", "科目编码\t科目名称\t合计\t人员经费\t公用经费",
+    "\t合计\t100.00\t80.00\t20.00", "301\t工资福利支出\t80.00\t80.00\t", "302\t商品和服务支出\t20.00\t\t20.00",
+    "表7", "一般公共预算“三公”经费支出表", "单位：万元", "合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费",
+    "1.00\t0.00\t0.50\t0.50",
+    "表8", "政府性基金预算支出表", "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出", "\t合计\t\t\t",
+    "{after_fund}",
+    "表9", "国有资本经营预算支出表", "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出", "\t合计\t\t\t",
+    "{after_capital}", ""])
+
+
+def budget(before: str = "", after_fund: str = "", after_capital: str = "", closing: str = "",
+           fiscal_note: str = "") -> str:
+    """A 2026 部门预算 of all nine standard tables, its 政府性基金 and 国有资本经营 tables empty."""
+    return ("某局2026年部门预算\n\n第一部分 部门预算情况说明\n\n一、收支预算总体情况\n"
+            "2026年收支总预算100.00万元，全部为一般公共预算拨款。\n\n" + before + "\n第二部分 部门预算表\n\n"
+            + BUDGET_TABLES.format(after_fund=after_fund, after_capital=after_capital, fiscal_note=fiscal_note)
+            + "\n" + closing)
+
+
+NONE_STATED = {
+    "in the narrative before the tables": {
+        "before": "二、政府性基金预算支出情况\n本部门2026年无政府性基金预算收支。\n\n三、国有资本经营预算支出情况\n"
+                  "2026年国有资本经营预算支出预算为0万元。\n"},
+    "in a sentence wrapped over lines": {
+        "before": "二、其他\n本部门2026年没有政府性基\n金预算拨款收入，也没有使用政府性基金预算拨款安排的支出；国有资本经营预算拨款收支均为零。\n"},
+    "right after each table": {"after_fund": "政府性基金预算支出为0。", "after_capital": "国有资本经营预算支出为0。"},
+    "in a note under each table": {"after_fund": "注：本部门2026年没有使用政府性基金预算拨款安排的支出，本表无数据。",
+                                   "after_capital": "注：本单位无国有资本经营预算。"},
+    "in a section after the tables": {
+        "closing": "第三部分 其他说明\n\n（一）本部门2026年不涉及政府性基金预算支出，也不涉及国有资本经营预算支出。\n"},
+    "in another table's note": {"fiscal_note": "注：本部门2026年无政府性基金预算收支和国有资本经营预算收支。"},
+    "as tables printed empty": {"before": "二、其他\n本部门2026年政府性基金预算支出表、国有资本经营预算支出表为空表。\n"},
+    "as 决算 notes say it": {"closing": "第三部分 其他说明\n\n本部门不存在政府性基金预算收支，本年度未发生国有资本经营预算支出。\n"},
+}
+
+
+def layout_of(text: str) -> str:
+    """The same document as pdftotext -layout sets it: cells at fixed places, titles centred."""
+    def line(text: str) -> str:
+        if "\t" in text:
+            return at(*((14 * i, cell) for i, cell in enumerate(text.split("\t")) if cell))
+        return at((20, text)) if text.endswith("表") and not text.startswith("表") else text
+    return "\n".join(line(text) for text in text.split("\n"))
+
+
+def required_tables_findings(doc) -> list[str]:
+    return [f.message.en for check, _ in load_checks() if check.id == "required-tables"
+            for f in check.check(doc, Options())]
+
+
+@pytest.mark.parametrize("layout", [False, True])
+@pytest.mark.parametrize("where", sorted(NONE_STATED))
+def test_an_empty_fund_table_is_in_order_wherever_the_document_says_there_is_none(where, layout):
+    text = budget(**NONE_STATED[where])
+    doc = document(layout_of(text) if layout else text)
+    assert {t.kind: len(t.rows) for t in doc.tables}["gov_fund"] == 0
+    assert required_tables_findings(doc) == []
+    assert findings(doc, Level.WARNING) == [] and errors(doc) == []
+    assert found_slip(document(slipped(text, "60.00", "69.00", 2)), "69.00")  # 2010101 in 一般公共预算支出表
+
+
+def test_an_empty_fund_table_nothing_explains_is_reported():
+    assert len(required_tables_findings(document(budget()))) == 2

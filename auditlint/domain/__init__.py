@@ -84,10 +84,11 @@ NOTHING_TO_REPORT = {"gov_fund": "政府性基金", "state_capital": "国有资�
 # Between a subject and the word that says there is none of it: words of its clause, and a year,
 # but no other figure ("政府性基金预算拨款100万元，比上年增加0万元" has some).
 _TO_NONE = r"(?:[^。；;\d]|\d{4}\s*年)"
-# Saying there is none: a word (无, but not 无变化, 无增减), or the amount 0 in any unit or none ("为0；", "预算0万元",
-# "为0.00万元"), never a change of 0 (增加0万元, 减少了0万元) nor a rate (增长0%).
-_NONE_WORDS = r"(?:无(?!变化|增减|差异|明显)|没有|未安排|不涉及)"
-_ZERO = (r"(?:为零|(?<![\d.,]|增加|减少|增长|下降|上升|降低|减|持平|了)\s*0(?:\.0+)?\s*(?:万?元)?(?![\d.%％]))")
+# Saying there is none: a word (无, but not 无变化, 无增减; 不存在, 未发生 as 决算 notes say it), or the amount 0
+# in any unit or none ("为0；", "预算0万元", "为0.00万元"), or its table empty ("…支出表为空表"), never a change of 0
+# (增加0万元, 减少了0万元) nor a rate (增长0%).
+_NONE_WORDS = r"(?:无(?!变化|增减|差异|明显)|没有|未安排|不涉及|不存在|未发生)"
+_ZERO = (r"(?:为零|为?空表|(?<![\d.,]|增加|减少|增长|下降|上升|降低|减|持平|了)\s*0(?:\.0+)?\s*(?:万?元)?(?![\d.%％]))")
 
 
 def says_none_of(kind_id: str, text: str) -> bool:
