@@ -45,13 +45,14 @@ PANELS_NOTE = "并列的几栏被提取到同一行（如人员经费与公用�
 
 
 def _panels_on_one_line(draft: RowDraft) -> bool:
-    """Does a line of the row go on with words after its figures (301 工资福利支出 100.00 302
-    商品和服务支出 50.00)? Side-by-side panels read as text without the gaps between them: one
-    line holds a row of each, and which figures are whose cannot be told by their order."""
+    """Does a line of the row go on with words and figures after its figures (301 工资福利支出
+    100.00 302 商品和服务支出 50.00)? Side-by-side panels read as text without the gaps between
+    them: one line holds a row of each, and which figures are whose cannot be told by their order.
+    (Words after the last figure only, a column of text such as 绩效目标, open no second panel.)"""
     for line in draft.lines:
         tokens = [p for p in line_pieces(replace(line, layout=PROSE)) if p.text.strip("\u3000 ")]
         figures = [i for i, token in enumerate(tokens) if token.amount is not None and is_amount_like(token.text)]
-        if figures and any(HAN.search(token.text) for token in tokens[figures[0] + 1:]):
+        if figures and any(HAN.search(token.text) for token in tokens[figures[0] + 1:figures[-1]]):
             return True
     return False
 
