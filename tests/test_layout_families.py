@@ -709,3 +709,12 @@ def test_an_empty_fund_table_is_in_order_wherever_the_document_says_there_is_non
 
 def test_an_empty_fund_table_nothing_explains_is_reported():
     assert len(required_tables_findings(document(budget()))) == 2
+
+
+def test_words_after_a_rows_last_figure_open_no_second_panel():
+    # A 绩效目标 set a space after the row's figures is a column of text, not a panel.
+    text = ("项目支出表\n单位：万元\n项目名称 合计 一般公共预算 绩效目标\n"
+            "机构运行辅助经费 102.10 102.10 通过聘请劳务人员协助开展工作提高业务水平\n"
+            "物业行政监管工作经费 14.62 14.62 开展住宅小区物业服务质量评估\n")
+    [table] = document(text).tables
+    assert PANELS_NOTE not in table.notes and len(table.rows) == 2
