@@ -30,3 +30,17 @@ def cli():
     def invoke(*args: str) -> Result:
         return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
     return invoke
+
+
+def at(*cells: tuple) -> str:
+    """One line of layout text: (x, text) starts the text at character x, (x, text, "r") ends it
+    there, as pdftotext -layout sets labels and right-aligned figures."""
+    line = ""
+    for x, text, *align in cells:
+        line = line.ljust(x - len(text) if align else x) + text
+    return line
+
+
+def rows_of(table) -> list[tuple[str, str, list[str | None]]]:
+    """A table's rows as (code, label, amounts as printed): what a test compares."""
+    return [(r.code, r.label, [a.text if a else None for a in r.amounts]) for r in table.rows]

@@ -14,6 +14,7 @@ from auditlint.plugins import load_checks
 from auditlint.readers import read_source
 from auditlint.parse.flow import PANELS_NOTE
 from auditlint.readers.text import read_text
+from tests.conftest import at, rows_of
 
 
 def document(text: str):
@@ -30,19 +31,6 @@ def findings(doc, level: Level = Level.ERROR) -> list:
 
 def errors(doc) -> list[str]:
     return [f.message.en for f in findings(doc)]
-
-
-def at(*cells: tuple) -> str:
-    """One line of layout text: (x, text) starts the text at character x, (x, text, "r") ends it
-    there, as pdftotext -layout sets labels and right-aligned figures."""
-    line = ""
-    for x, text, *align in cells:
-        line = line.ljust(x - len(text) if align else x) + text
-    return line
-
-
-def rows_of(table) -> list[tuple[str, str, list[str | None]]]:
-    return [(r.code, r.label, [a.text if a else None for a in r.amounts]) for r in table.rows]
 
 
 def families_of(doc, table) -> set[tuple[str, tuple[str, ...]]]:

@@ -18,6 +18,7 @@ from auditlint.parse.numbers import parse_amount
 from auditlint.plugins import load_checks
 from auditlint.readers import read_source
 from auditlint.readers.text import read_text
+from tests.conftest import at, rows_of
 
 
 def document(text: str):
@@ -26,19 +27,6 @@ def document(text: str):
 
 def errors(doc) -> list[str]:
     return [f.message.en for check, _ in load_checks() for f in check.check(doc, Options()) if f.level == Level.ERROR]
-
-
-def at(*cells: tuple) -> str:
-    """One line of layout text: (x, text) starts the text at character x, (x, text, "r") ends it
-    there, as pdftotext -layout sets labels and right-aligned figures."""
-    line = ""
-    for x, text, *align in cells:
-        line = line.ljust(x - len(text) if align else x) + text
-    return line
-
-
-def rows_of(table) -> list[tuple[str, str, list[str | None]]]:
-    return [(r.code, r.label, [a.text if a else None for a in r.amounts]) for r in table.rows]
 
 
 # Shanghai's 功能分类 table: the code in three columns 类 | 款 | 项, figures in 元 (500 has no comma).
