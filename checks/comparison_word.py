@@ -37,11 +37,12 @@ class ComparisonWord:
     What it checks: a sentence that states two amounts in the same unit and a word comparing
     them: 大于/高于/超过/多于 (the first is larger), 小于/低于/少于 (smaller), 等于/持平/一致 (equal),
     and 增加/增长 or 减少/下降 after "A比B" (A is this year's amount, B the one it is compared
-    with). A word denied or bounded (不超过, 未超过, 不低于, 不一致) claims no order. The amount
-    after a named figure may be the difference ("本年数小于上年预算数30万元": smaller by 30), so
-    only what no such reading explains is reported: larger than a figure by more than oneself. "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. Both
-    numbers must be in the sentence with nothing numeric between them and the word; each is
-    taken within its rounding, so "equal" holds for 12.30 and 12.3.
+    with). "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. A word
+    denied or bounded (不超过, 未超过, 不低于, 不一致) claims no order. The amount after a named
+    figure may be the difference ("本年数小于上年预算数30万元": smaller by 30), so only what no
+    such reading explains is reported: larger than a figure by more than oneself. Both numbers
+    must be in the sentence with nothing numeric between them and the word; each is taken within
+    its rounding, so "equal" holds for 12.30 and 12.3.
 
     Why it matters: the word is what a reader takes away; when it says the opposite of the
     figures, one of the three is wrong.
