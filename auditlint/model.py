@@ -324,8 +324,10 @@ class Fact:
     public; "" when the name says none), the money it covers (`scope`: all, fiscal, gpb,
     gov_fund, state_capital; "" unknown), the year (`year`: "current", or "prior" for a column
     of the year before), the unit it is printed in (元, 万元; "" not printed), the row it adds
-    up into (`parent`), and whether its row holds its own table's sums (of two figures that
-    disagree, the one that breaks its table's sums is the likelier slip)."""
+    up into (`parent`) and how deep its row stands in the table's hierarchy (`level`: 0 for a
+    row that adds up into none, 1 for its parts, …), and whether its row holds its own table's
+    sums (of two figures that disagree, the one that breaks its table's sums is the likelier
+    slip)."""
 
     table: Table
     amount: Amount
@@ -337,6 +339,7 @@ class Fact:
     year: str = "current"
     unit: str = ""
     parent: Row | None = None
+    level: int = 0
 
 
 @dataclass(frozen=True, slots=True)

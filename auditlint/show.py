@@ -122,12 +122,12 @@ def describe_facts(doc: Document) -> str:
     holds its table's sums."""
     rows = [[f.amount.location.line, f.table.name, f.row.code or f.row.label if f.row else "", f.column,
              f.concept or "-", SCOPE_NAMES.get(f.scope, f.scope) if f.scope else "?", f.year, f.unit or "?", f.amount.text,
-             (f.parent.code or f.parent.label) if f.parent is not None else "-", "" if f.fits_its_table else "off"]
+             (f.parent.code or f.parent.label) if f.parent is not None else "-", f.level, "" if f.fits_its_table else "off"]
             for f in doc.facts.table_facts]
     if not rows:
         return "facts: none"
     body = tabulate(rows, headers=["line", "table", "row", "column", "concept", "scope", "year", "unit", "amount",
-                                   "parent", "sums"], tablefmt="simple", disable_numparse=True)
+                                   "parent", "level", "sums"], tablefmt="simple", disable_numparse=True)
     return "facts:\n" + "\n".join("    " + line for line in body.splitlines())
 
 

@@ -71,6 +71,6 @@ def test_show_says_whether_each_table_is_trusted_and_prints_its_facts():
     shown = render_document(parse_document(read_text("t.txt", table.format(unit="单位：万元\n").encode())), with_facts=True)
     assert "    trusted: 9/9 sums hold" in shown  # three rows across, two families down three columns
     fact = next(line for line in shown.splitlines() if line.split()[:4] == ["6", "部门支出总表", "20101", "基本支出"])
-    assert fact.split()[4:] == ["basic", "全部资金", "current", "万元", "60.00", "201"]
+    assert fact.split()[4:] == ["basic", "全部资金", "current", "万元", "60.00", "201", "2"]
     unknown = render_document(parse_document(read_text("t.txt", table.format(unit="").encode())))
     assert "    not trusted: its unit (元 or 万元) is not printed (9/9 sums hold)" in unknown

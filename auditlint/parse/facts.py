@@ -260,7 +260,7 @@ def _explained(cells: frozenset[Location], gap: Decimal, slips: tuple[tuple[Loca
 
 def _table_facts(reading: TableReading) -> Iterator[Fact]:
     """The facts of one table: each printed amount with its column's quantity, money and year,
-    the table's unit, and the row it adds up into."""
+    the table's unit, the row it adds up into and its depth in the hierarchy."""
     table = reading.table
     quantities = domain.column_quantities(table.columns, table.kind)
     prior = domain.prior_columns(table.columns)
@@ -268,11 +268,22 @@ def _table_facts(reading: TableReading) -> Iterator[Fact]:
     scopes = [_narrower(table_scope, column_scope(name)) for name in table.columns]
     parents = {id(child): parent for parent, children in reading.families for child in children}
     for row in table.rows:
+        level = _depth(row, parents)
         for index, amount in enumerate(row.amounts):
             if amount is not None:
                 yield Fact(table, amount, row, table.columns[index], scopes[index], reading.holds(amount),
                            quantities.get(index, ""), "prior" if index in prior else "current", table.unit,
-                           parents.get(id(row)))
+                           parents.get(id(row)), level)
+
+
+def _depth(row: Row, parents: dict[int, Row]) -> int:
+    """How many rows a row adds up into, one into the next (0 for a table's total)."""
+    depth, seen = 0, {id(row)}
+    while id(row) in parents and id(parents[id(row)]) not in seen:
+        row = parents[id(row)]
+        seen.add(id(row))
+        depth += 1
+    return depth
 
 
 def _narrower(table_scope: str, named: str | None) -> str:
