@@ -27,6 +27,7 @@ from typing import Callable
 
 from tabulate import tabulate
 
+from auditlint.agreement import Options
 from auditlint.parse import parse_document
 from auditlint.plugins import load_checks
 from auditlint.readers import read_source
@@ -68,7 +69,7 @@ def read(engine: str) -> Callable[[Path], int]:
 def lint(engine: str) -> Callable[[Path], int]:
     def run(path: Path) -> int:
         document = parse_document(read_source(str(path), {"pdf_engine": engine}))
-        return sum(len(list(check.check(document, {}))) for check, _ in CHECKS)
+        return sum(len(list(check.check(document, Options()))) for check, _ in CHECKS)
     return run
 
 
