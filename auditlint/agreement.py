@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum
 
-from auditlint.model import Amount, Change, Claim, Completion, Share, Split, decimal_places
+from auditlint.model import Amount, Change, Claim, Completion, Fact, Share, Split, decimal_places
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -52,6 +52,23 @@ def radius(value: Decimal) -> Decimal:
     return ZERO if value == 0 and not places else Decimal(5).scaleb(-places - 1)
 
 
+# Half a cent: how far a figure printed to the cent may be from its true value.
+HALF_CENT = Decimal("0.005")
+
+
+def to_the_cent(amounts: list[Amount]) -> bool:
+    """Does a claim of the narrative print any of its amounts with decimals? Then its whole
+    numbers are exact too ("预算数为5万元，执行数为4.76万元": the writer rounds none of them), where
+    a narrative of whole amounts only (40,870 = 30,441 + 5,000 + 5,428) rounds every one."""
+    return any(decimal_places(a.value) for a in amounts)
+
+
+def figure_radius(value: Decimal, precise: bool) -> Decimal:
+    """The rounding radius of a narrative figure among figures printed to the cent (`precise`):
+    a whole number there is exact to the cent; elsewhere each figure has its own (radius)."""
+    return HALF_CENT if precise and value != 0 and not decimal_places(value) else radius(value)
+
+
 def same(stated: Decimal, expected: Decimal, tolerance: Decimal = ZERO) -> bool:
     """Can two printed values stand for the same amount: is their gap within the sum of their
     rounding radii (plus a configured tolerance)?"""
@@ -80,6 +97,13 @@ def in_wan_yuan(value: Decimal, unit: str) -> tuple[Decimal, Decimal] | None:
     万元 ± 0.00005); None when its unit is not known."""
     scale = IN_WAN_YUAN.get(unit)
     return None if scale is None else (value * scale, radius(value) * scale)
+
+
+def fact_in_wan_yuan(fact: Fact) -> tuple[Decimal, Decimal]:
+    """A table's figure in 万元 with its rounding radius; as printed when its table's unit is not
+    known (that table's reading is then in doubt, and no contradiction with it can be an error)."""
+    value = fact.amount.value
+    return in_wan_yuan(value, fact.unit or fact.table.unit) or (value, radius(value))
 
 
 def amount_verdict(difference: Decimal, spread: Decimal, tolerance: Decimal = ZERO) -> Verdict:
@@ -134,34 +158,44 @@ def ratio_verdict(stated: Amount, found: Ratio | None, tolerance: Decimal = ZERO
     return Verdict.AGREES if found is None else percent_verdict(stated, found.exact, found.low, found.high, tolerance)
 
 
+def claim_ratio(part: Amount, whole: Amount, claim: Claim) -> Ratio | None:
+    """part / whole, two figures of one claim, each with its rounding among the claim's figures."""
+    precise = to_the_cent(claim_amounts(claim))
+    return ratio(part.value, whole.value, figure_radius(part.value, precise), figure_radius(whole.value, precise))
+
+
 def completion_ratio(claim: Completion) -> tuple[Amount, Ratio | None]:
     """The percentage a completion claim is held to, and what its figures give. With what was
     left stated, the rate is held as 100% less the share left: each printed figure keeps its own
     rounding."""
     if claim.left is None:
-        return claim.percent, ratio(claim.actual.value, claim.budget.value)
+        return claim.percent, claim_ratio(claim.actual, claim.budget, claim)
     share_left = Amount(HUNDRED - claim.percent.value, claim.percent.text, claim.percent.location)
-    return share_left, ratio(claim.left.value, claim.budget.value)
+    return share_left, claim_ratio(claim.left, claim.budget, claim)
 
 
 def change_base(claim: Change) -> tuple[Decimal, Decimal]:
     """The prior year's amount a change implies (this year's less an increase, plus a decrease)
     and its rounding radius, which carries both figures'."""
     sign = -1 if claim.increase else 1
-    return claim.current.value + sign * claim.delta.value, radius(claim.current.value) + radius(claim.delta.value)
+    precise = to_the_cent(claim_amounts(claim))
+    return (claim.current.value + sign * claim.delta.value,
+            figure_radius(claim.current.value, precise) + figure_radius(claim.delta.value, precise))
 
 
 def change_follows(claim: Change, prior: Amount, tolerance: Decimal = ZERO) -> bool:
     """Is this year's amount less the prior year's the change, within the rounding of all three?"""
     sign = 1 if claim.increase else -1
-    spread = radius(claim.current.value) + radius(prior.value) + radius(claim.delta.value)
+    precise = to_the_cent([*claim_amounts(claim), prior])
+    spread = sum((figure_radius(a.value, precise) for a in (claim.current, prior, claim.delta)), ZERO)
     return abs(claim.current.value - prior.value - sign * claim.delta.value) <= spread + tolerance
 
 
 def split_gap(split: Split) -> tuple[Decimal, Decimal, Decimal]:
     """The parts' sum, the total less that sum, and the rounding radius of all the figures."""
     computed = sum((p.amount.value for p in split.parts), ZERO)
-    spread = sum((radius(v) for v in (split.total.value, *(p.amount.value for p in split.parts))), ZERO)
+    precise = to_the_cent(claim_amounts(split))
+    spread = sum((figure_radius(v, precise) for v in (split.total.value, *(p.amount.value for p in split.parts))), ZERO)
     return computed, split.total.value - computed, spread
 
 
@@ -195,21 +229,28 @@ def claim_amounts(claim: Claim) -> list[Amount]:
     return [claim.total, *(p.amount for p in claim.parts)]
 
 
+def change_ratio(claim: Change, base: Decimal, spread: Decimal) -> Ratio | None:
+    """The change over a base of the given radius, the change with its rounding among the claim's
+    figures."""
+    precise = to_the_cent(claim_amounts(claim))
+    return ratio(claim.delta.value, base, figure_radius(claim.delta.value, precise), spread)
+
+
 def _change_fits(claim: Change) -> bool:
     if claim.prior is not None:
         if not change_follows(claim, claim.prior):
             return False
-        base, spread = claim.prior.value, radius(claim.prior.value)
+        base, spread = claim.prior.value, figure_radius(claim.prior.value, to_the_cent(claim_amounts(claim)))
     else:
         base, spread = change_base(claim)
     if claim.percent is None:
         return claim.prior is not None
-    found = ratio(claim.delta.value, base, whole_radius=spread)
+    found = change_ratio(claim, base, spread)
     return found is not None and ratio_verdict(claim.percent, found) <= Verdict.ROUNDING
 
 
 def _split_fits(split: Split) -> bool:
     if not split_holds(split):
         return False
-    return all(ratio_verdict(p.share, ratio(p.amount.value, split.total.value)) <= Verdict.ROUNDING
+    return all(ratio_verdict(p.share, claim_ratio(p.amount, split.total, split)) <= Verdict.ROUNDING
                for p in split.parts if p.share is not None)

@@ -13,7 +13,7 @@ from enum import IntEnum
 from typing import Any
 
 from auditlint.agreement import Verdict
-from auditlint.model import Doubt, Location, decimal_places
+from auditlint.model import Doubt, Fact, Location, decimal_places
 
 
 class Level(IntEnum):
@@ -141,6 +141,16 @@ def shape_hint(stated: Decimal, expected: Decimal) -> Message | None:
         return Message(f"{a} 与 {b} 只差一位数字", f"{a} and {b} differ in one digit")
     return None
 
+
+
+def figure_text(fact: Fact) -> str:
+    """A table's figure as printed, with its unit, and in 万元 when printed in 元 (the unit the
+    narrative and most tables use): "700,400 元 (= 70.04 万元)"."""
+    unit = fact.unit or fact.table.unit
+    text = f"{fact.amount.text} {unit}".rstrip()
+    if unit == "元":
+        text += f" (= {(fact.amount.value / 10000).normalize():f} 万元)"
+    return text
 
 
 WITHIN_ROUNDING = Message("，相差在四舍五入误差之内", "; the gap is within rounding")

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from tabulate import tabulate
 
+from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain import TABLE_KINDS
 from auditlint.model import Amount, Change, Completion, Document, Fact, Location, Share, Table, TableReading
 from auditlint.domain.scope import SCOPE_NAMES
@@ -76,7 +77,8 @@ def describe_claims(doc: Document) -> str:
                    f"{claim.actual.text} / {claim.budget.text}, {claim.percent.text}%", rate, (claim.budget, claim.actual)]
         elif isinstance(claim, Share):
             total = doc.facts.named_total(claim.base, claim.scope)
-            rate = f"{100 * claim.amount.value / total.value:.2f}% of {total.text}" if total is not None and total.value else "-"
+            value = fact_in_wan_yuan(total)[0] if total is not None else None
+            rate = f"{100 * claim.amount.value / value:.2f}% of {total.amount.text}" if value else "-"
             row = [claim.percent.location.line, "share", f"{claim.amount.text}, {claim.percent.text}% of {claim.base}", rate,
                    (claim.amount,)]
         else:

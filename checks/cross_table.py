@@ -5,8 +5,8 @@ from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, amount_verdict, in_wan_yuan, radius
-from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, shape_hint
+from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan
+from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, figure_text, shape_hint
 from auditlint.model import Document, Fact
 
 
@@ -33,9 +33,12 @@ class CrossTable:
     is the finding, with every other statement related (one figure against five points at the one).
     Between two tables, the figure that breaks its own table's sums is the one reported; when
     nothing tells them apart, the later table is reported against the first. A difference within
-    the rounding of the two printed figures (one cent) is a note. A table column that disagrees
-    with the others in three or more codes and in three in ten of those compared was read under
-    the wrong header, not mistyped code by code: one note says so instead of the errors.
+    the rounding of the two printed figures (one cent) is a note. Figures are compared in 万元,
+    whatever unit each table prints them in, and a gap is an error only when both tables are
+    trusted (unit printed, no code read as an amount, sums holding but for a slip or two); else
+    a note says what could not be confirmed. A table column that disagrees with the others in
+    three or more codes and in three in ten of those compared was read under the wrong header,
+    not mistyped code by code: one note says so instead of the errors.
 
     Example (samples/planted_budget_2025.txt): 表2 prints 「2101103 公务员医疗补助 28.54」 and 表3
     「2101103 公务员医疗补助 28.45」; 表2's 款 21011 (65.17 = 36.72 + 28.45) shows which is wrong.
@@ -82,22 +85,22 @@ class CrossTable:
     def _compare(self, key: tuple[str, ...], group: list[Fact], doc: Document, extra: Decimal) -> Iterator[Finding]:
         if len({id(s.table) for s in group}) < 2:
             return
-        values = Counter(_in_wan_yuan(s)[0] for s in group)
+        values = Counter(fact_in_wan_yuan(s)[0] for s in group)
         if len(values) < 2:
             return
         (majority, count), *_ = values.most_common()
         if list(values.values()).count(count) > 1:
             tied = [value for value, n in values.items() if n == count]
             consistent = [value for value in tied
-                          if all(st.fits_its_table for st in group if _in_wan_yuan(st)[0] == value)]
+                          if all(st.fits_its_table for st in group if fact_in_wan_yuan(st)[0] == value)]
             # A tie the tables' own sums can break points at the figure that breaks them; else the
             # contradiction is still certain, reported at the later table against the first.
-            majority = consistent[0] if len(consistent) == 1 else _in_wan_yuan(group[0])[0]
+            majority = consistent[0] if len(consistent) == 1 else fact_in_wan_yuan(group[0])[0]
         for statement in group:
-            if _in_wan_yuan(statement)[0] == majority:
+            if fact_in_wan_yuan(statement)[0] == majority:
                 continue
             others = [s for s in group if s is not statement and s.table is not statement.table]
-            agreeing = [s for s in others if _in_wan_yuan(s)[0] == majority]
+            agreeing = [s for s in others if fact_in_wan_yuan(s)[0] == majority]
             if not agreeing:
                 continue
             finding = self._finding(key, statement, agreeing, others, doc, extra)
@@ -109,32 +112,25 @@ class CrossTable:
         """The statement against those that agree with each other: an error when nothing but a
         slip explains the gap and both readings are trusted (their units printed, their sums
         holding), else a note that says what could not be confirmed."""
-        stated, stated_radius = _in_wan_yuan(statement)
-        expected, expected_radius = _in_wan_yuan(agreeing[0])
+        stated, stated_radius = fact_in_wan_yuan(statement)
+        expected, expected_radius = fact_in_wan_yuan(agreeing[0])
         verdict = amount_verdict(stated - expected, stated_radius + expected_radius, extra)
         doubts = list(dict.fromkeys(d for s in (statement, *agreeing) for d in doc.facts.reading(s.table).doubts))
         what = describe_key(key)
         where = "、".join(dict.fromkeys(f"《{s.table.name}》" for s in agreeing))
-        zh = (f"《{statement.table.name}》中{what[0]}为 {statement.amount.text}，与{where}的 {agreeing[0].amount.text} 不一致"
+        zh = (f"《{statement.table.name}》中{what[0]}为 {figure_text(statement)}，与{where}的 {figure_text(agreeing[0])} 不一致"
               + (f"（{len(agreeing)} 处一致）" if len(agreeing) > 1 else ""))
-        en = (f"{statement.table.name}: {what[1]} is {statement.amount.text}, while "
-              f"{', '.join(dict.fromkeys(s.table.name for s in agreeing))} print {agreeing[0].amount.text}"
+        en = (f"{statement.table.name}: {what[1]} is {figure_text(statement)}, while "
+              f"{', '.join(dict.fromkeys(s.table.name for s in agreeing))} print {figure_text(agreeing[0])}"
               + (f" ({len(agreeing)} statements agree)" if len(agreeing) > 1 else ""))
         related = tuple(Related(s.amount.location, Message(f"《{s.table.name}》{s.amount.text}", f"{s.table.name}: {s.amount.text}"))
                         for s in others)
         return discrepancy(
             self.id, verdict, Message(zh, en), statement.amount.location, statement.amount.text,
-            agreeing[0].amount.text, statement.amount.value - agreeing[0].amount.value, related=related,
+            agreeing[0].amount.text, stated - expected, related=related,
             logical=f"{statement.table.name}/{'/'.join(key)}",
             place=Place(statement.table.name, statement.row.code or statement.row.label, statement.column),
             hint=shape_hint(stated, expected), doubts=doubts)
-
-
-def _in_wan_yuan(statement: Fact) -> tuple[Decimal, Decimal]:
-    """A statement's figure in 万元 with its rounding radius; as printed when its table's unit is
-    unknown (the table's doubt then keeps any contradiction from being an error)."""
-    value = statement.amount.value
-    return in_wan_yuan(value, statement.table.unit) or (value, radius(value))
 
 
 # Disagreements of one table's column with the others: this many, in this share of the codes

@@ -4,10 +4,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, change_base, change_follows, completion_ratio, radius,
-                                  ratio, ratio_verdict)
-from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
-from auditlint.model import Amount, Change, Completion, Document, Share, Split, decimal_places
+from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, change_base, change_follows, change_ratio, claim_ratio,
+                                  completion_ratio, fact_in_wan_yuan, figure_radius, ratio, ratio_verdict, to_the_cent)
+from auditlint.findings import Finding, Level, Message, Related, discrepancy, figure_text, shape_hint
+from auditlint.model import Amount, Change, Completion, Document, Doubt, Fact, Share, Split, decimal_places
+
+def _whole(fact: Fact) -> tuple[Decimal, None, Decimal]:
+    """A table total as the whole of a ratio: its value in 万元, its part's own radius, its radius."""
+    value, spread = fact_in_wan_yuan(fact)
+    return value, None, spread
+
 
 TRUNCATED_OR_ROUNDED = Message("（截断或四舍五入所致）", " (truncated or rounded)")
 
@@ -28,8 +34,12 @@ class Percentage:
     what is left instead ("预算数为115万元。截至11月底余额14.1万元，预算执行进度达96.62%": (115 −
     14.1) / 115 = 87.74%), and a self-evaluation form's row under 预算数（A） 执行数（B） 执行率（B/A）;
     a share stated in a split ("其中：基本支出1004.47万元，占28.51%") against the part over the
-    split's total. Every figure is taken as printed, rounded: a percentage is wrong only when no
-    values within the rounding of its figures give it.
+    split's total. Every figure is taken as printed, rounded (a whole amount among amounts printed
+    to the cent is exact; in a narrative of whole amounts it stands for ±0.5): a percentage that
+    values within that rounding give, or that the exact ratio truncated gives (10.158% printed
+    10.15%), is a note; one less than 0.1 point off is a warning; beyond that, an error. A share
+    of a table's total is held to it converted to 万元, and is an error only when that table's
+    reading is trusted.
 
     Why it matters: percentages are what readers remember, and dividing by this year's amount
     instead of last year's is a common, real error.
@@ -70,11 +80,11 @@ class Percentage:
         if prior + spread < 0:
             yield self._increase_beyond_current(claim, prior)
             return
-        found = ratio(claim.delta.value, prior, whole_radius=spread)
+        found = change_ratio(claim, prior, spread)
         verdict = ratio_verdict(claim.percent, found, extra)
         if verdict == Verdict.AGREES or claim.delta.value == 0:
             return
-        wrong_base = ratio_verdict(claim.percent, ratio(claim.delta.value, claim.current.value)) <= Verdict.ROUNDING
+        wrong_base = ratio_verdict(claim.percent, claim_ratio(claim.delta, claim.current, claim)) <= Verdict.ROUNDING
         word = "增长" if claim.increase else "下降"
         hint = Message(f"{claim.percent.text}% 等于变动额除以本年数 {claim.current.text}，应除以上年数 {prior}",
                        f"{claim.percent.text}% divides the change by this year's {claim.current.text}; the base is "
@@ -97,14 +107,16 @@ class Percentage:
             return None
         sign = 1 if claim.increase else -1
         difference = claim.current.value - prior.value
-        spread = radius(claim.current.value) + radius(prior.value)
+        precise = to_the_cent([claim.current, prior, claim.delta])
+        spread = figure_radius(claim.current.value, precise) + figure_radius(prior.value, precise)
         corrections = {  # each figure, what it would be were the other two right, and the change and base then
             "current": (claim.current, prior.value + sign * claim.delta.value, claim.delta.value, prior.value),
             "delta": (claim.delta, sign * difference, sign * difference, prior.value),
             "prior": (prior, claim.current.value - sign * claim.delta.value, claim.delta.value,
                       claim.current.value - sign * claim.delta.value),
         }
-        verdicts = {name: ratio_verdict(claim.percent, ratio(change, base, radius(claim.delta.value), spread), extra)
+        verdicts = {name: ratio_verdict(claim.percent, ratio(change, base, figure_radius(claim.delta.value, precise), spread),
+                                        extra)
                     for name, (_, corrected, change, base) in corrections.items()
                     if claim.percent is not None and corrected >= 0}
         best = min(verdicts.values(), default=Verdict.CONTRADICTS)  # an exact fit before one rounding explains
@@ -163,7 +175,7 @@ class Percentage:
         for part in claim.parts:
             if part.share is None:
                 continue
-            found = ratio(part.amount.value, claim.total.value)
+            found = claim_ratio(part.amount, claim.total, claim)
             verdict = ratio_verdict(part.share, found, extra)
             if verdict == Verdict.AGREES:
                 continue
@@ -175,27 +187,32 @@ class Percentage:
                 (part.amount, claim.total), None, claim.sentence.text)
 
     def _named_share(self, claim: Share, doc: Document, extra: Decimal) -> Iterator[Finding]:
+        """An amount stated as a share of a total the tables print (in their own unit, converted
+        to the narrative's 万元); an error needs that table trusted."""
         total = doc.facts.named_total(claim.base, claim.scope)
-        found = ratio(claim.amount.value, total.value) if total is not None else None
+        if total is None:
+            return
+        value, spread = fact_in_wan_yuan(total)
+        found = ratio(claim.amount.value, value, whole_radius=spread)
         verdict = ratio_verdict(claim.percent, found, extra)
         if verdict == Verdict.AGREES:
             return
-        other = next((f for f in doc.facts.totals() if f.amount.value != total.value
-                      and ratio_verdict(claim.percent, ratio(claim.amount.value, f.amount.value), extra) <= Verdict.ROUNDING),
-                     None)
+        other = next((f for f in doc.facts.totals() if fact_in_wan_yuan(f)[0] != value and ratio_verdict(
+            claim.percent, ratio(claim.amount.value, *_whole(f)), extra) <= Verdict.ROUNDING), None)
         hint = Message(f"{claim.percent.text}% 是 {claim.amount.text} 占《{other.table.name}》{other.amount.text} 的比例",
                        f"{claim.percent.text}% is {claim.amount.text} over {other.amount.text} of {other.table.name}") \
             if other and verdict > Verdict.ROUNDING else None
         yield self._finding(
             verdict, claim.percent, found,
-            Message(f"{claim.amount.text} 万元占{claim.base}的 {claim.percent.text}%，但表中该数为 {total.text}："
-                    f"{claim.amount.text} / {total.text} = {found.exact:.4f}%",
+            Message(f"{claim.amount.text} 万元占{claim.base}的 {claim.percent.text}%，但表中该数为 {figure_text(total)}："
+                    f"{claim.amount.text} / {value.normalize():f} = {found.exact:.4f}%",
                     f"{claim.amount.text} is stated as {claim.percent.text}% of {claim.base}, which the tables give as "
-                    f"{total.text}: {claim.amount.text} / {total.text} = {found.exact:.4f}%"),
-            (claim.amount, total), hint, claim.sentence.text)
+                    f"{figure_text(total)}: {claim.amount.text} / {value.normalize():f} = {found.exact:.4f}%"),
+            (claim.amount, total.amount), hint, claim.sentence.text, doubts=doc.facts.reading(total.table).doubts)
 
     def _finding(self, verdict: Verdict, stated: Amount, found: Ratio, message: Message, figures: tuple[Amount, ...],
-                 hint: Message | None, sentence: str, expected: Decimal | None = None) -> Finding | None:
+                 hint: Message | None, sentence: str, expected: Decimal | None = None,
+                 doubts: tuple[Doubt, ...] = ()) -> Finding | None:
         """A stated percentage its figures do not give: an error beyond rounding, a warning within
         a tenth of a point (a last digit slipped, or a ratio of figures more precise than those
         printed), a note where a truncated ratio or the rounding of the figures explains it."""
@@ -204,4 +221,4 @@ class Percentage:
         return discrepancy(
             self.id, verdict, message, stated.location, f"{stated.text}%", f"{expected:.{places}f}%", None,
             related=tuple(Related(a.location, Message(a.text, a.text)) for a in figures),
-            logical=f"percent:{sentence[:40]}", hint=hint, rounded=TRUNCATED_OR_ROUNDED)
+            logical=f"percent:{sentence[:40]}", hint=hint, rounded=TRUNCATED_OR_ROUNDED, doubts=doubts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, amount_verdict, radius
+from auditlint.agreement import Options, amount_verdict, figure_radius, to_the_cent
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
 from auditlint.model import Document, Part, Split
 
@@ -46,7 +46,9 @@ class RestatedFigure:
 
     def _finding(self, split: Split, listed: Part, item: Part, extra: Decimal) -> Finding | None:
         difference = item.amount.value - listed.amount.value
-        verdict = amount_verdict(difference, radius(item.amount.value) + radius(listed.amount.value), extra)
+        precise = to_the_cent([item.amount, *(p.amount for p in split.parts)])
+        verdict = amount_verdict(difference, figure_radius(item.amount.value, precise) + figure_radius(listed.amount.value, precise),
+                                 extra)
         sums_exactly = sum(p.amount.value for p in split.parts) == split.total.value  # not only within rounding
         hint = shape_hint(item.amount.value, listed.amount.value)
         if sums_exactly:

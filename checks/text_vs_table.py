@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, amount_verdict, in_wan_yuan, radius, same
-from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
+from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, radius, same
+from auditlint.findings import Finding, Level, Message, Related, discrepancy, figure_text, shape_hint
 from auditlint.model import Amount, BudgetRestatement, Document, Fact
 
 
@@ -23,6 +23,11 @@ class TextVsTable:
     and of sub-items are left alone: they recur under other units and parents. So is a figure
     whose sentence speaks of an earlier year than the document's, and one the sentence calls a
     budget (预算) when the table's title says it holds actuals (决算), or the other way round.
+
+    Units and trust: the table's figure is converted to 万元 from the unit its table prints (a
+    narrative of 万元 against tables in 元), each figure keeping its rounding; a gap is an error
+    only when every table it restates is trusted (its unit printed, no code read as an amount,
+    its sums holding but for a slip or two), else a note that says what could not be confirmed.
 
     Scope: a total (基本支出, 项目支出 …) is the department's, of all its funds, and is compared
     with the tables of all funds, unless its sentence says 一般公共预算; in a paragraph about
@@ -104,24 +109,19 @@ class TextVsTable:
         """A narrative figure (in 万元) against the table figures it restates, each converted from its
         table's unit. An error needs every one of those tables trusted (its unit printed, its sums
         holding); otherwise the gap is a note that says what could not be confirmed."""
-        # A table whose unit is not printed is read as in 万元, the narrative's; the doubt it
-        # carries keeps any contradiction from being an error.
-        converted = [in_wan_yuan(f.amount.value, f.table.unit) or (f.amount.value, radius(f.amount.value)) for f in found]
+        converted = [fact_in_wan_yuan(f) for f in found]
         if len({value for value, _ in converted}) > 1:
             return None  # the tables disagree among themselves: cross-table's business
         value, spread = converted[0]
         verdict = amount_verdict(stated.value - value, radius(stated.value) + spread, extra)
         doubts = list(dict.fromkeys(d for f in found for d in doc.facts.reading(f.table).doubts))
         expected = found[0].amount
-        unit = found[0].table.unit
-        in_wan = f"{expected.text} {unit}" + (f"（= {value.normalize():f} 万元）" if unit == "元" else "")
-        in_wan_en = f"{expected.text} {unit}" + (f" (= {value.normalize():f} 万元)" if unit == "元" else "")
         tables = "、".join(dict.fromkeys(f"《{f.table.name}》" for f in found))
         return discrepancy(
             self.id, verdict,
-            Message(f"正文中{subject}为 {stated.text} 万元，而{tables}为 {in_wan}",
+            Message(f"正文中{subject}为 {stated.text} 万元，而{tables}为 {figure_text(found[0])}",
                     f"the text gives {subject} as {stated.text} 万元, the tables "
-                    f"({', '.join(dict.fromkeys(f.table.name for f in found))}) as {in_wan_en}"),
+                    f"({', '.join(dict.fromkeys(f.table.name for f in found))}) as {figure_text(found[0])}"),
             stated.location, stated.text, expected.text, stated.value - value,
             related=tuple(Related(f.amount.location, Message(f"《{f.table.name}》", f.table.name)) for f in found),
             logical=f"text:{subject}", hint=shape_hint(stated.value, value), doubts=doubts)

@@ -118,8 +118,12 @@ def test_a_completion_rate():
     [claim] = doc("项目全年预算数为 5 万元，执行数为 4.76 万元，完成预算 94％。\n").claims
     assert isinstance(claim, Completion)
     [finding] = Percentage().check(doc("项目全年预算数为 5 万元，执行数为 4.76 万元，完成预算 94％。\n"), Options())
-    assert finding.expected == "95.20%"
+    # A whole budget beside a spending printed to the cent is exact: 4.76 / 5 = 95.2%, an error.
+    assert (finding.level, finding.expected) == (Level.ERROR, "95.20%")
     assert list(Percentage().check(doc("预算数为 20 万元，执行数为 5.44 万元，完成预算 27%。\n"), Options())) == []
+    # In a narrative of whole amounts each is rounded: 5 stands for 4.5 to 5.5, and 94% is within.
+    [whole] = Percentage().check(doc("项目全年预算数为 5 万元，执行数为 5 万元，完成预算 94％。\n"), Options())
+    assert whole.level == Level.NOTE
 
 
 def test_execution_and_control_rates_in_either_order():

@@ -122,3 +122,11 @@ def test_tables_in_yuan_and_in_wan_yuan_state_the_same_figure():
 def test_a_table_whose_unit_is_not_printed_proves_no_error():
     unknown = GPB_LESS.replace("单位：万元\n", "")
     assert {f.level for f in findings(INCOME + ALL_FUNDS + unknown)} == {Level.NOTE}
+
+
+def test_a_difference_between_tables_in_yuan_and_in_wan_yuan_is_told_in_wan_yuan():
+    in_yuan = table("一般公共预算支出表", "\t合计\t1,009,000\t600,000\t409,000\n201\t一般公共服务支出\t1,009,000\t600,000\t409,000\n"
+                    ).replace("单位：万元", "单位：元")
+    found = [f for f in findings(INCOME + ALL_FUNDS + in_yuan) if f.level == Level.ERROR]
+    assert {(f.stated, f.difference) for f in found} == {("1,009,000", "0.9000"), ("409,000", "0.9000")}
+    assert all("(= 100.9 万元)" in f.message.en or "(= 40.9 万元)" in f.message.en for f in found)

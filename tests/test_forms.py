@@ -101,4 +101,5 @@ def test_seed_004s_execution_rows_one_of_which_is_off(shared):
                     ("3", "3", "100"), ("5", "0.69", "14"), ("5", "4.76", "94"), ("3.7", "1.55", "42")]
     rates = [f for f in Percentage().check(doc, Options()) if "4.76" in f.message.en]
     # The narrative's 完成预算 94% (line 383) and the form's row.
-    assert [(f.location.line, f.stated, f.expected) for f in rates] == [(383, "94%", "95.20%"), (2015, "94%", "95.20%")]
+    assert [(f.location.line, f.level.label, f.stated, f.expected) for f in rates] == [
+        (383, "error", "94%", "95.20%"), (2015, "error", "94%", "95.20%")]

@@ -283,3 +283,12 @@ def test_the_income_budget_is_the_income_tables_total_and_the_summarys():
     assert levels(TextVsTable(), "2025年收入预算100.00万元。\n\n" + tables) == []
     [(level, message)] = levels(TextVsTable(), "2025年收入预算106.00万元。\n\n" + tables)
     assert level == Level.ERROR and "收入预算 as 106.00" in message
+
+
+def test_a_share_of_a_total_the_tables_print_in_yuan():
+    from auditlint.checks.percentage import Percentage
+    in_yuan = SINGLE_SCOPE.replace("单位：万元", "单位：元").replace("100.00", "1,000,000").replace(
+        "70.00", "700,000").replace("30.00", "300,000")
+    assert levels(Percentage(), "信息化项目资金9.00万元，占一般公共预算项目支出总额的30%。\n\n" + in_yuan) == []
+    [(level, message)] = levels(Percentage(), "信息化项目资金9.00万元，占一般公共预算项目支出总额的40%。\n\n" + in_yuan)
+    assert level == Level.ERROR and "300,000 元 (= 30 万元)" in message and "9.00 / 30 = 30.0000%" in message

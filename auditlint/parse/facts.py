@@ -180,7 +180,7 @@ class Facts:
         """Every figure of one of the document's totals (支出, 基本支出, 项目支出 …) the tables print."""
         return [fact for found in self.figures.totals.values() for fact in found]
 
-    def named_total(self, name: str, scope: str) -> Amount | None:
+    def named_total(self, name: str, scope: str) -> Fact | None:
         """The tables' figure of the total a name means, of the money of `scope`, when enough
         tables print it alike."""
         return named_total(self.figures, name, scope)

@@ -18,6 +18,7 @@ import regex
 from auditlint import domain
 from auditlint.model import Amount, Document, Fact, Paragraph, Row, Sentence, Table
 from auditlint.parse.claims import FIGURE
+from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope
 from auditlint.parse.context import context_of, is_earlier, scoped
 from auditlint.parse.wording import CleanText
@@ -259,16 +260,16 @@ def printed_enough(subject: str, found: list[Fact]) -> bool:
     return _quantity(subject) in _ONE_TABLE_QUANTITIES or len({id(f.table) for f in found}) >= MIN_TABLES_FOR_A_TOTAL
 
 
-def named_total(figures: Figures, name: str, scope: str) -> Amount | None:
+def named_total(figures: Figures, name: str, scope: str) -> Fact | None:
     """The tables' figure of the total a name means (一般公共预算项目支出总额), of the money of
     `scope` unless the name says: when enough tables of that scope print it, all alike."""
     subject = normalise(_TOTAL_SUFFIX.sub("", name))
     if not is_concept(subject) or scope == UNKNOWN:
         return None
     found = figures.total(subject, scope)
-    if not found or not printed_enough(subject, found) or len({f.amount.value for f in found}) != 1:
+    if not found or not printed_enough(subject, found) or len({fact_in_wan_yuan(f)[0] for f in found}) != 1:
         return None
-    return found[0].amount
+    return found[0]
 
 
 # A name the narrative gives this many different amounts names no single figure: per-unit
