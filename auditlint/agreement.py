@@ -69,12 +69,6 @@ def figure_radius(value: Decimal, precise: bool) -> Decimal:
     return HALF_CENT if precise and value != 0 and not decimal_places(value) else radius(value)
 
 
-def same(stated: Decimal, expected: Decimal, tolerance: Decimal = ZERO) -> bool:
-    """Can two printed values stand for the same amount: is their gap within the sum of their
-    rounding radii (plus a configured tolerance)?"""
-    return abs(stated - expected) <= radius(stated) + radius(expected) + tolerance
-
-
 def sum_gap(total: Decimal, parts: list[Decimal]) -> tuple[Decimal, Decimal]:
     """(difference, rounding radius) of a total against its parts: they agree when the
     difference is within the radius, i.e. when the total's interval meets the sum's."""

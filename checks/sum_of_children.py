@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditlint.agreement import Options, Verdict, adds_up, amount_verdict, sum_gap
-from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, shape_hint
+from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, shape_hint, unconfirmed
 from auditlint.model import Amount, Document, Row, Table, TableReading
 
 
@@ -152,15 +152,13 @@ class SumOfChildren:
         mis-added; or the parser was unsure of it): one note says what could not be confirmed,
         and no error is claimed."""
         table = reading.table
-        doubts_zh = "；".join(d.zh for d in reading.doubts if d.kind != "unit")
-        doubts_en = "; ".join(d.en for d in reading.doubts if d.kind != "unit")
+        doubts = unconfirmed([d for d in reading.doubts if d.kind != "unit"])
         return Finding(
             rule=self.id,
             level=Level.NOTE,
-            message=Message(
-                f"《{table.name}》有 {errors} 处合计与下级之和不符，但未能确认：{doubts_zh}。请用 auditlint show 核对后人工检查",
-                f"{table.name}: {errors} totals disagree with their parts, but this could not be confirmed: "
-                f"{doubts_en}. Check it with auditlint show"),
+            message=Message(f"《{table.name}》有 {errors} 处合计与下级之和不符{doubts.zh}。请用 auditlint show 核对后人工检查",
+                            f"{table.name}: {errors} totals disagree with their parts{doubts.en}. Check it with "
+                            f"auditlint show"),
             location=table.location,
             logical=f"{table.name}/unreliable",
         )

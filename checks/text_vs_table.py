@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, radius, same
+from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, radius
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, figure_text, shape_hint
 from auditlint.model import Amount, BudgetRestatement, Document, Fact
 
@@ -63,47 +63,37 @@ class TextVsTable:
     def _form_budget(self, form: BudgetRestatement, extra: Decimal) -> Iterator[Finding]:
         """A project form's sentence that restates its budget field, and the change it derives."""
         stated, field = form.stated, form.field
-        if not same(stated.value, field.value, extra):
-            yield Finding(
-                rule=self.id,
-                level=self.level,
-                message=Message(f"《{form.form.name}》中写当年预算为 {stated.text} 万元，而该表“当年预算”栏为 {field.text}",
-                                f"{form.form.name} states this year's budget as {stated.text} in its text and as "
-                                f"{field.text} in its budget field"),
-                location=stated.location,
-                related=(Related(field.location, Message("当年预算栏", "the budget field")),),
-                logical=f"form-budget:{form.form.name}:{field.text}",
-                stated=stated.text,
-                expected=field.text,
-                difference=str(stated.value - field.value),
-                hint=shape_hint(stated.value, field.value),
-            )
+        restated = discrepancy(
+            self.id, amount_verdict(stated.value - field.value, radius(stated.value) + radius(field.value), extra),
+            Message(f"《{form.form.name}》中写当年预算为 {stated.text} 万元，而该表“当年预算”栏为 {field.text}",
+                    f"{form.form.name} states this year's budget as {stated.text} in its text and as "
+                    f"{field.text} in its budget field"),
+            stated.location, stated.text, field.text, stated.value - field.value,
+            related=(Related(field.location, Message("当年预算栏", "the budget field")),),
+            logical=f"form-budget:{form.form.name}:{field.text}", hint=shape_hint(stated.value, field.value))
+        if restated is not None:
+            yield restated
         if form.change is None or form.earlier is None:
             return
         sign = -1 if form.decrease else 1
         expected = sign * (field.value - form.earlier.value)
-        if same(form.change.value, expected, extra):
-            return
+        spread = radius(form.change.value) + radius(field.value) + radius(form.earlier.value)
         derived = sign * (stated.value - form.earlier.value) == form.change.value
         verb = ("减少", "a decrease") if form.decrease else ("增加", "an increase")
-        yield Finding(
-            rule=self.id,
-            level=self.level,
-            message=Message(f"{verb[0]} {form.change.text} 万元与 {form.earlier.text} 和当年预算 {field.text} 不符"
-                            f"（应为 {expected}）",
-                            f"{verb[1]} of {form.change.text} does not follow from {form.earlier.text} and this "
-                            f"year's budget {field.text} (that is {expected})"),
-            location=form.change.location,
+        change = discrepancy(
+            self.id, amount_verdict(form.change.value - expected, spread, extra),
+            Message(f"{verb[0]} {form.change.text} 万元与 {form.earlier.text} 和当年预算 {field.text} 不符（应为 {expected}）",
+                    f"{verb[1]} of {form.change.text} does not follow from {form.earlier.text} and this "
+                    f"year's budget {field.text} (that is {expected})"),
+            form.change.location, form.change.text, str(expected), form.change.value - expected,
             related=(Related(form.earlier.location, Message("上年预算", "the earlier year's budget")),
                      Related(field.location, Message("当年预算栏", "the budget field")),
                      Related(stated.location, Message("文中的当年预算", "this year's budget in the text"))),
             logical=f"form-change:{form.form.name}:{form.change.text}",
-            stated=form.change.text,
-            expected=str(expected),
-            difference=str(form.change.value - expected),
             hint=Message(f"{form.change.text} 是按文中误写的 {stated.text} 算出的", f"{form.change.text} was computed "
-                         f"from the mistyped {stated.text}") if derived and stated.value != field.value else None,
-        )
+                         f"from the mistyped {stated.text}") if derived and stated.value != field.value else None)
+        if change is not None:
+            yield change
 
     def _compare(self, subject: str, stated: Amount, found: list[Fact], doc: Document, extra: Decimal) -> Finding | None:
         """A narrative figure (in 万元) against the table figures it restates, each converted from its

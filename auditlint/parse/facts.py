@@ -26,8 +26,7 @@ from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, 
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier
-from auditlint.parse.figures import (Figures, has_single_scope, index_figures, is_concept, named_figures, named_total,
-                                     printed_enough)
+from auditlint.parse.figures import Figures, index_figures, is_concept, named_figures, named_total, printed_enough
 from auditlint.parse.forms import budget_restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
@@ -142,11 +141,11 @@ class Facts:
         """Function codes two tables name differently (see statements.renamed_codes)."""
         return list(renamed_codes(self._doc))
 
-    @cached_property
+    @property
     def single_scope(self) -> bool:
         """Whether all the department's money is this year's 一般公共预算 (then tables of every
         scope state the same figures)."""
-        return has_single_scope(self._doc)
+        return self.figures.single_scope
 
     @cached_property
     def figures(self) -> Figures:

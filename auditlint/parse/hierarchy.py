@@ -28,15 +28,13 @@ def column_identities(table: Table) -> list[tuple[int, tuple[int, ...]]]:
 
 
 class CodeIndex:
-    """The code hierarchy of a table's rows, indexed once, so that a code's children and parent
-    take a lookup instead of a pass over every row (a 1 500-row table asks 1 500 times)."""
+    """The code hierarchy of a table's rows, indexed once, so that a code's children take a
+    lookup instead of a pass over every row (a 1 500-row table asks 1 500 times)."""
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self._below: dict[str, list[Row]] = {}   # every row under each code prefix, in order
-        self._first: dict[str, Row] = {}         # the first row printed with each code
         for row in rows:
             if row.code:
-                self._first.setdefault(row.code, row)
                 for length in range(1, len(row.code)):
                     self._below.setdefault(row.code[:length], []).append(row)
 
@@ -49,14 +47,6 @@ class CodeIndex:
             return []
         level = min(len(r.code) for r in below)
         return [r for r in below if len(r.code) == level]
-
-    def parent(self, row: Row) -> Row | None:
-        """The row a code adds up into: the longest code printed that it extends."""
-        for length in range(len(row.code) - 1, 0, -1):
-            found = self._first.get(row.code[:length])
-            if found is not None:
-                return found
-        return None
 
 
 def as_printed(table: Table, identities: list[tuple[int, tuple[int, ...]]]) -> list[tuple[int, tuple[int, ...]]]:

@@ -179,9 +179,9 @@ def join_wrapped_decimals(numbered: list[tuple[int, int, str]]) -> list[tuple[in
     nothing is joined on that page: a guess is worse than a table left unread."""
     texts = [text for _, _, text in numbered]
     edited = list(texts)
-    for page in dict.fromkeys(page for _, page, _ in numbered):
-        lines = [i for i, (_, p, _) in enumerate(numbered) if p == page]
-        joins = _page_joins(texts, lines[0], lines[-1] + 1)
+    starts = [i for i, (_, page, _) in enumerate(numbered) if i == 0 or numbered[i - 1][1] != page]
+    for first, end in zip(starts, [*starts[1:], len(numbered)]):  # each page's lines, in one pass
+        joins = _page_joins(texts, first, end)
         for (line, start), (at, low, high) in (joins or {}).items():
             whole = _WHOLE.match(texts[line], start)
             number = whole.group() + texts[at][low:high]
