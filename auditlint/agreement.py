@@ -193,10 +193,16 @@ def split_gap(split: Split) -> tuple[Decimal, Decimal, Decimal]:
     return computed, split.total.value - computed, spread
 
 
+def parts_fit(difference: Decimal, spread: Decimal, complete: bool, tolerance: Decimal = ZERO) -> bool:
+    """Do parts that miss their total by `difference` make it, within the rounding `spread` (a
+    complete decomposition), or stay within it (an open list, which may fall short)?"""
+    return abs(difference) <= spread + tolerance or (not complete and difference > 0)
+
+
 def split_holds(split: Split, tolerance: Decimal = ZERO) -> bool:
     """Do the parts make their total (a complete decomposition), or stay within it (an open list)?"""
     _, difference, spread = split_gap(split)
-    return abs(difference) <= spread + tolerance or (not split.complete and difference > 0)
+    return parts_fit(difference, spread, split.complete, tolerance)
 
 
 def claim_fits(claim: Claim) -> bool:

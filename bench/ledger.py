@@ -63,6 +63,11 @@ def corpus_pdfs(shared: Path = SHARED, only: str = "*") -> list[Path]:
     return sorted((shared / "corpus").glob(f"{only}/*.pdf"))
 
 
+def corpus_names(pdfs: list[Path]) -> dict[str, str]:
+    """{path: ledger name} of corpus PDFs: the name is the city's folder and the file's name."""
+    return {str(p): p.relative_to(p.parent.parent).as_posix() for p in pdfs}
+
+
 def layout_texts(pdfs: list[Path], folder: Path) -> dict[str, str]:
     """The pdftotext -layout text of each PDF, written under `folder`: {text path: ledger name}."""
     names = {}
@@ -90,8 +95,7 @@ def lint_corpus(levels: Iterable[str], with_text: bool, jobs: int, shared: Path 
     """The findings at `levels` on the corpus PDFs and, when asked and pdftotext is there, on their
     texts."""
     pdfs = corpus_pdfs(shared, only)
-    names = {str(p): p.relative_to(p.parent.parent).as_posix() for p in pdfs}
-    found, errors = findings_at(levels, names, jobs)
+    found, errors = findings_at(levels, corpus_names(pdfs), jobs)
     if with_text and shutil.which("pdftotext"):
         with tempfile.TemporaryDirectory(prefix="auditlint-ledger-") as folder:
             text_found, text_errors = findings_at(levels, layout_texts(pdfs, Path(folder)), jobs)

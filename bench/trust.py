@@ -25,10 +25,8 @@ sys.path.insert(0, str(ROOT))
 from auditlint.model import Doubt  # noqa: E402
 from auditlint.parse import parse_document  # noqa: E402
 from auditlint.readers import read_source  # noqa: E402
-from bench.ledger import SHARED, corpus_pdfs, layout_texts  # noqa: E402
-
-UNCOUNTED_KINDS = frozenset({"performance"})
-
+from auditlint.parse.facts import UNSUMMED_KINDS  # noqa: E402
+from bench.ledger import SHARED, corpus_names, corpus_pdfs, layout_texts  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -45,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print("pdftotext is not installed", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="auditlint-trust-") as folder:
-        paths = layout_texts(pdfs, Path(folder)) if args.text else {str(p): p.relative_to(p.parent.parent).as_posix() for p in pdfs}
+        paths = layout_texts(pdfs, Path(folder)) if args.text else corpus_names(pdfs)
         tables: Counter[str] = Counter()
         trusted: Counter[str] = Counter()
         reasons: dict[str, Counter[str]] = {}
@@ -54,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             city = name.split("/")[0]
             doc = parse_document(read_source(path, {}))
             for table in doc.tables:
-                if table.kind in UNCOUNTED_KINDS or (not table.rows and not table.notes):
+                if table.kind in UNSUMMED_KINDS or (not table.rows and not table.notes):
                     continue  # a form, or a table empty on purpose
                 reading = doc.facts.reading(table)
                 doubts = reading.doubts if reading is not None else tuple(Doubt("unread", note, note) for note in table.notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, amount_verdict, split_gap
+from auditlint.agreement import Options, amount_verdict, parts_fit, split_gap
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
 from auditlint.model import Document, Doubt, Split
 
@@ -18,7 +18,7 @@ def _nested(claim: Split, difference: Decimal, spread: Decimal, extra: Decimal) 
     for before, part in zip(claim.parts, claim.parts[1:]):
         rest = difference + part.amount.value
         if before.amount.value >= part.amount.value and _names_an_item_of(part.label, before.label) \
-                and (abs(rest) <= spread + extra or (not claim.complete and rest > 0)):
+                and parts_fit(rest, spread, claim.complete, extra):
             return [Doubt("reading", f"「{part.label}」{part.amount.text} 可能是另一项的其中数",
                           f"{part.label} {part.amount.text} may be an item of a larger part, read as a sibling")]
     return []
