@@ -353,6 +353,25 @@ class Doubt:
 
 
 @dataclass(frozen=True, slots=True)
+class Sum:
+    """One sum a table's figures must hold, as printed: a total and its parts, with the blank
+    parts left out. Across a row (`part_columns`: 合计 = 基本支出 + 项目支出 in `row`), or down a
+    column (`children`: a parent row over the rows that add up to it, in `column`). The total
+    is None where its cell is blank."""
+
+    row: Row
+    column: int
+    total: Amount | None
+    parts: tuple[Amount, ...]
+    part_columns: tuple[int, ...] = ()
+    children: tuple[Row, ...] = ()
+
+    @property
+    def across(self) -> bool:
+        return bool(self.part_columns)
+
+
+@dataclass(frozen=True, slots=True)
 class TableReading:
     """A table as parse understood it: the identities across its columns (total column, part
     columns), its families down the rows (a row and the rows that add up to it), how many of
@@ -360,12 +379,13 @@ class TableReading:
 
     A table is trusted when nothing is in doubt: its figures may then be held against other
     tables and the narrative. Its own sums may be judged when every doubt is about its unit only
-    (a sum within one table needs no unit)."""
+    (a sum within one table needs no unit). `sums` are every sum the identities and families
+    give, across each row first, then down each family's columns."""
 
     table: Table
     identities: tuple[tuple[int, tuple[int, ...]], ...]
     families: tuple[tuple[Row, tuple[Row, ...]], ...]
-    sums: int
+    sums: tuple[Sum, ...]
     failing: int
     doubts: tuple[Doubt, ...] = ()
     off: frozenset[Location] = frozenset()  # where each figure of a failing sum is printed
@@ -373,6 +393,11 @@ class TableReading:
     def holds(self, amount: Amount) -> bool:
         """Does a figure of this table hold every sum it is part of?"""
         return amount.location not in self.off
+
+    @property
+    def checked(self) -> int:
+        """How many of its sums print their total, and so can hold or fail."""
+        return sum(1 for s in self.sums if s.total is not None)
 
     @property
     def trusted(self) -> bool:

@@ -51,7 +51,7 @@ def describe_table(table: Table, number: int, reading: TableReading | None = Non
 
 def _trust(reading: TableReading) -> str:
     """Whether a table's reading is trusted (its figures may prove an error), and why not."""
-    sums = f"{reading.sums - reading.failing}/{reading.sums} sums hold" if reading.sums else "no sums to check"
+    sums = f"{reading.checked - reading.failing}/{reading.checked} sums hold" if reading.checked else "no sums to check"
     if reading.trusted:
         return f"trusted: {sums}"
     return f"not trusted: {'; '.join(d.en for d in reading.doubts)} ({sums})"

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from auditlint.agreement import Options, Verdict, adds_up, amount_verdict, sum_gap
 from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, shape_hint, unconfirmed
-from auditlint.model import Amount, Document, Row, Table, TableReading
+from auditlint.model import Amount, Document, Row, Sum, Table, TableReading
 
 
 
@@ -78,24 +78,28 @@ class SumOfChildren:
                 yield from found
 
     def _table(self, reading: TableReading, extra: Decimal) -> Iterator[Finding]:
-        """Every sum of one table: across its columns in each row, down its rows in each column."""
+        """Every sum of one table, as its reading gives them: across its rows, then down its
+        families' columns (a family none of whose rows failed across)."""
         table = reading.table
         across: set[int] = set()  # rows that do not add up across their own columns
-        for total, parts in reading.identities:
-            for row in table.rows:
-                if row.readable and (row.amounts[total] is not None or any(row.amounts[p] for p in parts)):
-                    finding = self._compare_columns(table, row, total, parts, extra)
-                    if finding is not None:
-                        yield finding
-                        if finding.level == Level.ERROR:
-                            across.add(id(row))
+        families: dict[tuple[int, int], list[Finding]] = {}  # each family's findings down its columns
+        for total in reading.sums:
+            if total.across:
+                finding = self._compare_columns(table, total, extra)
+                if finding is not None:
+                    yield finding
+                    if finding.level == Level.ERROR:
+                        across.add(id(total.row))
+                continue
+            if any(id(row) in across for row in (total.row, *total.children)):
+                continue  # already reported across; or misread, its amounts under other columns
+            family = families.setdefault((id(total.row), id(total.children)), [])
+            finding = self._compare(table, total, extra)
+            if finding is not None:
+                family.append(finding)
         yield from self._two_of_three(table, list(reading.identities))
         for parent, children in reading.families:
-            if any(id(row) in across for row in (parent, *children)):
-                continue  # already reported across; or misread, its amounts under other columns
-            family = [finding for column in range(len(table.columns))
-                      if (finding := self._compare(table, parent, list(children), column, extra)) is not None]
-            yield from self._one_slip_or_misread(table, parent, family)
+            yield from self._one_slip_or_misread(table, parent, families.get((id(parent), id(children)), []))
 
     def _two_of_three(self, table: Table, identities: list[tuple[int, tuple[int, ...]]]) -> Iterator[Finding]:
         """A row of a three-column table (合计 = A + B) printed with two different amounts whose
@@ -163,53 +167,50 @@ class SumOfChildren:
             logical=f"{table.name}/unreliable",
         )
 
-    def _compare(self, table: Table, parent: Row, children: list[Row], column: int, extra: Decimal) -> Finding | None:
+    def _compare(self, table: Table, total: Sum, extra: Decimal) -> Finding | None:
         """A parent's figure in one column against the sum of its children's."""
-        total = parent.amounts[column]
-        present = [p for p in (child.amounts[column] for child in children) if p is not None]
-        if total is None and not present:
-            return None
-        verdict, stated, computed, difference = _verdict(total, present, extra)
-        if verdict == Verdict.CONTRADICTS and (total is None or not present):
+        present = list(total.parts)
+        verdict, stated, computed, difference = _verdict(total.total, present, extra)
+        if verdict == Verdict.CONTRADICTS and (total.total is None or not present):
             verdict = Verdict.BLANK  # a blank total, or every part blank: perhaps a value lost
+        parent = total.row
         name = parent.code or parent.label
-        column_name = table.columns[column]
+        column_name = table.columns[total.column]
         parts_text = " + ".join(p.text for p in present) or "0"
-        stated_text = total.text if total is not None else "（空）"
+        stated_text = total.total.text if total.total is not None else "（空）"
         return discrepancy(
             self.id, verdict,
             Message(f"《{table.name}》{name}「{column_name}」为 {stated_text}，下级各项之和为 {parts_text} = {computed}，"
                     f"相差 {difference}",
                     f"{table.name}: {name} [{column_name}] is {stated_text}, but its parts add up to {parts_text} = "
                     f"{computed} (difference {difference})"),
-            total.location if total is not None else parent.location, stated_text, str(computed), difference,
+            total.total.location if total.total is not None else parent.location, stated_text, str(computed), difference,
             related=tuple(Related(p.location, Message(f"下级项目 {c.code or c.label}", f"part {c.code or c.label}"))
-                          for c, p in ((c, c.amounts[column]) for c in children) if p is not None),
+                          for c, p in ((c, c.amounts[total.column]) for c in total.children) if p is not None),
             logical=f"{table.name}/{name}/{column_name}", place=Place(table.name, name, column_name),
             hint=shape_hint(stated, computed))
 
-    def _compare_columns(self, table: Table, row: Row, total_column: int, parts: tuple[int, ...],
-                         extra: Decimal) -> Finding | None:
+    def _compare_columns(self, table: Table, total: Sum, extra: Decimal) -> Finding | None:
         """A row's total column against the columns that make it up (合计 = 基本支出 + 项目支出)."""
-        total = row.amounts[total_column]
-        present = [row.amounts[p] for p in parts if row.amounts[p] is not None]
-        verdict, stated, computed, difference = _verdict(total, present, extra)
-        if total is None and verdict != Verdict.AGREES:
+        present = list(total.parts)
+        verdict, stated, computed, difference = _verdict(total.total, present, extra)
+        if total.total is None and verdict != Verdict.AGREES:
             verdict = Verdict.BLANK  # a blank cell is no claim that the value is 0: perhaps a value lost
+        row = total.row
         name = row.code or row.label
-        total_name = table.columns[total_column]
-        part_names = " + ".join(table.columns[p] for p in parts)
+        total_name = table.columns[total.column]
+        part_names = " + ".join(table.columns[p] for p in total.part_columns)
         parts_text = " + ".join(p.text for p in present) or "0"
-        stated_text = total.text if total is not None else "（空）"
+        stated_text = total.total.text if total.total is not None else "（空）"
         return discrepancy(
             self.id, verdict,
             Message(f"《{table.name}》{name}：「{total_name}」为 {stated_text}，而 {part_names} = {parts_text} = {computed}，"
                     f"相差 {difference}",
                     f"{table.name}: {name} [{total_name}] is {stated_text}, but {part_names} = {parts_text} = {computed} "
                     f"(difference {difference})"),
-            total.location if total is not None else row.location, stated_text, str(computed), difference,
+            total.total.location if total.total is not None else row.location, stated_text, str(computed), difference,
             related=tuple(Related(p.location, Message(f"「{table.columns[i]}」", f"[{table.columns[i]}]"))
-                          for i in parts if (p := row.amounts[i]) is not None),
+                          for i in total.part_columns if (p := row.amounts[i]) is not None),
             logical=f"{table.name}/{name}/{total_name}=columns", place=Place(table.name, name, total_name),
             hint=shape_hint(stated, computed))
 

@@ -82,7 +82,7 @@ def test_a_three_panel_summary_reads_each_panel_with_the_totals_they_share(tmp_p
     assert [label for _, label, _ in rows_of(income)][-3:] == ["当年收入小计", "上年结转资金", "收入合计"]
     for table in doc.tables:
         reading = doc.facts.reading(table)
-        assert reading.trusted and reading.sums >= 2 and reading.failing == 0
+        assert reading.trusted and reading.checked >= 2 and reading.failing == 0
     assert errors(doc) == []
 
 
@@ -263,7 +263,7 @@ def test_an_income_table_of_groups_names_each_row_by_its_own_column_and_adds_up_
     [table] = doc.tables
     assert [label for _, label, _ in rows_of(table)][:5] == ["收入总计", "小计", "公共财政拨款(补助)资金", "专项收入", "小计"]
     reading = doc.facts.reading(table)
-    assert reading.trusted and reading.sums >= 3 and reading.failing == 0
+    assert reading.trusted and reading.checked >= 3 and reading.failing == 0
     assert errors(doc) == []
     slipped = parse_document(read_source(str(boxed_rows_pdf(tmp_path / "s.pdf", "收入预算总表", _nested("9,060.79"))), {}))
     assert any("9,060.79" in e for e in errors(slipped))

@@ -22,7 +22,7 @@ from auditlint import domain
 from auditlint.agreement import sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Location, Part, Row, Sentence,
-                             Split, Table, TableReading)
+                             Split, Sum, Table, TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier
@@ -196,31 +196,40 @@ class Facts:
 
 
 def _reading(table: Table) -> TableReading:
-    """A table's identities and families, and the doubts about its reading: notes the parser left,
-    a code column read as amounts, a unit not printed, failing sums that no slip or two explain."""
-    identities = tuple(hierarchy.column_identities(table)) if table.kind not in UNSUMMED_KINDS else ()
+    """A table's identities, families and sums, and the doubts about its reading: notes the
+    parser left, a code column read as amounts, a unit not printed, failing sums that no slip or
+    two explain."""
+    summed = table.kind not in UNSUMMED_KINDS
+    identities = tuple(hierarchy.column_identities(table)) if summed else ()
     families = tuple((parent, tuple(children)) for parent, children in hierarchy.hierarchy(table.rows, table.kind)) \
-        if table.kind not in UNSUMMED_KINDS else ()
-    sums = 0
-    failing: list[tuple[frozenset[Location], Decimal]] = []  # each failing sum: where its figures are, its gap
-    for total, parts in identities:
-        for row in table.rows:
-            if row.readable and row.amounts[total] is not None:
-                sums += 1
-                failing.extend(_failing(row.amounts[total], [row.amounts[p] for p in parts]))
-    for parent, children in families:
-        for column, total in enumerate(parent.amounts):
-            if total is not None:
-                sums += 1
-                failing.extend(_failing(total, [c.amounts[column] for c in children]))
+        if summed else ()
+    sums = tuple(_sums(table, identities, families))
+    failing = [gap for s in sums if s.total is not None for gap in _failing(s.total, list(s.parts))]
+    checked = sum(1 for s in sums if s.total is not None)
     doubts = [_uncertain(note) for note in table.notes if note in WHOLE_TABLE_NOTES]
     doubts.extend(_codes_as_amounts(column) for column in table.columns if domain.names_codes(column))
     if not table.unit:
         doubts.append(UNIT_UNKNOWN)
-    if len(failing) > max(MAX_SLIP_FAILURES, MISREAD_SHARE * sums) or not _slips_explain(failing):
-        doubts.append(_misread(len(failing), sums))
+    if len(failing) > max(MAX_SLIP_FAILURES, MISREAD_SHARE * checked) or not _slips_explain(failing):
+        doubts.append(_misread(len(failing), checked))
     off = frozenset(location for cells, _ in failing for location in cells)
     return TableReading(table, identities, families, sums, len(failing), tuple(doubts), off)
+
+
+def _sums(table: Table, identities: tuple[tuple[int, tuple[int, ...]], ...],
+          families: tuple[tuple[Row, tuple[Row, ...]], ...]) -> Iterator[Sum]:
+    """Every sum of a table that prints a figure: across each readable row, then down each
+    family's columns."""
+    for total, parts in identities:
+        for row in table.rows:
+            printed = tuple(a for a in (row.amounts[p] for p in parts) if a is not None)
+            if row.readable and (row.amounts[total] is not None or printed):
+                yield Sum(row, total, row.amounts[total], printed, part_columns=parts)
+    for parent, children in families:
+        for column, total in enumerate(parent.amounts):
+            printed = tuple(a for a in (c.amounts[column] for c in children) if a is not None)
+            if total is not None or printed:
+                yield Sum(parent, column, total, printed, children=children)
 
 
 def _failing(total: Amount, parts: list[Amount | None]) -> list[tuple[frozenset[Location], Decimal]]:
