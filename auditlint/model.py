@@ -320,10 +320,12 @@ Claim = Change | Completion | Split | Share
 class Fact:
     """One printed amount of a table, as read: its table (kind, title, page through its
     location), its row (None for a column of a one-row table; its code and label), its column's
-    name and the quantity the column states (`concept`: total, basic, project, personnel,
-    public; "" when the name says none), the money it covers (`scope`: all, fiscal, gpb,
-    gov_fund, state_capital; "" unknown), the year (`year`: "current", or "prior" for a column
-    of the year before), the unit it is printed in (元, 万元; "" not printed), the row it adds
+    name and what the column states (`concept`: a quantity, total, basic, project, personnel,
+    public, or the source of money it is, gpb, gov_fund, state_capital, fiscal; "" when the name
+    says none), the money it covers (`scope`: all, fiscal, gpb, gov_fund, state_capital; ""
+    unknown), the year's figure it is (`year`: "current", "prior" for a column of the year
+    before, "initial_budget" and "final" for a final account's budget and actuals), the unit it
+    is printed in (元, 万元; "" not printed), the row it adds
     up into (`parent`) and how deep its row stands in the table's hierarchy (`level`: 0 for a
     row that adds up into none, 1 for its parts, …), and whether its row holds its own table's
     sums (of two figures that disagree, the one that breaks its table's sums is the likelier

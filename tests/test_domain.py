@@ -61,3 +61,8 @@ def test_a_percentage_is_judged_once():
         Verdict.AGREES, Verdict.ROUNDING, Verdict.CLOSE, Verdict.CONTRADICTS]
     # A whole base of 50 brings ±0.5: 10 / 50 = 20%, and 19.8% is within 10 / 50.5.
     assert ratio_verdict(stated("19.8"), ratio(Decimal("10"), Decimal("50"))) == Verdict.ROUNDING
+
+
+def test_the_year_a_column_prints():
+    assert domain.column_years(["年初预算数", "调整预算数", "决算数", "2025年预算数", "2026年预算数", "合计", "上年结转"]) == [
+        "initial_budget", "initial_budget", "final", "prior", "current", "current", "current"]

@@ -423,6 +423,21 @@ def prior_columns(columns: tuple[str, ...] | list[str]) -> set[int]:
             if _PRIOR_YEAR.search(_SPACES.sub("", name)) or (found and max(found) < latest)}
 
 
+# Columns of a final account's budget (年初预算数, 调整预算数) and of its actuals (决算数).
+_INITIAL_BUDGET = regex.compile(r"年初预算|调整(?:后)?预算|全年预算")
+_FINAL = regex.compile(r"决算")
+
+
+def column_years(columns: tuple[str, ...] | list[str]) -> list[str]:
+    """Which year's figure each column prints: "prior" (上年…, or an earlier year than the latest
+    the columns name), "initial_budget" (a final account's 年初预算数 or 调整预算数), "final"
+    (决算数), else "current"."""
+    prior = prior_columns(columns)
+    names = [_SPACES.sub("", c) for c in columns]
+    return ["prior" if i in prior else "initial_budget" if _INITIAL_BUDGET.search(n) else "final" if _FINAL.search(n)
+            else "current" for i, n in enumerate(names)]
+
+
 def column_quantities(columns: tuple[str, ...], table_kind: str) -> dict[int, str]:
     """Which column states which quantity: the first column is the table's total when its name
     says so (a 基本支出表's total is 基本支出); others by name, the leftmost column of each

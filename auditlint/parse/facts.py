@@ -267,21 +267,24 @@ def _explained(cells: frozenset[Location], gap: Decimal, slips: tuple[tuple[Loca
 
 
 def _table_facts(reading: TableReading) -> Iterator[Fact]:
-    """The facts of one table: each printed amount with its column's quantity, money and year,
-    the table's unit, the row it adds up into and its depth in the hierarchy."""
+    """The facts of one table: each printed amount with what its column states (a quantity, or a
+    source of money), its money and year, the table's unit, the row it adds up into and its
+    depth in the hierarchy."""
     table = reading.table
     quantities = domain.column_quantities(table.columns, table.kind)
-    prior = domain.prior_columns(table.columns)
+    years = domain.column_years(table.columns)
     table_scope = TABLE_SCOPES.get(table.kind, "")
-    scopes = [_narrower(table_scope, column_scope(name)) for name in table.columns]
+    named = [column_scope(name) for name in table.columns]
+    scopes = [_narrower(table_scope, scope) for scope in named]
+    # what a column states: a quantity of spending (total, basic …), or the source of money it is
+    concepts = [quantities.get(i) or (scope if scope not in (None, ALL) else "") for i, scope in enumerate(named)]
     parents = {id(child): parent for parent, children in reading.families for child in children}
     for row in table.rows:
         level = _depth(row, parents)
         for index, amount in enumerate(row.amounts):
             if amount is not None:
                 yield Fact(table, amount, row, table.columns[index], scopes[index], reading.holds(amount),
-                           quantities.get(index, ""), "prior" if index in prior else "current", table.unit,
-                           parents.get(id(row)), level)
+                           concepts[index], years[index], table.unit, parents.get(id(row)), level)
 
 
 def _depth(row: Row, parents: dict[int, Row]) -> int:
