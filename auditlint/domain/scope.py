@@ -27,7 +27,7 @@ SCOPE_WORDS = regex.compile(r"(?P<gpb>一般公共预算(?:财政拨款)?)|(?P<g
 
 # Which money each table of the document's totals covers. The 政府性基金 and 国有资本经营 tables
 # total their own funds only.
-TABLE_SCOPES = {"expenditure": ALL, "summary": ALL, "basic_summary": ALL, "project_summary": ALL,
+TABLE_SCOPES = {"expenditure": ALL, "summary": ALL, "income": ALL, "basic_summary": ALL, "project_summary": ALL,
                 "fiscal_summary": FISCAL, "gpb_function": GPB, "gpb_basic": GPB, "gpb_economic": GPB,
                 "fiscal_function": FISCAL, "fiscal_basic": FISCAL}
 
