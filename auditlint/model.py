@@ -391,6 +391,8 @@ class TableReading:
     failing: int
     doubts: tuple[Doubt, ...] = ()
     off: frozenset[Location] = frozenset()  # where each figure of a failing sum is printed
+    # rows of a table whose 合计 = A + B (three columns) that print two amounts of unknown column
+    two_of_three: tuple[Row, ...] = ()
 
     def holds(self, amount: Amount) -> bool:
         """Does a figure of this table hold every sum it is part of?"""

@@ -97,19 +97,16 @@ class SumOfChildren:
             finding = self._compare(table, total, extra)
             if finding is not None:
                 family.append(finding)
-        yield from self._two_of_three(table, list(reading.identities))
+        yield from self._two_of_three(reading)
         for parent, children in reading.families:
             yield from self._one_slip_or_misread(table, parent, families.get((id(parent), id(children)), []))
 
-    def _two_of_three(self, table: Table, identities: list[tuple[int, tuple[int, ...]]]) -> Iterator[Finding]:
+    def _two_of_three(self, reading: TableReading) -> Iterator[Finding]:
         """A row of a three-column table (合计 = A + B) printed with two different amounts whose
         columns are unknown: whichever part the second one is, the total must equal it, unless
         the total itself was left blank. Likely a slip, so a warning, wherever it sits."""
-        if len(table.columns) != 3 or (0, (1, 2)) not in identities:
-            return
-        for row in table.rows:
-            if len(row.unplaced) != 2 or any(row.amounts):
-                continue
+        table = reading.table
+        for row in reading.two_of_three:
             first, second = row.unplaced
             if adds_up(first.value, [second.value]):
                 continue

@@ -7,7 +7,7 @@ import regex
 
 from auditlint.agreement import Options, claim_amounts, claim_fits
 from auditlint.findings import Finding, Level, Message, Related
-from auditlint.model import Amount, Document, Location, Table
+from auditlint.model import Amount, Document, Location
 from auditlint.domain.wording import NUMBER, YUAN
 
 # A number of this many significant digits (1.55, 14.8, 2,877.94) printed under both units is
@@ -37,15 +37,9 @@ def wan_yuan_figures(doc: Document) -> dict[str, list[Location]]:
             found.setdefault(_key(amount.text), []).append(amount.location)
     for table in doc.tables:
         if table.unit == "万元":
-            for amount in _printed(table):
+            for amount in doc.facts.printed(table):
                 found.setdefault(_key(amount.text), []).append(amount.location)
     return found
-
-
-def _printed(table: Table) -> Iterator[Amount]:
-    """Every amount a table prints, in its columns or in none (unplaced)."""
-    for row in table.rows:
-        yield from (amount for amount in (*row.amounts, *row.unplaced) if amount is not None)
 
 
 # An amount in 元 (not 万元, 亿元 or 千元), with the words before it as its subject.
@@ -150,7 +144,7 @@ class UnitMismatch:
         in_wan = wan_yuan_figures(doc) if in_yuan else {}
         for table in in_yuan:
             shared: dict[str, Amount] = {}
-            for amount in _printed(table):
+            for amount in doc.facts.printed(table):
                 if significant_digits(amount.text) >= MIN_SIGNIFICANT and _key(amount.text) in in_wan:
                     shared.setdefault(_key(amount.text), amount)
             if len(shared) < MIN_SHARED_FIGURES:

@@ -122,6 +122,11 @@ class Facts:
         """Every amount the tables print in a column, as a fact (see model.Fact)."""
         return [fact for reading in self.readings for fact in _table_facts(reading)]
 
+    def printed(self, table: Table) -> list[Amount]:
+        """Every amount a table prints, in its columns or in none (a row's amounts whose columns
+        could not be told): what a number of the table is, whatever it states."""
+        return [amount for row in table.rows for amount in (*row.amounts, *row.unplaced) if amount is not None]
+
     def reading(self, table: Table) -> TableReading | None:
         """The reading of a table (None for a table read without rows)."""
         return self._readings_by_table.get(id(table))
@@ -213,7 +218,16 @@ def _reading(table: Table) -> TableReading:
     if len(failing) > max(MAX_SLIP_FAILURES, MISREAD_SHARE * checked) or not _slips_explain(failing):
         doubts.append(_misread(len(failing), checked))
     off = frozenset(location for cells, _ in failing for location in cells)
-    return TableReading(table, identities, families, sums, len(failing), tuple(doubts), off)
+    return TableReading(table, identities, families, sums, len(failing), tuple(doubts), off,
+                        tuple(_two_of_three(table, identities)))
+
+
+def _two_of_three(table: Table, identities: tuple[tuple[int, tuple[int, ...]], ...]) -> Iterator[Row]:
+    """Rows of a three-column table whose 合计 is the sum of the other two, printed with two
+    amounts whose columns could not be told (and none placed): whichever part the second is,
+    the total must equal it, unless the total was left blank."""
+    if len(table.columns) == 3 and (0, (1, 2)) in identities:
+        yield from (row for row in table.rows if len(row.unplaced) == 2 and not any(row.amounts))
 
 
 def _sums(table: Table, identities: tuple[tuple[int, tuple[int, ...]], ...],
