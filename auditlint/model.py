@@ -345,6 +345,23 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """An amount of the narrative that names a quantity, and the table figures it restates: it
+    is linked (and checked) when `reason` is empty, else `reason` says why it could not be (an
+    earlier year's figure, money the sentence does not name, no table prints it, the tables
+    disagree on it, one table only prints that total, the name is given several amounts)."""
+
+    subject: str
+    amount: Amount
+    facts: tuple[Fact, ...] = ()
+    reason: str = ""
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.facts) and not self.reason
+
+
+@dataclass(frozen=True, slots=True)
 class Doubt:
     """Why a reading cannot be trusted, in both languages; `kind` says what it is about ("unit":
     its unit is not printed; "sums": too many sums fail; "reading": the parser was unsure)."""

@@ -12,6 +12,7 @@ Checks import nothing of parse: they ask these facts and do arithmetic (auditlin
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 from typing import Iterator
@@ -19,14 +20,15 @@ from typing import Iterator
 import regex
 
 from auditlint import domain
-from auditlint.agreement import sum_gap
+from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
-from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Location, Part, Row, Sentence,
+from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Link, Location, Part, Row, Sentence,
                              Split, Sum, Table, TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier
-from auditlint.parse.figures import Figures, index_figures, is_concept, named_figures, named_total, printed_enough
+from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, Figures, index_figures, is_concept, named_figures,
+                                     named_total, narrative_links, printed_enough)
 from auditlint.parse.forms import budget_restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
@@ -157,24 +159,36 @@ class Facts:
         """What the tables state under a name the narrative would use."""
         return index_figures(self._doc)
 
+    @cached_property
+    def links(self) -> list[Link]:
+        """Every amount the narrative states in 万元 that names a quantity, linked to the table
+        figures it restates, or with why it could not be: text-vs-table checks the linked ones."""
+        return [self._comparable(link) for link in narrative_links(self.figures, self.year, self.sentences)]
+
+    def _comparable(self, link: Link) -> Link:
+        """A link text-vs-table can hold the narrative to: a total of the document (基本支出 …)
+        printed by enough tables (one table's total, perhaps of another scope than the
+        sentence's, proves little), and tables that agree on the figure."""
+        if not link.linked:
+            return link
+        if is_concept(link.subject) and not printed_enough(link.subject, list(link.facts)):
+            return replace(link, reason=ONE_TABLE)
+        if len({fact_in_wan_yuan(f)[0] for f in link.facts}) > 1:
+            return replace(link, reason=TABLES_DISAGREE)
+        return link
+
     def named_figures(self, pattern: regex.Pattern = FIGURE) -> list[NamedFigure]:
         """Each narrative amount (as `pattern` finds it: in 万元 unless told) named after table
-        figures."""
+        figures, whether or not they can be compared."""
         if pattern is FIGURE:
-            return self._named_in_wan_yuan
+            return [(link.subject, link.amount, list(link.facts)) for link in self.links
+                    if link.facts and link.reason in ("", ONE_TABLE, TABLES_DISAGREE)]
         return list(named_figures(self.figures, self.year, self.sentences, pattern))
 
     @cached_property
-    def _named_in_wan_yuan(self) -> list[NamedFigure]:
-        return list(named_figures(self.figures, self.year, self.sentences, FIGURE))
-
-    @cached_property
     def restated_figures(self) -> list[NamedFigure]:
-        """The narrative's figures named after table figures that may be held to them: a total
-        of the document (基本支出 …) only where enough tables print it (one table's total, perhaps
-        of another scope than the sentence's, proves little)."""
-        return [(subject, stated, found) for subject, stated, found in self.named_figures()
-                if not is_concept(subject) or printed_enough(subject, found)]
+        """The narrative's figures text-vs-table holds to the tables: the linked ones."""
+        return [(link.subject, link.amount, list(link.facts)) for link in self.links if link.linked]
 
     def is_earlier(self, year: int | None) -> bool:
         """Is a figure of this year about a year before the document's? No table states it."""

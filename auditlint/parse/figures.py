@@ -8,7 +8,7 @@ and 项 and of sub-items recur under other units and parents.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from typing import Iterable, Iterator
@@ -16,9 +16,11 @@ from typing import Iterable, Iterator
 import regex
 
 from auditlint import domain
-from auditlint.model import Amount, Document, Fact, Paragraph, Row, Sentence, Table
+from auditlint.model import Amount, Document, Fact, Link, Paragraph, Row, Sentence, Table
 from auditlint.parse.claims import FIGURE
 from auditlint.agreement import fact_in_wan_yuan
+from auditlint.domain.concepts import (CLASS_NAMES, COLUMN_TOTAL_NAMES, CONCEPTS, FIGURE_NAMES, NAMED_BY_COLUMN, ONE_TABLE_QUANTITIES,
+                                       WHOLE_TABLE_TOTALS)
 from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope
 from auditlint.parse.context import context_of, is_earlier, scoped
 from auditlint.parse.wording import CleanText
@@ -28,43 +30,12 @@ _LEADING = regex.compile(r"^(?:其中|包括|主要是|主要|安排|全年|本�
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d+[、.．])")
 _SPACE = regex.compile(r"[\s“”‘’\"']+")  # also quotes: 三公 is printed “三公”, '三公' or bare
 MIN_LABEL = 4  # a row label of fewer characters (合计, 其他) names nothing the narrative restates
-# One-row tables whose columns name the figures (the 三公 table's 因公出国（境）费, 公务接待费 …),
-# and the name of the figure their first column (合计) totals.
-NAMED_BY_COLUMN = frozenset({"sangong"})
-COLUMN_TOTAL_NAMES = {"sangong": "三公经费"}
 _TABLE_TOTAL = regex.compile(r"^(?:合计|总计)$")
 # Headers of a table printed in blocks (2025年预算数 | 2026年预算数, 预算数 | 决算数), each with its 合计.
 _BLOCK_HEADER = regex.compile(r"\d{4}年|预算数|决算数")
 _GPB_OR_TOTAL = regex.compile(r"一般公共预算|财政拨款|合计|总计|小计|财政指标")
 
 
-# Subjects the narrative uses for the document's totals, and the quantity they name.
-CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
-    # the year's spending (支出预算) and income (收入预算); the whole budget (收支总预算) is both
-    (regex.compile(r"^(?:收支总预算|支出预算|收支预算总额|支出总预算|支出预算总额|支出总计)$"), "total"),
-    (regex.compile(r"^(?:收入预算|收入总预算|收入预算总额|收入总计)$"), "income"),
-    (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?基本支出$"), "basic"),
-    (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
-    (regex.compile(r"^人员经费$"), "personnel"),
-    (regex.compile(r"^公用经费$"), "public"),
-    # "2025年政府采购预算612.36万元", "所属各预算单位政府采购预算总额4,542.69万元"
-    (regex.compile(r"^(?:.*?(?:单位|部门|本级))?政府采购预算(?:总额|总计)?$"), "procurement"),
-)
-# Tables that state one of the document's totals as a whole, in the total column of their first
-# (合计) row: the 政府采购预算表 is the only table of the department's procurement.
-WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
-# Those totals one table states: a narrative figure of theirs needs no second table to agree.
-_ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
-
-
-# The names the narrative and the tables give one figure, and the one name it is indexed under
-# (Shanghai's 三公 table heads a column 机关运行经费 or 机关运行费; the narrative's “三公”经费 is
-# the 三公 table's 合计, COLUMN_TOTAL_NAMES). A name may end in the words that say which figure
-# it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
-FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
-    (regex.compile(r"^机关运行经?费"), "机关运行经费"),
-    (regex.compile(r"^三公经费"), "三公经费"),
-)
 _STATED_AS = regex.compile(r"(?:财政拨款)?(?:支出)?(?:(?P<stated>预算|决算)(?:数|安排)?)?")
 _BUDGET_OR_ACTUAL = regex.compile(r"预算|决算")
 
@@ -257,7 +228,7 @@ _TOTAL_SUFFIX = regex.compile(r"(?:总额|总计|合计|总数)$")
 def printed_enough(subject: str, found: list[Fact]) -> bool:
     """Do enough tables print the total a subject names to hold the narrative to it: two, or
     the one table that states that total at all (政府采购预算表)?"""
-    return _quantity(subject) in _ONE_TABLE_QUANTITIES or len({id(f.table) for f in found}) >= MIN_TABLES_FOR_A_TOTAL
+    return _quantity(subject) in ONE_TABLE_QUANTITIES or len({id(f.table) for f in found}) >= MIN_TABLES_FOR_A_TOTAL
 
 
 def named_total(figures: Figures, name: str, scope: str) -> Fact | None:
@@ -277,40 +248,63 @@ def named_total(figures: Figures, name: str, scope: str) -> Fact | None:
 AMBIGUOUS_VALUES = 3
 
 
-def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
-                  pattern: regex.Pattern = FIGURE) -> Iterator[tuple[str, Amount, list[Fact]]]:
-    """Each amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
-    group) whose subject names figures of the tables: the subject, the amount, those figures.
-    Amounts about an earlier year than the document's are not the tables' figures, and a subject
-    the narrative gives several different amounts is left alone. One of the document's totals
-    (基本支出 …) is the total of the money its sentence speaks of (see context.py); when the
-    sentence does not say, it is left alone."""
-    if not figures.rows and not figures.totals:
-        return
-    named: list[tuple[str, Amount, list[Fact]]] = []
+# Why a narrative amount that names a quantity is not linked to the table figures it restates.
+EARLIER_YEAR = "an earlier year's figure"
+MONEY_UNKNOWN = "its money is not named in its sentence"
+ANOTHER_SCOPE = "a table of another money prints it"
+NO_TABLE = "no table prints it"
+SEVERAL_AMOUNTS = "the narrative gives the name several amounts"
+ONE_TABLE = "one table only prints that total"
+TABLES_DISAGREE = "the tables disagree on it"
+
+
+def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
+                    pattern: regex.Pattern = FIGURE) -> list[Link]:
+    """Every amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
+    group) whose subject names a quantity (one of the document's totals, a figure the tables name
+    in a row or a column, a 类 of the classifications), with the table figures it restates or why
+    it has none. Amounts about an earlier year than the document's are not the tables' figures;
+    one of the document's totals (基本支出 …) is the total of the money its sentence speaks of
+    (see context.py), and when the sentence does not say, it is not linked; a subject the
+    narrative gives several different amounts names no single figure."""
+    links: list[Link] = []
     for paragraph, _, clean in sentences:
         for match in pattern.finditer(clean.text):
             amount = clean.amount(paragraph, match, "amount")
+            subject = normalise(match.group("subject"))
+            concept = is_concept(subject)
+            stated = None
+            if not concept:
+                subject, stated = figure_name(subject)
+                if not figures.get(subject) and subject not in CLASS_NAMES:
+                    continue  # names no quantity a table could print
             context = context_of(paragraph, amount.location, year)
             if is_earlier(context.year, year):
-                continue
-            subject = normalise(match.group("subject"))
-            if not is_concept(subject):
-                subject, stated = figure_name(subject)
-                found = [f for f in figures.get(subject) if _states_as(f.table, stated)]
+                links.append(Link(subject, amount, (), EARLIER_YEAR))
+            elif not concept:
+                found = tuple(f for f in figures.get(subject) if _states_as(f.table, stated))
+                links.append(Link(subject, amount, found, "" if found else NO_TABLE))
             elif context.scope == UNKNOWN:
-                continue  # the paragraph narrowed the money, the sentence does not say
+                links.append(Link(subject, amount, (), MONEY_UNKNOWN))
             else:
-                found = figures.total(subject, context.scope)
-                if figures.states_in_another_scope(subject, amount.value, found):
-                    continue
-                subject = scoped(subject, context.scope)
-            if found:
-                named.append((subject, amount, found))
+                found = tuple(figures.total(subject, context.scope))
+                another = figures.states_in_another_scope(subject, amount.value, list(found))
+                links.append(Link(scoped(subject, context.scope), amount, found,
+                                  ANOTHER_SCOPE if another else "" if found else NO_TABLE))
     values: dict[str, set] = {}
-    for subject, amount, _ in named:
-        values.setdefault(subject, set()).add(amount.value)
-    yield from (entry for entry in named if len(values[entry[0]]) < AMBIGUOUS_VALUES)
+    for link in links:
+        if link.linked:
+            values.setdefault(link.subject, set()).add(link.amount.value)
+    return [replace(link, reason=SEVERAL_AMOUNTS) if link.linked and len(values[link.subject]) >= AMBIGUOUS_VALUES
+            else link for link in links]
+
+
+def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
+                  pattern: regex.Pattern = FIGURE) -> Iterator[tuple[str, Amount, list[Fact]]]:
+    """Each amount of the narrative whose subject names figures of the tables: the subject, the
+    amount, those figures (the linked ones of narrative_links)."""
+    yield from ((link.subject, link.amount, list(link.facts))
+                for link in narrative_links(figures, year, sentences, pattern) if link.linked)
 
 
 def is_concept(subject: str) -> bool:

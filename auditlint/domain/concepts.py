@@ -1,0 +1,60 @@
+"""What the narrative calls the figures the tables print, as data: the concept dictionary.
+
+Each quantity a narrative restates has the words it is named by (its synonyms, matched against a
+sentence's subject once spaces, numbering, a year and filler words are gone) and where the
+tables print it. The document's totals (spending, income, 基本支出, 项目支出, 人员经费, 公用经费,
+政府采购) are concepts with a quantity; the figures a table names in a row or a column (a function
+or economic class, a project, a 三公 item, 机关运行经费) are named by their own label, under the one
+name FIGURE_NAMES gives them. CLASS_NAMES are the 类 of the function and economic classifications,
+which a narrative names whether or not its tables print them: an amount so named is a quantity
+the tables should hold, and a narrative amount of none of these names nothing auditlint can check.
+"""
+from __future__ import annotations
+
+import regex
+
+# Subjects the narrative uses for the document's totals, and the quantity they name.
+CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
+    # the year's spending (支出预算) and income (收入预算); the whole budget (收支总预算) is both
+    (regex.compile(r"^(?:收支总预算|支出预算|收支预算总额|支出总预算|支出预算总额|支出总计)$"), "total"),
+    (regex.compile(r"^(?:收入预算|收入总预算|收入预算总额|收入总计)$"), "income"),
+    (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?基本支出$"), "basic"),
+    (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
+    (regex.compile(r"^人员经费$"), "personnel"),
+    (regex.compile(r"^公用经费$"), "public"),
+    # "2025年政府采购预算612.36万元", "所属各预算单位政府采购预算总额4,542.69万元"
+    (regex.compile(r"^(?:.*?(?:单位|部门|本级))?政府采购预算(?:总额|总计)?$"), "procurement"),
+)
+# Tables that state one of the document's totals as a whole, in the total column of their first
+# (合计) row: the 政府采购预算表 is the only table of the department's procurement.
+WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
+# Those totals one table states: a narrative figure of theirs needs no second table to agree.
+ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
+
+
+# The names the narrative and the tables give one figure, and the one name it is indexed under
+# (Shanghai's 三公 table heads a column 机关运行经费 or 机关运行费; the narrative's “三公”经费 is
+# the 三公 table's 合计, COLUMN_TOTAL_NAMES). A name may end in the words that say which figure
+# it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
+FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
+    (regex.compile(r"^机关运行经?费"), "机关运行经费"),
+    (regex.compile(r"^三公经费"), "三公经费"),
+)
+
+
+# One-row tables whose columns name the figures (the 三公 table's 因公出国（境）费, 公务接待费 …),
+# and the name of the figure their first column (合计) totals.
+NAMED_BY_COLUMN = frozenset({"sangong"})
+COLUMN_TOTAL_NAMES = {"sangong": "三公经费"}
+
+# The 类 of the government's function classification and of the economic classification of
+# spending, as narratives name them (with or without a trailing 支出).
+CLASS_NAMES = frozenset({
+    "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+    "文化体育与传媒支出", "社会保障和就业支出", "卫生健康支出", "医疗卫生与计划生育支出", "节能环保支出", "城乡社区支出",
+    "农林水支出", "交通运输支出", "资源勘探工业信息等支出", "资源勘探信息等支出", "商业服务业等支出", "金融支出",
+    "援助其他地区支出", "自然资源海洋气象等支出", "国土海洋气象等支出", "住房保障支出", "粮油物资储备支出",
+    "灾害防治及应急管理支出", "国有资本经营预算支出", "债务付息支出", "债务发行费用支出", "其他支出",
+    "工资福利支出", "商品和服务支出", "对个人和家庭的补助", "对个人和家庭补助支出", "对个人和家庭的补助支出",
+    "资本性支出", "对企业补助", "债务利息及费用支出",
+})
