@@ -107,15 +107,28 @@ def _figure(figure: Fact) -> str:
 
 
 def describe_matches(doc: Document) -> str:
-    """Each narrative figure that names a table figure, and the table figures it was matched to."""
-    rows = []
-    for subject, stated, found in doc.facts.named_figures():
-        tables = "; ".join(_figure(f) for f in found)
-        rows.append([stated.location.line, subject, stated.text, tables])
-    if not rows:
-        return "matched figures: none"
-    body = tabulate(rows, headers=["line", "subject", "text", "tables"], tablefmt="simple", disable_numparse=True)
-    return "matched figures:\n" + "\n".join("    " + line for line in body.splitlines())
+    """Every narrative amount that names a quantity: the linked ones with the table figures they
+    restate, then those not linked with why, then the tables the narrative never restates."""
+    linked = [[link.amount.location.line, link.subject, link.amount.text, "; ".join(_figure(f) for f in link.facts)]
+              for link in doc.facts.links if link.linked]
+    unlinked = [[link.amount.location.line, link.subject, link.amount.text, link.reason]
+                for link in doc.facts.links if not link.linked]
+    parts = [f"narrative amounts linked: {len(linked)} of {len(linked) + len(unlinked)} that name a quantity"]
+    if linked:
+        parts.append("linked:\n" + _indented(tabulate(linked, headers=["line", "subject", "text", "tables"],
+                                                      tablefmt="simple", disable_numparse=True)))
+    if unlinked:
+        parts.append("not linked:\n" + _indented(tabulate(unlinked, headers=["line", "subject", "text", "why"],
+                                                          tablefmt="simple", disable_numparse=True)))
+    restated = {id(f.table) for link in doc.facts.links if link.linked for f in link.facts}
+    unmentioned = [t.name for t in doc.tables if t.rows and id(t) not in restated and t.kind != "performance"]
+    if unmentioned and doc.facts.links:
+        parts.append("tables the narrative restates no figure of: " + "; ".join(unmentioned))
+    return "\n".join(parts)
+
+
+def _indented(body: str) -> str:
+    return "\n".join("    " + line for line in body.splitlines())
 
 
 def describe_facts(doc: Document) -> str:

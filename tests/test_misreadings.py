@@ -292,3 +292,13 @@ def test_a_share_of_a_total_the_tables_print_in_yuan():
     assert levels(Percentage(), "信息化项目资金9.00万元，占一般公共预算项目支出总额的30%。\n\n" + in_yuan) == []
     [(level, message)] = levels(Percentage(), "信息化项目资金9.00万元，占一般公共预算项目支出总额的40%。\n\n" + in_yuan)
     assert level == Level.ERROR and "300,000 元 (= 30 万元)" in message and "9.00 / 30 = 30.0000%" in message
+
+
+def test_every_narrative_amount_naming_a_quantity_is_linked_or_says_why_not():
+    narrative = ("本年基本支出70.00万元。2024年基本支出60.00万元。本部门政府性基金预算支出情况如下。本年项目支出"
+                 "30.00万元。卫生健康支出5.00万元。\n\n")
+    links = {(link.subject, link.amount.text): ("linked" if link.linked else link.reason)
+             for link in document("2025年某局部门预算\n\n" + narrative + SINGLE_SCOPE).facts.links}
+    assert links == {("基本支出", "70.00"): "linked", ("基本支出", "60.00"): "an earlier year's figure",
+                     ("项目支出", "30.00"): "its money is not named in its sentence",
+                     ("卫生健康支出", "5.00"): "no table prints it"}

@@ -253,6 +253,7 @@ EARLIER_YEAR = "an earlier year's figure"
 MONEY_UNKNOWN = "its money is not named in its sentence"
 ANOTHER_SCOPE = "a table of another money prints it"
 NO_TABLE = "no table prints it"
+OTHER_MONEY = "the tables print it only for another money"
 SEVERAL_AMOUNTS = "the narrative gives the name several amounts"
 ONE_TABLE = "one table only prints that total"
 TABLES_DISAGREE = "the tables disagree on it"
@@ -289,8 +290,9 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
             else:
                 found = tuple(figures.total(subject, context.scope))
                 another = figures.states_in_another_scope(subject, amount.value, list(found))
+                absent = OTHER_MONEY if figures.totals.get(_quantity(subject)) else NO_TABLE
                 links.append(Link(scoped(subject, context.scope), amount, found,
-                                  ANOTHER_SCOPE if another else "" if found else NO_TABLE))
+                                  ANOTHER_SCOPE if another else "" if found else absent))
     values: dict[str, set] = {}
     for link in links:
         if link.linked:

@@ -1,0 +1,71 @@
+"""How many of the narrative's amounts auditlint links to the table figures they restate, per
+document and per corpus city, and why the others are not.
+
+    python bench/links.py [--only CITY] [--seeds] [--documents]
+
+An amount of the narrative (in 万元) that names a quantity (one of the document's totals, a figure
+the tables name, a 类 of the classifications) is a link (auditlint.parse.facts: Facts.links). The
+share counted is of the amounts that name a quantity a table of the document prints: those of an
+earlier year, and those no table prints (a narrative whose tables are published apart), are
+counted apart. The seeds are the text documents in ../shared/seeds; the corpus its PDFs.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from auditlint.parse import parse_document  # noqa: E402
+from auditlint.parse.figures import EARLIER_YEAR, NO_TABLE  # noqa: E402
+from auditlint.readers import read_source  # noqa: E402
+from bench.ledger import SHARED, corpus_names, corpus_pdfs  # noqa: E402
+
+OUTSIDE = frozenset({EARLIER_YEAR, NO_TABLE})  # not figures the document's tables print
+
+
+def tally(path: str) -> Counter[str]:
+    """A document's links by outcome: "linked", or the reason it is not."""
+    doc = parse_document(read_source(path, {}))
+    return Counter("linked" if link.linked else link.reason for link in doc.facts.links)
+
+
+def share(counts: Counter[str]) -> tuple[int, int]:
+    """(linked, amounts naming a quantity a table prints)."""
+    return counts["linked"], sum(n for reason, n in counts.items() if reason not in OUTSIDE)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", default="*", help="one corpus folder, or a glob of folders")
+    parser.add_argument("--seeds", action="store_true", help="the seeds instead of the corpus")
+    parser.add_argument("--documents", action="store_true", help="a line per document too")
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    args = parser.parse_args(argv)
+    if args.seeds:
+        names = {str(p): f"seeds/{p.name}" for p in sorted((args.shared / "seeds").glob("*.txt"))}
+    else:
+        names = corpus_names(corpus_pdfs(args.shared, args.only))
+    if not names:
+        print(f"no documents under {args.shared}", file=sys.stderr)
+        return 2
+    groups: dict[str, Counter[str]] = {}
+    for path, name in names.items():
+        counts = tally(path)
+        groups.setdefault(name.split("/")[0], Counter()).update(counts)
+        if args.documents:
+            linked, total = share(counts)
+            print(f"  {name}: {linked}/{total} linked")
+    for group, counts in sorted(groups.items()):
+        linked, total = share(counts)
+        reasons = ", ".join(f"{reason}: {n}" for reason, n in counts.most_common() if reason != "linked")
+        rate = f"{100 * linked / total:.0f}%" if total else "-"
+        print(f"{group:<10} {linked}/{total} linked ({rate}); not linked: {reasons or '-'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
