@@ -12,7 +12,8 @@ Slips, each planted on one line and without moving any other line:
 
 A slip is detected when the copy has a finding that the original has not and that touches the
 changed line; the report counts those at error level apart, and slips planted in a table's lines
-apart from those in the narrative. New findings elsewhere are counted too, errors apart (they are
+apart from those in the narrative, and those in a narrative amount auditlint links to a table
+figure ("linked") apart from the rest. New findings elsewhere are counted too, errors apart (they are
 either the other side of the same contradiction or a false alarm, to read by hand: a new error
 elsewhere should be none). The random choices come from --seed, so a run
 is reproducible. Documents: the seeds in ../shared/seeds; with --corpus the text of the corpus
@@ -173,9 +174,24 @@ def lint_text(text: str, directory: Path, name: str) -> list[Finding]:
     return result.findings
 
 
-def table_lines(source: Source) -> set[int]:
-    """The line numbers a source's tables span, as auditlint reads them."""
-    return {n for table in parse_document(source).tables for n in range(table.location.line, table.location.end_line + 1)}
+@dataclass(frozen=True)
+class Places:
+    """Where a slip may land, as auditlint reads the original: the lines its tables span, and the
+    narrative amounts (line, text) it links to table figures."""
+
+    tables: set[int]
+    linked: set[tuple[int, str]]
+
+    def of(self, slip: Slip) -> str:
+        if slip.line in self.tables:
+            return "table"
+        return "linked" if (slip.line, slip.before) in self.linked else "text"
+
+
+def places(source: Source) -> Places:
+    doc = parse_document(source)
+    return Places({n for table in doc.tables for n in range(table.location.line, table.location.end_line + 1)},
+                  {(link.amount.location.line, link.amount.text) for link in doc.facts.links if link.linked})
 
 
 class TextDocument:
@@ -185,9 +201,9 @@ class TextDocument:
         self.lines = text.split("\n")
         self._text = text
 
-    def table_lines(self) -> set[int]:
+    def places(self) -> Places:
         from auditlint.readers.text import read_text
-        return table_lines(read_text("original.txt", self._text.encode("utf-8")))
+        return places(read_text("original.txt", self._text.encode("utf-8")))
 
     def lint(self, lines: list[str], directory: Path, name: str) -> list[Finding]:
         return lint_text("\n".join(lines), directory, name)
@@ -209,8 +225,8 @@ class PdfDocument:
         document = parse_document(Source(self.source.path, self.source.kind, self.source.encoding, changed))
         return [finding for check, _ in self.checks for finding in check.check(document, Options())]
 
-    def table_lines(self) -> set[int]:
-        return table_lines(self.source)
+    def places(self) -> Places:
+        return places(self.source)
 
 
 def _retext(line: Line, text: str) -> Line:
@@ -294,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         baseline: dict[str, Counter] = {}
-        in_tables: dict[str, set[int]] = {}
+        where: dict[str, Places] = {}
         for i in range(args.n):
             kind = kinds[i % len(kinds)]
             name = names[rng.randrange(len(names))]
@@ -306,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
             mutated, slip = outcome
             if name not in baseline:
                 baseline[name] = Counter(finding_key(f) for f in document.lint(lines, directory, "original.txt"))
-                in_tables[name] = document.table_lines()
+                where[name] = document.places()
             findings = document.lint(mutated, directory, "mutant.txt")
             remaining = Counter(baseline[name])
             new = []
@@ -316,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
                     remaining[key] -= 1
                 else:
                     new.append(finding)
-            place = (kind, "table" if slip.line in in_tables[name] else "text")
+            place = (kind, where[name].of(slip))
             planted[place] += 1
             at_slip = [f for f in new if touches(f, slip.line)]
             away = [f for f in new if not touches(f, slip.line)]
