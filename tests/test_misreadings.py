@@ -302,3 +302,18 @@ def test_every_narrative_amount_naming_a_quantity_is_linked_or_says_why_not():
     assert links == {("基本支出", "70.00"): "linked", ("基本支出", "60.00"): "an earlier year's figure",
                      ("项目支出", "30.00"): "its money is not named in its sentence",
                      ("卫生健康支出", "5.00"): "no table prints it"}
+
+
+def test_a_class_named_in_the_narrative_is_held_to_the_tables_of_its_money():
+    # BUDGET: 201 is 100.00 of all funds, 90.00 of 一般公共预算; the sentence speaks of all funds.
+    doc = document("2025年某局部门预算\n\n一般公共服务支出100.00万元。\n\n" + BUDGET)
+    [link] = doc.facts.links
+    assert link.linked and {f.table.title for f in link.facts} == {"部门支出总表"}
+    [(level, _)] = levels(TextVsTable(), "2025年某局部门预算\n\n一般公共服务支出101.00万元。\n\n" + BUDGET)
+    assert level == Level.ERROR
+
+
+def test_a_header_over_every_column_names_none_of_them():
+    from auditlint.domain import column_quantities
+    assert column_quantities(("支出预算/合计", "支出预算/基本支出", "支出预算/项目支出"), "expenditure") == {
+        0: "total", 1: "basic", 2: "project"}

@@ -443,10 +443,14 @@ def column_quantities(columns: tuple[str, ...], table_kind: str) -> dict[int, st
     says so (a 基本支出表's total is 基本支出); others by name, the leftmost column of each
     quantity only (a 小计 further right belongs to another group, such as 政府采购), and only a
     name that names one quantity (人员经费/公用经费 run together names none). A column of an
-    earlier year (prior_columns) states no quantity of the table's year."""
+    earlier year (prior_columns) states no quantity of the table's year. A header over every
+    column (支出预算/合计, 支出预算/基本支出 …) names none of them."""
     quantities: dict[int, str] = {}
     names = [_SPACES.sub("", c) for c in columns]
     prior = prior_columns(names)
+    group = names[0].partition("/")[0] + "/" if names and "/" in names[0] else ""
+    if group and all(n.startswith(group) for n in names):
+        names = [n[len(group):] for n in names]
     if names and TOTAL_COLUMN.match(names[0]):
         quantities[0] = "basic" if table_kind == "gpb_basic" else "total"
     for index, name in enumerate(names):

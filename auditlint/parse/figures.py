@@ -283,13 +283,15 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
             if is_earlier(context.year, year):
                 links.append(Link(subject, amount, (), EARLIER_YEAR))
             elif not concept:
-                found = tuple(f for f in figures.get(subject) if _states_as(f.table, stated))
+                found = _of_its_money([f for f in figures.get(subject) if _states_as(f.table, stated)],
+                                      context.scope, figures.single_scope)
                 links.append(Link(subject, amount, found, "" if found else NO_TABLE))
             elif context.scope == UNKNOWN:
                 links.append(Link(subject, amount, (), MONEY_UNKNOWN))
             else:
                 found = tuple(figures.total(subject, context.scope))
-                another = figures.states_in_another_scope(subject, amount.value, list(found))
+                another = figures.states_in_another_scope(subject, amount.value, list(found)) and \
+                    amount.value not in {f.amount.value for f in found}
                 absent = OTHER_MONEY if figures.totals.get(_quantity(subject)) else NO_TABLE
                 links.append(Link(scoped(subject, context.scope), amount, found,
                                   ANOTHER_SCOPE if another else "" if found else absent))
@@ -299,6 +301,16 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
             values.setdefault(link.subject, set()).add(link.amount.value)
     return [replace(link, reason=SEVERAL_AMOUNTS) if link.linked and len(values[link.subject]) >= AMBIGUOUS_VALUES
             else link for link in links]
+
+
+def _of_its_money(found: list[Fact], scope: str, single_scope: bool) -> tuple[Fact, ...]:
+    """The figures of a named row (a class, a project) that speak of the money its sentence speaks
+    of: tables of one scope each print a class's figure of their own money (卫生健康支出 of all
+    funds in the 支出总表, of 一般公共预算 in its table), which differ where the department has
+    other money. Tables of every scope, when they all agree or all the money is one."""
+    if single_scope or len({f.amount.value for f in found}) <= 1 or scope == UNKNOWN:
+        return tuple(found)
+    return tuple(f for f in found if f.scope == scope)
 
 
 def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
