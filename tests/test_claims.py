@@ -440,3 +440,66 @@ def test_a_total_that_leaves_out_a_part_is_no_flat_reading():
     # 4461.66 + 994.50 = 5456.16: the carry-over is no item of 当年预算, whose name it does not repeat.
     text = "2023年部门预算收入4461.66万元，其中：当年预算4461.66万元，上年结转994.50万元。\n"
     assert [f.level for f in SplitTotal().check(doc(text), Options())] == [Level.ERROR]
+
+
+def changes_of(text: str) -> list[tuple[str, str, bool, str | None, str | None]]:
+    return [(c.current.text, c.delta.text, c.increase, c.percent.text if c.percent else None,
+             c.prior.text if c.prior else None) for c in doc(text).claims if isinstance(c, Change)]
+
+
+def test_a_change_in_the_sentence_after_its_amount_and_the_explanation_of_it():
+    # Jiangsu: the amount, what it is for, then 与上年相比 opening the next sentence, with no comma.
+    text = ("3．住房保障（类）支出3894.09万元，主要用于按照国家政策规定，为职工缴纳的住房公积金和发放的提租补贴。"
+            "与上年相比增加878.93万元，增长{}%。主要原因是住房公积金政策性调增。\n")
+    assert changes_of(text.format("29.15")) == [("3894.09", "878.93", True, "29.15", None)]
+    assert list(Percentage().check(doc(text.format("29.15")), Options())) == []
+    # 878.93 / (3894.09 − 878.93 = 3015.16) = 29.15%: a stated 30% is no rounding of it.
+    [finding] = Percentage().check(doc(text.format("30")), Options())
+    assert (finding.level, finding.stated, finding.expected) == (Level.ERROR, "30%", "29.15%")
+    assert finding.location.line == 1 and [r.message.en for r in finding.related] == ["3894.09", "878.93"]
+    # The amount stated alone in its sentence: "基本支出预算数为11700.63万元。与上年相比增加…"
+    alone = "此外，基本支出预算数为11700.63万元。与上年相比增加1297.52万元，增长12.47%。\n"
+    assert changes_of(alone) == [("11700.63", "1297.52", True, "12.47", None)]
+
+
+def test_a_change_named_by_its_rate_or_with_its_percentage_first():
+    # Shenzhen: "较2025年年初预算增加197.71万元，增幅6.8%"; 197.71 / 2901.22 = 6.81%.
+    rate = "（一）在职人员经费 3,098.93 万元，主要是在职人员工资福利。较 2025 年年初预算增加 197.71万元，增幅 {}%。\n"
+    assert changes_of(rate.format("6.8")) == [("3,098.93", "197.71", True, "6.8", None)]
+    assert [f.expected for f in Percentage().check(doc(rate.format("8.6")), Options())] == ["6.81%"]
+    assert changes_of("增人增资 371.58 万元，主要用于晋级增资。较2025 年年初预算减少 28.42 万元，减幅 7.1%。\n") == [
+        ("371.58", "28.42", False, "7.1", None)]
+    # The percentage before the amount, and 同比.
+    assert changes_of("2024年收支总预算3523.09万元，比2023年预算下降22.11%，减少1000.07万元。\n") == [
+        ("3523.09", "1000.07", False, "22.11", None)]
+    assert changes_of("公用经费186.28万元，同比增加5.32万元，增长2.94%。\n") == [("186.28", "5.32", True, "2.94", None)]
+    # 与2025年预算相比, the subject named after the comma, in the sentence after the amount.
+    assert changes_of("2026年部门预算支出500.00万元。与2025年预算相比，部门预算支出减少50.00万元，下降9.09%。\n") == [
+        ("500.00", "50.00", False, "9.09", None)]
+
+
+def test_a_change_after_a_list_is_of_the_total_the_list_divides():
+    # 569.63 / (40,000.70 − 569.63) = 1.44%: the change is of the item, not of its last part.
+    text = ("2.口岸管理业务 40,000.70 万元,主要包括：口岸管养工作 38,297.20 万元，用于口岸管理维护；"
+            "口岸发展及法务工作 1,703.50 万元，用于优化营商环境。较 2025 年年初预算增加 569.63万元，增幅 1.4%。\n")
+    assert changes_of(text) == [("40,000.70", "569.63", True, "1.4", None)]
+    assert list(Percentage().check(doc(text), Options())) == []
+    # A sentence before of two amounts and no list says not which one changed: nothing is read.
+    two = ("免除查验没有问题作业服务费 7,083.34 万元，上年结转 564.09万元，用于开展吊装移位仓储工作。"
+           "较2025 年年初预算增加 3,567.18 万元，增幅 53.1%。\n")
+    assert changes_of(two) == []
+
+
+def test_an_amount_that_is_itself_a_change_is_compared_with_nothing():
+    assert changes_of("公用经费比上年增加10.00万元，较年初预算减少5.00万元，下降2%。\n") == []
+
+
+def test_a_change_of_nothing_against_a_named_prior_year_in_the_sentence_after():
+    text = "2026年因公出国（境）费预算数为{}万元。与2025年预算数84.50万元持平。\n"
+    assert changes_of(text.format("84.50")) == [("84.50", "0", True, None, "84.50")]
+    assert list(Percentage().check(doc(text.format("84.50")), Options())) == []
+    [finding] = Percentage().check(doc(text.format("84.00")), Options())
+    assert finding.level == Level.ERROR and "84.00 - 84.50 = -0.50" in finding.message.en
+    # "基本持平" is no figure; nor is 持平 with no prior year's amount to hold it to.
+    assert changes_of(text.format("84.00").replace("持平", "基本持平")) == []
+    assert changes_of("2026年公务接待费预算数为6.00万元。与2025年预算持平。\n") == []
