@@ -503,3 +503,19 @@ def test_a_change_of_nothing_against_a_named_prior_year_in_the_sentence_after():
     # "基本持平" is no figure; nor is 持平 with no prior year's amount to hold it to.
     assert changes_of(text.format("84.00").replace("持平", "基本持平")) == []
     assert changes_of("2026年公务接待费预算数为6.00万元。与2025年预算持平。\n") == []
+
+
+def test_completion_and_change_of_spending_against_the_budget_it_names():
+    # 决算 against 年初预算 or 全年预算, the rate worded 完成…的 or 为…的; 972.48 / 959.4 = 101.36%.
+    for text in ("年初预算为 959.4 万元，支出决算为 972.48 万元，完成年初预算的 {}%。\n",
+                 "全年预算为 959.4 万元，决算数为 972.48 万元，为全年预算的 {}%。\n",
+                 "执行数为 972.48 万元，为预算安排 959.4 万元的 {}%。\n"):
+        [claim] = doc(text.format("101.36")).claims
+        assert isinstance(claim, Completion) and (claim.budget.text, claim.actual.text) == ("959.4", "972.48")
+        assert [f.expected for f in Percentage().check(doc(text.format("110.36")), Options())] == ["101.36%"]
+    # 执行数 against 预算数 stated before it: 95.00 − 100.00 = −5.00, 5.00 / 100.00 = 5%.
+    text = "2024年项目预算数为100.00万元，执行数为95.00万元，较预算数减少{}万元，下降5%。\n"
+    assert changes_of(text.format("5.00")) == [("95.00", "5.00", False, "5", "100.00")]
+    [finding] = Percentage().check(doc(text.format("4.00")), Options())
+    assert (finding.stated, finding.expected) == ("4.00", "5.00")
+

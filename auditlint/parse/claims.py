@@ -53,19 +53,29 @@ _ENDS_IN_CHANGE = regex.compile(rf"(?:{UP}|{DOWN})了?\s*$")
 _PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*(?:相比|相较|比较)?\s*$")
 # A base a comparison names without its amount, and the subjects that state that amount earlier in
 # the sentence ("单位预算安排1192.54万元，财政下达预算指标795.28万元，较年初预算数调减了402.26万元").
-# Only a budget stage: "上年" could name 上年结转 as well as last year's total.
-_NAMED_BASES = ((regex.compile(r"年初预算"), regex.compile(r"年初预算|预算安排")),)
+# Only a budget stage: "上年" could name 上年结转 as well as last year's total. Spending compared with
+# its budget ("预算数为100.00万元，执行数为95.00万元，较预算数减少5.00万元") names it so too.
+_NAMED_BASES = ((regex.compile(r"年初预算"), regex.compile(r"年初预算|预算安排")),
+                (regex.compile(r"全年预算|调整后?预算"), regex.compile(r"全年预算|调整后?预算")),
+                (regex.compile(r"预算(?:数|安排)"), regex.compile(r"预算(?:数|安排)")))
 # A subject ending in 增加/减少: the figure is a change, never the base (年初预算减少127.45万元).
 _CHANGE_WORD = regex.compile(rf"(?:{UP}|{DOWN})了?$")
 # A completion rate: the budget, what was spent and the rate, in either order ("预算数为5万元，执行数
 # 为4.76万元，完成预算94%", "调整后预算456.1万元，实际发生277.22万元，执行率为61%", "实际预算执行数
-# 为2,897.43万元，预算数为2,897.43万元，预算执行率为100.00%", "公用经费…控制率为69%").
-_BUDGET_STATED = rf"(?:调整后)?预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元"
+# 为2,897.43万元，预算数为2,897.43万元，预算执行率为100.00%", "公用经费…控制率为69%", "年初预算为
+# 959.4万元，支出决算为972.48万元，完成年初预算的101.36%", "全年预算为…，为全年预算的…%"), or the
+# budget inside the rate ("执行数95.00万元，为预算安排100.00万元的95%"). The rate may name the budget
+# it is of (`base`: 年初预算, 全年预算 …).
+_BUDGET_NAME = r"(?:调整后|年初|全年)?预算(?:数|金额|安排)?"
+_BUDGET_STATED = rf"{_BUDGET_NAME}(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元"
 _SPENT_STATED = rf"(?:执行数|支出数|实际支出|实际发生|支出决算数?|决算数?)(?:为|是)?\s*(?P<actual>{NUMBER})\s*万元"
-_RATE_STATED = (rf"[^。；;%％]{{0,16}}?(?:完成(?:年初)?预算(?:的)?|执行率|控制率)(?:为|是|达到?)?\s*"
-                rf"(?P<percent>{NUMBER})\s*[%％]")
+_RATE_STATED = (rf"[^。；;%％]{{0,16}}?(?:(?:完成|为|占|达到?)(?P<base>{_BUDGET_NAME})的?|执行率|控制率|完成率)"
+                rf"(?:为|是|达到?)?\s*(?P<percent>{NUMBER})\s*[%％]")
+_RATE_OF_STATED = (rf"[^。；;%％]{{0,16}}?(?:完成|为|占|达到?)(?P<base>{_BUDGET_NAME})(?:为|是)?\s*(?P<budget>{NUMBER})"
+                   rf"\s*万元的\s*(?P<percent>{NUMBER})\s*[%％]")
 _COMPLETIONS = (regex.compile(rf"{_BUDGET_STATED}[^。；;]{{0,20}}?{_SPENT_STATED}{_RATE_STATED}"),
-                regex.compile(rf"{_SPENT_STATED}[^。；;]{{0,20}}?{_BUDGET_STATED}{_RATE_STATED}"))
+                regex.compile(rf"{_SPENT_STATED}[^。；;]{{0,20}}?{_BUDGET_STATED}{_RATE_STATED}"),
+                regex.compile(rf"{_SPENT_STATED}{_RATE_OF_STATED}"))
 # What was left of a budget and the execution it makes ("截至11月底线上余额14.1万元，预算执行进度达
 # 96.62%"), the budget stated before it in the sentence or in the one before ("2023年预算数为115万元。").
 _LEFT = regex.compile(rf"余额\s*(?P<left>{NUMBER})\s*万元[^。；;%％]{{0,12}}?执行(?:进度|率)(?:达到?|为)?\s*(?P<percent>{NUMBER})\s*[%％]")
@@ -115,7 +125,7 @@ def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
     claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
     for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
         claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
-                                 clean.amount(paragraph, match, "percent"), sentence))
+                                 clean.amount(paragraph, match, "percent"), sentence, base=match.group("base") or ""))
     claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
     claims.extend(Share(clean.amount(paragraph, match, "amount"), match.group("base"),
                         clean.amount(paragraph, match, "percent"), sentence)
