@@ -519,3 +519,17 @@ def test_completion_and_change_of_spending_against_the_budget_it_names():
     [finding] = Percentage().check(doc(text.format("4.00")), Options())
     assert (finding.stated, finding.expected) == ("4.00", "5.00")
 
+
+def test_a_rate_of_a_base_of_nothing_names_the_wrong_base():
+    # Nothing budgeted, nothing spent, 0%: the template's wording, a note that says so.
+    [note] = Percentage().check(doc("“三公”经费全年预算为 0.00 万元，支出决算为 0.00 万元，完成全年预算的 0.00%。\n"), Options())
+    assert note.level == Level.NOTE and "names the wrong base" in note.message.en and "全年预算" in note.message.en
+    # Spending against an initial budget of 0: the rate must be of another budget.
+    [warning] = Percentage().check(doc("年初预算为 0 万元，支出决算为 45.00 万元，完成年初预算的 90%。\n"), Options())
+    assert (warning.level, warning.stated) == (Level.WARNING, "90%") and "年初预算, which is 0" in warning.message.en
+    # A change from nothing: 100% is the change over this year's amount (a note); 50% is nothing (a warning).
+    new = "安全生产专项经费 40.00 万元，主要用于设施采购。较 2025 年年初预算增加 40.00 万元，增幅 {}%。\n"
+    [habit] = Percentage().check(doc(new.format("100.0")), Options())
+    assert habit.level == Level.NOTE and "this year's 40.00" in habit.hint.en
+    [odd] = Percentage().check(doc(new.format("50")), Options())
+    assert odd.level == Level.WARNING and "no percentage follows from a base of 0" in odd.message.en
