@@ -34,9 +34,9 @@ class Percentage:
     what is left instead ("预算数为115万元。截至11月底余额14.1万元，预算执行进度达96.62%": (115 −
     14.1) / 115 = 87.74%), and a self-evaluation form's row under 预算数（A） 执行数（B） 执行率（B/A）.
     A rate of a budget of 0 ("全年预算为0.00万元…完成全年预算的0.00%"), or a change's percentage
-    from a prior year of 0, names the wrong base, as no rate follows from nothing: a note where
-    nothing was spent and 0% is said, or where the percentage is the change over this year's
-    amount (增加40万元，增幅100% for what is new), else a warning;
+    from a prior year of 0, names the wrong base, as no rate follows from nothing: a warning, or
+    a note where the percentage is the change over this year's amount (增加40万元，增幅100% for
+    what is new); 0% of a budget of 0 where nothing was spent is the template's wording, silent;
     a share stated in a split ("其中：基本支出1004.47万元，占28.51%") against the part over the
     split's total. Every figure is taken as printed, rounded (a whole amount among amounts printed
     to the cent is exact; in a narrative of whole amounts it stands for ±0.5): a percentage that
@@ -187,21 +187,17 @@ class Percentage:
         )
 
     def _rate_of_nothing(self, claim: Completion) -> Finding:
-        """A completion rate of a budget of 0: no rate follows from a base of nothing, so the one
-        stated names the wrong base. A note when nothing was spent and the rate says 0% (the
-        template's wording where no budget was made); a warning otherwise: what was spent, or
-        the rate stated, must be of another budget than the one it names."""
+        """A completion rate of a budget of 0 with something spent or a rate above 0: no rate
+        follows from a base of nothing, so what was spent, or the rate stated, must be of another
+        budget than the one it names."""
         base = claim.base or "预算"
-        nothing = claim.actual.value == 0 and claim.percent.value == 0
-        habit = Message("（无预算亦无支出时写 0% 是模板的写法）", " (0% where nothing was budgeted nor spent is the "
-                        "template's wording)") if nothing else Message("", "")
         return Finding(
             rule=self.id,
-            level=Level.NOTE if nothing else Level.WARNING,
+            level=Level.WARNING,
             message=Message(f"完成{base}的 {claim.percent.text}%，但{base}为 {claim.budget.text}：以 0 为基数算不出完成率，"
-                            f"所称基数有误{habit.zh}",
+                            "所称基数有误",
                             f"a completion rate of {claim.percent.text}% of {base}, which is {claim.budget.text}: no rate "
-                            f"follows from a base of 0, so the rate names the wrong base{habit.en}"),
+                            "follows from a base of 0, so the rate names the wrong base"),
             location=claim.percent.location,
             related=tuple(Related(a.location, Message(a.text, a.text)) for a in (claim.budget, claim.left or claim.actual)),
             logical=f"percent:{claim.sentence.text[:40]}",
@@ -211,7 +207,8 @@ class Percentage:
     def _completion(self, claim: Completion, extra: Decimal) -> Iterator[Finding]:
         held, found = completion_ratio(claim)
         if found is None:
-            yield self._rate_of_nothing(claim)
+            if claim.actual.value or claim.percent.value:  # 0% of nothing where nothing was spent is the template's wording
+                yield self._rate_of_nothing(claim)
             return
         verdict = ratio_verdict(held, found, extra)
         if verdict == Verdict.AGREES:

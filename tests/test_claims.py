@@ -160,9 +160,26 @@ def test_an_open_list_may_fall_short_but_never_exceed():
     assert "more than their total" in finding.message.en
 
 
-def test_a_nested_split_is_not_read():
-    text = "支出100.00万元，其中：基本支出60.00万元，其中：人员经费50.00万元、公用经费10.00万元；项目支出40.00万元。\n"
-    assert [c for c in doc(text).claims if isinstance(c, Split) and c.total.text == "100.00"] == []
+def test_a_parts_own_list_inside_a_list_cut_by_semicolons():
+    # The inner 其中 runs to the end of its clause: 基本支出's own parts; the outer list goes on after ；.
+    text = "支出100.00万元，其中：基本支出60.00万元，其中：人员经费50.00万元、公用经费{}万元；项目支出40.00万元。\n"
+    splits = [c for c in doc(text.format("10.00")).claims if isinstance(c, Split)]
+    assert [(s.total.text, [p.amount.text for p in s.parts], s.complete) for s in splits] == [
+        ("100.00", ["60.00", "40.00"], True), ("60.00", ["50.00", "10.00"], True)]
+    assert list(SplitTotal().check(doc(text.format("10.00")), Options())) == []
+    [finding] = SplitTotal().check(doc(text.format("19.00")), Options())
+    assert (finding.stated, finding.expected) == ("60.00", "69.00")
+    # 包括： opens the last part's own list, to the end of the sentence.
+    words = "项目支出100.00万元，主要用于：办公楼维修40.00万元；信息化建设60.00万元，包括：系统运维50.00万元、网络租用10.00万元。\n"
+    splits = [c for c in doc(words).claims if isinstance(c, Split)]
+    assert [(s.total.text, [p.amount.text for p in s.parts]) for s in splits] == [
+        ("100.00", ["40.00"]), ("60.00", ["50.00", "10.00"])]
+    # After a ； its items and the outer list's look alike (办公楼维修 may be 信息化建设's): not read.
+    either = "项目支出100.00万元，主要用于：信息化建设60.00万元，包括：系统运维50.00万元、网络租用10.00万元；办公楼维修40.00万元。\n"
+    assert [c for c in doc(either).claims if isinstance(c, Split)] == []
+    # With no ； nothing tells where the part's own list ends: the list is not read.
+    flat = "支出100.00万元，其中：基本支出60.00万元，其中：人员经费50.00万元、公用经费10.00万元，项目支出40.00万元。\n"
+    assert [c for c in doc(flat).claims if isinstance(c, Split) and c.total.text == "100.00"] == []
 
 
 def test_a_bracketed_list_after_a_part_is_that_parts_own_split():
@@ -521,9 +538,11 @@ def test_completion_and_change_of_spending_against_the_budget_it_names():
 
 
 def test_a_rate_of_a_base_of_nothing_names_the_wrong_base():
-    # Nothing budgeted, nothing spent, 0%: the template's wording, a note that says so.
-    [note] = Percentage().check(doc("“三公”经费全年预算为 0.00 万元，支出决算为 0.00 万元，完成全年预算的 0.00%。\n"), Options())
-    assert note.level == Level.NOTE and "names the wrong base" in note.message.en and "全年预算" in note.message.en
+    # Nothing budgeted, nothing spent, 0%: the template's wording, nothing to say.
+    nothing = "“三公”经费全年预算为 0.00 万元，支出决算为 0.00 万元，完成全年预算的 {}%。\n"
+    assert list(Percentage().check(doc(nothing.format("0.00")), Options())) == []
+    [rate] = Percentage().check(doc(nothing.format("5.00")), Options())
+    assert rate.level == Level.WARNING and "names the wrong base" in rate.message.en and "全年预算" in rate.message.en
     # Spending against an initial budget of 0: the rate must be of another budget.
     [warning] = Percentage().check(doc("年初预算为 0 万元，支出决算为 45.00 万元，完成年初预算的 90%。\n"), Options())
     assert (warning.level, warning.stated) == (Level.WARNING, "90%") and "年初预算, which is 0" in warning.message.en
@@ -533,3 +552,22 @@ def test_a_rate_of_a_base_of_nothing_names_the_wrong_base():
     assert habit.level == Level.NOTE and "this year's 40.00" in habit.hint.en
     [odd] = Percentage().check(doc(new.format("50")), Options())
     assert odd.level == Level.WARNING and "no percentage follows from a base of 0" in odd.message.en
+
+
+def test_a_list_of_shares_whose_items_end_in_full_stops_goes_on_over_its_sentences():
+    # Jiangsu 2017: each item a sentence on a line of its own; 147.20 / 20849.45 = 0.71%.
+    text = ("  本表反映部门年度总体收入预算情况，填列数应与部门收支预算总表收入数一致。\n"
+            "  省委办公厅本年收入预算合计 20849.45 万元，其中：\n"
+            "  一般公共预算收入 20702.25 万元，占 99.29%。\n"
+            "  财政专户管理资金 147.20 万元，占 {}%。\n"
+            "  三、支出预算情况说明\n")
+    [split] = [c for c in doc(text.format("0.71")).claims if isinstance(c, Split)]
+    assert [(p.amount.text, p.share.text) for p in split.parts] == [("20702.25", "99.29"), ("147.20", "0.71")]
+    assert list(Percentage().check(doc(text.format("0.71")), Options())) == []
+    assert [f.expected for f in Percentage().check(doc(text.format("0.17")), Options())] == ["0.71%"]
+    # An item opening its sentence with "其中，" (a comma for the colon) divides the sentence before.
+    comma = ("2017 年度部门政府采购预算总金额为 1,271.22 万元。其中，货物类政府采购支出预算 259.32 万元,占 20.40%；"
+             "服务类政府采购支出预算 1,011.90 万元,占 {}%；工程类政府采购支出预算 0 万元。\n")
+    [split] = [c for c in doc(comma.format("79.60")).claims if isinstance(c, Split)]
+    assert (split.total.text, [p.amount.text for p in split.parts]) == ("1,271.22", ["259.32", "1,011.90", "0"])
+    assert [f.expected for f in Percentage().check(doc(comma.format("76.90")), Options())] == ["79.60%"]

@@ -8,6 +8,7 @@ locations. How splits are read is splits.py; the cleaned sentences are wording.p
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
 from decimal import Decimal
 
 import regex
@@ -88,6 +89,10 @@ _SHARE_OF_NAMED = regex.compile(rf"(?P<amount>{NUMBER})\s*万元\s*[，,]?\s*占
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()“”‘’\"']{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 
 
+# How many sentences after a list may go on with its items, one a sentence.
+MAX_LIST_SENTENCES = 12
+
+
 def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: int | None = None) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order, each with the year and the scope of
     its main amount (a change's current amount, a completion's budget, a split's total, a
@@ -95,16 +100,17 @@ def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: 
     claims: list[Claim] = []
     before: tuple[Paragraph, CleanText] | None = None  # the sentence before, when in the same paragraph
     stated: tuple[Amount, str] | None = None  # the one amount (and its name) of the last sentence that was no list
-    for paragraph, sentence, clean in cleaned:
+    for index, (paragraph, sentence, clean) in enumerate(cleaned):
         if before is None or before[0] is not paragraph:
             before, stated = None, None
-        claims.extend(sentence_claims(paragraph, sentence, clean, before[1] if before else None))
+        following = [(p, c) for p, _, c in cleaned[index + 1:index + 1 + MAX_LIST_SENTENCES]]
+        claims.extend(sentence_claims(paragraph, sentence, clean, before[1] if before else None, following))
         before = (paragraph, clean)
         opening = OPENS_LIST.match(clean.text)
         if opening is None:
             stated = sentence_total(paragraph, clean)
         elif stated is not None:
-            claims.extend(split_of(*stated, paragraph, sentence, clean, opening.end()))
+            claims.extend(split_of(*stated, paragraph, sentence, clean, opening.end(), following))
     claims.extend(listed_splits(paragraphs, cleaned))
     paragraph_of = {id(sentence): paragraph for paragraph, sentence, _ in cleaned}
     return tuple(_placed(claim, paragraph_of[id(claim.sentence)], document_year) for claim in claims)
@@ -119,9 +125,10 @@ def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None) -> Cl
 
 
 def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
-                    before: CleanText | None = None) -> list[Claim]:
+                    before: CleanText | None = None, following: Sequence[tuple[Paragraph, CleanText]] = ()) -> list[Claim]:
     """What one sentence claims by itself (and with the sentence before it, for 与…相比 and for a
-    budget whose remainder it states): its changes, completion rates, shares and splits."""
+    budget whose remainder it states; with the sentences after it, for a list whose items end
+    in full stops): its changes, completion rates, shares and splits."""
     claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
     for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
         claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
@@ -130,7 +137,7 @@ def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
     claims.extend(Share(clean.amount(paragraph, match, "amount"), match.group("base"),
                         clean.amount(paragraph, match, "percent"), sentence)
                   for match in _SHARE_OF_NAMED.finditer(clean.text) if "上年" not in match.group("base"))
-    claims.extend(inline_splits(paragraph, sentence, clean))
+    claims.extend(inline_splits(paragraph, sentence, clean, following))
     return claims
 
 
