@@ -267,7 +267,8 @@ class Change:
 class Completion:
     """A completion rate: the budget, what was spent, and the stated percentage. When the text
     states what was left of the budget (余额) instead of what was spent, `left` is that amount
-    and `actual` the budget less it, computed (its text shows the subtraction)."""
+    and `actual` the budget less it, computed (its text shows the subtraction). `base` is the
+    budget the rate names, when it names one ("完成年初预算的93.8%": 年初预算)."""
 
     budget: Amount
     actual: Amount
@@ -276,6 +277,7 @@ class Completion:
     year: int | None = None
     scope: str = "all"
     left: Amount | None = None
+    base: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,11 @@ class Percentage:
     增长177.04%") reads the amount of the sentence before. A completion rate ("预算数为5万元，执行数
     为4.76万元，完成预算94%") against what was spent over the budget, also when the text states
     what is left instead ("预算数为115万元。截至11月底余额14.1万元，预算执行进度达96.62%": (115 −
-    14.1) / 115 = 87.74%), and a self-evaluation form's row under 预算数（A） 执行数（B） 执行率（B/A）;
+    14.1) / 115 = 87.74%), and a self-evaluation form's row under 预算数（A） 执行数（B） 执行率（B/A）.
+    A rate of a budget of 0 ("全年预算为0.00万元…完成全年预算的0.00%"), or a change's percentage
+    from a prior year of 0, names the wrong base, as no rate follows from nothing: a warning, or
+    a note where the percentage is the change over this year's amount (增加40万元，增幅100% for
+    what is new); 0% of a budget of 0 where nothing was spent is the template's wording, silent;
     a share stated in a split ("其中：基本支出1004.47万元，占28.51%") against the part over the
     split's total. Every figure is taken as printed, rounded (a whole amount among amounts printed
     to the cent is exact; in a narrative of whole amounts it stands for ±0.5): a percentage that
@@ -81,6 +85,9 @@ class Percentage:
             yield self._increase_beyond_current(claim, prior)
             return
         found = change_ratio(claim, prior, spread)
+        if found is None and claim.delta.value != 0:
+            yield self._change_from_nothing(claim, prior, extra)
+            return
         verdict = ratio_verdict(claim.percent, found, extra)
         if verdict == Verdict.AGREES or claim.delta.value == 0:
             return
@@ -158,8 +165,51 @@ class Percentage:
             expected=f"≤ {claim.current.text}",
         )
 
+    def _change_from_nothing(self, claim: Change, prior: Decimal, extra: Decimal) -> Finding:
+        """A percentage of a change from a prior year of 0: no percentage follows from a base of
+        nothing, and the one stated names another. A note when it is the change over this year's
+        amount (增加40万元，增幅100% for what is new: a habit of the documents), else a warning."""
+        over_current = ratio_verdict(claim.percent, claim_ratio(claim.delta, claim.current, claim), extra) <= Verdict.ROUNDING
+        hint = Message(f"{claim.percent.text}% 等于变动额除以本年数 {claim.current.text}",
+                       f"{claim.percent.text}% divides the change by this year's {claim.current.text}") if over_current else None
+        return Finding(
+            rule=self.id,
+            level=Level.NOTE if over_current else Level.WARNING,
+            message=Message(f"上年数为 {claim.current.text} {'−' if claim.increase else '+'} {claim.delta.text} = {prior}，"
+                            f"以 0 为基数算不出变动率，{claim.percent.text}% 所称基数有误",
+                            f"the prior year is {claim.current.text} {'-' if claim.increase else '+'} {claim.delta.text} "
+                            f"= {prior}: no percentage follows from a base of 0, so {claim.percent.text}% names the wrong base"),
+            location=claim.percent.location,
+            related=tuple(Related(a.location, Message(a.text, a.text)) for a in (claim.current, claim.delta)),
+            logical=f"percent:{claim.sentence.text[:40]}",
+            stated=f"{claim.percent.text}%",
+            hint=hint,
+        )
+
+    def _rate_of_nothing(self, claim: Completion) -> Finding:
+        """A completion rate of a budget of 0 with something spent or a rate above 0: no rate
+        follows from a base of nothing, so what was spent, or the rate stated, must be of another
+        budget than the one it names."""
+        base = claim.base or "预算"
+        return Finding(
+            rule=self.id,
+            level=Level.WARNING,
+            message=Message(f"完成{base}的 {claim.percent.text}%，但{base}为 {claim.budget.text}：以 0 为基数算不出完成率，"
+                            "所称基数有误",
+                            f"a completion rate of {claim.percent.text}% of {base}, which is {claim.budget.text}: no rate "
+                            "follows from a base of 0, so the rate names the wrong base"),
+            location=claim.percent.location,
+            related=tuple(Related(a.location, Message(a.text, a.text)) for a in (claim.budget, claim.left or claim.actual)),
+            logical=f"percent:{claim.sentence.text[:40]}",
+            stated=f"{claim.percent.text}%",
+        )
+
     def _completion(self, claim: Completion, extra: Decimal) -> Iterator[Finding]:
         held, found = completion_ratio(claim)
+        if found is None:
+            if claim.actual.value or claim.percent.value:  # 0% of nothing where nothing was spent is the template's wording
+                yield self._rate_of_nothing(claim)
+            return
         verdict = ratio_verdict(held, found, extra)
         if verdict == Verdict.AGREES:
             return

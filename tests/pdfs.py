@@ -186,3 +186,21 @@ def pages_pdf(path: Path, pages: list[list[list[PlacedCell]]], top: float = 800,
             y -= leading
     pdf.save()
     return path
+
+
+def justified_pdf(path: Path, lines: list[tuple[float, str, bool]], right: float = 480) -> Path:
+    """Prose set as a producer sets it: each line from its x (an indented first line further
+    right), and a justified line spaced out to end at `right`, however many of its characters
+    are half-width figures; a paragraph's last line left ragged."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = 800
+    for x, text, justified in lines:
+        line = pdf.beginText(x, y)
+        line.setFont(FONT, 10)
+        if justified and len(text) > 1:
+            line.setCharSpace((right - x - pdfmetrics.stringWidth(text, FONT, 10)) / (len(text) - 1))
+        line.textLine(text)
+        pdf.drawText(line)
+        y -= 20
+    pdf.save()
+    return path

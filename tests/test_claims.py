@@ -160,9 +160,26 @@ def test_an_open_list_may_fall_short_but_never_exceed():
     assert "more than their total" in finding.message.en
 
 
-def test_a_nested_split_is_not_read():
-    text = "支出100.00万元，其中：基本支出60.00万元，其中：人员经费50.00万元、公用经费10.00万元；项目支出40.00万元。\n"
-    assert [c for c in doc(text).claims if isinstance(c, Split) and c.total.text == "100.00"] == []
+def test_a_parts_own_list_inside_a_list_cut_by_semicolons():
+    # The inner 其中 runs to the end of its clause: 基本支出's own parts; the outer list goes on after ；.
+    text = "支出100.00万元，其中：基本支出60.00万元，其中：人员经费50.00万元、公用经费{}万元；项目支出40.00万元。\n"
+    splits = [c for c in doc(text.format("10.00")).claims if isinstance(c, Split)]
+    assert [(s.total.text, [p.amount.text for p in s.parts], s.complete) for s in splits] == [
+        ("100.00", ["60.00", "40.00"], True), ("60.00", ["50.00", "10.00"], True)]
+    assert list(SplitTotal().check(doc(text.format("10.00")), Options())) == []
+    [finding] = SplitTotal().check(doc(text.format("19.00")), Options())
+    assert (finding.stated, finding.expected) == ("60.00", "69.00")
+    # 包括： opens the last part's own list, to the end of the sentence.
+    words = "项目支出100.00万元，主要用于：办公楼维修40.00万元；信息化建设60.00万元，包括：系统运维50.00万元、网络租用10.00万元。\n"
+    splits = [c for c in doc(words).claims if isinstance(c, Split)]
+    assert [(s.total.text, [p.amount.text for p in s.parts]) for s in splits] == [
+        ("100.00", ["40.00"]), ("60.00", ["50.00", "10.00"])]
+    # After a ； its items and the outer list's look alike (办公楼维修 may be 信息化建设's): not read.
+    either = "项目支出100.00万元，主要用于：信息化建设60.00万元，包括：系统运维50.00万元、网络租用10.00万元；办公楼维修40.00万元。\n"
+    assert [c for c in doc(either).claims if isinstance(c, Split)] == []
+    # With no ； nothing tells where the part's own list ends: the list is not read.
+    flat = "支出100.00万元，其中：基本支出60.00万元，其中：人员经费50.00万元、公用经费10.00万元，项目支出40.00万元。\n"
+    assert [c for c in doc(flat).claims if isinstance(c, Split) and c.total.text == "100.00"] == []
 
 
 def test_a_bracketed_list_after_a_part_is_that_parts_own_split():
@@ -440,3 +457,117 @@ def test_a_total_that_leaves_out_a_part_is_no_flat_reading():
     # 4461.66 + 994.50 = 5456.16: the carry-over is no item of 当年预算, whose name it does not repeat.
     text = "2023年部门预算收入4461.66万元，其中：当年预算4461.66万元，上年结转994.50万元。\n"
     assert [f.level for f in SplitTotal().check(doc(text), Options())] == [Level.ERROR]
+
+
+def changes_of(text: str) -> list[tuple[str, str, bool, str | None, str | None]]:
+    return [(c.current.text, c.delta.text, c.increase, c.percent.text if c.percent else None,
+             c.prior.text if c.prior else None) for c in doc(text).claims if isinstance(c, Change)]
+
+
+def test_a_change_in_the_sentence_after_its_amount_and_the_explanation_of_it():
+    # Jiangsu: the amount, what it is for, then 与上年相比 opening the next sentence, with no comma.
+    text = ("3．住房保障（类）支出3894.09万元，主要用于按照国家政策规定，为职工缴纳的住房公积金和发放的提租补贴。"
+            "与上年相比增加878.93万元，增长{}%。主要原因是住房公积金政策性调增。\n")
+    assert changes_of(text.format("29.15")) == [("3894.09", "878.93", True, "29.15", None)]
+    assert list(Percentage().check(doc(text.format("29.15")), Options())) == []
+    # 878.93 / (3894.09 − 878.93 = 3015.16) = 29.15%: a stated 30% is no rounding of it.
+    [finding] = Percentage().check(doc(text.format("30")), Options())
+    assert (finding.level, finding.stated, finding.expected) == (Level.ERROR, "30%", "29.15%")
+    assert finding.location.line == 1 and [r.message.en for r in finding.related] == ["3894.09", "878.93"]
+    # The amount stated alone in its sentence: "基本支出预算数为11700.63万元。与上年相比增加…"
+    alone = "此外，基本支出预算数为11700.63万元。与上年相比增加1297.52万元，增长12.47%。\n"
+    assert changes_of(alone) == [("11700.63", "1297.52", True, "12.47", None)]
+
+
+def test_a_change_named_by_its_rate_or_with_its_percentage_first():
+    # Shenzhen: "较2025年年初预算增加197.71万元，增幅6.8%"; 197.71 / 2901.22 = 6.81%.
+    rate = "（一）在职人员经费 3,098.93 万元，主要是在职人员工资福利。较 2025 年年初预算增加 197.71万元，增幅 {}%。\n"
+    assert changes_of(rate.format("6.8")) == [("3,098.93", "197.71", True, "6.8", None)]
+    assert [f.expected for f in Percentage().check(doc(rate.format("8.6")), Options())] == ["6.81%"]
+    assert changes_of("增人增资 371.58 万元，主要用于晋级增资。较2025 年年初预算减少 28.42 万元，减幅 7.1%。\n") == [
+        ("371.58", "28.42", False, "7.1", None)]
+    # The percentage before the amount, and 同比.
+    assert changes_of("2024年收支总预算3523.09万元，比2023年预算下降22.11%，减少1000.07万元。\n") == [
+        ("3523.09", "1000.07", False, "22.11", None)]
+    assert changes_of("公用经费186.28万元，同比增加5.32万元，增长2.94%。\n") == [("186.28", "5.32", True, "2.94", None)]
+    # 与2025年预算相比, the subject named after the comma, in the sentence after the amount.
+    assert changes_of("2026年部门预算支出500.00万元。与2025年预算相比，部门预算支出减少50.00万元，下降9.09%。\n") == [
+        ("500.00", "50.00", False, "9.09", None)]
+
+
+def test_a_change_after_a_list_is_of_the_total_the_list_divides():
+    # 569.63 / (40,000.70 − 569.63) = 1.44%: the change is of the item, not of its last part.
+    text = ("2.口岸管理业务 40,000.70 万元,主要包括：口岸管养工作 38,297.20 万元，用于口岸管理维护；"
+            "口岸发展及法务工作 1,703.50 万元，用于优化营商环境。较 2025 年年初预算增加 569.63万元，增幅 1.4%。\n")
+    assert changes_of(text) == [("40,000.70", "569.63", True, "1.4", None)]
+    assert list(Percentage().check(doc(text), Options())) == []
+    # A sentence before of two amounts and no list says not which one changed: nothing is read.
+    two = ("免除查验没有问题作业服务费 7,083.34 万元，上年结转 564.09万元，用于开展吊装移位仓储工作。"
+           "较2025 年年初预算增加 3,567.18 万元，增幅 53.1%。\n")
+    assert changes_of(two) == []
+
+
+def test_an_amount_that_is_itself_a_change_is_compared_with_nothing():
+    assert changes_of("公用经费比上年增加10.00万元，较年初预算减少5.00万元，下降2%。\n") == []
+
+
+def test_a_change_of_nothing_against_a_named_prior_year_in_the_sentence_after():
+    text = "2026年因公出国（境）费预算数为{}万元。与2025年预算数84.50万元持平。\n"
+    assert changes_of(text.format("84.50")) == [("84.50", "0", True, None, "84.50")]
+    assert list(Percentage().check(doc(text.format("84.50")), Options())) == []
+    [finding] = Percentage().check(doc(text.format("84.00")), Options())
+    assert finding.level == Level.ERROR and "84.00 - 84.50 = -0.50" in finding.message.en
+    # "基本持平" is no figure; nor is 持平 with no prior year's amount to hold it to.
+    assert changes_of(text.format("84.00").replace("持平", "基本持平")) == []
+    assert changes_of("2026年公务接待费预算数为6.00万元。与2025年预算持平。\n") == []
+
+
+def test_completion_and_change_of_spending_against_the_budget_it_names():
+    # 决算 against 年初预算 or 全年预算, the rate worded 完成…的 or 为…的; 972.48 / 959.4 = 101.36%.
+    for text in ("年初预算为 959.4 万元，支出决算为 972.48 万元，完成年初预算的 {}%。\n",
+                 "全年预算为 959.4 万元，决算数为 972.48 万元，为全年预算的 {}%。\n",
+                 "执行数为 972.48 万元，为预算安排 959.4 万元的 {}%。\n"):
+        [claim] = doc(text.format("101.36")).claims
+        assert isinstance(claim, Completion) and (claim.budget.text, claim.actual.text) == ("959.4", "972.48")
+        assert [f.expected for f in Percentage().check(doc(text.format("110.36")), Options())] == ["101.36%"]
+    # 执行数 against 预算数 stated before it: 95.00 − 100.00 = −5.00, 5.00 / 100.00 = 5%.
+    text = "2024年项目预算数为100.00万元，执行数为95.00万元，较预算数减少{}万元，下降5%。\n"
+    assert changes_of(text.format("5.00")) == [("95.00", "5.00", False, "5", "100.00")]
+    [finding] = Percentage().check(doc(text.format("4.00")), Options())
+    assert (finding.stated, finding.expected) == ("4.00", "5.00")
+
+
+def test_a_rate_of_a_base_of_nothing_names_the_wrong_base():
+    # Nothing budgeted, nothing spent, 0%: the template's wording, nothing to say.
+    nothing = "“三公”经费全年预算为 0.00 万元，支出决算为 0.00 万元，完成全年预算的 {}%。\n"
+    assert list(Percentage().check(doc(nothing.format("0.00")), Options())) == []
+    [rate] = Percentage().check(doc(nothing.format("5.00")), Options())
+    assert rate.level == Level.WARNING and "names the wrong base" in rate.message.en and "全年预算" in rate.message.en
+    # Spending against an initial budget of 0: the rate must be of another budget.
+    [warning] = Percentage().check(doc("年初预算为 0 万元，支出决算为 45.00 万元，完成年初预算的 90%。\n"), Options())
+    assert (warning.level, warning.stated) == (Level.WARNING, "90%") and "年初预算, which is 0" in warning.message.en
+    # A change from nothing: 100% is the change over this year's amount (a note); 50% is nothing (a warning).
+    new = "安全生产专项经费 40.00 万元，主要用于设施采购。较 2025 年年初预算增加 40.00 万元，增幅 {}%。\n"
+    [habit] = Percentage().check(doc(new.format("100.0")), Options())
+    assert habit.level == Level.NOTE and "this year's 40.00" in habit.hint.en
+    [odd] = Percentage().check(doc(new.format("50")), Options())
+    assert odd.level == Level.WARNING and "no percentage follows from a base of 0" in odd.message.en
+
+
+def test_a_list_of_shares_whose_items_end_in_full_stops_goes_on_over_its_sentences():
+    # Jiangsu 2017: each item a sentence on a line of its own; 147.20 / 20849.45 = 0.71%.
+    text = ("  本表反映部门年度总体收入预算情况，填列数应与部门收支预算总表收入数一致。\n"
+            "  省委办公厅本年收入预算合计 20849.45 万元，其中：\n"
+            "  一般公共预算收入 20702.25 万元，占 99.29%。\n"
+            "  财政专户管理资金 147.20 万元，占 {}%。\n"
+            "  三、支出预算情况说明\n")
+    [split] = [c for c in doc(text.format("0.71")).claims if isinstance(c, Split)]
+    assert [(p.amount.text, p.share.text) for p in split.parts] == [("20702.25", "99.29"), ("147.20", "0.71")]
+    assert list(Percentage().check(doc(text.format("0.71")), Options())) == []
+    assert [f.expected for f in Percentage().check(doc(text.format("0.17")), Options())] == ["0.71%"]
+    # An item opening its sentence with "其中，" (a comma for the colon) divides the sentence before.
+    comma = ("2017 年度部门政府采购预算总金额为 1,271.22 万元。其中，货物类政府采购支出预算 259.32 万元,占 20.40%；"
+             "服务类政府采购支出预算 1,011.90 万元,占 {}%；工程类政府采购支出预算 0 万元。\n")
+    [split] = [c for c in doc(comma.format("79.60")).claims if isinstance(c, Split)]
+    assert (split.total.text, [p.amount.text for p in split.parts]) == ("1,271.22", ["259.32", "1,011.90", "0"])
+    assert [f.expected for f in Percentage().check(doc(comma.format("76.90")), Options())] == ["79.60%"]

@@ -165,3 +165,49 @@ def test_a_line_opening_with_a_figures_decimals_or_a_full_stop_carries_the_sente
     assert [p.text for p in parse(text).paragraphs] == [
         "2026年一般公共预算财政拨款支出 192,446.79 万元,比 2025 年减少 8,648.06万元。",
         "算安排中，购置单位价值 100 万元以上的设备 8 台（套）。"]
+
+
+# Jiangsu's item paragraphs: the first line indented, the others flush; a sentence may end at the
+# end of a full line, and the next sentence of the paragraph starts the next line flush.
+INDENTED = ("  2．社会保障和就业（类）支出1374.63万元，主要用于离退\n"
+            "休人员支出、缴纳在职人员基本养老保险和职业年金的支出。\n"
+            "与上年相比增加85.11万元，增长6.60%。主要原因是因增设机\n"
+            "构而增加了在职人数，基本养老保险和职业年金有所增长。\n"
+            "  3．住房保障（类）支出3894.09万元，主要用于按照国家政\n"
+            "策规定，为职工缴纳的住房公积金和发放的提租补贴。\n")
+
+
+def test_a_full_line_that_ends_a_sentence_goes_on_where_the_next_line_is_set_flush_under_an_indent():
+    texts = [p.text for p in parse(INDENTED).paragraphs]
+    assert len(texts) == 2
+    assert "职业年金的支出。与上年相比增加85.11万元" in texts[0] and texts[1].startswith("3．住房保障")
+    # Without an indented first line nothing tells a paragraph's next line from the next paragraph.
+    flush = "\n".join(line.strip() for line in INDENTED.splitlines())
+    assert [p.text[:2] for p in parse(flush).paragraphs] == ["2．", "与上", "3．"]
+
+
+def test_lines_that_end_on_a_clause_mark_go_on_however_short():
+    # A list whose items stand on lines of their own, each ending on ；.
+    text = ("  江苏省委办公厅2019年度部门预算支出安排情况说明如下，各项均按规定编制。\n"
+            "  江苏省委办公厅本年支出预算合计27664.22万元，其中：\n"
+            "  基本支出11700.63万元，占42.30 %；\n"
+            "  项目支出13025.38万元，占47.08%；\n"
+            "  单位预留机动经费2938.21万元，占10.62%。\n"
+            "  四、财政拨款收支预算总体情况说明\n")
+    texts = [p.text for p in parse(text).paragraphs]
+    assert texts[1] == ("江苏省委办公厅本年支出预算合计27664.22万元，其中：基本支出11700.63万元，占42.30 %；"
+                        "项目支出13025.38万元，占47.08%；单位预留机动经费2938.21万元，占10.62%。")
+    assert texts[2] == "四、财政拨款收支预算总体情况说明"
+
+
+def test_a_justified_line_of_figures_spans_the_measure_though_narrower_in_characters(tmp_path):
+    from auditlint.readers import read_source
+    from tests.pdfs import justified_pdf
+    lines = [(80, "江苏省政协办公厅本年度部门预算按照有关规定编制，各项支出均已", True),
+             (60, "纳入预算管理，预算安排与单位职能和年度工作任务相适应，具体如下。", False),
+             (80, "项目支出预算数为 4,968.34 万元。与上年相比增加", True),
+             (60, "1,653.66 万元，增长 49.89%。主要原因是根据单位任务变化，增加", True),
+             (60, "了部分项目支出，保障了各项重点工作的顺利开展和单位正常运转。", False)]
+    doc = parse_document(read_source(str(justified_pdf(tmp_path / "j.pdf", lines))))
+    assert [p.text[:8] for p in doc.paragraphs] == ["江苏省政协办公厅", "项目支出预算数为"]
+    assert "与上年相比增加1,653.66 万元" in doc.paragraphs[1].text

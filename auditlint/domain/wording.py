@@ -8,6 +8,12 @@ import regex
 NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # never the tail of a number (".22")
 UP = "增加|增长|上升|提高"
 DOWN = "减少|下降|降低|减"
+# Words that name a change's percentage by itself, not its direction: "增幅6.8%", "减幅7.1%".
+RATE = "增幅|减幅|降幅|涨幅|增长率|下降率|增减幅度|变动幅度"
+# Words that open a list of what an amount is made of: "其中：", "主要包括：", "主要用于：".
+LIST_OPENS = "(?:其中|(?:主要|具体)?包括|主要用于)"
+# A change of nothing: "与上年持平" (not "基本持平", which is no figure).
+LEVEL = "(?<!基本)持平"
 # Words that deny or bound the comparison after them: "不超过71.7万元" is a ceiling, "未超过预算" says
 # it did not exceed; neither says that one figure is larger than the other.
 NEGATION = "不得|不应|不能|不会|不宜|不可|不|未|没有|无|非"

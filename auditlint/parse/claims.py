@@ -8,46 +8,75 @@ locations. How splits are read is splits.py; the cleaned sentences are wording.p
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
+from decimal import Decimal
 
 import regex
 
 from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence, Share
 from auditlint.parse.context import context_of
 from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of
-from auditlint.domain.wording import CLAUSE, DOWN, NUMBER, UP
+from auditlint.domain.wording import CLAUSE, DOWN, LEVEL, NUMBER, RATE, UP
 from auditlint.parse.wording import CleanText, Cleaned, Shifted
 
-_PERCENT_AFTER = rf"\s*[，,]?\s*(?:{UP}|{DOWN})了?\s*(?P<percent>{NUMBER})\s*[%％]"
+# The percentage after a change's amount, named by the direction or as a rate: "，增长13.11%",
+# "，增幅6.8%", "（下降5%）", "，增长率为5%".
+_PERCENT_AFTER = rf"\s*[，,（(]?\s*(?:{UP}|{DOWN}|{RATE})了?(?:为|是|达到?)?\s*(?P<percent>{NUMBER})\s*[%％]"
+# What a change is compared with: "比2023年预算", "较上年", "同比", "与上年相比" (and the subject named
+# after it: "与2022年度相比，收、支总计各增加…"). The reference may name the prior year's amount.
+_COMPARISON = (rf"(?:同比|比|较|与)(?P<reference>{CLAUSE}{{0,40}}?)"
+               rf"(?:(?:相比|相较|比较)\s*[，,]\s*{CLAUSE}{{0,24}}?)?")
+# The change after its comparison: the direction and its amount, then the percentage; or the
+# percentage first and the amount after it ("增长13.11%，增加3205.79万元", "下降5%（减少12万元）").
+_TAILS = (rf"(?P<direction>{UP}|{DOWN})了?\s*(?P<delta>{NUMBER})\s*万元(?:{_PERCENT_AFTER})?",
+          rf"(?P<direction>{UP}|{DOWN})了?\s*(?P<percent>{NUMBER})\s*[%％]\s*[，,（(]\s*"
+          rf"(?:(?:{UP}|{DOWN})了?)?\s*(?P<delta>{NUMBER})\s*万元")
 # "X万元，比2023年预算减少D万元，下降P%", the comparison naming the prior year's amount or not
-# ("比2025年年初预算数14708.87万元增加185.92万元").
-_CHANGE = regex.compile(
-    rf"(?P<current>{NUMBER})\s*万元[^。；;\d]{{0,40}}?(?:比|较|与)(?P<reference>{CLAUSE}{{0,40}}?)"
-    rf"(?P<direction>{UP}|{DOWN})了?\s*(?P<delta>{NUMBER})\s*万元(?:{_PERCENT_AFTER})?")
-# The final accounts' template: "收、支总计均为573.15万元。与2022年度相比，收、支总计各增加
-# 366.26万元，增长了177.04%", the amount compared in the sentence before, or in the same one
-# before a share ("支出573.15万元，占本年支出合计的100%。与2022年度相比，…").
-_CHANGE_ACROSS = regex.compile(
-    rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?\s*[。，,]\s*"
-    rf"与(?P<reference>{CLAUSE}{{0,24}}?)相比\s*[，,]{CLAUSE}{{0,24}}?"
-    rf"(?P<direction>{UP}|{DOWN})了?\s*(?P<delta>{NUMBER})\s*万元{_PERCENT_AFTER}")
+# ("比2025年年初预算数14708.87万元增加185.92万元"), a share of the amount between them ("支出573.15
+# 万元，占本年支出合计的100%，与…").
+_CURRENT = rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?[^。；;\d]{{0,40}}?"
+_CHANGES = tuple(regex.compile(_CURRENT + _COMPARISON + tail) for tail in _TAILS)
+# A sentence that opens with its comparison ("与上年相比增加2241.75万元，增长11.12%", "较2025年年初
+# 预算增加197.71万元，增幅6.8%", "与上年相比，财政拨款支出增加…"): the amount compared is the one
+# the sentence before states. Only there may the change be none (与2025年预算数84.50万元持平):
+# the same in one sentence is comparison-word's "A与B持平".
+_OPENS_WITH = r"^\s*(?:(?:此外|另外|同时)\s*[，,]?\s*)?"
+_CHANGES_OPENING = tuple(regex.compile(_OPENS_WITH + _COMPARISON + tail)
+                         for tail in (*_TAILS, rf"(?P<direction>{LEVEL})"))
+# The total of a sentence that lists what it is made of ("口岸管理业务40,000.70万元，主要包括：…"):
+# the amount a change after the list is of.
+_LIST_TOTAL = regex.compile(rf"(?P<current>{NUMBER})\s*万元\s*[，,]?\s*(?:其中|(?:主要|具体)?包括|主要用于)")
+# The amount a sentence ends on, a share of it aside ("支出573.15万元，占本年支出合计的100%。").
+_ENDING = regex.compile(rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?\s*[。！]?\s*$")
+# Text that ends on a direction of change: the amount after it is a change, never compared.
+_ENDS_IN_CHANGE = regex.compile(rf"(?:{UP}|{DOWN})了?\s*$")
 # The prior year's amount, when the comparison names it: "比2025年年初预算数14708.87万元".
-_PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*$")
+_PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*(?:相比|相较|比较)?\s*$")
 # A base a comparison names without its amount, and the subjects that state that amount earlier in
 # the sentence ("单位预算安排1192.54万元，财政下达预算指标795.28万元，较年初预算数调减了402.26万元").
-# Only a budget stage: "上年" could name 上年结转 as well as last year's total.
-_NAMED_BASES = ((regex.compile(r"年初预算"), regex.compile(r"年初预算|预算安排")),)
+# Only a budget stage: "上年" could name 上年结转 as well as last year's total. Spending compared with
+# its budget ("预算数为100.00万元，执行数为95.00万元，较预算数减少5.00万元") names it so too.
+_NAMED_BASES = ((regex.compile(r"年初预算"), regex.compile(r"年初预算|预算安排")),
+                (regex.compile(r"全年预算|调整后?预算"), regex.compile(r"全年预算|调整后?预算")),
+                (regex.compile(r"预算(?:数|安排)"), regex.compile(r"预算(?:数|安排)")))
 # A subject ending in 增加/减少: the figure is a change, never the base (年初预算减少127.45万元).
 _CHANGE_WORD = regex.compile(rf"(?:{UP}|{DOWN})了?$")
-_COMPARED_BEFORE = regex.compile(r"^与[^。；;，,]{0,24}?相比")
 # A completion rate: the budget, what was spent and the rate, in either order ("预算数为5万元，执行数
 # 为4.76万元，完成预算94%", "调整后预算456.1万元，实际发生277.22万元，执行率为61%", "实际预算执行数
-# 为2,897.43万元，预算数为2,897.43万元，预算执行率为100.00%", "公用经费…控制率为69%").
-_BUDGET_STATED = rf"(?:调整后)?预算(?:数|金额)?(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元"
+# 为2,897.43万元，预算数为2,897.43万元，预算执行率为100.00%", "公用经费…控制率为69%", "年初预算为
+# 959.4万元，支出决算为972.48万元，完成年初预算的101.36%", "全年预算为…，为全年预算的…%"), or the
+# budget inside the rate ("执行数95.00万元，为预算安排100.00万元的95%"). The rate may name the budget
+# it is of (`base`: 年初预算, 全年预算 …).
+_BUDGET_NAME = r"(?:调整后|年初|全年)?预算(?:数|金额|安排)?"
+_BUDGET_STATED = rf"{_BUDGET_NAME}(?:为|是)?\s*(?P<budget>{NUMBER})\s*万元"
 _SPENT_STATED = rf"(?:执行数|支出数|实际支出|实际发生|支出决算数?|决算数?)(?:为|是)?\s*(?P<actual>{NUMBER})\s*万元"
-_RATE_STATED = (rf"[^。；;%％]{{0,16}}?(?:完成(?:年初)?预算(?:的)?|执行率|控制率)(?:为|是|达到?)?\s*"
-                rf"(?P<percent>{NUMBER})\s*[%％]")
+_RATE_STATED = (rf"[^。；;%％]{{0,16}}?(?:(?:完成|为|占|达到?)(?P<base>{_BUDGET_NAME})的?|执行率|控制率|完成率)"
+                rf"(?:为|是|达到?)?\s*(?P<percent>{NUMBER})\s*[%％]")
+_RATE_OF_STATED = (rf"[^。；;%％]{{0,16}}?(?:完成|为|占|达到?)(?P<base>{_BUDGET_NAME})(?:为|是)?\s*(?P<budget>{NUMBER})"
+                   rf"\s*万元的\s*(?P<percent>{NUMBER})\s*[%％]")
 _COMPLETIONS = (regex.compile(rf"{_BUDGET_STATED}[^。；;]{{0,20}}?{_SPENT_STATED}{_RATE_STATED}"),
-                regex.compile(rf"{_SPENT_STATED}[^。；;]{{0,20}}?{_BUDGET_STATED}{_RATE_STATED}"))
+                regex.compile(rf"{_SPENT_STATED}[^。；;]{{0,20}}?{_BUDGET_STATED}{_RATE_STATED}"),
+                regex.compile(rf"{_SPENT_STATED}{_RATE_OF_STATED}"))
 # What was left of a budget and the execution it makes ("截至11月底线上余额14.1万元，预算执行进度达
 # 96.62%"), the budget stated before it in the sentence or in the one before ("2023年预算数为115万元。").
 _LEFT = regex.compile(rf"余额\s*(?P<left>{NUMBER})\s*万元[^。；;%％]{{0,12}}?执行(?:进度|率)(?:达到?|为)?\s*(?P<percent>{NUMBER})\s*[%％]")
@@ -60,6 +89,10 @@ _SHARE_OF_NAMED = regex.compile(rf"(?P<amount>{NUMBER})\s*万元\s*[，,]?\s*占
 FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()“”‘’\"']{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
 
 
+# How many sentences after a list may go on with its items, one a sentence.
+MAX_LIST_SENTENCES = 12
+
+
 def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: int | None = None) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order, each with the year and the scope of
     its main amount (a change's current amount, a completion's budget, a split's total, a
@@ -67,16 +100,17 @@ def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: 
     claims: list[Claim] = []
     before: tuple[Paragraph, CleanText] | None = None  # the sentence before, when in the same paragraph
     stated: tuple[Amount, str] | None = None  # the one amount (and its name) of the last sentence that was no list
-    for paragraph, sentence, clean in cleaned:
+    for index, (paragraph, sentence, clean) in enumerate(cleaned):
         if before is None or before[0] is not paragraph:
             before, stated = None, None
-        claims.extend(sentence_claims(paragraph, sentence, clean, before[1] if before else None))
+        following = [(p, c) for p, _, c in cleaned[index + 1:index + 1 + MAX_LIST_SENTENCES]]
+        claims.extend(sentence_claims(paragraph, sentence, clean, before[1] if before else None, following))
         before = (paragraph, clean)
         opening = OPENS_LIST.match(clean.text)
         if opening is None:
             stated = sentence_total(paragraph, clean)
         elif stated is not None:
-            claims.extend(split_of(*stated, paragraph, sentence, clean, opening.end()))
+            claims.extend(split_of(*stated, paragraph, sentence, clean, opening.end(), following))
     claims.extend(listed_splits(paragraphs, cleaned))
     paragraph_of = {id(sentence): paragraph for paragraph, sentence, _ in cleaned}
     return tuple(_placed(claim, paragraph_of[id(claim.sentence)], document_year) for claim in claims)
@@ -91,18 +125,19 @@ def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None) -> Cl
 
 
 def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
-                    before: CleanText | None = None) -> list[Claim]:
+                    before: CleanText | None = None, following: Sequence[tuple[Paragraph, CleanText]] = ()) -> list[Claim]:
     """What one sentence claims by itself (and with the sentence before it, for 与…相比 and for a
-    budget whose remainder it states): its changes, completion rates, shares and splits."""
+    budget whose remainder it states; with the sentences after it, for a list whose items end
+    in full stops): its changes, completion rates, shares and splits."""
     claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
     for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
         claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
-                                 clean.amount(paragraph, match, "percent"), sentence))
+                                 clean.amount(paragraph, match, "percent"), sentence, base=match.group("base") or ""))
     claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
     claims.extend(Share(clean.amount(paragraph, match, "amount"), match.group("base"),
                         clean.amount(paragraph, match, "percent"), sentence)
                   for match in _SHARE_OF_NAMED.finditer(clean.text) if "上年" not in match.group("base"))
-    claims.extend(inline_splits(paragraph, sentence, clean))
+    claims.extend(inline_splits(paragraph, sentence, clean, following))
     return claims
 
 
@@ -129,26 +164,62 @@ def _completions_from_what_is_left(paragraph: Paragraph, sentence: Sentence, cle
 
 
 def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before: CleanText | None) -> list[Change]:
-    """The changes a sentence states, with what they are compared to: its own amount, or, for a
-    sentence that opens with 与…相比, the amount the sentence before ends on."""
-    found = [(clean, match) for pattern in (_CHANGE, _CHANGE_ACROSS) for match in pattern.finditer(clean.text)]
-    if before is not None and _COMPARED_BEFORE.match(clean.text):
-        joined = CleanText(before.text + clean.text, before.origin + clean.origin)
-        found += [(joined, match) for match in _CHANGE_ACROSS.finditer(joined.text)
-                  if match.start("current") < len(before.text) <= match.start("delta")]
+    """The changes a sentence states, with what they are compared to: its own amount before the
+    comparison (never itself a change: 增加10万元，较年初预算减少5万元), or, for a sentence that
+    opens with its comparison, the amount the sentence before states (_compared_before)."""
     changes = []
-    for text, match in found:
-        prior = _PRIOR.search(match.group("reference"))
-        stated_before = None if prior else _named_base(text, match)
-        if match.group("percent") is None and prior is None and stated_before is None:
-            continue  # nothing stated to recompute the change against
-        changes.append(Change(
-            text.amount(paragraph, match, "current"), text.amount(paragraph, match, "delta"),
-            regex.match(UP, match.group("direction")) is not None,
-            text.amount(paragraph, match, "percent") if match.group("percent") else None, sentence,
-            text.amount(paragraph, Shifted(prior, match.start("reference")), "prior") if prior
-            else text.amount(paragraph, stated_before, "amount") if stated_before else None))
+    for pattern in _CHANGES:
+        for match in pattern.finditer(clean.text):
+            if _ENDS_IN_CHANGE.search(clean.text, 0, match.start("current")):
+                continue
+            current = clean.amount(paragraph, match, "current")
+            change = _change(paragraph, sentence, clean, match, current, _named_base(clean, match))
+            changes.extend([change] if change else [])
+    if before is None:
+        return changes
+    current = _compared_before(paragraph, before)
+    for pattern in _CHANGES_OPENING if current else ():
+        match = pattern.match(clean.text)
+        change = _change(paragraph, sentence, clean, match, current) if match else None
+        changes.extend([change] if change else [])
     return changes
+
+
+def _change(paragraph: Paragraph, sentence: Sentence, clean: CleanText, match: regex.Match, current: Amount,
+            stated_before: regex.Match | None = None) -> Change | None:
+    """The change a match states of `current`, with the prior year's amount its comparison names
+    or the base stated before it; None when neither that nor a percentage gives anything to
+    recompute it against. A change of nothing (持平) is a change of 0, at that word."""
+    prior = _PRIOR.search(match.group("reference"))
+    stated_before = None if prior else stated_before
+    percent = match.groupdict().get("percent")
+    if percent is None and prior is None and stated_before is None:
+        return None
+    if "delta" in match.groupdict():
+        delta = clean.amount(paragraph, match, "delta")
+    else:
+        delta = Amount(Decimal(0), "0", clean.locate(paragraph, match.start("direction"), match.end("direction")))
+    return Change(
+        current, delta, not regex.match(DOWN, match.group("direction")),
+        clean.amount(paragraph, match, "percent") if percent else None, sentence,
+        clean.amount(paragraph, Shifted(prior, match.start("reference")), "prior") if prior
+        else clean.amount(paragraph, stated_before, "amount") if stated_before else None)
+
+
+def _compared_before(paragraph: Paragraph, before: CleanText) -> Amount | None:
+    """The amount a sentence that opens with its comparison is about, as the sentence before
+    states it: its one amount (a change or a prior year's aside: "基本支出预算数为11700.63万元。"
+    and its explanation, "…3894.09万元，主要用于…的提租补贴。"); else the total it lists the parts of
+    ("40,000.70万元，主要包括：…"); else the amount it ends on ("…支出573.15万元，占…的100%。").
+    None when the sentence states none of these once."""
+    stated = sentence_total(paragraph, before)
+    if stated is not None:
+        return stated[0]
+    for pattern in (_LIST_TOTAL, _ENDING):
+        found = list(pattern.finditer(before.text))
+        if len(found) == 1:
+            return before.amount(paragraph, found[0], "current")
+    return None
 
 
 def _named_base(text: CleanText, match: regex.Match) -> regex.Match | None:

@@ -8,6 +8,7 @@ lines as the margin, so that a sentence split over two lines is still one senten
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 import regex
 
@@ -55,6 +56,41 @@ def is_page_furniture(line: Line) -> bool:
     return bool(_PAGE_NUMBER.match(line.text))
 
 
+@dataclass(frozen=True)
+class Margin:
+    """Where a full line of this document's prose stands: its display width, and the left and
+    right edges it spans (in the reader's units: display columns of a text, points of a PDF). A
+    line of half-width figures ("项目支出预算数为 4,968.34 万元。与上年相比增加") is narrower in
+    characters than a line of words, yet spans the same measure."""
+
+    width: int
+    left: float | None = None
+    right: float | None = None
+
+
+def margin_of(prose: list[Line]) -> Margin:
+    """The width of a full line of this document's prose (margin_width), and the edges its
+    lines of that width span: the medians of their left and right ends."""
+    width = margin_width(prose)
+    full = [line.cells for line in prose if line.cells and display_width(line.text.strip()) >= FULL_LINE_RATIO * width]
+    if not full:
+        return Margin(width)
+    lefts, rights = sorted(cells[0].x0 for cells in full), sorted(cells[-1].x1 for cells in full)
+    return Margin(width, lefts[len(lefts) // 2], rights[len(rights) // 2])
+
+
+def is_full(line: Line, margin: Margin) -> bool:
+    """Does a line fill the measure: as wide as a full line, or spanning it, from where the
+    prose's lines start (or their first lines' indent) to within a character of where they end?
+    A narrow column's lines end at the page's edge too, but start far from its left."""
+    if display_width(line.text.strip()) >= FULL_LINE_RATIO * margin.width:
+        return True
+    if margin.left is None or margin.right is None or not line.cells:
+        return False
+    em = _em(line.cells[-1])
+    return line.cells[0].x0 <= margin.left + MAX_INDENT_SHIFT * em and line.cells[-1].x1 >= margin.right - em
+
+
 def margin_width(prose: list[Line]) -> int:
     """The width of a full line of this document's prose: its 90th percentile width, or the
     median width of its lines with sentence punctuation if that is more. Text that puts a table
@@ -77,18 +113,39 @@ _CONTINUATION_BULLET = regex.compile(r"^\s*[-*]\s+(?=万元|元|%|％|[，,、�
 _CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)。]|\.\d)")
 
 
-def continues(lines: list[Line], margin: int) -> bool:
-    """Does the paragraph of these lines go on after its last line? Only if that line fills the
-    line and ends no sentence: a full stop inside a bracketed note that the sentence opened
-    (…万元（…比上年增加24.29万元。）) ends the note, not the sentence. A numbered heading without
-    a comma ("一、深圳市某局（本级）") is a line of its own, however long: the paragraph under it
-    often repeats its name."""
+def continues(lines: list[Line], margin: Margin, following: Line | None = None) -> bool:
+    """Does the paragraph of these lines go on after its last line? If that line fills the line
+    and ends no sentence: a full stop inside a bracketed note that the sentence opened
+    (…万元（…比上年增加24.29万元。）) ends the note, not the sentence. If it ends on a clause mark
+    (，；：、), whatever its width: the sentence goes on, as a list does whose items stand on
+    lines of their own ("其中：" / "基本支出…万元，占42.30%；" / "项目支出…"). And if a full line
+    ends a sentence where the paragraph's first line is indented and the line after is set
+    flush with its other lines, not indented as a new paragraph's first line would be. A
+    numbered heading without a comma ("一、深圳市某局（本级）") is a line of its own, however
+    long: the paragraph under it often repeats its name."""
     text = lines[-1].text.strip()
     if _HEADING.match(text) and not _CLAUSE_MARK.search(text):
         return False
     if _LINE_END_CLOSES.search(text) and not (_NOTE_CLOSES.search(text) and _closes_a_note("".join(l.text.strip() for l in lines))):
+        return following is not None and is_full(lines[-1], margin) and _set_under_an_indent(lines, following)
+    if _ENDS_IN_CLAUSE.search(text):
+        return True
+    return is_full(lines[-1], margin)
+
+
+# A line that ends on a clause mark: its sentence goes on after it.
+_ENDS_IN_CLAUSE = regex.compile(r"[，,；;：:、]$")
+
+
+def _set_under_an_indent(lines: list[Line], following: Line) -> bool:
+    """Is the line after a paragraph set where the paragraph's lines after its first are, with
+    that first line indented (by a character or more): a line of the same paragraph, not the
+    indented first line of the next?"""
+    if len(lines) < 2 or not all(line.cells for line in (lines[0], lines[-1], following)):
         return False
-    return display_width(text) >= FULL_LINE_RATIO * margin
+    first, rest, next_start = lines[0].cells[0], lines[-1].cells[0], following.cells[0]
+    em = _em(rest)
+    return first.x0 - rest.x0 >= em * 0.9 and abs(next_start.x0 - rest.x0) < em / 2
 
 
 _NOTE_CLOSES = regex.compile(r"[。！？!?][）)]$")
@@ -143,7 +200,7 @@ def segment(source: Source) -> tuple[Block, ...]:
     """Cut a source's lines into table blocks and paragraphs, in document order."""
     lines = source.lines
     prose_lines = [l for l in lines if not l.is_blank and not is_table_line(l) and not is_page_furniture(l)]
-    margin = margin_width(prose_lines)
+    margin = margin_of(prose_lines)
     blocks: list[Block] = []
     table: list[Line] = []
     paragraph: list[Line] = []
@@ -169,7 +226,7 @@ def segment(source: Source) -> tuple[Block, ...]:
         if line.is_blank or is_page_furniture(line):
             following = next_text[index]
             carried = following is not None and _CONTINUATION.match(following.text)
-            if paragraph and not continues(paragraph, margin) and not carried:
+            if paragraph and not continues(paragraph, margin, following) and not carried:
                 flush_paragraph()
             continue
         if is_table_line(line):
@@ -179,7 +236,7 @@ def segment(source: Source) -> tuple[Block, ...]:
         flush_table()
         carries_on = bool(_CONTINUATION.match(line.text)) and not _LINE_END_CLOSES.search(paragraph[-1].text) if paragraph else False
         if paragraph and (other_column(lines, last_prose, index)
-                          or not carries_on and (not continues(paragraph, margin) or _HEADING.match(line.text))):
+                          or not carries_on and (not continues(paragraph, margin, line) or _HEADING.match(line.text))):
             flush_paragraph()
         paragraph.append(line)
         last_prose = index

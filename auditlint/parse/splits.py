@@ -8,19 +8,26 @@ their total (a complete decomposition) or are only some of it is what split-tota
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import regex
 
 from auditlint.model import Amount, Paragraph, Part, Sentence, Split
 from auditlint import domain
-from auditlint.domain.wording import CLAUSE, DOWN, NUMBER, UP
+from auditlint.domain.wording import CLAUSE, DOWN, LIST_OPENS, NUMBER, UP
 from auditlint.parse.narrative import bracket_pairs
 from auditlint.parse.wording import CleanText, Cleaned, Shifted
 
 # "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
+# The words may announce the list with a colon ("主要包括："), which then runs to the sentence's end,
+# like any after 其中 or 包括; without one, 主要包括/主要用于 list only to the end of their clause
+# ("主要包括体育竞赛3,017万元，主要用于…；").
 _SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
-                       rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?:其中\s*[：:]|包括\s*[：:]?)")
+                       rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?")
+# What ends a clause of a list: "；".
+_CLAUSE_MARK = regex.compile(r"[；;]")
+# What a list opened without a colon by these words runs to: the end of its clause.
+_CLAUSE_LONG = frozenset({"主要包括", "具体包括", "主要用于"})
 # Text that ends on a direction of change (…增加, 减少了): the amount after it is a change.
 _CHANGED = rf"(?:{UP}|{DOWN})了?\s*$"
 _ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与){CLAUSE}{{0,24}}?{_CHANGED}")
@@ -200,19 +207,46 @@ _EXPLANATION = regex.compile(r"^\s*(?:主要|用于|包括|含|即|具体)")
 _AMOUNT = regex.compile(rf"(?:{NUMBER})\s*万元")
 
 
-def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[Split]:
-    """"X万元，其中：A万元、B万元" (or 包括)."""
-    splits = []
+def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
+                  following: Sequence[tuple[Paragraph, CleanText]] = ()) -> list[Split]:
+    """"X万元，其中：A万元、B万元" (or 包括), the list going on in the sentences `following` when
+    its items end in full stops (continued_parts)."""
     for match in _SPLIT.finditer(clean.text):
         if _ENDS_IN_COMPARISON.search(clean.text, 0, match.start("total")):
             continue  # the amount before 其中 is a change, and what changed is not said
-        splits += split_of(clean.amount(paragraph, match, "total"), _subject(clean.text, match.start("total")),
-                           paragraph, sentence, clean, match.end())
-    return splits
+        # The first list runs to the sentence's end (or its clause's): a list opened after it is
+        # one of its parts' own.
+        end = len(clean.text)
+        if match.group("words") in _CLAUSE_LONG and not match.group("colon"):
+            end = next((m.start() for m in _CLAUSE_MARK.finditer(clean.text, match.end())), end)
+        return _split_at(clean.amount(paragraph, match, "total"), _subject(clean.text, match.start("total")),
+                         paragraph, sentence, clean, match.end(), end, following if end == len(clean.text) else ())
+    return []
+
+
+# A sentence that is one part of a list and its share, and nothing else: "财政专户管理资金147.20万元，占0.71%。".
+_PART_SENTENCE = regex.compile(rf"^\s*{_PART.pattern}\s*[。；;]?\s*$")
+# What may follow a list's last part to the end of its sentence.
+_LIST_ENDS = regex.compile(r"\s*[。；;]?\s*$")
+
+
+def continued_parts(following: Sequence[tuple[Paragraph, CleanText]]) -> list[Part]:
+    """The parts a list of shares goes on with when its items end in full stops, each on a line
+    of its own ("…合计20849.45万元，其中：一般公共预算收入20702.25万元，占99.29%。" / "财政专户管理
+    资金147.20万元，占0.71%。"): each following sentence that is one part and its share and
+    nothing else, up to the first that is not. A share is what tells such an item from a
+    sentence that merely states an amount."""
+    parts = []
+    for paragraph, clean in following:
+        match = _PART_SENTENCE.match(clean.text)
+        if match is None or match.group("share") is None:
+            break
+        parts.append(Part(match.group("label"), clean.amount(paragraph, match, "amount"), clean.amount(paragraph, match, "share")))
+    return parts
 
 
 # A sentence that opens a list of the sentence before: "其中：…", "收入包括：…".
-OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:]")
+OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:，,]")
 # An amount that is no total of its own: a change (增加5万元) or the prior year's (比…14708.87万元).
 _CHANGE_OR_PRIOR = regex.compile(rf"{_CHANGED}|(?:比|较){CLAUSE}{{0,24}}$")
 
@@ -231,37 +265,85 @@ def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str]
 
 
 def split_of(total: Amount, subject: str, paragraph: Paragraph, sentence: Sentence, clean: CleanText,
-             start: int) -> list[Split]:
+             start: int, following: Sequence[tuple[Paragraph, CleanText]] = ()) -> list[Split]:
     """The parts listed from `start` to the sentence's end, as a split of `total` (named
     `subject`), and the split of each part that a bracketed note after it lists ("公务用车购置及
     运行维护费567.72万元（其中：公务用车购置费230.55万元，公务用车运行维护费337.17万元）"): the
     note's amounts are that part's own parts, never siblings of it. A list with a nested 其中
     outside brackets is not read (which total each part belongs to is not said); a list that
     leaves out an amount it states (in an explanation, or not read as a part) is no complete
-    decomposition, whatever its labels."""
-    return _split_at(total, subject, paragraph, sentence, clean, start, len(clean.text))
+    decomposition, whatever its labels. A list of shares whose sentence ends on its last part
+    goes on in the sentences `following` that are each one part (continued_parts)."""
+    return _split_at(total, subject, paragraph, sentence, clean, start, len(clean.text), following)
 
 
 def _split_at(total: Amount, subject: str, paragraph: Paragraph, sentence: Sentence, clean: CleanText,
-              start: int, end: int) -> list[Split]:
+              start: int, end: int, following: Sequence[tuple[Paragraph, CleanText]] = ()) -> list[Split]:
     """The split of `total` listed in `clean.text[start:end]`, then the splits of its parts that
     bracketed notes list; none when the list has a nested 其中 outside brackets."""
     rest, notes = _masked(clean.text[start:end])
-    if "其中" in rest:
+    inner = _clause_lists(rest)
+    if inner is None:
         return []
+    rest = _mask(rest, [(at, to) for at, to, _ in inner])
     parts, ends, left_out = _parts(rest, paragraph, clean, start)
+    if parts and parts[-1].share is not None and _LIST_ENDS.match(rest, ends[-1]):
+        parts += continued_parts(following)
+    lists = [(at, to, _NOTE_OPENS.match(clean.text, start + at + 1, start + to).end(), start + to - 1) for at, to in notes]
+    lists += [(at, to, start + read_from, start + to) for at, to, read_from in inner]
     nested = []
-    for note_start, note_end in notes:
-        owner = next((part for part, part_end in zip(parts, ends)
-                      if part_end <= note_start and not rest[part_end:note_start].strip()), None)
+    for list_start, list_end, read_from, read_to in sorted(lists):
+        owner = next(((index, part) for index, (part, part_end) in enumerate(zip(parts, ends))
+                      if part_end <= list_start and not rest[part_end:list_start].strip()), None)
         if owner is None:
-            left_out = True  # amounts in a note of no part: not read, so the list is no whole
+            left_out = True  # amounts in a list of no part: not read, so the list is no whole
             continue
-        opening = _NOTE_OPENS.match(clean.text, start + note_start + 1, start + note_end)
-        nested += _split_at(owner.amount, owner.label, paragraph, sentence, clean, opening.end(), start + note_end - 1)
+        index, part = owner
+        if (list_start, list_end) not in notes and not _LIST_GOES_ON.search(rest, list_end):
+            # the last clause's part with a list of its own may be a total of its own
+            # (收入X万元，其中：A…；支出Y万元，其中：B…): it is no part of this list
+            parts, ends, left_out = parts[:index] + parts[index + 1:], ends[:index] + ends[index + 1:], True
+        nested += _split_at(part.amount, part.label, paragraph, sentence, clean, read_from, read_to)
     if not parts:
         return nested
     return [Split(total, tuple(parts), not left_out and _complete(parts, subject), sentence), *nested]
+
+
+# A list of a part's own parts inside a list: "基本支出60万元，其中：人员经费50万元、公用经费10万元；"
+# (to the end of its clause), "人力资源综合管理12,966.72万元，主要包括：A…；B…" (to the end of the
+# sentence: a colon announces all that follows).
+_INNER_OPENS = regex.compile(rf"[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?\s*")
+# An item of the outer list after a part's own list: another clause that states an amount.
+_LIST_GOES_ON = regex.compile(rf"[；;][^。]*?{NUMBER}\s*万元")
+
+
+def _clause_lists(rest: str) -> list[tuple[int, int, int]] | None:
+    """Where a part's own list stands inside a list, from the words that open it after the part
+    to where it ends, and where its items start. After 其中 the list is the part's to the end of
+    its clause, when ； cuts the outer list's items apart; a nested 其中 with no ； to tell which
+    items are the part's, or whose clause opens with it, leaves the list unread (None). After
+    包括, 主要包括 or 主要用于 and a colon, everything to the end is the part's when no other clause
+    stating an amount follows; when one does after a ；, it may be the part's item or the outer
+    list's, and the list is not read (None). Without a colon they explain their part
+    (_EXPLANATION). An opener with no amount after it in its clause opens an
+    explanation (包括办公费、水费), no list."""
+    inner = []
+    cut = _CLAUSE_MARK.search(rest) is not None
+    for opener in _INNER_OPENS.finditer(rest):
+        clause_start = max(rest.rfind(mark, 0, opener.start()) for mark in "；;") + 1
+        clause_end = min((i for i in (rest.find(mark, opener.end()) for mark in "；;") if i >= 0), default=len(rest))
+        if not _AMOUNT.search(rest, opener.end(), clause_end) or inner and opener.start() < inner[-1][1]:
+            continue
+        if opener.group("words") != "其中":
+            if opener.group("colon") and _AMOUNT.search(rest, clause_start, opener.start()):
+                if _LIST_GOES_ON.search(rest, clause_end):
+                    return None  # its items or the outer list's after the ；? Nothing tells
+                inner.append((opener.start(), len(rest), opener.end()))
+            continue
+        if not cut or not _AMOUNT.search(rest, clause_start, opener.start()):
+            return None
+        inner.append((opener.start(), clause_end, opener.end()))
+    return inner
 
 
 # The words a bracketed list of a part's own parts may open with: （其中：…）, （含…）, （包括…）.
@@ -278,9 +360,14 @@ def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
         if open_at > outer_end and _AMOUNT.search(text, open_at, close_at):
             notes.append((open_at, close_at + 1))
             outer_end = close_at
-    for note_start, note_end in notes:
-        text = text[:note_start] + _MASK * (note_end - note_start) + text[note_end:]
-    return text, notes
+    return _mask(text, notes), notes
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span blanked out by _MASK, every other character where it was."""
+    for span_start, span_end in spans:
+        text = text[:span_start] + _MASK * (span_end - span_start) + text[span_end:]
+    return text
 
 
 def _parts(rest: str, paragraph: Paragraph, clean: CleanText, start: int) -> tuple[list[Part], list[int], bool]:
