@@ -110,8 +110,13 @@ def text_findings(narrative: str) -> list[tuple[Level, str]]:
 
 
 def test_a_total_is_the_departments_unless_its_sentence_says_general_budget():
-    # Two scopes, one table each: no total is held against a single table, perhaps of another scope.
-    assert text_findings("本年基本支出75.00万元。") == []
+    # Two scopes, one table each: a table's total its own sums prove (70.00 = the classes' 70.00, and
+    # 100.00 = 70.00 + 30.00) is the department's; 75.00 is neither money's.
+    [(level, message)] = text_findings("本年基本支出75.00万元。")
+    assert level == Level.ERROR and "(部门支出总表) as 70.00" in message
+    # A total no sum of its table proves is held to nothing.
+    unproven = BUDGET.replace("201\t一般公共服务支出\t100.00\t70.00", "201\t一般公共服务支出\t100.00\t90.00")
+    assert levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + unproven) == []
     # One scope (all the money is 一般公共预算): both tables print the totals, and they hold.
     found = levels(TextVsTable(), "本年基本支出75.00万元。\n\n" + SINGLE_SCOPE)
     assert [level for level, _ in found] == [Level.ERROR]
@@ -317,3 +322,48 @@ def test_a_header_over_every_column_names_none_of_them():
     from auditlint.domain import column_quantities
     assert column_quantities(("支出预算/合计", "支出预算/基本支出", "支出预算/项目支出"), "expenditure") == {
         0: "total", 1: "basic", 2: "project"}
+
+
+def test_a_sections_heading_names_the_money_of_its_sentences():
+    # BUDGET: 基本支出 is 70.00 of all funds, 60.00 of 一般公共预算; the heading says which.
+    under = "（二）一般公共预算拨款结构情况\n\n基本支出{}万元，占66.67%。\n\n"
+    assert levels(TextVsTable(), under.format("60.00") + BUDGET) == []
+    [(level, message)] = levels(TextVsTable(), under.format("66.00") + BUDGET)
+    assert level == Level.ERROR and "as 60.00" in message
+    # A heading of another section of its level ends it: its sentences are of all funds again.
+    after = under.format("60.00") + "（三）部门支出情况\n\n基本支出70.00万元。\n\n"
+    assert levels(TextVsTable(), after + BUDGET) == []
+
+
+def test_a_list_opened_by_its_own_sentence_lists_the_money_of_the_sentence_before():
+    # "…一般公共预算财政拨款支出90.00万元。其中：基本支出60.00万元": 一般公共预算's 基本支出.
+    narrative = "2025年一般公共预算财政拨款支出90.00万元，比上年增加5.00万元。其中：基本支出{}万元，项目支出30.00万元。\n\n"
+    assert levels(TextVsTable(), narrative.format("60.00") + BUDGET) == []
+    [(level, message)] = levels(TextVsTable(), narrative.format("61.00") + BUDGET)
+    assert level == Level.ERROR and "as 60.00" in message
+
+
+def test_a_funds_own_table_prints_that_funds_money_of_a_class():
+    # The 政府性基金 table's 教育支出 (8.00) is no figure of all funds: the 支出总表's 20.00 is.
+    tables = ("部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+              "\t合计\t20.00\t12.00\t8.00\n205\t教育支出\t20.00\t12.00\t8.00\n\n"
+              "政府性基金预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+              "\t合计\t8.00\t0.00\t8.00\n205\t教育支出\t8.00\t0.00\t8.00\n\n")
+    [link] = document("教育支出20.00万元。\n\n" + tables).facts.links
+    assert link.linked and {f.table.title for f in link.facts} == {"部门支出总表"}
+
+
+def test_a_figure_the_three_public_table_names_by_its_column_needs_the_tables_sum():
+    # 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费 proves which figure each column holds.
+    table = ("一般公共预算“三公”经费支出表\n单位：万元\n合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+             "\t\t小计\t公务用车购置费\t公务用车运行维护费\t\n{}\n\n")
+    holds = table.format("7.70\t1.00\t4.50\t0.00\t4.50\t2.20")
+    narrative = "“三公”经费预算7.70万元，其中因公出国(境)费用1.00万元，公务用车运行维护费{}万元，公务接待费2.20万元。\n\n"
+    assert levels(TextVsTable(), narrative.format("4.50") + holds) == []
+    [(level, message)] = levels(TextVsTable(), narrative.format("5.40") + holds)
+    assert level == Level.ERROR and "公务用车运行维护费 as 5.40" in message
+    # Figures under a header read askew break the table's sum: none of them is held to the text.
+    askew = table.format("7.70\t1.00\t4.50\t0.00\t2.20\t4.50")
+    links = {link.subject: link.reason for link in document(narrative.format("5.40") + askew).facts.links}
+    assert links["公务用车运行维护费"] == "no sum of its table proves its column"
+    assert [level for level, _ in levels(TextVsTable(), narrative.format("5.40") + askew)] == []

@@ -7,8 +7,8 @@ from auditlint.readers.text import read_text
 from auditlint.checks.text_vs_table import TextVsTable
 from auditlint.checks.unit_mismatch import UnitMismatch
 
-SANGONG = ("一般公共预算“三公”经费支出表\n单位：万元\n合计\t因公出国（境）费\t公务接待费\n"
-           "6.80\t4.50\t2.30\n\n")
+SANGONG = ("一般公共预算“三公”经费支出表\n单位：万元\n合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\n"
+           "6.80\t4.50\t0.00\t2.30\n\n")
 
 
 def findings(sentence: str, check=UnitMismatch):

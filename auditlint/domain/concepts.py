@@ -16,8 +16,12 @@ import regex
 # Subjects the narrative uses for the document's totals, and the quantity they name.
 CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
     # the year's spending (支出预算) and income (收入预算); the whole budget (收支总预算) is both
-    (regex.compile(r"^(?:收支总预算|支出预算|收支预算总额|支出总预算|支出预算总额|支出总计)$"), "total"),
-    (regex.compile(r"^(?:收入预算|收入总预算|收入预算总额|收入总计)$"), "income"),
+    # (部门预算支出, 本年支出合计); 财政拨款 or 一般公共预算 before them names the money (一般公共预算财政
+    # 拨款支出 is the 一般公共预算 tables' total)
+    (regex.compile(r"^(?:收支总预算|支出预算|收支预算总额|支出总预算|支出预算总额|支出总计|支出合计|本年支出(?:合计|预算)?"
+                   r"|部门预算支出|部门支出预算|(?:一般公共预算(?:财政)?拨款|一般公共预算|财政拨款)支出(?:预算|总计|合计)?)$"), "total"),
+    (regex.compile(r"^(?:收入预算|收入总预算|收入预算总额|收入总计|收入合计|本年收入(?:合计|预算)?|部门预算收入|部门收入预算"
+                   r"|财政拨款收入(?:预算|总计|合计)?)$"), "income"),
     (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?基本支出$"), "basic"),
     (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
     (regex.compile(r"^人员经费$"), "personnel"),
@@ -38,7 +42,13 @@ ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
 # it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
 FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
     (regex.compile(r"^机关运行经?费"), "机关运行经费"),
-    (regex.compile(r"^三公经费"), "三公经费"),
+    (regex.compile(r"^(?:财政拨款)?三公经费"), "三公经费"),
+    # the parts of 三公, as the 三公 table heads them and as narratives name them
+    (regex.compile(r"^因公出国[（(]?境[)）]?费用?"), "因公出国（境）费"),
+    (regex.compile(r"^公务用车购置及运行(?:维护)?费"), "公务用车购置及运行维护费"),
+    (regex.compile(r"^公务用车运行(?:维护)?费"), "公务用车运行维护费"),
+    (regex.compile(r"^公务用车购置费"), "公务用车购置费"),
+    (regex.compile(r"^公务接待费"), "公务接待费"),
 )
 
 

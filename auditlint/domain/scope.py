@@ -31,6 +31,16 @@ TABLE_SCOPES = {"expenditure": ALL, "summary": ALL, "income": ALL, "basic_summar
                 "fiscal_summary": FISCAL, "gpb_function": GPB, "gpb_basic": GPB, "gpb_economic": GPB,
                 "fiscal_function": FISCAL, "fiscal_basic": FISCAL}
 
+# The funds' own tables: what they print of a class is that fund's money only (a 政府性基金
+# table's 教育支出 is no figure of all funds).
+FUND_TABLE_SCOPES = {"gov_fund": GOV_FUND, "state_capital": STATE_CAPITAL}
+
+
+def table_scope(kind: str) -> str:
+    """The money a table's rows are of: its kind's, all funds for a table of none."""
+    return TABLE_SCOPES.get(kind) or FUND_TABLE_SCOPES.get(kind, ALL)
+
+
 # A column that totals the sources beside it, rather than being one.
 _TOTAL_COLUMN = regex.compile(r"^(?:合计|总计|小计|收入总计|本年收入合计|财政指标)$")
 _SPACES = regex.compile(r"\s+")

@@ -14,7 +14,7 @@ from decimal import Decimal
 import regex
 
 from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence, Share
-from auditlint.parse.context import context_of
+from auditlint.parse.context import context_of, section_scopes
 from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of
 from auditlint.domain.wording import CLAUSE, DOWN, LEVEL, NUMBER, RATE, UP
 from auditlint.parse.wording import CleanText, Cleaned, Shifted
@@ -113,14 +113,15 @@ def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: 
             claims.extend(split_of(*stated, paragraph, sentence, clean, opening.end(), following))
     claims.extend(listed_splits(paragraphs, cleaned))
     paragraph_of = {id(sentence): paragraph for paragraph, sentence, _ in cleaned}
-    return tuple(_placed(claim, paragraph_of[id(claim.sentence)], document_year) for claim in claims)
+    sections = section_scopes(paragraphs)
+    return tuple(_placed(claim, paragraph_of[id(claim.sentence)], document_year, sections) for claim in claims)
 
 
-def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None) -> Claim:
+def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None, sections: dict[int, str]) -> Claim:
     """The claim with the year and scope its main amount is stated for."""
     anchor = claim.current if isinstance(claim, Change) else claim.budget if isinstance(claim, Completion) \
         else claim.amount if isinstance(claim, Share) else claim.total
-    context = context_of(paragraph, anchor.location, document_year)
+    context = context_of(paragraph, anchor.location, document_year, sections.get(id(paragraph)))
     return replace(claim, year=context.year, scope=context.scope)
 
 

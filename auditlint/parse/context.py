@@ -9,6 +9,7 @@ text-vs-table compares a figure only with tables of its year and scope.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 import regex
 
@@ -16,6 +17,8 @@ from auditlint.domain.scope import ALL, SCOPE_NAMES, SCOPE_WORDS, UNKNOWN
 from auditlint.model import Location, Paragraph
 
 _YEAR = regex.compile(r"(\d{4})\s*年")
+# A sentence that opens a list of the amount the sentence before states: "其中：…", "其中，…".
+_OPENS_LIST = regex.compile(r"^\s*(?:其中|包括)\s*[：:，,]")
 _SPACE = regex.compile(r"\s+")
 
 
@@ -31,14 +34,51 @@ def is_earlier(year: int | None, document_year: int | None) -> bool:
     return year is not None and document_year is not None and year < document_year
 
 
-def scope_of(before: str, paragraph_before: str) -> str:
-    """The money a figure is about: the last source its sentence names before it; ALL when
-    neither the sentence nor its paragraph names one; UNKNOWN when only the paragraph does
-    (a later sentence of a paragraph about 一般公共预算 may or may not still be about it)."""
+def scope_of(before: str, paragraph_before: str, section: str | None = None) -> str:
+    """The money a figure is about: the last source its sentence names before it; UNKNOWN when
+    only its paragraph does (a later sentence of a paragraph about 一般公共预算 may or may not
+    still be about it); else the money its section's heading names (section_scopes), or ALL."""
     named = list(SCOPE_WORDS.finditer(_SPACE.sub("", before)))
     if named:
         return named[-1].lastgroup
-    return UNKNOWN if SCOPE_WORDS.search(_SPACE.sub("", paragraph_before)) else ALL
+    if SCOPE_WORDS.search(_SPACE.sub("", paragraph_before)):
+        return UNKNOWN
+    return section or ALL
+
+
+# A heading of the narrative, by the level its numbering gives it: 第三部分 (0), 一、(1), （一）(2),
+# 1. or 1、(3), （1）(4); a heading is a paragraph of one short line with no full stop or amount.
+_HEADING_LEVELS = (regex.compile(r"^第[一二三四五六七八九十]+部分"), regex.compile(r"^[一二三四五六七八九十]+[、.．]"),
+                   regex.compile(r"^[（(][一二三四五六七八九十]+[)）]"), regex.compile(r"^\d+[、.．](?!\d)"),
+                   regex.compile(r"^[（(]\d+[)）]"))
+MAX_HEADING = 40
+_NO_HEADING = regex.compile(r"[。；;]|\d\s*万?元")
+
+
+def heading_level(text: str) -> int | None:
+    """The level of a heading paragraph, or None for a paragraph that is no heading."""
+    text = _SPACE.sub("", text)
+    if len(text) > MAX_HEADING or _NO_HEADING.search(text):
+        return None
+    return next((level for level, pattern in enumerate(_HEADING_LEVELS) if pattern.match(text)), None)
+
+
+def section_scopes(paragraphs: Iterable[Paragraph]) -> dict[int, str]:
+    """The money each paragraph's section is about, by id: the source the innermost heading
+    above it names ("（二）一般公共预算拨款结构情况" / "基本支出1004.47万元…" is 一般公共预算 money),
+    a heading of another section of its level or above ending it."""
+    headings: list[tuple[int, str | None]] = []
+    sections: dict[int, str] = {}
+    for paragraph in paragraphs:
+        level = heading_level(paragraph.text)
+        if level is not None:
+            named = list(SCOPE_WORDS.finditer(_SPACE.sub("", paragraph.text)))
+            headings = [h for h in headings if h[0] < level] + [(level, named[-1].lastgroup if named else None)]
+            continue
+        scope = next((scope for _, scope in reversed(headings) if scope), None)
+        if scope is not None:
+            sections[id(paragraph)] = scope
+    return sections
 
 
 @dataclass(frozen=True)
@@ -49,15 +89,24 @@ class Context:
     scope: str
 
 
-def context_of(paragraph: Paragraph, location: Location, document_year: int | None) -> Context:
+def context_of(paragraph: Paragraph, location: Location, document_year: int | None,
+               section: str | None = None) -> Context:
     """The year and scope of the figure printed at `location` in `paragraph`, from the words of
-    its sentence before it (and, for the scope, of its paragraph before that sentence)."""
+    its sentence before it (and, for the scope, of its paragraph before that sentence, of the
+    sentence a list opened by 其中 lists, or of its `section`'s heading)."""
     offset = paragraph.body.offset_of(location)
     if offset is None:
         return Context(document_year, UNKNOWN)
     start = next((s.start for s in paragraph.sentences if s.start <= offset < s.end), 0)
     before = paragraph.text[start:offset]
-    return Context(year_of(before, document_year), scope_of(before, paragraph.text[:start]))
+    previous = [s.start for s in paragraph.sentences if s.end <= start]
+    if previous and _OPENS_LIST.match(before) and not SCOPE_WORDS.search(_SPACE.sub("", before)):
+        # "…一般公共预算财政拨款支出12,672.73万元。其中：基本支出5,445.39万元": a list of the
+        # sentence before lists that sentence's money
+        scope = scope_of(paragraph.text[previous[-1]:start], paragraph.text[:previous[-1]], section)
+    else:
+        scope = scope_of(before, paragraph.text[:start], section)
+    return Context(year_of(before, document_year), scope)
 
 
 def scoped(subject: str, scope: str) -> str:

@@ -22,12 +22,13 @@ import regex
 from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
+from auditlint.domain.concepts import NAMED_BY_COLUMN
 from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Link, Location, Part, Row, Sentence,
                              Split, Sum, Table, TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
-from auditlint.parse.context import is_earlier
-from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, Figures, index_figures, is_concept, named_figures,
+from auditlint.parse.context import is_earlier, section_scopes
+from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN, Figures, index_figures, is_concept, named_figures,
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.forms import budget_restatements
 from auditlint.parse.grid import UNNAMED_NOTE
@@ -155,6 +156,11 @@ class Facts:
         return self.figures.single_scope
 
     @cached_property
+    def sections(self) -> dict[int, str]:
+        """The money each narrative paragraph's section heading names, by the paragraph's id."""
+        return section_scopes(self._doc.paragraphs)
+
+    @cached_property
     def figures(self) -> Figures:
         """What the tables state under a name the narrative would use."""
         return index_figures(self._doc)
@@ -163,19 +169,41 @@ class Facts:
     def links(self) -> list[Link]:
         """Every amount the narrative states in 万元 that names a quantity, linked to the table
         figures it restates, or with why it could not be: text-vs-table checks the linked ones."""
-        return [self._comparable(link) for link in narrative_links(self.figures, self.year, self.sentences)]
+        return [self._comparable(link) for link in narrative_links(self.figures, self.year, self.sentences,
+                                                                   sections=self.sections)]
 
     def _comparable(self, link: Link) -> Link:
         """A link text-vs-table can hold the narrative to: a total of the document (基本支出 …)
-        printed by enough tables (one table's total, perhaps of another scope than the
-        sentence's, proves little), and tables that agree on the figure."""
+        printed by enough tables, or by one whose own sums prove it (_summed_up; a figure one
+        table prints and nothing corroborates proves little), and tables that agree on it."""
         if not link.linked:
             return link
-        if is_concept(link.subject) and not printed_enough(link.subject, list(link.facts)):
+        if is_concept(link.subject) and not printed_enough(link.subject, list(link.facts)) \
+                and not all(self._summed_up(fact) for fact in link.facts):
             return replace(link, reason=ONE_TABLE)
         if len({fact_in_wan_yuan(f)[0] for f in link.facts}) > 1:
             return replace(link, reason=TABLES_DISAGREE)
+        if any(f.table.kind in NAMED_BY_COLUMN and not self._columns_proven(f) for f in link.facts):
+            return replace(link, reason=UNPROVEN_COLUMN)
         return link
+
+    def _columns_proven(self, fact: Fact) -> bool:
+        """Is a figure of a table whose columns name it (the 三公 table's 公务接待费) where its
+        column says? When the table is trusted and its sums are checked and all hold (合计 =
+        因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费): a header read askew names the
+        wrong figures, and breaks the sums, or leaves none to check."""
+        reading = self.reading(fact.table)
+        return reading is not None and reading.trusted and reading.checked > 0 and reading.failing == 0
+
+    def _summed_up(self, fact: Fact) -> bool:
+        """Is a table figure proven by its own table: the table trusted, and the figure the total
+        of a sum of its that holds (基本支出 of a 支出总表's 合计 row is the sum of the classes
+        above it, and a part of 合计 = 基本支出 + 项目支出)? Such a figure needs no second table to
+        be the document's total."""
+        reading = self.reading(fact.table)
+        if reading is None or not reading.trusted or not reading.holds(fact.amount):
+            return False
+        return any(s.total is fact.amount and s.parts for s in reading.sums)
 
     def named_figures(self, pattern: regex.Pattern = FIGURE) -> list[NamedFigure]:
         """Each narrative amount (as `pattern` finds it: in 万元 unless told) named after table
@@ -183,7 +211,7 @@ class Facts:
         if pattern is FIGURE:
             return [(link.subject, link.amount, list(link.facts)) for link in self.links
                     if link.facts and link.reason in ("", ONE_TABLE, TABLES_DISAGREE)]
-        return list(named_figures(self.figures, self.year, self.sentences, pattern))
+        return list(named_figures(self.figures, self.year, self.sentences, pattern, self.sections))
 
     @cached_property
     def restated_figures(self) -> list[NamedFigure]:

@@ -21,7 +21,7 @@ from auditlint.parse.claims import FIGURE
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain.concepts import (CLASS_NAMES, COLUMN_TOTAL_NAMES, CONCEPTS, FIGURE_NAMES, NAMED_BY_COLUMN, ONE_TABLE_QUANTITIES,
                                        WHOLE_TABLE_TOTALS)
-from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope
+from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope, table_scope
 from auditlint.parse.context import context_of, is_earlier, scoped
 from auditlint.parse.wording import CleanText
 
@@ -126,11 +126,11 @@ def index_figures(doc: Document) -> Figures:
             is_total = domain.TOTAL_LABEL.match(label) is not None or (index == 0 and not row.code and not table.side)
             if total_column is not None and row.amounts and row.amounts[total_column] is not None \
                     and len(label) >= MIN_LABEL and not is_total and printed[label] == 1 and _names_one_thing(table, row):
-                rows.setdefault(label, []).append(Fact(table, row.amounts[total_column], row, table.columns[total_column], TABLE_SCOPES.get(table.kind, ALL)))
+                rows.setdefault(label, []).append(Fact(table, row.amounts[total_column], row, table.columns[total_column], table_scope(table.kind)))
             if is_total and not table.side and table.kind in TABLE_SCOPES:
                 for column, quantity in quantities.items():
                     amount = row.amounts[column]
-                    if amount is not None and (quantity != "total" or table.kind in ("expenditure", "summary")):
+                    if amount is not None and (quantity != "total" or table.kind in TOTAL_SPENDING_TABLES):
                         totals.setdefault(quantity, []).append(Fact(table, amount))
             side_total = _side_total(table, label)
             if side_total is not None and row.amounts and row.amounts[0] is not None:
@@ -156,6 +156,9 @@ def index_figures(doc: Document) -> Figures:
 # whole with carry-overs (收入总计). A narrative's 收入预算 or 支出预算 is one of them; when the two
 # differ (money carried over), the tables disagree on it and nothing is claimed.
 _SIDE_TOTALS = {"收入": "income", "支出": "total"}
+# Tables whose first column's total is the year's spending of their money (of a 基本支出表 it is
+# its 基本支出 only).
+TOTAL_SPENDING_TABLES = frozenset({"expenditure", "summary", "gpb_function", "fiscal_function"})
 
 
 def _side_total(table: Table, label: str) -> str | None:
@@ -257,10 +260,11 @@ OTHER_MONEY = "the tables print it only for another money"
 SEVERAL_AMOUNTS = "the narrative gives the name several amounts"
 ONE_TABLE = "one table only prints that total"
 TABLES_DISAGREE = "the tables disagree on it"
+UNPROVEN_COLUMN = "no sum of its table proves its column"
 
 
 def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
-                    pattern: regex.Pattern = FIGURE) -> list[Link]:
+                    pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None) -> list[Link]:
     """Every amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
     group) whose subject names a quantity (one of the document's totals, a figure the tables name
     in a row or a column, a 类 of the classifications), with the table figures it restates or why
@@ -279,7 +283,7 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
                 subject, stated = figure_name(subject)
                 if not figures.get(subject) and subject not in CLASS_NAMES:
                     continue  # names no quantity a table could print
-            context = context_of(paragraph, amount.location, year)
+            context = context_of(paragraph, amount.location, year, (sections or {}).get(id(paragraph)))
             if is_earlier(context.year, year):
                 links.append(Link(subject, amount, (), EARLIER_YEAR))
             elif not concept:
@@ -314,11 +318,11 @@ def _of_its_money(found: list[Fact], scope: str, single_scope: bool) -> tuple[Fa
 
 
 def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
-                  pattern: regex.Pattern = FIGURE) -> Iterator[tuple[str, Amount, list[Fact]]]:
+                  pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None) -> Iterator[tuple[str, Amount, list[Fact]]]:
     """Each amount of the narrative whose subject names figures of the tables: the subject, the
     amount, those figures (the linked ones of narrative_links)."""
     yield from ((link.subject, link.amount, list(link.facts))
-                for link in narrative_links(figures, year, sentences, pattern) if link.linked)
+                for link in narrative_links(figures, year, sentences, pattern, sections) if link.linked)
 
 
 def is_concept(subject: str) -> bool:
