@@ -351,12 +351,16 @@ class Link:
     """An amount of the narrative that names a quantity, and the table figures it restates: it
     is linked (and checked) when `reason` is empty, else `reason` says why it could not be (an
     earlier year's figure, money the sentence does not name, no table prints it, the tables
-    disagree on it, one table only prints that total, the name is given several amounts)."""
+    disagree on it, one table only prints that total, the name is given several amounts).
+    `budget_unit` is the unit whose section of the narrative the amount is in (its printed name;
+    "" for the department's figures): the amount restates that unit's rows, and its subject
+    says so (项目支出 [深圳市劳动人事争议仲裁院])."""
 
     subject: str
     amount: Amount
     facts: tuple[Fact, ...] = ()
     reason: str = ""
+    budget_unit: str = ""
 
     @property
     def linked(self) -> bool:

@@ -9,12 +9,13 @@ text-vs-table compares a figure only with tables of its year and scope.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 import regex
 
 from auditlint.domain.scope import ALL, SCOPE_NAMES, SCOPE_WORDS, UNKNOWN
-from auditlint.model import Location, Paragraph
+from auditlint.domain.units import HEADING_LEVELS
+from auditlint.model import Location, Paragraph, Sentence
 
 _YEAR = regex.compile(r"(\d{4})\s*年")
 # A sentence that opens a list of the amount the sentence before states: "其中：…", "其中，…".
@@ -46,21 +47,18 @@ def scope_of(before: str, paragraph_before: str, section: str | None = None) -> 
     return section or ALL
 
 
-# A heading of the narrative, by the level its numbering gives it: 第三部分 (0), 一、(1), （一）(2),
-# 1. or 1、(3), （1）(4); a heading is a paragraph of one short line with no full stop or amount.
-_HEADING_LEVELS = (regex.compile(r"^第[一二三四五六七八九十]+部分"), regex.compile(r"^[一二三四五六七八九十]+[、.．]"),
-                   regex.compile(r"^[（(][一二三四五六七八九十]+[)）]"), regex.compile(r"^\d+[、.．](?!\d)"),
-                   regex.compile(r"^[（(]\d+[)）]"))
+# A heading paragraph: one short line with no full stop or amount.
 MAX_HEADING = 40
 _NO_HEADING = regex.compile(r"[。；;]|\d\s*万?元")
 
 
-def heading_level(text: str) -> int | None:
-    """The level of a heading paragraph, or None for a paragraph that is no heading."""
+def heading_paragraph_level(text: str) -> int | None:
+    """The level of a paragraph that is a heading (numbering_level), or None for one that is no
+    heading."""
     text = _SPACE.sub("", text)
     if len(text) > MAX_HEADING or _NO_HEADING.search(text):
         return None
-    return next((level for level, pattern in enumerate(_HEADING_LEVELS) if pattern.match(text)), None)
+    return numbering_level(text)
 
 
 def section_scopes(paragraphs: Iterable[Paragraph]) -> dict[int, str]:
@@ -70,7 +68,7 @@ def section_scopes(paragraphs: Iterable[Paragraph]) -> dict[int, str]:
     headings: list[tuple[int, str | None]] = []
     sections: dict[int, str] = {}
     for paragraph in paragraphs:
-        level = heading_level(paragraph.text)
+        level = heading_paragraph_level(paragraph.text)
         if level is not None:
             named = list(SCOPE_WORDS.finditer(_SPACE.sub("", paragraph.text)))
             headings = [h for h in headings if h[0] < level] + [(level, named[-1].lastgroup if named else None)]
@@ -114,3 +112,40 @@ def scoped(subject: str, scope: str) -> str:
     一般公共预算 money is 一般公共预算基本支出."""
     name = SCOPE_NAMES[scope]
     return name + subject if scope not in (ALL, UNKNOWN) and not subject.startswith(name) else subject
+
+
+_OPENING_YEAR = regex.compile(r"^\d{4}年(?:度)?")
+
+
+def numbering_level(text: str) -> int | None:
+    """The level of the heading a sentence opens with (0 for 第三部分, 1 for 一、, 2 for （一）,
+    3 for 1., 4 for （1）), or None when it opens with no numbering."""
+    return next((level for level, pattern in enumerate(HEADING_LEVELS) if pattern.match(text)), None)
+
+
+def unit_sections(sentences: Iterable[tuple[Paragraph, Sentence, object]],
+                  named: Callable[[str], str | None]) -> dict[tuple[int, int], str]:
+    """The budget unit each sentence of the narrative speaks of, where it speaks of one: by
+    (id of its paragraph, start of the sentence). A unit's section opens at a heading or a
+    sentence that opens with the unit's name (`named` says which unit a text opens with:
+    "二、深圳市劳动人事争议仲裁院", "深圳市劳动人事争议仲裁院预算4,720.86万元"), and runs until
+    another unit's opens or a heading of its own level or an outer one (第四部分, the next 三、)
+    that names none. A section opened by a sentence has the level of the heading it is under."""
+    sections: dict[tuple[int, int], str] = {}
+    unit: str | None = None
+    level = 0
+    enclosing = 0
+    for paragraph, sentence, _ in sentences:
+        text = _SPACE.sub("", paragraph.text[sentence.start:sentence.end])
+        heading = numbering_level(text)
+        body = _OPENING_YEAR.sub("", HEADING_LEVELS[heading].sub("", text, count=1) if heading is not None else text)
+        opened = named(body)
+        if opened is not None:
+            unit, level = opened, heading if heading is not None else enclosing
+        elif heading is not None and heading <= level:
+            unit = None
+        if heading is not None:
+            enclosing = heading
+        if unit is not None:
+            sections[(id(paragraph), sentence.start)] = unit
+    return sections

@@ -35,6 +35,7 @@ from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
 from auditlint.parse.splits import restated_parts
 from auditlint.parse.statements import collect_statements, renamed_codes
+from auditlint.parse.units import Units, index_units
 from auditlint.parse.weights import WeightGroup, weight_groups
 from auditlint.parse.wording import Cleaned
 
@@ -166,11 +167,16 @@ class Facts:
         return index_figures(self._doc)
 
     @cached_property
+    def units(self) -> Units:
+        """The department's budget units its tables print a row of, with each unit's figures."""
+        return index_units(self._doc, self._readings_by_table)
+
+    @cached_property
     def links(self) -> list[Link]:
         """Every amount the narrative states in 万元 that names a quantity, linked to the table
         figures it restates, or with why it could not be: text-vs-table checks the linked ones."""
         return [self._comparable(link) for link in narrative_links(self.figures, self.year, self.sentences,
-                                                                   sections=self.sections)]
+                                                                   sections=self.sections, units=self.units)]
 
     def _comparable(self, link: Link) -> Link:
         """A link text-vs-table can hold the narrative to: a total of the document (基本支出 …)
@@ -178,7 +184,7 @@ class Facts:
         table prints and nothing corroborates proves little), and tables that agree on it."""
         if not link.linked:
             return link
-        if is_concept(link.subject) and not printed_enough(link.subject, list(link.facts)) \
+        if not link.budget_unit and is_concept(link.subject) and not printed_enough(link.subject, list(link.facts)) \
                 and not all(self._summed_up(fact) for fact in link.facts):
             return replace(link, reason=ONE_TABLE)
         if len({fact_in_wan_yuan(f)[0] for f in link.facts}) > 1:
@@ -211,7 +217,7 @@ class Facts:
         if pattern is FIGURE:
             return [(link.subject, link.amount, list(link.facts)) for link in self.links
                     if link.facts and link.reason in ("", ONE_TABLE, TABLES_DISAGREE)]
-        return list(named_figures(self.figures, self.year, self.sentences, pattern, self.sections))
+        return list(named_figures(self.figures, self.year, self.sentences, pattern, self.sections, self.units))
 
     @cached_property
     def restated_figures(self) -> list[NamedFigure]:

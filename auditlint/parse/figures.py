@@ -22,7 +22,9 @@ from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain.concepts import (CLASS_NAMES, COLUMN_TOTAL_NAMES, CONCEPTS, FIGURE_NAMES, NAMED_BY_COLUMN, ONE_TABLE_QUANTITIES,
                                        WHOLE_TABLE_TOTALS)
 from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope, table_scope
-from auditlint.parse.context import context_of, is_earlier, scoped
+from auditlint.domain.units import UNIT_QUANTITIES
+from auditlint.parse.context import Context, context_of, is_earlier, scoped, unit_sections
+from auditlint.parse.units import NO_UNITS, Units
 from auditlint.parse.wording import CleanText
 
 _YEAR_PREFIX = regex.compile(r"^\d{4}年")
@@ -261,29 +263,45 @@ SEVERAL_AMOUNTS = "the narrative gives the name several amounts"
 ONE_TABLE = "one table only prints that total"
 TABLES_DISAGREE = "the tables disagree on it"
 UNPROVEN_COLUMN = "no sum of its table proves its column"
+UNIT_UNPRINTED = "its unit's figures are not printed"
+CATEGORY = "its unit's spending by category, which need not be its economic class"
 
 
 def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
-                    pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None) -> list[Link]:
+                    pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None,
+                    units: Units = NO_UNITS) -> list[Link]:
     """Every amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
     group) whose subject names a quantity (one of the document's totals, a figure the tables name
     in a row or a column, a 类 of the classifications), with the table figures it restates or why
     it has none. Amounts about an earlier year than the document's are not the tables' figures;
     one of the document's totals (基本支出 …) is the total of the money its sentence speaks of
     (see context.py), and when the sentence does not say, it is not linked; a subject the
-    narrative gives several different amounts names no single figure."""
+    narrative gives several different amounts names no single figure. An amount in the section
+    of one of the department's budget units (see context.unit_sections) restates that unit's
+    figures (unit_link); in the section of the department's own row, the department's too."""
     links: list[Link] = []
-    for paragraph, _, clean in sentences:
+    sentences = list(sentences)
+    unit_of = unit_sections(sentences, units.named) if units.labels else {}
+    money_of = sections or {}
+    for paragraph, sentence, clean in sentences:
+        unit = unit_of.get((id(paragraph), sentence.start))
         for match in pattern.finditer(clean.text):
             amount = clean.amount(paragraph, match, "amount")
             subject = normalise(match.group("subject"))
+            context = context_of(paragraph, amount.location, year, money_of.get(id(paragraph)))
+            if unit is not None:
+                link = unit_link(figures, units, unit, subject, amount, context, year)
+                # the section of the department's row (or of its one unit) may also restate
+                # the department's figures as the rest of the narrative does
+                if unit not in units.whole or link is not None and link.linked:
+                    links.extend([link] if link is not None else [])
+                    continue
             concept = is_concept(subject)
             stated = None
             if not concept:
                 subject, stated = figure_name(subject)
                 if not figures.get(subject) and subject not in CLASS_NAMES:
                     continue  # names no quantity a table could print
-            context = context_of(paragraph, amount.location, year, (sections or {}).get(id(paragraph)))
             if is_earlier(context.year, year):
                 links.append(Link(subject, amount, (), EARLIER_YEAR))
             elif not concept:
@@ -307,6 +325,52 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
             else link for link in links]
 
 
+def unit_link(figures: Figures, units: Units, unit: str, subject: str, amount: Amount, context: Context,
+              year: int | None) -> Link | None:
+    """The link of an amount in a budget unit's section to the unit's own figures (its row of
+    the project table for its 项目支出, the class rows under it for a class, the project rows
+    under it for a project), never to the department's; None when the subject names no quantity.
+    A total of the unit (基本支出, 项目支出) is of the money its sentence names, as a department's
+    is; the unit's other totals (人员经费, 公用经费 …) no per-unit table prints."""
+    label = units.labels[unit]
+    opened = units.opening(subject)
+    if opened is not None and opened[0] == unit and opened[1] and not units.total_named(unit, subject):
+        subject = normalise(opened[1])  # 示范中心项目支出: the unit's 项目支出
+    quantity = "total" if units.total_named(unit, subject) else _quantity(subject)
+    if quantity == "total":
+        subject = "预算"
+    stated = None
+    if quantity is None:
+        subject, stated = figure_name(subject)
+    found = units.facts(unit, quantity or subject)
+    if quantity is None and not found and not figures.get(subject) and subject not in CLASS_NAMES:
+        return None  # names no quantity a table could print
+    named = SCOPE_WORDS.match(subject)
+    scope = named.lastgroup if named else context.scope
+    name = f"{scoped(subject, scope) if quantity else subject} [{label}]"
+    printed = units.printed.get(unit, frozenset())
+    if is_earlier(context.year, year):
+        return Link(name, amount, (), EARLIER_YEAR, label)
+    if quantity is None and subject in CLASS_NAMES:
+        # a unit's 基本支出 is told by category (在职人员经费, 公用经费, 对个人和家庭的补助支出),
+        # which may cut across the classes: both add up to the unit's 基本支出, yet part of the
+        # 对个人和家庭的补助 class can be counted in 公用经费. No class of a unit is claimed.
+        return Link(name, amount, (), CATEGORY if "basic" in printed else UNIT_UNPRINTED, label)
+    if quantity is None:
+        if not found:  # a unit of no rows: not printed
+            return Link(name, amount, (), NO_TABLE if printed else UNIT_UNPRINTED, label)
+        facts = _of_its_money([f for f in found if _states_as(f.table, stated)], scope, figures.single_scope)
+        return Link(name, amount, facts, "" if facts else NO_TABLE, label)
+    if quantity not in UNIT_QUANTITIES:
+        return Link(name, amount, (), NO_TABLE, label)
+    if quantity not in printed:
+        return Link(name, amount, (), UNIT_UNPRINTED, label)
+    if scope == UNKNOWN:
+        return Link(name, amount, (), MONEY_UNKNOWN, label)
+    facts = tuple(f for f in found if figures.single_scope or f.scope == scope)
+    return Link(name, amount, facts, "" if facts else OTHER_MONEY, label)
+
+
 def _of_its_money(found: list[Fact], scope: str, single_scope: bool) -> tuple[Fact, ...]:
     """The figures of a named row (a class, a project) that speak of the money its sentence speaks
     of: tables of one scope each print a class's figure of their own money (卫生健康支出 of all
@@ -318,11 +382,12 @@ def _of_its_money(found: list[Fact], scope: str, single_scope: bool) -> tuple[Fa
 
 
 def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
-                  pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None) -> Iterator[tuple[str, Amount, list[Fact]]]:
+                  pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None,
+                  units: Units = NO_UNITS) -> Iterator[tuple[str, Amount, list[Fact]]]:
     """Each amount of the narrative whose subject names figures of the tables: the subject, the
     amount, those figures (the linked ones of narrative_links)."""
     yield from ((link.subject, link.amount, list(link.facts))
-                for link in narrative_links(figures, year, sentences, pattern, sections) if link.linked)
+                for link in narrative_links(figures, year, sentences, pattern, sections, units) if link.linked)
 
 
 def is_concept(subject: str) -> bool:
