@@ -173,6 +173,10 @@ def names_codes(column: str) -> bool:
 # A part of a code printed in a column of its own after the column of the code's first part: the
 # two digits of a 款 (208 | 05) or of a 项 (208 | 05 | 02).
 CODE_PART = regex.compile(r"^\d{2}$")
+# A code of the government procurement catalogue (政府采购品目分类目录): A goods, B works, C
+# services, then digits for the item (A02010104). It is a row's code, not its name: 货物 beside
+# it is.
+CATALOGUE_CODE = regex.compile(r"^[ABC]\d{0,8}$")
 
 # The heading over one side of a two-sided table (本年收入 | 本年支出, 财政拨款收入 | 财政拨款支出).
 SIDE_HEADING = regex.compile(r"^(?:本年|财政拨款)(收入|支出)$")

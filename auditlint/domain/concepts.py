@@ -49,7 +49,15 @@ FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
     (regex.compile(r"^公务用车运行(?:维护)?费"), "公务用车运行维护费"),
     (regex.compile(r"^公务用车购置费"), "公务用车购置费"),
     (regex.compile(r"^公务接待费"), "公务接待费"),
+    # the kinds of procurement (政府采购货物预算, 货物类政府采购支出预算): the 政府采购预算表's rows
+    *((regex.compile(rf"^(?:政府采购{kind}类?|{kind}类?(?:政府)?采购)"), f"政府采购{kind}") for kind in ("货物", "工程", "服务")),
 )
+
+# Rows a table names by a word too short to name one thing elsewhere, and the name the narrative
+# gives their figure: the 政府采购预算表's 货物, 工程 and 服务 (coded A, B, C).
+SHORT_ROW_NAMES: dict[str, tuple[regex.Pattern, str]] = {
+    "procurement": (regex.compile(r"^(?P<kind>货物|工程|服务)类?$"), "政府采购{kind}"),
+}
 
 
 # One-row tables whose columns name the figures (the 三公 table's 因公出国（境）费, 公务接待费 …),

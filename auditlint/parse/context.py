@@ -15,6 +15,7 @@ import regex
 
 from auditlint.domain.scope import ALL, SCOPE_NAMES, SCOPE_WORDS, UNKNOWN
 from auditlint.domain.units import HEADING_LEVELS
+from auditlint.domain.wording import NUMBER
 from auditlint.model import Location, Paragraph, Sentence
 
 _YEAR = regex.compile(r"(\d{4})\s*年")
@@ -36,15 +37,46 @@ def is_earlier(year: int | None, document_year: int | None) -> bool:
 
 
 def scope_of(before: str, paragraph_before: str, section: str | None = None) -> str:
-    """The money a figure is about: the last source its sentence names before it; UNKNOWN when
-    only its paragraph does (a later sentence of a paragraph about 一般公共预算 may or may not
-    still be about it); else the money its section's heading names (section_scopes), or ALL."""
-    named = list(SCOPE_WORDS.finditer(_SPACE.sub("", before)))
+    """The money a figure is about: the source its sentence names for it (sentence_scope);
+    UNKNOWN when only its paragraph does (a later sentence of a paragraph about 一般公共预算 may
+    or may not still be about it); else the money its section's heading names (section_scopes),
+    or ALL."""
+    named = sentence_scope(_SPACE.sub("", before))
     if named:
-        return named[-1].lastgroup
+        return named
     if SCOPE_WORDS.search(_SPACE.sub("", paragraph_before)):
         return UNKNOWN
     return section or ALL
+
+
+# An amount of a sentence, and what opens a list after it ("…14,770.62万元，其中：", "…万元："):
+# the amount is the list's total, and its words name the money of the list's items.
+_AMOUNT = regex.compile(rf"{NUMBER}\s*万?元")
+_OPENS_ITEMS = regex.compile(r"其中|包括")
+_LIST_HEAD = regex.compile(r"\s*[，,]?\s*(?:(?:其中|(?:主要|具体)?包括)\s*[：:，,]?|[：:])")
+
+
+def sentence_scope(before: str) -> str | None:
+    """The money the words of a sentence before a figure name for it: those of its own item
+    (since the amount before it), else those of the total whose list it is an item of (an
+    amount followed by 其中 or a colon), outward; the item of a sibling names its own money only
+    ("其中：一般公共预算拨款12,672.73万元，政府性基金预算拨款579.89万元，事业收入资金388万元": the
+    388 is of no fund). In a sentence of no list, the last source its words name."""
+    amounts = list(_AMOUNT.finditer(before))
+    own = _last_scope(before[amounts[-1].end():] if amounts else before)
+    if own or not amounts:
+        return own
+    for index in range(len(amounts) - 1, -1, -1):
+        if _LIST_HEAD.match(before, amounts[index].end()):
+            return sentence_scope(before[:amounts[index].start()])
+    if _OPENS_ITEMS.search(before, 0, amounts[0].start()):
+        return None  # items of a list whose total another sentence states: siblings name their own
+    return _last_scope(before)
+
+
+def _last_scope(text: str) -> str | None:
+    named = list(SCOPE_WORDS.finditer(text))
+    return named[-1].lastgroup if named else None
 
 
 # A heading paragraph: one short line with no full stop or amount.
@@ -98,7 +130,7 @@ def context_of(paragraph: Paragraph, location: Location, document_year: int | No
     start = next((s.start for s in paragraph.sentences if s.start <= offset < s.end), 0)
     before = paragraph.text[start:offset]
     previous = [s.start for s in paragraph.sentences if s.end <= start]
-    if previous and _OPENS_LIST.match(before) and not SCOPE_WORDS.search(_SPACE.sub("", before)):
+    if previous and _OPENS_LIST.match(before) and not sentence_scope(_SPACE.sub("", before)):
         # "…一般公共预算财政拨款支出12,672.73万元。其中：基本支出5,445.39万元": a list of the
         # sentence before lists that sentence's money
         scope = scope_of(paragraph.text[previous[-1]:start], paragraph.text[:previous[-1]], section)

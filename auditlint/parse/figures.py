@@ -20,7 +20,7 @@ from auditlint.model import Amount, Document, Fact, Link, Paragraph, Row, Senten
 from auditlint.parse.claims import FIGURE
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain.concepts import (CLASS_NAMES, COLUMN_TOTAL_NAMES, CONCEPTS, FIGURE_NAMES, NAMED_BY_COLUMN, ONE_TABLE_QUANTITIES,
-                                       WHOLE_TABLE_TOTALS)
+                                       SHORT_ROW_NAMES, WHOLE_TABLE_TOTALS)
 from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope, table_scope
 from auditlint.domain.units import UNIT_QUANTITIES
 from auditlint.parse.context import Context, context_of, is_earlier, scoped, unit_sections
@@ -134,6 +134,11 @@ def index_figures(doc: Document) -> Figures:
                     amount = row.amounts[column]
                     if amount is not None and (quantity != "total" or table.kind in TOTAL_SPENDING_TABLES):
                         totals.setdefault(quantity, []).append(Fact(table, amount))
+            short = SHORT_ROW_NAMES.get(table.kind)
+            named = short[0].match(label) if short else None
+            if named and total_column is not None and row.amounts and row.amounts[total_column] is not None:
+                rows.setdefault(short[1].format(**named.groupdict()), []).append(
+                    Fact(table, row.amounts[total_column], row, table.columns[total_column], table_scope(table.kind)))
             side_total = _side_total(table, label)
             if side_total is not None and row.amounts and row.amounts[0] is not None:
                 totals.setdefault(side_total, []).append(Fact(table, row.amounts[0], row))
@@ -375,10 +380,14 @@ def _of_its_money(found: list[Fact], scope: str, single_scope: bool) -> tuple[Fa
     """The figures of a named row (a class, a project) that speak of the money its sentence speaks
     of: tables of one scope each print a class's figure of their own money (卫生健康支出 of all
     funds in the 支出总表, of 一般公共预算 in its table), which differ where the department has
-    other money. Tables of every scope, when they all agree or all the money is one."""
-    if single_scope or len({f.amount.value for f in found}) <= 1 or scope == UNKNOWN:
+    other money. Tables of every scope, when they all agree or all the money is one; but a
+    figure of a part of the money (一般公共预算) only from a table of that part."""
+    if single_scope or scope == UNKNOWN:
         return tuple(found)
-    return tuple(f for f in found if f.scope == scope)
+    own = tuple(f for f in found if f.scope == scope)
+    if scope != ALL:
+        return own  # a part of the money (一般公共预算拨款政府采购…货物预算480.50) is no figure of all funds
+    return tuple(found) if len({f.amount.value for f in found}) <= 1 else own
 
 
 def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],

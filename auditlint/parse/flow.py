@@ -327,7 +327,7 @@ def _flow_tokens(tokens: list[Piece]) -> tuple[str, str, list[Amount]]:
         end -= 1
     values = [Amount(p.amount, p.text.strip(), p.location) for p in tokens[end:]]
     words = [p.text.strip("\u3000 ") for p in tokens[:end]]
-    code = words.pop(0) if words and CODE_TEXT.match(words[0]) else ""
+    code = words.pop(0) if words and (CODE_TEXT.match(words[0]) or domain.CATALOGUE_CODE.match(words[0])) else ""
     code, label = split_code(code, "".join(words))
     return code, label, values
 

@@ -720,7 +720,8 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         role = roles[piece.column]
         if role == "code" and HAN.search(piece.text):
             label += piece.text.strip()  # words in the code column (合计 set under 科目编码) name the row
-        elif (role == "code" or role == "label" and CODE_TEXT.match(piece.text.strip())) and not code:
+        elif (role == "code" or role == "label" and (CODE_TEXT.match(piece.text.strip())
+                                                     or domain.CATALOGUE_CODE.match(piece.text.strip()))) and not code:
             code = piece.text.strip()  # a code on a line of its own, in a column read as labels
         elif role == "code" and CODE_TEXT.match(piece.text.strip()):
             other_codes.append(piece.text.strip())

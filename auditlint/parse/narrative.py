@@ -93,7 +93,8 @@ def is_full(line: Line, margin: Margin) -> bool:
 
 def margin_width(prose: list[Line]) -> int:
     """The width of a full line of this document's prose: its 90th percentile width, or the
-    median width of its lines with sentence punctuation if that is more. Text that puts a table
+    median width of its lines with sentence punctuation if that is more; but where most lines of
+    sentences are of a measure narrower than a full line of that width, that measure's. Text that puts a table
     one cell per line (plain pdftotext) has thousands of short lines that are no prose; they
     would make every short cell or heading look like a full line that goes on."""
     widths = sorted(display_width(line.text.strip()) for line in prose)
@@ -101,7 +102,26 @@ def margin_width(prose: list[Line]) -> int:
         return 0
     full = widths[min(len(widths) - 1, int(len(widths) * 0.9))]
     sentences = sorted(display_width(line.text.strip()) for line in prose if _SENTENCE_MARK.search(line.text))
-    return max(full, sentences[len(sentences) // 2]) if sentences else full
+    width = max(full, sentences[len(sentences) // 2]) if sentences else full
+    most = _densest(sentences)
+    # the body's lines, most of the prose, all short of a full line: the wider ones are another
+    # measure (a landscape annex of forms), and the body's full lines are its own
+    return most if most is not None and most < FULL_LINE_RATIO * width else width
+
+
+# How far the widths of full lines of one measure spread: lines of half-width figures and words
+# are narrower in characters than lines of words alone.
+_MEASURE_SPREAD = 0.1
+
+
+def _densest(widths: list[int]) -> int | None:
+    """The right edge of the widths most lines of sentences share (within _MEASURE_SPREAD), of
+    those at least half as wide as the widest tenth: where a measure's full lines end."""
+    if not widths:
+        return None
+    wide = [w for w in widths if w >= 0.5 * widths[min(len(widths) - 1, int(len(widths) * 0.9))]]
+    start = max(wide, key=lambda w: (sum(1 for x in wide if w <= x <= w * (1 + _MEASURE_SPREAD)), w))
+    return max(x for x in wide if start <= x <= start * (1 + _MEASURE_SPREAD))
 
 
 _SENTENCE_MARK = regex.compile(r"[，。；]")  # full-width: an amount's comma is no sentence
