@@ -9,7 +9,7 @@ import regex
 from auditlint.agreement import Options, radius
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document
-from auditlint.domain.wording import NEGATION, NUMBER
+from auditlint.domain.wording import FIGURE_TERMS, NEGATION, NUMBER
 
 # What each word says of the first number against the second: 1 larger, -1 smaller, 0 equal.
 WORDS = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
@@ -27,6 +27,9 @@ _COMPARED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?{_GAP
 # "A与B持平", "A与B一致": the word after both numbers.
 _EQUALLED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:与|和|同){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元){_GAP}"
                           rf"(?<!{NEGATION})(?P<word>持平|一致|相等)")
+# "预算数为10.00万元，决算数为8.00万元，决算数大于预算数": the two figures named after both, by the
+# names the sentence gave them before their amounts.
+_NAMED = regex.compile(rf"(?P<na>{FIGURE_TERMS})\s*(?<!{NEGATION})(?P<word>{_WORD})\s*(?P<nb>{FIGURE_TERMS})")
 # "支出1809.22万元，比上年的1952.60万元增加…": both years' amounts, then the direction.
 _CHANGED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:比|较){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)\s*(?P<word>{_CHANGE})")
 
@@ -37,7 +40,9 @@ class ComparisonWord:
     What it checks: a sentence that states two amounts in the same unit and a word comparing
     them: 大于/高于/超过/多于 (the first is larger), 小于/低于/少于 (smaller), 等于/持平/一致 (equal),
     and 增加/增长 or 减少/下降 after "A比B" (A is this year's amount, B the one it is compared
-    with). "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. A word
+    with). "支出决算1511.89万元，大于年初预算1560.05万元" says larger of a smaller number. The
+    word may also follow both figures, naming them as the sentence did before their amounts
+    ("预算数为10.00万元，决算数为8.00万元，决算数大于预算数"). A word
     denied or bounded (不超过, 未超过, 不低于, 不一致) claims no order. The amount after a named
     figure may be the difference ("本年数小于上年预算数30万元": smaller by 30), so only what no
     such reading explains is reported: larger than a figure by more than oneself. Both numbers
@@ -80,6 +85,45 @@ class ComparisonWord:
                         stated=word,
                         expected=relation[0],
                     )
+            if any(word in clean.text for word in WORDS):
+                yield from self._named(paragraph, clean)
+
+    def _named(self, paragraph, clean) -> Iterator[Finding]:
+        """A comparison of two figures by the names the sentence gave them before their amounts
+        ("预算数为10.00万元，决算数为8.00万元，决算数大于预算数"): each name's last amount before the
+        comparison, in one unit."""
+        for match in _NAMED.finditer(clean.text):
+            if match.group("na") == match.group("nb"):
+                continue
+            found = [_named_amount(clean.text, match.group(name), match.start()) for name in ("na", "nb")]
+            if None in found or found[0].group("u") != found[1].group("u"):
+                continue
+            a, b = (clean.amount(paragraph, m, "v") for m in found)
+            word = match.group("word")
+            actual = _order(a.value, b.value)
+            if actual == WORDS[word]:
+                continue
+            relation = {1: ("大于", "larger than"), -1: ("小于", "smaller than"), 0: ("等于", "equal to")}[actual]
+            yield Finding(
+                rule=self.id,
+                level=self.level,
+                message=Message(f"“{match.group()}”与数字不符：{match.group('na')} {a.text} {relation[0]} "
+                                f"{match.group('nb')} {b.text}",
+                                f"“{match.group()}” contradicts its numbers: {match.group('na')} {a.text} is "
+                                f"{relation[1]} {match.group('nb')} {b.text}"),
+                location=clean.locate(paragraph, match.start("word"), match.end("word")),
+                related=(Related(a.location, Message(a.text, a.text)), Related(b.location, Message(b.text, b.text))),
+                logical=f"compare:{a.text}:{word}:{b.text}",
+                stated=word,
+                expected=relation[0],
+            )
+
+
+def _named_amount(text: str, name: str, end: int) -> regex.Match | None:
+    """The last amount before `end` that the sentence names `name` ("决算数为8.00万元")."""
+    found = list(regex.finditer(rf"(?:{name})\s*(?:为|是|达到?|共计?)?\s*(?P<v>{NUMBER})\s*(?P<u>万元|元)",
+                                text[:end]))
+    return found[-1] if found else None
 
 
 def _may_be_the_difference(match: regex.Match, meaning: int, actual: int) -> bool:

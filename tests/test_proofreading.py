@@ -68,6 +68,11 @@ def write(tmp_path, text: str, name: str = "doc.txt"):
     ("采购成本≤0.3万元，年度指标值：不高于0.3万元。", False),
     ("支出决算1511.89万元，未超过年初预算1560.05万元。", False),
     ("本年支出1210.00万元，与上年1200.00万元不一致。", False),
+    # The comparison after both figures, by the names the sentence gave them.
+    ("会议费预算数为10.00万元，决算数为8.00万元，决算数大于预算数，主要原因是节约。", True),
+    ("会议费预算数为10.00万元，决算数为8.00万元，决算数小于预算数，主要原因是节约。", False),
+    ("“三公”经费支出预算数为20.00万元，支出决算数为25.00万元，决算数小于预算数。", True),
+    ("会议费预算数为10.00万元，决算数为8.00万元，决算数不大于预算数。", False),
 ])
 def test_comparison_words_against_their_numbers(cli, tmp_path, sentence, reported):
     findings = lint(cli, write(tmp_path, sentence), "comparison-word")
