@@ -319,6 +319,27 @@ Claim = Change | Completion | Split | Share
 
 
 @dataclass(frozen=True, slots=True)
+class KindAwarded:
+    """One kind of procurement (货物, 工程, 服务): its amount, and the share of it the paragraph
+    says was awarded to small and medium enterprises ("货物采购授予中小企业合同金额占货物支出金额的0%")."""
+
+    kind: str
+    amount: Amount
+    percent: Amount
+
+
+@dataclass(frozen=True, slots=True)
+class AwardedToSmes:
+    """What a procurement paragraph says went to small and medium enterprises: the contracts
+    awarded them (授予中小企业合同金额), the procurement total, and each kind's share: the kinds'
+    shares of their amounts must add up to what was awarded."""
+
+    awarded: Amount
+    total: Amount | None
+    kinds: tuple[KindAwarded, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One printed amount of a table, as read: its table (kind, title, page through its
     location), its row (None for a column of a one-row table; its code and label), its column's

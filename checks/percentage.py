@@ -4,10 +4,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, change_base, change_follows, change_ratio, claim_ratio,
-                                  completion_ratio, fact_in_wan_yuan, figure_radius, ratio, ratio_verdict, to_the_cent)
+from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, amount_verdict, change_base, change_follows, change_ratio,
+                                  claim_ratio, completion_ratio, fact_in_wan_yuan, figure_radius, percent_verdict, radius, ratio,
+                                  ratio_verdict, to_the_cent)
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, figure_text, shape_hint
-from auditlint.model import Amount, Change, Completion, Document, Doubt, Fact, Share, Split, decimal_places
+from auditlint.model import Amount, AwardedToSmes, Change, Completion, Document, Doubt, Fact, Share, Split, decimal_places
 
 def _whole(fact: Fact) -> tuple[Decimal, None, Decimal]:
     """A table total as the whole of a ratio: its value in 万元, its part's own radius, its radius."""
@@ -38,7 +39,8 @@ class Percentage:
     a note where the percentage is the change over this year's amount (增加40万元，增幅100% for
     what is new); 0% of a budget of 0 where nothing was spent is the template's wording, silent;
     a share stated in a split ("其中：基本支出1004.47万元，占28.51%") against the part over the
-    split's total. Every figure is taken as printed, rounded (a whole amount among amounts printed
+    split's total; the shares of each kind of procurement awarded to small and medium enterprises
+    against the contracts awarded them (Σ kind × share; 100% of each kind when all was awarded). Every figure is taken as printed, rounded (a whole amount among amounts printed
     to the cent is exact; in a narrative of whole amounts it stands for ±0.5): a percentage that
     values within that rounding give, or that the exact ratio truncated gives (10.158% printed
     10.15%), is a note; one less than 0.1 point off is a warning; beyond that, an error. A share
@@ -73,6 +75,44 @@ class Percentage:
                 yield from self._shares(claim, extra)
             elif isinstance(claim, Share) and not doc.facts.is_earlier(claim.year):
                 yield from self._named_share(claim, doc, extra)
+        for awarded in doc.facts.awarded_to_smes:
+            yield from self._awarded(awarded, extra)
+
+    def _awarded(self, claim: AwardedToSmes, extra: Decimal) -> Iterator[Finding]:
+        """Each kind's share awarded to small and medium enterprises, of its amount, adds up to
+        the contracts awarded them: Σ amount × share. Where they were awarded all of it (the
+        awarded amount is the procurement total), each kind with an amount went to them whole:
+        its share is 100% (what went to them of a kind is part of that kind)."""
+        related = (Related(claim.awarded.location, Message("授予中小企业合同金额", "awarded to SMEs")),)
+        if claim.total is not None and claim.total.value > 0 and claim.awarded.value == claim.total.value:
+            for kind in (k for k in claim.kinds if k.amount.value > 0):
+                finding = discrepancy(
+                    self.id, percent_verdict(kind.percent, HUNDRED, HUNDRED, HUNDRED, extra),
+                    Message(f"授予中小企业合同金额 {claim.awarded.text} 即政府采购总额 {claim.total.text}，{kind.kind}采购"
+                            f" {kind.amount.text} 全部授予中小企业，占比应为 100%，而非 {kind.percent.text}%",
+                            f"all the procurement ({claim.total.text}) was awarded to small and medium enterprises, so all"
+                            f" of its {kind.kind} ({kind.amount.text}) was: 100%, not {kind.percent.text}%"),
+                    kind.percent.location, f"{kind.percent.text}%", "100%", kind.percent.value - HUNDRED,
+                    related=(*related, Related(kind.amount.location, Message(kind.kind, kind.kind))),
+                    logical=f"sme-share:{kind.kind}:{kind.amount.text}")
+                if finding is not None:
+                    yield finding
+            return
+        implied = sum((k.amount.value * k.percent.value / HUNDRED for k in claim.kinds), Decimal(0))
+        spread = radius(claim.awarded.value) + sum(
+            (k.amount.value * radius(k.percent.value) + radius(k.amount.value) * k.percent.value) / HUNDRED for k in claim.kinds)
+        parts = " + ".join(f"{k.amount.text} × {k.percent.text}%" for k in claim.kinds)
+        finding = discrepancy(
+            self.id, amount_verdict(claim.awarded.value - implied, spread),
+            Message(f"各类采购授予中小企业的占比合计为 {parts} = {implied:.2f} 万元，而授予中小企业合同金额为 {claim.awarded.text} 万元",
+                    f"the kinds' shares awarded to small and medium enterprises give {parts} = {implied:.2f}, "
+                    f"not the {claim.awarded.text} awarded them"),
+            claim.awarded.location, claim.awarded.text, f"{implied:.2f}", claim.awarded.value - implied,
+            related=tuple(Related(k.percent.location, Message(f"{k.kind} {k.percent.text}%", f"{k.kind} {k.percent.text}%"))
+                          for k in claim.kinds),
+            logical=f"sme-awarded:{claim.awarded.text}")
+        if finding is not None:
+            yield finding
 
     def _change(self, claim: Change, extra: Decimal) -> Iterator[Finding]:
         if claim.prior is not None and (finding := self._change_amount(claim, claim.prior, extra)) is not None:

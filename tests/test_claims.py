@@ -571,3 +571,20 @@ def test_a_list_of_shares_whose_items_end_in_full_stops_goes_on_over_its_sentenc
     [split] = [c for c in doc(comma.format("79.60")).claims if isinstance(c, Split)]
     assert (split.total.text, [p.amount.text for p in split.parts]) == ("1,271.22", ["259.32", "1,011.90", "0"])
     assert [f.expected for f in Percentage().check(doc(comma.format("76.90")), Options())] == ["79.60%"]
+
+
+SMES = ("本部门政府采购支出总额300.00万元，其中：政府采购货物支出100.00万元、政府采购工程支出0万元、政府采购服务支出"
+        "200.00万元。授予中小企业合同金额{awarded}万元，占政府采购支出总额的{whole}%。货物采购授予中小企业合同金额占货物支出"
+        "金额的{goods}%，工程采购授予中小企业合同金额占工程支出金额的0%，服务采购授予中小企业合同金额占服务支出金额的{services}%。\n")
+
+
+def test_the_kinds_shares_awarded_to_small_enterprises_add_up_to_what_was_awarded():
+    def found(**figures):
+        return [(f.level, f.stated, f.expected) for f in Percentage().check(doc(SMES.format(**figures)), Options())]
+    # All of it awarded: every kind with an amount went whole (工程 of 0 at 0% is the template's).
+    assert found(awarded="300.00", whole="100", goods="100", services="100") == []
+    assert found(awarded="300.00", whole="100", goods="0", services="99.44") == [
+        (Level.ERROR, "0%", "100%"), (Level.ERROR, "99.44%", "100%")]
+    # Part of it: 100.00 × 50% + 200.00 × 75% = 200.00.
+    assert found(awarded="200.00", whole="66.67", goods="50", services="75") == []
+    assert found(awarded="210.00", whole="70", goods="50", services="75") == [(Level.ERROR, "210.00", "200.00")]

@@ -36,6 +36,9 @@ WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
 ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
 
 
+# The kinds of government procurement: goods, works, services.
+PROCUREMENT_KINDS = ("货物", "工程", "服务")
+
 # The names the narrative and the tables give one figure, and the one name it is indexed under
 # (Shanghai's 三公 table heads a column 机关运行经费 or 机关运行费; the narrative's “三公”经费 is
 # the 三公 table's 合计, COLUMN_TOTAL_NAMES). A name may end in the words that say which figure
@@ -50,13 +53,13 @@ FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
     (regex.compile(r"^公务用车购置费"), "公务用车购置费"),
     (regex.compile(r"^公务接待费"), "公务接待费"),
     # the kinds of procurement (政府采购货物预算, 货物类政府采购支出预算): the 政府采购预算表's rows
-    *((regex.compile(rf"^(?:政府采购{kind}类?|{kind}类?(?:政府)?采购)"), f"政府采购{kind}") for kind in ("货物", "工程", "服务")),
+    *((regex.compile(rf"^(?:政府采购{kind}类?|{kind}类?(?:政府)?采购)"), f"政府采购{kind}") for kind in PROCUREMENT_KINDS),
 )
 
 # Rows a table names by a word too short to name one thing elsewhere, and the name the narrative
 # gives their figure: the 政府采购预算表's 货物, 工程 and 服务 (coded A, B, C).
 SHORT_ROW_NAMES: dict[str, tuple[regex.Pattern, str]] = {
-    "procurement": (regex.compile(r"^(?P<kind>货物|工程|服务)类?$"), "政府采购{kind}"),
+    "procurement": (regex.compile(rf"^(?P<kind>{'|'.join(PROCUREMENT_KINDS)})类?$"), "政府采购{kind}"),
 }
 
 

@@ -23,7 +23,7 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (Amount, BudgetRestatement, Claim, Document, Doubt, Fact, Link, Location, Part, Row, Sentence,
+from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Link, Location, Part, Row, Sentence,
                              Split, Sum, Table, TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
@@ -32,6 +32,7 @@ from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.forms import budget_restatements
 from auditlint.parse.grid import UNNAMED_NOTE
+from auditlint.parse.procurement import awarded_to_smes
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
 from auditlint.parse.splits import restated_parts
 from auditlint.parse.statements import collect_statements, renamed_codes
@@ -241,6 +242,11 @@ class Facts:
     def budget_restatements(self) -> list[BudgetRestatement]:
         """Project forms' sentences that restate their budget field."""
         return list(budget_restatements(self._doc))
+
+    @cached_property
+    def awarded_to_smes(self) -> list[AwardedToSmes]:
+        """Procurement paragraphs that state each kind's share awarded to small and medium enterprises."""
+        return list(awarded_to_smes(self.sentences))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:
