@@ -367,3 +367,11 @@ def test_a_figure_the_three_public_table_names_by_its_column_needs_the_tables_su
     links = {link.subject: link.reason for link in document(narrative.format("5.40") + askew).facts.links}
     assert links["公务用车运行维护费"] == "no sum of its table proves its column"
     assert [level for level, _ in levels(TextVsTable(), narrative.format("5.40") + askew)] == []
+
+
+def test_a_year_compared_with_is_of_its_own_clauses_figures():
+    # "…比2024年增加5.00万元；项目支出30.00万元": this year's 项目支出, not 2024's.
+    narrative = "2025年一般公共预算财政拨款支出90.00万元。其中：基本支出60.00万元，比2024年增加5.00万元；项目支出{}万元。\n\n"
+    assert levels(TextVsTable(), narrative.format("30.00") + BUDGET) == []
+    [(level, message)] = levels(TextVsTable(), narrative.format("33.00") + BUDGET)
+    assert level == Level.ERROR and "as 30.00" in message

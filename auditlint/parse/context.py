@@ -26,9 +26,18 @@ _SPACE = regex.compile(r"\s+")
 
 def year_of(before: str, document_year: int | None) -> int | None:
     """The year a figure is about: the last year its sentence names before it (2024年…, or the
-    比2023年 of a change), else the document's own year."""
-    found = _YEAR.findall(before)
-    return int(found[-1]) if found else document_year
+    比2023年 of a change), else the document's own year. A year compared with (比2025年增加362.10
+    万元) is of the figures of its own clause only: "…比2025年增加362.10万元；项目支出9,399.23万元"
+    states this year's 项目支出."""
+    for match in reversed(list(_YEAR.finditer(before))):
+        if _COMPARED_WITH.search(before, 0, match.start()) and _AMOUNT.search(before, match.end()):
+            continue
+        return int(match.group(1))
+    return document_year
+
+
+# The words before a year a figure is compared with: 比2025年, 较2025年, 与2025年相比.
+_COMPARED_WITH = regex.compile(r"(?:比|较|与|同)\s*$")
 
 
 def is_earlier(year: int | None, document_year: int | None) -> bool:
