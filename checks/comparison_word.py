@@ -8,7 +8,7 @@ import regex
 
 from auditlint.agreement import Options, radius
 from auditlint.findings import Finding, Level, Message, Related
-from auditlint.model import Document
+from auditlint.model import Amount, Document, Location
 from auditlint.domain.wording import FIGURE_TERMS, NEGATION, NUMBER
 
 # What each word says of the first number against the second: 1 larger, -1 smaller, 0 equal.
@@ -73,50 +73,41 @@ class ComparisonWord:
                     actual = _order(a.value, b.value)
                     if actual == meaning[word] or (pattern is _COMPARED and _may_be_the_difference(match, meaning[word], actual)):
                         continue
-                    relation = {1: ("大于", "larger than"), -1: ("小于", "smaller than"), 0: ("等于", "equal to")}[actual]
-                    yield Finding(
-                        rule=self.id,
-                        level=self.level,
-                        message=Message(f"“{word}”与数字不符：{a.text} {relation[0]} {b.text}",
-                                        f"“{word}” contradicts its numbers: {a.text} is {relation[1]} {b.text}"),
-                        location=clean.locate(paragraph, match.start("word"), match.end("word")),
-                        related=(Related(a.location, Message(a.text, a.text)), Related(b.location, Message(b.text, b.text))),
-                        logical=f"compare:{a.text}:{word}:{b.text}",
-                        stated=word,
-                        expected=relation[0],
-                    )
-            if any(word in clean.text for word in WORDS):
-                yield from self._named(paragraph, clean)
+                    yield self._contradicted(word, "", a, "", b, actual, clean.locate(paragraph, match.start("word"), match.end("word")))
+            if not any(word in clean.text for word in WORDS):
+                continue
+            # A comparison of two figures by the names the sentence gave them before their
+            # amounts ("预算数为10.00万元，决算数为8.00万元，决算数大于预算数"): each name's last
+            # amount before the comparison, in one unit.
+            for match in _NAMED.finditer(clean.text):
+                if match.group("na") == match.group("nb"):
+                    continue
+                found = [_named_amount(clean.text, match.group(name), match.start()) for name in ("na", "nb")]
+                if None in found or found[0].group("u") != found[1].group("u"):
+                    continue
+                a, b = (clean.amount(paragraph, m, "v") for m in found)
+                word = match.group("word")
+                actual = _order(a.value, b.value)
+                if actual == WORDS[word]:
+                    continue
+                yield self._contradicted(match.group(), f"{match.group('na')} ", a, f"{match.group('nb')} ", b, actual,
+                                         clean.locate(paragraph, match.start("word"), match.end("word")))
 
-    def _named(self, paragraph, clean) -> Iterator[Finding]:
-        """A comparison of two figures by the names the sentence gave them before their amounts
-        ("预算数为10.00万元，决算数为8.00万元，决算数大于预算数"): each name's last amount before the
-        comparison, in one unit."""
-        for match in _NAMED.finditer(clean.text):
-            if match.group("na") == match.group("nb"):
-                continue
-            found = [_named_amount(clean.text, match.group(name), match.start()) for name in ("na", "nb")]
-            if None in found or found[0].group("u") != found[1].group("u"):
-                continue
-            a, b = (clean.amount(paragraph, m, "v") for m in found)
-            word = match.group("word")
-            actual = _order(a.value, b.value)
-            if actual == WORDS[word]:
-                continue
-            relation = {1: ("大于", "larger than"), -1: ("小于", "smaller than"), 0: ("等于", "equal to")}[actual]
-            yield Finding(
-                rule=self.id,
-                level=self.level,
-                message=Message(f"“{match.group()}”与数字不符：{match.group('na')} {a.text} {relation[0]} "
-                                f"{match.group('nb')} {b.text}",
-                                f"“{match.group()}” contradicts its numbers: {match.group('na')} {a.text} is "
-                                f"{relation[1]} {match.group('nb')} {b.text}"),
-                location=clean.locate(paragraph, match.start("word"), match.end("word")),
-                related=(Related(a.location, Message(a.text, a.text)), Related(b.location, Message(b.text, b.text))),
-                logical=f"compare:{a.text}:{word}:{b.text}",
-                stated=word,
-                expected=relation[0],
-            )
+    def _contradicted(self, said: str, name_a: str, a: Amount, name_b: str, b: Amount, actual: int,
+                      location: Location) -> Finding:
+        """The finding of a comparison (`said`) that the order of its figures (`actual`) denies."""
+        relation = {1: ("大于", "larger than"), -1: ("小于", "smaller than"), 0: ("等于", "equal to")}[actual]
+        return Finding(
+            rule=self.id,
+            level=self.level,
+            message=Message(f"“{said}”与数字不符：{name_a}{a.text} {relation[0]} {name_b}{b.text}",
+                            f"“{said}” contradicts its numbers: {name_a}{a.text} is {relation[1]} {name_b}{b.text}"),
+            location=location,
+            related=(Related(a.location, Message(a.text, a.text)), Related(b.location, Message(b.text, b.text))),
+            logical=f"compare:{a.text}:{said}:{b.text}",
+            stated=said,
+            expected=relation[0],
+        )
 
 
 def _named_amount(text: str, name: str, end: int) -> regex.Match | None:
