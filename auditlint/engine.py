@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
+from auditlint import DISTRIBUTION
 from auditlint.agreement import Options
 from auditlint.baseline import read_baseline
 from auditlint.config import ConfigError, Settings
@@ -83,7 +84,7 @@ class NoProgress:
 def all_rules(checks: list[tuple[Check, RuleInfo]]) -> list[RuleInfo]:
     """Every rule a run can report: the registered checks, and the engine's own
     `unused-suppression`, sorted by id."""
-    return sorted([info for _, info in checks] + [describe(UnusedSuppression(), "auditlint")], key=lambda i: i.id)
+    return sorted([info for _, info in checks] + [describe(UnusedSuppression(), DISTRIBUTION)], key=lambda i: i.id)
 
 
 def select_rules(rules: list[RuleInfo], settings: Settings) -> list[RuleInfo]:

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+from auditlint import DISTRIBUTION
 from auditlint.findings import Level
 from auditlint.plugins import load_checks
 
@@ -38,7 +39,7 @@ def install_plugin(target) -> None:
 def test_built_in_checks_come_from_entry_points():
     checks = {info.id: info for _, info in load_checks()}
     assert checks["duplicate-sentence"].level is Level.ERROR
-    assert checks["duplicate-sentence"].origin == "auditlint"
+    assert checks["duplicate-sentence"].origin == DISTRIBUTION
 
 
 def test_a_check_from_a_separately_installed_package_is_picked_up(tmp_path):
