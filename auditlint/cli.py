@@ -142,6 +142,8 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
     lang = settings.lang or default_lang()
     for error in result.errors:
         click.echo(f"auditlint: {error.path}: {error.reason}", err=True)
+    for notice in result.notices:
+        click.echo(f"auditlint: {'警告' if lang == 'zh' else 'warning'}: {notice.get(lang)}", err=True)
     if write_baseline:
         count = write_baseline_file(write_baseline, result)
         click.echo(f"auditlint: recorded {count} findings in {write_baseline}", err=True)

@@ -20,7 +20,7 @@ from auditlint import DISTRIBUTION
 from auditlint.agreement import Options
 from auditlint.baseline import read_baseline
 from auditlint.config import ConfigError, Settings
-from auditlint.findings import Finding
+from auditlint.findings import Finding, Message
 from auditlint.parse import parse_document
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
 from auditlint.result import FileError, LintResult
@@ -152,7 +152,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     selected = select_rules(rules, settings)
     chosen = {info.id for info in selected}
     known = {info.id for info in rules}
-    accepted = read_baseline(baseline) if baseline else frozenset()
+    recorded = read_baseline(baseline) if baseline else None
     files, errors = collect_files(paths)
     if any(Path(f).suffix.lower() == ".pdf" for f in files):
         preload(settings.pdf_engine)  # import the engine once, before the workers fork
@@ -180,7 +180,13 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         else:
             result.files.append(outcome.path)
             findings.extend(Finding.from_data(data) for data in outcome.result)
-    every = finalize(findings)
-    result.findings = [f for f in every if f.fingerprint not in accepted]
-    result.baselined = len(every) - len(result.findings)
+    result.findings = finalize(findings)
+    if recorded is not None:
+        result.findings, result.baselined = recorded.split(result.findings)
+        if recorded.fingerprints and not result.baselined:
+            result.notices.append(Message(
+                f"基线 {baseline} 记录了 {len(recorded.fingerprints)} 条发现，本次一条也未匹配：文件改了名或移动了？",
+                f"the baseline {baseline} records {len(recorded.fingerprints)} finding"
+                f"{'s' if len(recorded.fingerprints) != 1 else ''} and matched none of "
+                f"this run's: were the files renamed or moved?"))
     return result

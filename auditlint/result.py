@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditlint.findings import Finding
+from auditlint.findings import Finding, Message
 from auditlint.plugins import RuleInfo
 
 
@@ -25,3 +25,4 @@ class LintResult:
     files: list[str] = field(default_factory=list)
     rules: list[RuleInfo] = field(default_factory=list)
     baselined: int = 0  # findings hidden because the baseline records them
+    notices: list[Message] = field(default_factory=list)  # remarks on the run as a whole, one line each
