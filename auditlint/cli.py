@@ -29,12 +29,11 @@ SUMMARY_TO_STDERR = frozenset({"json", "json-lines", "sarif"})
 
 
 def default_lang() -> str:
-    """Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG, in that order), else English."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    """Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG, in that order), else English:
+    for the messages of a command that reads no document (rules, explain, a usage error)."""
+    from auditlint.language import locale_lang
+
+    return locale_lang() or "en"
 
 
 def exit_code(result: LintResult, fail_on: str) -> int:
@@ -139,7 +138,7 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
         result = run(paths, settings, baseline, ProgressBar())
     except (ConfigError, PluginError) as exc:
         fail(str(exc))
-    lang = settings.lang or default_lang()
+    lang = result.lang
     for error in result.errors:
         click.echo(f"auditlint: {error.path}: {error.reason}", err=True)
     for notice in result.notices:

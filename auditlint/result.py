@@ -26,3 +26,5 @@ class LintResult:
     rules: list[RuleInfo] = field(default_factory=list)
     baselined: int = 0  # findings hidden because the baseline records them
     notices: list[Message] = field(default_factory=list)  # remarks on the run as a whole, one line each
+    languages: dict[str, str] = field(default_factory=dict)  # each file read: the language it is written in
+    lang: str = "en"  # the language of the run's messages (auditlint.language.choose)
