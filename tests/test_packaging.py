@@ -32,3 +32,13 @@ def test_the_pre_commit_example_names_this_version_and_the_hook_runs_serially():
     assert re.findall(r"\brev: (\S+)", readme) == [f"v{__version__}"]
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert re.search(r"^\s*require_serial: true\b", hooks, re.M)
+
+
+def test_the_readmes_document_the_library_the_plugin_model_and_each_other():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "auditlint.lint(" in readme and "doc.facts" in readme and "LintResult" in readme
+    assert "README.zh-CN.md" in readme
+    chinese = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    assert "pip install ." in chinese and "docs/html-report.png" in chinese
+    from auditlint.plugins import load_checks
+    assert all(f"**{info.id}（" in chinese for _, info in load_checks())  # a paragraph per rule
