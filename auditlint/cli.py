@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from auditlint import FAIL_ON, LANGS, PDF_ENGINES, __version__
+from auditlint.help_zh import Group
 
 if TYPE_CHECKING:
     from auditlint.result import LintResult
@@ -29,12 +30,11 @@ SUMMARY_TO_STDERR = frozenset({"json", "json-lines", "sarif"})
 
 
 def default_lang() -> str:
-    """Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG, in that order), else English."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    """Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG, in that order), else English:
+    for the messages of a command that reads no document (rules, explain, a usage error)."""
+    from auditlint.language import locale_lang
+
+    return locale_lang() or "en"
 
 
 def exit_code(result: LintResult, fail_on: str) -> int:
@@ -48,9 +48,31 @@ def exit_code(result: LintResult, fail_on: str) -> int:
     return EXIT_FINDINGS if any(f.level >= threshold for f in result.findings) else EXIT_CLEAN
 
 
-def fail(message: str) -> NoReturn:
-    click.echo(f"auditlint: error: {message}", err=True)
+def fail(message: str, lang: str = "en") -> NoReturn:
+    from auditlint.translate import translate
+
+    click.echo(f"auditlint: {'错误：' if lang == 'zh' else 'error: '}{translate(message, lang)}", err=True)
     sys.exit(EXIT_UNUSABLE)
+
+
+def configured_lang() -> str | None:
+    """The `lang` of the nearest configuration file, if it sets one and can be read."""
+    from auditlint.config import ConfigError, resolve
+
+    try:
+        return resolve({}).lang
+    except ConfigError:
+        return None  # the command that needs the configuration says what is wrong with it
+
+
+def command_lang(given: str | None) -> str:
+    """The language of a command that reads no document (rules, explain): --lang, else the
+    configuration's `lang`, else the locale's, else English."""
+    return given or configured_lang() or default_lang()
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(LANGS), default=None,
+                           help="Language of messages [default: the configuration's, else the locale's].")
 
 
 class ProgressBar:
@@ -75,7 +97,7 @@ class ProgressBar:
             self._bar = None
 
 
-class LintByDefault(click.Group):
+class LintByDefault(Group):
     """A group whose default command is `check`, so `auditlint docs/` lints docs/."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -127,6 +149,7 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
     from auditlint.plugins import PluginError
     from auditlint.report import render
     from auditlint.report.text import summary
+    from auditlint.translate import translate
 
     if not paths:
         raise click.UsageError("give at least one file or directory to lint")
@@ -138,13 +161,16 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
         settings = resolve(options, config)
         result = run(paths, settings, baseline, ProgressBar())
     except (ConfigError, PluginError) as exc:
-        fail(str(exc))
-    lang = settings.lang or default_lang()
+        fail(str(exc), options["lang"] or default_lang())  # the configuration's own lang may be what failed
+    lang = result.lang
     for error in result.errors:
-        click.echo(f"auditlint: {error.path}: {error.reason}", err=True)
+        click.echo(f"auditlint: {error.path}: {translate(error.reason, lang)}", err=True)
+    for notice in result.notices:
+        click.echo(f"auditlint: {'警告：' if lang == 'zh' else 'warning: '}{notice.get(lang)}", err=True)
     if write_baseline:
-        count = write_baseline_file(write_baseline, result)
-        click.echo(f"auditlint: recorded {count} findings in {write_baseline}", err=True)
+        count = write_baseline_file(write_baseline, result, lang)
+        click.echo(f"auditlint: 已在 {write_baseline} 中记录 {count} 条发现" if lang == "zh" else
+                   f"auditlint: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
         sys.exit(EXIT_UNUSABLE if result.errors else EXIT_CLEAN)
     report = render(result, fmt, lang, statistics)
     if output:
@@ -157,13 +183,13 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
     sys.exit(exit_code(result, settings.fail_on))
 
 
-def write_baseline_file(path: str, result: LintResult) -> int:
+def write_baseline_file(path: str, result: LintResult, lang: str) -> int:
     from auditlint.baseline import write_baseline
 
     try:
         return write_baseline(path, result.findings)
     except OSError as exc:
-        fail(f"{path}: cannot write the baseline: {exc.strerror or exc}")
+        fail(f"{path}: cannot write the baseline: {exc.strerror or exc}", lang)
 
 
 @main.command("show")
@@ -171,50 +197,66 @@ def write_baseline_file(path: str, result: LintResult) -> int:
 @click.option("--text", "with_text", is_flag=True, help="Also print the lines as read, numbered.")
 @click.option("--facts", "with_facts", is_flag=True, help="Also print every amount of the tables as a fact.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True)
-def show_command(path: str, with_text: bool, with_facts: bool, pdf_engine: str) -> None:
+@LANG_OPTION
+def show_command(path: str, with_text: bool, with_facts: bool, pdf_engine: str, lang: str | None) -> None:
     """Print what auditlint understood of PATH: its tables, as grids, each trusted or not and why."""
+    from auditlint.language import choose, text_lang
     from auditlint.parse import parse_document
     from auditlint.readers import UnreadableError, read_source
     from auditlint.show import render_document
+    from auditlint.translate import translate
 
     try:
-        document = parse_document(read_source(path, {"pdf_engine": pdf_engine}))
+        source = read_source(path, {"pdf_engine": pdf_engine})
     except UnreadableError as exc:
-        click.echo(f"auditlint: {path}: {exc}", err=True)
+        click.echo(f"auditlint: {path}: {translate(str(exc), command_lang(lang))}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    click.echo(render_document(document, with_text, with_facts), nl=False)
+    document = parse_document(source)
+    lang = choose(lang or configured_lang(), [text_lang("\n".join(line.text for line in source.lines))])
+    click.echo(render_document(document, with_text, with_facts, lang), nl=False)
 
 
-def _rules() -> list[RuleInfo]:
+def _rules(lang: str) -> list[RuleInfo]:
     from auditlint.engine import all_rules
     from auditlint.plugins import PluginError, load_checks
 
     try:
         return all_rules(load_checks())
     except PluginError as exc:
-        fail(str(exc))
+        fail(str(exc), lang)
 
 
 @main.command("rules")
-def rules_command() -> None:
+@LANG_OPTION
+def rules_command(lang: str | None) -> None:
     """List every rule with its level and one-line summary."""
-    rules = _rules()
+    lang = command_lang(lang)
+    rules = _rules(lang)
     width = max((len(info.id) for info in rules), default=0)
     for info in rules:
-        click.echo(f"{info.id:<{width}}  {info.level.label:<7}  {info.summary}")
+        click.echo(f"{info.id:<{width}}  {info.level.label:<7}  {info.summary_in(lang)}")
 
 
 @main.command("explain")
 @click.argument("rule")
-def explain_command(rule: str) -> None:
+@LANG_OPTION
+def explain_command(rule: str, lang: str | None) -> None:
     """Print a rule's documentation: what it checks, why it matters, an example, how to suppress it."""
-    rules = {info.id: info for info in _rules()}
+    lang = command_lang(lang)
+    rules = {info.id: info for info in _rules(lang)}
     info = rules.get(rule)
     if info is None:
-        fail(f"unknown rule {rule!r}; the rules are: {', '.join(rules)}")
-    origin = f", from {info.origin}" if info.origin else ""
-    tolerance = "; takes a `tolerance` in the configuration" if info.tolerance else ""
-    click.echo(f"{info.id} ({info.level.label}{origin}{tolerance})\n\n{info.summary}\n\n{info.description}")
+        fail(f"unknown rule {rule!r}; the rules are: {', '.join(rules)}", lang)
+    if lang == "zh":
+        origin = f"，来自 {info.origin}" if info.origin else ""
+        tolerance = "；可在配置中设置 `tolerance`（容差）" if info.tolerance else ""
+    else:
+        origin = f", from {info.origin}" if info.origin else ""
+        tolerance = "; takes a `tolerance` in the configuration" if info.tolerance else ""
+    head = f"{info.id}（{info.level.label}{origin}{tolerance}）" if lang == "zh" else \
+        f"{info.id} ({info.level.label}{origin}{tolerance})"
+    click.echo(f"{head}\n\n{info.summary_in(lang)}\n\n"
+               f"{info.description_in(lang)}")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

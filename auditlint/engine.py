@@ -1,8 +1,9 @@
 """Files in, findings out: read, parse, run the selected checks, suppress, baseline, order.
 
 One bad file costs one line of explanation and never the rest of the run: every failure to read
-a file, every exception a check raises on a document, and every file that overruns its time or
-memory limit becomes a `FileError` for that file while the other files are still linted. Each
+a file, and every file that overruns its time or memory limit, becomes a `FileError` for that file
+while the other files are still linted. A check that raises on a document loses only its own
+findings on that file, and a warning finding says so (`run_check`). Each
 file is linted in a child process of its own (`auditlint.runner`), so `--jobs N` only changes how
 many run at once, never what is reported: findings are ordered and fingerprinted here, after all
 files are done.
@@ -12,14 +13,18 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Protocol
 
+from auditlint import DISTRIBUTION
 from auditlint.agreement import Options
 from auditlint.baseline import read_baseline
 from auditlint.config import ConfigError, Settings
-from auditlint.findings import Finding
+from auditlint.findings import Finding, Level, Message
+from auditlint.language import choose, text_lang
+from auditlint.model import Document, Location
 from auditlint.parse import parse_document
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
 from auditlint.result import FileError, LintResult
@@ -83,7 +88,7 @@ class NoProgress:
 def all_rules(checks: list[tuple[Check, RuleInfo]]) -> list[RuleInfo]:
     """Every rule a run can report: the registered checks, and the engine's own
     `unused-suppression`, sorted by id."""
-    return sorted([info for _, info in checks] + [describe(UnusedSuppression(), "auditlint")], key=lambda i: i.id)
+    return sorted([info for _, info in checks] + [describe(UnusedSuppression(), DISTRIBUTION)], key=lambda i: i.id)
 
 
 def select_rules(rules: list[RuleInfo], settings: Settings) -> list[RuleInfo]:
@@ -112,21 +117,42 @@ def ignored_here(path: str, settings: Settings) -> set[str]:
             if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(name, pattern) for rule in rules}
 
 
+@dataclass(frozen=True)
+class FileOutcome:
+    """What linting one file gave: its findings, and the language its text is written in."""
+
+    findings: list[Finding]
+    language: str
+
+
 def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Settings,
-              known: set[str], report_unused: bool) -> list[Finding]:
+              known: set[str], report_unused: bool) -> FileOutcome:
     """All findings of the given checks on one file, less those its suppression comments cover.
     Raises UnreadableError for a file that cannot be read."""
     source = read_source(path, {"pdf_engine": settings.pdf_engine})
     document = parse_document(source)
     findings: list[Finding] = []
     for check, info in checks:
-        options = Options(tolerance=settings.tolerance.get(info.id, Decimal(0)))
-        try:
-            findings.extend(check.check(document, options))
-        except Exception as exc:  # a bug in one rule must not hide the other rules' findings
-            raise UnreadableError(f"internal error in rule {info.id}: {type(exc).__name__}: {exc}") from exc
+        findings.extend(run_check(check, info, document, settings))
     ran = {info.id for _, info in checks}
-    return apply_suppressions(findings, parse_suppressions(source), ran, known, report_unused)
+    kept = apply_suppressions(findings, parse_suppressions(source), ran, known, report_unused)
+    return FileOutcome(kept, text_lang("\n".join(line.text for line in source.lines)))
+
+
+def run_check(check: Check, info: RuleInfo, document: Document, settings: Settings) -> list[Finding]:
+    """One check's findings on a document. A check that raises (a plugin's bug, or a built-in
+    rule's on a layout it never met) loses only its own findings on this file, which one warning
+    says, at the start of the file; the other rules' findings on it are reported as usual."""
+    options = Options(tolerance=settings.tolerance.get(info.id, Decimal(0)))
+    try:
+        return list(check.check(document, options))
+    except Exception as exc:  # noqa: BLE001 - whatever a rule raises, the file's other findings stand
+        reason = f"{type(exc).__name__}: {exc}"
+        return [Finding(info.id, Level.WARNING,
+                        Message(f"规则 {info.id} 在本文件上出错（{reason}），其发现未能报告；其他规则的发现不受影响",
+                                f"the rule {info.id} failed on this file ({reason}): its findings here are lost; "
+                                f"the other rules' are reported"),
+                        Location(document.path, 1, 1, 1, 1), logical=f"rule-failed:{info.id}")]
 
 
 def finalize(findings: Iterable[Finding]) -> list[Finding]:
@@ -151,19 +177,20 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     selected = select_rules(rules, settings)
     chosen = {info.id for info in selected}
     known = {info.id for info in rules}
-    accepted = read_baseline(baseline) if baseline else frozenset()
+    recorded = read_baseline(baseline) if baseline else None
     files, errors = collect_files(paths)
     if any(Path(f).suffix.lower() == ".pdf" for f in files):
         preload(settings.pdf_engine)  # import the engine once, before the workers fork
 
-    def job(path: str) -> list[dict[str, Any]]:
+    def job(path: str) -> dict[str, Any]:
         off = ignored_here(path, settings)
         checks = [(check, info) for check, info in loaded if info.id in chosen and info.id not in off]
         report_unused = UnusedSuppression.id in chosen and UnusedSuppression.id not in off
         try:
-            return [f.to_data() for f in lint_file(path, checks, settings, known, report_unused)]
+            outcome = lint_file(path, checks, settings, known, report_unused)
         except UnreadableError as exc:
             raise JobFailed(str(exc)) from exc
+        return {"findings": [f.to_data() for f in outcome.findings], "language": outcome.language}
 
     progress = progress or NoProgress()
     progress.start(len(files))
@@ -178,8 +205,16 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
             result.errors.append(FileError(outcome.path, outcome.error))
         else:
             result.files.append(outcome.path)
-            findings.extend(Finding.from_data(data) for data in outcome.result)
-    every = finalize(findings)
-    result.findings = [f for f in every if f.fingerprint not in accepted]
-    result.baselined = len(every) - len(result.findings)
+            result.languages[outcome.path] = outcome.result["language"]
+            findings.extend(Finding.from_data(data) for data in outcome.result["findings"])
+    result.findings = finalize(findings)
+    result.lang = choose(settings.lang, result.languages.values())
+    if recorded is not None:
+        result.findings, result.baselined = recorded.split(result.findings)
+        if recorded.fingerprints and not result.baselined:
+            result.notices.append(Message(
+                f"基线 {baseline} 记录了 {len(recorded.fingerprints)} 条发现，本次一条也未匹配：文件改了名或移动了？",
+                f"the baseline {baseline} records {len(recorded.fingerprints)} finding"
+                f"{'s' if len(recorded.fingerprints) != 1 else ''} and matched none of "
+                f"this run's: were the files renamed or moved?"))
     return result

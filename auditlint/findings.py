@@ -85,16 +85,13 @@ class Finding:
 
     def with_fingerprint(self, occurrence: int = 0) -> "Finding":
         """This finding with its fingerprint set; `occurrence` tells identical findings apart."""
-        parts = (
-            self.rule,
-            self.location.path,
-            self.logical,
-            self.stated or "",
-            self.expected or "",
-            str(occurrence),
-        )
-        digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-        return replace(self, fingerprint=digest)
+        return replace(self, fingerprint=self.fingerprint_at(self.location.path, occurrence))
+
+    def fingerprint_at(self, path: str, occurrence: int = 0) -> str:
+        """The fingerprint this finding has when its file is named `path`: a baseline names files
+        relative to itself, not as the command line named them."""
+        parts = (self.rule, path, self.logical, self.stated or "", self.expected or "", str(occurrence))
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON-ready data: how a finding leaves a worker process and enters a report."""

@@ -23,7 +23,9 @@ class Check(Protocol):
     """A rule: an id, a default level, and a read-only pass over a Document.
 
     The class docstring is the rule's documentation: its first line is the one-line summary that
-    `auditlint rules` prints, the rest is the full description.
+    `auditlint rules` prints, the rest is the full description. Optional class attributes give
+    them in Chinese (`--lang zh`): `summary_zh`, one line, and `explain_zh`, at least what the rule
+    checks, why it matters and how to suppress it; without them the English is shown.
     """
 
     id: str
@@ -47,6 +49,19 @@ class RuleInfo:
     description: str
     origin: str  # the distribution that registered it
     tolerance: bool = False  # takes a configured tolerance (its check sets `takes_tolerance`)
+    summary_zh: str = ""  # the summary in Chinese, when the check gives one
+    description_zh: str = ""  # its explanation in Chinese, when the check gives one
+
+    def summary_in(self, lang: str) -> str:
+        """The one-line summary in `lang`, in English where the check gives no Chinese."""
+        return self.summary_zh if lang == "zh" and self.summary_zh else self.summary
+
+    def description_in(self, lang: str) -> str:
+        """The documentation in `lang`: in Chinese, the Chinese text then the full English one
+        (the Chinese gives what, why and how to suppress; the English every detail)."""
+        if lang == "zh" and self.description_zh:
+            return f"{self.description_zh}\n\n详细说明（英文）：\n\n{self.description}"
+        return self.description
 
 
 def describe(rule: Any, origin: str = "") -> RuleInfo:
@@ -55,7 +70,9 @@ def describe(rule: Any, origin: str = "") -> RuleInfo:
     doc = (type(rule).__doc__ or rule.id).strip()
     summary, _, rest = doc.partition("\n")
     return RuleInfo(rule.id, type(rule).__name__, rule.level, summary.strip(), textwrap.dedent(rest).strip(),
-                    origin, bool(getattr(rule, "takes_tolerance", False)))
+                    origin, bool(getattr(rule, "takes_tolerance", False)),
+                    str(getattr(rule, "summary_zh", "")).strip(),
+                    textwrap.dedent(str(getattr(rule, "explain_zh", ""))).strip())
 
 
 def load_checks() -> list[tuple[Check, RuleInfo]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditlint.findings import Finding
+from auditlint.findings import Finding, Message
 from auditlint.plugins import RuleInfo
 
 
@@ -25,3 +25,6 @@ class LintResult:
     files: list[str] = field(default_factory=list)
     rules: list[RuleInfo] = field(default_factory=list)
     baselined: int = 0  # findings hidden because the baseline records them
+    notices: list[Message] = field(default_factory=list)  # remarks on the run as a whole, one line each
+    languages: dict[str, str] = field(default_factory=dict)  # each file read: the language it is written in
+    lang: str = "en"  # the language of the run's messages (auditlint.language.choose)

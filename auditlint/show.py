@@ -23,13 +23,20 @@ from auditlint.domain.scope import SCOPE_NAMES
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 
 
-def describe_table(table: Table, number: int, reading: TableReading | None = None) -> str:
+def describe_table(table: Table, number: int, reading: TableReading | None = None, lang: str = "en") -> str:
+    """A table as read: a head (kind, unit, where, trusted or not: in `lang`, what a reviewer
+    checks first) and its grid (as printed; the column words stay those of the linter's debug
+    view)."""
     loc = table.location
-    where = f"page {loc.page}, lines {loc.line}-{loc.end_line}"
-    head = [f"[{number}] {table.name}",
-            f"    kind: {KIND_NAMES.get(table.kind, table.kind)} ({table.kind})  unit: {table.unit or '-'}  {where}"]
+    kind = f"{KIND_NAMES.get(table.kind, table.kind)} ({table.kind})"
+    if lang == "zh":
+        head = [f"[{number}] {table.name}",
+                f"    类型：{kind}  单位：{table.unit or '-'}  第 {loc.page} 页，第 {loc.line}-{loc.end_line} 行"]
+    else:
+        head = [f"[{number}] {table.name}",
+                f"    kind: {kind}  unit: {table.unit or '-'}  page {loc.page}, lines {loc.line}-{loc.end_line}"]
     if reading is not None:
-        head.append(f"    {_trust(reading)}")
+        head.append(f"    {_trust(reading, lang)}")
     for note in table.notes:
         head.append(f"    note: {note}")
     if table.empty_note:
@@ -49,8 +56,13 @@ def describe_table(table: Table, number: int, reading: TableReading | None = Non
     return "\n".join(head) + "\n" + "\n".join("    " + line for line in body.splitlines())
 
 
-def _trust(reading: TableReading) -> str:
+def _trust(reading: TableReading, lang: str = "en") -> str:
     """Whether a table's reading is trusted (its figures may prove an error), and why not."""
+    if lang == "zh":
+        sums = f"{reading.checked} 处勾稽有 {reading.checked - reading.failing} 处成立" if reading.checked else "无可核对的勾稽"
+        if reading.trusted:
+            return f"可信：{sums}"
+        return f"不可信：{'；'.join(d.zh for d in reading.doubts)}（{sums}）"
     sums = f"{reading.checked - reading.failing}/{reading.checked} sums hold" if reading.checked else "no sums to check"
     if reading.trusted:
         return f"trusted: {sums}"
@@ -146,14 +158,14 @@ def describe_facts(doc: Document) -> str:
     return "facts:\n" + "\n".join("    " + line for line in body.splitlines())
 
 
-def render_document(doc: Document, with_text: bool = False, with_facts: bool = False) -> str:
+def render_document(doc: Document, with_text: bool = False, with_facts: bool = False, lang: str = "en") -> str:
     parts = [f"{doc.path}: {doc.source.kind} ({doc.source.encoding}), {len(doc.source.lines)} lines, "
              f"{len(doc.tables)} tables"]
     if with_text:
         width = len(str(len(doc.source.lines)))
         parts.append("\n".join(f"{line.number:>{width}} p{line.page}  {line.text}" for line in doc.source.lines))
     for number, table in enumerate(doc.tables, start=1):
-        parts.append(describe_table(table, number, doc.facts.reading(table)))
+        parts.append(describe_table(table, number, doc.facts.reading(table), lang))
     parts.append(describe_claims(doc))
     parts.append(describe_matches(doc))
     if with_facts:

@@ -44,6 +44,16 @@ class UnusedSuppression:
 
     id = "unused-suppression"
     level = Level.WARNING
+    summary_zh = "一条没有抑制任何发现的抑制注释"
+    explain_zh = """
+        检查内容：文本或 Markdown 文件中每条 `<!-- auditlint: disable=规则 -->`、
+        `disable-next-line=规则` 和不带规则的 `disable`：其范围内没有该规则的发现，
+        或所写的规则 auditlint 不认识，就在注释处报告。未运行（未选中）的规则不计。
+
+        为什么重要：抑制注释比它所针对的差错活得久；留着不删，会把这个位置下一次真正的错误藏起来。
+
+        如何抑制：删除该注释，或使用 `--ignore unused-suppression`。
+    """
 
 
 @dataclass

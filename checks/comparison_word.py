@@ -59,6 +59,17 @@ class ComparisonWord:
 
     id = "comparison-word"
     level = Level.ERROR
+    summary_zh = "比较用语与其比较的两个数字相矛盾（如“大于”一个更大的数）"
+    explain_zh = """
+        检查内容：同一句中两个同单位金额与比较词（大于/高于/超过、小于/低于/少于、等于/持平，
+        以及“A比B增加/减少”）。例如“支出决算1511.89万元，大于年初预算1560.05万元”。
+
+        为什么重要：读者记住的是那个比较词；它与数字相反时，三者中必有一个是错的。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=comparison-word -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for paragraph, _, clean in doc.facts.sentences:

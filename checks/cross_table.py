@@ -49,6 +49,18 @@ class CrossTable:
 
     id = "cross-table"
     level = Level.ERROR
+    summary_zh = "同一数字在两张表中印得不一样"
+    explain_zh = """
+        检查内容：同一功能科目的合计、基本支出、项目支出在各表中的数字；
+        同一经济科目在按经济分类的表与基本支出表中的数字；支出、基本支出、项目支出、人员经费、
+        公用经费等总数在各表之间。同一科目编码在各表中的名称也须一致（名称不一致为警告）。
+
+        为什么重要：各表按设计重复同一数字；一处与其他不同，就是某张表的录入差错，读者无从判断该信哪一个。
+
+        如何抑制：改正数字；文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=cross-table -->`；
+        PDF 用基线。
+    """
     takes_tolerance = True
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:

@@ -47,6 +47,16 @@ class DuplicateSentence:
 
     id = "duplicate-sentence"
     level = Level.ERROR
+    summary_zh = "文字紧接着重复：一句、一个分句或一个短语被粘贴或录入了两遍"
+    explain_zh = """
+        检查内容：一段文字紧接着又出现一次（如“主要是主要是人员异动”），包括跨行的重复和相邻两段完全相同。
+        三个汉字以下的重复（研究研究）、表格行和表头、相隔较远的重复（各部分的固定表述、页眉页脚）不报。
+
+        为什么重要：重复的句子是一眼可见的编辑差错，会让读者觉得整份公开材料没有校对过。
+
+        如何抑制：改正文字；文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=duplicate-sentence -->`。
+    """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         previous: tuple[Paragraph, str] | None = None

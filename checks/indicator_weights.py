@@ -31,6 +31,17 @@ class IndicatorWeights:
 
     id = "indicator-weights"
     level = Level.ERROR
+    summary_zh = "绩效表中一组指标的分值之和与该组的分值不符"
+    explain_zh = """
+        检查内容：绩效自评表中标明分值的一级指标（如“产出指标 45分”）和二级指标（如“质量指标（10分）
+        ”），与其下各指标分值之和比较。只检查完整读出的组。
+
+        为什么重要：分值是评分的尺度；组内指标分值超过该组，自评结果就不在它所声称的尺度上。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=indicator-weights -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for group in doc.facts.weight_groups:

@@ -62,6 +62,18 @@ class Percentage:
 
     id = "percentage"
     level = Level.ERROR
+    summary_zh = "百分比与其自身的数字算不出来（增减幅度、完成率、占比）"
+    explain_zh = """
+        检查内容：同比增减的百分比（按上年数计算：本年数加上减少额或减去增加额）、
+        预算完成率（执行数÷预算数）、“其中……占××%”的占比、中小企业采购份额等，与句中的数字核算。
+        按印出的精度考虑四舍五入：四舍五入能解释的为提示，相差不足 0.1 个百分点为警告，超出为错误。
+
+        为什么重要：百分比是读者最常引用的数字；算错了，结论就错了。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=percentage -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
     takes_tolerance = True  # in percentage points
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:

@@ -47,6 +47,17 @@ class Placeholder:
 
     id = "placeholder"
     level = Level.ERROR
+    summary_zh = "模板文字未删除，或句子需要金额处缺了金额"
+    explain_zh = """
+        检查内容：说明中残留的模板“增加（减少）”“下降（增长）”、代替名称的“XX局”“××单位”、
+        模板中给填报人的说明，以及单位前缺了金额（如“财政拨款收支总预算万元。”）。
+
+        为什么重要：模板文字说明文件没有完成，缺了的金额恰是这句话要说的数字。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=placeholder -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for paragraph, _, clean in doc.facts.sentences:

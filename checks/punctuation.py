@@ -39,6 +39,17 @@ class Punctuation:
 
     id = "punctuation"
     level = Level.WARNING
+    summary_zh = "标点重复、百分比缺 % 号、金额缺单位"
+    explain_zh = """
+        检查内容：说明中同一标点连用（。。，，）或逗号句号相连（，。）；“增长/下降”后的数字缺 %；
+        其他金额都以万元计的句子中，一个两位小数的数字后面没有单位。
+
+        为什么重要：缺了 % 或单位，读者只能猜这个数字是什么；标点重复说明文字没有校对。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=punctuation -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for paragraph in doc.paragraphs:

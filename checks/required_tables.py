@@ -40,6 +40,18 @@ class RequiredTables:
 
     id = "required-tables"
     level = Level.WARNING
+    summary_zh = "缺少一张标准表格，或表格既无数据也无说明"
+    explain_zh = """
+        检查内容：预算应公开部门收支总表、部门收入总表、部门支出总表、财政拨款收支总表、一般公共预算支出表、
+        一般公共预算基本支出表、“三公”经费支出表、政府性基金预算支出表、
+        国有资本经营预算支出表和项目支出表；决算应公开对应的决算表（项目支出表除外）。
+        空表须保留并注明（如“本单位无……”）。说明中已说明没有该项内容的不报。
+
+        为什么重要：标准表格就是公开的内容；漏了一张，就隐去了应向公众公开的数字；空表不加说明，
+        读者无法判断是零还是缺失。
+
+        如何抑制：用基线（该发现针对整份文件）：`--write-baseline` 记录、`--baseline` 隐藏已记录的发现。
+    """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         identity = doc.facts.identity

@@ -35,6 +35,18 @@ class RestatedFigure:
 
     id = "restated-figure"
     level = Level.ERROR
+    summary_zh = "说明中同一数字说了两遍却不一样：列举中的一项与其后逐项说明的段落"
+    explain_zh = """
+        检查内容：一句列举各部分金额（如“某中心预算14765.81万元，
+        包括在职人员经费8327.50万元、公用经费857.93万元……”），
+        其后的编号段落逐项说明（“（二）公用经费875.93万元……”），每项须与列举中同名的金额一致。
+
+        为什么重要：同一事物出现两个金额，读者不知道哪个是对的。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=restated-figure -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
     takes_tolerance = True
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:

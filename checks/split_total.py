@@ -64,6 +64,18 @@ class SplitTotal:
 
     id = "split-total"
     level = Level.ERROR
+    summary_zh = "“其中”所列各部分加起来不等于总数"
+    explain_zh = """
+        检查内容：“X万元，其中：A万元……B万元”，当各部分是 X 的完整分解（本年+上年结转、
+        基本支出+项目支出、人员经费+公用经费、货物+工程+服务）时须相加等于 X；
+        其他列举的各部分不得超过 X。
+
+        为什么重要：分项在同一句中重述总数；加不上，就有一个数字是错的，常见的是总数漏了上年结转。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=split-total -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
     takes_tolerance = True
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:

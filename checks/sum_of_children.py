@@ -66,6 +66,18 @@ class SumOfChildren:
 
     id = "sum-of-children"
     level = Level.ERROR
+    summary_zh = "表中合计数与其各部分之和不符"
+    explain_zh = """
+        检查内容：在能够可靠读出的每张表中，横向：合计 = 基本支出 + 项目支出，
+        基本支出 = 人员经费 + 公用经费，合计 = 各资金来源之和；纵向：类 = 其下各款之和，
+        款 = 其下各项之和，经济分类类 = 其下各款之和，部门 = 各单位之和，合计 = 各顶级科目之和。
+
+        为什么重要：表内合计是最基本的勾稽关系；合计不等于各部分之和，说明表中有数字录入错误。
+
+        如何抑制：文本或 Markdown 文件中，在合计所在行前加
+        `<!-- auditlint: disable-next-line=sum-of-children -->`；
+        PDF 用基线。
+    """
     takes_tolerance = True
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:

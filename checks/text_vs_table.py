@@ -49,6 +49,18 @@ class TextVsTable:
 
     id = "text-vs-table"
     level = Level.ERROR
+    summary_zh = "说明中的数字与它所重述的表格数字不同"
+    explain_zh = """
+        检查内容：说明中一个金额，其主语是表中在全文只有一个含义的行（功能分类类级科目、经济分类、
+        项目支出表中的项目、“三公”经费各项，或收支总预算、基本支出、项目支出、人员经费、公用经费、
+        政府采购预算等总数），与该表格数字比较（按各表单位换算为万元）。
+
+        为什么重要：读者读的是说明，核对的是表格；两者不一致，公开材料就自相矛盾。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=text-vs-table -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
     takes_tolerance = True
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:

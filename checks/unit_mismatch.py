@@ -70,6 +70,18 @@ class UnitMismatch:
 
     id = "unit-mismatch"
     level = Level.ERROR
+    summary_zh = "以“元”写出的金额，文件别处以“万元”给出同一数字"
+    explain_zh = """
+        检查内容：说明中以元为单位的金额，而表格或说明别处以万元给出了完全相同的数字（如“公务接待费2.30
+        元”而表中为 2.30 万元）；以及句中其他数字只有按万元理解才算得通的金额，和标为“单位：
+        元”却印着以万元给出的数字的表。
+
+        为什么重要：单位写错，数字对读者来说就差了一万倍。
+
+        如何抑制：文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=unit-mismatch -->`；
+        PDF 不能加注释，用基线（`--write-baseline` 记录、`--baseline` 隐藏已记录的发现）。
+    """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         reported = set()

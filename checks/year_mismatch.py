@@ -36,6 +36,17 @@ class YearMismatch:
 
     id = "year-mismatch"
     level = Level.ERROR
+    summary_zh = "与文件自身年度相矛盾的年份（模板固定年份之处）"
+    explain_zh = """
+        检查内容：文件的种类和年度取自标题（如“2024年度……部门决算”）；
+        其他同类标题和表名中的年份须与之相同，决算中“截至YYYY年12月31日”须为该年年末。
+        比较或回顾性质的句子（比2023年……、上年……）不报。
+
+        为什么重要：沿用上年的标题或日期，让读者怀疑其下的数字也是上年的。
+
+        如何抑制：改正年份；文本或 Markdown 文件中，在该行前加
+        `<!-- auditlint: disable-next-line=year-mismatch -->`。
+    """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         identity = doc.facts.identity

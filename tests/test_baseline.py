@@ -52,3 +52,42 @@ def test_a_file_that_is_no_baseline_exits_2(cli, tmp_path):
     result = cli("--baseline", bogus, PLANTED)
     assert result.exit_code == 2
     assert "not an auditlint baseline" in result.stderr
+
+
+def test_the_baseline_names_files_relative_to_itself_and_matches_from_anywhere(cli, tmp_path, monkeypatch):
+    docs = tmp_path / "repo" / "docs"
+    docs.mkdir(parents=True)
+    doc = docs / "planted.txt"
+    doc.write_text(PLANTED.read_text(encoding="utf-8"), encoding="utf-8")
+    baseline = tmp_path / "repo" / "baseline.json"
+    monkeypatch.chdir(tmp_path / "repo")
+    cli("--write-baseline", "baseline.json", "docs")
+    entries = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert entries and {e["path"] for e in entries} == {"docs/planted.txt"}
+    monkeypatch.chdir(tmp_path)  # elsewhere, the file named absolutely: everything still matches
+    result = cli("--format", "json", "--baseline", baseline, doc.resolve())
+    assert json.loads(result.stdout)["findings"] == []
+    assert result.exit_code == 0 and "matched none" not in result.stderr
+
+
+def test_an_old_baseline_of_absolute_paths_is_still_read(cli, tmp_path):
+    doc = tmp_path / "planted.txt"
+    doc.write_text(PLANTED.read_text(encoding="utf-8"), encoding="utf-8")
+    findings = json.loads(cli("--format", "json", doc.resolve()).stdout)["findings"]
+    old = {"auditlint-baseline": 1, "findings": [
+        {"fingerprint": f["fingerprint"], "rule": f["rule"], "path": str(doc.resolve()), "where": ""} for f in findings]}
+    baseline = tmp_path / "old.json"
+    baseline.write_text(json.dumps(old), encoding="utf-8")
+    result = cli("--format", "json", "--baseline", baseline, doc.resolve())
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_a_baseline_that_matches_nothing_says_so_in_one_line(cli, tmp_path):
+    doc = tmp_path / "planted.txt"
+    doc.write_text(PLANTED.read_text(encoding="utf-8"), encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    cli("--write-baseline", baseline, doc)
+    doc.rename(tmp_path / "renamed.txt")
+    result = cli("--lang", "en", "--baseline", baseline, tmp_path / "renamed.txt")
+    warnings = [line for line in result.stderr.splitlines() if "matched none" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("auditlint: warning: the baseline")

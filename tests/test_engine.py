@@ -56,14 +56,18 @@ def test_identical_findings_in_one_file_get_distinct_fingerprints(tmp_path):
     assert findings[0].fingerprint != findings[1].fingerprint
 
 
-def test_a_crashing_rule_costs_its_file_not_the_run(tmp_path, monkeypatch):
+def test_a_crashing_rule_costs_only_its_own_findings_and_says_so(tmp_path, monkeypatch):
     from auditlint.checks.duplicate_sentence import DuplicateSentence
 
     def broken(self, doc, options):
+        yield from ()
         raise ValueError("boom")
     monkeypatch.setattr(DuplicateSentence, "check", broken)
     doc = tmp_path / "d.txt"
-    doc.write_text(SLIP, encoding="utf-8")
+    doc.write_text(SLIP + "\n主要用于信息系统运维。。\n", encoding="utf-8")
     result = run([str(doc)])
-    assert result.findings == []
-    assert [e.reason for e in result.errors] == ["internal error in rule duplicate-sentence: ValueError: boom"]
+    assert result.errors == [] and result.files == [str(doc)]
+    assert [(f.rule, f.level.label) for f in result.findings] == [("duplicate-sentence", "warning"), ("punctuation", "warning")]
+    failure = result.findings[0]
+    assert "failed on this file (ValueError: boom)" in failure.message.en and "\n" not in failure.message.en
+    assert "出错" in failure.message.zh
