@@ -17,8 +17,9 @@ pytest.importorskip("reportlab")
 from PIL import Image  # noqa: E402
 
 from auditlint.readers import read_source  # noqa: E402
-from auditlint.report.pictures import RELATED_COLOUR, STATED_COLOUR  # noqa: E402
-from tests.pdfs import table_pdf  # noqa: E402
+from auditlint.model import Location  # noqa: E402
+from auditlint.report.pictures import RELATED_COLOUR, STATED_COLOUR, PdfPictures  # noqa: E402
+from tests.pdfs import table_pdf, turned_page_pdf  # noqa: E402
 
 # A table whose row 2010302 says 450.00 where its parts give 400.00, under a sentence whose parts
 # (600.00 + 500.00) exceed its total (1000.00) and whose 项目支出 is not the table's: three errors.
@@ -82,6 +83,25 @@ def test_a_picture_boxes_the_stated_figure_and_its_related_figures_in_two_colour
     # 450.00 stands in 合计, left of the 400.00 of 项目支出 it was held to, on the same row
     assert max(x for x, _ in stated) < min(x for x, _ in related)
     assert abs(sum(y for _, y in stated) / len(stated) - sum(y for _, y in related) / len(related)) < 5
+
+
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_a_turned_page_is_pictured_as_shown_or_not_at_all(tmp_path, rotation):
+    path = str(turned_page_pdf(tmp_path / "turned.pdf", ["Contents", "Total 1,809.22", "Basic 982.82"], rotation))
+    line = read_source(path).lines[1]
+    column = line.text.index("1,809.22") + 1
+    pictures = PdfPictures(path)
+    try:
+        uri = pictures.picture((line, Location(path, 2, column, 2, column + 8, 1)), [])
+    finally:
+        pictures.close()
+    if uri is not None:  # where the reader placed the line on the page as shown, the box is round the figure
+        picture = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB")
+        xs, ys = zip(*_pixels(picture, STATED_COLOUR, 0))
+        inside = picture.convert("L").crop((min(xs) + 4, min(ys) + 4, max(xs) - 3, max(ys) - 3))
+        assert min(inside.tobytes()) < 100
+    else:
+        assert rotation == 270  # placed off the page by the reader: text only, no wrong picture
 
 
 def test_the_report_groups_by_table_summarises_and_offers_both_languages_and_filters(cli, tmp_path):

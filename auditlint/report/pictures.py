@@ -76,7 +76,8 @@ class PdfPictures:
         self._page_number = 0
         self._image: Image.Image | None = None
         self._scale = 1.0
-        self._height = 0.0
+        self._size = (0.0, 0.0)
+        self._turned = False
         self._textpage = None
 
     def close(self) -> None:
@@ -94,8 +95,9 @@ class PdfPictures:
             return
         self._drop_page()
         page = self._document[number - 1]
-        self._scale = min(MAX_SCALE, MAX_WIDTH / page.get_width())
-        self._height = page.get_height()
+        self._size = page.get_size()  # as shown, its /Rotate applied, as PDFium renders it
+        self._scale = min(MAX_SCALE, MAX_WIDTH / self._size[0])
+        self._turned = page.get_rotation() != 0
         self._image = page.render(scale=self._scale).to_pil().convert("RGB")
         self._textpage = page.get_textpage()
         self._page_number = number
@@ -103,18 +105,20 @@ class PdfPictures:
     def _found(self, text: str, near: Box) -> Box | None:
         """The printed characters of `text` on the page nearest the estimated box, on its line:
         the reader's estimate of a figure inside a sentence, made exact. None when the page's
-        text does not hold them as printed (the reader normalised or spaced them)."""
+        text does not hold them as printed (the reader normalised or spaced them), and on a
+        turned page, whose character boxes PDFium gives unturned."""
         text = text.strip()
-        if not text or self._textpage is None:
+        if not text or self._textpage is None or self._turned:
             return None
+        height = self._size[1]
         searcher = self._textpage.search(text, match_case=True)
         best: tuple[float, Box] | None = None
         try:
             while (hit := searcher.get_next()) is not None:
                 index, count = hit
                 boxes = [self._textpage.get_charbox(i) for i in range(index, index + count)]
-                box = Box(min(b[0] for b in boxes), self._height - max(b[3] for b in boxes),
-                          max(b[2] for b in boxes), self._height - min(b[1] for b in boxes))
+                box = Box(min(b[0] for b in boxes), height - max(b[3] for b in boxes),
+                          max(b[2] for b in boxes), height - min(b[1] for b in boxes))
                 middle = (box.top + box.bottom) / 2
                 if not near.top - SEARCH_SLACK <= middle <= near.bottom + SEARCH_SLACK:
                     continue
@@ -126,9 +130,11 @@ class PdfPictures:
         return best[1] if best is not None else None
 
     def locate(self, line: Line, location: Location) -> Box | None:
-        """The box of the characters at `location` on their page (which must be rendered)."""
+        """The box of the characters at `location` on their page (which must be rendered); None
+        when the reader placed them off the page, where no picture can show them."""
         estimate = estimated_box(line, location)
-        if estimate is None:
+        width, height = self._size
+        if estimate is None or estimate.x1 <= 0 or estimate.x0 >= width or estimate.bottom <= 0 or estimate.top >= height:
             return None
         end = location.end_column if location.end_line == location.line else len(line.text) + 1
         return self._found(line.text[location.column - 1:end - 1], estimate) or estimate
