@@ -43,9 +43,7 @@ WORDS = {
     "unreadable": Message("无法读取的文件", "Files that could not be read"),
     "clean": Message("未发现问题", "no findings"),
     "shown": Message("显示", "shown"),
-    "all": Message("全部", "all"),
     "no-picture": Message("图片数量已达上限，此处仅列文字", "picture limit reached: the text only"),
-    "page": Message("页", "page"),
 }
 
 
@@ -100,7 +98,7 @@ def _pictures(document: Document, budget: int) -> dict[int, str]:
     pictures: dict[int, str] = {}
     try:
         renderer = PdfPictures(document.path)
-    except Exception:  # noqa: BLE001 — a PDF PDFium read once but cannot open now: text only
+    except (OSError, RuntimeError):  # read once, but gone or changed since (PdfiumError): text only
         return {}
     try:
         for index in sorted(chosen, key=lambda i: document.findings[i].location.page):
@@ -118,6 +116,7 @@ def _pictures(document: Document, budget: int) -> dict[int, str]:
 
 
 def _placed(document: Document, location: Location) -> tuple[Line, Location] | None:
+    """The line a location points into, with it, if the document read again still has it."""
     line = document.lines.get(location.line)
     return (line, location) if line is not None else None
 
@@ -156,7 +155,9 @@ def _context(document: Document, finding: Finding) -> str:
     return '<pre class="context">' + "\n".join(rows) + "</pre>"
 
 
-def _finding(document: Document, index: int, finding: Finding, picture: str | None) -> str:
+def _finding(document: Document, finding: Finding, picture: str | None) -> str:
+    """One finding as a reviewer checks it: level, rule and place; the message and hint; the
+    figures compared; the related places; and the page region, or the lines, that show it."""
     level = finding.level.label
     parts = [f'<article class="finding {level}" data-level="{level}" data-rule="{html.escape(finding.rule)}">',
              f'<header><span class="badge {level}">{_word(level)}</span> <code>{html.escape(finding.rule)}</code> '
@@ -190,10 +191,12 @@ def _finding(document: Document, index: int, finding: Finding, picture: str | No
 
 
 def _group_name(finding: Finding) -> str:
+    """The table a finding is about, by name; "" for the narrative (or a place no table names)."""
     return finding.place.table if finding.place is not None and finding.place.table else ""
 
 
 def _document(number: int, document: Document, pictures: dict[int, str]) -> str:
+    """A document's section: its counts per level, then its findings by table, narrative first."""
     counts = document.counts()
     cells = "".join(f'<td class="{level.label}">{counts[level]}</td>' for level in LEVELS)
     parts = [f'<section class="document" id="doc-{number}"><h2>{html.escape(document.path)}</h2>',
@@ -207,13 +210,14 @@ def _document(number: int, document: Document, pictures: dict[int, str]) -> str:
     for name in sorted(groups, key=lambda n: (n != "", n)):
         title = f'{_word("table")}: {html.escape(name)}' if name else _word("narrative")
         parts.append(f'<section class="group"><h3>{title} <span class="count"></span></h3>')
-        parts.extend(_finding(document, i, document.findings[i], pictures.get(i)) for i in groups[name])
+        parts.extend(_finding(document, document.findings[i], pictures.get(i)) for i in groups[name])
         parts.append("</section>")
     parts.append("</section>")
     return "".join(parts)
 
 
 def _filters(findings: Iterable[Finding]) -> str:
+    """A checkbox per level and per rule found, each with its count (the script applies them)."""
     findings = list(findings)
     levels = Counter(f.level for f in findings)
     rules = Counter(f.rule for f in findings)
@@ -227,6 +231,7 @@ def _filters(findings: Iterable[Finding]) -> str:
 
 
 def _nav(documents: list[Document]) -> str:
+    """The index: each document, linked to its section, with its counts per level."""
     rows = []
     for number, document in enumerate(documents, start=1):
         counts = document.counts()
@@ -237,6 +242,8 @@ def _nav(documents: list[Document]) -> str:
 
 
 def render(result: LintResult, lang: str) -> str:
+    """The whole page, shown first in `lang`. Its policy allows no request at all: styles and
+    script are inline, pictures data URIs."""
     documents = _documents(result)
     budget, sections = MAX_PICTURES, []
     for number, document in enumerate(documents, start=1):
