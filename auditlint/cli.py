@@ -23,10 +23,10 @@ if TYPE_CHECKING:
 # The engine, parser and reports are imported by the commands that use them, not here, so that
 # `auditlint --version` and `--help` start at once (bench/speed.py measures it).
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-FORMAT_NAMES = ("github", "json", "json-lines", "sarif", "text")  # auditlint.report.FORMATS, as a test checks
+FORMAT_NAMES = ("github", "html", "json", "json-lines", "sarif", "text")  # auditlint.report.FORMATS, as a test checks
 PROGRESS_FROM = 5  # files: below this a progress bar is only noise
 # Formats read by programs from stdout; their summary line goes to stderr instead.
-SUMMARY_TO_STDERR = frozenset({"json", "json-lines", "sarif"})
+SUMMARY_TO_STDERR = frozenset({"html", "json", "json-lines", "sarif"})
 
 
 def default_lang() -> str:

@@ -78,7 +78,7 @@ class Line:
     `layout` says how the reader found the cells (GRID, POSITIONED or PROSE), which is what tells
     a table row from a line of prose and how to find each cell's column. `band` numbers the space
     between two horizontal ruling lines: lines of one band are one table row, however their cells
-    were wrapped or vertically centred.
+    were wrapped or vertically centred. `top` and `bottom` place a PDF line on its page.
     """
 
     number: int
@@ -87,6 +87,10 @@ class Line:
     cells: tuple[Cell, ...]
     layout: str
     band: int | None = None  # the space between two ruling lines this line sits in (PDF), if any
+    # Where the line's glyphs sit on its page (PDF, points from the page's top edge): what a report
+    # needs to draw a box round a figure. Not compared: engines differ by a fraction of a point.
+    top: float = field(default=0.0, compare=False)
+    bottom: float = field(default=0.0, compare=False)
 
     @property
     def is_blank(self) -> bool:

@@ -19,8 +19,9 @@ LAYERS = {
     "auditlint/findings.py": ("auditlint.model", "auditlint.agreement"),
     "auditlint/readers": ("auditlint.model", "auditlint.readers"),
     "auditlint/parse": ("auditlint.model", "auditlint.domain", "auditlint.agreement", "auditlint.parse"),
+    # The HTML report reads the documents again (readers), to show their own lines and pages.
     "auditlint/report": ("auditlint.findings", "auditlint.result", "auditlint.report", "auditlint.model",
-                         "auditlint.plugins"),
+                         "auditlint.plugins", "auditlint.readers"),
 }
 
 

@@ -266,7 +266,8 @@ def _ruled_box(x0: float, x1: float, rule_xs: list[float]) -> tuple[float, float
 
 
 RawCell = tuple[str, float, float, "tuple[float, float] | None"]  # text, x0, x1, ruled box
-RawLine = tuple[list[RawCell], "int | None"]  # the cells of a line, and its band
+Span = tuple[float, float]  # the top and bottom of a line's glyphs on its page
+RawLine = tuple[list[RawCell], "int | None", Span]  # the cells of a line, its band and its span
 
 # A number cut by the right edge of a narrow ruled cell: its first part ends one digit short of
 # its cents or at its point or a comma ("811,669.9"), the rest ("7") set under it, right-aligned.
@@ -284,9 +285,9 @@ def join_wrapped_numbers(page: list[RawLine]) -> list[RawLine]:
     number goes to the line between its parts, if there is one (the row's other cells,
     vertically centred in their own boxes, are set there), else to the line of its first part;
     a line left empty is dropped."""
-    lines = [(list(cells), band) for cells, band in page]
-    in_box = Counter((band, cell[3]) for cells, band in lines for cell in cells)
-    for index, (cells, band) in enumerate(lines):
+    lines = [(list(cells), band, span) for cells, band, span in page]
+    in_box = Counter((band, cell[3]) for cells, band, _ in lines for cell in cells)
+    for index, (cells, band, _) in enumerate(lines):
         if band is None:
             continue
         for head in list(cells):
@@ -307,7 +308,7 @@ def join_wrapped_numbers(page: list[RawLine]) -> list[RawLine]:
                     target.append((joined, min(x0, tail[1]), x1, box))
                     target.sort(key=lambda c: c[1])
                 break
-    return [(cells, band) for cells, band in lines if cells]
+    return [line for line in lines if line[0]]
 
 
 def _overflows(joined: str, head: RawCell) -> bool:
@@ -330,13 +331,14 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
             rule_xs = vertical.crossing(middle)
             raw.append(([(normalise_glyph_text(text), x0, x1, _ruled_box(x0, x1, rule_xs))
                          for cell in cut_cells(glyph_line, rule_xs) for text, x0, x1 in part_touching_amounts(*cell)],
-                        _band(middle, heights, page_number)))
-        for cells, band in join_wrapped_numbers(raw) if heights else raw:
-            lines.append(_line(len(lines) + 1, page_number, cells, band, path))
+                        _band(middle, heights, page_number),
+                        (min(g.top for g in glyph_line), max(g.bottom for g in glyph_line))))
+        for cells, band, span in join_wrapped_numbers(raw) if heights else raw:
+            lines.append(_line(len(lines) + 1, page_number, cells, band, span, path))
     return lines
 
 
-def _line(number: int, page_number: int, raw: list[RawCell], band: int | None, path: str) -> Line:
+def _line(number: int, page_number: int, raw: list[RawCell], band: int | None, span: Span, path: str) -> Line:
     """A line of cells, its text rendered with CELL_SEPARATOR between them and every cell's
     location pointing into that text."""
     parts: list[str] = []
@@ -349,4 +351,4 @@ def _line(number: int, page_number: int, raw: list[RawCell], band: int | None, p
         cells.append(Cell(text, Location(path, number, column + 1, number, column + 1 + len(text), page_number), x0, x1, box))
         parts.append(text)
         column += len(text)
-    return Line(number, page_number, "".join(parts), tuple(cells), POSITIONED if len(cells) > 1 else PROSE, band)
+    return Line(number, page_number, "".join(parts), tuple(cells), POSITIONED if len(cells) > 1 else PROSE, band, *span)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from auditlint.result import LintResult
-from auditlint.report import github, json_lines, json_report, sarif, statistics, text
+from auditlint.report import github, html, json_lines, json_report, sarif, statistics, text
 
 Renderer = Callable[[LintResult, str], str]
 
@@ -14,8 +14,9 @@ FORMATS: dict[str, Renderer] = {
     "json-lines": json_lines.render,
     "sarif": sarif.render,
     "github": github.render,
+    "html": html.render,
 }
-MACHINE_FORMATS = frozenset(FORMATS) - {"text"}
+MACHINE_FORMATS = frozenset(FORMATS) - {"text", "html"}
 
 
 def render(result: LintResult, fmt: str, lang: str, with_statistics: bool = False) -> str:
