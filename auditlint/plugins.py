@@ -79,10 +79,15 @@ def load_checks() -> list[tuple[Check, RuleInfo]]:
     """Instantiate every registered check, sorted by rule id.
 
     Raises PluginError when two checks claim one id or an entry point does not give a Check:
-    silently dropping a rule would make a clean report meaningless.
+    silently dropping a rule would make a clean report meaningless. The same object registered
+    twice under one id (an installed distribution's metadata next to a renamed one's) is one
+    check.
     """
     loaded: dict[str, tuple[Check, RuleInfo]] = {}
+    sources: dict[str, str] = {}  # the object each id loads ("auditlint.checks.x:X")
     for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if sources.get(ep.name) == ep.value:
+            continue  # the same check listed twice (metadata left by a renamed distribution): one rule
         try:
             factory = ep.load()
             check = factory()
@@ -96,4 +101,5 @@ def load_checks() -> list[tuple[Check, RuleInfo]]:
         if check.id in loaded and loaded[check.id][1].origin != origin:
             raise PluginError(f"two checks claim the id {check.id!r}")
         loaded[check.id] = (check, describe(check, origin))
+        sources[check.id] = ep.value
     return [loaded[key] for key in sorted(loaded)]
