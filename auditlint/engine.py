@@ -23,40 +23,63 @@ from auditlint.findings import Finding
 from auditlint.parse import parse_document
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
 from auditlint.result import FileError, LintResult
-from auditlint.readers import SUFFIXES, UnreadableError, preload, read_source
+from auditlint.readers import NOT_YET, SUFFIXES, UnreadableError, preload, read_source
 from auditlint.runner import JobFailed, Limits, run_jobs
 from auditlint.suppression import UnusedSuppression, apply_suppressions, parse_suppressions
 
 
-def collect_files(paths: Iterable[str]) -> tuple[list[str], list[FileError]]:
-    """Expand the paths given: files as they are, directories walked for documents.
+def collect_files(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], list[FileError], list[str]]:
+    """Expand the paths given: files as they are, directories walked for documents. Returns the
+    files, the paths that cannot be linted, and the files found in formats not read yet.
 
-    Hidden directories are skipped and symbolic links to directories are not followed, so a
-    symlink loop cannot make the walk endless.
+    Hidden directories and files, and whatever an `exclude` glob matches (a file's or a
+    directory's name, or its path below the directory walked), are skipped; symbolic links to
+    directories are not followed, so a symlink loop cannot make the walk endless. A file named
+    on the command line is linted whatever `exclude` says, as ruff does.
     """
+    patterns = tuple(exclude)
     files: list[str] = []
     errors: list[FileError] = []
+    unsupported: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            found = sorted(_walk(path))
+            found, others = _walk(path, patterns)
             if not found:
                 errors.append(FileError(path, "no .txt, .md or .pdf files in this directory"))
             files.extend(found)
+            unsupported.extend(others)
         elif os.path.lexists(path) and not os.path.exists(path):
             errors.append(FileError(path, "broken symbolic link"))
         elif os.path.exists(path):
             files.append(path)
         else:
             errors.append(FileError(path, "no such file or directory"))
-    return list(dict.fromkeys(files)), errors
+    return list(dict.fromkeys(files)), errors, list(dict.fromkeys(unsupported))
 
 
-def _walk(root: str) -> Iterable[str]:
+def excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a glob matches the path (relative to the directory walked, with /) or its name."""
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(relative, p.strip("/")) for p in patterns)
+
+
+def _walk(root: str, patterns: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The documents under root, and the files in formats not read yet, each sorted."""
+    found: list[str] = []
+    others: list[str] = []
     for directory, subdirs, names in os.walk(root, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        below = os.path.relpath(directory, root).replace(os.sep, "/")
+        below = "" if below == "." else below + "/"
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and not excluded(below + d, patterns))
         for name in names:
-            if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
-                yield os.path.join(directory, name)
+            if name.startswith(".") or excluded(below + name, patterns):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix in SUFFIXES:
+                found.append(os.path.join(directory, name))
+            elif suffix in NOT_YET:
+                others.append(os.path.join(directory, name))
+    return sorted(found), sorted(others)
 
 
 class Progress(Protocol):
@@ -152,7 +175,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     chosen = {info.id for info in selected}
     known = {info.id for info in rules}
     accepted = read_baseline(baseline) if baseline else frozenset()
-    files, errors = collect_files(paths)
+    files, errors, unsupported = collect_files(paths, (*settings.exclude, *settings.extend_exclude))
     if any(Path(f).suffix.lower() == ".pdf" for f in files):
         preload(settings.pdf_engine)  # import the engine once, before the workers fork
 
@@ -171,7 +194,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         outcomes = run_jobs(files, job, settings.jobs, Limits(settings.timeout, settings.max_memory), progress.advance)
     finally:
         progress.finish()
-    result = LintResult(errors=errors, rules=selected)
+    result = LintResult(errors=errors, rules=selected, unsupported=unsupported)
     findings: list[Finding] = []
     for outcome in outcomes:
         if outcome.error is not None:

@@ -2,9 +2,9 @@
 not be, and the rules that ran. The engine fills it; reports format it and never run anything."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from auditlint.findings import Finding
+from auditlint.findings import Finding, Level
 from auditlint.plugins import RuleInfo
 
 
@@ -18,10 +18,26 @@ class FileError:
 
 @dataclass
 class LintResult:
-    """Everything a report needs: the findings, the files read, the files that could not be."""
+    """Everything a report needs: the findings, the files read, the files that could not be.
+
+    `findings` are the ones a report lists; `unlisted` those below the level asked for
+    (`--min-level`), which the summary still counts."""
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     rules: list[RuleInfo] = field(default_factory=list)
     baselined: int = 0  # findings hidden because the baseline records them
+    unlisted: list[Finding] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # files found in formats not read yet
+
+    @property
+    def every_finding(self) -> list[Finding]:
+        """Listed and unlisted, in report order: what the summary counts."""
+        return sorted([*self.findings, *self.unlisted], key=Finding.sort_key)
+
+    def listing(self, min_level: Level) -> "LintResult":
+        """This result with only the findings at or above `min_level` listed, the rest counted."""
+        every = self.every_finding
+        return replace(self, findings=[f for f in every if f.level >= min_level],
+                       unlisted=[f for f in every if f.level < min_level])

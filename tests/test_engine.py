@@ -20,7 +20,7 @@ def test_directories_are_walked_for_documents_only_and_in_order(tmp_path):
     (tmp_path / ".git" / "c.txt").write_text("x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.pdf").write_bytes(b"%PDF")
-    files, errors = collect_files([str(tmp_path)])
+    files, errors, _ = collect_files([str(tmp_path)])
     assert [os.path.relpath(f, tmp_path) for f in files] == ["a.TXT", "b.md", os.path.join("sub", "c.pdf")]
     assert errors == []
 
@@ -28,7 +28,7 @@ def test_directories_are_walked_for_documents_only_and_in_order(tmp_path):
 def test_a_symlink_loop_does_not_hang_the_walk(tmp_path):
     (tmp_path / "doc.txt").write_text("x")
     (tmp_path / "loop").symlink_to(tmp_path)
-    files, _ = collect_files([str(tmp_path)])
+    files, _, _ = collect_files([str(tmp_path)])
     assert files == [str(tmp_path / "doc.txt")]
 
 
