@@ -26,6 +26,7 @@ from auditlint.result import FileError, LintResult
 from auditlint.readers import NOT_YET, SUFFIXES, UnreadableError, preload, read_source
 from auditlint.runner import JobFailed, Limits, run_jobs
 from auditlint.suppression import UnusedSuppression, apply_suppressions, parse_suppressions
+from auditlint.understood import Checked, NotUnderstood, checked, not_understood
 
 
 def collect_files(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], list[FileError], list[str]]:
@@ -105,8 +106,9 @@ class NoProgress:
 
 def all_rules(checks: list[tuple[Check, RuleInfo]]) -> list[RuleInfo]:
     """Every rule a run can report: the registered checks, and the engine's own
-    `unused-suppression`, sorted by id."""
-    return sorted([info for _, info in checks] + [describe(UnusedSuppression(), "auditlint")], key=lambda i: i.id)
+    `unused-suppression` and `not-understood`, sorted by id."""
+    own = [describe(UnusedSuppression(), "auditlint"), describe(NotUnderstood(), "auditlint")]
+    return sorted([info for _, info in checks] + own, key=lambda i: i.id)
 
 
 def select_rules(rules: list[RuleInfo], settings: Settings) -> list[RuleInfo]:
@@ -136,9 +138,10 @@ def ignored_here(path: str, settings: Settings) -> set[str]:
 
 
 def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Settings,
-              known: set[str], report_unused: bool) -> list[Finding]:
-    """All findings of the given checks on one file, less those its suppression comments cover.
-    Raises UnreadableError for a file that cannot be read."""
+              known: set[str], report_unused: bool, report_nothing: bool = True) -> tuple[list[Finding], Checked]:
+    """All findings of the given checks on one file, less those its suppression comments cover,
+    and what the file gave them to check (a `not-understood` finding when nothing and
+    `report_nothing`). Raises UnreadableError for a file that cannot be read."""
     source = read_source(path, {"pdf_engine": settings.pdf_engine})
     document = parse_document(source)
     findings: list[Finding] = []
@@ -149,7 +152,12 @@ def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Setting
         except Exception as exc:  # a bug in one rule must not hide the other rules' findings
             raise UnreadableError(f"internal error in rule {info.id}: {type(exc).__name__}: {exc}") from exc
     ran = {info.id for _, info in checks}
-    return apply_suppressions(findings, parse_suppressions(source), ran, known, report_unused)
+    counts = checked(document)
+    nothing = not_understood(document, counts) if report_nothing else None
+    if nothing is not None:
+        findings.append(nothing)
+        ran.add(NotUnderstood.id)
+    return apply_suppressions(findings, parse_suppressions(source), ran, known, report_unused), counts
 
 
 def finalize(findings: Iterable[Finding]) -> list[Finding]:
@@ -179,14 +187,16 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     if any(Path(f).suffix.lower() == ".pdf" for f in files):
         preload(settings.pdf_engine)  # import the engine once, before the workers fork
 
-    def job(path: str) -> list[dict[str, Any]]:
+    def job(path: str) -> dict[str, Any]:
         off = ignored_here(path, settings)
         checks = [(check, info) for check, info in loaded if info.id in chosen and info.id not in off]
         report_unused = UnusedSuppression.id in chosen and UnusedSuppression.id not in off
+        report_nothing = NotUnderstood.id in chosen and NotUnderstood.id not in off
         try:
-            return [f.to_data() for f in lint_file(path, checks, settings, known, report_unused)]
+            findings, counts = lint_file(path, checks, settings, known, report_unused, report_nothing)
         except UnreadableError as exc:
             raise JobFailed(str(exc)) from exc
+        return {"findings": [f.to_data() for f in findings], "tables": counts.tables, "claims": counts.claims}
 
     progress = progress or NoProgress()
     progress.start(len(files))
@@ -201,7 +211,8 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
             result.errors.append(FileError(outcome.path, outcome.error))
         else:
             result.files.append(outcome.path)
-            findings.extend(Finding.from_data(data) for data in outcome.result)
+            result.checked[outcome.path] = Checked(outcome.result["tables"], outcome.result["claims"])
+            findings.extend(Finding.from_data(data) for data in outcome.result["findings"])
     every = finalize(findings)
     result.findings = [f for f in every if f.fingerprint not in accepted]
     result.baselined = len(every) - len(result.findings)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from auditlint.findings import Finding, Level
 from auditlint.plugins import RuleInfo
+from auditlint.understood import Checked
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class LintResult:
     baselined: int = 0  # findings hidden because the baseline records them
     unlisted: list[Finding] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)  # files found in formats not read yet
+    checked: dict[str, Checked] = field(default_factory=dict)  # per file read: its tables and claims
 
     @property
     def every_finding(self) -> list[Finding]:

@@ -18,6 +18,7 @@ import click
 
 from auditlint.findings import Finding, Level
 from auditlint.model import Location, display_width
+from auditlint.readers import NOT_YET_ADVICE
 from auditlint.result import LintResult
 
 INDENT = "    "          # the message's continuation, the hint and the related places
@@ -164,9 +165,43 @@ def terminal_width() -> int:
     return max(MIN_WIDTH, shutil.get_terminal_size().columns)
 
 
+def file_line(result: LintResult, path: str, lang: str) -> str:
+    """What one file gave the checks and what they found: clean only when something was checked
+    and nothing found."""
+    mine = [f for f in result.every_finding if f.location.path == path]
+    counts_ = result.checked.get(path)
+    if lang == "zh":
+        what = f"（核对表格 {counts_.tables} 张、说明 {counts_.claims} 处）" if counts_ else ""
+        found = "，".join(f"{LEVEL_WORDS['zh'][level]} {n}" for level, n in sorted(Counter(f.level for f in mine).items(), reverse=True))
+        if counts_ and counts_.nothing:
+            return f"{path}：未核对任何内容，不算无问题（{found or '未报告'}）"
+        return f"{path}：{found or '无问题'}{what}"
+    what = f" ({plural(counts_.tables, 'table', 'tables')}, {plural(counts_.claims, 'claim', 'claims')} checked)" if counts_ else ""
+    found = ", ".join(plural(n, *LEVEL_WORDS["en"][level])
+                      for level, n in sorted(Counter(f.level for f in mine).items(), reverse=True))
+    if counts_ and counts_.nothing:
+        return f"{path}: nothing checked, so not clean ({found or 'not reported'})"
+    return f"{path}: {found or 'clean'}{what}"
+
+
+def unsupported_line(result: LintResult, lang: str) -> str:
+    """The files found in formats not read yet, and what to do with them."""
+    names = ", ".join(result.unsupported)
+    if lang == "zh":
+        return f"未读取 {len(result.unsupported)} 个文件（Word/Excel 等格式，请转为 PDF 或文本；Word/Excel 输入已在计划中）：{names}"
+    return f"{plural(len(result.unsupported), 'file', 'files')} not read ({NOT_YET_ADVICE}): {names}"
+
+
 def render(result: LintResult, lang: str, width: int | None = None, colour: bool = False) -> str:
-    """Every listed finding, then the summary line."""
+    """Every listed finding; then each file with its counts, the files in formats not read yet,
+    and the summary line."""
     width = width or terminal_width()
     lines = [line for f in result.findings for line in finding_lines(f, lang, width, colour)]
+    if lines:
+        lines.append("")
+    for path in result.files:
+        lines += wrap(file_line(result, path, lang), width, "", INDENT)
+    if result.unsupported:
+        lines += wrap(unsupported_line(result, lang), width, "", INDENT)
     lines += wrap(summary(result, lang), width, "", INDENT)
     return "".join(line + "\n" for line in lines)
