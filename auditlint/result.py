@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from auditlint.findings import Finding, Level
 from auditlint.plugins import RuleInfo
+from auditlint.readers import NOT_YET_ADVICE  # what to do with `unsupported` files, for the reports
 from auditlint.understood import Checked
 
 

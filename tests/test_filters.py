@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 from auditlint.engine import collect_files
 
@@ -14,9 +15,12 @@ NOTES = ("2023年度收、支总计均为 573.15 万元。与 2022年度相比�
 ERROR = "住房公积金87.39万元，比上年减少4.86万元，主要是主要是人员异动。\n"
 
 
+FINDING_LINE = re.compile(r"^\S+?:(?:p\d+:)?\d+:\d+: (error|warning|note) ")
+
+
 def levels(report: str) -> list[str]:
     """The level word of each finding line of a text report."""
-    return [line.split(": ", 1)[1].split()[0] for line in report.splitlines() if not line.startswith((" ", "1", "2", "3"))]
+    return [m.group(1) for m in map(FINDING_LINE.match, report.splitlines()) if m]
 
 
 def test_notes_are_counted_but_listed_only_when_asked(cli, tmp_path, monkeypatch):

@@ -47,8 +47,9 @@ def test_a_finding_is_one_line_of_location_level_rule_message_with_its_evidence_
     text = render(LintResult(findings=[pdf_finding()], files=[PDF]), "en", width=100)
     lines = text.splitlines()
     assert lines[0].startswith(f"{PDF}:p18:433:9: error text-vs-table")
-    assert all(line.startswith("    ") for line in lines[1:-1])
-    body = " ".join(line.strip() for line in lines[1:-1])
+    evidence = lines[1:lines.index("")]  # then a blank line, each file's counts and the summary
+    assert evidence and all(line.startswith("    ") for line in evidence)
+    body = " ".join(line.strip() for line in evidence)
     assert "hint: 12,345.67 and 12,354.67 look like two adjacent digits swapped" in body
     assert "see: 一般公共预算支出表 p20:600:20" in body and "财政拨款收支总表（支出） p22:602:20" in body
     assert lines[-1] == "1 finding: 1 error, 0 warnings, 0 notes; 1 file read, 0 unreadable"

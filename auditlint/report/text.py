@@ -18,8 +18,7 @@ import click
 
 from auditlint.findings import Finding, Level
 from auditlint.model import Location, display_width
-from auditlint.readers import NOT_YET_ADVICE
-from auditlint.result import LintResult
+from auditlint.result import NOT_YET_ADVICE, LintResult
 
 INDENT = "    "          # the message's continuation, the hint and the related places
 HANGING = INDENT * 2     # the continuation of a hint or of the related places
