@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from auditlint import FAIL_ON, LANGS, PDF_ENGINES, __version__
+from auditlint import FAIL_ON, LANGS, MIN_LEVELS, PDF_ENGINES, __version__
 from auditlint.help_zh import Group
 
 if TYPE_CHECKING:
+    from auditlint.findings import Level
     from auditlint.result import LintResult
     from auditlint.plugins import RuleInfo
 
@@ -141,8 +142,17 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings in this file and exit.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule and level instead of listing them.")
+@click.option("--min-level", type=click.Choice(MIN_LEVELS), default=None,
+              help="List only findings at or above this level [default: warning for text, note for the others].")
+@click.option("--show-notes", is_flag=True, help="List notes too (--min-level note).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line, and nothing when clean.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip these files and directories when walking (replaces the default list).")
+@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Skip these too when walking.")
 def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: str | None,
-                  baseline: str | None, write_baseline: str | None, statistics: bool, **options: Any) -> None:
+                  baseline: str | None, write_baseline: str | None, statistics: bool,
+                  show_notes: bool, quiet: bool, exit_zero: bool, **options: Any) -> None:
     """Lint the documents (.txt, .md, .pdf) under PATHS."""
     from auditlint.config import ConfigError, resolve
     from auditlint.engine import run
@@ -155,7 +165,7 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
         raise click.UsageError("give at least one file or directory to lint")
     if baseline and write_baseline:
         raise click.UsageError("--baseline and --write-baseline do not go together")
-    for key in ("select", "extend_select", "ignore"):
+    for key in ("select", "extend_select", "ignore", "exclude", "extend_exclude"):
         options[key] = tuple(_split(options[key])) or None
     try:
         settings = resolve(options, config)
@@ -172,15 +182,38 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
         click.echo(f"auditlint: 已在 {write_baseline} 中记录 {count} 条发现" if lang == "zh" else
                    f"auditlint: recorded {count} finding{'s' if count != 1 else ''} in {write_baseline}", err=True)
         sys.exit(EXIT_UNUSABLE if result.errors else EXIT_CLEAN)
-    report = render(result, fmt, lang, statistics)
+    code = exit_code(result, "never" if exit_zero else settings.fail_on)
+    if not statistics:
+        result = result.listing(min_level(settings.min_level, fmt, show_notes))
+    clean = not result.findings and not result.errors
+    if quiet and fmt == "text":
+        report = "" if clean else summary(result, lang) + "\n"
+    else:
+        report = render(result, fmt, lang, statistics, colour=not output and wants_colour())
     if output:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(report)
     else:
         click.echo(report, nl=False)
-    if fmt in SUMMARY_TO_STDERR or output:
+    if (fmt in SUMMARY_TO_STDERR or output) and not (quiet and clean):
         click.echo(summary(result, lang), err=True)
-    sys.exit(exit_code(result, settings.fail_on))
+    sys.exit(code)
+
+
+def min_level(configured: str | None, fmt: str, show_notes: bool) -> Level:
+    """The lowest level listed: notes with --show-notes; else the one set (command line or
+    configuration); else warning for the text a person reads, every finding for the machine
+    formats (programs filter for themselves)."""
+    from auditlint.findings import Level
+
+    if show_notes:
+        return Level.NOTE
+    return Level.parse(configured or ("warning" if fmt == "text" else "note"))
+
+
+def wants_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def write_baseline_file(path: str, result: LintResult, lang: str) -> int:

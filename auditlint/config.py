@@ -16,12 +16,21 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Mapping
 
-from auditlint import FAIL_ON, LANGS, PDF_ENGINES
+from auditlint import FAIL_ON, LANGS, MIN_LEVELS, PDF_ENGINES
 
 CONFIG_FILES = (".auditlint.toml", "pyproject.toml", "setup.cfg")
 
 DEFAULT_TIMEOUT = 120.0     # seconds per file: a 262-page PDF takes 5 s with PDFium, 20 s with pdfminer
 DEFAULT_MAX_MEMORY = 1024   # MB of address space per file: that PDF runs within 256
+
+
+# What a directory walk never lints (ruff's `exclude`, as globs on each part of a path): the
+# tool folders of a code repository, and the files of one that are no documents.
+DEFAULT_EXCLUDE = (
+    "__pycache__", "node_modules", "venv", ".venv", "*.egg-info", "build", "dist", "site-packages",
+    "README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*",
+    "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "AUTHORS*",
+)
 
 
 class ConfigError(Exception):
@@ -45,6 +54,9 @@ class Settings:
     max_memory: int = DEFAULT_MAX_MEMORY
     root: str = "."
     config_path: str | None = None
+    min_level: str | None = None  # None: the format's own (warning for text, note for the machine formats)
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
 
 
 def find_config(start: Path) -> Path | None:
@@ -163,6 +175,14 @@ def _positive_number(value: Any) -> float:
     return number
 
 
+def _globs(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.replace("\n", ",").split(",")
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ValueError("expected a list of glob patterns")
+    return tuple(v.strip() for v in value if v.strip())
+
+
 def _per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, Mapping):
         raise ValueError("expected a mapping of file patterns to lists of rule ids")
@@ -196,6 +216,9 @@ _KEYS = {
     "tolerance": _tolerance,
     "timeout": _positive_number,
     "max-memory": _positive_int,
+    "min-level": _choice(MIN_LEVELS),
+    "exclude": _globs,
+    "extend-exclude": _globs,
 }
 
 

@@ -28,40 +28,64 @@ from auditlint.model import Document, Location
 from auditlint.parse import parse_document
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
 from auditlint.result import FileError, LintResult
-from auditlint.readers import SUFFIXES, UnreadableError, preload, read_source
+from auditlint.readers import NOT_YET, SUFFIXES, UnreadableError, preload, read_source
 from auditlint.runner import JobFailed, Limits, run_jobs
 from auditlint.suppression import UnusedSuppression, apply_suppressions, parse_suppressions
+from auditlint.understood import Checked, NotUnderstood, checked, not_understood
 
 
-def collect_files(paths: Iterable[str]) -> tuple[list[str], list[FileError]]:
-    """Expand the paths given: files as they are, directories walked for documents.
+def collect_files(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], list[FileError], list[str]]:
+    """Expand the paths given: files as they are, directories walked for documents. Returns the
+    files, the paths that cannot be linted, and the files found in formats not read yet.
 
-    Hidden directories are skipped and symbolic links to directories are not followed, so a
-    symlink loop cannot make the walk endless.
+    Hidden directories and files, and whatever an `exclude` glob matches (a file's or a
+    directory's name, or its path below the directory walked), are skipped; symbolic links to
+    directories are not followed, so a symlink loop cannot make the walk endless. A file named
+    on the command line is linted whatever `exclude` says, as ruff does.
     """
+    patterns = tuple(exclude)
     files: list[str] = []
     errors: list[FileError] = []
+    unsupported: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            found = sorted(_walk(path))
+            found, others = _walk(path, patterns)
             if not found:
                 errors.append(FileError(path, "no .txt, .md or .pdf files in this directory"))
             files.extend(found)
+            unsupported.extend(others)
         elif os.path.lexists(path) and not os.path.exists(path):
             errors.append(FileError(path, "broken symbolic link"))
         elif os.path.exists(path):
             files.append(path)
         else:
             errors.append(FileError(path, "no such file or directory"))
-    return list(dict.fromkeys(files)), errors
+    return list(dict.fromkeys(files)), errors, list(dict.fromkeys(unsupported))
 
 
-def _walk(root: str) -> Iterable[str]:
+def excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a glob matches the path (relative to the directory walked, with /) or its name."""
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(relative, p.strip("/")) for p in patterns)
+
+
+def _walk(root: str, patterns: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The documents under root, and the files in formats not read yet, each sorted."""
+    found: list[str] = []
+    others: list[str] = []
     for directory, subdirs, names in os.walk(root, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        below = os.path.relpath(directory, root).replace(os.sep, "/")
+        below = "" if below == "." else below + "/"
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and not excluded(below + d, patterns))
         for name in names:
-            if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
-                yield os.path.join(directory, name)
+            if name.startswith(".") or excluded(below + name, patterns):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix in SUFFIXES:
+                found.append(os.path.join(directory, name))
+            elif suffix in NOT_YET:
+                others.append(os.path.join(directory, name))
+    return sorted(found), sorted(others)
 
 
 class Progress(Protocol):
@@ -87,8 +111,9 @@ class NoProgress:
 
 def all_rules(checks: list[tuple[Check, RuleInfo]]) -> list[RuleInfo]:
     """Every rule a run can report: the registered checks, and the engine's own
-    `unused-suppression`, sorted by id."""
-    return sorted([info for _, info in checks] + [describe(UnusedSuppression(), DISTRIBUTION)], key=lambda i: i.id)
+    `unused-suppression` and `not-understood`, sorted by id."""
+    own = [describe(UnusedSuppression(), DISTRIBUTION), describe(NotUnderstood(), DISTRIBUTION)]
+    return sorted([info for _, info in checks] + own, key=lambda i: i.id)
 
 
 def select_rules(rules: list[RuleInfo], settings: Settings) -> list[RuleInfo]:
@@ -119,24 +144,32 @@ def ignored_here(path: str, settings: Settings) -> set[str]:
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """What linting one file gave: its findings, and the language its text is written in."""
+    """What linting one file gave: its findings, the language its text is written in, and what
+    it gave the checks to check (its tables and claims)."""
 
     findings: list[Finding]
     language: str
+    checked: Checked
 
 
 def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Settings,
-              known: set[str], report_unused: bool) -> FileOutcome:
-    """All findings of the given checks on one file, less those its suppression comments cover.
-    Raises UnreadableError for a file that cannot be read."""
+              known: set[str], report_unused: bool, report_nothing: bool = True) -> FileOutcome:
+    """All findings of the given checks on one file, less those its suppression comments cover,
+    and what the file gave them to check (a `not-understood` finding when nothing and
+    `report_nothing`). Raises UnreadableError for a file that cannot be read."""
     source = read_source(path, {"pdf_engine": settings.pdf_engine})
     document = parse_document(source)
     findings: list[Finding] = []
     for check, info in checks:
         findings.extend(run_check(check, info, document, settings))
     ran = {info.id for _, info in checks}
+    counts = checked(document)
+    nothing = not_understood(document, counts) if report_nothing else None
+    if nothing is not None:
+        findings.append(nothing)
+        ran.add(NotUnderstood.id)
     kept = apply_suppressions(findings, parse_suppressions(source), ran, known, report_unused)
-    return FileOutcome(kept, text_lang("\n".join(line.text for line in source.lines)))
+    return FileOutcome(kept, text_lang("\n".join(line.text for line in source.lines)), counts)
 
 
 def run_check(check: Check, info: RuleInfo, document: Document, settings: Settings) -> list[Finding]:
@@ -178,7 +211,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     chosen = {info.id for info in selected}
     known = {info.id for info in rules}
     recorded = read_baseline(baseline) if baseline else None
-    files, errors = collect_files(paths)
+    files, errors, unsupported = collect_files(paths, (*settings.exclude, *settings.extend_exclude))
     if any(Path(f).suffix.lower() == ".pdf" for f in files):
         preload(settings.pdf_engine)  # import the engine once, before the workers fork
 
@@ -186,11 +219,13 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         off = ignored_here(path, settings)
         checks = [(check, info) for check, info in loaded if info.id in chosen and info.id not in off]
         report_unused = UnusedSuppression.id in chosen and UnusedSuppression.id not in off
+        report_nothing = NotUnderstood.id in chosen and NotUnderstood.id not in off
         try:
-            outcome = lint_file(path, checks, settings, known, report_unused)
+            outcome = lint_file(path, checks, settings, known, report_unused, report_nothing)
         except UnreadableError as exc:
             raise JobFailed(str(exc)) from exc
-        return {"findings": [f.to_data() for f in outcome.findings], "language": outcome.language}
+        return {"findings": [f.to_data() for f in outcome.findings], "language": outcome.language,
+                "tables": outcome.checked.tables, "claims": outcome.checked.claims}
 
     progress = progress or NoProgress()
     progress.start(len(files))
@@ -198,7 +233,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         outcomes = run_jobs(files, job, settings.jobs, Limits(settings.timeout, settings.max_memory), progress.advance)
     finally:
         progress.finish()
-    result = LintResult(errors=errors, rules=selected)
+    result = LintResult(errors=errors, rules=selected, unsupported=unsupported)
     findings: list[Finding] = []
     for outcome in outcomes:
         if outcome.error is not None:
@@ -206,6 +241,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         else:
             result.files.append(outcome.path)
             result.languages[outcome.path] = outcome.result["language"]
+            result.checked[outcome.path] = Checked(outcome.result["tables"], outcome.result["claims"])
             findings.extend(Finding.from_data(data) for data in outcome.result["findings"])
     result.findings = finalize(findings)
     result.lang = choose(settings.lang, result.languages.values())

@@ -2,10 +2,11 @@
 not be, and the rules that ran. The engine fills it; reports format it and never run anything."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from auditlint.findings import Finding, Message
+from auditlint.findings import Finding, Level, Message
 from auditlint.plugins import RuleInfo
+from auditlint.understood import Checked
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,10 @@ class FileError:
 
 @dataclass
 class LintResult:
-    """Everything a report needs: the findings, the files read, the files that could not be."""
+    """Everything a report needs: the findings, the files read, the files that could not be.
+
+    `findings` are the ones a report lists; `unlisted` those below the level asked for
+    (`--min-level`), which the summary still counts."""
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
@@ -28,3 +32,17 @@ class LintResult:
     notices: list[Message] = field(default_factory=list)  # remarks on the run as a whole, one line each
     languages: dict[str, str] = field(default_factory=dict)  # each file read: the language it is written in
     lang: str = "en"  # the language of the run's messages (auditlint.language.choose)
+    unlisted: list[Finding] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)  # files found in formats not read yet
+    checked: dict[str, Checked] = field(default_factory=dict)  # per file read: its tables and claims
+
+    @property
+    def every_finding(self) -> list[Finding]:
+        """Listed and unlisted, in report order: what the summary counts."""
+        return sorted([*self.findings, *self.unlisted], key=Finding.sort_key)
+
+    def listing(self, min_level: Level) -> "LintResult":
+        """This result with only the findings at or above `min_level` listed, the rest counted."""
+        every = self.every_finding
+        return replace(self, findings=[f for f in every if f.level >= min_level],
+                       unlisted=[f for f in every if f.level < min_level])

@@ -52,7 +52,7 @@ def test_statistics_count_per_rule_and_level(cli):
 def test_machine_formats_keep_the_summary_off_stdout(cli):
     result = cli("--format", "sarif", "--lang", "en", PLANTED)
     json.loads(result.stdout)
-    assert "15 findings: 14 errors, 1 warnings" in result.stderr
+    assert "15 findings: 14 errors, 1 warning, 0 notes; 1 file read, 0 unreadable" in result.stderr
 
 
 def test_rules_lists_every_rule_and_explain_documents_one(cli):

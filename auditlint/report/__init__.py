@@ -19,7 +19,10 @@ FORMATS: dict[str, Renderer] = {
 MACHINE_FORMATS = frozenset(FORMATS) - {"text", "html"}
 
 
-def render(result: LintResult, fmt: str, lang: str, with_statistics: bool = False) -> str:
+def render(result: LintResult, fmt: str, lang: str, with_statistics: bool = False, colour: bool = False) -> str:
+    """The report in `fmt`; the text format coloured when `colour` (a terminal that accepts it)."""
     if with_statistics:
         return statistics.render(result, lang, fmt)
+    if fmt == "text":
+        return text.render(result, lang, colour=colour)
     return FORMATS[fmt](result, lang)

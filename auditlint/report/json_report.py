@@ -10,6 +10,8 @@ def render(result: LintResult, lang: str) -> str:
         "tool": "auditlint",
         "version": __version__,
         "files": result.files,
+        "checked": {path: {"tables": c.tables, "claims": c.claims} for path, c in result.checked.items()},
+        "unsupported": result.unsupported,
         "unreadable": [{"path": e.path, "reason": e.reason} for e in result.errors],
         "findings": [f.to_data() for f in result.findings],
     }

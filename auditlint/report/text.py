@@ -1,43 +1,207 @@
-"""The human format: one table row per finding, then a line of counts."""
+"""The human format, in the convention of ruff and flake8: one finding per line,
+`path:line:col: level rule message`, its hint and the related places indented beneath, wrapped
+to the terminal's width; then a line of counts.
+
+A PDF finding names its page first (`report.pdf:p18:433:9`): a reviewer with the PDF open finds
+the page; the line and column are those of the extracted text (`auditlint show --text`).
+Widths are display widths (a Chinese character takes two columns), so that a wrapped report
+fits a terminal whatever its language. Colour marks the level words only, and only when asked
+(standard output a terminal and `NO_COLOR` unset: the command line decides).
+"""
 from __future__ import annotations
 
-from tabulate import tabulate
+import shutil
+from collections import Counter
+from pathlib import PurePath
 
-from auditlint.result import LintResult
+import click
+
 from auditlint.findings import Finding, Level
-from auditlint.model import Location
+from auditlint.model import Location, display_width
+from auditlint.readers import NOT_YET_ADVICE
+from auditlint.result import LintResult
 
-HEADERS = {"zh": ("位置", "级别", "规则", "说明"), "en": ("location", "level", "rule", "message")}
+INDENT = "    "          # the message's continuation, the hint and the related places
+HANGING = INDENT * 2     # the continuation of a hint or of the related places
+MIN_WIDTH = 40           # narrower terminals are treated as this wide
+MIN_FIRST = 24           # a message starts on the finding's line only with this much room
+COLOURS = {Level.ERROR: "red", Level.WARNING: "yellow", Level.NOTE: "cyan"}
+PAGED = (".pdf",)        # formats whose readers find a page where a text editor finds a line
+LEVEL_WORDS = {"zh": {Level.ERROR: "错误", Level.WARNING: "警告", Level.NOTE: "提示"},
+               "en": {Level.ERROR: ("error", "errors"), Level.WARNING: ("warning", "warnings"),
+                      Level.NOTE: ("note", "notes")}}
+
+# Where a line may not break: before closing punctuation, after opening punctuation (kinsoku).
+_CLOSING = "，。、；：！？）》」』”’】〉,.;:!?)]%"
+_OPENING = "（《「『“‘【〈([“"
 
 
 def position(location: Location) -> str:
-    return f"{location.path}:{location.line}:{location.column}"
+    """`line:col`, or `pPAGE:line:col` in a paged format (PDF)."""
+    where = f"{location.line}:{location.column}"
+    return f"p{location.page}:{where}" if PurePath(location.path).suffix.lower() in PAGED else where
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """`1 finding`, `2 findings`, `0 findings`."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def related_text(finding: Finding, lang: str) -> str:
+    """Where else to look: each related figure or sentence with its position."""
+    see = ", ".join(f"{r.message.get(lang)} {position(r.location)}" for r in finding.related)
+    return ("参见：" if lang == "zh" else "see: ") + see
 
 
 def describe(finding: Finding, lang: str) -> str:
-    """The message, then the hint, then where else to look."""
+    """The message, then the hint, then where else to look, one per line (the machine formats'
+    one-field rendering of a finding)."""
     parts = [finding.message.get(lang)]
     if finding.hint is not None:
         parts.append(finding.hint.get(lang))
     if finding.related:
-        see = ", ".join(f"{r.message.get(lang)} {r.location.line}:{r.location.column}" for r in finding.related)
-        parts.append(("参见：" if lang == "zh" else "see: ") + see)
+        parts.append(related_text(finding, lang))
     return "\n".join(parts)
 
 
+def _pieces(text: str) -> list[str]:
+    """Runs of spaces, single wide characters, and the runs of other characters between them."""
+    pieces: list[str] = []
+    for ch in text:
+        kind = "space" if ch.isspace() else "wide" if display_width(ch) == 2 else "word"
+        if pieces and kind != "wide" and _kind(pieces[-1]) == kind:
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+    return pieces
+
+
+def _kind(piece: str) -> str:
+    return "space" if piece[0].isspace() else "wide" if display_width(piece[0]) == 2 else "word"
+
+
+def atoms(text: str) -> list[str]:
+    """The pieces a line breaks between: words, single wide characters, runs of spaces; closing
+    punctuation stays with what it closes and opening punctuation with what it opens."""
+    atoms_: list[str] = []
+    glue = False
+    for piece in _pieces(text):
+        if atoms_ and not piece.isspace() and not atoms_[-1].isspace() and (glue or piece[0] in _CLOSING):
+            atoms_[-1] += piece
+        else:
+            atoms_.append(piece)
+        glue = not piece.isspace() and piece[-1] in _OPENING
+    return atoms_
+
+
+def wrap(text: str, width: int, lead: str, indent: str) -> list[str]:
+    """`text` in lines at most `width` columns wide, the first after `lead`, the others after
+    `indent`. Only a single piece wider than the room (a long path) overflows."""
+    lines: list[str] = []
+    line, start, space = lead, lead, False
+    for piece in atoms(text):
+        if piece.isspace():
+            space = line != start
+            continue
+        candidate = line + (" " if space else "") + piece
+        if line != start and display_width(candidate) > width:
+            lines.append(line)
+            line = start = indent
+            candidate = indent + piece
+        line, space = candidate, False
+    lines.append(line)
+    return lines
+
+
+def finding_lines(finding: Finding, lang: str, width: int, colour: bool) -> list[str]:
+    """One finding: its location, level, rule and message, wrapped; the hint and related places
+    indented beneath."""
+    head = f"{finding.location.path}:{position(finding.location)}: {finding.level.label} {finding.rule}"
+    message = finding.message.get(lang)
+    room = width - display_width(head) - 1
+    if room >= min(MIN_FIRST, display_width(message)):
+        lines = wrap(message, width, head + " ", INDENT)
+    else:
+        lines = [head, *wrap(message, width, INDENT, INDENT)]
+    if colour:
+        word = finding.level.label
+        lines[0] = lines[0].replace(f": {word} ", f": {click.style(word, fg=COLOURS[finding.level], bold=True)} ", 1)
+    if finding.hint is not None:
+        hint = ("线索：" if lang == "zh" else "hint: ") + finding.hint.get(lang)
+        lines += wrap(hint, width, INDENT, HANGING)
+    if finding.related:
+        lines += wrap(related_text(finding, lang), width, INDENT, HANGING)
+    return lines
+
+
+def counts(findings: list[Finding], lang: str) -> str:
+    """Findings per level: `1 error, 2 warnings, 0 notes`."""
+    tally = Counter(f.level for f in findings)
+    if lang == "zh":
+        return "，".join(f"{LEVEL_WORDS['zh'][level]} {tally[level]}" for level in sorted(Level, reverse=True))
+    return ", ".join(plural(tally[level], *LEVEL_WORDS["en"][level]) for level in sorted(Level, reverse=True))
+
+
 def summary(result: LintResult, lang: str) -> str:
-    """One line: findings per level, files read and unreadable, findings the baseline hid."""
-    counts = {level: sum(1 for f in result.findings if f.level == level) for level in Level}
+    """One line: findings per level, files read and unreadable, findings the baseline hid, and
+    the findings counted but not listed (below --min-level)."""
+    every = result.every_finding
+    unlisted = sorted(Counter(f.level for f in result.unlisted).items(), reverse=True)
     if lang == "zh":
         hidden = f"，基线中已有 {result.baselined} 项未列出" if result.baselined else ""
-        return (f"共 {len(result.findings)} 项：错误 {counts[Level.ERROR]}，警告 {counts[Level.WARNING]}，"
-                f"提示 {counts[Level.NOTE]}（读取 {len(result.files)} 个文件，无法读取 {len(result.errors)} 个{hidden}）")
+        shown = "，".join(f"{LEVEL_WORDS['zh'][level]} {n} 项" for level, n in unlisted)
+        shown = f"；未列出{shown}（--min-level {unlisted[-1][0].label} 可列出）" if unlisted else ""
+        return (f"共 {len(every)} 项：{counts(every, lang)}；读取 {len(result.files)} 个文件，"
+                f"无法读取 {len(result.errors)} 个{hidden}{shown}")
     hidden = f", {result.baselined} in the baseline not shown" if result.baselined else ""
-    return (f"{len(result.findings)} findings: {counts[Level.ERROR]} errors, {counts[Level.WARNING]} warnings, "
-            f"{counts[Level.NOTE]} notes ({len(result.files)} files read, {len(result.errors)} unreadable{hidden})")
+    shown = ", ".join(plural(n, *LEVEL_WORDS["en"][level]) for level, n in unlisted)
+    shown = f"; {shown} not listed (--min-level {unlisted[-1][0].label} lists them)" if unlisted else ""
+    return (f"{plural(len(every), 'finding', 'findings')}: {counts(every, lang)}; "
+            f"{plural(len(result.files), 'file', 'files')} read, {len(result.errors)} unreadable{hidden}{shown}")
 
 
-def render(result: LintResult, lang: str) -> str:
-    rows = [(position(f.location), f.level.label, f.rule, describe(f, lang)) for f in result.findings]
-    body = tabulate(rows, headers=HEADERS[lang], tablefmt="simple") + "\n" if rows else ""
-    return body + summary(result, lang) + "\n"
+def terminal_width() -> int:
+    """The terminal's width (COLUMNS when set, 80 when there is no terminal), at least MIN_WIDTH."""
+    return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+
+
+def file_line(result: LintResult, path: str, lang: str) -> str:
+    """What one file gave the checks and what they found: clean only when something was checked
+    and nothing found."""
+    mine = [f for f in result.every_finding if f.location.path == path]
+    counts_ = result.checked.get(path)
+    if lang == "zh":
+        what = f"（核对表格 {counts_.tables} 张、说明 {counts_.claims} 处）" if counts_ else ""
+        found = "，".join(f"{LEVEL_WORDS['zh'][level]} {n}" for level, n in sorted(Counter(f.level for f in mine).items(), reverse=True))
+        if counts_ and counts_.nothing:
+            return f"{path}：未核对任何内容，不算无问题（{found or '未报告'}）"
+        return f"{path}：{found or '无问题'}{what}"
+    what = f" ({plural(counts_.tables, 'table', 'tables')}, {plural(counts_.claims, 'claim', 'claims')} checked)" if counts_ else ""
+    found = ", ".join(plural(n, *LEVEL_WORDS["en"][level])
+                      for level, n in sorted(Counter(f.level for f in mine).items(), reverse=True))
+    if counts_ and counts_.nothing:
+        return f"{path}: nothing checked, so not clean ({found or 'not reported'})"
+    return f"{path}: {found or 'clean'}{what}"
+
+
+def unsupported_line(result: LintResult, lang: str) -> str:
+    """The files found in formats not read yet, and what to do with them."""
+    names = ", ".join(result.unsupported)
+    if lang == "zh":
+        return f"未读取 {len(result.unsupported)} 个文件（Word/Excel 等格式，请转为 PDF 或文本；Word/Excel 输入已在计划中）：{names}"
+    return f"{plural(len(result.unsupported), 'file', 'files')} not read ({NOT_YET_ADVICE}): {names}"
+
+
+def render(result: LintResult, lang: str, width: int | None = None, colour: bool = False) -> str:
+    """Every listed finding; then each file with its counts, the files in formats not read yet,
+    and the summary line."""
+    width = width or terminal_width()
+    lines = [line for f in result.findings for line in finding_lines(f, lang, width, colour)]
+    if lines:
+        lines.append("")
+    for path in result.files:
+        lines += wrap(file_line(result, path, lang), width, "", INDENT)
+    if result.unsupported:
+        lines += wrap(unsupported_line(result, lang), width, "", INDENT)
+    lines += wrap(summary(result, lang), width, "", INDENT)
+    return "".join(line + "\n" for line in lines)

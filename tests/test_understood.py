@@ -1,0 +1,51 @@
+"""Nothing understood is not clean: every file's tables and claims are counted, a file with
+neither is a `not-understood` warning that says why, and documents in formats not read yet
+are listed with what to do."""
+from __future__ import annotations
+
+import json
+
+from tests.conftest import SAMPLES
+
+NARRATIVE = ("2025年某市某某局部门预算\n\n一、部门预算收支情况\n\n"
+             "2025年部门预算收入1234.56万元，支出1234.56万元。一般公共预算拨款收入1000.00万元。\n")
+NO_TABLES = "2025年某市某某局部门预算\n\n本部门的主要职能是负责全市的某某工作。\n"
+ENGLISH = "Annual report 2025\n\nThe department spent a great deal this year.\n"
+
+
+def test_a_file_with_no_table_and_no_claim_is_a_warning_with_its_reason(cli, tmp_path):
+    for name, text in (("narrative.txt", NARRATIVE), ("no_tables.txt", NO_TABLES), ("english.txt", ENGLISH)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    data = json.loads(cli("--format", "json", tmp_path).stdout)
+    reasons = {f["location"]["path"].rsplit("/", 1)[-1]: f["message"]["en"] for f in data["findings"]}
+    assert {f["rule"] for f in data["findings"]} == {"not-understood"}
+    assert {f["level"] for f in data["findings"]} == {"warning"}
+    assert reasons["narrative.txt"].startswith("narrative only: 3 amounts but no table")
+    assert reasons["no_tables.txt"].startswith("no tables found")
+    assert reasons["english.txt"].startswith("not a budget document")
+    assert all(c == {"tables": 0, "claims": 0} for c in data["checked"].values())
+    text = " ".join(cli("--lang", "en", tmp_path / "english.txt").stdout.split())  # lines wrap
+    assert f"{tmp_path / 'english.txt'}: nothing checked, so not clean (1 warning)" in text
+    assert cli("--ignore", "not-understood", tmp_path).exit_code == 0
+
+
+def test_each_file_says_what_was_checked_and_the_clean_sample_is_clean(cli):
+    text = " ".join(cli("--lang", "en", SAMPLES).stdout.split())  # lines wrap
+    assert f"{SAMPLES / 'clean_budget_2025.txt'}: clean (13 tables, 44 claims checked)" in text
+    assert f"{SAMPLES / 'notice_2025.txt'}: nothing checked, so not clean (1 warning)" in text
+    assert "README.md" not in text  # the folder's README is no document
+    checked = json.loads(cli("--format", "json", SAMPLES / "clean_budget_2025.txt").stdout)["checked"]
+    assert list(checked.values()) == [{"tables": 13, "claims": 44}]
+
+
+def test_word_and_excel_files_in_a_folder_are_listed_with_what_to_do(cli, tmp_path):
+    (tmp_path / "budget.txt").write_text(NO_TABLES, encoding="utf-8")
+    for name in ("预算.docx", "表格.xlsx", "old.doc", "x.ofd"):
+        (tmp_path / name).write_bytes(b"PK\x03\x04")
+    text = " ".join(cli("--lang", "en", tmp_path).stdout.split())
+    assert "4 files not read (convert to PDF or text; Word/Excel input is planned):" in text
+    assert all(name in text for name in ("预算.docx", "表格.xlsx", "old.doc", "x.ofd"))
+    named = cli("--lang", "en", tmp_path / "预算.docx")
+    assert named.exit_code == 2 and ".docx files are not read yet: convert to PDF or text" in named.stderr
+    assert json.loads(cli("--format", "json", tmp_path).stdout)["unsupported"] == sorted(
+        str(tmp_path / n) for n in ("预算.docx", "表格.xlsx", "old.doc", "x.ofd"))
