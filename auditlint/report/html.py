@@ -65,9 +65,10 @@ def where(location: Location, kind: str) -> str:
 class Document:
     """One linted file as the report shows it: its lines, read again, and its findings."""
 
-    def __init__(self, path: str, findings: list[Finding]) -> None:
+    def __init__(self, path: str, findings: list[Finding], checked: tuple[int, int] | None = None) -> None:
         self.path = path
         self.findings = findings
+        self.checked = checked  # how many tables and narrative claims the checks had in it
         self.kind = "pdf" if path.lower().endswith(".pdf") else "text"
         self.lines: dict[int, Line] = {}
         if findings:
@@ -86,7 +87,8 @@ def _documents(result: LintResult) -> list[Document]:
     for finding in result.findings:
         findings[finding.location.path].append(finding)
     paths = list(dict.fromkeys([*result.files, *findings]))
-    return [Document(path, sorted(findings.get(path, []), key=Finding.sort_key)) for path in paths]
+    counts = {path: (c.tables, c.claims) for path, c in result.checked.items()}
+    return [Document(path, sorted(findings.get(path, []), key=Finding.sort_key), counts.get(path)) for path in paths]
 
 
 def _pictures(document: Document, budget: int) -> dict[int, str]:
@@ -202,6 +204,10 @@ def _document(number: int, document: Document, pictures: dict[int, str]) -> str:
     parts = [f'<section class="document" id="doc-{number}"><h2>{html.escape(document.path)}</h2>',
              f'<table class="summary"><tr>{"".join(f"<th>{_word(lv.label)}</th>" for lv in LEVELS)}'
              f'<th>{_word("total")}</th></tr><tr>{cells}<td>{len(document.findings)}</td></tr></table>']
+    if document.checked is not None:
+        tables, claims = document.checked
+        checked = Message(f"核对了 {tables} 张表格、{claims} 处说明", f"{tables} tables and {claims} narrative claims checked")
+        parts.append(f'<p class="checked">{_both(checked)}</p>')
     if not document.findings:
         parts.append(f'<p class="clean">{_word("clean")}</p>')
     groups: dict[str, list[int]] = defaultdict(list)
