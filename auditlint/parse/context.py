@@ -15,12 +15,10 @@ import regex
 
 from auditlint.domain.scope import ALL, SCOPE_NAMES, SCOPE_WORDS, UNKNOWN
 from auditlint.domain.units import HEADING_LEVELS
-from auditlint.domain.wording import NUMBER
+from auditlint.domain.wording import LIST_OPENS, NUMBER
 from auditlint.model import Location, Paragraph, Sentence
 
 _YEAR = regex.compile(r"(\d{4})\s*年")
-# A sentence that opens a list of the amount the sentence before states: "其中：…", "其中，…".
-_OPENS_LIST = regex.compile(r"^\s*(?:其中|包括)\s*[：:，,]")
 _SPACE = regex.compile(r"\s+")
 
 
@@ -61,8 +59,11 @@ def scope_of(before: str, paragraph_before: str, section: str | None = None) -> 
 # An amount of a sentence, and what opens a list after it ("…14,770.62万元，其中：", "…万元："):
 # the amount is the list's total, and its words name the money of the list's items.
 _AMOUNT = regex.compile(rf"{NUMBER}\s*万?元")
-_OPENS_ITEMS = regex.compile(r"其中|包括")
-_LIST_HEAD = regex.compile(r"\s*[，,]?\s*(?:(?:其中|(?:主要|具体)?包括)\s*[：:，,]?|[：:])")
+_OPENS_ITEMS = regex.compile(LIST_OPENS)
+# A sentence that opens with a list of what the sentence before states ("…支出12,672.73万元。其中：
+# 基本支出…"); not one that names its own total first ("支出包括：…" may list an earlier sentence's).
+_OPENS_LIST = regex.compile(rf"^\s*{LIST_OPENS}\s*[：:，,]")
+_LIST_HEAD = regex.compile(rf"\s*[，,]?\s*(?:{LIST_OPENS}\s*[：:，,]?|[：:])")
 
 
 def sentence_scope(before: str) -> str | None:
