@@ -293,8 +293,9 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
         for match in pattern.finditer(clean.text):
             amount = clean.amount(paragraph, match, "amount")
             subject = normalise(match.group("subject"))
-            context = context_of(paragraph, amount.location, year, money_of.get(id(paragraph)))
+            context = None  # read only for an amount that names a quantity: most do not
             if unit is not None:
+                context = context_of(paragraph, amount.location, year, money_of.get(id(paragraph)))
                 link = unit_link(figures, units, unit, subject, amount, context, year)
                 # the section of the department's row (or of its one unit) may also restate
                 # the department's figures as the rest of the narrative does
@@ -307,6 +308,7 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
                 subject, stated = figure_name(subject)
                 if not figures.get(subject) and subject not in CLASS_NAMES:
                     continue  # names no quantity a table could print
+            context = context or context_of(paragraph, amount.location, year, money_of.get(id(paragraph)))
             if is_earlier(context.year, year):
                 links.append(Link(subject, amount, (), EARLIER_YEAR))
             elif not concept:
