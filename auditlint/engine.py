@@ -164,7 +164,9 @@ def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Setting
         findings.extend(run_check(check, info, document, settings))
     ran = {info.id for _, info in checks}
     counts = checked(document)
-    nothing = not_understood(document, counts) if report_nothing else None
+    # a rule that found something had something to check: only a file with no finding at all
+    # and nothing read is not understood
+    nothing = not_understood(document, counts) if report_nothing and not findings else None
     if nothing is not None:
         findings.append(nothing)
         ran.add(NotUnderstood.id)

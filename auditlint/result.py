@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from auditlint.findings import Finding, Level, Message
 from auditlint.plugins import RuleInfo
-from auditlint.understood import Checked
+from auditlint.understood import Checked, NotUnderstood
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,13 @@ class LintResult:
     unlisted: list[Finding] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)  # files found in formats not read yet
     checked: dict[str, Checked] = field(default_factory=dict)  # per file read: its tables and claims
+
+    def nothing_checked(self, path: str) -> bool:
+        """Was nothing checked in a file read: no table, no claim, and no finding but the one
+        that says so?"""
+        counts = self.checked.get(path)
+        return counts is not None and counts.nothing and all(
+            f.rule == NotUnderstood.id for f in self.every_finding if f.location.path == path)
 
     @property
     def every_finding(self) -> list[Finding]:

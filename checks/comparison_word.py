@@ -30,6 +30,8 @@ _EQUALLED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?
 # "预算数为10.00万元，决算数为8.00万元，决算数大于预算数": the two figures named after both, by the
 # names the sentence gave them before their amounts.
 _NAMED = regex.compile(rf"(?P<na>{FIGURE_TERMS})\s*(?<!{NEGATION})(?P<word>{_WORD})\s*(?P<nb>{FIGURE_TERMS})")
+# A figure by its name and its amount: "决算数为8.00万元".
+_NAMED_AMOUNT = regex.compile(rf"(?P<name>{FIGURE_TERMS})\s*(?:为|是|达到?|共计?)?\s*(?P<v>{NUMBER})\s*(?P<u>万元|元)")
 # "支出1809.22万元，比上年的1952.60万元增加…": both years' amounts, then the direction.
 _CHANGED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:比|较){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)\s*(?P<word>{_CHANGE})")
 
@@ -122,9 +124,9 @@ class ComparisonWord:
 
 
 def _named_amount(text: str, name: str, end: int) -> regex.Match | None:
-    """The last amount before `end` that the sentence names `name` ("决算数为8.00万元")."""
-    found = list(regex.finditer(rf"(?:{name})\s*(?:为|是|达到?|共计?)?\s*(?P<v>{NUMBER})\s*(?P<u>万元|元)",
-                                text[:end]))
+    """The last amount before `end` that the sentence names `name` ("决算数为8.00万元"); each name
+    is read whole (决算数 is not the tail of 上年决算数)."""
+    found = [m for m in _NAMED_AMOUNT.finditer(text, 0, end) if m.group("name") == name]
     return found[-1] if found else None
 
 

@@ -137,7 +137,7 @@ class Percentage:
             yield self._increase_beyond_current(claim, prior)
             return
         found = change_ratio(claim, prior, spread)
-        if found is None and claim.delta.value != 0:
+        if found is None and claim.delta.value != 0 and prior == 0:
             yield self._change_from_nothing(claim, prior, extra)
             return
         verdict = ratio_verdict(claim.percent, found, extra)

@@ -546,6 +546,8 @@ def test_a_rate_of_a_base_of_nothing_names_the_wrong_base():
     # Spending against an initial budget of 0: the rate must be of another budget.
     [warning] = Percentage().check(doc("年初预算为 0 万元，支出决算为 45.00 万元，完成年初预算的 90%。\n"), Options())
     assert (warning.level, warning.stated) == (Level.WARNING, "90%") and "年初预算, which is 0" in warning.message.en
+    # A base that rounding only may make 0 (10 − 9 = 1, printed whole) is no base of nothing: 900% stands.
+    assert list(Percentage().check(doc("2025年支出预算10万元，比上年增加9万元，增长900%。\n"), Options())) == []
     # A change from nothing: 100% is the change over this year's amount (a note); 50% is nothing (a warning).
     new = "安全生产专项经费 40.00 万元，主要用于设施采购。较 2025 年年初预算增加 40.00 万元，增幅 {}%。\n"
     [habit] = Percentage().check(doc(new.format("100.0")), Options())

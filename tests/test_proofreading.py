@@ -73,6 +73,9 @@ def write(tmp_path, text: str, name: str = "doc.txt"):
     ("会议费预算数为10.00万元，决算数为8.00万元，决算数小于预算数，主要原因是节约。", False),
     ("“三公”经费支出预算数为20.00万元，支出决算数为25.00万元，决算数小于预算数。", True),
     ("会议费预算数为10.00万元，决算数为8.00万元，决算数不大于预算数。", False),
+    # each name read whole: 决算数 is not the tail of 上年决算数
+    ("本年决算数为8.00万元，上年决算数为10.00万元，决算数小于上年决算数。", False),
+    ("本年决算数为12.00万元，上年决算数为10.00万元，决算数小于上年决算数。", True),
 ])
 def test_comparison_words_against_their_numbers(cli, tmp_path, sentence, reported):
     findings = lint(cli, write(tmp_path, sentence), "comparison-word")

@@ -49,3 +49,13 @@ def test_word_and_excel_files_in_a_folder_are_listed_with_what_to_do(cli, tmp_pa
     assert named.exit_code == 2 and ".docx files are not read yet: convert to PDF or text" in named.stderr
     assert json.loads(cli("--format", "json", tmp_path).stdout)["unsupported"] == sorted(
         str(tmp_path / n) for n in ("预算.docx", "表格.xlsx", "old.doc", "x.ofd"))
+
+
+def test_a_file_in_which_a_rule_found_something_had_something_to_check(cli, tmp_path):
+    # No table and no claim, but a comparison contradicted: that is a finding, and the file is no
+    # "nothing checked" one (nor clean).
+    (tmp_path / "compare.txt").write_text("本年决算数为12.00万元，上年决算数为10.00万元，决算数小于上年决算数。\n", encoding="utf-8")
+    data = json.loads(cli("--format", "json", tmp_path).stdout)
+    assert [f["rule"] for f in data["findings"]] == ["comparison-word"]
+    text = " ".join(cli("--lang", "en", tmp_path).stdout.split())
+    assert "compare.txt: 1 error (0 tables, 0 claims checked)" in text

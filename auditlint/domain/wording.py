@@ -20,7 +20,7 @@ NEGATION = "不得|不应|不能|不会|不宜|不可|不|未|没有|无|非"
 
 # The names a sentence gives the figures it states, by which it may compare them after both
 # ("预算数为10.00万元，决算数为8.00万元，决算数大于预算数"): longest first.
-FIGURE_TERMS = "年初预算数|全年预算数|调整预算数|预算安排数|预算数|决算数|执行数|上年数|本年数|上年决算数"
+FIGURE_TERMS = "上年决算数|年初预算数|全年预算数|调整预算数|预算安排数|预算数|决算数|执行数|上年数|本年数"
 
 # An amount in 元 (not 万元, 亿元 or 千元), and not a price (元/套, 元每…).
 YUAN = regex.compile(rf"(?P<amount>{NUMBER})\s*(?<![万亿千])元(?!\s*[/每])")

@@ -173,13 +173,13 @@ def file_line(result: LintResult, path: str, lang: str) -> str:
     if lang == "zh":
         what = f"（核对表格 {counts_.tables} 张、说明 {counts_.claims} 处）" if counts_ else ""
         found = "，".join(f"{LEVEL_WORDS['zh'][level]} {n}" for level, n in sorted(Counter(f.level for f in mine).items(), reverse=True))
-        if counts_ and counts_.nothing:
+        if result.nothing_checked(path):
             return f"{path}：未核对任何内容，不算无问题（{found or '未报告'}）"
         return f"{path}：{found or '无问题'}{what}"
     what = f" ({plural(counts_.tables, 'table', 'tables')}, {plural(counts_.claims, 'claim', 'claims')} checked)" if counts_ else ""
     found = ", ".join(plural(n, *LEVEL_WORDS["en"][level])
                       for level, n in sorted(Counter(f.level for f in mine).items(), reverse=True))
-    if counts_ and counts_.nothing:
+    if result.nothing_checked(path):
         return f"{path}: nothing checked, so not clean ({found or 'not reported'})"
     return f"{path}: {found or 'clean'}{what}"
 
