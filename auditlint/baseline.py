@@ -108,7 +108,8 @@ def read_baseline(path: str) -> Baseline:
         raise ConfigError(f"{path}: not an auditlint baseline (invalid JSON: {exc})") from exc
     if not isinstance(data, dict) or data.get("auditlint-baseline") not in READABLE_VERSIONS \
             or not isinstance(data.get("findings"), list):
-        raise ConfigError(f"{path}: not an auditlint baseline (version {FORMAT_VERSION} expected)")
+        versions = " or ".join(str(v) for v in sorted(READABLE_VERSIONS))
+        raise ConfigError(f"{path}: not an auditlint baseline (version {versions} expected)")
     try:
         fingerprints = frozenset(str(entry["fingerprint"]) for entry in data["findings"])
     except (TypeError, KeyError) as exc:

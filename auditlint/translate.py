@@ -67,7 +67,9 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"unknown rule (.*); the rules are: ", r"未知的规则 \1；现有规则："),
     # baselines (auditlint.baseline)
     (r"not an auditlint baseline \(invalid JSON: (.*)\)", r"不是 auditlint 基线（JSON 无效：\1）"),
-    (r"not an auditlint baseline \(version (\d+) expected\)", r"不是 auditlint 基线（应为第 \1 版格式）"),
+    (r"not an auditlint baseline \(version (.+) expected\)", r"不是 auditlint 基线（应为第 \1 版格式）"),
+    # formats not read yet (auditlint.readers)
+    (r"convert to PDF or text; Word/Excel input is planned", "请转为 PDF 或文本；Word/Excel 输入已在计划中"),
     (r"a baseline entry has no fingerprint", "基线中有一条记录没有指纹"),
     # plugins (auditlint.plugins)
     (r"cannot load check (\S+) \((.*)\): ", r"无法加载检查 \1（\2）："),

@@ -19,9 +19,10 @@ LAYERS = {
     "auditlint/findings.py": ("auditlint.model", "auditlint.agreement"),
     "auditlint/readers": ("auditlint.model", "auditlint.readers"),
     "auditlint/parse": ("auditlint.model", "auditlint.domain", "auditlint.agreement", "auditlint.parse"),
-    # The HTML report reads the documents again (readers), to show their own lines and pages.
+    # The HTML report reads the documents again (readers), to show their own lines and pages; a
+    # report prints the readers' reasons in the run's language (translate: a catalogue, no engine).
     "auditlint/report": ("auditlint.findings", "auditlint.result", "auditlint.report", "auditlint.model",
-                         "auditlint.plugins", "auditlint.readers"),
+                         "auditlint.plugins", "auditlint.readers", "auditlint.translate"),
 }
 
 

@@ -19,6 +19,7 @@ import click
 from auditlint.findings import Finding, Level
 from auditlint.model import Location, display_width
 from auditlint.readers import NOT_YET_ADVICE
+from auditlint.translate import translate
 from auditlint.result import LintResult
 
 INDENT = "    "          # the message's continuation, the hint and the related places
@@ -188,7 +189,7 @@ def unsupported_line(result: LintResult, lang: str) -> str:
     """The files found in formats not read yet, and what to do with them."""
     names = ", ".join(result.unsupported)
     if lang == "zh":
-        return f"未读取 {len(result.unsupported)} 个文件（Word/Excel 等格式，请转为 PDF 或文本；Word/Excel 输入已在计划中）：{names}"
+        return f"未读取 {len(result.unsupported)} 个文件（Word/Excel 等格式，{translate(NOT_YET_ADVICE, 'zh')}）：{names}"
     return f"{plural(len(result.unsupported), 'file', 'files')} not read ({NOT_YET_ADVICE}): {names}"
 
 
