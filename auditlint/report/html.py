@@ -109,7 +109,10 @@ def _pictures(document: Document, budget: int) -> dict[int, str]:
             if stated is None:
                 continue
             related = [placed for r in finding.related for placed in [_placed(document, r.location)] if placed]
-            uri = renderer.picture(stated, related)
+            try:
+                uri = renderer.picture(stated, related)
+            except Exception:  # noqa: BLE001 - a page the engine or Pillow cannot draw: its text instead
+                uri = None
             if uri is not None:
                 pictures[index] = uri
     finally:

@@ -79,6 +79,7 @@ class PdfPictures:
         self._size = (0.0, 0.0)
         self._turned = False
         self._textpage = None
+        self._page_object = None  # the page rendered last, closed with its text page
 
     def close(self) -> None:
         self._drop_page()
@@ -87,14 +88,16 @@ class PdfPictures:
     def _drop_page(self) -> None:
         if self._textpage is not None:
             self._textpage.close()
-        self._textpage, self._image, self._page_number = None, None, 0
+        if self._page_object is not None:
+            self._page_object.close()
+        self._textpage, self._page_object, self._image, self._page_number = None, None, None, 0
 
     def _page(self, number: int) -> None:
         """Render page `number` (1-based), unless it is the one rendered last."""
         if number == self._page_number:
             return
         self._drop_page()
-        page = self._document[number - 1]
+        page = self._page_object = self._document[number - 1]
         self._size = page.get_size()  # as shown, its /Rotate applied, as PDFium renders it
         self._scale = min(MAX_SCALE, MAX_WIDTH / self._size[0])
         self._turned = page.get_rotation() != 0
