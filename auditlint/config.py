@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from auditlint import FAIL_ON, LANGS, MIN_LEVELS, PDF_ENGINES
 
@@ -142,12 +142,20 @@ def validate(raw: Mapping[str, Any], origin: str) -> dict[str, Any]:
     return values
 
 
-def _rules(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = value.replace("\n", ",").split(",")
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ValueError("expected a list of rule ids")
-    return tuple(v.strip() for v in value if v.strip())
+def _strings(what: str) -> Callable[[Any], tuple[str, ...]]:
+    """A checker of a list of strings (or one string of them, comma- or line-separated) naming
+    `what` in its error."""
+    def check(value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = value.replace("\n", ",").split(",")
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"expected a list of {what}")
+        return tuple(v.strip() for v in value if v.strip())
+    return check
+
+
+_rules = _strings("rule ids")
+_globs = _strings("glob patterns")
 
 
 def _choice(options: tuple[str, ...]):
@@ -173,14 +181,6 @@ def _positive_number(value: Any) -> float:
     if isinstance(value, bool) or not number > 0 or number == float("inf"):
         raise ValueError(f"expected a positive number, got {value!r}")
     return number
-
-
-def _globs(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = value.replace("\n", ",").split(",")
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ValueError("expected a list of glob patterns")
-    return tuple(v.strip() for v in value if v.strip())
 
 
 def _per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -54,6 +54,7 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"unknown key (.*) \(known keys: (.*)\)$", r"未知的配置项 \1（可用的配置项：\2）"),
     (r"expected one of (.*), got ", r"应为 \1 之一，实际为 "),
     (r"expected a list of rule ids", "应为规则 ID 的列表"),
+    (r"expected a list of glob patterns", "应为 glob 模式的列表"),
     (r"expected a whole number of at least 1, got ", "应为不小于 1 的整数，实际为 "),
     (r"expected a number of at least 0, got ", "应为不小于 0 的数，实际为 "),
     (r"expected a positive number, got ", "应为正数，实际为 "),

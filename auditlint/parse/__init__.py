@@ -7,6 +7,7 @@ import regex
 
 from auditlint.model import Document, Paragraph, Source
 from auditlint.parse.claims import extract
+from auditlint.parse.context import section_scopes
 from auditlint.parse.facts import Facts
 from auditlint.parse.forms import execution_rates
 from auditlint.parse.identity import document_year
@@ -38,6 +39,7 @@ def parse_document(source: Source) -> Document:
     blocks = segment(source)
     paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
     cleaned = sentences(paragraphs)
+    sections = section_scopes(paragraphs)  # the money each section's heading names, read once
     doc = Document(source, blocks, find_tables(source))
-    doc = replace(doc, claims=extract(paragraphs, cleaned, document_year(doc)) + tuple(execution_rates(doc)))
-    return replace(doc, facts=Facts(doc, cleaned))
+    doc = replace(doc, claims=extract(paragraphs, cleaned, document_year(doc), sections) + tuple(execution_rates(doc)))
+    return replace(doc, facts=Facts(doc, cleaned, sections))

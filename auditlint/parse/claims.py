@@ -93,7 +93,8 @@ FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()“”‘’\"']{{2,30}}
 MAX_LIST_SENTENCES = 12
 
 
-def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: int | None = None) -> tuple[Claim, ...]:
+def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: int | None = None,
+            sections: dict[int, str] | None = None) -> tuple[Claim, ...]:
     """Every claim of every sentence, in document order, each with the year and the scope of
     its main amount (a change's current amount, a completion's budget, a split's total, a
     share's amount)."""
@@ -113,7 +114,7 @@ def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: 
             claims.extend(split_of(*stated, paragraph, sentence, clean, opening.end(), following))
     claims.extend(listed_splits(paragraphs, cleaned))
     paragraph_of = {id(sentence): paragraph for paragraph, sentence, _ in cleaned}
-    sections = section_scopes(paragraphs)
+    sections = section_scopes(paragraphs) if sections is None else sections
     return tuple(_placed(claim, paragraph_of[id(claim.sentence)], document_year, sections) for claim in claims)
 
 

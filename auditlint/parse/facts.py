@@ -75,9 +75,11 @@ def _uncertain(note: str) -> Doubt:
 class Facts:
     """What a document states, by what the checks ask (see the module's docstring)."""
 
-    def __init__(self, doc: Document, cleaned: Cleaned) -> None:
+    def __init__(self, doc: Document, cleaned: Cleaned, sections: dict[int, str] | None = None) -> None:
         self._doc = doc  # the document as parsed, without its facts
         self.sentences = cleaned  # every sentence of the narrative with its paragraph and clean text
+        # the money each narrative paragraph's section heading names, by the paragraph's id
+        self.sections = section_scopes(doc.paragraphs) if sections is None else sections
 
     # ----------------------------------------------------------------------------------------
     # The narrative
@@ -156,11 +158,6 @@ class Facts:
         """Whether all the department's money is this year's 一般公共预算 (then tables of every
         scope state the same figures)."""
         return self.figures.single_scope
-
-    @cached_property
-    def sections(self) -> dict[int, str]:
-        """The money each narrative paragraph's section heading names, by the paragraph's id."""
-        return section_scopes(self._doc.paragraphs)
 
     @cached_property
     def figures(self) -> Figures:

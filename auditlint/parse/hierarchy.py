@@ -375,7 +375,7 @@ def indented_hierarchy(rows: tuple[Row, ...]) -> list[tuple[Row, list[Row]]]:
         if children and all(r.readable for r in (row, *children)) \
                 and not any(c.label.replace(" ", "").startswith("其中") for c in children):
             pairs.append((row, children))
-    failing = [(parent, children) for parent, children in pairs if not _adds_up(parent, children)]
+    failing = [(parent, children) for parent, children in pairs if not rows_add_up(parent, children)]
     return pairs if len(pairs) - len(failing) >= MIN_CONFIRMING and _one_row_explains(failing) else []
 
 
@@ -391,10 +391,11 @@ def _one_row_explains(failing: list[tuple[Row, list[Row]]]) -> bool:
     return len(failing) == 2 and bool(members[0] & members[1])
 
 
-def _adds_up(parent: Row, children: list[Row]) -> bool:
-    """Does the parent equal the sum of its children (within rounding) in every column?"""
+def rows_add_up(parent: Row, children: list[Row]) -> bool:
+    """Does the parent equal the sum of its children (within rounding) in every column? A child
+    short of a column counts nothing in it."""
     for column, total in enumerate(parent.amounts):
-        parts = [c.amounts[column].value for c in children if c.amounts[column] is not None]
+        parts = [c.amounts[column].value for c in children if column < len(c.amounts) and c.amounts[column] is not None]
         if total is None and not parts:
             continue
         if total is None or not adds_up(total.value, parts):

@@ -119,9 +119,11 @@ def _densest(widths: list[int]) -> int | None:
     those at least half as wide as the widest tenth: where a measure's full lines end."""
     if not widths:
         return None
-    wide = [w for w in widths if w >= 0.5 * widths[min(len(widths) - 1, int(len(widths) * 0.9))]]
-    start = max(wide, key=lambda w: (sum(1 for x in wide if w <= x <= w * (1 + _MEASURE_SPREAD)), w))
-    return max(x for x in wide if start <= x <= start * (1 + _MEASURE_SPREAD))
+    wide = [w for w in widths if w >= 0.5 * widths[min(len(widths) - 1, int(len(widths) * 0.9))]]  # sorted
+    def band(w: int) -> int:  # the index past the last width of the band that starts at w
+        return bisect_right(wide, w * (1 + _MEASURE_SPREAD))
+    start = max(range(len(wide)), key=lambda i: (band(wide[i]) - i, wide[i]))
+    return wide[band(wide[start]) - 1]
 
 
 _SENTENCE_MARK = regex.compile(r"[，。；]")  # full-width: an amount's comma is no sentence

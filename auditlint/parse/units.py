@@ -17,13 +17,13 @@ from dataclasses import dataclass
 import regex
 
 from auditlint import domain
-from auditlint.agreement import adds_up
 from auditlint.domain.concepts import CLASS_NAMES
-from auditlint.domain.scope import ALL, TABLE_SCOPES
+from auditlint.domain.scope import TABLE_SCOPES, table_scope
 from auditlint.domain.units import (CLASS_NAME_FILLERS, CLASS_TABLES, MAX_PLACE_PREFIX, MIN_UNIT_NAME, NAME_NOISE,
                                     PLACE_LEVELS, PROJECT_TABLES, SPENDING_TABLES, UNIT_QUANTITIES, UNIT_TOTAL_COLUMNS,
                                     UNIT_TOTAL_WORDS)
 from auditlint.model import Document, Fact, Row, Table, TableReading
+from auditlint.parse.hierarchy import rows_add_up
 
 
 def unit_key(label: str) -> str:
@@ -165,33 +165,22 @@ def _flat_units(table: Table) -> list[tuple[Row, bool, list[Row]]]:
     first, rest = table.rows[0], list(table.rows[1:])
     if not rest or not all(r.readable and not r.code and r.amounts for r in rest):
         return []
-    if _adds_up(first, rest):
+    if rows_add_up(first, rest):
         return [(first, True, rest)]
     units: list[tuple[Row, bool, list[Row]]] = []
     index = 0
     while index < len(rest):
         unit, parts = rest[index], []
         index += 1
-        while index < len(rest) and not (parts and _adds_up(unit, parts)):
+        while index < len(rest) and not (parts and rows_add_up(unit, parts)):
             parts.append(rest[index])
             index += 1
-        if not parts or not _adds_up(unit, parts):
+        if not parts or not rows_add_up(unit, parts):
             return []
         units.append((unit, False, parts))
-    if len(units) < 2 or not _adds_up(first, [unit for unit, _, _ in units]):
+    if len(units) < 2 or not rows_add_up(first, [unit for unit, _, _ in units]):
         return []
     return [(first, True, []), *units]
-
-
-def _adds_up(total: Row, parts: list[Row]) -> bool:
-    """Does a row equal the sum of the rows under it, within rounding, in every column?"""
-    for column, amount in enumerate(total.amounts):
-        values = [row.amounts[column].value for row in parts if column < len(row.amounts) and row.amounts[column] is not None]
-        if amount is None and not values:
-            continue
-        if amount is None or not adds_up(amount.value, values):
-            return False
-    return True
 
 
 _CLASSES = frozenset(class_key(name) for name in CLASS_NAMES)
@@ -207,7 +196,7 @@ def _unit_figures(table: Table, unit: Row, below: list[Row]) -> list[tuple[str, 
     (a 项目支出表's 总计 is the unit's 项目支出), the quantities its columns name (支出总表 by
     unit: 基本支出, 项目支出), its classes (a table of basic spending) and its projects (a
     project table), each name under the unit only when printed once there."""
-    scope = TABLE_SCOPES.get(table.kind, ALL)
+    scope = table_scope(table.kind)
     found: list[tuple[str, Fact]] = []
     quantities = dict(domain.column_quantities(table.columns, table.kind))
     if table.kind in UNIT_TOTAL_COLUMNS:
