@@ -29,6 +29,9 @@ CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
     # "2025年政府采购预算612.36万元", "所属各预算单位政府采购预算总额4,542.69万元"
     (regex.compile(r"^(?:.*?(?:单位|部门|本级))?政府采购预算(?:总额|总计)?$"), "procurement"),
 )
+# Tables whose first column's total is the year's spending of their money (of a 基本支出表 it is
+# its 基本支出 only).
+TOTAL_SPENDING_TABLES = frozenset({"expenditure", "summary", "gpb_function", "fiscal_function"})
 # Tables that state one of the document's totals as a whole, in the total column of their first
 # (合计) row: the 政府采购预算表 is the only table of the department's procurement.
 WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
@@ -36,10 +39,14 @@ WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
 ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
 
 
-# The kinds of government procurement: goods, works, services.
+# The kinds of government procurement: goods, works, services; and how a narrative names a
+# kind's amount (政府采购货物预算, 货物类政府采购支出预算), its `kind` group the kind.
 PROCUREMENT_KINDS = ("货物", "工程", "服务")
+_KIND = "|".join(PROCUREMENT_KINDS)
+PROCUREMENT_KIND_NAME = rf"(?:政府采购(?P<kind>{_KIND})类?|(?P<kind>{_KIND})类?(?:政府)?采购)"
 
 # The names the narrative and the tables give one figure, and the one name it is indexed under
+# (a name may take a group of its pattern: 政府采购{kind})
 # (Shanghai's 三公 table heads a column 机关运行经费 or 机关运行费; the narrative's “三公”经费 is
 # the 三公 table's 合计, COLUMN_TOTAL_NAMES). A name may end in the words that say which figure
 # it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
@@ -53,7 +60,7 @@ FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
     (regex.compile(r"^公务用车购置费"), "公务用车购置费"),
     (regex.compile(r"^公务接待费"), "公务接待费"),
     # the kinds of procurement (政府采购货物预算, 货物类政府采购支出预算): the 政府采购预算表's rows
-    *((regex.compile(rf"^(?:政府采购{kind}类?|{kind}类?(?:政府)?采购)"), f"政府采购{kind}") for kind in PROCUREMENT_KINDS),
+    (regex.compile(rf"^{PROCUREMENT_KIND_NAME}"), "政府采购{kind}"),
 )
 
 # Rows a table names by a word too short to name one thing elsewhere, and the name the narrative

@@ -16,7 +16,7 @@ import regex
 from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence, Share
 from auditlint.parse.context import context_of, section_scopes
 from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of
-from auditlint.domain.wording import CLAUSE, DOWN, LEVEL, NUMBER, RATE, UP
+from auditlint.domain.wording import CLAUSE, DOWN, LEVEL, LIST_OPENS, NUMBER, RATE, UP
 from auditlint.parse.wording import CleanText, Cleaned, Shifted
 
 # The percentage after a change's amount, named by the direction or as a rate: "，增长13.11%",
@@ -45,7 +45,7 @@ _CHANGES_OPENING = tuple(regex.compile(_OPENS_WITH + _COMPARISON + tail)
                          for tail in (*_TAILS, rf"(?P<direction>{LEVEL})"))
 # The total of a sentence that lists what it is made of ("口岸管理业务40,000.70万元，主要包括：…"):
 # the amount a change after the list is of.
-_LIST_TOTAL = regex.compile(rf"(?P<current>{NUMBER})\s*万元\s*[，,]?\s*(?:其中|(?:主要|具体)?包括|主要用于)")
+_LIST_TOTAL = regex.compile(rf"(?P<current>{NUMBER})\s*万元\s*[，,]?\s*{LIST_OPENS}")
 # The amount a sentence ends on, a share of it aside ("支出573.15万元，占本年支出合计的100%。").
 _ENDING = regex.compile(rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?\s*[。！]?\s*$")
 # Text that ends on a direction of change: the amount after it is a change, never compared.

@@ -20,7 +20,7 @@ from auditlint.model import Amount, Document, Fact, Link, Paragraph, Row, Senten
 from auditlint.parse.claims import FIGURE
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain.concepts import (CLASS_NAMES, COLUMN_TOTAL_NAMES, CONCEPTS, FIGURE_NAMES, NAMED_BY_COLUMN, ONE_TABLE_QUANTITIES,
-                                       SHORT_ROW_NAMES, WHOLE_TABLE_TOTALS)
+                                       SHORT_ROW_NAMES, TOTAL_SPENDING_TABLES, WHOLE_TABLE_TOTALS)
 from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope, table_scope
 from auditlint.domain.units import UNIT_QUANTITIES
 from auditlint.parse.context import Context, context_of, is_earlier, scoped, unit_sections
@@ -50,7 +50,7 @@ def figure_name(subject: str) -> tuple[str, str | None]:
         # what follows the name may only say which figure it is: 机关运行经费结余 is another one
         stated = _STATED_AS.fullmatch(subject, match.end()) if match else None
         if stated is not None:
-            return name, stated.group("stated")
+            return name.format(**match.groupdict()), stated.group("stated")
     return subject, None
 
 
@@ -163,9 +163,6 @@ def index_figures(doc: Document) -> Figures:
 # whole with carry-overs (收入总计). A narrative's 收入预算 or 支出预算 is one of them; when the two
 # differ (money carried over), the tables disagree on it and nothing is claimed.
 _SIDE_TOTALS = {"收入": "income", "支出": "total"}
-# Tables whose first column's total is the year's spending of their money (of a 基本支出表 it is
-# its 基本支出 only).
-TOTAL_SPENDING_TABLES = frozenset({"expenditure", "summary", "gpb_function", "fiscal_function"})
 
 
 def _side_total(table: Table, label: str) -> str | None:

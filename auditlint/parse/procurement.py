@@ -12,15 +12,14 @@ from typing import Iterable, Iterator
 
 import regex
 
-from auditlint.domain.concepts import PROCUREMENT_KINDS
+from auditlint.domain.concepts import PROCUREMENT_KIND_NAME, PROCUREMENT_KINDS
 from auditlint.domain.wording import NUMBER
 from auditlint.model import Amount, AwardedToSmes, KindAwarded, Paragraph, Sentence
 from auditlint.parse.wording import CleanText
 
 _KIND = "|".join(PROCUREMENT_KINDS)
 # A kind's amount: 政府采购货物支出1.55万元, 货物类政府采购支出预算259.32万元.
-_KIND_AMOUNT = regex.compile(rf"(?:政府采购(?P<kind>{_KIND})类?|(?P<kind>{_KIND})类?(?:政府)?采购)(?:支出|预算|项目)*\s*(?:为|是)?\s*"
-                             rf"(?P<amount>{NUMBER})\s*万元")
+_KIND_AMOUNT = regex.compile(rf"{PROCUREMENT_KIND_NAME}(?:支出|预算|项目)*\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
 _TOTAL = regex.compile(rf"政府采购(?:支出|预算)*总额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
 _AWARDED = regex.compile(rf"授予中小企业(?:的)?合同金额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
 # A kind's share: 货物采购授予中小企业合同金额占货物支出金额的0%.
