@@ -474,6 +474,57 @@ class BudgetRestatement:
 
 
 @dataclass(frozen=True, slots=True)
+class FormField:
+    """A labelled box of a performance form: the field it is (auditlint.domain.forms.FIELDS: 项目名称,
+    主管部门, 当年预算 …), its value as printed, the amount it states when the field holds money
+    and its value is one number, and where the value is printed."""
+
+    name: str
+    text: str
+    amount: Amount | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One row of a form's indicator grid: its first- and second-level groups (carried down from
+    the rows above where the cell is merged), its name, its target (指标值, 年度指标值, 年初目标值),
+    the value achieved (实际完成值, a self-evaluation's), its points (分值/权重, or "(5 分)" after
+    its name) and its score (得分)."""
+
+    level1: str
+    level2: str
+    name: str
+    target: str
+    actual: str | None
+    weight: Amount | None
+    score: Amount | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A performance form read as a form: its table (title, kind, location), its labelled boxes and
+    its indicator grid. `doubts` say what could not be read with confidence (no field naming the
+    project or unit, a grid whose header or rows are scrambled); a check must not guess there."""
+
+    table: Table
+    fields: tuple[FormField, ...]
+    indicators: tuple[Indicator, ...]
+    location: Location
+    doubts: tuple[str, ...] = ()
+
+    def field(self, name: str) -> FormField | None:
+        """The form's field of that name, if it states it."""
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def read(self) -> bool:
+        """Whether anything of the form was read: a field or an indicator."""
+        return bool(self.fields or self.indicators)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """What the checks read: the source, its blocks in document order, its tables, the claims its
     narrative makes, and `facts`, what parse read of it all (auditlint.parse.facts.Facts: built

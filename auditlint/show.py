@@ -17,7 +17,7 @@ from tabulate import tabulate
 
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain import TABLE_KINDS
-from auditlint.model import Amount, Change, Completion, Document, Fact, Location, Share, Table, TableReading
+from auditlint.model import Amount, Change, Completion, Document, Fact, Form, Location, Share, Table, TableReading
 from auditlint.domain.scope import SCOPE_NAMES
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
@@ -158,6 +158,40 @@ def describe_facts(doc: Document) -> str:
     return "facts:\n" + "\n".join("    " + line for line in body.splitlines())
 
 
+def describe_form(form: Form, number: int) -> str:
+    """A performance form as read: its fields (name: value, line) and its indicator grid, or why
+    it was not read (its doubts)."""
+    loc = form.location
+    head = [f"form {number}: {form.table.title}  (page {loc.page}, lines {loc.line}-{loc.end_line})"]
+    head.extend(f"    doubt: {doubt}" for doubt in form.doubts)
+    for f in form.fields:
+        amount = f"  = {f.amount.value}" if f.amount is not None else ""
+        head.append(f"    {f.name}: {_short(f.text)}{amount}  (line {f.location.line})")
+    if form.indicators:
+        grid = [[i.location.line, i.level1, i.level2, _short(i.name), _short(i.target),
+                 _short(i.actual) if i.actual is not None else "-", i.weight.text if i.weight else "-",
+                 i.score.text if i.score else "-"] for i in form.indicators]
+        body = tabulate(grid, headers=["line", "level 1", "level 2", "indicator", "target", "actual", "weight", "score"],
+                        tablefmt="simple", disable_numparse=True)
+        head.append(_indented(_indented(body)))
+    elif not form.doubts:
+        head.append("    indicators: none printed")
+    return "\n".join(head)
+
+
+def _short(text: str, width: int = 40) -> str:
+    """A value cut to fit a line of the listing (a form's goals run to paragraphs)."""
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def describe_forms(doc: Document) -> str:
+    """Every performance form of the document, as fields and a grid."""
+    forms = doc.facts.forms
+    if not forms:
+        return "forms: none"
+    return f"forms: {len(forms)}\n\n" + "\n\n".join(describe_form(form, n) for n, form in enumerate(forms, start=1))
+
+
 def render_document(doc: Document, with_text: bool = False, with_facts: bool = False, lang: str = "en") -> str:
     parts = [f"{doc.path}: {doc.source.kind} ({doc.source.encoding}), {len(doc.source.lines)} lines, "
              f"{len(doc.tables)} tables"]
@@ -166,6 +200,7 @@ def render_document(doc: Document, with_text: bool = False, with_facts: bool = F
         parts.append("\n".join(f"{line.number:>{width}} p{line.page}  {line.text}" for line in doc.source.lines))
     for number, table in enumerate(doc.tables, start=1):
         parts.append(describe_table(table, number, doc.facts.reading(table), lang))
+    parts.append(describe_forms(doc))
     parts.append(describe_claims(doc))
     parts.append(describe_matches(doc))
     if with_facts:

@@ -23,13 +23,14 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Link, Location, Part, Row, Sentence,
+from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, Link, Location, Part, Row, Sentence,
                              Split, Sum, Table, TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier, section_scopes
 from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN, Figures, index_figures, is_concept, named_figures,
                                      named_total, narrative_links, printed_enough)
+from auditlint.parse.form_fields import read_forms
 from auditlint.parse.forms import budget_restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -244,6 +245,11 @@ class Facts:
     def awarded_to_smes(self) -> list[AwardedToSmes]:
         """Procurement paragraphs that state each kind's share awarded to small and medium enterprises."""
         return list(awarded_to_smes(self.sentences))
+
+    @cached_property
+    def forms(self) -> list[Form]:
+        """Every performance form read as fields and an indicator grid, or with why not (its doubts)."""
+        return list(read_forms(self._doc))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

@@ -1,0 +1,104 @@
+"""The words of a performance form, as data: the labels of its boxes and the headers of its
+indicator grid, each with the synonyms templates print for it.
+
+A form (绩效目标表, 项目支出绩效目标申报表, 部门整体支出绩效目标表, 绩效自评表) is read as labelled
+boxes and a grid of indicators (auditlint.parse.form_fields). A label is matched whole, with its
+spaces removed, so that "项 目 名 称" and a label wrapped inside its cell read the same.
+"""
+from __future__ import annotations
+
+import regex
+
+# Each field a form may state: its name (what auditlint calls it) and the labels printed for it,
+# longest first within one field. `AMOUNT_FIELDS` hold money: their value is read as an amount.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "项目名称": ("项目名称",),
+    "单位名称": ("部门（单位）名称", "部门(单位)名称", "预算单位名称", "部门名称", "单位名称"),
+    "主管部门": ("项目主管部门", "主管部门"),
+    "实施单位": ("项目实施单位", "项目执行单位", "实施单位", "执行单位", "资金使用单位"),
+    "项目期": ("项目期", "实施期限", "项目周期"),
+    "起始年度": ("起始年度",),
+    "终止年度": ("终止年度",),
+    "项目总预算": ("项目总预算", "年度资金总额", "资金总额", "项目资金总额"),
+    "当年预算": ("项目当年预算", "当年预算", "项目本年度预算"),
+    "财政拨款": ("一般公共预算财政拨款", "财政拨款"),
+    "其他资金": ("其他资金",),
+    "年度目标": ("年度绩效目标", "年度目标"),
+    "总体目标": ("长期绩效目标", "总体目标", "整体绩效目标", "长期目标"),
+}
+AMOUNT_FIELDS = frozenset({"项目总预算", "当年预算", "财政拨款", "其他资金"})
+# The fields that say whose form it is: a form with none of them is not read with confidence.
+NAME_FIELDS = ("项目名称", "单位名称")
+
+# Labels of boxes a form prints whose value the model does not keep: they end the value of the
+# field before them on the same line ("项目名称 一网通办工作经费 项目代码").
+OTHER_LABELS: tuple[str, ...] = (
+    "项目代码", "项目编码", "项目负责人", "联系电话", "项目属性", "项目类别", "项目类型", "填报人", "填报日期",
+    "资金单位", "单位", "项目申请理由", "项目主要内容", "项目资金来源", "项目采购", "支出项目类别",
+    "项目前两年预算及当年预算变动情况", "项目前两年预算",
+)
+
+# The labels of every box, longest first: a longer label wins where two start at one place
+# (项目主管部门 before 主管部门).
+_LABEL_FIELD = {label: name for name, labels in FIELDS.items() for label in labels}
+_LABEL_FIELD.update({label: "" for label in OTHER_LABELS})
+_LABELS = sorted(_LABEL_FIELD, key=len, reverse=True)
+# A label at the start of a cell (or after a gap in running text), then its value, up to the next
+# label: the label stands alone or is followed by ：, a space or a value.
+LABEL = regex.compile("(?P<label>" + "|".join(regex.escape(label) for label in _LABELS) + r")(?:\s*[：:])?")
+
+
+def field_of(label: str) -> str | None:
+    """The field a printed label names ("" for a box the model does not keep), or None when the
+    text is no label. The label's spaces and trailing colon do not count."""
+    return _LABEL_FIELD.get(regex.sub(r"[\s：:]", "", label))
+
+
+# The columns of an indicator grid, by what the header cell names: a grid is a header naming at
+# least the indicator and its target. 年初目标值（A） and 实际完成值（B） are a self-evaluation's.
+INDICATOR_COLUMNS: dict[str, regex.Pattern] = {
+    "level1": regex.compile(r"^一级指标$"),
+    "level2": regex.compile(r"^二级指标$"),
+    "name": regex.compile(r"^(?:三级指标|指标名称|绩效指标)$"),
+    "target": regex.compile(r"^(?:年度指标值|指标值|年初目标值|目标值|预期目标值)(?:[（(]A[)）])?$"),
+    "actual": regex.compile(r"^(?:实际完成值|全年实际值|实际值|完成值)(?:[（(]B[)）])?$"),
+    "weight": regex.compile(r"^(?:指标分值|分值|权重)(?:[（(].*[)）])?$"),
+    "score": regex.compile(r"^得分$"),
+}
+# A sub-header under 指标值 that names several years (前年, 上年, 预计当年实现): the target of the
+# year is the column naming the current year.
+SUB_HEADER_YEARS = regex.compile(r"前年|上年|近两年")
+CURRENT_YEAR_COLUMN = regex.compile(r"当年")
+# The names of indicator groups by level, as the national templates print them ("数量指标1" is a
+# second level): a first level's name under the second level's column, or the reverse, shows a
+# row whose cells moved a column.
+FIRST_LEVELS = frozenset({"产出指标", "效益指标", "满意度指标", "成本指标"})
+SECOND_LEVELS = frozenset({"数量指标", "质量指标", "时效指标", "经济效益指标", "社会效益指标", "生态效益指标",
+                           "可持续影响指标", "服务对象满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
+_NUMBERED = regex.compile(r"\d+$")
+
+
+def is_group(text: str) -> bool:
+    """Is a text the name of an indicator group (产出指标, 数量指标1), of either level?"""
+    clean = _NUMBERED.sub("", regex.sub(r"\s", "", text))
+    return clean in FIRST_LEVELS or clean in SECOND_LEVELS
+
+
+def group_level(text: str) -> int | None:
+    """The level a group name stands for (1 or 2), or None; 成本指标 is either, so neither."""
+    clean = _NUMBERED.sub("", regex.sub(r"\s", "", text))
+    first, second = clean in FIRST_LEVELS, clean in SECOND_LEVELS
+    return None if first == second else (1 if first else 2)
+
+
+# The points an indicator's name states at its end ("免费复印及时率 (4 分)"), when no column does.
+NAME_POINTS = regex.compile(r"\s*[（(]\s*(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]\s*$")
+# A line that ends the grid: its total, or the boxes printed under it.
+GRID_END = regex.compile(r"^(?:总分|合计|偏差|改进措施|备注|说明)")
+
+
+def indicator_column(text: str) -> str | None:
+    """What a header cell of an indicator grid names (level1, level2, name, target, actual,
+    weight, score), or None."""
+    clean = regex.sub(r"\s", "", text)
+    return next((column for column, pattern in INDICATOR_COLUMNS.items() if pattern.match(clean)), None)
