@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from auditlint.parse import parse_document
 from auditlint.parse.form_fields import GRID_HEADER_SCRAMBLED, GRID_IN_PROSE, NO_NAME, ROW_NOT_PLACED
 from auditlint.readers import read_source

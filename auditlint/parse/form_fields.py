@@ -24,7 +24,7 @@ import regex
 
 from auditlint import domain
 from auditlint.domain import forms as words
-from auditlint.model import GRID, POSITIONED, PROSE, Amount, Cell, Document, Form, FormField, Indicator, Line, \
+from auditlint.model import GRID, PROSE, Amount, Cell, Document, Form, FormField, Indicator, Line, \
     Location, Table
 from auditlint.parse.forms import form_regions
 from auditlint.parse.numbers import parse_amount
