@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any, Iterable, Protocol
 
 from auditlint import DISTRIBUTION
 from auditlint.agreement import Options
-from auditlint.baseline import read_baseline
+from auditlint.baseline import occurrences, read_baseline
 from auditlint.config import ConfigError, Settings
 from auditlint.findings import Finding, Level, Message
 from auditlint.language import choose, text_lang
@@ -193,14 +192,7 @@ def run_check(check: Check, info: RuleInfo, document: Document, settings: Settin
 def finalize(findings: Iterable[Finding]) -> list[Finding]:
     """Deduplicate, order deterministically, and give every finding its fingerprint."""
     unique = {(f.rule, f.location, f.logical, f.message): f for f in findings}
-    ordered = sorted(unique.values(), key=Finding.sort_key)
-    seen: Counter[tuple[str, str, str]] = Counter()
-    result = []
-    for finding in ordered:
-        key = (finding.rule, finding.location.path, finding.logical)
-        result.append(finding.with_fingerprint(seen[key]))
-        seen[key] += 1
-    return result
+    return [finding.with_fingerprint(before) for finding, before in occurrences(sorted(unique.values(), key=Finding.sort_key))]
 
 
 def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | None = None,

@@ -56,3 +56,9 @@ def test_a_narrative_of_lines_narrower_than_an_annexs_is_read_in_paragraphs_of_i
     text = "\n".join(filler + body + filler + annex) + "\n"
     [paragraph] = [b.text for b in document(text).blocks if hasattr(b, "sentences") and "政府采购预算总额" in b.text]
     assert "政府采购服务预算 200.00 万元。" in paragraph
+
+
+def test_a_markdown_headings_money_is_its_sections():
+    text = "# 2025年某局部门预算\n\n## （二）一般公共预算拨款结构情况\n\n基本支出60.00万元，占66.67%。\n"
+    doc = parse_document(read_text("h.md", text.encode("utf-8")))
+    assert set(doc.facts.sections.values()) == {"gpb"}

@@ -89,15 +89,16 @@ def _last_scope(text: str) -> str | None:
     return named[-1].lastgroup if named else None
 
 
-# A heading paragraph: one short line with no full stop or amount.
+# A heading paragraph: one short line with no full stop or amount; Markdown marks it with #.
+_MARKDOWN_HEADING = regex.compile(r"^#{1,6}")
 MAX_HEADING = 40
 _NO_HEADING = regex.compile(r"[。；;]|\d\s*万?元")
 
 
 def heading_paragraph_level(text: str) -> int | None:
-    """The level of a paragraph that is a heading (numbering_level), or None for one that is no
-    heading."""
-    text = _SPACE.sub("", text)
+    """The level of a paragraph that is a heading (numbering_level; in Markdown after its #
+    marks), or None for one that is no heading."""
+    text = _MARKDOWN_HEADING.sub("", _SPACE.sub("", text))
     if len(text) > MAX_HEADING or _NO_HEADING.search(text):
         return None
     return numbering_level(text)
@@ -178,7 +179,7 @@ def unit_sections(sentences: Iterable[tuple[Paragraph, Sentence, object]],
     level = 0
     enclosing = 0
     for paragraph, sentence, _ in sentences:
-        text = _SPACE.sub("", paragraph.text[sentence.start:sentence.end])
+        text = _MARKDOWN_HEADING.sub("", _SPACE.sub("", paragraph.text[sentence.start:sentence.end]))
         heading = numbering_level(text)
         body = _OPENING_YEAR.sub("", HEADING_LEVELS[heading].sub("", text, count=1) if heading is not None else text)
         opened = named(body)

@@ -16,7 +16,6 @@ FORMATS: dict[str, Renderer] = {
     "github": github.render,
     "html": html.render,
 }
-MACHINE_FORMATS = frozenset(FORMATS) - {"text", "html"}
 
 
 def render(result: LintResult, fmt: str, lang: str, with_statistics: bool = False, colour: bool = False) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from auditlint.result import LintResult
 from auditlint.findings import Finding, Level
-from auditlint.report.text import PAGED, describe, summary
+from auditlint.report.text import describe, is_paged, summary
 
 COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "notice"}
 
@@ -32,7 +32,7 @@ def annotation(finding: Finding, lang: str) -> str:
     loc = finding.location
     message = describe(finding, lang)
     properties: dict[str, object] = {"file": loc.path}
-    if loc.path.lower().endswith(PAGED):
+    if is_paged(loc.path):
         where = f"p{loc.page}, text line {loc.line}:{loc.column}"
         properties["title"] = f"auditlint {finding.rule} ({where})"
         message = f"{where}: {message}"

@@ -16,6 +16,7 @@ from auditlint.findings import Finding, Level, Message
 from auditlint.model import Line, Location
 from auditlint.readers import UnreadableError, read_source
 from auditlint.report.pictures import RELATED_COLOUR, STATED_COLOUR, PdfPictures
+from auditlint.report.text import is_paged
 from auditlint.result import LintResult
 
 MAX_PICTURES = 300  # per report, errors first: a page of rounding notes is no reason for 50 MB of HTML
@@ -69,7 +70,7 @@ class Document:
         self.path = path
         self.findings = findings
         self.checked = checked  # how many tables and narrative claims the checks had in it
-        self.kind = "pdf" if path.lower().endswith(".pdf") else "text"
+        self.kind = "pdf" if is_paged(path) else "text"
         self.lines: dict[int, Line] = {}
         if findings:
             try:

@@ -40,7 +40,12 @@ _OPENING = "（《「『“‘【〈([“"
 def position(location: Location) -> str:
     """`line:col`, or `pPAGE:line:col` in a paged format (PDF)."""
     where = f"{location.line}:{location.column}"
-    return f"p{location.page}:{where}" if PurePath(location.path).suffix.lower() in PAGED else where
+    return f"p{location.page}:{where}" if is_paged(location.path) else where
+
+
+def is_paged(path: str) -> bool:
+    """Is a document one whose readers find a page (a PDF), not a line of a text editor?"""
+    return PurePath(path).suffix.lower() in PAGED
 
 
 def plural(count: int, one: str, many: str) -> str:
