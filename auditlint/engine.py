@@ -227,7 +227,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         outcomes = run_jobs(files, job, settings.jobs, Limits(settings.timeout, settings.max_memory), progress.advance)
     finally:
         progress.finish()
-    result = LintResult(errors=errors, rules=selected, unsupported=unsupported)
+    result = LintResult(errors=errors, rules=selected, unsupported=unsupported, pdf_engine=settings.pdf_engine)
     findings: list[Finding] = []
     for outcome in outcomes:
         if outcome.error is not None:

@@ -32,6 +32,7 @@ class LintResult:
     notices: list[Message] = field(default_factory=list)  # remarks on the run as a whole, one line each
     languages: dict[str, str] = field(default_factory=dict)  # each file read: the language it is written in
     lang: str = "en"  # the language of the run's messages (auditlint.language.choose)
+    pdf_engine: str = "pdfium"  # the engine the PDFs were read with (a report that reads them again uses it)
     unlisted: list[Finding] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)  # files found in formats not read yet
     checked: dict[str, Checked] = field(default_factory=dict)  # per file read: its tables and claims

@@ -66,7 +66,8 @@ def where(location: Location, kind: str) -> str:
 class Document:
     """One linted file as the report shows it: its lines, read again, and its findings."""
 
-    def __init__(self, path: str, findings: list[Finding], checked: tuple[int, int] | None = None) -> None:
+    def __init__(self, path: str, findings: list[Finding], checked: tuple[int, int] | None = None,
+                 pdf_engine: str = "pdfium") -> None:
         self.path = path
         self.findings = findings
         self.checked = checked  # how many tables and narrative claims the checks had in it
@@ -74,7 +75,8 @@ class Document:
         self.lines: dict[int, Line] = {}
         if findings:
             try:
-                self.lines = {line.number: line for line in read_source(path).lines}
+                # read as the run read it, so that its line numbers are the findings'
+                self.lines = {line.number: line for line in read_source(path, {"pdf_engine": pdf_engine}).lines}
             except (UnreadableError, OSError):
                 self.lines = {}
 
@@ -89,7 +91,8 @@ def _documents(result: LintResult) -> list[Document]:
         findings[finding.location.path].append(finding)
     paths = list(dict.fromkeys([*result.files, *findings]))
     counts = {path: (c.tables, c.claims) for path, c in result.checked.items()}
-    return [Document(path, sorted(findings.get(path, []), key=Finding.sort_key), counts.get(path)) for path in paths]
+    return [Document(path, sorted(findings.get(path, []), key=Finding.sort_key), counts.get(path), result.pdf_engine)
+            for path in paths]
 
 
 def _pictures(document: Document, budget: int) -> dict[int, str]:
