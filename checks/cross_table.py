@@ -5,9 +5,9 @@ from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan
+from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, in_wan_yuan, radius
 from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, figure_text, shape_hint
-from auditlint.model import Document, Fact
+from auditlint.model import Document, Fact, FormMoney
 
 
 class CrossTable:
@@ -78,6 +78,32 @@ class CrossTable:
                     compared.update((s.table.name, s.column) for s in group)
                 findings.extend(self._compare(key, group, doc, options.tolerance))
         yield from misread_columns(findings, compared)
+        for money in doc.facts.form_money:
+            if money.facts:
+                finding = self._form(money, doc, options.tolerance)
+                if finding is not None:
+                    yield finding
+
+    def _form(self, money: FormMoney, doc: Document, extra: Decimal) -> Finding | None:
+        """A form's money field against the tables' figures it restates, in 万元: an error only
+        when the form was read without doubt, its unit printed, and every table trusted."""
+        converted = in_wan_yuan(money.field.amount.value, money.unit) if money.field.amount else None
+        if converted is None:
+            converted = (money.field.amount.value, radius(money.field.amount.value))
+        stated, stated_radius = converted
+        expected, expected_radius = fact_in_wan_yuan(money.facts[0])
+        doubts = list(dict.fromkeys((*money.doubts, *(d for f in money.facts for d in doc.facts.reading(f.table).doubts))))
+        tables = "、".join(dict.fromkeys(f"《{f.table.name}》" for f in money.facts))
+        form = money.form.table.name
+        return discrepancy(
+            self.id, amount_verdict(stated - expected, stated_radius + expected_radius, extra),
+            Message(f"《{form}》中「{money.subject}」的{money.field.name}为 {money.field.text}"
+                    f"{'' if money.field.text.endswith('元') else ' ' + money.unit}，而{tables}为 {figure_text(money.facts[0])}",
+                    f"{form} gives {money.field.name} of “{money.subject}” as {money.field.text} {money.unit}, the tables "
+                    f"({', '.join(dict.fromkeys(f.table.name for f in money.facts))}) as {figure_text(money.facts[0])}"),
+            money.field.location, money.field.text, money.facts[0].amount.text, stated - expected,
+            related=tuple(Related(f.amount.location, Message(f"《{f.table.name}》", f.table.name)) for f in money.facts),
+            logical=f"form:{form}:{money.subject}:{money.field.name}", hint=shape_hint(stated, expected), doubts=doubts)
 
     def _names(self, doc: Document) -> Iterator[Finding]:
         """One code, two names: the code table of every table must agree on what a code is called."""

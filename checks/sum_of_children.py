@@ -4,9 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, Verdict, adds_up, amount_verdict, sum_gap
+from auditlint.agreement import Options, Verdict, adds_up, amount_verdict, radius, sum_gap
 from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, shape_hint, unconfirmed
-from auditlint.model import Amount, Document, Row, Sum, Table, TableReading
+from auditlint.model import Amount, Document, FormMoney, Row, Sum, Table, TableReading
 
 
 
@@ -88,6 +88,29 @@ class SumOfChildren:
                 yield self._unconfirmed(reading, len(errors))
             else:
                 yield from found
+        for money in doc.facts.form_money:
+            if money.parts:
+                finding = self._form_sources(money, options.tolerance)
+                if finding is not None:
+                    yield finding
+
+    def _form_sources(self, money: FormMoney, extra: Decimal) -> Finding | None:
+        """A performance form's total against its sources as the form prints them (资金总额 =
+        财政拨款 + 其他资金), all in the form's unit."""
+        amounts = [a for a in (money.field.amount, *(p.amount for p in money.parts)) if a is not None]
+        total, parts = amounts[0], amounts[1:]
+        computed = sum((a.value for a in parts), Decimal(0))
+        spread = sum((radius(a.value) for a in amounts), Decimal(0))
+        names = " + ".join(f"{p.name} {p.text}" for p in money.parts)
+        form = money.form.table.name
+        return discrepancy(
+            self.id, amount_verdict(total.value - computed, spread, extra),
+            Message(f"《{form}》中{money.field.name} {money.field.text}，而 {names} = {computed}",
+                    f"{form}: {money.field.name} is {money.field.text}, while {names} = {computed}"),
+            money.field.location, total.text, str(computed), total.value - computed,
+            related=tuple(Related(p.location, Message(p.name, p.name)) for p in money.parts),
+            logical=f"form-sources:{form}:{money.field.location.line}", hint=shape_hint(total.value, computed),
+            doubts=[d for d in money.doubts if d.kind != "unit"])
 
     def _table(self, reading: TableReading, extra: Decimal) -> Iterator[Finding]:
         """Every sum of one table, as its reading gives them: across its rows, then down its

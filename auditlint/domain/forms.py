@@ -102,3 +102,21 @@ def indicator_column(text: str) -> str | None:
     weight, score), or None."""
     clean = regex.sub(r"\s", "", text)
     return next((column for column, pattern in INDICATOR_COLUMNS.items() if pattern.match(clean)), None)
+
+
+# A department's overall form (部门整体支出绩效目标表, 整体绩效自评表): its money is the department's,
+# never a project's.
+OVERALL_TITLE = regex.compile(r"整体")
+# The unit a form prints for its money: in its header (单位：万元), after a label (（万元）) or
+# after a value (286.77万元).
+FORM_UNIT = regex.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)|[（(](?P<unit>万元|元)[)）]|\d\s*(?P<unit>万元|元)")
+# The year a form's title names ("2024年江汉区项目支出(绩效目标）申报表", "（2023年度）"); a date
+# (填报日期：2022年11月9日) names when it was filled in, not its year.
+FORM_YEAR = regex.compile(r"(?P<year>20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+# The unit a field's value ends with ("286.77万元").
+VALUE_UNIT = regex.compile(r"\d\s*(?P<unit>万元|元)$")
+# A trailing bracketed note of a project's name in its form ("行政审批工作经费（一级）"): the name
+# without it is the project table's row.
+NAME_NOTE = regex.compile(r"\s*[（(][^（()）]*[)）]\s*$")
+# The fields of a form's sources of money: the total and its parts (资金总额 = 财政拨款 + 其他资金).
+SOURCE_PARTS = ("财政拨款", "其他资金")
