@@ -524,6 +524,11 @@ class Form:
         return bool(self.fields or self.indicators)
 
 
+# What keeps a contradiction a performance form states from being an error: the form was read
+# with doubts (auditlint.parse.form_fields), so a field or a row may stand under another label.
+FORM_DOUBTED = Doubt("reading", "该绩效表读取有疑问", "the form was read with doubts")
+
+
 @dataclass(frozen=True, slots=True)
 class FormMoney:
     """A performance form's money field and what it must equal elsewhere in the document: the

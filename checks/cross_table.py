@@ -22,6 +22,13 @@ class CrossTable:
     only are compared only when the document has no other funds and no carry-overs (its income is
     all 一般公共预算); otherwise each is compared with tables of its own scope.
 
+    A performance form restates the tables' money too: a project form's 当年预算 (else its
+    年度资金总额/项目总预算) against the row of the 项目支出表 its 项目名称 names, and a department's
+    overall form (部门整体) against the document's totals, its 财政拨款 against the 财政拨款 income
+    and its 资金总额 against the year's spending; only a form of the document's year (a form whose
+    title names another year is left alone). An error needs the form read without doubt, its unit
+    printed, the tables trusted and, for a total, two tables printing it; else a note.
+
     The same function code must also carry the same name in every table: "20103 政府办公厅（室）
     及相关机构运行" in one table and "…事务" in another is a warning (names are weaker evidence
     than figures: a name cut short by the layout is not reported).
@@ -54,6 +61,8 @@ class CrossTable:
         检查内容：同一功能科目的合计、基本支出、项目支出在各表中的数字；
         同一经济科目在按经济分类的表与基本支出表中的数字；支出、基本支出、项目支出、人员经费、
         公用经费等总数在各表之间。同一科目编码在各表中的名称也须一致（名称不一致为警告）。
+        绩效表中的金额：项目绩效表的当年预算与项目支出表中该项目的数字，部门整体绩效表的财政拨款、
+        资金总额与全文的财政拨款收入、支出总数（只核对本年度的表；表单读取有疑问或未注明单位时为提示）。
 
         为什么重要：各表按设计重复同一数字；一处与其他不同，就是某张表的录入差错，读者无从判断该信哪一个。
 

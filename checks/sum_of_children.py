@@ -37,6 +37,10 @@ class SumOfChildren:
     children in the table and none of them was cut short by extraction (201030 for 2010301) or
     has amounts of uncertain column.
 
+    In a performance form (绩效目标表, 绩效自评表), its year's total against its sources as the
+    form prints them: 资金总额 (or 当年预算) = 财政拨款 + 其他资金, when it prints both; a form read
+    with doubts gives a note.
+
     Why it matters: the parts of a total are printed beside it, so a total that does not add up is
     a contradiction any reader can see; it usually means a typed figure or a row left out.
 
@@ -70,7 +74,8 @@ class SumOfChildren:
     explain_zh = """
         检查内容：在能够可靠读出的每张表中，横向：合计 = 基本支出 + 项目支出，
         基本支出 = 人员经费 + 公用经费，合计 = 各资金来源之和；纵向：类 = 其下各款之和，
-        款 = 其下各项之和，经济分类类 = 其下各款之和，部门 = 各单位之和，合计 = 各顶级科目之和。
+        款 = 其下各项之和，经济分类类 = 其下各款之和，部门 = 各单位之和，合计 = 各顶级科目之和；
+        绩效表中：资金总额 = 财政拨款 + 其他资金。
 
         为什么重要：表内合计是最基本的勾稽关系；合计不等于各部分之和，说明表中有数字录入错误。
 

@@ -18,11 +18,10 @@ from typing import Iterator
 
 from auditlint.domain import forms as words
 from auditlint.domain.scope import ALL, FISCAL
-from auditlint.model import Document, Doubt, Fact, Form, FormField, FormMoney
+from auditlint.model import FORM_DOUBTED, Document, Doubt, Fact, Form, FormField, FormMoney
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.parse.figures import Figures, normalise, printed_enough
 
-FORM_DOUBTED = Doubt("reading", "该绩效表读取有疑问", "the form was read with doubts")
 UNIT_UNKNOWN = Doubt("unit", "绩效表未注明金额单位", "the form does not print its unit")
 ONE_TABLE = Doubt("reading", "只有一张表印有该总数", "one table only prints that total")
 # The document's totals an overall form's fields restate: the name the tables' totals are found
