@@ -28,7 +28,9 @@ def test_groups_whose_indicators_carry_their_points_give_nothing():
 
 
 def test_a_group_whose_indicators_carry_more_points_is_an_error_at_its_points():
-    [error] = findings(HEAD + OUTPUT.replace("50分", "45分") + REST)
+    # 产出 45 is short of its indicators' 50, and the section's 90 of its first levels' 45 + 30 + 10
+    section, error = findings(HEAD + OUTPUT.replace("50分", "45分") + REST)
+    assert (section.location.line, section.stated, section.expected) == (3, "90", "85")
     assert (error.location.line, error.stated, error.expected) == (4, "45", "50")
     assert [r.message.en for r in error.related] == ["扫描页数", "著录条目", "差错率", "每页成本"]
     [error] = findings(HEAD + OUTPUT.replace("数量指标（30分）", "数量指标（25分）") + REST)
@@ -68,6 +70,17 @@ SCORED = ("项目支出绩效自评表\n项目名称\t\t档案数字化\t\t\n"
 
 def scores(text: str):
     return [f for f in findings(text) if f.logical.startswith("score:")]
+
+
+def test_a_section_whose_first_levels_carry_other_points_is_an_error_at_its_points():
+    [error] = findings(HEAD.replace("（90分）", "（80分）") + OUTPUT + REST)
+    assert (error.location.line, error.stated, error.expected) == (3, "80", "90")
+    assert [r.message.en for r in error.related] == ["产出指标", "效益指标", "满意度指标"]
+
+
+def test_a_section_whose_first_level_row_was_lost_is_not_summed():
+    # The 效益指标 row (30分) lost: its second level is read inside 产出指标, so neither sums.
+    assert findings(HEAD.replace("（90分）", "（60分）") + OUTPUT + REST.replace("30分\t效益指标\t", "\t\t")) == []
 
 
 def test_an_indicator_scored_within_its_points_gives_nothing():
