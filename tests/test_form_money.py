@@ -77,3 +77,57 @@ def test_a_form_total_against_its_sources():
     assert form_findings(SumOfChildren(), with_form(OVERALL)) == []
     [note] = form_findings(SumOfChildren(), with_form(PROJECT.replace("财政拨款\t100.00", "财政拨款\t99.99")))
     assert note.level == Level.NOTE
+
+
+# The money grid of an overall form (部门总体资金情况), tabbed as Wuhan's 部门整体支出绩效目标申报表.
+MONEY_GRID = ("部门整体支出绩效目标申报表\n部门（单位）名称\t某区某局\t\t\t\t\t\n"
+              "部门总体资金情况（万元）\t总体资金情况\t\t当年金额\t占比\t近两年收支金额\t\n"
+              "\t收入构成\t财政拨款\t2877.94\t100.00%\t3178.38\t3185.47\n"
+              "\t\t财政专户资金\t\t\t\t\n"
+              "\t\t单位资金\t\t\t\t\n"
+              "\t\t合计\t2877.94\t\t3178.38\t3185.47\n"
+              "\t支出构成\t人员类项目支出\t1040.44\t36.15%\t1,167.39\t1082.9\n"
+              "\t\t运转类项目支出\t443.37\t15.41%\t458.94\t430.57\n"
+              "\t\t特定目标类项目支出\t1394.13\t48.44%\t1,552.05\t1672\n"
+              "\t\t合计\t2877.94\t100%\t3178.38\t3185.47\n"
+              "部门职能概述\t负责全区行政审批制度改革工作。\n")
+
+
+def grid_findings(text: str, title: str = "某区某局2026年部门预算\n\n"):
+    doc = parse_document(read_text("f.txt", (title + text).encode()))
+    return form_findings(SumOfChildren(), doc)
+
+
+def test_a_money_grid_whose_groups_add_up_and_balance_gives_nothing():
+    assert grid_findings(MONEY_GRID) == []
+
+
+def test_a_money_grid_total_off_its_rows_is_an_error_at_the_total():
+    [error] = grid_findings(MONEY_GRID.replace("\t合计\t2877.94\t100%\t3178.38\t3185.47", "\t合计\t2877.94\t100%\t3178.38\t3158.47"))
+    assert (error.level, error.location.line, error.stated, error.expected) == (Level.ERROR, 13, "3158.47", "3185.47")
+
+
+def test_a_budgets_income_and_spending_of_the_year_must_balance():
+    # Both groups add up (2887.94 of income is 2877.94 + 10 of 单位资金), but income exceeds spending.
+    text = MONEY_GRID.replace("\t\t单位资金\t\t\t\t\n\t\t合计\t2877.94", "\t\t单位资金\t10\t\t\t\n\t\t合计\t2887.94")
+    [error] = grid_findings(text)
+    assert (error.level, error.stated, error.expected) == (Level.ERROR, "2887.94", "2877.94")
+    assert "平衡" in error.message.zh
+    # a final account's income and spending need not balance
+    assert grid_findings(text, "某区某局2026年部门决算\n\n") == []
+
+
+def test_a_money_grid_group_with_a_row_not_read_by_column_is_not_summed():
+    # Running text: a row printing three of four figures cannot be placed under its columns.
+    spaced = MONEY_GRID.replace("\t", " ").replace("特定目标类项目支出 1394.13", "特定目标类项目支出 1494.13")
+    [error] = grid_findings(spaced)
+    assert (error.stated, error.expected) == ("2877.94", "2977.94")
+    assert grid_findings(spaced.replace("人员类项目支出 1040.44 36.15% 1,167.39 1082.9", "人员类项目支出 1040.44 36.15% 1,167.39")) == []
+
+
+def test_a_money_grid_reads_no_header_of_years_and_no_item_of_a_row_as_parts():
+    text = MONEY_GRID.replace("\t收入构成\t财政拨款\t2877.94\t100.00%\t3178.38\t3185.47\n",
+                              "\t\t近两年收支金额\t\t\t2025\t2024\n"
+                              "\t收入构成\t财政拨款\t2877.94\t100.00%\t3178.38\t3185.47\n"
+                              "\t\t其中：一般公共预算\t2877.94\t100.00%\t3178.38\t3185.47\n")
+    assert grid_findings(text) == []

@@ -120,3 +120,15 @@ VALUE_UNIT = regex.compile(r"\d\s*(?P<unit>万元|元)$")
 NAME_NOTE = regex.compile(r"\s*[（(][^（()）]*[)）]\s*$")
 # The fields of a form's sources of money: the total and its parts (资金总额 = 财政拨款 + 其他资金).
 SOURCE_PARTS = ("财政拨款", "其他资金")
+# The money grid of a department's overall form (部门总体资金情况): a header naming the year's
+# amount (当年金额), then the sources of income down to their 合计, then the kinds of spending
+# down to theirs, each row a label and its amounts by column (the year's, its share, the two
+# years before).
+MONEY_GRID_HEADER = regex.compile(r"当年金额")
+MONEY_GRID_TOTAL = regex.compile(r"^合\s*计$")
+# A row of the grid that is an item of the row above it (其中：一般公共预算), not a part of the total.
+OF_WHICH = regex.compile(r"^其中")
+# How many lines the grid may run below its header before its second 合计.
+MONEY_GRID_REACH = 30
+# The subject of the balance of a budget's money grid: the year's income is its spending.
+BALANCE = "收支"

@@ -255,7 +255,8 @@ class Facts:
     @cached_property
     def form_money(self) -> list[FormMoney]:
         """Forms' money fields with the tables' figures they restate, and forms' totals with their sources."""
-        return list(form_money(self._doc, self.forms, self.figures, self.year))
+        return list(form_money(self._doc, self.forms, self.figures, self.year,
+                               self.identity is not None and self.identity.kind == "预算"))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

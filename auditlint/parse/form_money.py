@@ -4,6 +4,11 @@ A project's form restates the project's budget (当年预算, else 年度资金�
 项目支出表 prints in the project's row; a department's overall form (部门整体支出绩效目标表)
 restates the department's 财政拨款 and its total, which the budget tables print as the
 document's totals; and a form's total is the sum of its sources (资金总额 = 财政拨款 + 其他资金).
+An overall form may print its money as a grid (部门总体资金情况): the sources of income down to
+their 合计, the kinds of spending down to theirs, in columns of the year's amount, its share and
+the two years before; each 合计 is the sum of its rows, and a budget's income of the year is its
+spending. A grid row is read by its cells after its label where tabs cut them, else only when
+it prints a figure for every column (a blank cannot be told from a lost figure in running text).
 
 Only a form of the document's year is paired (a form whose title names another year is another
 year's money), and only a field read as one amount. A project's row is found by the form's
@@ -13,14 +18,19 @@ rather than a contradiction is kept as a doubt: the form read with doubts, its u
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Iterator
+
+import regex
 
 from auditlint.domain import forms as words
 from auditlint.domain.scope import ALL, FISCAL
-from auditlint.model import FORM_DOUBTED, Document, Doubt, Fact, Form, FormField, FormMoney
+from auditlint.model import FORM_DOUBTED, GRID, Amount, Document, Doubt, Fact, Form, FormField, FormMoney, Line, Location
 from auditlint.agreement import fact_in_wan_yuan
+from auditlint.parse.form_fields import NO_NAME
 from auditlint.parse.figures import Figures, normalise, printed_enough
+from auditlint.parse.numbers import parse_amount
 
 UNIT_UNKNOWN = Doubt("unit", "绩效表未注明金额单位", "the form does not print its unit")
 ONE_TABLE = Doubt("reading", "只有一张表印有该总数", "one table only prints that total")
@@ -31,9 +41,10 @@ OVERALL_TOTALS = {"财政拨款": ("财政拨款收入", FISCAL), "项目总预�
 YEAR_REACH = 4
 
 
-def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | None) -> Iterator[FormMoney]:
+def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | None, budget: bool) -> Iterator[FormMoney]:
     """Every money field of the document's forms paired with the tables' figures it restates,
-    and every form total paired with its sources."""
+    and every form total paired with its sources; `budget` when the document is a 预算 (its
+    income and spending of the year balance)."""
     if year is None:
         return
     for form in forms:
@@ -43,6 +54,10 @@ def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | N
             unit = _value_unit(money.field) or _unit(doc, form)
             doubts = (*money.doubts, *(d for d in (FORM_DOUBTED if form.doubts else None, None if unit else UNIT_UNKNOWN) if d))
             yield replace(money, unit=unit, doubts=doubts)
+        # the money grid's reading is its own, not the indicators'; but a form naming no unit may be no form
+        named = () if NO_NAME not in form.doubts else (FORM_DOUBTED,)
+        yield from (replace(money, unit=_unit(doc, form), doubts=(*money.doubts, *named))
+                    for money in _money_grid(doc, form, budget))
 
 
 def _against_tables(form: Form, figures: Figures) -> Iterator[FormMoney]:
@@ -128,3 +143,121 @@ def _unit(doc: Document, form: Form) -> str:
             if match:
                 return match.group("unit")
     return ""
+
+
+# --------------------------------------------------------------------------------------------
+# The money grid of an overall form (部门总体资金情况)
+
+GRID_ROW_UNREAD = Doubt("reading", "资金情况表有一行的金额未能按列读出", "a row of the money grid could not be read by column")
+_YEAR = regex.compile(r"^20\d{2}$")
+_FIGURE = regex.compile(r"^-?[\d,]+(?:\.\s?\d+)?\s*[%％]?$")
+
+
+@dataclass
+class _GridRow:
+    """A row of the money grid: its label, its amounts by column (None where blank) and where."""
+
+    label: str
+    cells: list[str | None]
+    line: Line
+    columns: list[int] = field(default_factory=list)  # where each cell starts on the line
+
+
+def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
+    """The money grid of an overall form: each group's 合计 against its rows, column by column,
+    and, in a budget, the year's income against its spending (a balanced budget)."""
+    if not _is_overall(form):
+        return
+    groups = _grid_groups(doc, form)
+    if len(groups) != 2:
+        return
+    percent = {i for rows, _ in groups for row in rows for i, cell in enumerate(row.cells) if cell and cell.endswith(("%", "％"))}
+    held: list[bool] = []
+    for rows, doubts in groups:
+        if doubts:  # a row not read by column: the group's sums would miss it
+            held.append(False)
+            continue
+        *parts, total = rows
+        fine = True
+        for column in range(len(total.cells)):
+            if column in percent:
+                continue
+            total_field = _cell_field(doc, total, column, "合计")
+            part_fields = [f for f in (_cell_field(doc, row, column, row.label) for row in parts
+                                       if not words.OF_WHICH.match(row.label)) if f is not None]
+            if total_field is None or not part_fields:
+                continue
+            sum_ = sum((f.amount.value for f in part_fields if f.amount), Decimal(0))
+            if sum_ != total_field.amount.value:
+                fine = False
+            yield FormMoney(form, total_field, "合计", "", parts=tuple(part_fields))
+        held.append(fine)
+    income, spending = (_cell_field(doc, rows[-1], 0, name) for (rows, _), name in zip(groups, ("收入合计", "支出合计")))
+    if budget and all(held) and income is not None and spending is not None:
+        yield FormMoney(form, income, words.BALANCE, "", parts=(spending,))
+
+
+def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[Doubt, ...]]]:
+    """The rows of the money grid in two groups (income, then spending), each ending at its 合计,
+    with a doubt for a group in which a line of figures could not be read by column."""
+    lines = [line for line in doc.source.lines if form.location.line <= line.number <= form.location.end_line]
+    start = next((i for i, line in enumerate(lines) if words.MONEY_GRID_HEADER.search(line.text)), None)
+    if start is None:
+        return []
+    read = [(line, _grid_row(line)) for line in lines[start + 1:start + 1 + words.MONEY_GRID_REACH]]
+    width = max((len(row.cells) for _, row in read if row is not None), default=0)
+    groups: list[tuple[list[_GridRow], tuple[Doubt, ...]]] = []
+    rows: list[_GridRow] = []
+    unsure = False
+    for line, row in read:
+        if row is None:
+            unsure = unsure or any(_FIGURE.match(token) for token in line.text.split())
+            continue
+        if all(c is None or _YEAR.match(c) for c in row.cells):
+            continue  # a header naming the years of its columns (近两年收支金额 2024 2023)
+        if line.layout != GRID and len([c for c in row.cells if c]) not in (0, width):
+            unsure = True  # its figures cannot be placed under their columns (the row still ends a group)
+        row.cells.extend([None] * (width - len(row.cells)))
+        rows.append(row)
+        if words.MONEY_GRID_TOTAL.match(row.label):
+            groups.append((rows, (GRID_ROW_UNREAD,) if unsure else ()))
+            rows, unsure = [], False
+            if len(groups) == 2:
+                break
+    return groups
+
+
+def _grid_row(line: Line) -> _GridRow | None:
+    """A line of the money grid read as a row: the last words before its first figure are its
+    label, what follows are its cells (by tab where tabs cut them; else its figures in order)."""
+    if line.layout == GRID:
+        cells = [c.text.strip() for c in line.cells]
+        first = next((i for i, text in enumerate(cells) if _FIGURE.match(text)), None)
+        labels = [i for i, text in enumerate(cells[:first]) if text]
+        if not labels:
+            return None
+        label = labels[-1]
+        values = cells[label + 1:]
+        while values and not values[-1]:
+            values.pop()
+        if any(v and not _FIGURE.match(v) for v in values):
+            return None
+        starts = [c.location.column for c in line.cells[label + 1:label + 1 + len(values)]]
+        return _GridRow(cells[label], [v or None for v in values], line, starts)
+    tokens = list(regex.finditer(r"\S+(?:\.\s\d+)?", line.text))
+    first = next((i for i, t in enumerate(tokens) if _FIGURE.match(t.group())), len(tokens))
+    if first == 0 or any(not _FIGURE.match(t.group()) for t in tokens[first:]):
+        return None
+    return _GridRow(tokens[first - 1].group(), [t.group() for t in tokens[first:]], line,
+                    [t.start() + 1 for t in tokens[first:]])
+
+
+def _cell_field(doc: Document, row: _GridRow, column: int, name: str) -> FormField | None:
+    """A cell of the money grid as a form field (its amount, where it is printed); None when blank."""
+    text = row.cells[column] if column < len(row.cells) else None
+    value = parse_amount(text) if text else None
+    if text is None or value is None:
+        return None
+    start = row.columns[column]
+    location = Location(doc.path, row.line.number, start, row.line.number, start + len(text), row.line.page)
+    return FormField(name, text, Amount(value, text, location), location)
