@@ -23,7 +23,8 @@ class CrossTable:
     all 一般公共预算); otherwise each is compared with tables of its own scope.
 
     A performance form restates the tables' money too: a project form's 当年预算 (else its
-    年度资金总额/项目总预算) against the row of the 项目支出表 its 项目名称 names, and a department's
+    年度资金总额, else its 项目总预算, which is the year's only when the form's 起始年度 and 终止年度
+    are the document's year) against the row of the 项目支出表 its 项目名称 names, and a department's
     overall form (部门整体) against the document's totals, its 财政拨款 against the 财政拨款 income
     and its 资金总额 against the year's spending; only a form of the document's year (a form whose
     title names another year is left alone). An error needs the form read without doubt, its unit

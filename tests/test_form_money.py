@@ -131,3 +131,14 @@ def test_a_money_grid_reads_no_header_of_years_and_no_item_of_a_row_as_parts():
                               "\t收入构成\t财政拨款\t2877.94\t100.00%\t3178.38\t3185.47\n"
                               "\t\t其中：一般公共预算\t2877.94\t100.00%\t3178.38\t3185.47\n")
     assert grid_findings(text) == []
+
+
+def test_a_project_forms_total_budget_is_the_years_only_when_the_project_runs_that_year_only():
+    # No 当年预算: 项目总预算 may be the budget of several years, so its gap is a note, until the
+    # form says the project starts and ends in the document's year.
+    text = CLEAN.replace(PROJECT_BUDGET, "项目期\t2025-2027").replace("项目总预算\t56.28", "项目总预算\t168.84")
+    [note] = form_findings(CrossTable(), document(text))
+    assert note.level == Level.NOTE
+    one_year = text.replace("项目期\t2025-2027", "起始年度\t2025年\t终止年度\t2025年")
+    [error] = form_findings(CrossTable(), document(one_year))
+    assert error.level == Level.ERROR

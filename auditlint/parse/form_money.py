@@ -33,10 +33,11 @@ from auditlint.parse.figures import Figures, normalise, printed_enough
 from auditlint.parse.numbers import parse_amount
 
 UNIT_UNKNOWN = Doubt("unit", "绩效表未注明金额单位", "the form does not print its unit")
+SEVERAL_YEARS = Doubt("reading", "项目总预算可能是多个年度的", "the project's total budget may span several years")
 ONE_TABLE = Doubt("reading", "只有一张表印有该总数", "one table only prints that total")
 # The document's totals an overall form's fields restate: the name the tables' totals are found
 # under, and the money it is of.
-OVERALL_TOTALS = {"财政拨款": ("财政拨款收入", FISCAL), "项目总预算": ("支出预算", ALL)}
+OVERALL_TOTALS = {"财政拨款": ("财政拨款收入", FISCAL), "年度资金总额": ("支出预算", ALL), "项目总预算": ("支出预算", ALL)}
 # How many lines after a form's first one may state its year ("（2023年度）" under the title).
 YEAR_REACH = 4
 
@@ -53,6 +54,8 @@ def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | N
         for money in (*_against_tables(form, figures), *_against_sources(form)):
             unit = _value_unit(money.field) or _unit(doc, form)
             doubts = (*money.doubts, *(d for d in (FORM_DOUBTED if form.doubts else None, None if unit else UNIT_UNKNOWN) if d))
+            if money.field.name == "项目总预算" and not _is_overall(form) and not _of_one_year(form, year):
+                doubts = (*doubts, SEVERAL_YEARS)
             yield replace(money, unit=unit, doubts=doubts)
         # the money grid's reading is its own, not the indicators'; but a form naming no unit may be no form
         named = () if NO_NAME not in form.doubts else (FORM_DOUBTED,)
@@ -89,8 +92,19 @@ def _against_sources(form: Form) -> Iterator[FormMoney]:
 
 
 def _budget(form: Form) -> FormField | None:
-    """The form's budget of the year: its 当年预算, else its total (年度资金总额, 项目总预算)."""
-    return _one(form, "当年预算") or (None if form.field("当年预算") else _one(form, "项目总预算"))
+    """The form's budget of the year: its 当年预算, else its 年度资金总额, else its total
+    (项目总预算, which may be several years')."""
+    for name in ("当年预算", "年度资金总额", "项目总预算"):
+        if form.field(name) is not None:
+            return _one(form, name)
+    return None
+
+
+def _of_one_year(form: Form, year: int) -> bool:
+    """Does a project form say it runs in the document's year only (起始年度 and 终止年度 both
+    that year)? Then its 项目总预算 is the year's; else it may be the budget of several years."""
+    start, end = form.field("起始年度"), form.field("终止年度")
+    return start is not None and end is not None and str(year) in start.text and str(year) in end.text
 
 
 def _one(form: Form, name: str) -> FormField | None:
