@@ -534,7 +534,8 @@ class FormMoney:
     """A performance form's money field and what it must equal elsewhere in the document: the
     tables' figures it restates (`facts`: a project form's 当年预算 and its row of the 项目支出表,
     an overall form's 财政拨款 and the department's total), or the form's own figures it is the
-    sum of (`parts`: 资金总额 = 财政拨款 + 其他资金). `subject` names what it is; `unit` is the
+    sum of (`parts`: 资金总额 = 财政拨款 + 其他资金), or the narrative's statement of it
+    (`narrative`: a self-evaluation's 预算数 and the 预算数 its project's paragraph states). `subject` names what it is; `unit` is the
     form's unit (元, 万元; "" when the form does not print it); `doubts` say why a gap cannot be
     claimed as an error (the form or the field read with doubts, the unit unknown)."""
 
@@ -545,6 +546,7 @@ class FormMoney:
     facts: tuple[Fact, ...] = ()
     parts: tuple[FormField, ...] = ()
     doubts: tuple[Doubt, ...] = ()
+    narrative: FormField | None = None  # the narrative's statement of the same figure, in 万元
 
 
 @dataclass(frozen=True, slots=True)

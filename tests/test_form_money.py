@@ -142,3 +142,35 @@ def test_a_project_forms_total_budget_is_the_years_only_when_the_project_runs_th
     one_year = text.replace("项目期\t2025-2027", "起始年度\t2025年\t终止年度\t2025年")
     [error] = form_findings(CrossTable(), document(one_year))
     assert error.level == Level.ERROR
+
+
+# A 决算 whose project paragraph restates its self-evaluation's execution row (as Wuhan's print it).
+SELF_EVALUATION = ("某区某局2024年度部门决算\n\n"
+                   "第一部分 部门决算情况说明\n\n"
+                   "档案数字化项目绩效自评综述：项目全年预算数为 103.3 万元，执行数为 96.5 万元，完成预算的 93.42%。\n\n"
+                   "项目支出绩效自评表\n"
+                   "项目名称\t档案数字化\t\t\t\n"
+                   "预算执行情况 (万元) (20 分)\t\t预算数 (A)\t执行数 (B)\t执行率 (B/A)\t得分 (20 分*执行率)\n"
+                   "\t年度财政资金总额\t103.30\t96.50\t93.42%\t18.68\n"
+                   "年度绩效目标 (80 分)\t一级指标\t二级指标\t三级指标\t年初目标值 (A)\t实际完成值 (B)\t得分\n"
+                   "80 分\t产出指标\t数量指标\t扫描档案卷数 (80 分)\t10万卷\t10万卷\t80\n总分\t98.68\n")
+
+
+def narrative_findings(text: str):
+    from auditlint.checks.text_vs_table import TextVsTable
+    doc = parse_document(read_text("f.txt", text.encode()))
+    return [f for f in TextVsTable().check(doc, Options()) if f.logical.startswith("form-narrative")]
+
+
+def test_a_project_paragraph_agreeing_with_its_self_evaluation_gives_nothing():
+    assert narrative_findings(SELF_EVALUATION) == []
+
+
+def test_a_project_paragraph_stating_another_execution_than_its_self_evaluation():
+    [finding] = narrative_findings(SELF_EVALUATION.replace("执行数为 96.5 万元", "执行数为 69.5 万元"))
+    assert (finding.stated, finding.expected, finding.location.line) == ("69.5", "96.50", 5)
+    assert finding.level == Level.ERROR
+    # a sentence that also names another form's project is no statement of this one's
+    two = SELF_EVALUATION.replace("执行数为 96.5 万元", "执行数为 69.5 万元").replace(
+        "总分\t98.68\n", "总分\t98.68\n\n项目支出绩效自评表\n项目名称\t档案数字化二期\t\t\t\n")
+    assert narrative_findings(two.replace("档案数字化项目绩效自评综述", "档案数字化与档案数字化二期项目绩效自评综述")) == []

@@ -256,7 +256,7 @@ class Facts:
     def form_money(self) -> list[FormMoney]:
         """Forms' money fields with the tables' figures they restate, and forms' totals with their sources."""
         return list(form_money(self._doc, self.forms, self.figures, self.year,
-                               self.identity is not None and self.identity.kind == "预算"))
+                               self.identity is not None and self.identity.kind == "预算", self.sentences))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

@@ -26,11 +26,13 @@ import regex
 
 from auditlint.domain import forms as words
 from auditlint.domain.scope import ALL, FISCAL
-from auditlint.model import FORM_DOUBTED, GRID, Amount, Document, Doubt, Fact, Form, FormField, FormMoney, Line, Location
+from auditlint.domain.wording import NUMBER
+from auditlint.model import FORM_DOUBTED, GRID, Amount, Completion, Document, Doubt, Fact, Form, FormField, FormMoney, Line, Location
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.parse.form_fields import NO_NAME
 from auditlint.parse.figures import Figures, normalise, printed_enough
 from auditlint.parse.numbers import parse_amount
+from auditlint.parse.wording import Cleaned
 
 UNIT_UNKNOWN = Doubt("unit", "绩效表未注明金额单位", "the form does not print its unit")
 SEVERAL_YEARS = Doubt("reading", "项目总预算可能是多个年度的", "the project's total budget may span several years")
@@ -42,7 +44,8 @@ OVERALL_TOTALS = {"财政拨款": ("财政拨款收入", FISCAL), "年度资金�
 YEAR_REACH = 4
 
 
-def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | None, budget: bool) -> Iterator[FormMoney]:
+def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | None, budget: bool,
+               sentences: Cleaned = ()) -> Iterator[FormMoney]:
     """Every money field of the document's forms paired with the tables' figures it restates,
     and every form total paired with its sources; `budget` when the document is a 预算 (its
     income and spending of the year balance)."""
@@ -57,6 +60,7 @@ def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | N
             if money.field.name == "项目总预算" and not _is_overall(form) and not _of_one_year(form, year):
                 doubts = (*doubts, SEVERAL_YEARS)
             yield replace(money, unit=unit, doubts=doubts)
+        yield from _against_narrative(doc, form, forms, sentences, _unit(doc, form))
         # the money grid's reading is its own, not the indicators'; but a form naming no unit may be no form
         named = () if NO_NAME not in form.doubts else (FORM_DOUBTED,)
         yield from (replace(money, unit=_unit(doc, form), doubts=(*money.doubts, *named))
@@ -275,3 +279,47 @@ def _cell_field(doc: Document, row: _GridRow, column: int, name: str) -> FormFie
     start = row.columns[column]
     location = Location(doc.path, row.line.number, start, row.line.number, start + len(text), row.line.page)
     return FormField(name, text, Amount(value, text, location), location)
+
+
+# --------------------------------------------------------------------------------------------
+# A self-evaluation's execution against its project's paragraph
+
+# What a project's paragraph states of its execution, after the project's name: "项目全年预算数为
+# 103.3 万元，执行数为 103.3 万元".
+_STATED = {"预算数": regex.compile(rf"(?<!执行)预算数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元"),
+           "执行数": regex.compile(rf"执行数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")}
+
+
+def _against_narrative(doc: Document, form: Form, forms: list[Form], sentences: Cleaned, unit: str) -> Iterator[FormMoney]:
+    """A self-evaluation's 预算数 and 执行数 (its execution row, read as a completion rate) against
+    what a sentence of the narrative, outside the forms, states as that project's 预算数 and 执行数.
+    Only a sentence that names this project and no other form's project, and says which figure
+    each amount is."""
+    project = form.field("项目名称")
+    rows = [c for c in doc.claims if isinstance(c, Completion)
+            and form.location.line <= c.sentence.location.line <= form.location.end_line]
+    if project is None or len(rows) != 1 or len(normalise(project.text)) < MIN_PROJECT_NAME:
+        return
+    name = normalise(project.text)
+    others = {normalise(f.field("项目名称").text) for f in forms if f is not form and f.field("项目名称")} - {name}
+    inside = [(f.location.line, f.location.end_line) for f in forms]
+    doubts = tuple(d for d in (None if unit else UNIT_UNKNOWN,) if d)
+    for paragraph, sentence, clean in sentences:
+        if any(a <= sentence.location.line <= b for a, b in inside):
+            continue
+        at = clean.text.find(name)
+        if at < 0 or any(other and other in clean.text for other in others):
+            continue
+        for label, amount in (("预算数", rows[0].budget), ("执行数", rows[0].actual)):
+            match = _STATED[label].search(clean.text, at + len(name))
+            if match is None:
+                continue
+            start, end = clean.origin[match.start("amount")], clean.origin[match.end("amount") - 1] + 1
+            location = paragraph.body.locate(start, end)
+            stated = Amount(parse_amount(match.group("amount")) or Decimal(0), match.group("amount"), location)
+            yield FormMoney(form, FormField(label, amount.text, amount, amount.location), project.text, unit,
+                            doubts=doubts, narrative=FormField(label, stated.text, stated, location))
+
+
+# A project name shorter than this (经费) may be a word of any sentence.
+MIN_PROJECT_NAME = 4
