@@ -524,6 +524,31 @@ class Form:
         return bool(self.fields or self.indicators)
 
 
+# What keeps a contradiction a performance form states from being an error: the form was read
+# with doubts (auditlint.parse.form_fields), so a field or a row may stand under another label.
+FORM_DOUBTED = Doubt("reading", "该绩效表读取有疑问", "the form was read with doubts")
+
+
+@dataclass(frozen=True, slots=True)
+class FormMoney:
+    """A performance form's money field and what it must equal elsewhere in the document: the
+    tables' figures it restates (`facts`: a project form's 当年预算 and its row of the 项目支出表,
+    an overall form's 财政拨款 and the department's total), or the form's own figures it is the
+    sum of (`parts`: 资金总额 = 财政拨款 + 其他资金), or the narrative's statement of it
+    (`narrative`: a self-evaluation's 预算数 and the 预算数 its project's paragraph states). `subject` names what it is; `unit` is the
+    form's unit (元, 万元; "" when the form does not print it); `doubts` say why a gap cannot be
+    claimed as an error (the form or the field read with doubts, the unit unknown)."""
+
+    form: Form
+    field: FormField
+    subject: str
+    unit: str
+    facts: tuple[Fact, ...] = ()
+    parts: tuple[FormField, ...] = ()
+    doubts: tuple[Doubt, ...] = ()
+    narrative: FormField | None = None  # the narrative's statement of the same figure, in 万元
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """What the checks read: the source, its blocks in document order, its tables, the claims its

@@ -5,9 +5,9 @@ from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan
+from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, in_wan_yuan, radius
 from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, figure_text, shape_hint
-from auditlint.model import Document, Fact
+from auditlint.model import Document, Fact, FormMoney
 
 
 class CrossTable:
@@ -21,6 +21,14 @@ class CrossTable:
     tables that print them. Scope is respected: a table of all funds (部门) and one of 一般公共预算
     only are compared only when the document has no other funds and no carry-overs (its income is
     all 一般公共预算); otherwise each is compared with tables of its own scope.
+
+    A performance form restates the tables' money too: a project form's 当年预算 (else its
+    年度资金总额, else its 项目总预算, which is the year's only when the form's 起始年度 and 终止年度
+    are the document's year) against the row of the 项目支出表 its 项目名称 names, and a department's
+    overall form (部门整体) against the document's totals, its 财政拨款 against the 财政拨款 income
+    and its 资金总额 against the year's spending; only a form of the document's year (a form whose
+    title names another year is left alone). An error needs the form read without doubt, its unit
+    printed, the tables trusted and, for a total, two tables printing it; else a note.
 
     The same function code must also carry the same name in every table: "20103 政府办公厅（室）
     及相关机构运行" in one table and "…事务" in another is a warning (names are weaker evidence
@@ -54,6 +62,8 @@ class CrossTable:
         检查内容：同一功能科目的合计、基本支出、项目支出在各表中的数字；
         同一经济科目在按经济分类的表与基本支出表中的数字；支出、基本支出、项目支出、人员经费、
         公用经费等总数在各表之间。同一科目编码在各表中的名称也须一致（名称不一致为警告）。
+        绩效表中的金额：项目绩效表的当年预算与项目支出表中该项目的数字，部门整体绩效表的财政拨款、
+        资金总额与全文的财政拨款收入、支出总数（只核对本年度的表；表单读取有疑问或未注明单位时为提示）。
 
         为什么重要：各表按设计重复同一数字；一处与其他不同，就是某张表的录入差错，读者无从判断该信哪一个。
 
@@ -78,6 +88,32 @@ class CrossTable:
                     compared.update((s.table.name, s.column) for s in group)
                 findings.extend(self._compare(key, group, doc, options.tolerance))
         yield from misread_columns(findings, compared)
+        for money in doc.facts.form_money:
+            if money.facts:
+                finding = self._form(money, doc, options.tolerance)
+                if finding is not None:
+                    yield finding
+
+    def _form(self, money: FormMoney, doc: Document, extra: Decimal) -> Finding | None:
+        """A form's money field against the tables' figures it restates, in 万元: an error only
+        when the form was read without doubt, its unit printed, and every table trusted."""
+        converted = in_wan_yuan(money.field.amount.value, money.unit) if money.field.amount else None
+        if converted is None:
+            converted = (money.field.amount.value, radius(money.field.amount.value))
+        stated, stated_radius = converted
+        expected, expected_radius = fact_in_wan_yuan(money.facts[0])
+        doubts = list(dict.fromkeys((*money.doubts, *(d for f in money.facts for d in doc.facts.reading(f.table).doubts))))
+        tables = "、".join(dict.fromkeys(f"《{f.table.name}》" for f in money.facts))
+        form = money.form.table.name
+        return discrepancy(
+            self.id, amount_verdict(stated - expected, stated_radius + expected_radius, extra),
+            Message(f"《{form}》中「{money.subject}」的{money.field.name}为 {money.field.text}"
+                    f"{'' if money.field.text.endswith('元') else ' ' + money.unit}，而{tables}为 {figure_text(money.facts[0])}",
+                    f"{form} gives {money.field.name} of “{money.subject}” as {money.field.text} {money.unit}, the tables "
+                    f"({', '.join(dict.fromkeys(f.table.name for f in money.facts))}) as {figure_text(money.facts[0])}"),
+            money.field.location, money.field.text, money.facts[0].amount.text, stated - expected,
+            related=tuple(Related(f.amount.location, Message(f"《{f.table.name}》", f.table.name)) for f in money.facts),
+            logical=f"form:{form}:{money.subject}:{money.field.name}", hint=shape_hint(stated, expected), doubts=doubts)
 
     def _names(self, doc: Document) -> Iterator[Finding]:
         """One code, two names: the code table of every table must agree on what a code is called."""

@@ -1,12 +1,13 @@
-"""The `indicator-weights` rule: a performance form's group of indicators whose points do not add up."""
+"""The `indicator-weights` rule: a performance form's group of indicators whose points do not add up,
+or an indicator scored above its points."""
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Iterator
 
 from auditlint.agreement import Options
-from auditlint.findings import Finding, Level, Message, Place, Related
-from auditlint.model import Document
+from auditlint.findings import Finding, Level, Message, Place, Related, unconfirmed
+from auditlint.model import FORM_DOUBTED, Document
 
 
 class IndicatorWeights:
@@ -17,6 +18,10 @@ class IndicatorWeights:
     indicators listed under it ("物业管理绩效考核达标率(5分)" …). Only a group read whole: an
     indicator without points, or a row of another group read inside it (a row lost in
     extraction), leaves it unchecked.
+
+    And every indicator of a form read as a grid (auditlint.parse.form_fields) that states its
+    points and its score: the score (得分) within the points (分值); a form read with doubts gives
+    a note (a row whose cells stand under the wrong columns would swap them).
 
     Why it matters: the points are the form's scale. When a group's indicators carry more points
     than the group, the form scores out of more than its 年度绩效目标 allows, and the self-rating
@@ -31,10 +36,10 @@ class IndicatorWeights:
 
     id = "indicator-weights"
     level = Level.ERROR
-    summary_zh = "绩效表中一组指标的分值之和与该组的分值不符"
+    summary_zh = "绩效表中一组指标的分值之和与该组的分值不符，或指标得分超过分值"
     explain_zh = """
         检查内容：绩效自评表中标明分值的一级指标（如“产出指标 45分”）和二级指标（如“质量指标（10分）
-        ”），与其下各指标分值之和比较。只检查完整读出的组。
+        ”），与其下各指标分值之和比较。只检查完整读出的组。各指标的得分不得超过其分值。
 
         为什么重要：分值是评分的尺度；组内指标分值超过该组，自评结果就不在它所声称的尺度上。
 
@@ -44,6 +49,7 @@ class IndicatorWeights:
     """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
+        yield from self._scores(doc)
         for group in doc.facts.weight_groups:
             assert group.points is not None  # weight_groups yields only groups that state their points
             computed = sum((points.value for _, points in group.parts), Decimal(0))
@@ -66,3 +72,29 @@ class IndicatorWeights:
                 expected=str(computed),
                 difference=str(group.points.value - computed),
             )
+
+    def _scores(self, doc: Document) -> Iterator[Finding]:
+        """Each indicator of a self-evaluation scored above its points (得分 over 分值): an error
+        when the form was read without doubt, else a note (a row whose cells stand under the
+        wrong columns would swap them)."""
+        for form in doc.facts.forms:
+            for indicator in form.indicators:
+                weight, score = indicator.weight, indicator.score
+                if weight is None or score is None or score.value <= weight.value:
+                    continue
+                doubts = (FORM_DOUBTED,) if form.doubts else ()
+                message = Message(f"指标「{indicator.name}」得分 {score.text}，超过其分值 {weight.text}",
+                                  f"indicator {indicator.name} scores {score.text}, more than its {weight.text} points")
+                if doubts:
+                    message = Message(message.zh + unconfirmed(doubts).zh, message.en + unconfirmed(doubts).en)
+                yield Finding(
+                    rule=self.id,
+                    level=Level.NOTE if doubts else self.level,
+                    message=message,
+                    location=indicator.location,
+                    logical=f"score:{indicator.name}:{indicator.location.line}",
+                    place=Place("", indicator.name, "得分"),
+                    stated=score.text,
+                    expected=f"≤ {weight.text}",
+                    difference=str(score.value - weight.value),
+                )

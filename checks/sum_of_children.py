@@ -4,9 +4,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, Verdict, adds_up, amount_verdict, sum_gap
+from auditlint.agreement import Options, Verdict, adds_up, amount_verdict, radius, sum_gap
 from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, shape_hint, unconfirmed
-from auditlint.model import Amount, Document, Row, Sum, Table, TableReading
+from auditlint.domain.forms import BALANCE
+from auditlint.model import Amount, Document, FormMoney, Row, Sum, Table, TableReading
 
 
 
@@ -36,6 +37,14 @@ class SumOfChildren:
     nearly every parent of it adds up (indented_hierarchy). A parent is only summed when it has
     children in the table and none of them was cut short by extraction (201030 for 2010301) or
     has amounts of uncertain column.
+
+    In a performance form (绩效目标表, 绩效自评表), its year's total against its sources as the
+    form prints them: 资金总额 (or 当年预算) = 财政拨款 + 其他资金, when it prints both; a form read
+    with doubts gives a note. In the money grid of a department's overall form (部门总体资金情况:
+    the sources of income down to their 合计, then the kinds of spending down to theirs, by
+    column: the year's amount, the two years before), each 合计 against its rows, and in a budget
+    the year's income against its spending (a budget balances). A group with a row whose figures
+    cannot be placed under their columns is not summed.
 
     Why it matters: the parts of a total are printed beside it, so a total that does not add up is
     a contradiction any reader can see; it usually means a typed figure or a row left out.
@@ -70,7 +79,9 @@ class SumOfChildren:
     explain_zh = """
         检查内容：在能够可靠读出的每张表中，横向：合计 = 基本支出 + 项目支出，
         基本支出 = 人员经费 + 公用经费，合计 = 各资金来源之和；纵向：类 = 其下各款之和，
-        款 = 其下各项之和，经济分类类 = 其下各款之和，部门 = 各单位之和，合计 = 各顶级科目之和。
+        款 = 其下各项之和，经济分类类 = 其下各款之和，部门 = 各单位之和，合计 = 各顶级科目之和；
+        绩效表中：资金总额 = 财政拨款 + 其他资金；部门整体绩效表的资金情况中，收入、支出各自的合计 =
+        其各行之和，预算中当年收入合计 = 支出合计。
 
         为什么重要：表内合计是最基本的勾稽关系；合计不等于各部分之和，说明表中有数字录入错误。
 
@@ -88,6 +99,30 @@ class SumOfChildren:
                 yield self._unconfirmed(reading, len(errors))
             else:
                 yield from found
+        for money in doc.facts.form_money:
+            if money.parts:
+                finding = self._form_sources(money, options.tolerance)
+                if finding is not None:
+                    yield finding
+
+    def _form_sources(self, money: FormMoney, extra: Decimal) -> Finding | None:
+        """A performance form's total against its sources as the form prints them (资金总额 =
+        财政拨款 + 其他资金), all in the form's unit."""
+        amounts = [a for a in (money.field.amount, *(p.amount for p in money.parts)) if a is not None]
+        total, parts = amounts[0], amounts[1:]
+        computed = sum((a.value for a in parts), Decimal(0))
+        spread = sum((radius(a.value) for a in amounts), Decimal(0))
+        names = " + ".join(f"{p.name} {p.text}" for p in money.parts) + (f" = {computed}" if len(money.parts) > 1 else "")
+        form = money.form.table.name
+        balance = money.subject == BALANCE
+        return discrepancy(
+            self.id, amount_verdict(total.value - computed, spread, extra),
+            Message(f"《{form}》中{money.field.name} {money.field.text}，而 {names}" + ("（预算收支应平衡）" if balance else ""),
+                    f"{form}: {money.field.name} is {money.field.text}, while {names}" + (" (a budget balances)" if balance else "")),
+            money.field.location, total.text, str(computed), total.value - computed,
+            related=tuple(Related(p.location, Message(p.name, p.name)) for p in money.parts),
+            logical=f"form-sources:{form}:{money.field.location.line}", hint=shape_hint(total.value, computed),
+            doubts=[d for d in money.doubts if d.kind != "unit"])
 
     def _table(self, reading: TableReading, extra: Decimal) -> Iterator[Finding]:
         """Every sum of one table, as its reading gives them: across its rows, then down its

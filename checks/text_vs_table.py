@@ -4,9 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, radius
+from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, in_wan_yuan, radius
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, figure_text, shape_hint
-from auditlint.model import Amount, BudgetRestatement, Document, Fact
+from auditlint.model import Amount, BudgetRestatement, Document, Fact, FormMoney
 
 
 class TextVsTable:
@@ -36,6 +36,11 @@ class TextVsTable:
     name the narrative gives three or more different amounts (per-unit paragraphs: 本级…项目支出,
     中心…项目支出) names no single figure and is left alone.
 
+    A project's paragraph that states its 预算数 or 执行数 ("政务中心业务经费项目绩效自评综述：项目全年
+    预算数为 103.3 万元，执行数为 103.3 万元") is held to the execution row of that project's
+    绩效自评表 (预算数（A） 执行数（B） 执行率（B/A）), when the sentence names this project and no
+    other form's; a form that prints no unit gives a note.
+
     Why it matters: the narrative is what most readers read; a figure mistyped there (51.63 for
     15.63) misinforms them, and the tables prove which one is right.
 
@@ -53,7 +58,8 @@ class TextVsTable:
     explain_zh = """
         检查内容：说明中一个金额，其主语是表中在全文只有一个含义的行（功能分类类级科目、经济分类、
         项目支出表中的项目、“三公”经费各项，或收支总预算、基本支出、项目支出、人员经费、公用经费、
-        政府采购预算等总数），与该表格数字比较（按各表单位换算为万元）。
+        政府采购预算等总数），与该表格数字比较（按各表单位换算为万元）；说明中某项目的预算数、执行数
+        与该项目绩效自评表的预算执行情况比较。
 
         为什么重要：读者读的是说明，核对的是表格；两者不一致，公开材料就自相矛盾。
 
@@ -71,6 +77,27 @@ class TextVsTable:
                 yield finding
         for restatement in doc.facts.budget_restatements:
             yield from self._form_budget(restatement, extra)
+        for money in doc.facts.form_money:
+            if money.narrative is not None:
+                finding = self._form_narrative(money, extra)
+                if finding is not None:
+                    yield finding
+
+    def _form_narrative(self, money: FormMoney, extra: Decimal) -> Finding | None:
+        """A project's paragraph against its self-evaluation's execution row: the 预算数 or 执行数
+        each states, in 万元 (the form's unit unknown: a note)."""
+        stated, form = money.narrative, money.field
+        assert stated is not None and stated.amount is not None and form.amount is not None
+        converted = in_wan_yuan(form.amount.value, money.unit) or (form.amount.value, radius(form.amount.value))
+        return discrepancy(
+            self.id, amount_verdict(stated.amount.value - converted[0], radius(stated.amount.value) + converted[1], extra),
+            Message(f"正文中「{money.subject}」的{stated.name}为 {stated.text} 万元，而《{money.form.table.name}》为 {form.text}",
+                    f"the text gives the {stated.name} of {money.subject} as {stated.text} 万元, "
+                    f"{money.form.table.name} as {form.text}"),
+            stated.location, stated.text, form.text, stated.amount.value - converted[0],
+            related=(Related(form.location, Message(f"《{money.form.table.name}》{stated.name}", f"{money.form.table.name}: {stated.name}")),),
+            logical=f"form-narrative:{money.subject}:{stated.name}", hint=shape_hint(stated.amount.value, converted[0]),
+            doubts=money.doubts)
 
     def _form_budget(self, form: BudgetRestatement, extra: Decimal) -> Iterator[Finding]:
         """A project form's sentence that restates its budget field, and the change it derives."""

@@ -5,6 +5,7 @@ from auditlint.agreement import Options
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
 from auditlint.checks.indicator_weights import IndicatorWeights
+from auditlint.findings import Level
 from tests.conftest import SAMPLES, seed_path
 
 HEAD = ("项目支出绩效自评表\n项目名称\t档案数字化\n"
@@ -27,7 +28,9 @@ def test_groups_whose_indicators_carry_their_points_give_nothing():
 
 
 def test_a_group_whose_indicators_carry_more_points_is_an_error_at_its_points():
-    [error] = findings(HEAD + OUTPUT.replace("50分", "45分") + REST)
+    # 产出 45 is short of its indicators' 50, and the section's 90 of its first levels' 45 + 30 + 10
+    section, error = findings(HEAD + OUTPUT.replace("50分", "45分") + REST)
+    assert (section.location.line, section.stated, section.expected) == (3, "90", "85")
     assert (error.location.line, error.stated, error.expected) == (4, "45", "50")
     assert [r.message.en for r in error.related] == ["扫描页数", "著录条目", "差错率", "每页成本"]
     [error] = findings(HEAD + OUTPUT.replace("数量指标（30分）", "数量指标（25分）") + REST)
@@ -57,3 +60,40 @@ def test_seed_002s_self_evaluation_forms(shared):
     text = seed_path(shared, 2).read_text(encoding="utf-8")
     assert sorted((f.location.line, f.stated, f.expected) for f in findings(text)) == [
         (1270, "45", "46"), (1306, "40", "45"), (1376, "10", "15"), (1381, "21", "15"), (1384, "9", "10")]
+
+
+SCORED = ("项目支出绩效自评表\n项目名称\t\t档案数字化\t\t\n"
+          "年度绩效目标 (80 分)\t一级指标\t二级指标\t三级指标\t年初目标值 (A)\t实际完成值 (B)\t得分\n"
+          "45 分\t产出指标\t数量指标\t扫描档案卷数 (5 分)\t10万卷\t10.2万卷\t5\n"
+          "\t\t\t著录差错率 (4 分)\t≤1%\t2%\t3\n总分\t8\n")
+
+
+def scores(text: str):
+    return [f for f in findings(text) if f.logical.startswith("score:")]
+
+
+def test_a_section_whose_first_levels_carry_other_points_is_an_error_at_its_points():
+    [error] = findings(HEAD.replace("（90分）", "（80分）") + OUTPUT + REST)
+    assert (error.location.line, error.stated, error.expected) == (3, "80", "90")
+    assert [r.message.en for r in error.related] == ["产出指标", "效益指标", "满意度指标"]
+
+
+def test_a_section_whose_first_level_row_was_lost_is_not_summed():
+    # The 效益指标 row (30分) lost: its second level is read inside 产出指标, so neither sums.
+    assert findings(HEAD.replace("（90分）", "（60分）") + OUTPUT + REST.replace("30分\t效益指标\t", "\t\t")) == []
+
+
+def test_an_indicator_scored_within_its_points_gives_nothing():
+    assert scores(SCORED) == []
+
+
+def test_an_indicator_scored_above_its_points_is_an_error_at_its_row():
+    # 著录差错率 is worth 4 分 and scored 6: the form gives more than the indicator can earn.
+    [error] = scores(SCORED.replace("2%\t3", "2%\t6"))
+    assert (error.level, error.location.line, error.stated, error.expected) == (Level.ERROR, 5, "6", "≤ 4")
+
+
+def test_a_score_above_its_points_in_a_form_read_with_doubts_is_a_note():
+    # This form has a row whose cells cannot be placed under the header: it is read with a doubt.
+    [note] = scores(HEAD + OUTPUT.replace("0.6%\t10", "0.6%\t12") + REST)
+    assert note.level == Level.NOTE

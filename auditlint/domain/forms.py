@@ -19,14 +19,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "项目期": ("项目期", "实施期限", "项目周期"),
     "起始年度": ("起始年度",),
     "终止年度": ("终止年度",),
-    "项目总预算": ("项目总预算", "年度资金总额", "资金总额", "项目资金总额"),
+    "项目总预算": ("项目总预算", "资金总额", "项目资金总额"),
+    "年度资金总额": ("年度资金总额",),
     "当年预算": ("项目当年预算", "当年预算", "项目本年度预算"),
     "财政拨款": ("一般公共预算财政拨款", "财政拨款"),
     "其他资金": ("其他资金",),
     "年度目标": ("年度绩效目标", "年度目标"),
     "总体目标": ("长期绩效目标", "总体目标", "整体绩效目标", "长期目标"),
 }
-AMOUNT_FIELDS = frozenset({"项目总预算", "当年预算", "财政拨款", "其他资金"})
+AMOUNT_FIELDS = frozenset({"项目总预算", "年度资金总额", "当年预算", "财政拨款", "其他资金"})
 # The fields that say whose form it is: a form with none of them is not read with confidence.
 NAME_FIELDS = ("项目名称", "单位名称")
 
@@ -102,3 +103,33 @@ def indicator_column(text: str) -> str | None:
     weight, score), or None."""
     clean = regex.sub(r"\s", "", text)
     return next((column for column, pattern in INDICATOR_COLUMNS.items() if pattern.match(clean)), None)
+
+
+# A department's overall form (部门整体支出绩效目标表, 整体绩效自评表): its money is the department's,
+# never a project's.
+OVERALL_TITLE = regex.compile(r"整体")
+# The unit a form prints for its money: in its header (单位：万元), after a label (（万元）) or
+# after a value (286.77万元).
+FORM_UNIT = regex.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)|[（(](?P<unit>万元|元)[)）]|\d\s*(?P<unit>万元|元)")
+# The year a form's title names ("2024年江汉区项目支出(绩效目标）申报表", "（2023年度）"); a date
+# (填报日期：2022年11月9日) names when it was filled in, not its year.
+FORM_YEAR = regex.compile(r"(?P<year>20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+# The unit a field's value ends with ("286.77万元").
+VALUE_UNIT = regex.compile(r"\d\s*(?P<unit>万元|元)$")
+# A trailing bracketed note of a project's name in its form ("行政审批工作经费（一级）"): the name
+# without it is the project table's row.
+NAME_NOTE = regex.compile(r"\s*[（(][^（()）]*[)）]\s*$")
+# The fields of a form's sources of money: the total and its parts (资金总额 = 财政拨款 + 其他资金).
+SOURCE_PARTS = ("财政拨款", "其他资金")
+# The money grid of a department's overall form (部门总体资金情况): a header naming the year's
+# amount (当年金额), then the sources of income down to their 合计, then the kinds of spending
+# down to theirs, each row a label and its amounts by column (the year's, its share, the two
+# years before).
+MONEY_GRID_HEADER = regex.compile(r"当年金额")
+MONEY_GRID_TOTAL = regex.compile(r"^合\s*计$")
+# A row of the grid that is an item of the row above it (其中：一般公共预算), not a part of the total.
+OF_WHICH = regex.compile(r"^其中")
+# How many lines the grid may run below its header before its second 合计.
+MONEY_GRID_REACH = 30
+# The subject of the balance of a budget's money grid: the year's income is its spending.
+BALANCE = "收支"

@@ -23,7 +23,7 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, Link, Location, Part, Row, Sentence,
+from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, FormMoney, Link, Location, Part, Row, Sentence,
                              Split, Sum, Table, TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
@@ -31,6 +31,7 @@ from auditlint.parse.context import is_earlier, section_scopes
 from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN, Figures, index_figures, is_concept, named_figures,
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
+from auditlint.parse.form_money import form_money
 from auditlint.parse.forms import budget_restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -250,6 +251,12 @@ class Facts:
     def forms(self) -> list[Form]:
         """Every performance form read as fields and an indicator grid, or with why not (its doubts)."""
         return list(read_forms(self._doc))
+
+    @cached_property
+    def form_money(self) -> list[FormMoney]:
+        """Forms' money fields with the tables' figures they restate, and forms' totals with their sources."""
+        return list(form_money(self._doc, self.forms, self.figures, self.year,
+                               self.identity is not None and self.identity.kind == "预算", self.sentences))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

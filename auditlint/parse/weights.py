@@ -31,6 +31,8 @@ GROUP_POINTS = regex.compile(rf"^{_POINTS}$")
 # "… (4 分)" ending a cell: an indicator's points, or a second level's.
 CELL_POINTS = regex.compile(rf"[（(]\s*{_POINTS}\s*[)）]$")
 SECTION_END = regex.compile(r"^总\s*分")
+# The name a section's group is reported under.
+SECTION_NAME = "年度绩效目标"
 
 # The second levels of each first level, as the national template of 绩效自评表 names them.
 LEVELS: dict[str, frozenset[str]] = {
@@ -66,9 +68,13 @@ def _groups(lines: tuple[Line, ...]) -> list[WeightGroup]:
     """The groups of one form's sections, cell by cell: a section opens at 年度绩效目标 (N 分) and
     closes at 总分; in it, points alone in a cell name the first level of the next cell, a
     second-level name opens a group within its first level, and any other cell ending in points
-    is an indicator of the groups open. A line with no points at all inside a section (an
-    indicator without points, or one wrapped apart from them) leaves the open groups unsure."""
+    is an indicator of the groups open. The section itself is a group whose parts are its first
+    levels' points. A line with no points at all inside a section (an indicator without points,
+    or one wrapped apart from them) leaves the open groups unsure; a first level without points,
+    or one whose row was lost (a second level of another first level read inside a group),
+    leaves the section unsure."""
     groups: list[WeightGroup] = []
+    section: WeightGroup | None = None
     first: WeightGroup | None = None
     second: WeightGroup | None = None
     in_section = False
@@ -78,21 +84,27 @@ def _groups(lines: tuple[Line, ...]) -> list[WeightGroup]:
         if in_section and cells and SECTION_END.match(cells[0][1]):
             in_section, first, second = False, None, None
         if in_section and cells and not any(CELL_POINTS.search(text) or GROUP_POINTS.match(text) for _, text in cells):
-            for group in (first, second):
+            for group in (section, first, second):
                 if group is not None:
                     group.whole = False  # an indicator without points, or one wrapped apart from them
         for cell, text in cells:
-            if SECTION.match(text):
+            if (opened := SECTION.match(text)) is not None:
                 in_section, first, second, pending = True, None, None, None
+                section = WeightGroup(SECTION_NAME, _amount(cell, opened))
+                groups.append(section)
                 continue
             if not in_section:
                 continue
             if pending is not None:
                 if text not in LEVELS:
                     in_section = False  # points before something that is no first level: not understood
+                    if section is not None:
+                        section.whole = False
                     break
                 first, second = WeightGroup(text, pending), None
                 groups.append(first)
+                if section is not None:
+                    section.parts.append((text, pending))
                 pending = None
                 continue
             if (match := GROUP_POINTS.match(text)) is not None:
@@ -104,10 +116,17 @@ def _groups(lines: tuple[Line, ...]) -> list[WeightGroup]:
             if name in LEVELS and not (first is not None and name in LEVELS[first.name]):
                 first, second = WeightGroup(name, points), None
                 groups.append(first)
+                if section is not None:
+                    if points is None:
+                        section.whole = False
+                    else:
+                        section.parts.append((name, points))
             elif name in _FIRST_OF:
                 if first is None or _FIRST_OF[name] != first.name:
                     if first is not None:
                         first.whole = False  # another first level's part: this group's end was lost
+                    if section is not None:
+                        section.whole = False  # and that first level's row with its points
                     first = None
                 second = WeightGroup(name, points)
                 groups.append(second)
