@@ -490,7 +490,9 @@ class Indicator:
     """One row of a form's indicator grid: its first- and second-level groups (carried down from
     the rows above where the cell is merged), its name, its target (指标值, 年度指标值, 年初目标值),
     the value achieved (实际完成值, a self-evaluation's), its points (分值/权重, or "(5 分)" after
-    its name) and its score (得分)."""
+    its name) and its score (得分). `grid` is the line of its grid's header (the rows of one grid
+    are one goal's), `term` what the grid states: 长期 (the long-term targets), 年度 (the year's),
+    or "" when the form does not say."""
 
     level1: str
     level2: str
@@ -500,6 +502,8 @@ class Indicator:
     weight: Amount | None
     score: Amount | None
     location: Location
+    grid: int = 0
+    term: str = ""
 
 
 @dataclass(frozen=True, slots=True)

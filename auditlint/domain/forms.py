@@ -69,6 +69,11 @@ INDICATOR_COLUMNS: dict[str, regex.Pattern] = {
 # year is the column naming the current year.
 SUB_HEADER_YEARS = regex.compile(r"前年|上年|近两年")
 CURRENT_YEAR_COLUMN = regex.compile(r"当年")
+# The terms of a grid's targets: a title or goal line above its header, or the goal of its first
+# row, starts with one (长期绩效目标表, 年度目标4:, 长期绩效目标1). Targets of different terms are
+# different figures: a long-term ≤600万元 does not restate a year's 802万元.
+LONG_TERM, ANNUAL = "长期", "年度"
+TERM = regex.compile(r"^(?:目标\d*[:：]?)?(?P<term>长期|年度)(?:绩效)?目标")
 # The names of indicator groups by level, as the national templates print them ("数量指标1" is a
 # second level): a first level's name under the second level's column, or the reverse, shows a
 # row whose cells moved a column.
