@@ -107,3 +107,23 @@ def indicator_column(text: str) -> str | None:
     weight, score), or None."""
     clean = regex.sub(r"\s", "", text)
     return next((column for column, pattern in INDICATOR_COLUMNS.items() if pattern.match(clean)), None)
+
+
+# An indicator's target read as one number: what may come before it (an operator, 合同金额=),
+# the number, a multiplier and the unit after it ("≥1.6万户", "< 101.8万", "≤1500元/人/天").
+TARGET_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+TARGET = regex.compile(r"^(?:[^\d]{0,8}?)(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)(?P<multiplier>万|亿)?"
+                       r"(?P<unit>[^\d]{0,8})$")
+MULTIPLIERS = {"万": 10000, "亿": 100000000}
+# What does not tell two indicators apart: spaces, a leading number (1. 1、 (1) ①), quotes;
+# brackets are compared as one kind.
+INDICATOR_NAME_NOISE = regex.compile(r"\s+|^(?:\d+[.、．]|[（(]\d+[)）]|[①-⑳])|[“”\"'‘’]")
+BRACKETS = str.maketrans({"（": "(", "）": ")", "％": "%"})
+# A project's name as forms of one project print it: the level some templates add after it
+# （一级） does not name another project.
+_PROJECT_NOISE = regex.compile(r"\s+|[（(][一二三四五]级[)）]$")
+
+
+def project_key(name: str) -> str:
+    """A project's name as compared between its forms."""
+    return _PROJECT_NOISE.sub("", name).translate(BRACKETS)

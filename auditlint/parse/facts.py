@@ -32,6 +32,7 @@ from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
 from auditlint.parse.forms import budget_restatements
+from auditlint.parse.indicators import Restatement, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
@@ -250,6 +251,11 @@ class Facts:
     def forms(self) -> list[Form]:
         """Every performance form read as fields and an indicator grid, or with why not (its doubts)."""
         return list(read_forms(self._doc))
+
+    @cached_property
+    def restated_indicators(self) -> list[Restatement]:
+        """Indicators a form restates of another grid of the same goal and term (parse.indicators)."""
+        return list(restatements(self.forms))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

@@ -1,0 +1,158 @@
+"""Indicators that forms restate of each other: the same indicator's target in two grids.
+
+A department prints its overall form (部门整体支出绩效目标表) as a copy of its projects' goals, a
+grid per goal, long-term and annual, and each project's form prints its own grids; a project's
+self-evaluation restates its annual targets. The same indicator (by its name, read without
+spaces, numbering and the kind of its brackets) must then state the same target in both.
+
+Two grids restate each other when they state the same term (长期 or 年度: a long-term ≤600万元
+does not restate a year's 802万元) and are the same goal: two grids of forms of one project, or a
+grid of a form naming no project (the department's) and the one project grid that shares most of
+its indicators, at least half of them. A form with doubts is not read so: a row lost or moved
+could make two indicators look alike. Only targets that state one number are compared.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator, Sequence
+
+import regex
+
+from auditlint.domain import forms as words
+from auditlint.model import Form, Indicator
+from auditlint.parse.numbers import parse_amount
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target's one number: as printed, its value times its multiplier (万, 亿) and its unit
+    (元, 件, %, "" when none is printed)."""
+
+    text: str
+    value: Decimal
+    scaled: Decimal
+    unit: str
+    bare: bool  # neither multiplier nor unit printed ("26")
+
+
+@dataclass(frozen=True)
+class Restatement:
+    """An indicator restated in another grid: `stated` where it is restated (the department's
+    form, or the later form of a project), `source` the project grid it restates, `whose` the
+    project's name."""
+
+    stated: Indicator
+    source: Indicator
+    whose: str
+
+
+def target(text: str) -> Target | None:
+    """The one number of a target with its unit ("≥7万件", "< 101.8万", "合同金额=802万元"), or
+    None when it states none or several ("提升", "≤3个工作日/5个工作日")."""
+    numbers = words.TARGET_NUMBER.findall(text)
+    match = words.TARGET.match(regex.sub(r"\s", "", text).translate(words.BRACKETS))
+    if len(numbers) != 1 or match is None:
+        return None
+    value = parse_amount(match.group("number"))
+    if value is None:
+        return None
+    multiplier = match.group("multiplier") or ""
+    unit = match.group("unit") or ""
+    return Target(match.group("number"), value, value * words.MULTIPLIERS.get(multiplier, 1), unit,
+                  not multiplier and not unit)
+
+
+def same_target(a: Target, b: Target) -> bool | None:
+    """Whether two targets state one figure; None when they cannot be compared (units of two
+    kinds). A bare number agrees with the number printed beside a unit (26 with 26万 would, 26
+    with 26.07万 does not), a fraction with its percentage (0.99 with 99%)."""
+    if a.bare or b.bare:
+        bare, other = (a, b) if a.bare else (b, a)
+        return bare.value in (other.value, other.scaled) or (other.unit == "%" and bare.value * 100 == other.value)
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    return a.scaled == b.scaled
+
+
+def indicator_name(name: str) -> str:
+    """An indicator's name as compared: without spaces, numbering or quotes, brackets of one kind."""
+    return words.INDICATOR_NAME_NOISE.sub("", name).translate(words.BRACKETS)
+
+
+def restatements(forms: Sequence[Form]) -> Iterator[Restatement]:
+    """Each indicator restated in another grid of the same goal, with the grid it restates."""
+    certain = [form for form in forms if not form.doubts]
+    projects: dict[str, list[Form]] = defaultdict(list)
+    for form in certain:
+        name = form.field("项目名称")
+        if name is not None:
+            projects[words.project_key(name.text)].append(form)
+    for same in projects.values():
+        whose = _project(same[0])
+        for earlier, later in zip(same, same[1:]):
+            for term in {i.term for i in later.indicators if i.term}:
+                yield from _pairs(_rows(later, term), _rows(earlier, term), whose)
+    project_grids = [(_project(same[0]), grid) for same in projects.values() for form in same for grid in _grids(form)]
+    for form in certain:
+        if form.field("项目名称") is not None:
+            continue
+        for grid in _grids(form):
+            match = _goal_of(grid, [(name, g) for name, g in project_grids if g[0].term == grid[0].term])
+            if match is not None:
+                yield from _pairs(grid, match[1], match[0])
+
+
+def _project(form: Form) -> str:
+    """A project's name as its form prints it."""
+    field = form.field("项目名称")
+    return field.text if field is not None else ""
+
+
+def _grids(form: Form) -> list[list[Indicator]]:
+    """A form's grids of a stated term, each its indicators in order."""
+    grids: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in form.indicators:
+        if indicator.term:
+            grids[indicator.grid].append(indicator)
+    return list(grids.values())
+
+
+def _rows(form: Form, term: str) -> list[Indicator]:
+    return [i for i in form.indicators if i.term == term]
+
+
+def _goal_of(grid: list[Indicator], candidates: list[tuple[str, list[Indicator]]]
+             ) -> tuple[str, list[Indicator]] | None:
+    """The project grid a department's grid copies: the one sharing most of its indicator names,
+    at least two and half of the grid's, and no other sharing as many."""
+    names = {indicator_name(i.name) for i in grid}
+    scored = sorted(((len(names & {indicator_name(i.name) for i in g}), name, g) for name, g in candidates),
+                    key=lambda item: item[0], reverse=True)
+    if not scored or scored[0][0] < max(2, (len(names) + 1) // 2):
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1], scored[0][2]
+
+
+def _pairs(stated: list[Indicator], source: list[Indicator], whose: str) -> Iterator[Restatement]:
+    """Each indicator of `stated` with the indicator of its name in `source`, when each grid
+    names it once (an indicator named twice with two targets is no single figure)."""
+    by_name = _unique(source)
+    for name, indicator in _unique(stated).items():
+        if name in by_name:
+            yield Restatement(indicator, by_name[name], whose)
+
+
+def _unique(grid: list[Indicator]) -> dict[str, Indicator]:
+    """The indicators of a grid by name, leaving out a name stated with two different targets."""
+    found: dict[str, Indicator] = {}
+    clashing: set[str] = set()
+    for indicator in grid:
+        name = indicator_name(indicator.name)
+        if name in found and regex.sub(r"\s", "", found[name].target) != regex.sub(r"\s", "", indicator.target):
+            clashing.add(name)
+        found.setdefault(name, indicator)
+    return {name: indicator for name, indicator in found.items() if name not in clashing}
