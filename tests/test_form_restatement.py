@@ -1,9 +1,11 @@
 """form-restatement: an indicator's target restated differently by the department's overall form
 or another form of its project; targets of another term, another year's column, an equal figure
-in another unit and a form read with doubts are no contradiction."""
+in another unit and a form read with doubts are no contradiction. duplicate-indicator: a row a
+grid lists twice."""
 from __future__ import annotations
 
 from auditlint.agreement import Options
+from auditlint.checks.duplicate_indicator import DuplicateIndicator
 from auditlint.checks.form_restatement import FormRestatement
 from auditlint.findings import Level
 from auditlint.parse import parse_document
@@ -80,3 +82,23 @@ def test_a_bare_number_that_rounds_the_other_is_a_warning():
     assert same_target(target("26"), target("26万")) is True
     assert same_target(target("≥4次/年"), target("≥4个")) is None
     assert target("≤3个工作日/5个工作日") is None and target("提升") is None
+
+
+def duplicates(text: str):
+    return list(DuplicateIndicator().check(parse_document(read_text("f.txt", (TITLE + text).encode())), Options()))
+
+
+def test_an_indicator_row_listed_twice_in_one_grid_under_two_groups():
+    repeated = PROJECT.replace("\t\t质量指标\t著录差错率\t2%\t1.5%\t≤1%\t计划数据\n",
+                               "\t\t质量指标\t著录差错率\t2%\t1.5%\t≤1%\t计划数据\n"
+                               "\t\t时效指标\t著 录差错率\t2%\t1.5%\t≤1%\t计划数据\n")
+    [finding] = duplicates(repeated)
+    assert (finding.location.line, finding.related[0].location.line, finding.level) == (16, 15, Level.WARNING)
+
+
+def test_the_same_indicator_in_two_grids_or_with_another_target_is_no_repeat():
+    assert duplicates(PROJECT) == []  # long-term and annual grids name the same indicators
+    other = PROJECT.replace("\t\t质量指标\t著录差错率\t2%\t1.5%\t≤1%\t计划数据\n",
+                            "\t\t质量指标\t著录差错率\t2%\t1.5%\t≤1%\t计划数据\n"
+                            "\t\t时效指标\t著录差错率\t2%\t1.5%\t≤2%\t计划数据\n")
+    assert duplicates(other) == []

@@ -23,7 +23,7 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, Link, Location, Part, Row, Sentence,
+from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, Indicator, Link, Location, Part, Row, Sentence,
                              Split, Sum, Table, TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
@@ -32,7 +32,7 @@ from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
 from auditlint.parse.forms import budget_restatements
-from auditlint.parse.indicators import Restatement, restatements
+from auditlint.parse.indicators import Restatement, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
@@ -256,6 +256,11 @@ class Facts:
     def restated_indicators(self) -> list[Restatement]:
         """Indicators a form restates of another grid of the same goal and term (parse.indicators)."""
         return list(restatements(self.forms))
+
+    @cached_property
+    def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
+        """Indicator rows a grid lists twice, each with the row it repeats."""
+        return list(duplicated_indicators(self.forms))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

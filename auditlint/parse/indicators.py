@@ -1,4 +1,5 @@
-"""Indicators that forms restate of each other: the same indicator's target in two grids.
+"""Indicators that forms restate of each other: the same indicator's target in two grids, and
+an indicator row a grid lists twice.
 
 A department prints its overall form (部门整体支出绩效目标表) as a copy of its projects' goals, a
 grid per goal, long-term and annual, and each project's form prints its own grids; a project's
@@ -152,7 +153,25 @@ def _unique(grid: list[Indicator]) -> dict[str, Indicator]:
     clashing: set[str] = set()
     for indicator in grid:
         name = indicator_name(indicator.name)
-        if name in found and regex.sub(r"\s", "", found[name].target) != regex.sub(r"\s", "", indicator.target):
+        if name in found and _compact(found[name].target) != _compact(indicator.target):
             clashing.add(name)
         found.setdefault(name, indicator)
     return {name: indicator for name, indicator in found.items() if name not in clashing}
+
+
+def duplicated_indicators(forms: Sequence[Form]) -> Iterator[tuple[Indicator, Indicator]]:
+    """Each indicator row that repeats an earlier row of its grid (the same name, target and
+    actual value, under whatever group), with that earlier row. Two rows read alike are a
+    repeat even in a form with doubts: a doubt is about rows not read."""
+    for form in forms:
+        seen: dict[tuple[int, str, str, str], Indicator] = {}
+        for indicator in form.indicators:
+            key = (indicator.grid, indicator_name(indicator.name), _compact(indicator.target), _compact(indicator.actual or ""))
+            if key in seen:
+                yield indicator, seen[key]
+            else:
+                seen[key] = indicator
+
+
+def _compact(text: str) -> str:
+    return regex.sub(r"\s", "", text)
