@@ -1,12 +1,13 @@
 """form-restatement: an indicator's target restated differently by the department's overall form
 or another form of its project; targets of another term, another year's column, an equal figure
 in another unit and a form read with doubts are no contradiction. duplicate-indicator: a row a
-grid lists twice."""
+grid lists twice. indicator-met: a score that says the opposite of the actual value."""
 from __future__ import annotations
 
 from auditlint.agreement import Options
 from auditlint.checks.duplicate_indicator import DuplicateIndicator
 from auditlint.checks.form_restatement import FormRestatement
+from auditlint.checks.indicator_met import IndicatorMet
 from auditlint.findings import Level
 from auditlint.parse import parse_document
 from auditlint.parse.indicators import same_target, target
@@ -102,3 +103,34 @@ def test_the_same_indicator_in_two_grids_or_with_another_target_is_no_repeat():
                             "\t\t质量指标\t著录差错率\t2%\t1.5%\t≤1%\t计划数据\n"
                             "\t\t时效指标\t著录差错率\t2%\t1.5%\t≤2%\t计划数据\n")
     assert duplicates(other) == []
+
+
+SELF_EVALUATION = """项目支出绩效自评表
+项目名称\t档案数字化
+年度绩效目标 (80 分)\t一级指标\t二级指标\t三级指标\t年初目标值 (A)\t实际完成值 (B)\t得分
+45 分\t产出指标\t质量指标\t著录合格率 (5 分)\t≥95%\t{actual}\t{score}
+\t\t\t差错率 (5 分)\t≤1%\t0.8%\t5
+\t\t\t按时完成率 (5 分)\t100%\t100%\t5
+\t\t\t扫描档案卷数 (5 分)\t10万卷\t9万卷\t5
+\t\t\t查档便利度 (5 分)\t提升\t有所提升\t4
+总分\t24
+"""
+
+
+def scored(actual: str, score: str):
+    text = SELF_EVALUATION.format(actual=actual, score=score)
+    return [(f.location.line, f.stated) for f in
+            IndicatorMet().check(parse_document(read_text("f.txt", (TITLE + text).encode())), Options())]
+
+
+def test_an_indicator_scored_full_though_its_actual_misses_the_target():
+    assert scored("93%", "5") == [(6, "5")]
+
+
+def test_an_indicator_marked_down_though_its_actual_meets_the_target():
+    assert scored("96%", "3") == [(6, "3")]
+
+
+def test_a_score_that_agrees_and_targets_saying_neither_at_least_nor_at_most_give_nothing():
+    # 9万卷 against 10万卷 says no direction; 提升 is words; 0.8% meets ≤1%.
+    assert scored("93%", "3") == [] and scored("96%", "5") == []

@@ -112,7 +112,7 @@ def indicator_column(text: str) -> str | None:
 # An indicator's target read as one number: what may come before it (an operator, 合同金额=),
 # the number, a multiplier and the unit after it ("≥1.6万户", "< 101.8万", "≤1500元/人/天").
 TARGET_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
-TARGET = regex.compile(r"^(?:[^\d]{0,8}?)(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)(?P<multiplier>万|亿)?"
+TARGET = regex.compile(r"^(?P<before>[^\d]{0,8}?)(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)(?P<multiplier>万|亿)?"
                        r"(?P<unit>[^\d]{0,8})$")
 MULTIPLIERS = {"万": 10000, "亿": 100000000}
 # What does not tell two indicators apart: spaces, a leading number (1. 1、 (1) ①), quotes;
@@ -127,3 +127,8 @@ _PROJECT_NOISE = regex.compile(r"\s+|[（(][一二三四五]级[)）]$")
 def project_key(name: str) -> str:
     """A project's name as compared between its forms."""
     return _PROJECT_NOISE.sub("", name).translate(BRACKETS)
+
+# What a target's words before its number say of the actual value that meets it: at least the
+# number (≥95%, 不低于) or at most (≤1%, 不超过). A rate of 100% with no word is met only by 100%.
+AT_LEAST = regex.compile(r"[≥>＞]|不低于|不少于|大于|高于|以上")
+AT_MOST = regex.compile(r"[≤<＜]|不高于|不超过|小于|低于|以内|以下")

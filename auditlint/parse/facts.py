@@ -32,7 +32,7 @@ from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
 from auditlint.parse.forms import budget_restatements
-from auditlint.parse.indicators import Restatement, duplicated_indicators, restatements
+from auditlint.parse.indicators import Restatement, Scored, contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
@@ -261,6 +261,11 @@ class Facts:
     def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
         """Indicator rows a grid lists twice, each with the row it repeats."""
         return list(duplicated_indicators(self.forms))
+
+    @cached_property
+    def contradicted_scores(self) -> list[Scored]:
+        """Self-evaluated indicators scored as met though missed, or marked down though met."""
+        return list(contradicted_scores(self.forms))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

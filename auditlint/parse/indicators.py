@@ -39,6 +39,15 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Scored:
+    """A self-evaluated indicator whose score says the opposite of its actual value: full points
+    for a target missed (`met` False), or points taken off a target met (`met` True)."""
+
+    indicator: Indicator
+    met: bool
+
+
+@dataclass(frozen=True)
 class Restatement:
     """An indicator restated in another grid: `stated` where it is restated (the department's
     form, or the later form of a project), `source` the project grid it restates, `whose` the
@@ -175,3 +184,36 @@ def duplicated_indicators(forms: Sequence[Form]) -> Iterator[tuple[Indicator, In
 
 def _compact(text: str) -> str:
     return regex.sub(r"\s", "", text)
+
+
+def target_met(indicator: Indicator) -> bool | None:
+    """Whether an indicator's actual value meets its target, or None when it cannot be told: a
+    target or an actual of no single number, units of two kinds, or a target that says neither
+    at least nor at most (a 100% rate is at least)."""
+    goal, actual = target(indicator.target), target(indicator.actual or "")
+    if goal is None or actual is None or same_target(goal, actual) is None or goal.bare != actual.bare:
+        return None
+    before = words.TARGET.match(regex.sub(r"\s", "", indicator.target).translate(words.BRACKETS)).group("before")
+    after = indicator.target[indicator.target.find(goal.text) + len(goal.text):]
+    words_said = before + after
+    at_least, at_most = words.AT_LEAST.search(words_said), words.AT_MOST.search(words_said)
+    if at_least and not at_most or not (at_least or at_most) and goal.unit == "%" and goal.value == 100:
+        return actual.scaled >= goal.scaled
+    if at_most and not at_least:
+        return actual.scaled <= goal.scaled
+    return None
+
+
+def contradicted_scores(forms: Sequence[Form]) -> Iterator[Scored]:
+    """Self-evaluated indicators scored against their actual value: full points though the
+    target was missed, or less than full though it was met."""
+    for form in forms:
+        for indicator in form.indicators:
+            if indicator.weight is None or indicator.score is None:
+                continue
+            met = target_met(indicator)
+            full = indicator.score.value == indicator.weight.value
+            if met is False and full:
+                yield Scored(indicator, False)
+            elif met is True and indicator.score.value < indicator.weight.value:
+                yield Scored(indicator, True)
