@@ -28,14 +28,15 @@ from auditlint.parse.numbers import parse_amount
 
 @dataclass(frozen=True)
 class Target:
-    """A target's one number: as printed, its value times its multiplier (万, 亿) and its unit
-    (元, 件, %, "" when none is printed)."""
+    """A target's one number: as printed, its value times its multiplier (万, 亿), its unit (元,
+    件, %, "" when none is printed) and the words before it (≥, 不低于, 合同金额=)."""
 
     text: str
     value: Decimal
     scaled: Decimal
     unit: str
     bare: bool  # neither multiplier nor unit printed ("26")
+    before: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def target(text: str) -> Target | None:
     multiplier = match.group("multiplier") or ""
     unit = match.group("unit") or ""
     return Target(match.group("number"), value, value * words.MULTIPLIERS.get(multiplier, 1), unit,
-                  not multiplier and not unit)
+                  not multiplier and not unit, match.group("before"))
 
 
 def same_target(a: Target, b: Target) -> bool | None:
@@ -175,7 +176,8 @@ def duplicated_indicators(forms: Sequence[Form]) -> Iterator[tuple[Indicator, In
     for form in forms:
         seen: dict[tuple[int, str, str, str], Indicator] = {}
         for indicator in form.indicators:
-            key = (indicator.grid, indicator_name(indicator.name), _compact(indicator.target), _compact(indicator.actual or ""))
+            key = (indicator.grid, indicator_name(indicator.name), _compact(indicator.target),
+                   _compact(indicator.actual or ""))
             if key in seen:
                 yield indicator, seen[key]
             else:
@@ -193,10 +195,8 @@ def target_met(indicator: Indicator) -> bool | None:
     goal, actual = target(indicator.target), target(indicator.actual or "")
     if goal is None or actual is None or same_target(goal, actual) is None or goal.bare != actual.bare:
         return None
-    before = words.TARGET.match(regex.sub(r"\s", "", indicator.target).translate(words.BRACKETS)).group("before")
-    after = indicator.target[indicator.target.find(goal.text) + len(goal.text):]
-    words_said = before + after
-    at_least, at_most = words.AT_LEAST.search(words_said), words.AT_MOST.search(words_said)
+    said = goal.before + goal.unit  # 以上 and 以内 follow the number
+    at_least, at_most = words.AT_LEAST.search(said), words.AT_MOST.search(said)
     if at_least and not at_most or not (at_least or at_most) and goal.unit == "%" and goal.value == 100:
         return actual.scaled >= goal.scaled
     if at_most and not at_least:
