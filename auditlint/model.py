@@ -507,6 +507,43 @@ class Indicator:
 
 
 @dataclass(frozen=True, slots=True)
+class Target:
+    """An indicator's target read as one number (auditlint.parse.indicators): as printed, its value times its multiplier (万, 亿), its unit (元,
+    件, %, "" when none is printed) and the words before it (≥, 不低于, 合同金额=)."""
+
+    text: str
+    value: Decimal
+    scaled: Decimal
+    unit: str
+    bare: bool  # neither multiplier nor unit printed ("26")
+    before: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A self-evaluated indicator whose score says the opposite of its actual value: full points
+    for a target missed (`met` False), or points taken off a target met (`met` True)."""
+
+    indicator: Indicator
+    met: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRestatement:
+    """An indicator restated in another grid: `stated` where it is restated (the department's
+    form, or the later form of a project), `source` the project grid it restates, `whose` the
+    project's name; each one's target read as a number, and whether they state one figure
+    (None when their units are of two kinds)."""
+
+    stated: Indicator
+    source: Indicator
+    whose: str
+    stated_target: Target
+    source_target: Target
+    agrees: bool | None
+
+
+@dataclass(frozen=True, slots=True)
 class Form:
     """A performance form read as a form: its table (title, kind, location), its labelled boxes and
     its indicator grid. `doubts` say what could not be read with confidence (no field naming the

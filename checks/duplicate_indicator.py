@@ -53,6 +53,6 @@ class DuplicateIndicator:
                                 f"(already on line {first.location.line})"),
                 location=repeat.location,
                 related=(Related(first.location, Message("第一次列出", "listed first")),),
-                logical=f"duplicate-indicator:{repeat.name}:{repeat.location.line}",
+                logical=f"duplicate-indicator:{repeat.name}:{target}:{repeat.level2}",
                 place=Place("", repeat.name, repeat.level2),
             )

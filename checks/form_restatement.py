@@ -5,8 +5,7 @@ from typing import Iterator
 
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
-from auditlint.model import Document
-from auditlint.parse.indicators import Restatement, same_target, target
+from auditlint.model import Document, IndicatorRestatement
 
 
 class FormRestatement:
@@ -58,11 +57,11 @@ class FormRestatement:
             if finding is not None:
                 yield finding
 
-    def _finding(self, restatement: Restatement) -> Finding | None:
-        stated, source = restatement.stated, restatement.source
-        a, b = target(stated.target), target(source.target)
-        if a is None or b is None or same_target(a, b) is not False:
+    def _finding(self, restatement: IndicatorRestatement) -> Finding | None:
+        if restatement.agrees is not False:
             return None
+        stated, source = restatement.stated, restatement.source
+        a, b = restatement.stated_target, restatement.source_target
         rounded = a.bare and not b.bare and a.value == b.value.to_integral_value() or \
             b.bare and not a.bare and b.value == a.value.to_integral_value()
         term = f"{stated.term}指标值"
@@ -75,7 +74,7 @@ class FormRestatement:
                 f"but {restatement.whose}'s form gives {source.target.strip()}"),
             location=stated.location,
             related=(Related(source.location, Message(f"{restatement.whose}的{term}", f"{restatement.whose}'s target")),),
-            logical=f"form-restatement:{stated.name}:{stated.location.line}",
+            logical=f"form-restatement:{restatement.whose}:{stated.term}:{stated.name}:{stated.target.strip()}",
             place=Place("", stated.name, term),
             stated=stated.target.strip(),
             expected=source.target.strip(),

@@ -62,7 +62,7 @@ class IndicatorMet:
                 level=self.level,
                 message=message,
                 location=i.location,
-                logical=f"indicator-met:{i.name}:{i.location.line}",
+                logical=f"indicator-met:{i.name}:{goal}:{actual}",
                 place=Place("", i.name, "得分"),
                 stated=i.score.text,
                 expected=i.weight.text if scored.met else "",

@@ -23,8 +23,9 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, Indicator, Link,
-                             Location, Part, Row, Sentence, Split, Sum, Table, TableReading)
+from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, Indicator,
+                             IndicatorRestatement, Link, Location, Part, Row, Sentence, Scored, Split, Sum, Table,
+                             TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier, section_scopes
@@ -32,8 +33,7 @@ from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
 from auditlint.parse.forms import budget_restatements
-from auditlint.parse.indicators import (Restatement, Scored, contradicted_scores, duplicated_indicators,
-                                        restatements)
+from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
@@ -254,7 +254,7 @@ class Facts:
         return list(read_forms(self._doc))
 
     @cached_property
-    def restated_indicators(self) -> list[Restatement]:
+    def restated_indicators(self) -> list[IndicatorRestatement]:
         """Indicators a form restates of another grid of the same goal and term (parse.indicators)."""
         return list(restatements(self.forms))
 

@@ -15,48 +15,13 @@ could make two indicators look alike. Only targets that state one number are com
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Iterator, Sequence
 
 import regex
 
 from auditlint.domain import forms as words
-from auditlint.model import Form, Indicator
+from auditlint.model import Form, Indicator, IndicatorRestatement, Scored, Target
 from auditlint.parse.numbers import parse_amount
-
-
-@dataclass(frozen=True)
-class Target:
-    """A target's one number: as printed, its value times its multiplier (万, 亿), its unit (元,
-    件, %, "" when none is printed) and the words before it (≥, 不低于, 合同金额=)."""
-
-    text: str
-    value: Decimal
-    scaled: Decimal
-    unit: str
-    bare: bool  # neither multiplier nor unit printed ("26")
-    before: str = ""
-
-
-@dataclass(frozen=True)
-class Scored:
-    """A self-evaluated indicator whose score says the opposite of its actual value: full points
-    for a target missed (`met` False), or points taken off a target met (`met` True)."""
-
-    indicator: Indicator
-    met: bool
-
-
-@dataclass(frozen=True)
-class Restatement:
-    """An indicator restated in another grid: `stated` where it is restated (the department's
-    form, or the later form of a project), `source` the project grid it restates, `whose` the
-    project's name."""
-
-    stated: Indicator
-    source: Indicator
-    whose: str
 
 
 def target(text: str) -> Target | None:
@@ -92,7 +57,7 @@ def indicator_name(name: str) -> str:
     return words.INDICATOR_NAME_NOISE.sub("", name).translate(words.BRACKETS)
 
 
-def restatements(forms: Sequence[Form]) -> Iterator[Restatement]:
+def restatements(forms: Sequence[Form]) -> Iterator[IndicatorRestatement]:
     """Each indicator restated in another grid of the same goal, with the grid it restates."""
     certain = [form for form in forms if not form.doubts]
     projects: dict[str, list[Form]] = defaultdict(list)
@@ -148,13 +113,17 @@ def _goal_of(grid: list[Indicator], candidates: list[tuple[str, list[Indicator]]
     return scored[0][1], scored[0][2]
 
 
-def _pairs(stated: list[Indicator], source: list[Indicator], whose: str) -> Iterator[Restatement]:
+def _pairs(stated: list[Indicator], source: list[Indicator], whose: str) -> Iterator[IndicatorRestatement]:
     """Each indicator of `stated` with the indicator of its name in `source`, when each grid
-    names it once (an indicator named twice with two targets is no single figure)."""
+    names it once (an indicator named twice with two targets is no single figure) and both
+    targets state one number."""
     by_name = _unique(source)
     for name, indicator in _unique(stated).items():
-        if name in by_name:
-            yield Restatement(indicator, by_name[name], whose)
+        if name not in by_name:
+            continue
+        a, b = target(indicator.target), target(by_name[name].target)
+        if a is not None and b is not None:
+            yield IndicatorRestatement(indicator, by_name[name], whose, a, b, same_target(a, b))
 
 
 def _unique(grid: list[Indicator]) -> dict[str, Indicator]:
