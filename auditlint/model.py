@@ -490,7 +490,9 @@ class Indicator:
     """One row of a form's indicator grid: its first- and second-level groups (carried down from
     the rows above where the cell is merged), its name, its target (指标值, 年度指标值, 年初目标值),
     the value achieved (实际完成值, a self-evaluation's), its points (分值/权重, or "(5 分)" after
-    its name) and its score (得分)."""
+    its name) and its score (得分). `grid` is the line of its grid's header (the rows of one grid
+    are one goal's), `term` what the grid states: 长期 (the long-term targets), 年度 (the year's),
+    or "" when the form does not say."""
 
     level1: str
     level2: str
@@ -500,6 +502,45 @@ class Indicator:
     weight: Amount | None
     score: Amount | None
     location: Location
+    grid: int = 0
+    term: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An indicator's target read as one number (auditlint.parse.indicators): as printed, its value times its multiplier (万, 亿), its unit (元,
+    件, %, "" when none is printed) and the words before it (≥, 不低于, 合同金额=)."""
+
+    text: str
+    value: Decimal
+    scaled: Decimal
+    unit: str
+    bare: bool  # neither multiplier nor unit printed ("26")
+    before: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A self-evaluated indicator whose score says the opposite of its actual value: full points
+    for a target missed (`met` False), or points taken off a target met (`met` True)."""
+
+    indicator: Indicator
+    met: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRestatement:
+    """An indicator restated in another grid: `stated` where it is restated (the department's
+    form, or the later form of a project), `source` the project grid it restates, `whose` the
+    project's name; each one's target read as a number, and whether they state one figure
+    (None when their units are of two kinds)."""
+
+    stated: Indicator
+    source: Indicator
+    whose: str
+    stated_target: Target
+    source_target: Target
+    agrees: bool | None
 
 
 @dataclass(frozen=True, slots=True)

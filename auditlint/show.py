@@ -168,10 +168,10 @@ def describe_form(form: Form, number: int) -> str:
         amount = f"  = {f.amount.value}" if f.amount is not None else ""
         head.append(f"    {f.name}: {_short(f.text)}{amount}  (line {f.location.line})")
     if form.indicators:
-        grid = [[i.location.line, i.level1, i.level2, _short(i.name), _short(i.target),
+        grid = [[i.location.line, i.term or "-", i.level1, i.level2, _short(i.name), _short(i.target),
                  _short(i.actual) if i.actual is not None else "-", i.weight.text if i.weight else "-",
                  i.score.text if i.score else "-"] for i in form.indicators]
-        body = tabulate(grid, headers=["line", "level 1", "level 2", "indicator", "target", "actual", "weight", "score"],
+        body = tabulate(grid, headers=["line", "term", "level 1", "level 2", "indicator", "target", "actual", "weight", "score"],
                         tablefmt="simple", disable_numparse=True)
         head.append(_indented(_indented(body)))
     elif not form.doubts:

@@ -14,7 +14,8 @@ PLANTED_SLIPS = {
     (17, "percentage"), (39, "duplicate-sentence"), (41, "restated-figure"), (41, "text-vs-table"),
     (53, "duplicate-sentence"), (53, "text-vs-table"),
     (57, "unit-mismatch"), (63, "split-total"), (97, "sum-of-children"), (99, "cross-table"),
-    (218, "text-vs-table"), (232, "unused-suppression"),
+    (218, "text-vs-table"), (232, "unused-suppression"), (241, "form-restatement"),
+    (251, "duplicate-indicator"),
 }
 
 

@@ -93,14 +93,30 @@ def test_a_sub_header_without_the_current_year_is_a_doubt_not_a_guess():
     assert GRID_HEADER_SCRAMBLED in form.doubts
 
 
-def test_a_row_moved_by_a_column_is_left_out_with_a_doubt():
+def test_a_row_moved_left_is_put_back_by_its_group_and_one_moved_right_is_a_doubt():
     [form] = forms("项目支出绩效目标申报表\n项目名称\t档案数字化\n"
                    "目标名称\t一级指标\t二级指标\t三级指标\t指标值\n"
                    "年度目标\t产出指标\t数量指标\t扫描档案卷数\t≥10万卷\n"
                    "\t时效指标\t按时完成率\t100%\t计划数据\n"
                    "\t\t质量指标\t时效指标\t按时完成率\n")
-    assert [i.name for i in form.indicators] == ["扫描档案卷数"]
+    assert [(i.level1, i.level2, i.name, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "扫描档案卷数", "≥10万卷"), ("产出指标", "时效指标", "按时完成率", "100%")]
     assert form.doubts == (ROW_NOT_PLACED,)
+
+
+def test_a_sub_header_over_two_lines_and_the_term_of_each_grid():
+    [form] = forms("项目支出绩效目标申报表\n项目名称\t档案数字化\n"
+                   "长期绩效目标表\n"
+                   "目标名称\t一级指标\t二级指标\t三级指标\t指标值\t指标值确定依据\n"
+                   "长期绩效目标\t产出指标\t数量指标\t扫描档案卷数\t≥30万卷\t计划数据\n"
+                   "年度目标1:\t完成十万卷档案的扫描。\n"
+                   "目标名称\t一级指标\t二级指标\t三级指标\t指标值\t\t指标值确定依据\t\n"
+                   "\t\t\t\t近两年指标值\t\t\t\n"
+                   "\t\t\t\t前年\t上年\t预期当年实现值\t\n"
+                   "年度绩效目标1\t产出指标\t数量指标\t扫描档案卷数\t8万卷\t9万卷\t≥10万卷\t计划数据\n")
+    assert not form.doubts
+    assert [(i.name, i.target, i.term, i.grid) for i in form.indicators] == [
+        ("扫描档案卷数", "≥30万卷", "长期", 6), ("扫描档案卷数", "≥10万卷", "年度", 9)]
 
 
 def test_a_form_naming_no_project_or_unit_is_kept_with_a_doubt():

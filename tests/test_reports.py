@@ -23,9 +23,9 @@ def test_github_annotations_escape_what_the_runner_would_misread():
 def test_github_format_has_one_annotation_per_finding(cli):
     lines = cli("--format", "github", "--lang", "en", PLANTED).stdout.splitlines()
     annotations = [l for l in lines if l.startswith("::")]
-    assert len(annotations) == 15
-    assert sum(l.startswith("::error file=") for l in annotations) == 14
-    assert sum(l.startswith("::warning file=") for l in annotations) == 1
+    assert len(annotations) == 17
+    assert sum(l.startswith("::error file=") for l in annotations) == 15
+    assert sum(l.startswith("::warning file=") for l in annotations) == 2
     assert any(",line=39," in l and "duplicate-sentence" in l for l in annotations)
 
 
@@ -40,11 +40,13 @@ def test_statistics_count_per_rule_and_level(cli):
     counts = {(d["rule"], d["level"]): d["count"] for d in data}
     # samples/README.md lists the planted slips: two repeats, two columns each of 21011 and 2101103,
     # and four restatements (a function class and a project's figure in the text, and the project
-    # form's budget and change), the function class also against the list it restates.
+    # form's budget and change), the function class also against the list it restates, and the
+    # overall form's restatement of the project's indicator, and the project's repeated indicator row.
     assert counts == {("duplicate-sentence", "error"): 2, ("sum-of-children", "error"): 2,
                       ("cross-table", "error"): 2, ("percentage", "error"): 1, ("split-total", "error"): 1,
                       ("text-vs-table", "error"): 4, ("unit-mismatch", "error"): 1,
-                      ("restated-figure", "error"): 1, ("unused-suppression", "warning"): 1}
+                      ("restated-figure", "error"): 1, ("unused-suppression", "warning"): 1,
+                      ("form-restatement", "error"): 1, ("duplicate-indicator", "warning"): 1}
     text = cli("--statistics", "--lang", "en", PLANTED).stdout
     assert text.splitlines()[2].split() == ["4", "text-vs-table", "error"]
 
@@ -52,7 +54,7 @@ def test_statistics_count_per_rule_and_level(cli):
 def test_machine_formats_keep_the_summary_off_stdout(cli):
     result = cli("--format", "sarif", "--lang", "en", PLANTED)
     json.loads(result.stdout)
-    assert "15 findings: 14 errors, 1 warning, 0 notes; 1 file read, 0 unreadable" in result.stderr
+    assert "17 findings: 15 errors, 2 warnings, 0 notes; 1 file read, 0 unreadable" in result.stderr
 
 
 def test_rules_lists_every_rule_and_explain_documents_one(cli):

@@ -31,11 +31,11 @@ def test_a_file_with_no_table_and_no_claim_is_a_warning_with_its_reason(cli, tmp
 
 def test_each_file_says_what_was_checked_and_the_clean_sample_is_clean(cli):
     text = " ".join(cli("--lang", "en", SAMPLES).stdout.split())  # lines wrap
-    assert f"{SAMPLES / 'clean_budget_2025.txt'}: clean (13 tables, 44 claims checked)" in text
+    assert f"{SAMPLES / 'clean_budget_2025.txt'}: clean (16 tables, 44 claims checked)" in text
     assert f"{SAMPLES / 'notice_2025.txt'}: nothing checked, so not clean (1 warning)" in text
     assert "README.md" not in text  # the folder's README is no document
     checked = json.loads(cli("--format", "json", SAMPLES / "clean_budget_2025.txt").stdout)["checked"]
-    assert list(checked.values()) == [{"tables": 13, "claims": 44}]
+    assert list(checked.values()) == [{"tables": 16, "claims": 44}]
 
 
 def test_word_and_excel_files_in_a_folder_are_listed_with_what_to_do(cli, tmp_path):

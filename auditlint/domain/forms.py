@@ -70,6 +70,11 @@ INDICATOR_COLUMNS: dict[str, regex.Pattern] = {
 # year is the column naming the current year.
 SUB_HEADER_YEARS = regex.compile(r"前年|上年|近两年")
 CURRENT_YEAR_COLUMN = regex.compile(r"当年")
+# The terms of a grid's targets: a title or goal line above its header, or the goal of its first
+# row, starts with one (长期绩效目标表, 年度目标4:, 长期绩效目标1). Targets of different terms are
+# different figures: a long-term ≤600万元 does not restate a year's 802万元.
+LONG_TERM, ANNUAL = "长期", "年度"
+TERM = regex.compile(r"^(?:目标\d*[:：]?)?(?P<term>长期|年度)(?:绩效)?目标")
 # The names of indicator groups by level, as the national templates print them ("数量指标1" is a
 # second level): a first level's name under the second level's column, or the reverse, shows a
 # row whose cells moved a column.
@@ -133,3 +138,28 @@ OF_WHICH = regex.compile(r"^其中")
 MONEY_GRID_REACH = 30
 # The subject of the balance of a budget's money grid: the year's income is its spending.
 BALANCE = "收支"
+
+
+# An indicator's target read as one number: what may come before it (an operator, 合同金额=),
+# the number, a multiplier and the unit after it ("≥1.6万户", "< 101.8万", "≤1500元/人/天").
+TARGET_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+TARGET = regex.compile(r"^(?P<before>[^\d]{0,8}?)(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)(?P<multiplier>万|亿)?"
+                       r"(?P<unit>[^\d]{0,8})$")
+MULTIPLIERS = {"万": 10000, "亿": 100000000}
+# What does not tell two indicators apart: spaces, a leading number (1. 1、 (1) ①), quotes;
+# brackets are compared as one kind.
+INDICATOR_NAME_NOISE = regex.compile(r"\s+|^(?:\d+[.、．]|[（(]\d+[)）]|[①-⑳])|[“”\"'‘’]")
+BRACKETS = str.maketrans({"（": "(", "）": ")", "％": "%"})
+# A project's name as forms of one project print it: the level some templates add after it
+# （一级） does not name another project.
+_PROJECT_NOISE = regex.compile(r"\s+|[（(][一二三四五]级[)）]$")
+
+
+def project_key(name: str) -> str:
+    """A project's name as compared between its forms."""
+    return _PROJECT_NOISE.sub("", name).translate(BRACKETS)
+
+# What a target's words before its number say of the actual value that meets it: at least the
+# number (≥95%, 不低于) or at most (≤1%, 不超过). A rate of 100% with no word is met only by 100%.
+AT_LEAST = regex.compile(r"[≥>＞]|不低于|不少于|大于|高于|以上")
+AT_MOST = regex.compile(r"[≤<＜]|不高于|不超过|小于|低于|以内|以下")

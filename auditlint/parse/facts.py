@@ -23,8 +23,9 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, FormMoney, Link, Location, Part, Row, Sentence,
-                             Split, Sum, Table, TableReading)
+from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, FormMoney, Indicator,
+                             IndicatorRestatement, Link, Location, Part, Row, Sentence, Scored, Split, Sum, Table,
+                             TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier, section_scopes
@@ -33,6 +34,7 @@ from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN
 from auditlint.parse.form_fields import read_forms
 from auditlint.parse.form_money import form_money
 from auditlint.parse.forms import budget_restatements
+from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
 from auditlint.parse.identity import Heading, Identity, document_year, identify, template_headings
@@ -257,6 +259,21 @@ class Facts:
         """Forms' money fields with the tables' figures they restate, and forms' totals with their sources."""
         return list(form_money(self._doc, self.forms, self.figures, self.year,
                                self.identity is not None and self.identity.kind == "预算", self.sentences))
+
+    @cached_property
+    def restated_indicators(self) -> list[IndicatorRestatement]:
+        """Indicators a form restates of another grid of the same goal and term (parse.indicators)."""
+        return list(restatements(self.forms))
+
+    @cached_property
+    def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
+        """Indicator rows a grid lists twice, each with the row it repeats."""
+        return list(duplicated_indicators(self.forms))
+
+    @cached_property
+    def contradicted_scores(self) -> list[Scored]:
+        """Self-evaluated indicators scored as met though missed, or marked down though met."""
+        return list(contradicted_scores(self.forms))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

@@ -16,7 +16,7 @@ guess.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterator, Sequence
 
@@ -232,16 +232,19 @@ def _grid(path: str, lines: Sequence[Line], index: int, header: list[_Column]
     if len(roles) != len(set(roles)):
         return [], used, GRID_HEADER_SCRAMBLED
     start = index + 1
-    sub = lines[start] if start < len(lines) else None
-    if sub is not None and words.SUB_HEADER_YEARS.search(sub.text):
-        current = [cell for cell in sub.cells if words.CURRENT_YEAR_COLUMN.search(cell.text)]
-        if len(current) != 1 or sub.layout == PROSE:
-            return [], used | {sub.number}, GRID_HEADER_SCRAMBLED
-        cell = current[0]
-        header = [c for c in header if c.role != "target"]
-        header.append(_Column("target", list(sub.cells).index(cell), cell.x0, cell.x1))
-        used.add(sub.number)
-        start += 1
+    subs = _sub_header(lines, start)
+    if subs:
+        current = [(sub, cell) for sub in subs for cell in sub.cells if words.CURRENT_YEAR_COLUMN.search(cell.text)]
+        used.update(sub.number for sub in subs)
+        if len(current) != 1 or any(sub.layout == PROSE for sub in subs):
+            return [], used, GRID_HEADER_SCRAMBLED
+        sub, cell = current[0]
+        target = _Column("target", list(sub.cells).index(cell), cell.x0, cell.x1)
+        # The sub-header is the finer row: a header cell over the same column (指标值确定依据 of a
+        # merged 指标值 printed with too few tabs) gives way to it.
+        header = [c for c in header if c.role != "target" and c.index != target.index] + [target]
+        start += len(subs)
+    term = _term(lines, index, start)
     indicators: list[Indicator] = []
     doubt = None
     level1 = level2 = ""
@@ -250,7 +253,7 @@ def _grid(path: str, lines: Sequence[Line], index: int, header: list[_Column]
             continue
         if line.layout == PROSE or _header(line) is not None or words.GRID_END.match(line.text.strip()):
             break
-        placed = _place(header, line)
+        placed = _place(header, _aligned(header, line))
         if placed is None:
             doubt = ROW_NOT_PLACED
             used.add(line.number)
@@ -265,8 +268,55 @@ def _grid(path: str, lines: Sequence[Line], index: int, header: list[_Column]
         used.add(line.number)
         level1 = _without_points(placed.get("level1", "")) or level1
         level2 = _without_points(placed.get("level2", "")) or level2
-        indicators.append(_indicator(path, line, placed, level1, level2))
+        indicators.append(_indicator(path, line, placed, level1, level2, (lines[index].number, term)))
     return indicators, used, doubt
+
+
+def _sub_header(lines: Sequence[Line], start: int) -> list[Line]:
+    """The lines of a sub-header under 指标值 naming its years: one line (前年 | 上年 | 当年), or
+    two when the template prints 近两年指标值 above 前年 | 上年 and 预期当年实现值 on either."""
+    subs: list[Line] = []
+    for line in lines[start:start + 2]:
+        if not words.SUB_HEADER_YEARS.search(line.text) and not (subs and words.CURRENT_YEAR_COLUMN.search(line.text)):
+            break
+        subs.append(line)
+    return subs
+
+
+def _term(lines: Sequence[Line], header: int, first_row: int) -> str:
+    """Which targets a grid states, "长期" or "年度": from its title or goal line right above the
+    header (长期绩效目标表, 年度目标4:), the goal named in its first row (长期绩效目标1) and a
+    sub-header of years (an annual grid's); "" when none says or two disagree."""
+    said: set[str] = set()
+    above = next((line for line in reversed(lines[max(0, header - 2):header]) if not line.is_blank), None)
+    texts = [above.text if above is not None else ""]
+    if first_row < len(lines):
+        texts.append(lines[first_row].text)
+    for text in texts:
+        term = words.TERM.match(regex.sub(r"\s", "", text))
+        if term:
+            said.add(term.group("term"))
+    if first_row > header + 1:
+        said.add(words.ANNUAL)
+    return said.pop() if len(said) == 1 else ""
+
+
+def _aligned(header: list[_Column], line: Line) -> Line:
+    """A tabbed row whose cells moved left of the header's columns (a merged cell printed without
+    its tab), put back where its second-level group says: a second-level group's name under the
+    first level's column moves the row one column right. Any other row is returned as it is."""
+    level1 = next((c for c in header if c.role == "level1"), None)
+    level2 = next((c for c in header if c.role == "level2"), None)
+    if line.layout != GRID or level1 is None or level2 is None or level2.index <= level1.index:
+        return line
+    cells = list(line.cells)
+    if level1.index >= len(cells) or words.group_level(_without_points(cells[level1.index].text)) != 2:
+        return line
+    shift = level2.index - level1.index
+    if any(cell.text.strip() for cell in cells[:level1.index]):
+        return line
+    blank = [replace(cells[0], text="") for _ in range(shift)]
+    return replace(line, cells=tuple(blank + cells))
 
 
 def _place(header: list[_Column], line: Line) -> dict[str, str] | None:
@@ -310,8 +360,10 @@ def _without_points(text: str) -> str:
     return words.NAME_POINTS.sub("", text).strip()
 
 
-def _indicator(path: str, line: Line, placed: dict[str, str], level1: str, level2: str) -> Indicator:
-    """An indicator of a row: its points from its column, else from "(5 分)" after its name."""
+def _indicator(path: str, line: Line, placed: dict[str, str], level1: str, level2: str,
+               grid: tuple[int, str]) -> Indicator:
+    """An indicator of a row: its points from its column, else from "(5 分)" after its name; its
+    grid (the header's line) and the grid's term."""
     location = Location(path, line.number, 1, line.number, len(line.text) + 1, line.page)
     name = placed["name"]
     weight = _number(placed.get("weight"), location)
@@ -321,7 +373,7 @@ def _indicator(path: str, line: Line, placed: dict[str, str], level1: str, level
         if weight is None:
             weight = _number(points.group("points"), location)
     return Indicator(level1, level2, name, placed["target"], placed.get("actual"), weight,
-                     _number(placed.get("score"), location), location)
+                     _number(placed.get("score"), location), location, grid[0], grid[1])
 
 
 def _number(text: str | None, location: Location) -> Amount | None:
