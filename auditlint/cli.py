@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from auditlint import FAIL_ON, LANGS, MIN_LEVELS, PDF_ENGINES, __version__
-from auditlint.help_zh import Group
+from auditlint.help_zh import Group, help_lang
 
 if TYPE_CHECKING:
     from auditlint.findings import Level
@@ -104,7 +104,26 @@ class LintByDefault(Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = ["check", *args]
+        elif args[0] in ("--help", "-h"):
+            # `auditlint --help --lang zh`: the group's help in the language asked for; the group
+            # itself takes no --lang (its commands do)
+            ctx.meta.setdefault("auditlint.lang", help_lang(args))
+            args = without_lang(args)
         return super().parse_args(ctx, args)
+
+
+def without_lang(args: list[str]) -> list[str]:
+    """The arguments without their `--lang X` or `--lang=X`."""
+    kept: list[str] = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            kept.append(arg)
+    return kept
 
 
 @click.group(cls=LintByDefault, context_settings={"help_option_names": ["-h", "--help"]})

@@ -93,3 +93,10 @@ def test_show_speaks_chinese_on_request_and_for_a_chinese_document_on_a_c_locale
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert "可信：" in cli("show", planted).stdout
+
+
+def test_the_groups_help_takes_the_language_after_it(cli):
+    chinese = cli("--help", "--lang", "zh")
+    assert chinese.exit_code == 0 and "用法" in chinese.stdout and "找出预算或决算公开文件自相矛盾之处" in chinese.stdout
+    english = cli("--help", "--lang=en")
+    assert english.exit_code == 0 and english.stdout.startswith("Usage: ") and "用法" not in english.stdout
