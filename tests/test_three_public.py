@@ -63,3 +63,16 @@ def test_a_table_printed_in_blocks_of_years_has_no_one_total():
               "20.40\t0.00\t2.60\t18.40\t0.00\t2.60\n\n")
     doc = parse_document(read_text("b.txt", ("2025年“三公”经费预算18.40万元。\n\n" + blocks).encode("utf-8")))
     assert list(TextVsTable().check(doc, Options())) == []
+
+
+def test_a_table_printed_in_blocks_of_years_names_this_years_figures():
+    # 公务接待费 is 3.10 in 2024's block and 2.60 in 2025's: the 2025 narrative restates 2.60.
+    blocks = ("2025年“三公”经费支出表\n单位：万元\n2024年预算数\t\t\t\t2025年预算数\t\t\t\n"
+              "合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\n"
+              "20.90\t10.00\t7.80\t3.10\t18.40\t9.00\t6.80\t2.60\n\n")
+
+    def found(amount: str):
+        doc = parse_document(read_text("b.txt", (f"2025年公务接待费预算{amount}万元。\n\n" + blocks).encode("utf-8")))
+        return [(f.level, f.stated, f.expected) for f in TextVsTable().check(doc, Options())]
+    assert found("2.60") == []
+    assert found("3.10") == [(Level.ERROR, "3.10", "2.60")]

@@ -149,9 +149,11 @@ def index_figures(doc: Document) -> Figures:
                 and first.amounts[0] is not None and domain.TOTAL_LABEL.match(normalise(first.label)):
             totals.setdefault(WHOLE_TABLE_TOTALS[table.kind], []).append(Fact(table, first.amounts[0], first))
         if table.kind in NAMED_BY_COLUMN and len(table.rows) == 1 and first.readable:
-            for name, amount in zip(table.columns, first.amounts):
+            earlier = domain.prior_columns(table.columns)  # a block of the year before (2025年预算数/公务接待费)
+            for index, (name, amount) in enumerate(zip(table.columns, first.amounts)):
                 label, _ = figure_name(normalise(name.rpartition("/")[2]))
-                if amount is not None and len(label) >= MIN_LABEL and not any(p.match(label) for p, _ in CONCEPTS):
+                if amount is not None and index not in earlier and len(label) >= MIN_LABEL \
+                        and not any(p.match(label) for p, _ in CONCEPTS):
                     rows.setdefault(label, []).append(Fact(table, amount))
             total = first.amounts[0] if first.amounts else None
             if table.kind in COLUMN_TOTAL_NAMES and total is not None and _one_total_column(table):
