@@ -25,7 +25,8 @@ def test_columns_of_an_earlier_year_state_no_quantity_of_the_tables_year():
     blocks = ("2025年预算数/合计", "2025年预算数/基本支出", "2025年预算数/项目支出",
               "2026年预算数/合计", "2026年预算数/基本支出", "2026年预算数/项目支出")
     assert domain.prior_columns(blocks) == {0, 1, 2}
-    assert domain.column_quantities(blocks, "expenditure") == {4: "basic", 5: "project"}
+    # the year's 合计 is the table's total (its first column of the table's year)
+    assert domain.column_quantities(blocks, "expenditure") == {3: "total", 4: "basic", 5: "project"}
     # 上年结转 is money carried into this year, no column of the year before.
     assert domain.prior_columns(["合计", "上年结转", "上年预算数", "本年预算数"]) == {2}
 
@@ -66,3 +67,12 @@ def test_a_percentage_is_judged_once():
 def test_the_year_a_column_prints():
     assert domain.column_years(["年初预算数", "调整预算数", "决算数", "2025年预算数", "2026年预算数", "合计", "上年结转"]) == [
         "initial_budget", "initial_budget", "final", "prior", "current", "current", "current"]
+
+
+def test_the_total_of_a_table_whose_first_column_is_the_year_before():
+    from auditlint.domain import column_quantities
+    # Chongqing prints last year's total first: the table's own total is the first of its year.
+    columns = ("2025年预算数", "2026年预算数/总计", "2026年预算数/基本支出/小计", "2026年预算数/项目支出")
+    assert column_quantities(columns, "gpb_function") == {1: "total", 2: "basic", 3: "project"}
+    # A first column of no year that names no total is still no total.
+    assert 0 not in column_quantities(("项目名称", "基本支出", "项目支出"), "expenditure")

@@ -455,8 +455,11 @@ def column_quantities(columns: tuple[str, ...], table_kind: str) -> dict[int, st
     group = names[0].partition("/")[0] + "/" if names and "/" in names[0] else ""
     if group and all(n.startswith(group) for n in names):
         names = [n[len(group):] for n in names]
-    if names and TOTAL_COLUMN.match(names[0]):
-        quantities[0] = "basic" if table_kind == "gpb_basic" else "total"
+    # the table's total: its first column, or the first of the table's year where a column of
+    # the year before comes first (2025年预算数 | 2026年预算数/总计 | …)
+    first = next((index for index in range(len(names)) if index not in prior), None)
+    if first is not None and (first == 0 or prior) and TOTAL_COLUMN.match(names[first].rpartition("/")[2] if first else names[0]):
+        quantities[first] = "basic" if table_kind == "gpb_basic" else "total"
     for index, name in enumerate(names):
         if index in prior:
             continue
