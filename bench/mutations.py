@@ -63,6 +63,7 @@ class Slip:
     line: int  # 1-based
     before: str
     after: str
+    column: int = 0  # 1-based, where `before` starts; 0 where no one place is meant
 
 
 def _replace_on_line(lines: list[str], index: int, start: int, end: int, new: str) -> list[str]:
@@ -117,7 +118,8 @@ def plant_figure(lines: list[str], rng: random.Random) -> tuple[list[str], Slip]
     positions = [k for k, ch in enumerate(text) if ch.isdigit() and not (k == 0 and len(text) > 1)]
     k = rng.choice(positions)
     new = text[:k] + rng.choice([d for d in "0123456789" if d != text[k]]) + text[k + 1:]
-    return _replace_on_line(lines, i, m.start("amount"), m.end("amount"), new), Slip("figure", i + 1, text, new)
+    return _replace_on_line(lines, i, m.start("amount"), m.end("amount"), new), Slip("figure", i + 1, text, new,
+                                                                                     m.start("amount") + 1)
 
 
 def _starts_a_sentence(lines: list[str], index: int, start: int) -> bool:
@@ -177,21 +179,22 @@ def lint_text(text: str, directory: Path, name: str) -> list[Finding]:
 @dataclass(frozen=True)
 class Places:
     """Where a slip may land, as auditlint reads the original: the lines its tables span, and the
-    narrative amounts (line, text) it links to table figures."""
+    narrative amounts (line, column, text) it links to table figures."""
 
     tables: set[int]
-    linked: set[tuple[int, str]]
+    linked: set[tuple[int, int, str]]  # (line, column, text): one amount, not its twin on the line
 
     def of(self, slip: Slip) -> str:
         if slip.line in self.tables:
             return "table"
-        return "linked" if (slip.line, slip.before) in self.linked else "text"
+        return "linked" if (slip.line, slip.column, slip.before) in self.linked else "text"
 
 
 def places(source: Source) -> Places:
     doc = parse_document(source)
     return Places({n for table in doc.tables for n in range(table.location.line, table.location.end_line + 1)},
-                  {(link.amount.location.line, link.amount.text) for link in doc.facts.links if link.linked})
+                  {(link.amount.location.line, link.amount.location.column, link.amount.text)
+                   for link in doc.facts.links if link.linked})
 
 
 class TextDocument:
