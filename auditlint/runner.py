@@ -56,15 +56,16 @@ Job = Callable[[str], Any]
 
 
 def run_jobs(paths: Sequence[str], job: Job, jobs: int, limits: Limits,
-             done: Callable[[], None] = lambda: None) -> list[Outcome]:
+             done: Callable[[], None] = lambda: None, size: Callable[[str], int] | None = None) -> list[Outcome]:
     """Run `job(path)` for every path; outcomes in the order of `paths`.
 
-    The largest files start first so that one big PDF does not run alone at the end; the
-    order of the outcomes does not depend on it.
+    The largest jobs start first (by `size`, the file's size unless told) so that one big PDF
+    does not run alone at the end; the order of the outcomes does not depend on it.
     """
     if "fork" not in multiprocessing.get_all_start_methods():
         return [_in_process(path, job, limits, done) for path in paths]
-    order = sorted(range(len(paths)), key=lambda i: (-_size(paths[i]), i))
+    size = size or _size
+    order = sorted(range(len(paths)), key=lambda i: (-size(paths[i]), i))
     outcomes: list[Outcome | None] = [None] * len(paths)
     context = multiprocessing.get_context("fork")
     running: dict[Connection, tuple[int, Any, float]] = {}

@@ -55,7 +55,7 @@ class _Draft:
 def read_forms(doc: Document) -> Iterator[Form]:
     """Every performance form of a document, read as fields and an indicator grid."""
     for draft in _drafts(doc):
-        yield _form(doc.path, draft)
+        yield _form(draft.table.location.path, draft)
 
 
 def _drafts(doc: Document) -> Iterator[_Draft]:

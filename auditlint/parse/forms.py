@@ -20,7 +20,7 @@ from typing import Iterator
 
 import regex
 
-from auditlint.model import Amount, BudgetRestatement, Completion, Document, Line, Location, Sentence, Table
+from auditlint.model import Amount, BudgetRestatement, Completion, Document, Line, Location, Sentence, Source, Table
 from auditlint import domain
 from auditlint.domain.wording import NUMBER
 from auditlint.parse.identity import document_year
@@ -50,14 +50,15 @@ EXECUTION_ROW_REACH = 8
 
 
 def form_regions(doc: Document) -> Iterator[tuple[Table, tuple[Line, ...]]]:
-    """Each form table with its lines, from its title to the next table's title."""
+    """Each form table with its lines, from its title to the next table's title in its file."""
     kinds = {kind.id for kind in domain.TABLE_KINDS if kind.form}
-    starts = sorted({t.location.line for t in doc.tables})
     for table in doc.tables:
         if table.kind not in kinds:
             continue
+        here = table.location.path
+        starts = sorted({t.location.line for t in doc.tables if t.location.path == here})
         end = next((s for s in starts if s > table.location.line), None)
-        yield table, tuple(l for l in doc.source.lines
+        yield table, tuple(l for l in doc.lines_of(here)
                            if table.location.line <= l.number and (end is None or l.number < end))
 
 
@@ -68,11 +69,12 @@ def budget_restatements(doc: Document) -> Iterator[BudgetRestatement]:
     if year is None:
         return
     for table, lines in form_regions(doc):
-        fields = [_amount(doc.path, line, match, "amount")
+        path = table.location.path
+        fields = [_amount(path, line, match, "amount")
                   for line in lines for match in CURRENT_BUDGET_FIELD.finditer(line.text)]
         if not fields or len({f.value for f in fields}) > 1:
             continue
-        budgets = [(int(match.group("year")), _amount(doc.path, line, match, "amount"), line)
+        budgets = [(int(match.group("year")), _amount(path, line, match, "amount"), line)
                    for line in lines for match in YEAR_BUDGET.finditer(line.text)]
         by_year: dict[int, list[Amount]] = {}
         for stated_year, amount, _ in budgets:
@@ -84,7 +86,7 @@ def budget_restatements(doc: Document) -> Iterator[BudgetRestatement]:
             earlier_years = by_year.get(int(change.group("year")), []) if change else []
             earlier = earlier_years[0] if len({a.value for a in earlier_years}) == 1 else None
             yield BudgetRestatement(table, fields[0], stated, earlier,
-                                    _amount(doc.path, line, change, "delta") if change and earlier else None,
+                                    _amount(path, line, change, "delta") if change and earlier else None,
                                     bool(change) and change.group("direction") == "减少")
 
 
@@ -102,8 +104,14 @@ def execution_rates(doc: Document) -> Iterator[Completion]:
     figures are one per header column with the rate's the only percentage. A header or a row
     that extraction scrambled (a marker moved to the next column, a figure lost, the figures
     printed among the header's words) gives nothing."""
-    lines = [line for line in doc.source.lines if not line.is_blank]
     year = document_year(doc)
+    for source in doc.sources:
+        yield from _execution_rates(source, year)
+
+
+def _execution_rates(source: Source, year: int | None) -> Iterator[Completion]:
+    """The execution rows of one file's forms (see execution_rates)."""
+    lines = [line for line in source.lines if not line.is_blank]
     for index, line in enumerate(lines):
         columns = [match.lastgroup for match in _EXECUTION_COLUMN.finditer(line.text)]
         if any(columns.count(column) != 1 for column in ("budget", "actual", "rate")) or _PERCENT.search(line.text):
@@ -115,7 +123,7 @@ def execution_rates(doc: Document) -> Iterator[Completion]:
         figures = list(_ROW_FIGURE.finditer(row.text, tail.start()))
         if len(figures) != len(columns) or [bool(f.group("percent")) for f in figures] != [c == "rate" for c in columns]:
             continue
-        amounts = {column: _amount(doc.path, row, figure, "amount") for column, figure in zip(columns, figures)}
-        location = Location(doc.path, row.number, 1, row.number, len(row.text) + 1, row.page)
+        amounts = {column: _amount(source.path, row, figure, "amount") for column, figure in zip(columns, figures)}
+        location = Location(source.path, row.number, 1, row.number, len(row.text) + 1, row.page)
         yield Completion(amounts["budget"], amounts["actual"], amounts["rate"],
                          Sentence(row.text, 0, len(row.text), location), year=year)
