@@ -62,7 +62,9 @@ def collect_files(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[li
             files.append(path)
         else:
             errors.append(FileError(path, "no such file or directory"))
-    return list(dict.fromkeys(files)), errors, list(dict.fromkeys(unsupported))
+    # a file named twice (walked in a directory and named again, as ./a.txt and a.txt) is one
+    once = {os.path.abspath(path): path for path in reversed(files)}
+    return list(dict.fromkeys(once[os.path.abspath(path)] for path in files)), errors, list(dict.fromkeys(unsupported))
 
 
 def excluded(relative: str, patterns: tuple[str, ...]) -> bool:
@@ -304,6 +306,34 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
                 f"{'s' if len(recorded.fingerprints) != 1 else ''} and matched none of "
                 f"this run's: were the files renamed or moved?"))
     return result
+
+
+def build_index(paths: Iterable[str], settings: Settings | None = None,
+                progress: Progress | None = None) -> tuple[list[Entry], list[FileError]]:
+    """The index of every file under `paths` (auditlint.index): each file read and parsed once,
+    in a child of its own within the limits, and only its entry kept; and the files that could
+    not be read."""
+    settings = settings or Settings()
+    files, errors, _ = collect_files(paths, (*settings.exclude, *settings.extend_exclude))
+    if any(Path(f).suffix.lower() == ".pdf" for f in files):
+        preload(settings.pdf_engine)
+
+    def job(members: tuple[str, ...]) -> dict[str, Any]:
+        try:
+            document = parse_documents([read_source(members[0], {"pdf_engine": settings.pdf_engine})])
+        except UnreadableError as exc:
+            raise JobFailed(str(exc)) from exc
+        return entry(members[0], profile(document)).to_data()
+
+    outcomes = _lint_all([(path,) for path in files], job, settings, progress)
+    entries = []
+    for path in files:
+        outcome = outcomes[(path,)]
+        if outcome.error is not None:
+            errors.append(FileError(path, outcome.error))
+        else:
+            entries.append(Entry.from_data(outcome.result))
+    return entries, errors
 
 
 def _lint_all(documents: list[tuple[str, ...]], job: Any, settings: Settings,

@@ -12,7 +12,7 @@ From the entries alone, with no file read again:
   not in conflict, and no other file of that department, kind and year beside them;
 - the uncertain candidates, listed with why and never grouped: two narratives for one table
   set, a whole document beside a half, a half whose department, kind or year was not read, two
-  names of which one only contains the other;
+  names of which one only contains the other; and a pair that one of those may belong to;
 - each department's documents across years and kinds (the same key), and each unit's document
   matched to the department whose tables list the unit.
 """
@@ -109,8 +109,13 @@ def group(entries: Iterable[Entry]) -> Grouping:
             result.documents.append((narratives[0].path, tables[0].path))
         elif len(bucket) > 1:
             result.uncertain.append(Uncertain(tuple(e.path for e in bucket), _why_not(bucket, levels)))
-    result.uncertain.extend(_unread_halves(entries))
-    result.uncertain.extend(_near_names(entries))
+    others = [*_unread_halves(entries), *_near_names(entries)]
+    # a file another candidate may also belong to makes its group uncertain too
+    touched = {path for candidate in others for path in candidate.paths}
+    for paths in [d for d in result.documents if touched & set(d)]:
+        result.documents.remove(paths)
+        result.uncertain.append(Uncertain(paths, "another file may belong with them"))
+    result.uncertain.extend(others)
     order = {e.path: i for i, e in enumerate(entries)}
     result.documents.sort(key=lambda paths: order[paths[0]])
     result.uncertain.sort(key=lambda u: min(order[p] for p in u.paths))
