@@ -43,6 +43,10 @@ TITLE_LEVEL = regex.compile(r"(?P<level>部门|单位)\s*(?:汇总)?\s*(?:预算
 SUBJECT = regex.compile(rf"(?:^|[，。；：、\s])(?P<name>[\p{{Han}}（）()]{{2,{MAX_NAME}}}?(?:{_ENDING}))"
                         r"\s*(?=20\d{2}\s*年|本年|本部门|部门预算|部门决算)")
 
+# A subject that opens with the body's name before 本年 or 本部门 ("江苏省委办公厅本年收入预算合计"):
+# the figure is named by what follows the name.
+LEADING_NAME = regex.compile(rf"^[\p{{Han}}（）()]{{2,{MAX_NAME}}}?(?:{_ENDING})(?=本年|本部门|本单位)")
+
 # The short forms of a body's name, as (pattern, replacement) applied in order to a name with its
 # spaces gone: the key of a name. The party's committee and the CPPCC's are printed under their
 # full names or their short ones; a government under 人民政府 or 政府.
