@@ -31,7 +31,7 @@ from auditlint.parse.profile import profile
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
 from auditlint.result import FileError, LintResult
 from auditlint.readers import NOT_YET, SUFFIXES, UnreadableError, preload, read_source
-from auditlint.runner import JobFailed, Limits, Outcome, run_jobs
+from auditlint.runner import JobFailed, Limits, Outcome, file_size, run_jobs
 from auditlint.suppression import UnusedSuppression, apply_suppressions, parse_suppressions
 from auditlint.understood import Checked, NotUnderstood, checked, not_understood
 
@@ -346,7 +346,7 @@ def _lint_all(documents: list[tuple[str, ...]], job: Any, settings: Settings,
     try:
         outcomes = run_jobs(list(by_first), lambda first: job(by_first[first]), settings.jobs,
                             Limits(settings.timeout, settings.max_memory), progress.advance,
-                            size=lambda first: sum(_size(path) for path in by_first[first]))
+                            size=lambda first: sum(file_size(path) for path in by_first[first]))
     finally:
         progress.finish()
     return {by_first[outcome.path]: outcome for outcome in outcomes}
@@ -355,13 +355,6 @@ def _lint_all(documents: list[tuple[str, ...]], job: Any, settings: Settings,
 def _order(members: tuple[str, ...], positions: dict[str, int]) -> int:
     """Where a document comes in the run: where its first file the run named does."""
     return min((positions[path] for path in members if path in positions), default=len(positions))
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
 
 
 def _uncertain_notice(candidate: Uncertain) -> Message:

@@ -64,7 +64,7 @@ def run_jobs(paths: Sequence[str], job: Job, jobs: int, limits: Limits,
     """
     if "fork" not in multiprocessing.get_all_start_methods():
         return [_in_process(path, job, limits, done) for path in paths]
-    size = size or _size
+    size = size or file_size
     order = sorted(range(len(paths)), key=lambda i: (-size(paths[i]), i))
     outcomes: list[Outcome | None] = [None] * len(paths)
     context = multiprocessing.get_context("fork")
@@ -169,7 +169,8 @@ def _in_process(path: str, job: Job, limits: Limits, done: Callable[[], None]) -
     return Outcome(path, result=payload.get("result"), error=payload.get("error"))
 
 
-def _size(path: str) -> int:
+def file_size(path: str) -> int:
+    """A file's size in bytes (0 when it cannot be told): what orders jobs, largest first."""
     try:
         return os.path.getsize(path)
     except OSError:
