@@ -146,6 +146,16 @@ def test_shares_in_a_split_are_parts_of_its_total():
     assert (finding.stated, finding.expected) == ("71.50%", "71.49%")
 
 
+def test_an_amount_and_a_colon_open_the_breakdown_of_a_plans_item():
+    # a project plan's item: the cost, a colon, what it is made of
+    over = "3、大厅复印及文具耗材14.00万元：窗口年需文具用品3.00万元，印刷耗材费用12.00万元。\n"
+    [split] = doc(over).claims
+    assert isinstance(split, Split) and split.total.text == "14.00" and [p.amount.text for p in split.parts] == ["3.00", "12.00"]
+    [finding] = SplitTotal().check(doc(over), Options())
+    assert (finding.level, finding.stated, finding.expected) == (Level.ERROR, "14.00", "15.00")
+    assert list(SplitTotal().check(doc(over.replace("14.00", "15.00")), Options())) == []
+
+
 def test_a_complete_split_must_add_up():
     text = "一般公共预算财政拨款支出预算_4461.66___万元, 其中: 当年预算_4461.66_万元, 比 2022 年预算减少_898.96 万元; 上年结转_994.50__万元。\n"
     [finding] = SplitTotal().check(doc(text), Options())
