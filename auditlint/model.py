@@ -523,6 +523,18 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class NarratedIndicator:
+    """A sentence of the narrative stating a self-evaluated indicator's result (a rate by its
+    name, or its quality denied), and whether that agrees with the actual value its form reports."""
+
+    form: "Form"
+    indicator: Indicator
+    stated: str
+    location: Location
+    agrees: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ExecutionScore:
     """A self-evaluation's budget execution row scored by the rule its header states ("得分（20
     分*执行率）"): the points the rule gives, the row's execution rate (in percent) and the score

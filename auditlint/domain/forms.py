@@ -134,6 +134,10 @@ QUANTITY_WORD = regex.compile(r"^(?:不足|不低于|不高于|不少于|不超�
 # A cost indicator whose name says it is the project's budget (预算控制数): its target is the
 # budget the form's execution row states (预算数), its actual value what was spent (执行数).
 BUDGET_COST = regex.compile(r"^(?:项目)?预算(?:控制)?(?:数|额|金额)$")
+# An indicator whose name asserts a quality of its subject (预算编制合理性, 财务管理制度健全性):
+# its actual value is the quality (合理), which a sentence may deny of the subject ("预算编制不够合理").
+QUALITY_NAME = regex.compile(r"^(?P<subject>\p{Han}{2,}?)(?P<quality>合理|健全|规范|科学|相符|合规|完整|准确|及时)性$")
+DENIAL = "不够|不太|不|欠|未"
 MONEY_VALUE = regex.compile(r"^(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|元)$")
 
 

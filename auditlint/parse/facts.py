@@ -24,7 +24,7 @@ from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
 from auditlint.model import (FORM_DOUBTED, Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form,
-                             ExecutionScore, FormMoney, Indicator,
+                             ExecutionScore, FormMoney, Indicator, NarratedIndicator,
                              IndicatorRestatement, Link, Location, Part, Row, Sentence, Scored, Split, Sum, Table,
                              TableReading)
 from auditlint.parse import hierarchy
@@ -35,6 +35,7 @@ from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN
 from auditlint.parse.form_fields import read_forms
 from auditlint.parse.form_money import form_money, year_budget
 from auditlint.parse.forms import budget_restatements, execution_scores
+from auditlint.parse.narrated import narrated_indicators
 from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -275,6 +276,11 @@ class Facts:
     def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
         """Indicator rows a grid lists twice, each with the row it repeats."""
         return list(duplicated_indicators(self.forms))
+
+    @cached_property
+    def narrated_indicators(self) -> list[NarratedIndicator]:
+        """The narrative's sentences that state a self-evaluated indicator's result."""
+        return list(narrated_indicators(self.forms, self.sentences))
 
     @cached_property
     def execution_scores(self) -> list[ExecutionScore]:
