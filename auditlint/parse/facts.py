@@ -31,6 +31,7 @@ from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier, section_scopes
 from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN, Figures, index_figures, is_concept, named_figures,
+                                     narrative_single_scope, narrative_total,
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
 from auditlint.parse.form_money import form_money, year_budget
@@ -235,6 +236,11 @@ class Facts:
     def totals(self) -> list[Fact]:
         """Every figure of one of the document's totals (支出, 基本支出, 项目支出 …) the tables print."""
         return [fact for found in self.figures.totals.values() for fact in found]
+
+    def narrative_total(self, name: str) -> list[Amount]:
+        """The narrative's statements of a total no table prints (its amounts, all one figure)."""
+        single = self.single_scope or (not self.figures.totals and narrative_single_scope(self._doc.claims, self.year))
+        return narrative_total(self.links, name, single)
 
     def named_total(self, name: str, scope: str) -> Fact | None:
         """The tables' figure of the total a name means, of the money of `scope`, when enough
