@@ -41,6 +41,10 @@ class Location:
     end_column: int
     page: int = 1
 
+    def within(self, other: "Location") -> bool:
+        """Is this place inside the lines of `other`, in the same file?"""
+        return self.path == other.path and other.line <= self.line <= other.end_line
+
     def covering(self, other: "Location") -> "Location":
         """The smallest span that contains both locations (same file)."""
         start = min((self.line, self.column), (other.line, other.column))
@@ -463,7 +467,9 @@ class TableReading:
 @dataclass(frozen=True, slots=True)
 class BudgetRestatement:
     """A form's budget field, a sentence of the same form that restates it, and the change the
-    sentence states against an earlier year's budget (itself stated in the form), if any."""
+    sentence states against an earlier year's budget (itself stated in the form), if any. The
+    field is the form's 当年预算 as printed next to its label, else the year's budget its form
+    read as fields states (a one-year project's 项目总预算)."""
 
     form: Table
     field: Amount
@@ -471,6 +477,7 @@ class BudgetRestatement:
     earlier: Amount | None = None
     change: Amount | None = None
     decrease: bool = False
+    doubts: tuple["Doubt", ...] = ()  # why a gap may be a misreading: the field read from a form read with doubts
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,6 +524,29 @@ class Target:
     unit: str
     bare: bool  # neither multiplier nor unit printed ("26")
     before: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NarratedIndicator:
+    """A sentence of the narrative stating a self-evaluated indicator's result (a rate by its
+    name, or its quality denied), and whether that agrees with the actual value its form reports."""
+
+    form: "Form"
+    indicator: Indicator
+    stated: str
+    location: Location
+    agrees: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionScore:
+    """A self-evaluation's budget execution row scored by the rule its header states ("得分（20
+    分*执行率）"): the points the rule gives, the row's execution rate (in percent) and the score
+    it prints."""
+
+    points: Amount
+    rate: Amount
+    score: Amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,7 +606,8 @@ class FormMoney:
     tables' figures it restates (`facts`: a project form's 当年预算 and its row of the 项目支出表,
     an overall form's 财政拨款 and the department's total), or the form's own figures it is the
     sum of (`parts`: 资金总额 = 财政拨款 + 其他资金), or the narrative's statement of it
-    (`narrative`: a self-evaluation's 预算数 and the 预算数 its project's paragraph states). `subject` names what it is; `unit` is the
+    (`narrative`: a self-evaluation's 预算数 and the 预算数 its project's paragraph states), or the
+    form's own statement of it (`own`). `subject` names what it is; `unit` is the
     form's unit (元, 万元; "" when the form does not print it); `doubts` say why a gap cannot be
     claimed as an error (the form or the field read with doubts, the unit unknown)."""
 
@@ -588,6 +619,9 @@ class FormMoney:
     parts: tuple[FormField, ...] = ()
     doubts: tuple[Doubt, ...] = ()
     narrative: FormField | None = None  # the narrative's statement of the same figure, in 万元
+    # The form's own statement of the same figure elsewhere in it, in the form's unit: a cost
+    # indicator naming the budget (预算控制数) against the execution row's 预算数 or 执行数.
+    own: FormField | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options
-from auditlint.findings import Finding, Level, Message, Place, Related, unconfirmed
+from auditlint.agreement import Options, amount_verdict, radius
+from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, unconfirmed
 from auditlint.model import FORM_DOUBTED, Document
 
 
@@ -21,7 +21,10 @@ class IndicatorWeights:
 
     And every indicator of a form read as a grid (auditlint.parse.form_fields) that states its
     points and its score: the score (得分) within the points (分值); a form read with doubts gives
-    a note (a row whose cells stand under the wrong columns would swap them).
+    a note (a row whose cells stand under the wrong columns would swap them). And the budget
+    execution row of a self-evaluation whose header states how it is scored ("得分（20 分*执行率）"):
+    its score must be the points times its execution rate, never more than the points (a gap
+    within the rounding of the printed rate and score is a note).
 
     Why it matters: the points are the form's scale. When a group's indicators carry more points
     than the group, the form scores out of more than its 年度绩效目标 allows, and the self-rating
@@ -40,6 +43,7 @@ class IndicatorWeights:
     explain_zh = """
         检查内容：绩效自评表中标明分值的一级指标（如“产出指标 45分”）和二级指标（如“质量指标（10分）
         ”），与其下各指标分值之和比较。只检查完整读出的组。各指标的得分不得超过其分值。
+        表头写明得分规则的预算执行情况行（如“得分（20 分*执行率）”），得分须等于分值乘以执行率（不超过分值）。
 
         为什么重要：分值是评分的尺度；组内指标分值超过该组，自评结果就不在它所声称的尺度上。
 
@@ -50,6 +54,7 @@ class IndicatorWeights:
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         yield from self._scores(doc)
+        yield from self._execution_scores(doc, options.tolerance)
         for group in doc.facts.weight_groups:
             assert group.points is not None  # weight_groups yields only groups that state their points
             computed = sum((points.value for _, points in group.parts), Decimal(0))
@@ -72,6 +77,27 @@ class IndicatorWeights:
                 expected=str(computed),
                 difference=str(group.points.value - computed),
             )
+
+    def _execution_scores(self, doc: Document, extra: Decimal) -> Iterator[Finding]:
+        """A budget execution row's score against the rule its header states ("得分（20 分*执行率）"):
+        the points times the rate, never above the points; within the rounding of the printed
+        rate and score, a note."""
+        for row in doc.facts.execution_scores:
+            points, rate, score = row.points.value, row.rate.value, row.score.value
+            expected = min(points * rate / 100, points)
+            spread = radius(score) + points * radius(rate) / 100
+            finding = discrepancy(
+                self.id, amount_verdict(score - expected, spread, extra),
+                Message(f"预算执行得分为 {row.score.text}，而按表头规则 {row.points.text} 分 × 执行率 {row.rate.text}% "
+                        f"应为 {expected.normalize():f}",
+                        f"the budget execution scores {row.score.text}, while its header's rule, {row.points.text} points "
+                        f"× the rate {row.rate.text}%, gives {expected.normalize():f}"),
+                row.score.location, row.score.text, f"{expected.normalize():f}", score - expected,
+                related=(Related(row.rate.location, Message("执行率", "the execution rate")),
+                         Related(row.points.location, Message("得分规则", "the scoring rule"))),
+                logical=f"execution-score:{row.score.location.line}")
+            if finding is not None:
+                yield finding
 
     def _scores(self, doc: Document) -> Iterator[Finding]:
         """Each indicator of a self-evaluation scored above its points (得分 over 分值): an error

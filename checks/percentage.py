@@ -1,6 +1,7 @@
 """The `percentage` rule: a stated percentage that its own numbers do not give."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
@@ -17,6 +18,10 @@ def _whole(fact: Fact) -> tuple[Decimal, None, Decimal]:
 
 
 TRUNCATED_OR_ROUNDED = Message("（截断或四舍五入所致）", " (truncated or rounded)")
+
+
+# A share's base read from the narrative's own statements of it, no table printing it.
+NARRATED_BASE = Doubt("reading", "基数取自正文（表中未列）", "the base is the text's own figure (no table prints it)")
 
 
 class Percentage:
@@ -45,7 +50,9 @@ class Percentage:
     values within that rounding give, or that the exact ratio truncated gives (10.158% printed
     10.15%), is a note; one less than 0.1 point off is a warning; beyond that, an error. A share
     of a table's total is held to it converted to 万元, and is an error only when that table's
-    reading is trusted.
+    reading is trusted; a share of a total no table prints (the tables published apart) is held to
+    the narrative's own statements of it, when they are one figure (a note, with the narrative's
+    total the percentage divides by instead, if one does: 55.1% of 项目支出 is 315.80 over 573.15).
 
     Why it matters: percentages are what readers remember, and dividing by this year's amount
     instead of last year's is a common, real error.
@@ -293,6 +300,7 @@ class Percentage:
         to the narrative's 万元); an error needs that table trusted."""
         total = doc.facts.named_total(claim.base, claim.scope)
         if total is None:
+            yield from self._narrated_share(claim, doc, extra)
             return
         value, spread = fact_in_wan_yuan(total)
         found = ratio(claim.amount.value, value, whole_radius=spread)
@@ -311,6 +319,36 @@ class Percentage:
                     f"{claim.amount.text} is stated as {claim.percent.text}% of {claim.base}, which the tables give as "
                     f"{figure_text(total)}: {claim.amount.text} / {value.normalize():f} = {found.exact:.4f}%"),
             (claim.amount, total.amount), hint, claim.sentence.text, doubts=doc.facts.reading(total.table).doubts)
+
+    def _narrated_share(self, claim: Share, doc: Document, extra: Decimal) -> Iterator[Finding]:
+        """An amount stated as a share of a total no table prints, which the narrative states
+        itself (一般公共预算项目支出 315.8 where the tables are published apart): a note, the base
+        being the narrative's own figure; the hint names the narrative's total the percentage
+        divides by instead, if one does."""
+        stated = doc.facts.narrative_total(claim.base)
+        found = ratio(claim.amount.value, stated[0].value) if stated else None
+        if found is None:
+            return
+        verdict = ratio_verdict(claim.percent, found, extra)
+        if verdict == Verdict.AGREES:
+            return
+        other = next((link.amount for link in doc.facts.links if link.amount.value != stated[0].value and
+                      (r := ratio(claim.amount.value, link.amount.value)) is not None and
+                      ratio_verdict(claim.percent, r, extra) <= Verdict.ROUNDING), None)
+        hint = Message(f"{claim.percent.text}% 是 {claim.amount.text} 占 {other.text}（第 {other.location.line} 行）的比例",
+                       f"{claim.percent.text}% is {claim.amount.text} over {other.text} (line {other.location.line})") \
+            if other is not None and verdict > Verdict.ROUNDING else None
+        finding = self._finding(
+            verdict, claim.percent, found,
+            Message(f"{claim.amount.text} 万元占{claim.base}的 {claim.percent.text}%，但正文中该数为 {stated[0].text} 万元："
+                    f"{claim.amount.text} / {stated[0].text} = {found.exact:.4f}%",
+                    f"{claim.amount.text} is stated as {claim.percent.text}% of {claim.base}, which the text gives as "
+                    f"{stated[0].text}: {claim.amount.text} / {stated[0].text} = {found.exact:.4f}%"),
+            (claim.amount, *stated), hint, claim.sentence.text, doubts=(NARRATED_BASE,))
+        if finding is not None:
+            # never more than a note: shares a text rounds to make 100% (10.97% + 89.03%) are its
+            # own convention, and the base is not proven by a table
+            yield replace(finding, level=Level.NOTE)
 
     def _finding(self, verdict: Verdict, stated: Amount, found: Ratio, message: Message, figures: tuple[Amount, ...],
                  hint: Message | None, sentence: str, expected: Decimal | None = None,

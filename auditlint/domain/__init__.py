@@ -56,7 +56,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("expenditure", "部门支出总表", (rf"支出.{{0,4}}(?:{_SUMMARY}|决算表)",)),
     TableKind("procurement", "政府采购预算表", (r"政府采购.{0,10}表",)),
     TableKind("purchase_services", "政府购买服务预算表", (r"政府购买服务.{0,10}表",)),
-    TableKind("performance", "绩效目标表", (r"绩效.{0,8}(?:目标|评价|自评).{0,10}表",), form=True),
+    TableKind("performance", "绩效目标表", (r"绩效.{0,8}(?:目标|评价|自评).{0,10}表", r"自评表$"), form=True),
     TableKind("project", "项目支出表", (r"项目支出.{0,8}表",)),
 )
 

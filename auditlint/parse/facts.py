@@ -23,17 +23,20 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, FormMoney, Indicator,
+from auditlint.model import (FORM_DOUBTED, Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form,
+                             ExecutionScore, FormMoney, Indicator, NarratedIndicator,
                              IndicatorRestatement, Link, Location, Part, Row, Sentence, Scored, Split, Sum, Table,
                              TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier, section_scopes
 from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN, Figures, index_figures, is_concept, named_figures,
+                                     narrative_single_scope, narrative_total,
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
-from auditlint.parse.form_money import form_money
-from auditlint.parse.forms import budget_restatements
+from auditlint.parse.form_money import form_money, year_budget
+from auditlint.parse.forms import budget_restatements, execution_scores
+from auditlint.parse.narrated import narrated_indicators
 from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -234,6 +237,11 @@ class Facts:
         """Every figure of one of the document's totals (支出, 基本支出, 项目支出 …) the tables print."""
         return [fact for found in self.figures.totals.values() for fact in found]
 
+    def narrative_total(self, name: str) -> list[Amount]:
+        """The narrative's statements of a total no table prints (its amounts, all one figure)."""
+        single = self.single_scope or (not self.figures.totals and narrative_single_scope(self._doc.claims, self.year))
+        return narrative_total(self.links, name, single)
+
     def named_total(self, name: str, scope: str) -> Fact | None:
         """The tables' figure of the total a name means, of the money of `scope`, when enough
         tables print it alike."""
@@ -242,7 +250,12 @@ class Facts:
     @cached_property
     def budget_restatements(self) -> list[BudgetRestatement]:
         """Project forms' sentences that restate their budget field."""
-        return list(budget_restatements(self._doc))
+        read = {}
+        for form in self.forms:
+            field = year_budget(form, self.year) if self.year is not None else None
+            if field is not None and field.amount is not None:
+                read[form.table.location] = (field.amount, (FORM_DOUBTED,) if form.doubts else ())
+        return list(budget_restatements(self._doc, read))
 
     @cached_property
     def awarded_to_smes(self) -> list[AwardedToSmes]:
@@ -258,7 +271,7 @@ class Facts:
     def form_money(self) -> list[FormMoney]:
         """Forms' money fields with the tables' figures they restate, and forms' totals with their sources."""
         return list(form_money(self._doc, self.forms, self.figures, self.year,
-                               self.identity is not None and self.identity.kind == "预算", self.sentences))
+                               self.identity is not None and self.identity.kind == "预算", self.sentences, self.links))
 
     @cached_property
     def restated_indicators(self) -> list[IndicatorRestatement]:
@@ -269,6 +282,16 @@ class Facts:
     def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
         """Indicator rows a grid lists twice, each with the row it repeats."""
         return list(duplicated_indicators(self.forms))
+
+    @cached_property
+    def narrated_indicators(self) -> list[NarratedIndicator]:
+        """The narrative's sentences that state a self-evaluated indicator's result."""
+        return list(narrated_indicators(self.forms, self.sentences))
+
+    @cached_property
+    def execution_scores(self) -> list[ExecutionScore]:
+        """Self-evaluations' budget execution rows whose header states how their score is computed."""
+        return list(execution_scores(self._doc))
 
     @cached_property
     def contradicted_scores(self) -> list[Scored]:

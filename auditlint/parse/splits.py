@@ -18,12 +18,15 @@ from auditlint.domain.wording import CLAUSE, DOWN, LIST_OPENS, NUMBER, UP
 from auditlint.parse.narrative import bracket_pairs
 from auditlint.parse.wording import CleanText, Cleaned, Shifted
 
-# "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
+# "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：");
+# or an amount and a colon ("大厅免费复印及文具耗材14万元：…文具用品3万元，印刷耗材费用12万元"), the
+# breakdown of an item of a project's plan.
 # The words may announce the list with a colon ("主要包括："), which then runs to the sentence's end,
 # like any after 其中 or 包括; without one, 主要包括/主要用于 list only to the end of their clause
 # ("主要包括体育竞赛3,017万元，主要用于…；").
 _SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
-                       rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?")
+                       rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?(?:\s*[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?"
+                       rf"|\s*(?P<colon>[：:]))")
 # What ends a clause of a list: "；".
 _CLAUSE_MARK = regex.compile(r"[；;]")
 # What a list opened without a colon by these words runs to: the end of its clause.
