@@ -230,3 +230,22 @@ def test_show_index_of_the_samples_groups_the_pair(cli):
     assert "    滨江市临港区水务局 2025 预算: split_narrative_2025.txt + split_tables_2025.txt" in shown
     row = next(line for line in shown.splitlines() if line.strip().startswith("split_tables_2025.txt"))
     assert row.split()[1:7] == ["滨江市临港区水务局", "部门", "预算", "2025", "tables", "title"]
+
+
+FORM = """某区某局2025年部门预算
+项目支出绩效目标申报表
+项目名称\t{name}\t项目代码\t
+项目主管部门\t某区某局\t项目执行单位\t档案室
+项目总预算\t{budget}\t项目当年预算\t{budget}
+年度绩效目标\t完成年度任务。
+"""
+
+
+def test_each_form_of_a_document_of_several_files_is_read_from_its_own_file():
+    # both files print a form at the same line numbers: each is read from its own lines
+    first = read_text("a.txt", FORM.format(name="档案数字化", budget="86.40").encode())
+    second = read_text("b.txt", FORM.format(name="库房改造", budget="120.00").encode())
+    doc = parse_documents([first, second])
+    read = [(form.location.path, form.field("项目名称").text, form.field("当年预算").text,
+             form.field("当年预算").location.path) for form in doc.facts.forms]
+    assert read == [("a.txt", "档案数字化", "86.40", "a.txt"), ("b.txt", "库房改造", "120.00", "b.txt")]
