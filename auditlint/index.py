@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Iterable
 
 from auditlint.domain.departments import department_key
@@ -45,11 +46,11 @@ class Entry:
     claims: int = 0
     units: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> str:
         return department_key(self.department) if self.department else ""
 
-    @property
+    @cached_property
     def folder(self) -> str:
         return os.path.dirname(os.path.abspath(self.path))
 
@@ -135,15 +136,25 @@ def _why_not(bucket: list[Entry], levels: set[str]) -> str:
 def _unread_halves(entries: list[Entry]) -> Iterable[Uncertain]:
     """A half whose department, kind or year was not read, with the halves of the other role
     in its folder that agree with it on whatever both read."""
+    by_folder = _halves_by_folder(entries)
     for half in entries:
         if half.role not in HALVES or half.known:
             continue
         other = TABLES if half.role == NARRATIVE else NARRATIVE
-        partners = [e for e in entries if e.role == other and e.folder == half.folder and _agree(half, e)]
+        partners = [e for e in by_folder[half.folder][other] if _agree(half, e)]
         if partners:
             missing = [name for name, value in (("department", half.key), ("kind", half.kind), ("year", half.year))
                        if not value]
             yield Uncertain((half.path, *(p.path for p in partners)), f"its {', '.join(missing)} not read")
+
+
+def _halves_by_folder(entries: list[Entry]) -> dict[str, dict[str, list[Entry]]]:
+    """The narratives and the table sets of each folder: pairs are only looked for within one."""
+    found: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: {NARRATIVE: [], TABLES: []})
+    for e in entries:
+        if e.role in HALVES:
+            found[e.folder][e.role].append(e)
+    return found
 
 
 def _agree(a: Entry, b: Entry) -> bool:
@@ -154,13 +165,13 @@ def _agree(a: Entry, b: Entry) -> bool:
 def _near_names(entries: list[Entry]) -> Iterable[Uncertain]:
     """A narrative and a table set of one folder, kind and year whose names differ, one
     containing the other (省委办公厅, 江苏省委办公厅): maybe one body, not certainly."""
-    narratives = [e for e in entries if e.role == NARRATIVE and e.known]
-    for table_set in (e for e in entries if e.role == TABLES and e.known):
-        for narrative in narratives:
-            a, b = narrative.key, table_set.key
-            if (narrative.folder, narrative.kind, narrative.year) == (table_set.folder, table_set.kind, table_set.year) \
-                    and a != b and (a in b or b in a):
-                yield Uncertain((narrative.path, table_set.path), f"names differ: {narrative.department} / {table_set.department}")
+    for halves in _halves_by_folder(entries).values():
+        for table_set in (e for e in halves[TABLES] if e.known):
+            for narrative in (e for e in halves[NARRATIVE] if e.known):
+                a, b = narrative.key, table_set.key
+                if (narrative.kind, narrative.year) == (table_set.kind, table_set.year) and a != b and (a in b or b in a):
+                    yield Uncertain((narrative.path, table_set.path),
+                                    f"names differ: {narrative.department} / {table_set.department}")
 
 
 def series(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
@@ -179,15 +190,23 @@ def units_listed(entries: Iterable[Entry]) -> tuple[dict[str, list[Entry]], list
     (上海市应急管理局执法总队 after 上海市应急管理局) that no department lists."""
     entries = list(entries)
     departments = [e for e in entries if e.level == "部门" and e.key]
-    listed: dict[str, list[Entry]] = defaultdict(list)
+    listing: dict[str, list[Entry]] = defaultdict(list)  # a unit's key: the departments that list it
+    for department in departments:
+        for name in dict.fromkeys(department_key(name) for name in department.units):
+            listing[name].append(department)
+    by_key: dict[str, list[Entry]] = defaultdict(list)
+    for department in departments:
+        by_key[department.key].append(department)
+    listed: dict[str, list[Entry]] = {}
     uncertain: list[Uncertain] = []
     for unit in (e for e in entries if e.level == "单位" and e.key):
-        lists = [d for d in departments if unit.key in {department_key(name) for name in d.units}]
+        lists = listing.get(unit.key, [])
         if lists:
             listed[unit.path] = lists
             continue
-        named_after = [d for d in departments if unit.key != d.key and unit.key.startswith(d.key)]
+        # the departments whose name the unit's name opens with (its own name cut short)
+        named_after = [d for end in range(1, len(unit.key)) for d in by_key.get(unit.key[:end], [])]
         if named_after:
             uncertain.append(Uncertain((unit.path, *(d.path for d in named_after)),
                                        f"{unit.department} is named after {named_after[0].department}, which lists no such unit"))
-    return dict(listed), uncertain
+    return listed, uncertain

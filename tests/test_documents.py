@@ -249,3 +249,13 @@ def test_each_form_of_a_document_of_several_files_is_read_from_its_own_file():
     read = [(form.location.path, form.field("项目名称").text, form.field("当年预算").text,
              form.field("当年预算").location.path) for form in doc.facts.forms]
     assert read == [("a.txt", "档案数字化", "86.40", "a.txt"), ("b.txt", "库房改造", "120.00", "b.txt")]
+
+
+def test_the_library_names_a_document_as_the_configuration_does(tmp_path, monkeypatch):
+    import auditlint
+
+    narrative, tables = copy_pair(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = auditlint.lint("split_narrative_2025.txt", documents=[["split_narrative_2025.txt", "split_tables_*.txt"]])
+    assert result.documents == [("split_narrative_2025.txt", "split_tables_2025.txt")]
+    assert slips(result.findings) == SLIPS
