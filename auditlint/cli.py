@@ -153,9 +153,9 @@ def main() -> None:
               help="PDF engine: PDFium (pypdfium2) or pdfminer.six [default: pdfium].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted at once [default: 1].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Seconds one file may take before it is given up [default: 120].")
+              help="Seconds one document (its files together) may take before it is given up [default: 120].")
 @click.option("--max-memory", type=click.IntRange(min=64), default=None,
-              help="Megabytes of memory one file may use [default: 1024].")
+              help="Megabytes of memory one document (its files together) may use [default: 1024].")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Report only findings this baseline file does not record.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,

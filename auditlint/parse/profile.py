@@ -67,14 +67,13 @@ def profile(doc: Document) -> Profile:
     tables = sum(1 for table in doc.tables if table.rows)
     claims = len(doc.claims)
     role = WHOLE if tables and claims else TABLES if tables else NARRATIVE if claims else OTHER
-    titled, title_year = _title(doc.source)
-    department = titled or _header_name(doc.source) or _subject_name(doc)
+    block = _title_block(doc.source)
+    headers = _headers(doc.source)
+    titled, title_year = _title(doc.source, block)
+    department = titled or _most_common([named for _, named in headers]) or _subject_name(doc)
     units = tuple(label for key, label in doc.facts.units.labels.items() if key not in doc.facts.units.whole)
-    return Profile(department, _level(doc.source), _kind(doc), doc.facts.year or title_year, role, tables, claims, units)
-
-
-def _title_lines(source: Source) -> list[Line]:
-    return list(islice((line for line in source.lines if not line.is_blank and line.layout == PROSE), TITLE_SCAN_LINES))
+    return Profile(department, _level(doc.source, block[0], headers), _kind(doc, block[0]), doc.facts.year or title_year,
+                   role, tables, claims, units)
 
 
 def _title_block(source: Source) -> tuple[str, list[tuple[int, Line]]]:
@@ -89,9 +88,10 @@ def _title_block(source: Source) -> tuple[str, list[tuple[int, Line]]]:
     return text, starts
 
 
-def _title(source: Source) -> tuple[Named | None, int | None]:
-    """The name the title block prints with its year, and the year."""
-    text, starts = _title_block(source)
+def _title(source: Source, block: tuple[str, list[tuple[int, Line]]]) -> tuple[Named | None, int | None]:
+    """The name the title block prints with its year, and the year; its place is the line the
+    name starts on, where its first characters are printed."""
+    text, starts = block
     for pattern in (_NAME_BEFORE_YEAR, _NAME_AFTER_YEAR):
         match = pattern.search(text)
         if match is not None and departments.is_name(match.group("name")):
@@ -101,15 +101,17 @@ def _title(source: Source) -> tuple[Named | None, int | None]:
     return None, None
 
 
-def _header_name(source: Source) -> Named | None:
-    """The name the tables' headers print most often (部门：…, 单位名称：…), if any."""
-    found: list[Named] = []
+def _headers(source: Source) -> list[tuple[str, Named]]:
+    """Each name a table's header prints after its label (部门：…, 预算单位：…), with the label;
+    never a unit of money (单位：万元)."""
+    found = []
     for line in source.lines:
         for match in departments.HEADER.finditer(line.text):
             name = match.group("name")
             if not departments.MONEY_UNIT.match(name) and departments.is_name(name):
-                found.append(Named(name, HEADER, _at(source, line, match.start("name"), name)))
-    return _most_common(found)
+                found.append((_SPACES.sub("", match.group("label")),
+                              Named(name, HEADER, _at(source, line, match.start("name"), name))))
+    return found
 
 
 def _subject_name(doc: Document) -> Named | None:
@@ -128,28 +130,26 @@ def _most_common(found: list[Named]) -> Named | None:
     return next(named for named in found if counts[named.key] == best)
 
 
-def _level(source: Source) -> str:
+def _level(source: Source, title: str, headers: list[tuple[str, Named]]) -> str:
     """部门 or 单位: as the title says (部门预算, 单位预算), else as the tables' headers label the
     body (部门：, 预算单位：), else as the first lines say (第二部分 2019 年度部门预算表)."""
-    match = departments.TITLE_LEVEL.search(_title_block(source)[0])
+    match = departments.TITLE_LEVEL.search(title)
     if match is not None:
         return match.group("level")
-    labels = Counter(departments.HEADER_LEVELS.get(_SPACES.sub("", m.group("label")), "")
-                     for line in source.lines for m in departments.HEADER.finditer(line.text)
-                     if not departments.MONEY_UNIT.match(m.group("name")) and departments.is_name(m.group("name")))
-    labels.pop("", None)
+    labels = Counter(level for label, _ in headers if (level := departments.HEADER_LEVELS.get(label, "")))
     if labels:
         return labels.most_common(1)[0][0]
-    return next((m.group("level") for line in _title_lines(source)
+    first_lines = islice((line for line in source.lines if not line.is_blank and line.layout == PROSE), TITLE_SCAN_LINES)
+    return next((m.group("level") for line in first_lines
                  for m in [departments.TITLE_LEVEL.search(line.text)] if m is not None), "")
 
 
-def _kind(doc: Document) -> str:
+def _kind(doc: Document, title: str) -> str:
     """预算 or 决算: the title's, else the title block's word, else the word most of the tables'
     titles print."""
     if doc.facts.identity is not None:
         return doc.facts.identity.kind
-    said = _KIND.search(_title_block(doc.source)[0])
+    said = _KIND.search(title)
     if said is not None:
         return said.group()
     words = Counter(word for table in doc.tables for word in _KIND.findall(table.title))
