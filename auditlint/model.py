@@ -31,7 +31,13 @@ class Location:
     """A span of characters in a source file.
 
     Lines and columns are 1-based and count Unicode code points; `end_column` is exclusive, as in
-    SARIF. `page` is the 1-based page (form feeds in text, pages in a PDF).
+    SARIF. `page` is the 1-based page (form feeds in text, pages in a PDF, sheets of a workbook).
+
+    `anchor` is where a person opens the place in an office file, whose lines are the reader's
+    and not the file's: a Word paragraph (`¶12`) or table cell (`T2!R3C4`), an Excel cell
+    (`收支总表!C7`); "" for text and PDF. Readers set it on their cells and the engine on a
+    finding's locations (auditlint.engine.anchored); it is not compared, so a location rebuilt
+    from a line and a column (which every parse step does) equals the cell's own.
     """
 
     path: str
@@ -40,12 +46,14 @@ class Location:
     end_line: int
     end_column: int
     page: int = 1
+    anchor: str = field(default="", compare=False)
 
     def covering(self, other: "Location") -> "Location":
         """The smallest span that contains both locations (same file)."""
         start = min((self.line, self.column), (other.line, other.column))
         end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
-        return Location(self.path, start[0], start[1], end[0], end[1], min(self.page, other.page))
+        return Location(self.path, start[0], start[1], end[0], end[1], min(self.page, other.page),
+                        self.anchor if start == (self.line, self.column) else other.anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +110,35 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Remark:
+    """What a reader did with a file that a reviewer should know, in both languages: content it
+    did not read (hidden rows, columns and sheets of a workbook), figures it read as shown
+    where the file holds more decimals, formulas with no computed value (`kind` UNCOMPUTED: the
+    file was never recalculated, and their values are unknown, not blank). `location` is the
+    first place it concerns, `places` every place (the cells of every uncomputed formula)."""
+
+    kind: str
+    zh: str
+    en: str
+    location: Location
+    places: tuple[Location, ...] = ()
+
+
+HIDDEN = "hidden"            # hidden rows, columns or sheets, left unread
+DISPLAYED = "displayed"      # a number read as its format shows it, the file holding more decimals
+UNCOMPUTED = "uncomputed"    # a formula whose computed value the file does not hold
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
-    """What a reader produces: the lines of one file, with how the file was decoded."""
+    """What a reader produces: the lines of one file, with how the file was decoded, and the
+    reader's remarks on it (office files; see Remark)."""
 
     path: str
-    kind: str  # "text", "markdown" or "pdf"
+    kind: str  # "text", "markdown", "pdf", "docx" or "xlsx"
     encoding: str
     lines: tuple[Line, ...]
+    remarks: tuple[Remark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +178,7 @@ class TextMap:
         """The location of `text[start:end]` (end exclusive, end > start)."""
         first, column = self._position(start)
         last, end_column = self._position(end - 1)
-        return Location(first.path, first.line, column, last.line, end_column + 1, first.page)
+        return Location(first.path, first.line, column, last.line, end_column + 1, first.page, first.anchor)
 
 
 @dataclass(frozen=True, slots=True)
