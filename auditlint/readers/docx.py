@@ -41,7 +41,7 @@ def read_docx(path: str, data: bytes, max_memory_mb: int | None = None) -> Sourc
     reader.blocks(body)
     if all(line.is_blank for line in reader.out.lines):
         raise UnreadableError("the Word document has no text: auditlint cannot read it")
-    return Source(path, "docx", "docx", tuple(reader.out.lines), tuple(reader.remarks()))
+    return Source(path, "docx", "python-docx", tuple(reader.out.lines), tuple(reader.remarks()))
 
 
 class _Body:

@@ -66,7 +66,7 @@ def read_xlsx(path: str, data: bytes, max_memory_mb: int | None = None) -> Sourc
                                  Location(path, 1, 1, 1, 1, 1, f"{sheet_ref(hidden_sheets[0])}!A1")))
     if all(line.is_blank for line in out.lines):
         raise UnreadableError("the workbook shows no cell with content: auditlint cannot read it")
-    return Source(path, "xlsx", "xlsx", tuple(out.lines), tuple(remarks))
+    return Source(path, "xlsx", "openpyxl", tuple(out.lines), tuple(remarks))
 
 
 @dataclass(frozen=True)
