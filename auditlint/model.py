@@ -52,8 +52,7 @@ class Location:
         """The smallest span that contains both locations (same file)."""
         start = min((self.line, self.column), (other.line, other.column))
         end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
-        return Location(self.path, start[0], start[1], end[0], end[1], min(self.page, other.page),
-                        self.anchor if start == (self.line, self.column) else other.anchor)
+        return Location(self.path, start[0], start[1], end[0], end[1], min(self.page, other.page))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +177,7 @@ class TextMap:
         """The location of `text[start:end]` (end exclusive, end > start)."""
         first, column = self._position(start)
         last, end_column = self._position(end - 1)
-        return Location(first.path, first.line, column, last.line, end_column + 1, first.page, first.anchor)
+        return Location(first.path, first.line, column, last.line, end_column + 1, first.page)
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,6 +154,16 @@ def test_a_formula_never_recalculated_is_unknown_not_zero(cli, tmp_path):
     assert "sum-of-children" in {f["rule"] for f in findings_of(cli, wrong)}
 
 
+def test_a_formula_error_is_an_unknown_figure_not_words_of_the_label(cli, tmp_path):
+    def build(book):
+        _spending_table(book.active)
+        book.active["C6"] = "#DIV/0!"  # as a formula's cached error value is stored
+    path = _workbook(tmp_path / "t.xlsx", build)
+    findings = findings_of(cli, path)
+    assert [(f["rule"], f["location"]["anchor"]) for f in findings] == [("reading-note", "支出总表!C6")]
+    assert "1 cell shows a formula error (#DIV/0! C6): these figures are unknown" in findings[0]["message"]["en"]
+
+
 def test_figures_are_compared_as_displayed_and_the_hidden_decimals_are_remarked(cli, tmp_path):
     def build(book):
         _spending_table(book.active)

@@ -12,7 +12,7 @@ and which cells hold a formula. What a reviewer expects of each:
 - a number stored as text is read as the text it shows;
 - a formula with no cached value (a file written by a program and never opened in Excel or WPS)
   is no zero: its cell is blank, a remark of kind UNCOMPUTED names it, and the parser uses no
-  sum of its row.
+  sum of its row; so is a formula whose value is an error (#DIV/0!, #REF!).
 A sheet is a page (its 1-based place in the workbook); a row is a line, GRID when it has two
 cells or more, PROSE when its only text is one cell (a title, a unit, a note); a cell's anchor is
 `Sheet!C7`, as Excel names it. Nothing in the workbook is run or followed: no macro (a workbook
@@ -77,6 +77,7 @@ class SheetCell:
     text: str
     held: str = ""            # the value the file holds, where the display drops digits of it
     uncomputed: bool = False
+    error: str = ""           # the error a formula gave (#DIV/0!, #REF!): its figure is unknown too
 
 
 @dataclass
@@ -131,6 +132,8 @@ def _sheet_cell(cell: dict[str, Any], styled: Any) -> SheetCell | None:
     value = cell["value"]
     if value is None:
         return SheetCell("", uncomputed=True) if cell.get("formula") else None
+    if cell["data_type"] == "e":  # blank for the parser, which would take the error's text for words of the label
+        return SheetCell("", error=str(value))
     if isinstance(value, bool):
         return SheetCell("TRUE" if value else "FALSE")
     if isinstance(value, (int, float)):
@@ -215,6 +218,14 @@ def _remarks(grid: SheetGrid, ref: str, placed: dict[tuple[int, int], Location],
                      f"sheet {grid.name}: {len(shortened)} figure{'s hold' if len(shortened) != 1 else ' holds'} more decimals "
                      f"than shown (e.g. {where} holds {cell.held}, shown {cell.text}): compared as shown",
                      placed[(row, column)])
+    errors = [(key, cell.error) for key, cell in sorted(grid.cells.items()) if cell.error and key in placed]
+    if errors:
+        names = ", ".join(f"{error} {column_letter(c)}{r}" for (r, c), error in errors[:SHOWN_IN_REMARK])
+        names += " …" if len(errors) > SHOWN_IN_REMARK else ""
+        yield Remark(UNCOMPUTED, f"工作表 {grid.name} 中 {len(errors)} 个单元格显示公式错误（{names}）：这些数字未知，所在行不参与合计核对",
+                     f"sheet {grid.name}: {len(errors)} cell{'s show' if len(errors) != 1 else ' shows'} a formula error "
+                     f"({names}): these figures are unknown, and no sum uses their rows",
+                     placed[errors[0][0]], tuple(placed[key] for key, _ in errors))
     uncomputed = [key for key, cell in sorted(grid.cells.items()) if cell.uncomputed and key in placed]
     if uncomputed:
         names = ", ".join(f"{column_letter(c)}{r}" for r, c in uncomputed[:SHOWN_IN_REMARK])
