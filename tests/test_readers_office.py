@@ -109,6 +109,11 @@ def test_every_report_names_the_cell_and_the_sarif_is_schema_valid(cli, shared, 
                for line in github.splitlines())
 
 
+def test_show_numbers_the_lines_read_with_the_place_each_starts_at(cli, planted_xlsx):
+    shown = cli("show", "--text", planted_xlsx).stdout
+    assert regex.search(r"\n\s*\d+ p3  表2!A16  21011\t行政事业单位医疗\t65\.17\t65\.17\n", shown), shown[:2000]
+
+
 def test_the_html_report_shows_the_place_and_the_lines_read(cli, tmp_path, planted_xlsx):
     out = tmp_path / "report.html"
     cli("--format", "html", "--output", out, planted_xlsx)
