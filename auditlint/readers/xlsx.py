@@ -166,9 +166,10 @@ def column_letter(index: int) -> str:
 
 
 def write_sheet(out: Lines, grid: SheetGrid, page: int) -> Iterator[Remark]:
-    """A sheet's visible rows as lines (a blank line for each run of empty rows), then its
-    remarks: hidden rows and columns left unread, figures shown with fewer decimals than held,
-    formulas without a value."""
+    """A sheet's visible rows as lines (a blank line for each run of empty rows; a row of one
+    cell of text PROSE, any other GRID from the sheet's first column), then its remarks: hidden
+    rows and columns left unread, figures shown with fewer decimals than held, formulas without
+    a value."""
     ref = sheet_ref(grid.name)
     visible = {key: cell for key, cell in grid.cells.items()
                if key[0] not in grid.hidden_rows and key[1] not in grid.hidden_columns}
@@ -183,14 +184,13 @@ def write_sheet(out: Lines, grid: SheetGrid, page: int) -> Iterator[Remark]:
         if previous is not None and row > previous + 1:
             out.apart(page)
         previous = row
-        used = [column for column in columns if (row, column) in visible]
-        texts = [column for column in used if visible[(row, column)].text]
-        if len(texts) == 1 and len(used) == 1:
-            location = out.prose(visible[(row, texts[0])].text, f"{ref}!{column_letter(texts[0])}{row}", page)
+        filled = [column for column in columns if (row, column) in visible]
+        if len(filled) == 1 and visible[(row, filled[0])].text:  # a title, a unit, a note: running text
+            location = out.prose(visible[(row, filled[0])].text, f"{ref}!{column_letter(filled[0])}{row}", page)
             if location is not None:
-                placed[(row, texts[0])] = location
+                placed[(row, filled[0])] = location
             continue
-        span = [column for column in columns if column <= used[-1]]
+        span = [column for column in columns if column <= filled[-1]]
         cells = [(visible[(row, column)].text if (row, column) in visible else "", f"{ref}!{column_letter(column)}{row}")
                  for column in span]
         placed.update(zip(((row, column) for column in span), out.row(cells, page)))
