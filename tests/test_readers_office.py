@@ -53,6 +53,8 @@ def test_a_sample_written_in_word_gives_its_findings_at_paragraphs_and_table_cel
     assert Counter(map(what, word)) == Counter(map(what, text))
     places = [f["location"]["anchor"] for f in word] + [r["location"]["anchor"] for f in word for r in f["related"]]
     assert all(WORD_PLACE.match(place) for place in places), places
+    # no message names a line of the text as read, which Word does not show
+    assert not [f["message"]["en"] for f in word if regex.search(r"\bline \d", f["message"]["en"])]
 
 
 def test_the_planted_slips_in_word_are_where_the_sample_puts_them(cli, planted_docx):
