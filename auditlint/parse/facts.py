@@ -37,6 +37,7 @@ from auditlint.parse.form_fields import read_forms
 from auditlint.parse.form_money import form_money, year_budget
 from auditlint.parse.forms import budget_restatements, execution_scores
 from auditlint.parse.narrated import narrated_indicators
+from auditlint.parse.terms import RepeatedTerm, repeated_terms
 from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -282,6 +283,11 @@ class Facts:
     def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
         """Indicator rows a grid lists twice, each with the row it repeats."""
         return list(duplicated_indicators(self.forms))
+
+    @cached_property
+    def repeated_terms(self) -> list[RepeatedTerm]:
+        """Terms a numbered list of the narrative defines twice."""
+        return list(repeated_terms(self.sentences))
 
     @cached_property
     def narrated_indicators(self) -> list[NarratedIndicator]:
