@@ -39,6 +39,7 @@ from auditlint.parse.forms import budget_restatements, execution_scores
 from auditlint.parse.narrated import narrated_indicators
 from auditlint.parse.terms import RepeatedTerm, repeated_terms
 from auditlint.parse.restated import restated_actuals
+from auditlint.parse.names import TwoNames, second_names
 from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -294,6 +295,11 @@ class Facts:
     def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
         """Indicator rows a grid lists twice, each with the row it repeats."""
         return list(duplicated_indicators(self.forms))
+
+    @cached_property
+    def second_names(self) -> list[TwoNames]:
+        """Department names printed with two different second names in brackets."""
+        return list(second_names(self._doc.source))
 
     @cached_property
     def repeated_terms(self) -> list[RepeatedTerm]:
