@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Protocol
@@ -53,7 +53,7 @@ def collect_files(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[li
         if os.path.isdir(path):
             found, others = _walk(path, patterns)
             if not found:
-                errors.append(FileError(path, "no .txt, .md or .pdf files in this directory"))
+                errors.append(FileError(path, "no .txt, .md, .pdf, .docx or .xlsx files in this directory"))
             files.extend(found)
             unsupported.extend(others)
         elif os.path.lexists(path) and not os.path.exists(path):
@@ -175,7 +175,7 @@ def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], 
     unreadable: dict[str, str] = {}
     for path in paths:
         try:
-            raw.append(read_source(path, {"pdf_engine": settings.pdf_engine}))
+            raw.append(read_source(path, {"pdf_engine": settings.pdf_engine, "max_memory": settings.max_memory}))
         except UnreadableError as exc:
             if len(paths) == 1:
                 raise
@@ -205,7 +205,29 @@ def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], 
                                        report_unused and UnusedSuppression.id not in off[source.path]))
     language = text_lang("\n".join(line.text for source in raw for line in source.lines))
     own = entry(raw[0].path, profile(document)) if len(raw) == 1 else None
-    return DocumentOutcome(kept, language, counts, unreadable, own)
+    return DocumentOutcome(anchored(kept, raw), language, counts, unreadable, own)
+
+
+def anchored(findings: list[Finding], sources: list[Source]) -> list[Finding]:
+    """Findings whose every location names the place a person opens in an office file (its
+    anchor: `¶12`, `T2!R3C4`, `Sheet1!C7`), taken from the reader's cell at that line and
+    column of the location's own file; the checks build locations from lines and columns, which
+    the file itself has not. Text and PDF sources have no anchors, and their findings are
+    returned as they are."""
+    lines = {(source.path, line.number): line for source in sources for line in source.lines
+             if any(cell.location.anchor for cell in line.cells)}
+    if not lines:
+        return findings
+
+    def place(location: Location) -> Location:
+        line = lines.get((location.path, location.line))
+        if location.anchor or line is None:
+            return location
+        cell = next((c for c in reversed(line.cells) if c.location.column <= location.column), line.cells[0])
+        return replace(location, anchor=cell.location.anchor)
+
+    return [replace(f, location=place(f.location), related=tuple(replace(r, location=place(r.location)) for r in f.related))
+            for f in findings]
 
 
 def run_check(check: Check, info: RuleInfo, document: Document, settings: Settings) -> list[Finding]:
@@ -320,7 +342,8 @@ def build_index(paths: Iterable[str], settings: Settings | None = None,
 
     def job(members: tuple[str, ...]) -> dict[str, Any]:
         try:
-            document = parse_documents([read_source(members[0], {"pdf_engine": settings.pdf_engine})])
+            document = parse_documents([read_source(members[0], {"pdf_engine": settings.pdf_engine,
+                                                                 "max_memory": settings.max_memory})])
         except UnreadableError as exc:
             raise JobFailed(str(exc)) from exc
         return entry(members[0], profile(document)).to_data()

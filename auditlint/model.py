@@ -31,7 +31,13 @@ class Location:
     """A span of characters in a source file.
 
     Lines and columns are 1-based and count Unicode code points; `end_column` is exclusive, as in
-    SARIF. `page` is the 1-based page (form feeds in text, pages in a PDF).
+    SARIF. `page` is the 1-based page (form feeds in text, pages in a PDF, sheets of a workbook).
+
+    `anchor` is where a person opens the place in an office file, whose lines are the reader's
+    and not the file's: a Word paragraph (`¶12`) or table cell (`T2!R3C4`), an Excel cell
+    (`收支总表!C7`); "" for text and PDF. Readers set it on their cells and the engine on a
+    finding's locations (auditlint.engine.anchored); it is not compared, so a location rebuilt
+    from a line and a column (which every parse step does) equals the cell's own.
     """
 
     path: str
@@ -40,6 +46,7 @@ class Location:
     end_line: int
     end_column: int
     page: int = 1
+    anchor: str = field(default="", compare=False)
 
     def within(self, other: "Location") -> bool:
         """Is this place inside the lines of `other`, in the same file?"""
@@ -106,13 +113,35 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Remark:
+    """What a reader did with a file that a reviewer should know, in both languages: content it
+    did not read (hidden rows, columns and sheets of a workbook), figures it read as shown
+    where the file holds more decimals, formulas with no computed value (`kind` UNCOMPUTED: the
+    file was never recalculated, and their values are unknown, not blank). `location` is the
+    first place it concerns, `places` every place (the cells of every uncomputed formula)."""
+
+    kind: str
+    zh: str
+    en: str
+    location: Location
+    places: tuple[Location, ...] = ()
+
+
+HIDDEN = "hidden"            # hidden rows, columns or sheets, left unread
+DISPLAYED = "displayed"      # a number read as its format shows it, the file holding more decimals
+UNCOMPUTED = "uncomputed"    # a formula whose computed value the file does not hold
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
-    """What a reader produces: the lines of one file, with how the file was decoded."""
+    """What a reader produces: the lines of one file, with how the file was decoded, and the
+    reader's remarks on it (office files; see Remark)."""
 
     path: str
-    kind: str  # "text", "markdown" or "pdf"
+    kind: str  # "text", "markdown", "pdf", "docx" or "xlsx"
     encoding: str
     lines: tuple[Line, ...]
+    remarks: tuple[Remark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from tabulate import tabulate
 
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain import TABLE_KINDS
-from auditlint.model import Amount, Change, Completion, Document, Fact, Form, Location, Share, Table, TableReading
+from auditlint.model import Amount, Change, Completion, Document, Fact, Form, Line, Location, Share, Table, TableReading
 from auditlint.domain.scope import SCOPE_NAMES
 from auditlint.index import Entry, group, series, units_listed
 from auditlint.report.text import plural
@@ -215,10 +215,16 @@ def describe_forms(doc: Document, at: Where = ONE_FILE) -> str:
     return f"forms: {len(forms)}\n\n" + "\n\n".join(describe_form(form, n, at) for n, form in enumerate(forms, start=1))
 
 
+def _anchor(line: Line) -> str:
+    """Where an office file's line starts, as the file names it (`¶9`, `表2!A5`), before its text."""
+    anchor = line.cells[0].location.anchor if line.cells else ""
+    return f"{anchor}  " if anchor else ""
+
+
 def render_document(doc: Document, with_text: bool = False, with_facts: bool = False, lang: str = "en") -> str:
-    """What was understood of a document: its files, (their lines,) its tables, forms, claims,
-    links, (and facts). A document of several files numbers its files, and each line names its
-    file's number (Where)."""
+    """What was understood of a document: its files (and what their readers left out or read as
+    shown), (their lines,) its tables, forms, claims, links, (and facts). A document of several
+    files numbers its files, and each line names its file's number (Where)."""
     at = Where(doc)
     if at.files:
         parts = [f"a document of {len(doc.sources)} files, {len(doc.tables)} tables:\n" + "\n".join(
@@ -227,11 +233,17 @@ def render_document(doc: Document, with_text: bool = False, with_facts: bool = F
     else:
         parts = [f"{doc.path}: {doc.source.kind} ({doc.source.encoding}), {len(doc.source.lines)} lines, "
                  f"{len(doc.tables)} tables"]
+    for source in doc.sources:
+        if source.remarks:  # what the reader of a Word or Excel file left out or read as shown
+            lead = f"[{at.files[source.path]}] " if at.files else ""
+            parts.append("\n".join(f"{lead}reading note: {remark.zh if lang == 'zh' else remark.en}"
+                                   for remark in source.remarks))
     if with_text:
         for source in doc.sources:
             width = len(str(len(source.lines)))
             lead = f"[{at.files[source.path]}] {source.path}\n" if at.files else ""
-            parts.append(lead + "\n".join(f"{line.number:>{width}} p{line.page}  {line.text}" for line in source.lines))
+            parts.append(lead + "\n".join(f"{line.number:>{width}} p{line.page}  {_anchor(line)}{line.text}"
+                                           for line in source.lines))
     for number, table in enumerate(doc.tables, start=1):
         parts.append(describe_table(table, number, doc.facts.reading(table), lang, at))
     parts.append(describe_forms(doc, at))

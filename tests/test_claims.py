@@ -156,6 +156,17 @@ def test_an_amount_and_a_colon_open_the_breakdown_of_a_plans_item():
     assert list(SplitTotal().check(doc(over.replace("14.00", "15.00")), Options())) == []
 
 
+def test_subtotals_of_a_list_make_the_amount_of_the_sentence_before():
+    text = ("外包服务人员经费181.35万元。外包服务人员共24人，其中：1名项目经理，每人全年费用9.58万元，小计9.58万元；"
+            "3名网维人员，每人全年费用9.58万元，小计28.74万元；20名服务人员，每人全年费用7.15万元，小计143.00万元。\n")
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert split.complete and [(p.label, p.amount.text) for p in split.parts] == [
+        ("1名项目经理", "9.58"), ("3名网维人员", "28.74"), ("20名服务人员", "143.00")]
+    [finding] = SplitTotal().check(doc(text), Options())  # 9.58 + 28.74 + 143.00 = 181.32
+    assert (finding.stated, finding.expected) == ("181.35", "181.32")
+    assert list(SplitTotal().check(doc(text.replace("181.35", "181.32")), Options())) == []
+
+
 def test_a_complete_split_must_add_up():
     text = "一般公共预算财政拨款支出预算_4461.66___万元, 其中: 当年预算_4461.66_万元, 比 2022 年预算减少_898.96 万元; 上年结转_994.50__万元。\n"
     [finding] = SplitTotal().check(doc(text), Options())

@@ -259,3 +259,20 @@ def test_the_library_names_a_document_as_the_configuration_does(tmp_path, monkey
     result = auditlint.lint("split_narrative_2025.txt", documents=[["split_narrative_2025.txt", "split_tables_*.txt"]])
     assert result.documents == [("split_narrative_2025.txt", "split_tables_2025.txt")]
     assert slips(result.findings) == SLIPS
+
+
+def test_a_word_narrative_and_an_excel_workbook_of_its_tables_are_one_document(tmp_path):
+    # "in any mix of formats": the sample pair as a finance office drafts it, grouped by itself
+    pytest.importorskip("docx")
+    pytest.importorskip("openpyxl")
+    from tests.office import sample_docx, sample_xlsx
+
+    narrative = sample_docx(NARRATIVE.read_text(encoding="utf-8"), tmp_path / "说明.docx")
+    tables = sample_xlsx(TABLES.read_text(encoding="utf-8"), tmp_path / "公开表.xlsx")
+    result = run([str(tmp_path)])
+    assert result.documents == [(str(narrative), str(tables))]
+    assert {(f.rule, f.stated, f.expected) for f in result.findings} == {(rule, stated, expected) for _, rule, stated, expected in SLIPS}
+    places = {(f.location.anchor, tuple(r.location.anchor for r in f.related if r.location.path == str(tables)))
+              for f in result.findings}
+    assert places == {("¶10", ("表1!D11", "表1!D13", "表3!C5")), ("¶15", ("表1!D11",)), ("¶20", ("表5!C15",)),
+                      ("¶26", ("表10!C7",)), ("¶31", ("表7!F6",))}

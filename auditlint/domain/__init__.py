@@ -65,6 +65,13 @@ _SPACES = regex.compile(r"\s+")
 _SENTENCE_MARK = regex.compile(r"[。；，]")
 KINDS_BY_ID = {kind.id: kind for kind in TABLE_KINDS}
 
+# A body's name with its second name in brackets: 武汉市洪山区行政审批局（武汉市洪山区政务服务局）.
+# Both are names of bodies (they end in what bodies are called); a bracket of another kind (本级,
+# 2026年) is no second name.
+_BODY = r"(?:局|委员会|厅|办公室|办|中心|院|所|部|处|站|队|政府|委|会)"
+# The name starts after a title's year ("2024年度临港区…局（…）部门决算").
+NAME_WITH_SECOND = regex.compile(rf"(?:年度?)?(?P<name>(?<!年)\p{{Han}}{{4,30}}?{_BODY})[（(](?P<second>\p{{Han}}{{4,30}}?{_BODY})[)）]")
+
 # The standard tables each kind of document must print (DOMAIN.md), as table kinds; a tuple of
 # several kinds is one table that cities print under either. Only the tables every city's
 # template has: Shenzhen's and Chongqing's 预算 templates print no 项目支出表, Chongqing's no

@@ -23,7 +23,7 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (FORM_DOUBTED, Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form,
+from auditlint.model import (FORM_DOUBTED, Amount, AwardedToSmes, BudgetRestatement, Claim, Completion, Document, Doubt, Fact, Form,
                              ExecutionScore, FormMoney, Indicator, NarratedIndicator,
                              IndicatorRestatement, Link, Location, Part, Row, Sentence, Scored, Split, Sum, Table,
                              TableReading)
@@ -37,6 +37,9 @@ from auditlint.parse.form_fields import read_forms
 from auditlint.parse.form_money import form_money, year_budget
 from auditlint.parse.forms import budget_restatements, execution_scores
 from auditlint.parse.narrated import narrated_indicators
+from auditlint.parse.terms import RepeatedTerm, repeated_terms
+from auditlint.parse.restated import restated_actuals
+from auditlint.parse.names import TwoNames, second_names
 from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -239,8 +242,18 @@ class Facts:
 
     def narrative_total(self, name: str) -> list[Amount]:
         """The narrative's statements of a total no table prints (its amounts, all one figure)."""
-        single = self.single_scope or (not self.figures.totals and narrative_single_scope(self._doc.claims, self.year))
-        return narrative_total(self.links, name, single)
+        return narrative_total(self.links, name, self._one_money)
+
+    @cached_property
+    def _one_money(self) -> bool:
+        """Is all the department's money one: as its tables say, else (no table printing its
+        totals) as its narrative's income split says?"""
+        return self.single_scope or (not self.figures.totals and narrative_single_scope(self._doc.claims, self.year))
+
+    @cached_property
+    def restated_actuals(self) -> list[tuple[Completion, str, list[Amount]]]:
+        """Completion rates whose actual differs from the narrative's other statements of it."""
+        return list(restated_actuals(self._doc.claims, self.links, self.year, self._one_money))
 
     def named_total(self, name: str, scope: str) -> Fact | None:
         """The tables' figure of the total a name means, of the money of `scope`, when enough
@@ -282,6 +295,16 @@ class Facts:
     def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
         """Indicator rows a grid lists twice, each with the row it repeats."""
         return list(duplicated_indicators(self.forms))
+
+    @cached_property
+    def second_names(self) -> list[TwoNames]:
+        """Department names printed with two different second names in brackets."""
+        return list(second_names(self._doc.source))
+
+    @cached_property
+    def repeated_terms(self) -> list[RepeatedTerm]:
+        """Terms a numbered list of the narrative defines twice."""
+        return list(repeated_terms(self.sentences))
 
     @cached_property
     def narrated_indicators(self) -> list[NarratedIndicator]:

@@ -254,6 +254,27 @@ OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:，,]")
 _CHANGE_OR_PRIOR = regex.compile(rf"{_CHANGED}|(?:比|较){CLAUSE}{{0,24}}$")
 
 
+# An item of a list closed by its subtotal: "2名网维人员，每人全年费用9.58万元，小计19.16万元；".
+_SUBTOTAL = regex.compile(rf"小计\s*(?P<amount>{NUMBER})\s*万元")
+_ITEM_START = regex.compile(r"[；;：:]")
+
+
+def subtotal_split(total: Amount, paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[Split]:
+    """A sentence whose items each close with their subtotal ("其中：1名项目经理，每人全年费用
+    9.58万元，小计9.58万元；2名网维人员，…小计19.16万元"), after a sentence that states one amount
+    ("审批局窗口外包服务人员经费1813.52万元。"): the subtotals make that amount whole. Each item is
+    named by its first words, from where its clause starts to its first comma."""
+    found = list(_SUBTOTAL.finditer(clean.text))
+    if len(found) < 2:
+        return []
+    parts = []
+    for match in found:
+        starts = [m.end() for m in _ITEM_START.finditer(clean.text, 0, match.start())]
+        item = clean.text[starts[-1] if starts else 0:match.start()]
+        parts.append(Part(regex.split(r"[，,]", item.strip(), maxsplit=1)[0], clean.amount(paragraph, match, "amount"), None))
+    return [Split(total, tuple(parts), True, sentence)]
+
+
 def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str] | None:
     """The one amount a sentence states, changes and prior years aside ("2023年度收入合计573.15
     万元，与2022年度相比，收入合计增加366.26万元…"): the total a list in the next sentence

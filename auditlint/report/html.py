@@ -59,11 +59,12 @@ def _word(key: str) -> str:
 
 
 def where(location: Location, kind: str, path: str = "") -> str:
-    """A place as a reviewer finds it: the page first for a PDF, then line:column of the text;
+    """A place as a reviewer finds it: the page first for a PDF, the paragraph or cell for a Word
+    or Excel file, then line:column of the text as read (which the lines shown are numbered by);
     its file first when that is another file than `path` (a document of several files)."""
     if path and location.path != path:
         return f"{location.path} · {where(location, 'pdf' if is_paged(location.path) else 'text')}"
-    page = f"p{location.page} · " if kind == "pdf" else ""
+    page = f"p{location.page} · " if kind == "pdf" else f"{location.anchor} · " if location.anchor else ""
     return f"{page}{location.line}:{location.column}"
 
 
