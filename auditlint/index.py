@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import Any, Iterable
 
 from auditlint.domain.departments import department_key
-from auditlint.parse.profile import NARRATIVE, TABLES, WHOLE, Profile
+from auditlint.parse.profile import NARRATIVE, TABLES, Profile
 
 HALVES = (NARRATIVE, TABLES)
 

@@ -8,6 +8,9 @@ the narrative figures matched to table figures by name. `--text` prints the line
 produced them, numbered: for a PDF these are the line numbers findings refer to. `--facts` prints
 every amount of the tables as the fact the checks read (auditlint.parse.facts). Each table says
 whether its reading is trusted, and why not: only a trusted table's figures can prove an error.
+A document of several files (a narrative and its tables published apart) is shown as one, each
+line named by its file's number and its own number (2:155). `--index` prints the index of the
+files given (auditlint.index): whose each document is, and which files are linted as one.
 """
 from __future__ import annotations
 
@@ -39,6 +42,7 @@ class Where:
         return f"{self.files[location.path]}:{location.line}" if location.path in self.files else str(location.line)
 
     def span(self, location: Location) -> str:
+        """The lines a table or a form spans: 2:19-47."""
         return f"{self(location)}-{location.end_line}"
 
 
