@@ -24,7 +24,7 @@ from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
 from auditlint.model import (FORM_DOUBTED, Amount, AwardedToSmes, BudgetRestatement, Claim, Completion, Document, Doubt, Fact, Form,
-                             ExecutionScore, FormMoney, Indicator, NarratedIndicator,
+                             ExecutionScore, FormMoney, Indicator, NarratedIndicator, TwinRatio,
                              IndicatorRestatement, Link, Location, Part, Row, Sentence, Scored, Split, Sum, Table,
                              TableReading)
 from auditlint.parse import hierarchy
@@ -40,6 +40,7 @@ from auditlint.parse.narrated import narrated_indicators
 from auditlint.parse.terms import RepeatedTerm, repeated_terms
 from auditlint.parse.restated import restated_actuals
 from auditlint.parse.names import TwoNames, second_names
+from auditlint.parse.ratios import twin_ratios
 from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -295,6 +296,11 @@ class Facts:
     def duplicated_indicators(self) -> list[tuple[Indicator, Indicator]]:
         """Indicator rows a grid lists twice, each with the row it repeats."""
         return list(duplicated_indicators(self.forms))
+
+    @cached_property
+    def twin_ratios(self) -> list[TwinRatio]:
+        """Ratios of counts a twin clause's formula does not give."""
+        return list(twin_ratios(self.sentences))
 
     @cached_property
     def second_names(self) -> list[TwoNames]:
