@@ -48,7 +48,7 @@ from auditlint.parse.identity import Heading, Identity, document_year, identify,
 from auditlint.parse.splits import restated_parts
 from auditlint.parse.statements import collect_statements, renamed_codes
 from auditlint.parse.units import Units, index_units
-from auditlint.parse.weights import WeightGroup, weight_groups
+from auditlint.parse.weights import WeightGroup, form_scales, weight_groups
 from auditlint.parse.wording import Cleaned
 
 # A narrative amount named after table figures: the name, the amount, the figures it restates.
@@ -326,6 +326,11 @@ class Facts:
     def contradicted_scores(self) -> list[Scored]:
         """Self-evaluated indicators scored as met though missed, or marked down though met."""
         return list(contradicted_scores(self.forms))
+
+    @cached_property
+    def form_scales(self) -> list[tuple[Amount, Amount]]:
+        """Self-evaluations' points of their budget execution and of their 年度绩效目标."""
+        return list(form_scales(self._doc))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:
