@@ -556,6 +556,19 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class TwinRatio:
+    """A ratio a clause states (`percent`) that its counts do not give (`found`, the sum of its
+    listed counts over its total), where a twin clause of the same words (`twin`) gives its own."""
+
+    percent: Amount
+    found: Any  # auditlint.agreement.Ratio: the exact ratio and its interval
+    counts: tuple[Amount, ...]
+    total: Amount
+    twin: Amount
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
 class NarratedIndicator:
     """A sentence of the narrative stating a self-evaluated indicator's result (a rate by its
     name, or its quality denied), and whether that agrees with the actual value its form reports."""

@@ -9,7 +9,7 @@ from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, amount_verdic
                                   claim_ratio, completion_ratio, fact_in_wan_yuan, figure_radius, percent_verdict, radius, ratio,
                                   ratio_verdict, to_the_cent)
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, figure_text, shape_hint
-from auditlint.model import Amount, AwardedToSmes, Change, Completion, Document, Doubt, Fact, Share, Split, decimal_places
+from auditlint.model import Amount, AwardedToSmes, Change, Completion, Document, Doubt, Fact, Share, Split, TwinRatio, decimal_places
 
 def _whole(fact: Fact) -> tuple[Decimal, None, Decimal]:
     """A table total as the whole of a ratio: its value in 万元, its part's own radius, its radius."""
@@ -53,6 +53,10 @@ class Percentage:
     reading is trusted; a share of a total no table prints (the tables published apart) is held to
     the narrative's own statements of it, when they are one figure (a note, with the narrative's
     total the percentage divides by instead, if one does: 55.1% of 项目支出 is 315.80 over 573.15).
+    A ratio of counts (材料总数 21587 个，其中“硬减” 362 个，“免提交” 7151 个，减材料比例 26.9%) is
+    read only beside a twin clause of the same words whose ratio is its listed counts over its
+    total ((262 + 1526) / 6102 = 29.3%): the document's own formula, which the other must follow
+    (a warning).
 
     Why it matters: percentages are what readers remember, and dividing by this year's amount
     instead of last year's is a common, real error.
@@ -96,6 +100,8 @@ class Percentage:
                 yield from self._named_share(claim, doc, extra)
         for awarded in doc.facts.awarded_to_smes:
             yield from self._awarded(awarded, extra)
+        for twin in doc.facts.twin_ratios:
+            yield self._twin(twin)
 
     def _awarded(self, claim: AwardedToSmes, extra: Decimal) -> Iterator[Finding]:
         """Each kind's share awarded to small and medium enterprises, of its amount, adds up to
@@ -319,6 +325,24 @@ class Percentage:
                     f"{claim.amount.text} is stated as {claim.percent.text}% of {claim.base}, which the tables give as "
                     f"{figure_text(total)}: {claim.amount.text} / {value.normalize():f} = {found.exact:.4f}%"),
             (claim.amount, total.amount), hint, claim.sentence.text, doubts=doc.facts.reading(total.table).doubts)
+
+    def _twin(self, twin: TwinRatio) -> Finding:
+        """A ratio of counts that its listed counts over its total do not give, where a twin
+        clause of the same words gives its own so: a warning (the formula is the document's, shown
+        by the twin, not stated)."""
+        counts = " + ".join(c.text for c in twin.counts)
+        return Finding(
+            rule=self.id, level=Level.WARNING,
+            message=Message(f"{twin.words} {twin.percent.text}% 与其数字不符：({counts}) / {twin.total.text} = "
+                            f"{twin.found.exact:.2f}%，而同样表述的 {twin.twin.text}% 正是这样算出的",
+                            f"{twin.words} of {twin.percent.text}% does not follow from its counts: ({counts}) / "
+                            f"{twin.total.text} = {twin.found.exact:.2f}%, the way the clause stating {twin.twin.text}% "
+                            f"in the same words computes it"),
+            location=twin.percent.location,
+            related=(Related(twin.twin.location, Message(f"同样表述的 {twin.twin.text}%", f"{twin.twin.text}% in the same words")),
+                     Related(twin.total.location, Message(twin.total.text, twin.total.text))),
+            logical=f"twin-ratio:{twin.words}:{twin.percent.text}",
+            stated=f"{twin.percent.text}%", expected=f"{twin.found.exact:.2f}%")
 
     def _narrated_share(self, claim: Share, doc: Document, extra: Decimal) -> Iterator[Finding]:
         """An amount stated as a share of a total no table prints, which the narrative states

@@ -629,3 +629,20 @@ def test_a_share_of_a_total_no_table_prints_is_held_to_the_narratives_own_figure
 def test_a_total_stated_for_all_funds_is_no_base_of_one_money_when_other_money_comes_in():
     other_money = NARRATED.replace("事业收入0万元", "事业收入50.00万元").replace("财政拨款收入500.00", "财政拨款收入450.00")
     assert list(Percentage().check(doc(other_money.format(share="60%")), Options())) == []
+
+
+TWINS = ("本级材料总数 6102 个，其中“硬减” 262 个，“免提交” 1526 个，减材料比例 29.3%；"
+         "全区材料总数 21587 个，其中“硬减” 362 个，“免提交” 7151 个，减材料比例 {second}%。\n")
+
+
+def test_a_ratio_of_counts_is_held_to_the_formula_its_twin_clause_shows():
+    # (262 + 1526) / 6102 = 29.30%: the ratio is the listed counts over the total; so the twin's
+    # is (362 + 7151) / 21587 = 34.80%
+    [finding] = [f for f in Percentage().check(doc(TWINS.format(second="26.9")), Options()) if "twin" in f.logical]
+    assert (finding.level, finding.stated, finding.expected) == (Level.WARNING, "26.9%", "34.80%")
+    assert [f for f in Percentage().check(doc(TWINS.format(second="34.8")), Options()) if "twin" in f.logical] == []
+
+
+def test_a_ratio_of_counts_alone_is_not_read():
+    alone = "全区材料总数 21587 个，其中“硬减” 362 个，“免提交” 7151 个，减材料比例 26.9%。\n"
+    assert [f for f in Percentage().check(doc(alone), Options()) if "twin" in f.logical] == []

@@ -121,3 +121,17 @@ def test_an_execution_score_never_exceeds_its_points():
     [row] = parse_document(read_text("f.txt", over.encode())).facts.execution_scores
     assert (row.points.text, row.rate.text, row.score.text) == ("20", "105.00", "20.00")
     assert execution_findings(over) == []  # 20 × 105% is capped at its 20 points
+
+
+def scales(section_points: str) -> list:
+    text = ("项目支出绩效自评表\n项目名称\t档案数字化\n"
+            "预算执行情况（万元）（20分）\t\t预算数（A）\t执行数（B）\t执行率（B/A）\t得分（20分*执行率）\n"
+            "\t年度财政资金总额\t100.00\t100.00\t100.00%\t20.00\n"
+            + HEAD.split("\n", 2)[2].replace("年度绩效目标（90分）", f"年度绩效目标（{section_points}分）") + OUTPUT + REST)
+    return [f for f in findings(text) if f.logical.startswith("scale:")]
+
+
+def test_a_self_evaluations_execution_and_targets_make_100_points():
+    assert scales("80") == []
+    [finding] = scales("90")  # 20 + 90
+    assert (finding.level, finding.stated, finding.expected) == (Level.ERROR, "110", "100")

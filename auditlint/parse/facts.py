@@ -24,7 +24,7 @@ from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
 from auditlint.model import (FORM_DOUBTED, Amount, AwardedToSmes, BudgetRestatement, Claim, Completion, Document, Doubt, Fact, Form,
-                             ExecutionScore, FormMoney, Indicator, NarratedIndicator,
+                             ExecutionScore, FormMoney, Indicator, NarratedIndicator, TwinRatio,
                              IndicatorRestatement, Link, Location, Part, Row, Sentence, Scored, Split, Sum, Table,
                              TableReading)
 from auditlint.parse import hierarchy
@@ -40,6 +40,7 @@ from auditlint.parse.narrated import narrated_indicators
 from auditlint.parse.terms import RepeatedTerm, repeated_terms
 from auditlint.parse.restated import restated_actuals
 from auditlint.parse.names import TwoNames, second_names
+from auditlint.parse.ratios import twin_ratios
 from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -47,7 +48,7 @@ from auditlint.parse.identity import Heading, Identity, document_year, identify,
 from auditlint.parse.splits import restated_parts
 from auditlint.parse.statements import collect_statements, renamed_codes
 from auditlint.parse.units import Units, index_units
-from auditlint.parse.weights import WeightGroup, weight_groups
+from auditlint.parse.weights import WeightGroup, form_scales, weight_groups
 from auditlint.parse.wording import Cleaned
 
 # A narrative amount named after table figures: the name, the amount, the figures it restates.
@@ -297,6 +298,11 @@ class Facts:
         return list(duplicated_indicators(self.forms))
 
     @cached_property
+    def twin_ratios(self) -> list[TwinRatio]:
+        """Ratios of counts a twin clause's formula does not give."""
+        return list(twin_ratios(self.sentences))
+
+    @cached_property
     def second_names(self) -> list[TwoNames]:
         """Department names printed with two different second names in brackets."""
         return list(second_names(self._doc.source))
@@ -320,6 +326,11 @@ class Facts:
     def contradicted_scores(self) -> list[Scored]:
         """Self-evaluated indicators scored as met though missed, or marked down though met."""
         return list(contradicted_scores(self.forms))
+
+    @cached_property
+    def form_scales(self) -> list[tuple[Amount, Amount]]:
+        """Self-evaluations' points of their budget execution and of their 年度绩效目标."""
+        return list(form_scales(self._doc))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:
