@@ -276,3 +276,18 @@ def test_a_word_narrative_and_an_excel_workbook_of_its_tables_are_one_document(t
               for f in result.findings}
     assert places == {("¶10", ("表1!D11", "表1!D13", "表3!C5")), ("¶15", ("表1!D11",)), ("¶20", ("表5!C15",)),
                       ("¶26", ("表10!C7",)), ("¶31", ("表7!F6",))}
+
+
+def test_the_reading_notes_of_every_file_of_a_document_are_reported(tmp_path):
+    pytest.importorskip("docx")
+    openpyxl = pytest.importorskip("openpyxl")
+    from tests.office import sample_docx, sample_xlsx
+
+    sample_docx(NARRATIVE.read_text(encoding="utf-8"), tmp_path / "说明.docx")
+    tables = sample_xlsx(TABLES.read_text(encoding="utf-8"), tmp_path / "公开表.xlsx")
+    book = openpyxl.load_workbook(tables)
+    book.create_sheet("底稿").sheet_state = "hidden"  # a hidden sheet of the second file: not read, and said
+    book.save(tables)
+    result = run([str(tmp_path)], Settings(select=("reading-note",)))
+    assert len(result.documents) == 1
+    assert [(f.location.path, f.rule) for f in result.findings] == [(str(tables), "reading-note")]

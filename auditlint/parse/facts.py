@@ -305,7 +305,7 @@ class Facts:
     @cached_property
     def second_names(self) -> list[TwoNames]:
         """Department names printed with two different second names in brackets."""
-        return list(second_names(self._doc.source))
+        return list(second_names(self._doc.sources))
 
     @cached_property
     def repeated_terms(self) -> list[RepeatedTerm]:
