@@ -196,13 +196,15 @@ def restated_figure(rule: str, restatement: Restatement, message: Callable[[Stat
     rule's): none when any of its readings agrees with the other document's figure of that key,
     or when the other document prints none of them as one figure; else the reading least in
     doubt against that figure, judged as every figure is (discrepancy: rounding a note, a
-    contradiction an error unless its reading or the other's figure is in doubt). `message`
+    contradiction an error unless a reading or a figure it was held to is in doubt). `message`
     says it from the statement and the figure it was held to."""
     judged = [(found[0], statement, found[1]) for statement, sources in restatement.sources
               if (found := restatement_verdict(statement, sources, tolerance)) is not None]
     if not judged or any(verdict == Verdict.AGREES for verdict, _, _ in judged):
         return None
     verdict, statement, source = min(judged, key=lambda j: (j[0], len(j[1].doubts) + len(j[2].doubts)))
+    # a contradiction is proven only when every reading of the figure is: any may be the one meant
+    doubts = tuple(dict.fromkeys(d for _, s, src in judged for d in (*s.doubts, *src.doubts)))
     difference = statement.value - source.value
     return discrepancy(rule, verdict, message(statement, source), statement.location, f"{statement.value:f}",
                        f"{source.value:f}", difference,
@@ -210,8 +212,7 @@ def restated_figure(rule: str, restatement: Restatement, message: Callable[[Stat
                                                                  f"the figure it was held to: {source.label} {source.text}")),),
                        logical=f"{rule}:{statement.subject}|{statement.column}|{statement.scope}|{statement.owner}|"
                                f"{statement.year}",
-                       hint=shape_hint(statement.value, source.value),
-                       doubts=(*statement.doubts, *source.doubts))
+                       hint=shape_hint(statement.value, source.value), doubts=doubts)
 
 
 def compared(restatement: Restatement) -> bool:

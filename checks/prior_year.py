@@ -78,7 +78,7 @@ class PriorYear:
 
 def _message(later: Ledger, earlier: Ledger):
     def message(stated: Stated, source: Stated) -> Message:
-        how = {"change": ("（本年数与增减额算出）", " (this year's amount and the change)"),
+        how = {"change": ("（本年数与增减额算出）", " (this year's amount less the change)"),
                "stated": ("（句中所述上年数）", " (as the sentence names it)")}.get(stated.how, ("", ""))
         return Message(f"{later.year}年文件所述{earlier.year}年的 {stated.label} 为 {stated.text}{how[0]}，"
                        f"{earlier.year}年文件印的是 {source.text}",

@@ -43,7 +43,6 @@ MIN_COLUMN_NAME = 3
 OFF_ITS_SUMS = Doubt("sums", "该数不合其所在表的勾稽", "it breaks a sum of its own table")
 STAGE_UNSAID = Doubt("stage", "未说明是上年预算数还是执行数", "its words do not say whether it is the budget or what was spent")
 BUDGET_OR_ADJUSTED = Doubt("stage", "决算中的“预算数”可能是调整后预算", "a final account's 预算数 may be the adjusted budget")
-NAMED_BY_VALUE = Doubt("reading", "正文金额按名称和数值对应到表中数字", "the text's amount was matched to the table by name and value")
 
 
 def ledger(doc: Document, found: Profile) -> Ledger | None:
@@ -186,15 +185,15 @@ class _Reader:
                 figure_radius(change.prior.value, to_the_cent(claim_amounts(change))), "stated", change.prior
         else:
             (value, spread), how, where = change_base(change), "change", change.delta
-        text = change.prior.text if change.prior is not None else \
-            f"{change.current.text} {'−' if change.increase else '+'} {change.delta.text}"
+        text = f"{change.prior.text} 万元" if change.prior is not None else \
+            f"{value:f} 万元 ({change.current.text} {'−' if change.increase else '+'} {change.delta.text})"
         found = self._restated(change, paragraph)
         if not found:
             return
         group = next(self.groups)
         unsaid = () if basis else (STAGE_UNSAID,)
         for subject, column, scope, fact, doubts in found:
-            yield Stated(subject, column, scope, "", year, basis, value, spread, f"{text} 万元", where.location,
+            yield Stated(subject, column, scope, "", year, basis, value, spread, text, where.location,
                          self._label(fact), how, (*unsaid, *doubts), group)
 
     def _restated(self, change: Change, paragraph: Paragraph) -> list[tuple[str, str, str, Fact, tuple[Doubt, ...]]]:
@@ -203,9 +202,8 @@ class _Reader:
         name its clause names (the longest such name), of its money."""
         linked = [link for link in self.facts.links if link.amount.location == change.current.location and link.linked]
         facts = [self.by_location.get(f.amount.location, f) for link in linked for f in link.facts]
-        doubts: tuple[Doubt, ...] = ()
         if not facts:
-            facts, doubts = self._by_name(change, paragraph), (NAMED_BY_VALUE,)
+            facts = self._by_name(change, paragraph)
         once = {id(table): Counter(normalise(row.label) for row in table.rows) for table in self.doc.tables}
         keys = []
         for fact in facts:
@@ -214,7 +212,7 @@ class _Reader:
             subject = self._subject(fact, once[id(fact.table)]) if fact.row is not None or len(fact.table.rows) == 1 else None
             totals = [q for q, found in self.facts.figures.totals.items()
                       if any(f.amount.location == fact.amount.location for f in found)]
-            own = (*doubts, *self._doubts(fact))
+            own = self._doubts(fact)
             if subject is not None:
                 keys.append((subject, self._column(fact), fact.scope, fact, own))
             keys.extend((f"={q}", "", TABLE_SCOPES.get(fact.table.kind, ALL), fact, own) for q in totals)
