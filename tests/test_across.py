@@ -173,3 +173,17 @@ def test_a_units_row_in_its_departments_tables_is_held_to_the_units_own_document
     assert (finding.rule, finding.level.label, finding.location.line, finding.stated, finding.expected) == \
         ("unit-document", "error", 11, "100.00", "110.00")
     assert finding.related[0].location.path.endswith("unit.txt") and finding.related[0].location.line == 8
+
+
+def test_a_comment_suppresses_a_finding_across_documents_and_is_not_unused(tmp_path):
+    shutil.copy(ACROSS / "budget_2024.txt", tmp_path)
+    lines = (ACROSS / "budget_2025.txt").read_text(encoding="utf-8").splitlines()
+    lines.insert(24, "<!-- auditlint: disable-next-line=prior-year -->")  # above the 公务接待费 sentence
+    # above the title: suppresses nothing, yet is no unused suppression (the rule runs across documents)
+    lines.insert(0, "<!-- auditlint: disable-next-line=prior-year -->")
+    (tmp_path / "budget_2025.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run([str(tmp_path)])
+    # every line below the title is one further down, the table's two: 25 is suppressed, the others stay
+    assert {(f.location.line, f.rule) for f in result.findings} == {(16, "prior-year"), (20, "prior-year"),
+                                                                     (89, "prior-year"), (90, "prior-year"),
+                                                                     (91, "prior-year")}
