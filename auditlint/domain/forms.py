@@ -186,6 +186,7 @@ LIST_COLUMNS: dict[str, regex.Pattern] = {
     "绩效指标": regex.compile(r"^绩效指标$"),
 }
 LIST_MONEY = ("当年预算", "财政拨款", "财政专户拨款", "其他资金")
+LIST_KEY = "项目名称"  # what every list's header prints: a line without it opens no list
 # What a list's header must name: the project, its money, and its goal or its indicators.
 LIST_GOALS = ("绩效目标", "绩效指标")
 # The unit of a list's money, printed in its header (预算数（万元）).
@@ -199,10 +200,13 @@ LIST_TITLE = regex.compile(r"(?:本(?:单位|部门))?(?P<title>[^，,。；;：
 UNTITLED_LIST = "绩效目标"  # the name of a list no words introduce
 
 
+_SPACE = regex.compile(r"\s")
+
+
 def list_column(text: str) -> tuple[str, bool] | None:
     """The field a list's header cell names, and whether it says that the units are rows of the
     list (项目名称（资金使用单位）: a unit's row over its projects'); None for no column."""
-    clean = regex.sub(r"\s", "", text)
+    clean = _SPACE.sub("", text)
     for name, pattern in LIST_COLUMNS.items():
         match = pattern.match(clean)
         if match:

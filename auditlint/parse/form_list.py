@@ -29,6 +29,7 @@ its unit's row: it sums the projects under it, and the 合计 sums the units' ro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 from typing import Iterator, Sequence
 
@@ -90,15 +91,15 @@ class _Header:
     def named(self, names: Sequence[str]) -> list[_Column]:
         return [c for c in self.columns if c.name in names]
 
-    @property
+    @cached_property
     def money_start(self) -> float:
         return min(c.x0 for c in self.named(words.LIST_MONEY))
 
-    @property
+    @cached_property
     def money_end(self) -> float:
         return max(c.middle for c in self.named(words.LIST_MONEY))
 
-    @property
+    @cached_property
     def text_start(self) -> float:
         """Where the text columns right of the money begin: a figure is no further right."""
         right = [c.x0 for c in self.columns if c.name not in words.LIST_MONEY and c.x0 > self.money_start]
@@ -178,6 +179,8 @@ def _by_characters(lines: Sequence[Line]) -> bool:
 
 def _header_at(lines: Sequence[Line], index: int) -> _Header | None:
     """The list header starting at lines[index]: that line, or it and the lines stacked under it."""
+    if not any(words.LIST_KEY in line.text.replace(" ", "") for line in lines[index:index + HEADER_LINES]):
+        return None
     for count in range(1, HEADER_LINES + 1):
         stack = lines[index:index + count]
         if len(stack) < count or any(line.is_blank for line in stack):
@@ -336,8 +339,9 @@ def _rows(blocks: list[list[tuple[Line, _Header]]], measure: str, unplaced: set[
             if not figures and top_aligned and rows:
                 doubts.append(ROWS_NOT_TOLD_APART)
             rows.append(_Row(piece[0][1], [line for line, _ in piece]))
+    placeable = {n: placed for n, placed in placing.items() if lines_page[n] not in unplaced}
     for row in rows:
-        _place(row, {n: placed for n, placed in placing.items() if lines_page[n] not in unplaced}, measure)
+        _place(row, placeable, measure)
     return rows, list(dict.fromkeys(doubts))
 
 
