@@ -27,10 +27,10 @@ from auditlint.domain import forms as words
 from auditlint.model import GRID, PROSE, Amount, Cell, Document, Form, FormField, Indicator, Line, \
     Location, Table
 from auditlint.parse.forms import form_regions
+from auditlint.parse.numbers import parse_amount
 
 if TYPE_CHECKING:
     from auditlint.parse.form_list import FormList
-from auditlint.parse.numbers import parse_amount
 
 NO_NAME = "没有读到项目名称或单位名称，表单内容不作核对"
 GRID_IN_PROSE = "指标表头在连续文本中，列无法区分，指标未读取"
