@@ -271,3 +271,12 @@ def test_a_list_row_shows_its_whole_terms_target_beside_the_years():
     shown = render_document(document(GUANGZHOU))
     assert "whole term" in shown and "≥200家" in shown and "≥100家" in shown
     assert Decimal("600.00") == document(GUANGZHOU).facts.forms[0].field("当年预算").amount.value
+
+
+def test_a_tabbed_list_is_not_read_by_place():
+    # cells cut by tabs stand in their column by index, not by place: no list is read from them
+    tabbed = ["某市生态环境局2026年项目支出绩效目标表", "单位：万元",
+              "项目名称（资金使用单位）\t总计：\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
+              "某市生态环境局\t600.00\t600.00\t\t\t\t",
+              "环境执法巡查专项经费\t600.00\t600.00\t\t\t保障辖区环境安全。\t1.1－产出指标，11－数量指标，巡查企业数量；实施周期指标值：≥200家，年度指标值：≥100家；"]
+    assert document(tabbed).facts.form_lists == []  # its lines are left to the reader of boxes and grids

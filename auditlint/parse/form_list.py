@@ -37,7 +37,7 @@ import regex
 
 from auditlint import domain
 from auditlint.domain import forms as words
-from auditlint.model import Amount, Cell, Document, Form, FormField, Indicator, Line, ListTotal, Location, Table, \
+from auditlint.model import GRID, Amount, Cell, Document, Form, FormField, Indicator, Line, ListTotal, Location, Table, \
     display_width
 from auditlint.parse.form_fields import NO_NAME
 from auditlint.parse.narrative import is_page_furniture
@@ -178,8 +178,11 @@ def _by_characters(lines: Sequence[Line]) -> bool:
 
 
 def _header_at(lines: Sequence[Line], index: int) -> _Header | None:
-    """The list header starting at lines[index]: that line, or it and the lines stacked under it."""
-    if not any(words.LIST_KEY in line.text.replace(" ", "") for line in lines[index:index + HEADER_LINES]):
+    """The list header starting at lines[index]: that line, or it and the lines stacked under it.
+    A list whose cells are cut by tabs or a table's grid (GRID: a cell's column is its index, not
+    its place) is not read so."""
+    if not any(words.LIST_KEY in line.text.replace(" ", "") for line in lines[index:index + HEADER_LINES]) \
+            or lines[index].layout == GRID:
         return None
     for count in range(1, HEADER_LINES + 1):
         stack = lines[index:index + count]
