@@ -48,6 +48,10 @@ class Location:
     page: int = 1
     anchor: str = field(default="", compare=False)
 
+    def within(self, other: "Location") -> bool:
+        """Is this place inside the lines of `other`, in the same file?"""
+        return self.path == other.path and other.line <= self.line <= other.end_line
+
     def covering(self, other: "Location") -> "Location":
         """The smallest span that contains both locations (same file)."""
         start = min((self.line, self.column), (other.line, other.column))
@@ -684,17 +688,37 @@ class FormMoney:
 class Document:
     """What the checks read: the source, its blocks in document order, its tables, the claims its
     narrative makes, and `facts`, what parse read of it all (auditlint.parse.facts.Facts: built
-    once per document, it answers every question a check asks of the document's figures)."""
+    once per document, it answers every question a check asks of the document's figures).
+
+    A document published as several files (a narrative and its tables apart) has its first file
+    as `source` and the others as `companions`. Each line keeps its own file's numbers and every
+    Location its own file's path, so two lines of one document may share a number: whatever
+    looks lines up by number asks `lines_of` the file its location names."""
 
     source: Source
     blocks: tuple[Block, ...]
     tables: tuple[Table, ...] = ()
     claims: tuple[Claim, ...] = ()
     facts: Any = field(default=None, compare=False, repr=False)
+    companions: tuple[Source, ...] = ()
 
     @property
     def path(self) -> str:
+        """The first file's path: where a finding about the whole document is reported."""
         return self.source.path
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every file of the document, the first one first."""
+        return (self.source, *self.companions)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(source.path for source in self.sources)
+
+    def lines_of(self, path: str) -> tuple[Line, ...]:
+        """The lines of the document's file at `path` (none for a path not of this document)."""
+        return next((source.lines for source in self.sources if source.path == path), ())
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

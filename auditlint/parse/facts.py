@@ -269,7 +269,7 @@ class Facts:
         for form in self.forms:
             field = year_budget(form, self.year) if self.year is not None else None
             if field is not None and field.amount is not None:
-                read[form.table.location.line] = (field.amount, (FORM_DOUBTED,) if form.doubts else ())
+                read[form.table.location] = (field.amount, (FORM_DOUBTED,) if form.doubts else ())
         return list(budget_restatements(self._doc, read))
 
     @cached_property
@@ -314,7 +314,7 @@ class Facts:
     @cached_property
     def second_names(self) -> list[TwoNames]:
         """Department names printed with two different second names in brackets."""
-        return list(second_names(self._doc.source))
+        return list(second_names(self._doc.sources))
 
     @cached_property
     def repeated_terms(self) -> list[RepeatedTerm]:

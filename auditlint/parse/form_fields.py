@@ -60,11 +60,13 @@ def read_forms(doc: Document, lists: Sequence[FormList] = ()) -> list[Form]:
     """Every performance form of a document, read as fields and an indicator grid, and the rows
     of its lists of forms (auditlint.parse.form_list), in the order printed."""
     taken = frozenset().union(*(found.lines for found in lists))
-    boxed = [_form(doc.path, draft) for draft in _drafts(doc, taken)]
-    return sorted([*boxed, *(form for found in lists for form in found.forms)], key=lambda f: f.location.line)
+    boxed = [_form(draft.table.location.path, draft) for draft in _drafts(doc, taken)]
+    order = {path: index for index, path in enumerate(doc.paths)}
+    return sorted([*boxed, *(form for found in lists for form in found.forms)],
+                  key=lambda f: (order.get(f.location.path, len(order)), f.location.line))
 
 
-def _drafts(doc: Document, taken: frozenset[int] = frozenset()) -> Iterator[_Draft]:
+def _drafts(doc: Document, taken: frozenset[tuple[str, int]] = frozenset()) -> Iterator[_Draft]:
     """The forms of a document: each form table's region (less the lines a list of forms takes),
     a region naming no project or unit joined to the form table printed right before it, and a
     region naming two projects cut at the second's 项目名称."""
@@ -72,11 +74,12 @@ def _drafts(doc: Document, taken: frozenset[int] = frozenset()) -> Iterator[_Dra
     drafts: list[_Draft] = []
     previous = -2
     for table, region in form_regions(doc):
-        lines = tuple(line for line in region if line.number not in taken)
+        lines = tuple(line for line in region if (table.location.path, line.number) not in taken)
         if not any(line.text.strip() for line in lines):
             continue
         index = order[id(table)]
-        if drafts and index == previous + 1 and not any(_names_whose(line) for line in lines):
+        if drafts and index == previous + 1 and drafts[-1].table.location.path == table.location.path \
+                and not any(_names_whose(line) for line in lines):
             drafts[-1].lines.extend(lines)
         else:
             drafts.append(_Draft(table, list(lines)))

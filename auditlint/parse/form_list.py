@@ -37,8 +37,8 @@ import regex
 
 from auditlint import domain
 from auditlint.domain import forms as words
-from auditlint.model import GRID, Amount, Cell, Document, Form, FormField, Indicator, Line, ListTotal, Location, Table, \
-    display_width
+from auditlint.model import GRID, Amount, Cell, Document, Form, FormField, Indicator, Line, ListTotal, Location, Source, \
+    Table, display_width
 from auditlint.parse.form_fields import NO_NAME
 from auditlint.parse.narrative import is_page_furniture
 from auditlint.parse.numbers import parse_amount
@@ -132,15 +132,20 @@ class FormList:
 
     forms: tuple[Form, ...]
     totals: tuple[ListTotal, ...]
-    lines: frozenset[int]
+    lines: frozenset[tuple[str, int]]  # (its file, a line number)
 
 
 def read_lists(doc: Document) -> list[FormList]:
-    """Every list of performance forms in a document, outside the tables of other kinds."""
-    lines = doc.source.lines
-    elsewhere = _in_other_tables(doc)
-    measure = PAGE if doc.source.kind == "pdf" else CHARACTERS if _by_characters(lines) else DISPLAY
-    found: list[FormList] = []
+    """Every list of performance forms in a document (in each of its files), outside the tables
+    of other kinds."""
+    return [found for source in doc.sources for found in _lists_of(doc, source)]
+
+
+def _lists_of(doc: Document, source: Source) -> Iterator[FormList]:
+    """The lists of performance forms of one file of a document."""
+    lines = source.lines
+    elsewhere = _in_other_tables(doc, source.path)
+    measure = PAGE if source.kind == "pdf" else CHARACTERS if _by_characters(lines) else DISPLAY
     index = 0
     while index < len(lines):
         header = None if lines[index].number in elsewhere else _header_at(lines, index)
@@ -148,17 +153,17 @@ def read_lists(doc: Document) -> list[FormList]:
             index += 1
             continue
         end, rows, doubts = _body(lines, index, header, measure)
-        table = _table_of(doc, lines[index])
+        table = _table_of(doc, source.path, lines[index])
         start = next(i for i, line in enumerate(lines) if line.number == table.location.line) if table else index
-        found.append(_read(doc, header, rows, doubts, lines[start:end]))
+        yield _read(doc, source, header, rows, doubts, lines[start:end])
         index = max(end, index + 1)
-    return found
 
 
-def _in_other_tables(doc: Document) -> set[int]:
-    """The lines of the tables that are no forms: a header there is that table's."""
+def _in_other_tables(doc: Document, path: str) -> set[int]:
+    """The lines of a file's tables that are no forms: a header there is that table's."""
     forms = {kind.id for kind in domain.TABLE_KINDS if kind.form}
-    return {n for t in doc.tables if t.kind not in forms for n in range(t.location.line, t.location.end_line + 1)}
+    return {n for t in doc.tables if t.kind not in forms and t.location.path == path
+            for n in range(t.location.line, t.location.end_line + 1)}
 
 
 def _by_characters(lines: Sequence[Line]) -> bool:
@@ -503,21 +508,22 @@ def _span(first: Location, last: Location, end_column: int) -> Location:
 # Forms
 
 
-def _read(doc: Document, header: _Header, rows: list[_Row], doubts: list[str], lines: Sequence[Line]) -> FormList:
+def _read(doc: Document, source: Source, header: _Header, rows: list[_Row], doubts: list[str],
+          lines: Sequence[Line]) -> FormList:
     """The list's rows as forms: projects, units' rows and the 合计, and the sums among them."""
     first = header.lines[0]
-    titled = _title(doc, first, lines)
+    titled = _title(doc, source, first, lines)
     forms: list[Form] = []
     units: list[tuple[Form, list[Form]]] = []
     total: tuple[Form, str] | None = None
     unit_name: FormField | None = None
     for row in rows:
-        table = _table_of(doc, row.lines[0]) or titled
+        table = _table_of(doc, source.path, row.lines[0]) or titled
         name = _text_field(row, "项目名称")
         goals = [c for c in words.LIST_GOALS if row.cells.get(c)]
         money = _money_fields(row)
         row_doubts = [*doubts, *row.doubts, *([TWO_FIGURES] if money is None else [NO_FIGURES] if not money else [])]
-        common = dict(location=_location(doc, row), doubts=tuple(dict.fromkeys(row_doubts)),
+        common = dict(location=_location(source.path, row), doubts=tuple(dict.fromkeys(row_doubts)),
                       columns=tuple(c.name for c in header.named(words.LIST_MONEY)), list_line=first.number)
         if name is not None and domain.TOTAL_LABEL.match(_NAME_MARKS.sub("", name.text)):
             total = (Form(table, tuple(money or ()), (), **common), _NAME_MARKS.sub("", name.text))
@@ -537,34 +543,35 @@ def _read(doc: Document, header: _Header, rows: list[_Row], doubts: list[str], l
     totals = [ListTotal(unit, tuple(projects), unit.fields[0].text) for unit, projects in units if projects]
     if total is not None:
         totals.insert(0, ListTotal(total[0], tuple(unit for unit, _ in units) if units else tuple(forms), total[1]))
-    return FormList(tuple(forms), tuple(totals), frozenset(line.number for line in lines))
+    return FormList(tuple(forms), tuple(totals), frozenset((source.path, line.number) for line in lines))
 
 
-def _title(doc: Document, first: Line, lines: Sequence[Line]) -> Table:
+def _title(doc: Document, source: Source, first: Line, lines: Sequence[Line]) -> Table:
     """The table a list is printed in; under no title a table kind knows, a table named by the
     words that introduce it ("本单位重点项目绩效目标情况如下：" names 重点项目绩效目标)."""
-    table = _table_of(doc, first)
+    table = _table_of(doc, source.path, first)
     if table is not None:
         return table
-    above = [line for line in doc.source.lines[:first.number - 1] if not line.is_blank and not is_page_furniture(line)][-1:]
+    above = [line for line in source.lines[:first.number - 1] if not line.is_blank and not is_page_furniture(line)][-1:]
     named = words.LIST_TITLE.search(above[0].text) if above else None
     title = named.group("title") if named else words.UNTITLED_LIST
     unit = next((m.group("unit") for line in (first, *lines[:HEADER_LINES]) if (m := words.LIST_UNIT.search(line.text))), "")
     at = above[0] if above and named else first
-    location = Location(doc.path, at.number, 1, lines[-1].number if lines else at.number, 1, at.page)
+    location = Location(source.path, at.number, 1, lines[-1].number if lines else at.number, 1, at.page)
     return Table(regex.sub(r"\s", "", title), "performance", unit, (), (), location)
 
 
-def _table_of(doc: Document, line: Line) -> Table | None:
-    """The performance table whose region a line is in (its title at or above it, no other table's between)."""
-    before = [t for t in doc.tables if t.location.line <= line.number]
+def _table_of(doc: Document, path: str, line: Line) -> Table | None:
+    """The performance table whose region a line of a file is in (its title at or above it, no
+    other table's between)."""
+    before = [t for t in doc.tables if t.location.path == path and t.location.line <= line.number]
     last = max(before, key=lambda t: t.location.line, default=None)
     return last if last is not None and domain.KINDS_BY_ID[last.kind].form else None
 
 
-def _location(doc: Document, row: _Row) -> Location:
+def _location(path: str, row: _Row) -> Location:
     first, last = row.lines[0], row.lines[-1]
-    return Location(doc.path, first.number, 1, last.number, len(last.text) + 1, first.page)
+    return Location(path, first.number, 1, last.number, len(last.text) + 1, first.page)
 
 
 def _text_field(row: _Row, name: str) -> FormField | None:

@@ -184,7 +184,7 @@ def _is_overall(form: Form) -> bool:
 
 def _form_year(doc: Document, form: Form) -> int | None:
     """The year a form's title (or the lines right under it) names, if any."""
-    lines = [line.text for line in doc.source.lines
+    lines = [line.text for line in doc.lines_of(form.table.location.path)
              if form.table.location.line <= line.number < form.table.location.line + YEAR_REACH]
     for text in (form.table.title, *lines):
         match = words.FORM_YEAR.search(text)
@@ -203,7 +203,7 @@ def _unit(doc: Document, form: Form) -> str:
     """The unit of a form's money: its table's, else the first one its lines print."""
     if form.table.unit:
         return form.table.unit
-    for line in doc.source.lines:
+    for line in doc.lines_of(form.location.path):
         if form.location.line <= line.number <= form.location.end_line:
             match = words.FORM_UNIT.search(line.text)
             if match:
@@ -248,8 +248,8 @@ def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
         for column in range(len(total.cells)):
             if column in percent:
                 continue
-            total_field = _cell_field(doc, total, column, "合计")
-            part_fields = [f for f in (_cell_field(doc, row, column, row.label) for row in parts
+            total_field = _cell_field(form.location.path, total, column, "合计")
+            part_fields = [f for f in (_cell_field(form.location.path, row, column, row.label) for row in parts
                                        if not words.OF_WHICH.match(row.label)) if f is not None]
             if total_field is None or not part_fields:
                 continue
@@ -258,7 +258,7 @@ def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
                 fine = False
             yield FormMoney(form, total_field, "合计", "", parts=tuple(part_fields))
         held.append(fine)
-    income, spending = (_cell_field(doc, rows[-1], 0, name) for (rows, _), name in zip(groups, ("收入合计", "支出合计")))
+    income, spending = (_cell_field(form.location.path, rows[-1], 0, name) for (rows, _), name in zip(groups, ("收入合计", "支出合计")))
     if budget and all(held) and income is not None and spending is not None:
         yield FormMoney(form, income, words.BALANCE, "", parts=(spending,))
 
@@ -266,7 +266,7 @@ def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
 def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[Doubt, ...]]]:
     """The rows of the money grid in two groups (income, then spending), each ending at its 合计,
     with a doubt for a group in which a line of figures could not be read by column."""
-    lines = [line for line in doc.source.lines if form.location.line <= line.number <= form.location.end_line]
+    lines = [line for line in doc.lines_of(form.location.path) if form.location.line <= line.number <= form.location.end_line]
     start = next((i for i, line in enumerate(lines) if words.MONEY_GRID_HEADER.search(line.text)), None)
     if start is None:
         return []
@@ -318,14 +318,14 @@ def _grid_row(line: Line) -> _GridRow | None:
                     [t.start() + 1 for t in tokens[first:]])
 
 
-def _cell_field(doc: Document, row: _GridRow, column: int, name: str) -> FormField | None:
+def _cell_field(path: str, row: _GridRow, column: int, name: str) -> FormField | None:
     """A cell of the money grid as a form field (its amount, where it is printed); None when blank."""
     text = row.cells[column] if column < len(row.cells) else None
     value = parse_amount(text) if text else None
     if text is None or value is None:
         return None
     start = row.columns[column]
-    location = Location(doc.path, row.line.number, start, row.line.number, start + len(text), row.line.page)
+    location = Location(path, row.line.number, start, row.line.number, start + len(text), row.line.page)
     return FormField(name, text, Amount(value, text, location), location)
 
 
@@ -344,16 +344,14 @@ def _against_narrative(doc: Document, form: Form, forms: list[Form], sentences: 
     Only a sentence that names this project and no other form's project, and says which figure
     each amount is."""
     project = form.field("项目名称")
-    rows = [c for c in doc.claims if isinstance(c, Completion)
-            and form.location.line <= c.sentence.location.line <= form.location.end_line]
+    rows = [c for c in doc.claims if isinstance(c, Completion) and c.sentence.location.within(form.location)]
     if project is None or len(rows) != 1 or len(normalise(project.text)) < MIN_PROJECT_NAME:
         return
     name = normalise(project.text)
     others = {normalise(f.field("项目名称").text) for f in forms if f is not form and f.field("项目名称")} - {name}
-    inside = [(f.location.line, f.location.end_line) for f in forms]
     doubts = tuple(d for d in (None if unit else UNIT_UNKNOWN,) if d)
     for paragraph, sentence, clean in sentences:
-        if any(a <= sentence.location.line <= b for a, b in inside):
+        if any(sentence.location.within(f.location) for f in forms):
             continue
         at = clean.text.find(name)
         if at < 0 or any(other and other in clean.text for other in others):
@@ -381,8 +379,7 @@ def _budget_costs(doc: Document, form: Form, unit: str) -> Iterator[FormMoney]:
     """A cost indicator naming the project's budget (预算控制数 20 万元 | 5.44 万元): its target is
     the budget the form's execution row states (预算数), its actual value what was spent (执行数).
     Only a value printed as money with its unit, and a form with one execution row."""
-    rows = [c for c in doc.claims if isinstance(c, Completion)
-            and form.location.line <= c.sentence.location.line <= form.location.end_line]
+    rows = [c for c in doc.claims if isinstance(c, Completion) and c.sentence.location.within(form.location)]
     if len(rows) != 1 or not unit:
         return
     row = rows[0]
