@@ -139,6 +139,17 @@ def test_a_projects_money_is_held_to_its_row_of_the_project_table_by_name():
     assert [m.subject for m in doc.facts.form_money if m.facts] == ["环境执法巡查专项经费"]
 
 
+def test_a_list_in_the_second_file_of_a_document_is_read_from_its_own_lines():
+    # the department's 项目支出表 in one file, its list of forms in another (a document of several files)
+    from auditlint.parse import parse_documents
+    tables = read_text("tables.txt", PROJECT_TABLE.replace("600.00\t600.00", "650.00\t650.00").replace("800.00", "850.00").encode())
+    forms = read_text("forms.txt", ("\n".join(GUANGZHOU) + "\n").encode())
+    doc = parse_documents([tables, forms])
+    assert {form.location.path for form in doc.facts.forms} == {"forms.txt"}
+    [error] = findings(CrossTable(), doc)
+    assert (error.location.path, error.location.line, error.related[0].location.path) == ("forms.txt", 13, "tables.txt")
+
+
 def test_two_rows_of_one_list_are_two_projects_whatever_their_names():
     # 服务车辆台数 7台 and 3台 under two units' 其他运行经费: no restatement of one another
     assert list(FormRestatement().check(document(GUANGZHOU), Options())) == []
