@@ -195,11 +195,14 @@ def describe_form(form: Form, number: int, at: Where = ONE_FILE) -> str:
         amount = f"  = {f.amount.value}" if f.amount is not None else ""
         head.append(f"    {f.name}: {_short(f.text)}{amount}  (line {at(f.location)})")
     if form.indicators:
+        whole = any(i.long_term for i in form.indicators)  # a list's row prints the whole term's target beside the year's
         grid = [[at(i.location), i.term or "-", i.level1, i.level2, _short(i.name), _short(i.target),
+                 *([_short(i.long_term) or "-"] if whole else []),
                  _short(i.actual) if i.actual is not None else "-", i.weight.text if i.weight else "-",
                  i.score.text if i.score else "-"] for i in form.indicators]
-        body = tabulate(grid, headers=["line", "term", "level 1", "level 2", "indicator", "target", "actual", "weight", "score"],
-                        tablefmt="simple", disable_numparse=True)
+        headers = ["line", "term", "level 1", "level 2", "indicator", "target", *(["whole term"] if whole else []),
+                   "actual", "weight", "score"]
+        body = tabulate(grid, headers=headers, tablefmt="simple", disable_numparse=True)
         head.append(_indented(_indented(body)))
     elif not form.doubts:
         head.append("    indicators: none printed")
