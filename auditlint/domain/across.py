@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import regex
 
-from auditlint.model import ADJUSTED, BUDGET, FINAL
+# The stages a figure is of, as auditlint.model names them (domain data imports no model).
+BUDGET, ADJUSTED, FINAL = "budget", "adjusted", "final"
 
 # What of a year a comparison or a column names, tried in this order: the adjusted budget (调整
 # 预算, 调整后预算, 全年预算, 预算调整), what was spent (执行数, 决算, 实际, 完成数), the budget (年初

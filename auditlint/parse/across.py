@@ -21,6 +21,7 @@ is kept: a ledger is a few kilobytes whatever the document's size.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from itertools import count
 from typing import Iterator
 
@@ -151,7 +152,7 @@ class _Reader:
                     continue
                 scope = TABLE_SCOPES.get(fact.table.kind, ALL)
                 stated = self._stated(full, f"={quantity}", "", self.year, self.basis, ())
-                yield Stated(**{**_fields(stated), "scope": scope})
+                yield replace(stated, scope=scope)
 
     # -- the narrative --------------------------------------------------------------------
 
@@ -257,10 +258,6 @@ class _Reader:
                 subject = f"={name}" if name in UNIT_QUANTITIES else normalise(name)
                 column = "" if name in UNIT_QUANTITIES else self._column(full)
                 yield self._stated(full, subject, column, self.year, self.basis, (), owner)
-
-
-def _fields(stated: Stated) -> dict:
-    return {name: getattr(stated, name) for name in Stated.__slots__}
 
 
 def _comparison(change: Change, paragraph: Paragraph) -> str | None:
