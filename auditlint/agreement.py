@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum
 
-from auditlint.model import Amount, Change, Claim, Completion, Fact, Share, Split, Stated, decimal_places
+from auditlint.model import Amount, Change, Claim, Completion, Fact, Share, Split, Stated, decimal_places, radius
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -42,14 +42,6 @@ class Verdict(IntEnum):
     CLOSE = 2         # a percentage off by less than CLOSE_POINTS: likely a slip of the last digit
     BLANK = 3         # a figure left blank where its parts are printed, or the reverse: perhaps lost
     CONTRADICTS = 4   # beyond any rounding
-
-
-def radius(value: Decimal) -> Decimal:
-    """Half of the last printed digit: the rounding radius of a printed value (0.005 for 12.30,
-    0.5 for 12). A bare 0 is exact: "政府性基金 0 万元" says there is none, where 0.00 is a
-    figure rounded to the cent like its neighbours."""
-    places = decimal_places(value)
-    return ZERO if value == 0 and not places else Decimal(5).scaleb(-places - 1)
 
 
 # Half a cent: how far a figure printed to the cent may be from its true value.
@@ -261,7 +253,8 @@ def restatement_verdict(stated: Stated, sources: tuple[Stated, ...], tolerance: 
     """How a figure one document states of another's stands to that document's own figure of
     the same key (both in 万元, each with its rounding radius): the verdict and the figure it was
     held to; None when the other document prints that key as several different figures (it
-    disagrees with itself there, which its own rules report) or not at all."""
+    disagrees with itself there, which its own rules report; its ledger keeps none of them,
+    auditlint.parse.across) or not at all."""
     values = {source.value for source in sources}
     if len(values) != 1:
         return None

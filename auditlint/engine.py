@@ -11,6 +11,7 @@ files are done.
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -302,7 +303,8 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         return {"findings": [f.to_data() for f in outcome.findings], "language": outcome.language,
                 "tables": outcome.checked.tables, "claims": outcome.checked.claims, "unreadable": outcome.unreadable,
                 "entry": outcome.entry.to_data() if outcome.entry is not None else None,
-                "ledger": outcome.ledger.to_data() if outcome.ledger is not None else None,
+                # the ledger as its own JSON text, which the run holds as it is (HeldLedger)
+                "ledger": json.dumps(outcome.ledger.to_data(), ensure_ascii=False) if outcome.ledger is not None else None,
                 "suppressed": [list(s) for s in outcome.suppressed]}
 
     outcomes = _lint_all(first, job, settings, progress)
@@ -318,7 +320,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     result = LintResult(errors=errors, rules=selected, unsupported=unsupported, pdf_engine=settings.pdf_engine)
     result.notices.extend(_uncertain_notice(candidate) for candidate in grouping.uncertain)
     findings: list[Finding] = []
-    ledgers: list[Ledger] = []
+    ledgers: list[HeldLedger] = []
     suppressed: list[tuple[str, str, int, int]] = []
     positions = {path: i for i, path in enumerate(files)}
     for members, outcome in sorted(outcomes.items(), key=lambda item: _order(item[0], positions)):
@@ -338,7 +340,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         result.checked[read[0]] = Checked(data["tables"], data["claims"])
         findings.extend(Finding.from_data(item) for item in data["findings"])
         if data.get("ledger") is not None:
-            ledgers.append(Ledger.from_data(data["ledger"]))
+            ledgers.append(HeldLedger.of(data["ledger"]))
         suppressed.extend(tuple(s) for s in data.get("suppressed", ()))
     across = [(check, info) for check, info in loaded if info.id in chosen and is_across(check)]
     if across:
@@ -357,17 +359,36 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     return result
 
 
-def compare_across(ledgers: list[Ledger], checks: list[tuple[Check, RuleInfo]], settings: Settings
+@dataclass(frozen=True)
+class HeldLedger:
+    """A document's ledger as a run holds it until the checks across documents compare it: what
+    the pairing reads of it (auditlint.index.Described) and the JSON text its child sent, in
+    UTF-8, read again for each pair it is in. Read, a ledger takes six times its text's memory
+    (bench/across.py): over thousands of documents, only the text is kept."""
+
+    described: Described
+    data: bytes
+
+    @classmethod
+    def of(cls, text: str) -> "HeldLedger":
+        read = Ledger.from_data(json.loads(text))
+        return cls(Described(read.paths, read.department, read.key, read.level, read.kind, read.year, read.units),
+                   text.encode("utf-8"))
+
+    def ledger(self) -> Ledger:
+        return Ledger.from_data(json.loads(self.data))
+
+
+def compare_across(ledgers: list[HeldLedger], checks: list[tuple[Check, RuleInfo]], settings: Settings
                    ) -> tuple[list[Finding], list[Comparison]]:
     """The checks across documents, run in this process on the documents' ledgers: each pair
     the index makes (auditlint.index.pairs) held one to the other by the rules of its relation,
-    less what per-file-ignores turns off for the later document's file; and, per pair, how
-    many figures were compared and how many differ."""
-    documents = [Described(l.paths, l.department, l.key, l.level, l.kind, l.year, l.units) for l in ledgers]
+    less what per-file-ignores turns off for the later document's file; and, per pair, the
+    figures compared and how many differ."""
     found: list[Finding] = []
     comparisons: list[Comparison] = []
-    for pair in pairs(documents)[0]:
-        later, earlier = ledgers[pair.later], ledgers[pair.earlier]
+    for pair in pairs([held.described for held in ledgers])[0]:
+        later, earlier = ledgers[pair.later].ledger(), ledgers[pair.earlier].ledger()
         owner = earlier.key if pair.relation == UNIT_DOCUMENT else ""
         held = later.restatements(earlier, owner)
         differ = errors = 0
@@ -386,7 +407,7 @@ def compare_across(ledgers: list[Ledger], checks: list[tuple[Check, RuleInfo]], 
             found.extend(new)
         comparisons.append(Comparison(later.paths, earlier.paths, pair.relation, f"{later.department} {later.year} {later.kind}",
                                       f"{earlier.department} {earlier.year} {earlier.kind}",
-                                      sum(1 for r in held if compared(r)), differ, errors))
+                                      tuple(r for r in held if compared(r)), differ, errors))
     return found, comparisons
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from decimal import Decimal
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Union
 
 
@@ -18,6 +18,15 @@ def decimal_places(value: Decimal) -> int:
     """How many decimals a printed value had (2 for 12.30, 0 for 12): its rounding unit."""
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def radius(value: Decimal) -> Decimal:
+    """Half of the last printed digit: the rounding radius of a printed value (0.005 for 12.30,
+    0.5 for 12). A bare 0 is exact: "政府性基金 0 万元" says there is none, where 0.00 is a
+    figure rounded to the cent like its neighbours. (auditlint.agreement's arithmetic rests on
+    it; it is here so that a Ledger need not write a figure's radius when it is this.)"""
+    places = decimal_places(value)
+    return Decimal(0) if value == 0 and not places else Decimal(5).scaleb(-places - 1)
 
 
 def display_width(text: str) -> int:
@@ -738,14 +747,15 @@ class Stated:
     `column`: the quantity its column states, or the column's name; `scope`: the money it is
     of; `owner`: "" for the document's own body, else the key of the budget unit whose row it
     is), of which year and `basis` (BUDGET, ADJUSTED, FINAL; "" when its words do not say), its
-    value and rounding radius in 万元, as printed and where, what the document calls it, how it
-    was read (`how`: "table", a column of the tables; "change", this year's amount less the
-    change a sentence states; "stated", the prior year's amount a sentence names), and why it
-    cannot prove an error (`doubts`). Statements of one `group` (> 0) are the readings of one
-    sentence's figure, of which any may be meant.
+    value and rounding radius in 万元, as printed and where, what the document calls it (the
+    `table` it is printed in, or that a sentence's figure restates, and there its `row`, code and
+    name, and the `heading` of its column), how it was read (`how`: "table", a column of the tables; "change", this year's
+    amount less the change a sentence states; "stated", the prior year's amount a sentence
+    names), and why it cannot prove an error (`doubts`). Statements of one `group` (> 0) are
+    the readings of one sentence's figure, of which any may be meant.
 
     Small and plain: a document's statements travel from its child process to the parent as
-    JSON (to_data, from_data), and only they are kept across documents."""
+    JSON (Ledger.to_data), and only they are kept across documents."""
 
     subject: str
     column: str
@@ -757,7 +767,9 @@ class Stated:
     radius: Decimal
     text: str
     location: Location
-    label: str
+    table: str
+    row: str
+    heading: str
     how: str = "table"
     doubts: tuple[Doubt, ...] = ()
     group: int = 0
@@ -767,22 +779,10 @@ class Stated:
         """What the figure is of, whatever year: two documents' figures of one key are comparable."""
         return (self.subject, self.column, self.scope, self.owner)
 
-    def to_data(self) -> dict[str, Any]:
-        return {"subject": self.subject, "column": self.column, "scope": self.scope, "owner": self.owner,
-                "year": self.year, "basis": self.basis, "value": str(self.value), "radius": str(self.radius),
-                "text": self.text, "location": _location_data(self.location), "label": self.label, "how": self.how,
-                "doubts": [[d.kind, d.zh, d.en] for d in self.doubts], "group": self.group}
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> "Stated":
-        return cls(data["subject"], data["column"], data["scope"], data["owner"], data["year"], data["basis"],
-                   Decimal(data["value"]), Decimal(data["radius"]), data["text"], Location(**data["location"]),
-                   data["label"], data["how"], tuple(Doubt(*d) for d in data["doubts"]), data["group"])
-
-
-def _location_data(location: Location) -> dict[str, Any]:
-    return {"path": location.path, "line": location.line, "column": location.column, "end_line": location.end_line,
-            "end_column": location.end_column, "page": location.page, "anchor": location.anchor}
+    @property
+    def label(self) -> str:
+        """What the document calls the figure, for a message: its table's name, its row and column."""
+        return f"{self.table}: {self.row} / {self.heading}" if self.row else f"{self.table}: {self.heading}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -809,11 +809,15 @@ class Ledger:
     def path(self) -> str:
         return self.paths[0]
 
+    def is_own(self, figure: Stated) -> bool:
+        """Is a figure one of the document's own: a table's, of its year and basis, of its own body?"""
+        return figure.year == self.year and figure.basis == self.basis and not figure.owner and figure.how == "table"
+
     def own(self) -> dict[tuple[str, str, str, str], list["Stated"]]:
-        """The document's own figures (its year, its basis, its own body's), by key."""
+        """The document's own figures, by key."""
         found: dict[tuple[str, str, str, str], list[Stated]] = {}
         for figure in self.figures:
-            if figure.year == self.year and figure.basis == self.basis and not figure.owner and figure.how == "table":
+            if self.is_own(figure):
                 found.setdefault(figure.key, []).append(figure)
         return found
 
@@ -834,7 +838,7 @@ class Ledger:
         for number, figure in enumerate(self.figures):
             if figure.owner != owner or figure.year != earlier.year or figure.basis not in (earlier.basis, ""):
                 continue
-            if not owner and figure.year == self.year and figure.basis == self.basis and figure.how == "table":
+            if not owner and self.is_own(figure):
                 continue  # its own figure, not a restatement
             if (figure.subject, figure.column, figure.scope, "") in sources:
                 groups.setdefault((figure.group, number if not figure.group else 0), []).append(figure)
@@ -845,13 +849,67 @@ class Ledger:
         return [r for r in found if r.sources]
 
     def to_data(self) -> dict[str, Any]:
+        """The ledger as JSON data, each thing written once. Every name a figure has (its key's
+        subject, column, money and owner; its table's, row's and column heading's) is in
+        `names` once, and the figure names them by index: `k` [subject, column, money, owner],
+        `n` [table, row, heading]; its doubts likewise in `doubts`, `d` [index …]. Its other
+        fields under short keys: `t` text, `at` location ([file (index in paths), line, column,
+        lines further it ends, end column, page], and its anchor when it has one), and only
+        when they are not what the rest says: `v` value (when the text does not begin with it),
+        `r` radius (when not its value's printed digit's), `y` year and `b` basis (when not the
+        document's), `h` how (when not "table"), `d` doubts (when any), `g` group (when > 0)."""
+        files = {path: n for n, path in enumerate(self.paths)}
+        names: dict[str, int] = {}
+        doubts: dict[Doubt, int] = {}
+        figures = []
+        for f in self.figures:
+            at = f.location
+            data: dict[str, Any] = {
+                "k": [names.setdefault(name, len(names)) for name in f.key],
+                "n": [names.setdefault(name, len(names)) for name in (f.table, f.row, f.heading)],
+                "t": f.text, "at": [files[at.path], at.line, at.column, at.end_line - at.line, at.end_column, at.page,
+                                    *([at.anchor] if at.anchor else [])]}
+            if str(f.value) != _leading_number(f.text):
+                data["v"] = str(f.value)
+            if f.radius != radius(f.value):
+                data["r"] = str(f.radius)
+            if f.year != self.year:
+                data["y"] = f.year
+            if f.basis != self.basis:
+                data["b"] = f.basis
+            if f.how != "table":
+                data["h"] = f.how
+            if f.doubts:
+                data["d"] = [doubts.setdefault(d, len(doubts)) for d in f.doubts]
+            if f.group:
+                data["g"] = f.group
+            figures.append(data)
         return {"paths": list(self.paths), "department": self.department, "key": self.key, "level": self.level,
-                "kind": self.kind, "year": self.year, "figures": [f.to_data() for f in self.figures]}
+                "kind": self.kind, "year": self.year, "names": list(names),
+                "doubts": [[d.kind, d.zh, d.en] for d in doubts], "figures": figures}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "Ledger":
-        return cls(tuple(data["paths"]), data["department"], data["key"], data["level"], data["kind"], data["year"],
-                   tuple(Stated.from_data(f) for f in data["figures"]))
+        """The ledger to_data wrote; its figures share their files', names' and doubts' objects."""
+        paths, names = tuple(data["paths"]), data["names"]
+        doubts = [Doubt(*d) for d in data["doubts"]]
+        kept = cls(paths, data["department"], data["key"], data["level"], data["kind"], data["year"])
+        figures = []
+        for f in data["figures"]:
+            path, line, column, lines, end_column, page, *anchor = f["at"]
+            value = Decimal(f.get("v") or _leading_number(f["t"]))
+            figures.append(Stated(*(names[n] for n in f["k"]), f.get("y", kept.year), f.get("b", kept.basis), value,
+                                  Decimal(f["r"]) if "r" in f else radius(value), f["t"],
+                                  Location(paths[path], line, column, line + lines, end_column, page, *anchor),
+                                  *(names[n] for n in f["n"]), f.get("h", "table"),
+                                  tuple(doubts[n] for n in f.get("d", ())), f.get("g", 0)))
+        return replace(kept, figures=tuple(figures))
+
+
+def _leading_number(text: str) -> str:
+    """The number a figure's text begins with, without its thousands separators ("24,458.43 万元":
+    24458.43), which is its value whenever it is printed in 万元."""
+    return text.split(" ", 1)[0].replace(",", "")
 
 
 @dataclass(frozen=True, slots=True)

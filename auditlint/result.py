@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from auditlint.findings import Finding, Level, Message
+from auditlint.model import Restatement
 from auditlint.plugins import RuleInfo
 from auditlint.understood import Checked, NotUnderstood
 
@@ -21,7 +22,8 @@ class FileError:
 class Comparison:
     """Two documents held one to the other by the checks across documents: their files, how
     they relate (prior-year, budget-to-account, unit-document), what each is (its department,
-    year and kind), how many figures of the later were compared with the earlier's, how many
+    year and kind), the figures of the later compared with the earlier's (`figures`: each
+    with the earlier's figures of its key, as `auditlint show --across` lists them), how many
     of those differ (a finding of any level) and how many of those are errors."""
 
     later: tuple[str, ...]
@@ -29,9 +31,14 @@ class Comparison:
     relation: str
     later_name: str
     earlier_name: str
-    compared: int
+    figures: tuple[Restatement, ...]
     differ: int
     errors: int
+
+    @property
+    def compared(self) -> int:
+        """How many figures of the later document were held to the earlier's."""
+        return len(self.figures)
 
 
 @dataclass

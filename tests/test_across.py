@@ -8,11 +8,11 @@ import json
 import shutil
 from decimal import Decimal
 
-from auditlint.engine import run
+from auditlint.engine import HeldLedger, run
 from auditlint.index import BUDGET_TO_ACCOUNT, PRIOR_YEAR, UNIT_DOCUMENT, Described, pairs
-from auditlint.model import ADJUSTED, BUDGET, Ledger
+from auditlint.model import ADJUSTED, BUDGET, Doubt, Ledger, Location, Stated
 from auditlint.parse import parse_documents
-from auditlint.parse.across import ledger
+from auditlint.parse.across import _held_to, ledger
 from auditlint.parse.profile import profile
 from auditlint.readers import read_source
 from tests.conftest import SAMPLES
@@ -101,6 +101,63 @@ def test_the_ledger_is_small_and_travels_as_json():
     own = kept.own()
     assert [f.value for f in own[("2012601", "total", "gpb", "")]] == [Decimal("502.60")]
     assert [f.value for f in own[("公务接待费", "", "", "")]] == [Decimal("2.80")]
+
+
+def test_a_ledger_keeps_one_own_figure_per_key():
+    # 201 一般公共服务支出 830.60 of all the money: the 部门收入总表 (line 46) and the 部门支出总表
+    # (line 67) print it; the first is kept, the one a statement of that key is held to
+    kept = doc_ledger(ACROSS / "budget_2025.txt")
+    assert [f.location.line for f in kept.figures if f.key == ("201", "total", "all", "") and kept.is_own(f)] == [46]
+    # its statements of 2024 are all kept: the 一般公共预算支出表's 上年预算数 (line 87) and the
+    # base of the narrative's change (line 19)
+    assert {f.location.line for f in kept.figures if f.subject == "201" and f.year == 2024} == {87, 19}
+
+
+def stated(line: int, value: str = "830.60", doubts=(), year: int = 2025, **fields) -> Stated:
+    return Stated(**{"subject": "201", "column": "total", "scope": "all", "owner": "", "year": year, "basis": BUDGET,
+                     "value": Decimal(value), "radius": Decimal("0.005"), "text": f"{value} 万元",
+                     "location": Location("b.txt", line, 5, line, 11), "table": "部门支出总表", "row": "201 一般公共服务支出",
+                     "heading": "合计", "doubts": doubts, **fields})
+
+
+def test_of_a_key_the_figure_kept_is_the_first_in_no_doubt_and_of_a_key_of_two_values_none():
+    doubt = Doubt("unit", "未注明金额单位", "its unit is not printed")
+    figures = (stated(10, doubts=(doubt,)), stated(20), stated(30),
+               stated(40, subject="202"), stated(50, "800.00", subject="202"),
+               stated(60, year=2024), stated(70, year=2024))
+    kept = _held_to(Ledger(("b.txt",), "甲局", "甲局", "部门", "预算", 2025, figures))
+    # 201's 830.60: the second (the first is in doubt); 202 printed as 830.60 and 800.00: no
+    # statement is held to it (auditlint.agreement.restatement_verdict), none kept; both
+    # statements of 2024 kept
+    assert [f.location.line for f in kept] == [20, 60, 70]
+
+
+def test_the_ledger_travels_as_json_stating_each_thing_once():
+    kept = doc_ledger(ACROSS / "budget_2025.txt")
+    text = json.dumps(kept.to_data(), ensure_ascii=False)
+    assert Ledger.from_data(json.loads(text)) == kept
+    assert text.count("budget_2025.txt") == 1 and text.count("部门支出总表") == 1
+    assert text.count("未说明是上年预算数还是执行数") == 1  # the doubt of every 与上年相比, once
+    # every field that is not the document's or its figure's own printing, read back as it was
+    doubt = Doubt("stage", "未说明", "unsaid")
+    figures = (stated(3, year=2024, basis="", how="change", group=2, doubts=(doubt,), radius=Decimal("0.010")),
+               stated(4, year=2024, basis=ADJUSTED, how="stated", group=2, doubts=(doubt,)),
+               stated(5, "70.04", owner="甲局中心", text="700,400 元", radius=Decimal("0.00005")),
+               stated(6, location=Location("c.xlsx", 6, 2, 7, 9, 3, "收支总表!C7")))
+    sent = Ledger(("b.txt", "c.xlsx"), "甲局", "甲局", "部门", "预算", 2025, figures)
+    back = Ledger.from_data(json.loads(json.dumps(sent.to_data(), ensure_ascii=False)))
+    assert back == sent and back.figures[3].location.anchor == "收支总表!C7"
+    assert back.figures[0].location.path is back.paths[0]  # the files' names are shared, not copied
+
+
+def test_a_run_holds_a_ledger_as_its_json_text_until_a_pair_reads_it(tmp_path):
+    (tmp_path / "dept.txt").write_text(DEPARTMENT, encoding="utf-8")
+    kept = doc_ledger(tmp_path / "dept.txt")
+    held = HeldLedger.of(json.dumps(kept.to_data(), ensure_ascii=False))
+    assert isinstance(held.data, bytes) and held.ledger() == kept
+    # what the pairing reads: whose, what, and the units its tables list (its 本级 row is its own)
+    assert (held.described.key, held.described.kind, held.described.year, held.described.units) == \
+        ("滨江市临港区文旅局", "预算", 2025, frozenset({"滨江市临港区图书馆", "滨江市临港区文旅局"}))
 
 
 def test_a_change_whose_words_say_budget_is_certain_and_one_that_does_not_is_in_doubt():

@@ -55,8 +55,29 @@ def ledger(doc: Document, found: Profile) -> Ledger | None:
     name = found.department.name if found.department else ""
     reader = _Reader(doc, found.year, basis)
     figures = (*reader.table_figures(), *reader.totals(), *reader.change_bases(), *reader.unit_figures())
-    return Ledger(doc.paths, name, department_key(name) if name else "", found.level, found.kind, found.year,
+    kept = Ledger(doc.paths, name, department_key(name) if name else "", found.level, found.kind, found.year,
                   tuple(dict.fromkeys(figures)))
+    return replace(kept, figures=_held_to(kept))
+
+
+def _held_to(kept: Ledger) -> tuple[Stated, ...]:
+    """A ledger's figures with its own reduced to those a statement can be held to
+    (auditlint.agreement.restatement_verdict): of a key the document prints with one value, one
+    figure, the first in no doubt, else the first (the same code in three tables of one money
+    is one figure); of a key it prints with several values (tables by unit that restart their
+    codes in each unit's part), none. Its statements are all kept, each at its own place."""
+    chosen: dict[tuple[str, str, str, str], Stated] = {}
+    several: set[tuple[str, str, str, str]] = set()
+    for figure in kept.figures:
+        if not kept.is_own(figure):
+            continue
+        first = chosen.setdefault(figure.key, figure)
+        if figure.value != first.value:
+            several.add(figure.key)
+        elif first.doubts and not figure.doubts:
+            chosen[figure.key] = figure
+    one = {id(figure) for key, figure in chosen.items() if key not in several}
+    return tuple(figure for figure in kept.figures if not kept.is_own(figure) or id(figure) in one)
 
 
 class _Reader:
@@ -126,12 +147,8 @@ class _Reader:
         value, spread = fact_in_wan_yuan(fact)
         unit = fact.unit or fact.table.unit
         return Stated(subject, column, fact.scope, owner, year, basis, value, spread,
-                      f"{fact.amount.text} {unit}".rstrip(), fact.amount.location, self._label(fact), "table",
-                      (*doubts, *self._doubts(fact)))
-
-    def _label(self, fact: Fact) -> str:
-        row = f"{fact.row.code} {normalise(fact.row.label)}".strip() if fact.row else ""
-        return f"{fact.table.name}: {row} / {fact.column}" if row else f"{fact.table.name}: {fact.column}"
+                      f"{fact.amount.text} {unit}".rstrip(), fact.amount.location, fact.table.name, *_place(fact),
+                      "table", (*doubts, *self._doubts(fact)))
 
     def _doubts(self, fact: Fact) -> tuple[Doubt, ...]:
         """Why a table figure cannot prove an error: its table's doubts, or a sum of its own
@@ -195,7 +212,7 @@ class _Reader:
         unsaid = () if basis else (STAGE_UNSAID,)
         for subject, column, scope, fact, doubts in found:
             yield Stated(subject, column, scope, "", year, basis, value, spread, text, where.location,
-                         self._label(fact), how, (*unsaid, *doubts), group)
+                         fact.table.name, *_place(fact), how, (*unsaid, *doubts), group)
 
     def _restated(self, change: Change, paragraph: Paragraph) -> list[tuple[str, str, str, Fact, tuple[Doubt, ...]]]:
         """The keys of the table figures this year's amount restates: those its link names
@@ -258,6 +275,12 @@ class _Reader:
                 subject = f"={name}" if name in UNIT_QUANTITIES else normalise(name)
                 column = "" if name in UNIT_QUANTITIES else self._column(full)
                 yield self._stated(full, subject, column, self.year, self.basis, (), owner)
+
+
+def _place(fact: Fact) -> tuple[str, str]:
+    """Where a table's figure is printed in its table, as a message names it: its row (code and
+    name) and its column."""
+    return f"{fact.row.code} {normalise(fact.row.label)}".strip() if fact.row else "", fact.column
 
 
 def _comparison(change: Change, paragraph: Paragraph) -> str | None:
