@@ -257,15 +257,20 @@ def write_baseline_file(path: str, result: LintResult, lang: str) -> int:
 @click.option("--index", "with_index", is_flag=True,
               help="Print the index of the files and folders given: each document's department, level, kind, "
                    "year and role, and which files are linted as one document.")
+@click.option("--across", "with_across", is_flag=True,
+              help="Print every figure the checks across documents compared among the files and folders given: "
+                   "per pair of documents, each figure the later states of the earlier's and the figure it was "
+                   "held to.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Files read at once (--index).")
+              help="Files read at once (--index, --across).")
 @LANG_OPTION
-def show_command(paths: tuple[str, ...], with_text: bool, with_facts: bool, with_index: bool, pdf_engine: str,
-                 jobs: int, lang: str | None) -> None:
+def show_command(paths: tuple[str, ...], with_text: bool, with_facts: bool, with_index: bool, with_across: bool,
+                 pdf_engine: str, jobs: int, lang: str | None) -> None:
     """Print what auditlint understood of PATHS: its tables, as grids, each trusted or not and why.
     Several files are shown as one document (a narrative and its tables published apart); with
-    --index, the index of the files and folders given."""
+    --index, the index of the files and folders given; with --across, the figures compared
+    across their documents."""
     from auditlint.language import choose, text_lang
     from auditlint.parse import parse_documents
     from auditlint.readers import UnreadableError, read_source
@@ -274,6 +279,9 @@ def show_command(paths: tuple[str, ...], with_text: bool, with_facts: bool, with
 
     if with_index:
         show_index(paths, pdf_engine, jobs, lang)
+        return
+    if with_across:
+        show_across(paths, pdf_engine, jobs, lang)
         return
     sources = []
     for path in paths:
@@ -299,6 +307,22 @@ def show_index(paths: tuple[str, ...], pdf_engine: str, jobs: int, lang: str | N
         click.echo(f"auditlint: {error.path}: {translate(error.reason, command_lang(lang))}", err=True)
     click.echo(describe_index(entries), nl=False)
     if errors:
+        sys.exit(EXIT_UNUSABLE)
+
+
+def show_across(paths: tuple[str, ...], pdf_engine: str, jobs: int, lang: str | None) -> None:
+    """`auditlint show --across`: the comparisons a run of the rules across documents makes, and
+    a line on standard error per file not read."""
+    from auditlint.config import Settings
+    from auditlint.engine import across_rules, run
+    from auditlint.show import describe_across
+    from auditlint.translate import translate
+
+    result = run(paths, Settings(pdf_engine=pdf_engine, jobs=jobs, select=across_rules()), progress=ProgressBar())
+    for error in result.errors:
+        click.echo(f"auditlint: {error.path}: {translate(error.reason, command_lang(lang))}", err=True)
+    click.echo(describe_across(result.comparisons), nl=False)
+    if result.errors:
         sys.exit(EXIT_UNUSABLE)
 
 

@@ -225,6 +225,11 @@ def is_across(check: Check) -> bool:
     return callable(getattr(check, "across", None)) and isinstance(getattr(check, "relation", None), str)
 
 
+def across_rules() -> tuple[str, ...]:
+    """The ids of the rules across documents registered (`auditlint show --across` runs them alone)."""
+    return tuple(info.id for check, info in load_checks() if is_across(check))
+
+
 def anchored(findings: list[Finding], sources: list[Source]) -> list[Finding]:
     """Findings whose every location names the place a person opens in an office file (its
     anchor: `¶12`, `T2!R3C4`, `Sheet1!C7`), taken from the reader's cell at that line and

@@ -20,12 +20,14 @@ from decimal import Decimal
 
 from tabulate import tabulate
 
-from auditlint.agreement import fact_in_wan_yuan
+from auditlint.agreement import Verdict, fact_in_wan_yuan, restatement_verdict
 from auditlint.domain import TABLE_KINDS
-from auditlint.model import Amount, Change, Completion, Document, Fact, Form, Line, Location, Share, Table, TableReading
+from auditlint.model import (Amount, Change, Completion, Document, Fact, Form, Line, Location, Share, Stated, Table,
+                             TableReading)
 from auditlint.domain.scope import SCOPE_NAMES
 from auditlint.index import Described, Entry, described, group, pairs, series, units_listed
 from auditlint.report.text import plural
+from auditlint.result import Comparison
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 
@@ -309,6 +311,51 @@ def describe_index(entries: list[Entry]) -> str:
     lines += ["uncertain, not compared: " + " + ".join(name(path) for path in u.paths) + f" ({u.reason})" for u in unsure]
     parts.append("documents compared across (the checks across documents):\n" + _listed(lines))
     return "\n\n".join(parts) + "\n"
+
+
+def describe_across(comparisons: list[Comparison]) -> str:
+    """The comparisons the checks across documents made, as `auditlint` counts them: per pair of
+    documents, every figure the later one states of the earlier's (where, as printed, what it
+    is: its table, row and column, key, year and stage, how it was read), and the earlier's
+    figure it was held to, with the verdict (agrees; a gap within the rounding of both; differs
+    by so much). A figure one sentence states that may be read several ways lists each reading
+    the earlier document prints."""
+    if not comparisons:
+        return "compared across documents: none\n"
+    paths = [path for made in comparisons for path in (*made.later, *made.earlier)]
+    root = os.path.commonpath([os.path.dirname(os.path.abspath(path)) for path in paths])
+    parts = []
+    for made in comparisons:
+        lines = [f"{made.later_name} held to {made.earlier_name} ({made.relation}): "
+                 f"{plural(made.compared, 'figure', 'figures')} compared, {made.differ} differ"]
+        for number, restatement in enumerate(made.figures, 1):
+            for reading, (statement, sources) in enumerate(restatement.sources):
+                judged = restatement_verdict(statement, sources)
+                if judged is None:
+                    continue
+                verdict, source = judged
+                mark = f"{number}." if not reading else " " * len(f"{number}.")
+                lines.append(f"    {mark} {_stated(statement, root)}")
+                lines.append(f"    {' ' * len(mark)}   held to {_stated(source, root)}: {_verdict(verdict, statement, source)}")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def _stated(figure: Stated, root: str) -> str:
+    """A figure of a ledger: where, as printed, what it is and how it was read."""
+    at = figure.location
+    key = " ".join(part for part in (figure.subject, figure.column, figure.scope, figure.owner and f"of {figure.owner}") if part)
+    how = {"change": ", this year's amount less the change", "stated": ", as the sentence names it"}.get(figure.how, "")
+    doubts = "; ".join(d.en for d in figure.doubts)
+    return (f"{os.path.relpath(os.path.abspath(at.path), root)}:{at.line} p{at.page}  {figure.text}  [{figure.label}; "
+            f"{key}; {figure.year} {figure.basis or 'stage unsaid'}{how}]" + (f" (not proven: {doubts})" if doubts else ""))
+
+
+def _verdict(verdict: Verdict, statement: Stated, source: Stated) -> str:
+    if verdict == Verdict.AGREES:
+        return "agrees"
+    gap = f"{statement.value - source.value:+f}"
+    return f"{gap}, within the rounding of both" if verdict == Verdict.ROUNDING else f"differs by {gap}"
 
 
 def _named(doc: Described) -> str:

@@ -244,3 +244,19 @@ def test_a_comment_suppresses_a_finding_across_documents_and_is_not_unused(tmp_p
     assert {(f.location.line, f.rule) for f in result.findings} == {(16, "prior-year"), (20, "prior-year"),
                                                                      (89, "prior-year"), (90, "prior-year"),
                                                                      (91, "prior-year")}
+
+
+def test_show_across_lists_every_figure_compared_and_what_it_was_held_to(cli, tmp_path):
+    shown = cli("show", "--across", ACROSS).stdout
+    # the counts the report gives per pair, and one line per figure compared
+    assert "滨江市临港区档案局 2025 预算 held to 滨江市临港区档案局 2024 预算 (prior-year): 19 figures compared, 6 differ" in shown
+    assert "滨江市临港区档案局 2024 决算 held to 滨江市临港区档案局 2024 预算 (budget-to-account): 14 figures compared, 3 differ" in shown
+    # and a line per further reading of a sentence's figure: three read three ways, one two
+    assert shown.count("held to budget_2024.txt:") == 14 + 19 + 3 * 2 + 1
+    # the planted 公务接待费: 2.80 + 0.40 of 2025 against 2024's 三公 table, 3.00
+    lines = shown.splitlines()
+    stated = next(n for n, line in enumerate(lines) if line.strip().startswith("19. budget_2025.txt:25 p1  3.20 万元 (2.80 + 0.40)"))
+    assert lines[stated + 1].strip().startswith("held to budget_2024.txt:113 p1  3.00 万元")
+    assert lines[stated + 1].endswith("differs by +0.20")
+    (tmp_path / "budget_2025.txt").write_text((ACROSS / "budget_2025.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert cli("show", "--across", tmp_path).stdout == "compared across documents: none\n"
