@@ -18,7 +18,7 @@ from auditlint.help_zh import Group, help_lang
 
 if TYPE_CHECKING:
     from auditlint.findings import Level
-    from auditlint.result import LintResult
+    from auditlint.result import FileError, LintResult
     from auditlint.plugins import RuleInfo
 
 # The engine, parser and reports are imported by the commands that use them, not here, so that
@@ -300,14 +300,9 @@ def show_index(paths: tuple[str, ...], pdf_engine: str, jobs: int, lang: str | N
     from auditlint.config import Settings
     from auditlint.engine import build_index
     from auditlint.show import describe_index
-    from auditlint.translate import translate
 
     entries, errors = build_index(paths, Settings(pdf_engine=pdf_engine, jobs=jobs), ProgressBar())
-    for error in errors:
-        click.echo(f"auditlint: {error.path}: {translate(error.reason, command_lang(lang))}", err=True)
-    click.echo(describe_index(entries), nl=False)
-    if errors:
-        sys.exit(EXIT_UNUSABLE)
+    _shown(describe_index(entries), errors, lang)
 
 
 def show_across(paths: tuple[str, ...], pdf_engine: str, jobs: int, lang: str | None) -> None:
@@ -316,13 +311,20 @@ def show_across(paths: tuple[str, ...], pdf_engine: str, jobs: int, lang: str | 
     from auditlint.config import Settings
     from auditlint.engine import across_rules, run
     from auditlint.show import describe_across
-    from auditlint.translate import translate
 
     result = run(paths, Settings(pdf_engine=pdf_engine, jobs=jobs, select=across_rules()), progress=ProgressBar())
-    for error in result.errors:
+    _shown(describe_across(result.comparisons), result.errors, lang)
+
+
+def _shown(text: str, errors: list[FileError], lang: str | None) -> None:
+    """What `show --index` or `--across` found, after a line on standard error per file not
+    read; exit 2 when any was not."""
+    from auditlint.translate import translate
+
+    for error in errors:
         click.echo(f"auditlint: {error.path}: {translate(error.reason, command_lang(lang))}", err=True)
-    click.echo(describe_across(result.comparisons), nl=False)
-    if result.errors:
+    click.echo(text, nl=False)
+    if errors:
         sys.exit(EXIT_UNUSABLE)
 
 
