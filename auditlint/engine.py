@@ -309,7 +309,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
                 "tables": outcome.checked.tables, "claims": outcome.checked.claims, "unreadable": outcome.unreadable,
                 "entry": outcome.entry.to_data() if outcome.entry is not None else None,
                 # the ledger as its own JSON text, which the run holds as it is (HeldLedger)
-                "ledger": json.dumps(outcome.ledger.to_data(), ensure_ascii=False) if outcome.ledger is not None else None,
+                "ledger": None if outcome.ledger is None else json.dumps(outcome.ledger.to_data(), ensure_ascii=False),
                 "suppressed": [list(s) for s in outcome.suppressed]}
 
     outcomes = _lint_all(first, job, settings, progress)
@@ -368,7 +368,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
 class HeldLedger:
     """A document's ledger as a run holds it until the checks across documents compare it: what
     the pairing reads of it (auditlint.index.Described) and the JSON text its child sent, in
-    UTF-8, read again for each pair it is in. Read, a ledger takes six times its text's memory
+    UTF-8, read again for each pair it is in. Read, a ledger takes five times its text's memory
     (bench/across.py): over thousands of documents, only the text is kept."""
 
     described: Described

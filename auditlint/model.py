@@ -748,11 +748,12 @@ class Stated:
     of; `owner`: "" for the document's own body, else the key of the budget unit whose row it
     is), of which year and `basis` (BUDGET, ADJUSTED, FINAL; "" when its words do not say), its
     value and rounding radius in 万元, as printed and where, what the document calls it (the
-    `table` it is printed in, or that a sentence's figure restates, and there its `row`, code and
-    name, and the `heading` of its column), how it was read (`how`: "table", a column of the tables; "change", this year's
-    amount less the change a sentence states; "stated", the prior year's amount a sentence
-    names), and why it cannot prove an error (`doubts`). Statements of one `group` (> 0) are
-    the readings of one sentence's figure, of which any may be meant.
+    `table` it is printed in, or that a sentence's figure restates, and there its `row`, code
+    and name, and the `heading` of its column), how it was read (`how`: "table", a column of
+    the tables; "change", this year's amount less the change a sentence states; "stated", the
+    prior year's amount a sentence names), and why it cannot prove an error (`doubts`).
+    Statements of one `group` (> 0) are the readings of one sentence's figure, of which any may
+    be meant.
 
     Small and plain: a document's statements travel from its child process to the parent as
     JSON (Ledger.to_data), and only they are kept across documents."""

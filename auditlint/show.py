@@ -336,7 +336,8 @@ def describe_across(comparisons: list[Comparison]) -> str:
                 verdict, source = judged
                 mark = f"{number}." if not reading else " " * len(f"{number}.")
                 lines.append(f"    {mark} {_stated(statement, root)}")
-                lines.append(f"    {' ' * len(mark)}   held to {_stated(source, root)}: {_verdict(verdict, statement, source)}")
+                said = _verdict(verdict, statement, source)
+                lines.append(f"    {' ' * len(mark)}   held to {_stated(source, root)}: {said}")
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -344,11 +345,13 @@ def describe_across(comparisons: list[Comparison]) -> str:
 def _stated(figure: Stated, root: str) -> str:
     """A figure of a ledger: where, as printed, what it is and how it was read."""
     at = figure.location
-    key = " ".join(part for part in (figure.subject, figure.column, figure.scope, figure.owner and f"of {figure.owner}") if part)
+    owner = f"of {figure.owner}" if figure.owner else ""
+    key = " ".join(part for part in (figure.subject, figure.column, figure.scope, owner) if part)
     how = {"change": ", this year's amount less the change", "stated": ", as the sentence names it"}.get(figure.how, "")
     doubts = "; ".join(d.en for d in figure.doubts)
     return (f"{os.path.relpath(os.path.abspath(at.path), root)}:{at.line} p{at.page}  {figure.text}  [{figure.label}; "
-            f"{key}; {figure.year} {figure.basis or 'stage unsaid'}{how}]" + (f" (not proven: {doubts})" if doubts else ""))
+            f"{key}; {figure.year} {figure.basis or 'stage unsaid'}{how}]"
+            + (f" (not proven: {doubts})" if doubts else ""))
 
 
 def _verdict(verdict: Verdict, statement: Stated, source: Stated) -> str:

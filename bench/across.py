@@ -96,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     for folder, measured in [*sorted(by_folder.items()), ("all", every)]:
         sent, figures, read, held = (sum(m[i] for m in measured) for i in range(4))
         n = len(measured)
+        projected = PROJECTED / n / 1e6  # MB for PROJECTED documents, per byte of these n
         print(f"{folder:<10} {n} documents, {figures} figures; per document: {sent // n:,} bytes of JSON "
               f"({sent // max(figures, 1)} per figure), {read // n:,} bytes read, {held // n:,} bytes held; "
-              f"{PROJECTED:,} such documents hold {held * PROJECTED / n / 1e6:,.0f} MB ({sent * PROJECTED / n / 1e6:,.0f} "
-              f"MB of JSON)")
+              f"{PROJECTED:,} such documents hold {held * projected:,.0f} MB ({sent * projected:,.0f} MB of JSON)")
     return 0
 
 
