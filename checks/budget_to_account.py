@@ -30,8 +30,8 @@ class BudgetToAccount:
     them all wrong.
 
     Example (samples/across/account_2024.txt against samples/across/budget_2024.txt): the final
-    account's 一般公共预算财政拨款支出决算表 prints 2010101 行政运行 年初预算数 458.20 万元, where
-    the 2024 budget printed 485.20 万元.
+    account prints 「2080506 机关事业单位职业年金缴费支出 13.20」 as its 年初预算数, where the 2024
+    budget printed 31.20 万元.
 
     Suppress: with a baseline, `per-file-ignores`, or `--ignore budget-to-account`.
     """

@@ -38,8 +38,8 @@ class PriorYear:
     agrees with itself; only the two documents side by side show it.
 
     Example (samples/across/budget_2025.txt against samples/across/budget_2024.txt): 「公务接待费
-    预算支出 28.00 万元，比上年预算减少 4.00 万元」 states 2024's 32.00 万元; the 2024 budget's 三公
-    table prints 公务接待费 30.00 万元.
+    预算支出2.80万元，比上年预算减少0.40万元」 states 2024's 3.20 万元; the 2024 budget's 三公 table
+    prints 公务接待费 3.00 万元.
 
     Suppress: a finding across documents is at the later document's line: with a baseline
     (`--write-baseline`, `--baseline`), `per-file-ignores`, or `--ignore prior-year`.

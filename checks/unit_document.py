@@ -27,7 +27,8 @@ class UnitDocument:
     Why it matters: a department's budget is the sum of its units'; a unit that publishes other
     figures than its department printed for it leaves one of the two wrong.
 
-    Example (samples/across/ has no unit document; tests/test_across.py plants one).
+    Example (tests/test_across.py): a department's table prints a unit's row at 100.00 万元 where the
+    unit's own document prints 110.00 万元 (the samples have no unit document).
 
     Suppress: with a baseline, `per-file-ignores`, or `--ignore unit-document`.
     """
