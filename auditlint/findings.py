@@ -7,7 +7,7 @@ values (stated, expected, difference). Reports only format these fields; they ne
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any
@@ -94,10 +94,19 @@ class Finding:
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
     def to_data(self) -> dict[str, Any]:
-        """Plain JSON-ready data: how a finding leaves a worker process and enters a report."""
-        data = asdict(self)
-        data["level"] = self.level.label
-        return data
+        """Plain JSON-ready data: how a finding leaves a worker process and enters a report. Built
+        field by field, as dataclasses.asdict would build it, without its deep copies: a finding
+        may name hundreds of related places."""
+        return {
+            "rule": self.rule, "level": self.level.label, "message": _message_data(self.message),
+            "location": _location_data(self.location),
+            "related": tuple({"location": _location_data(r.location), "message": _message_data(r.message)}
+                             for r in self.related),
+            "logical": self.logical, "stated": self.stated, "expected": self.expected, "difference": self.difference,
+            "hint": None if self.hint is None else _message_data(self.hint),
+            "place": None if self.place is None else {"table": self.place.table, "row": self.place.row,
+                                                       "column": self.place.column},
+            "fingerprint": self.fingerprint}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "Finding":
@@ -116,6 +125,15 @@ class Finding:
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.page, loc.line, loc.column, self.rule, self.logical, self.message.en)
+
+
+def _message_data(message: Message) -> dict[str, str]:
+    return {"zh": message.zh, "en": message.en}
+
+
+def _location_data(location: Location) -> dict[str, Any]:
+    return {"path": location.path, "line": location.line, "column": location.column,
+            "end_line": location.end_line, "end_column": location.end_column, "page": location.page}
 
 
 def shape_hint(stated: Decimal, expected: Decimal) -> Message | None:

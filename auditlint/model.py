@@ -8,7 +8,7 @@ when the user can see the exact characters it is about.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -109,6 +109,20 @@ class Source:
     kind: str  # "text", "markdown" or "pdf"
     encoding: str
     lines: tuple[Line, ...]
+    _numbers: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_numbers", tuple(line.number for line in self.lines))
+
+    def between(self, first: float, last: float) -> tuple[Line, ...]:
+        """The lines numbered first to last (both included), found by bisection: a pass that
+        asks for each table's or form's lines must not walk the whole document each time, or a
+        long document costs the square of its length."""
+        return self.lines[bisect_left(self._numbers, first):bisect_right(self._numbers, last)]
+
+    def index_of(self, number: int) -> int:
+        """Where the first line numbered `number` or more stands in `lines` (len(lines) if none)."""
+        return bisect_left(self._numbers, number)
 
 
 @dataclass(frozen=True, slots=True)

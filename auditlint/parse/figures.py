@@ -287,6 +287,10 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
     sentences = list(sentences)
     unit_of = unit_sections(sentences, units.named) if units.labels else {}
     money_of = sections or {}
+    # A subject the narrative names again and again is linked to the same figures each time: found
+    # once per name and money, and shared, or a long document costs the square of its length.
+    found_for: dict[tuple[str, str | None, str], tuple[Fact, ...]] = {}
+    elsewhere: dict[tuple[str, Decimal, str], bool] = {}
     for paragraph, sentence, clean in sentences:
         unit = unit_of.get((id(paragraph), sentence.start))
         for match in pattern.finditer(clean.text):
@@ -311,15 +315,24 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
             if is_earlier(context.year, year):
                 links.append(Link(subject, amount, (), EARLIER_YEAR))
             elif not concept:
-                found = _of_its_money([f for f in figures.get(subject) if _states_as(f.table, stated)],
-                                      context.scope, figures.single_scope)
+                key = (subject, stated, context.scope)
+                if key not in found_for:
+                    found_for[key] = _of_its_money([f for f in figures.get(subject) if _states_as(f.table, stated)],
+                                                   context.scope, figures.single_scope)
+                found = found_for[key]
                 links.append(Link(subject, amount, found, "" if found else NO_TABLE))
             elif context.scope == UNKNOWN:
                 links.append(Link(subject, amount, (), MONEY_UNKNOWN))
             else:
-                found = tuple(figures.total(subject, context.scope))
-                another = figures.states_in_another_scope(subject, amount.value, list(found)) and \
-                    amount.value not in {f.amount.value for f in found}
+                key = (subject, None, context.scope)
+                if key not in found_for:
+                    found_for[key] = tuple(figures.total(subject, context.scope))
+                found = found_for[key]
+                seen = (subject, amount.value, context.scope)
+                if seen not in elsewhere:
+                    elsewhere[seen] = figures.states_in_another_scope(subject, amount.value, list(found)) and \
+                        amount.value not in {f.amount.value for f in found}
+                another = elsewhere[seen]
                 absent = OTHER_MONEY if figures.totals.get(_quantity(subject)) else NO_TABLE
                 links.append(Link(scoped(subject, context.scope), amount, found,
                                   ANOTHER_SCOPE if another else "" if found else absent))

@@ -136,8 +136,8 @@ def _is_overall(form: Form) -> bool:
 
 def _form_year(doc: Document, form: Form) -> int | None:
     """The year a form's title (or the lines right under it) names, if any."""
-    lines = [line.text for line in doc.source.lines
-             if form.table.location.line <= line.number < form.table.location.line + YEAR_REACH]
+    first = form.table.location.line
+    lines = [line.text for line in doc.source.between(first, first + YEAR_REACH - 1)]
     for text in (form.table.title, *lines):
         match = words.FORM_YEAR.search(text)
         if match:
@@ -155,11 +155,10 @@ def _unit(doc: Document, form: Form) -> str:
     """The unit of a form's money: its table's, else the first one its lines print."""
     if form.table.unit:
         return form.table.unit
-    for line in doc.source.lines:
-        if form.location.line <= line.number <= form.location.end_line:
-            match = words.FORM_UNIT.search(line.text)
-            if match:
-                return match.group("unit")
+    for line in doc.source.between(form.location.line, form.location.end_line):
+        match = words.FORM_UNIT.search(line.text)
+        if match:
+            return match.group("unit")
     return ""
 
 
@@ -218,7 +217,7 @@ def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
 def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[Doubt, ...]]]:
     """The rows of the money grid in two groups (income, then spending), each ending at its 合计,
     with a doubt for a group in which a line of figures could not be read by column."""
-    lines = [line for line in doc.source.lines if form.location.line <= line.number <= form.location.end_line]
+    lines = list(doc.source.between(form.location.line, form.location.end_line))
     start = next((i for i, line in enumerate(lines) if words.MONEY_GRID_HEADER.search(line.text)), None)
     if start is None:
         return []

@@ -16,6 +16,8 @@ narrative's, and is read as one (`execution_rates`).
 """
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from typing import Iterator
 
 import regex
@@ -56,9 +58,8 @@ def form_regions(doc: Document) -> Iterator[tuple[Table, tuple[Line, ...]]]:
     for table in doc.tables:
         if table.kind not in kinds:
             continue
-        end = next((s for s in starts if s > table.location.line), None)
-        yield table, tuple(l for l in doc.source.lines
-                           if table.location.line <= l.number and (end is None or l.number < end))
+        after = bisect_right(starts, table.location.line)
+        yield table, doc.source.between(table.location.line, starts[after] - 1 if after < len(starts) else math.inf)
 
 
 def budget_restatements(doc: Document) -> Iterator[BudgetRestatement]:

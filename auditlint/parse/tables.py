@@ -8,6 +8,7 @@ table either cannot read with confidence is kept with a note and no rows, so tha
 relies on a guess."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Sequence
 
@@ -144,8 +145,9 @@ def find_tables(source: Source) -> tuple[Table, ...]:
         else:
             extents.append((title, caption, kind, lines[start], body))
     running = running_lines(lines)
-    tables = [_with_trailing_note(table, lines, title_line, body, starts) for title, _, kind, title_line, body in extents
-              for table in parse_table(title, kind, title_line, body, _unit_above(lines, title_line), running)]
+    title_indices = [i for i, _ in starts]
+    tables = [_with_trailing_note(table, source, title_line, body, title_indices) for title, _, kind, title_line, body in extents
+              for table in parse_table(title, kind, title_line, body, _unit_above(source, title_line), running)]
     prose = {line.number for line in lines if not line.delimited}
     return tuple(mark_truncated_codes(t, prose) for t in tables if t.rows or t.empty_note or t.notes or t.unit)
 
@@ -174,10 +176,10 @@ def running_lines(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(line.number for key, line in margins if len(pages_of[key]) >= 2)
 
 
-def _unit_above(lines: Sequence[Line], title_line: Line) -> str:
+def _unit_above(source: Source, title_line: Line) -> str:
     """The unit printed on the line above a title with the table's caption, or alone there
     ("公开05表                单位：万元"), as some templates set the head of a table."""
-    index = next((i for i, line in enumerate(lines) if line is title_line), 0)
+    lines, index = source.lines, source.index_of(title_line.number)
     above = [line for line in lines[max(0, index - 3):index] if line.text.strip()][-2:]
     for line in reversed(above):
         rest = domain.without_unit(line.text)
@@ -200,15 +202,16 @@ def _same_title(first: str, title: str) -> bool:
 TRAILING_NOTE_LINES = 3  # non-blank lines after an empty table where its note may stand
 
 
-def _with_trailing_note(table: Table, lines: tuple[Line, ...], title_line: Line, body: list[Line],
-                        starts: list[tuple[int, object]]) -> Table:
+def _with_trailing_note(table: Table, source: Source, title_line: Line, body: list[Line],
+                        title_indices: list[int]) -> Table:
     """An empty table whose note ("本部门无政府性基金预算财政拨款收入支出。") is a sentence right
     after it: the note is the table's, though a sentence ends the table's lines."""
     if table.rows or table.empty_note:
         return table
     end = (body[-1] if body else title_line).number
-    after_end = next((i for i, line in enumerate(lines) if line.number > end), len(lines))
-    following = next((i for i, _ in starts if i >= after_end), len(lines))
+    lines, after_end = source.lines, source.index_of(end + 1)
+    at = bisect_left(title_indices, after_end)
+    following = title_indices[at] if at < len(title_indices) else len(lines)
     after = [line for line in lines[after_end:following] if line.text.strip()][:TRAILING_NOTE_LINES]
     note = next((line.text.strip() for line in after if domain.EMPTY_NOTE.search(line.text)), "")
     return replace(table, empty_note=note) if note else table
