@@ -282,6 +282,9 @@ def source_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     return [(0, tuple(parts)), *((subtotals[group], tuple(groups[group])) for group in subtotals)]
 
 
+_LIST_PUNCTUATION = regex.compile(r"[、，,（）()]")
+
+
 def _is_source(name: str) -> bool:
     """Is a column one source of money: its last words, all its words when a header wrapped
     inside the name ("上年结余/、结转"), or its words under its group when the source's own name
@@ -289,7 +292,7 @@ def _is_source(name: str) -> bool:
     one of its kinds (财政专户拨款收入/教育收费, 其他资金收入/事业收入), whatever its own name."""
     group, _, rest = name.partition("/")
     words = (name.rpartition("/")[2], name.replace("/", ""), rest.replace("/", ""))
-    return any(SOURCE_PARTS.match(regex.sub(r"[、，,（）()]", "", w)) for w in words) or \
+    return any(SOURCE_PARTS.match(_LIST_PUNCTUATION.sub("", w)) for w in words) or \
         bool(rest and "/" not in rest and SOURCE_PARTS.match(group) and not OTHER_GROUP.match(rest))
 
 

@@ -224,6 +224,9 @@ def _compared_before(paragraph: Paragraph, before: CleanText) -> Amount | None:
     return None
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _named_base(text: CleanText, match: regex.Match) -> regex.Match | None:
     """The amount a comparison's named base (较年初预算数) was stated as earlier in its clause:
     the one figure before the compared amount whose subject names that base, itself no change
@@ -231,7 +234,7 @@ def _named_base(text: CleanText, match: regex.Match) -> regex.Match | None:
     the clause does not state; none either when no figure or several name the base."""
     reference = match.group("reference")
     subjects = next((names for base, names in _NAMED_BASES if base.search(reference)), None)
-    if subjects is None or regex.search(r"\d", reference):
+    if subjects is None or _DIGIT.search(reference):
         return None
     start = max(text.text.rfind(mark, 0, match.start("current")) for mark in "。；;") + 1
     stated = [f for f in FIGURE.finditer(text.text, start, match.start("current"))

@@ -283,6 +283,9 @@ def _sub_header(lines: Sequence[Line], start: int) -> list[Line]:
     return subs
 
 
+_SPACE = regex.compile(r"\s")
+
+
 def _term(lines: Sequence[Line], header: int, first_row: int) -> str:
     """Which targets a grid states, "长期" or "年度": from its title or goal line right above the
     header (长期绩效目标表, 年度目标4:), the goal named in its first row (长期绩效目标1) and a
@@ -293,7 +296,7 @@ def _term(lines: Sequence[Line], header: int, first_row: int) -> str:
     if first_row < len(lines):
         texts.append(lines[first_row].text)
     for text in texts:
-        term = words.TERM.match(regex.sub(r"\s", "", text))
+        term = words.TERM.match(_SPACE.sub("", text))
         if term:
             said.add(term.group("term"))
     if first_row > header + 1:

@@ -244,6 +244,9 @@ def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[
     return groups
 
 
+_TOKEN = regex.compile(r"\S+(?:\.\s\d+)?")
+
+
 def _grid_row(line: Line) -> _GridRow | None:
     """A line of the money grid read as a row: the last words before its first figure are its
     label, what follows are its cells (by tab where tabs cut them; else its figures in order)."""
@@ -261,7 +264,7 @@ def _grid_row(line: Line) -> _GridRow | None:
             return None
         starts = [c.location.column for c in line.cells[label + 1:label + 1 + len(values)]]
         return _GridRow(cells[label], [v or None for v in values], line, starts)
-    tokens = list(regex.finditer(r"\S+(?:\.\s\d+)?", line.text))
+    tokens = list(_TOKEN.finditer(line.text))
     first = next((i for i, t in enumerate(tokens) if _FIGURE.match(t.group())), len(tokens))
     if first == 0 or any(not _FIGURE.match(t.group()) for t in tokens[first:]):
         return None

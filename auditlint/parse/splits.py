@@ -191,12 +191,16 @@ def _list_items(following: tuple[Paragraph, ...], openings: list[Opening | None]
     return parts, True
 
 
+_NOT_DIGIT = regex.compile(r"\D")
+_NOT_NUMERAL = regex.compile(r"[^一二三四五六七八九十廿]")
+
+
 def _ordinal(number: str) -> int:
     """The ordinal an enumerator gives (（三） → 3, 2. → 2, 十二、 → 12), or 0."""
-    digits = regex.sub(r"\D", "", number)
+    digits = _NOT_DIGIT.sub("", number)
     if digits:
         return int(digits)
-    return domain.chinese_ordinal(regex.sub(r"[^一二三四五六七八九十廿]", "", number)) or 0
+    return domain.chinese_ordinal(_NOT_NUMERAL.sub("", number)) or 0
 
 
 # An item of a list that is no part: a change ("比上年增加5万元", "一般公共预算拨款增加800.94万元"),
@@ -451,13 +455,19 @@ def _restated(parts: list[Part], subject: str) -> bool:
     return len(parts) == 1 and _bare_name(subject) == _bare_name(parts[0].label)
 
 
+_SPACE_OR_BRACKET = regex.compile(r"[\s（）()]")
+
+
 def _bare_name(text: str) -> str:
     """A name without its enumerator, spaces and brackets."""
-    return regex.sub(r"[\s（）()]", "", _ENUMERATOR.sub("", text))
+    return _SPACE_OR_BRACKET.sub("", _ENUMERATOR.sub("", text))
+
+
+_CLAUSE_END = regex.compile(r"[。；;，,：:]")
 
 
 def _subject(text: str, end: int) -> str:
     """The name a total goes by: the words of its clause before it ("“三公”经费预算" in
     "2026年“三公”经费预算394.49万元")."""
-    return regex.split(r"[。；;，,：:]", text[:end])[-1]
+    return _CLAUSE_END.split(text[:end])[-1]
 

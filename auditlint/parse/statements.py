@@ -23,7 +23,11 @@ SCOPES = {kind: TABLE_SCOPES[kind] for kind in ("expenditure", "summary", "fisca
                                                         "fiscal_basic", "gpb_basic")}
 
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[)）])")
+
+
 _SPACE = regex.compile(r"\s+")
+
+
 _DIGIT = regex.compile(r"\d")
 
 
@@ -152,10 +156,13 @@ def renamed_codes(doc: Document) -> Iterator[tuple[str, tuple[Table, Row], tuple
             yield code, first, other, row_name(other[1].label)
 
 
+_SPENDING_SUFFIX = regex.compile(r"支出$")
+
+
 def row_name(label: str) -> str:
     """A row's name without spaces, brackets' width or a trailing 支出 (printed or not)."""
     text = _SPACE.sub("", label).replace("(", "（").replace(")", "）")
-    return regex.sub(r"支出$", "", _ENUMERATOR.sub("", text))
+    return _SPENDING_SUFFIX.sub("", _ENUMERATOR.sub("", text))
 
 
 def _same_name(first: Row, other: Row) -> bool:

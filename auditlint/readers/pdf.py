@@ -360,11 +360,16 @@ ENGINE_MODULES = {"pdfium": ("pypdfium2", "pypdfium2.raw"), "pdfminer": ("pdfmin
 
 
 def preload(engine: str) -> None:
-    """Import an engine ahead of time: a run about to fork one worker per PDF pays once."""
+    """Import an engine ahead of time, and for PDFium declare its calls: a run about to fork
+    its workers pays once, not once per worker."""
     import importlib
 
     for module in ENGINE_MODULES[engine]:
         importlib.import_module(module)
+    if engine == "pdfium":
+        from auditlint.readers.pdfium_calls import calls
+
+        calls()
 
 
 ADAPTERS: dict[str, Callable[[bytes], Iterator[PageLayout]]] = {
