@@ -5,8 +5,9 @@ from pathlib import Path
 
 from auditlint.model import Source
 from auditlint.readers.markdown import read_markdown
-from auditlint.readers.pdf import preload, read_pdf
 from auditlint.readers.text import UnreadableError, read_text
+
+# The PDF reader (and its layout stage) is imported when a PDF is read: linting text never pays for it.
 
 SUFFIXES = (".txt", ".md", ".pdf")
 # Formats budget documents are also published in that auditlint cannot read yet: a folder's are
@@ -33,8 +34,17 @@ def read_source(path: str, options: dict | None = None) -> Source:
     if suffix == ".md":
         return read_markdown(path, data)
     if suffix == ".pdf":
+        from auditlint.readers.pdf import read_pdf
+
         return read_pdf(path, data, (options or {}).get("pdf_engine", "pdfium"))
     return read_text(path, data)
+
+
+def preload(engine: str) -> None:
+    """Import a PDF engine ahead of time (see readers.pdf.preload)."""
+    from auditlint.readers.pdf import preload as preload_engine
+
+    preload_engine(engine)
 
 
 __all__ = ["NOT_YET", "NOT_YET_ADVICE", "SUFFIXES", "UnreadableError", "preload", "read_source"]
