@@ -195,6 +195,54 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
     return [finding.with_fingerprint(before) for finding, before in occurrences(sorted(unique.values(), key=Finding.sort_key))]
 
 
+class FileLinter:
+    """What a worker runs for one file, as a run's settings say: its findings and what it read,
+    as plain data (`{"findings": […], "language": …, "tables": n, "claims": n}`), or
+    JobFailed with the reason it cannot be read.
+
+    Picklable, for an executor that sends it to other machines (auditlint.cluster): only the
+    settings travel, and the checks are loaded where it runs, once per process."""
+
+    def __init__(self, settings: Settings, loaded: list[tuple[Check, RuleInfo]] | None = None) -> None:
+        self.settings = settings
+        self._loaded = loaded
+        self._chosen: set[str] | None = None
+        self._known: set[str] = set()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"settings": self.settings}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["settings"])  # type: ignore[misc]
+
+    def prepare(self, paths: Iterable[str]) -> None:
+        """Load the checks, and a PDF engine if a PDF is among `paths`: what the workers about to
+        be forked from this process would otherwise each do again."""
+        if self._chosen is None:
+            if self._loaded is None:
+                self._loaded = load_checks()
+            rules = all_rules(self._loaded)
+            self._chosen = {info.id for info in select_rules(rules, self.settings)}
+            self._known = {info.id for info in rules}
+        if any(Path(path).suffix.lower() == ".pdf" for path in paths):
+            preload(self.settings.pdf_engine)
+
+    def __call__(self, path: str) -> dict[str, Any]:
+        self.prepare(())
+        assert self._loaded is not None and self._chosen is not None
+        settings, chosen = self.settings, self._chosen
+        off = ignored_here(path, settings)
+        checks = [(check, info) for check, info in self._loaded if info.id in chosen and info.id not in off]
+        report_unused = UnusedSuppression.id in chosen and UnusedSuppression.id not in off
+        report_nothing = NotUnderstood.id in chosen and NotUnderstood.id not in off
+        try:
+            outcome = lint_file(path, checks, settings, self._known, report_unused, report_nothing)
+        except UnreadableError as exc:
+            raise JobFailed(str(exc)) from exc
+        return {"findings": [f.to_data() for f in outcome.findings], "language": outcome.language,
+                "tables": outcome.checked.tables, "claims": outcome.checked.claims}
+
+
 def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | None = None,
         progress: Progress | None = None) -> LintResult:
     """Lint every document under `paths`, hiding the findings the baseline file records."""
@@ -202,29 +250,21 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     loaded = load_checks()
     rules = all_rules(loaded)
     selected = select_rules(rules, settings)
-    chosen = {info.id for info in selected}
-    known = {info.id for info in rules}
     recorded = read_baseline(baseline) if baseline else None
     files, errors, unsupported = collect_files(paths, (*settings.exclude, *settings.extend_exclude))
-    if any(Path(f).suffix.lower() == ".pdf" for f in files):
-        preload(settings.pdf_engine)  # import the engine once, before the workers fork
-
-    def job(path: str) -> dict[str, Any]:
-        off = ignored_here(path, settings)
-        checks = [(check, info) for check, info in loaded if info.id in chosen and info.id not in off]
-        report_unused = UnusedSuppression.id in chosen and UnusedSuppression.id not in off
-        report_nothing = NotUnderstood.id in chosen and NotUnderstood.id not in off
-        try:
-            outcome = lint_file(path, checks, settings, known, report_unused, report_nothing)
-        except UnreadableError as exc:
-            raise JobFailed(str(exc)) from exc
-        return {"findings": [f.to_data() for f in outcome.findings], "language": outcome.language,
-                "tables": outcome.checked.tables, "claims": outcome.checked.claims}
+    linter = FileLinter(settings, loaded)
 
     progress = progress or NoProgress()
     progress.start(len(files))
     try:
-        outcomes = run_jobs(files, job, settings.jobs, Limits(settings.timeout, settings.max_memory), progress.advance)
+        if settings.executor == "dask":
+            from auditlint.cluster import dask_outcomes
+
+            outcomes = dask_outcomes(files, linter, settings.scheduler, progress.advance)
+        else:
+            linter.prepare(files)  # before the workers fork
+            outcomes = run_jobs(files, linter, settings.jobs, Limits(settings.timeout, settings.max_memory),
+                                progress.advance)
     finally:
         progress.finish()
     result = LintResult(errors=errors, rules=selected, unsupported=unsupported, pdf_engine=settings.pdf_engine)

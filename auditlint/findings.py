@@ -95,13 +95,13 @@ class Finding:
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON-ready data: how a finding leaves a worker process and enters a report. Built
-        field by field, as dataclasses.asdict would build it, without its deep copies: a finding
-        may name hundreds of related places."""
+        field by field, as dataclasses.asdict would build it (its related places a list, as JSON
+        has them), without its deep copies: a finding may name hundreds of related places."""
         return {
             "rule": self.rule, "level": self.level.label, "message": _message_data(self.message),
             "location": _location_data(self.location),
-            "related": tuple({"location": _location_data(r.location), "message": _message_data(r.message)}
-                             for r in self.related),
+            "related": [{"location": _location_data(r.location), "message": _message_data(r.message)}
+                        for r in self.related],
             "logical": self.logical, "stated": self.stated, "expected": self.expected, "difference": self.difference,
             "hint": None if self.hint is None else _message_data(self.hint),
             "place": None if self.place is None else {"table": self.place.table, "row": self.place.row,

@@ -70,7 +70,7 @@ def run_jobs(paths: Sequence[str], job: Job, jobs: int, limits: Limits,
     The largest files start first so that one big PDF does not run alone at the end; the
     order of the outcomes does not depend on it.
     """
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork"):
         return [_in_process(path, job, limits, done) for path in paths]
     pending = deque(sorted(range(len(paths)), key=lambda i: (-_size(paths[i]), i)))
     outcomes: list[Outcome | None] = [None] * len(paths)
@@ -88,8 +88,7 @@ def run_jobs(paths: Sequence[str], job: Job, jobs: int, limits: Limits,
                 worker.give(index, paths[index], limits)
                 busy[worker.connection] = worker
             nearest = min(worker.deadline for worker in busy.values())
-            wait([*busy, *(worker.process.sentinel for worker in busy.values())],
-                 timeout=max(0.0, nearest - time.monotonic()))
+            wait(list(busy), timeout=max(0.0, nearest - time.monotonic()))
             for connection, worker in list(busy.items()):
                 index = worker.index
                 outcome = worker.collect(paths[index], limits)
@@ -120,10 +119,15 @@ RETIRE_SHARE = 0.5
 
 
 class _Worker:
-    """One forked worker and the file it is linting."""
+    """One forked worker and the file it is linting.
 
-    def __init__(self, process: Any, connection: Connection) -> None:
-        self.process, self.connection = process, connection
+    Forked with os.fork, not multiprocessing.Process: a worker may itself run inside a process
+    that multiprocessing calls a daemon (a Dask worker's), where multiprocessing refuses to
+    start children; and a fork is all it needs. Its death is seen as the end of its pipe."""
+
+    def __init__(self, pid: int, connection: Connection) -> None:
+        self.pid, self.connection = pid, connection
+        self.exitcode: int | None = None
         self.index, self.deadline = -1, math.inf
         self.linted = 0          # files it has finished
         self.gone = False        # it died, was killed, or retired: no more files
@@ -131,12 +135,27 @@ class _Worker:
 
     @staticmethod
     def start(job: Job, limits: Limits) -> _Worker:
-        context = multiprocessing.get_context("fork")
-        ours, theirs = context.Pipe(duplex=True)
-        process = context.Process(target=_serve, args=(theirs, ours, job, limits), daemon=True)
-        process.start()
+        ours, theirs = multiprocessing.Pipe(duplex=True)
+        pid = os.fork()
+        if pid == 0:  # the worker: it never returns from here
+            try:
+                _serve(theirs, ours, job, limits)
+            finally:
+                os._exit(1)
         theirs.close()
-        return _Worker(process, ours)
+        return _Worker(pid, ours)
+
+    def alive(self) -> bool:
+        return not self._reaped(block=False)
+
+    def _reaped(self, block: bool) -> bool:
+        """Whether it has exited (its exit code kept), waiting for it if `block`."""
+        if self.exitcode is None:
+            pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
+            if pid == 0:
+                return False
+            self.exitcode = os.waitstatus_to_exitcode(status)
+        return True
 
     def give(self, index: int, path: str, limits: Limits) -> None:
         self.index, self.deadline, self.suspect = index, time.monotonic() + limits.timeout, False
@@ -161,7 +180,7 @@ class _Worker:
             if "error" in payload:
                 return Outcome(path, error=str(payload["error"]))
             return Outcome(path, result=payload["result"])
-        if not self.process.is_alive():
+        if not self.alive():
             return self._died(path, limits)
         if time.monotonic() >= self.deadline:  # out of time in a fresh worker too: no second try
             self.stop(kill=True)
@@ -169,13 +188,13 @@ class _Worker:
         return None
 
     def _died(self, path: str, limits: Limits) -> Outcome:
-        self.process.join()
+        self._reaped(block=True)
         self.gone, self.suspect = True, self.linted > 0
-        return Outcome(path, error=_death(self.process.exitcode, limits))
+        return Outcome(path, error=_death(self.exitcode, limits))
 
     def stop(self, kill: bool = False) -> None:
-        """No more files: it exits when its pipe closes; one that does not (or one told to stop
-        working) is killed."""
+        """No more files: told so, it exits; one that does not within EXIT_GRACE (or one told to
+        stop working) is killed."""
         self.gone = True
         if not kill:
             try:
@@ -183,11 +202,15 @@ class _Worker:
             except OSError:
                 pass  # it is gone already
         self.connection.close()
-        if not kill:
-            self.process.join(EXIT_GRACE)
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
+        grace = time.monotonic() + (0 if kill else EXIT_GRACE)
+        while not self._reaped(block=False) and time.monotonic() < grace:
+            time.sleep(0.005)
+        if self.exitcode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._reaped(block=True)
 
 
 def _death(exitcode: int | None, limits: Limits) -> str:

@@ -61,7 +61,7 @@ def test_a_findings_data_is_what_asdict_gave():
     bare = Finding("placeholder", Level.NOTE, Message("乙", "b"), Location("d.txt", 1, 1, 1, 2))
     for finding in (full, bare):
         expected = asdict(finding)
-        expected["level"] = finding.level.label
+        expected["level"], expected["related"] = finding.level.label, list(expected["related"])
         assert finding.to_data() == expected
         assert list(finding.to_data()) == list(expected)
         assert Finding.from_data(finding.to_data()) == finding

@@ -1,0 +1,75 @@
+"""Linting past one machine: files sent to a Dask cluster (`--executor dask`, `auditlint[dask]`).
+
+A national year is some 10^5 PDFs; one machine lints them in a day, a cluster in an hour. Each
+file is one task. On its Dask worker the task lints the file as `--jobs` does on this machine: in
+a forked process with the same per-file limits (auditlint.runner), so a file that hangs, eats
+memory or crashes costs its own line and never the worker. The task returns its outcome as JSON
+text, the same plain data a local worker sends over its pipe; here the outcomes are put back in
+the order of the files, and the report is byte for byte the one `--jobs N` prints.
+
+The workers read the files by the paths given here (and findings name them so): they must see
+the same paths (a shared file system, the same working directory for relative ones), and have
+the same auditlint installed.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Callable, Sequence
+
+from auditlint.config import ConfigError
+from auditlint.runner import Limits, Outcome, run_jobs
+
+INSTALL_HINT = "--executor dask needs Dask: pip install 'auditlint-budget[dask]'"
+
+
+def outcome_data(outcome: Outcome) -> dict[str, Any]:
+    """An outcome as plain data: {"path", "result"} or {"path", "error"}."""
+    if outcome.error is not None:
+        return {"path": outcome.path, "error": outcome.error}
+    return {"path": outcome.path, "result": outcome.result}
+
+
+def lint_on_worker(path: str, linter: Callable[[str], Any], timeout: float, max_memory: int) -> str:
+    """The task a Dask worker runs: one file linted within its limits, as JSON text. The checks
+    and the PDF engine are loaded first, in the worker's own process, so the fork that lints
+    the file inherits them (and the next task finds them loaded)."""
+    prepare = getattr(linter, "prepare", None)
+    if prepare is not None:
+        prepare([path])
+    [outcome] = run_jobs([path], linter, 1, Limits(timeout, max_memory))
+    return json.dumps(outcome_data(outcome), ensure_ascii=False)
+
+
+def dask_outcomes(paths: Sequence[str], linter: Any, scheduler: str | None,
+                  done: Callable[[], None] = lambda: None) -> list[Outcome]:
+    """Lint `paths` on the Dask cluster at `scheduler` (or on one started here with
+    `linter.settings.jobs` workers); outcomes in the order of `paths`."""
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise ConfigError(INSTALL_HINT) from exc
+    settings = linter.settings
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=settings.jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+    except OSError as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
+    try:
+        futures = [client.submit(lint_on_worker, path, linter, settings.timeout, settings.max_memory, pure=False)
+                   for path in paths]
+        for _ in as_completed(futures):
+            done()
+        outcomes = []
+        for path, text in zip(paths, client.gather(futures)):
+            data = json.loads(text)  # plain JSON, never a pickle of the worker's making
+            outcomes.append(Outcome(path, result=data.get("result"), error=data.get("error")))
+        return outcomes
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
