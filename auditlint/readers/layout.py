@@ -323,6 +323,9 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
     """All lines of all pages, numbered from 1 across the document, as the text reader numbers."""
     lines: list[Line] = []
     for page_number, page in enumerate(pages, start=1):
+        if not page.rules:
+            lines.extend(_unruled_lines(page, page_number, len(lines), path))
+            continue
         vertical = VerticalRules(r for r in page.rules if r.vertical)
         heights = _row_rules(page.rules)
         raw: list[RawLine] = []
@@ -335,6 +338,19 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
                         (min(g.top for g in glyph_line), max(g.bottom for g in glyph_line))))
         for cells, band, span in join_wrapped_numbers(raw) if heights else raw:
             lines.append(_line(len(lines) + 1, page_number, cells, band, span, path))
+    return lines
+
+
+def _unruled_lines(page: PageLayout, page_number: int, before: int, path: str) -> list[Line]:
+    """The lines of a page without a ruling line (a page of prose, a table drawn without rules):
+    page_lines's work less what only rules decide (which rules cross a line, the ruled box of
+    each cell, the band between row rules): cells are cut by their gaps alone."""
+    lines: list[Line] = []
+    for glyph_line in group_lines(page.glyphs):
+        cells: list[RawCell] = [(normalise_glyph_text(text), x0, x1, None)
+                                for cell in cut_cells(glyph_line, []) for text, x0, x1 in part_touching_amounts(*cell)]
+        span = (min(g.top for g in glyph_line), max(g.bottom for g in glyph_line))
+        lines.append(_line(before + len(lines) + 1, page_number, cells, None, span, path))
     return lines
 
 
