@@ -2,8 +2,9 @@
 
 A document downloaded from anywhere can make a PDF engine loop, allocate gigabytes or crash in
 C code, where no Python exception can stop it. So files are read in forked workers with an
-address-space limit (RLIMIT_AS), each file with a deadline: a file that overruns either is
-killed with its worker and reported with that reason, and the other files go on in a new one.
+address-space limit (RLIMIT_AS: what the worker started with, plus the limit), each file with a
+deadline: a file that overruns either is killed with its worker and reported with that reason,
+and the other files go on in a new one.
 
 A worker is forked once and lints file after file: what every file needs (the engine imported
 and initialised, patterns compiled, caches warm) is paid once per worker, not once per file,
@@ -113,7 +114,7 @@ def run_jobs(paths: Sequence[str], job: Job, jobs: int, limits: Limits,
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-# A worker whose address space has grown past this share of the memory limit lints no more files:
+# A worker whose address space has grown by this share of the memory limit lints no more files:
 # what a large document left behind must not shrink the room the next file has.
 RETIRE_SHARE = 0.5
 
@@ -228,8 +229,11 @@ def _serve(connection: Connection, parents_end: Connection, job: Job, limits: Li
     reported by the parent in one line; a fault handler's dump would only be noise."""
     parents_end.close()
     faulthandler.disable()
+    # The limit is what a file may take beyond what the worker starts with: forked from a large
+    # process (a Dask worker's, an application's), an absolute bound would leave a file no room.
+    start = _address_space()
     if resource is not None:
-        size = limits.max_memory * MB
+        size = start + limits.max_memory * MB
         try:
             resource.setrlimit(resource.RLIMIT_AS, (size, size))
         except (ValueError, OSError):
@@ -243,7 +247,7 @@ def _serve(connection: Connection, parents_end: Connection, job: Job, limits: Li
             break
         path = message.decode("utf-8", "surrogateescape")
         payload = _attempt(path, job, limits)
-        if _address_space() > RETIRE_SHARE * limits.max_memory * MB:
+        if _address_space() - start > RETIRE_SHARE * limits.max_memory * MB:
             payload["retire"] = True
         try:
             connection.send_bytes(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
@@ -259,7 +263,7 @@ def _address_space() -> int:
     """The bytes of address space this process holds (what RLIMIT_AS bounds); 0 where the
     platform does not say."""
     try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
+        with open("/proc/self/statm", "rb") as statm:  # bytes: a worker may not be able to import a codec
             return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0

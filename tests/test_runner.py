@@ -135,3 +135,17 @@ def test_a_worker_that_grew_past_half_the_memory_limit_lints_no_more_files():
 
     outcomes = run_jobs(["hog", "next"], job, 1, Limits(timeout=30, max_memory=512))
     assert outcomes[0].result != outcomes[1].result
+
+
+def test_the_memory_limit_counts_from_what_a_worker_starts_with():
+    """Forked from a process that already holds more than the limit (an application, a Dask
+    worker), a file still has the limit's room to itself, and no more."""
+    held = bytearray(600 * 1024 * 1024)  # the parent's own, beyond the 512 MB limit
+
+    def job(path: str) -> int:
+        return len(bytearray((100 if path == "small" else 700) * 1024 * 1024))
+
+    small, large = run_jobs(["small", "large"], job, 1, Limits(timeout=30, max_memory=512))
+    assert small.result == 100 * 1024 * 1024
+    assert large.error == "needs more than the memory limit of 512 MB (see --max-memory)"
+    del held

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import Document, Paragraph, Source
 from auditlint.parse.claims import extract
 from auditlint.parse.context import section_scopes
@@ -15,7 +14,7 @@ from auditlint.parse.narrative import segment
 from auditlint.parse.tables import find_tables
 from auditlint.parse.wording import sentences
 
-_COMMENT = regex.compile(r"<!--.*?-->")
+_COMMENT = compile_lazily(r"<!--.*?-->")
 
 
 def is_comment_line(text: str) -> bool:

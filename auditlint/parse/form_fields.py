@@ -20,8 +20,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterator, Sequence
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint import domain
 from auditlint.domain import forms as words
 from auditlint.model import GRID, PROSE, Amount, Cell, Document, Form, FormField, Indicator, Line, \
@@ -36,12 +35,12 @@ GRID_NOT_READ = "表中印有指标，但未找到可读的指标表头（三级
 ROW_NOT_PLACED = "指标行的单元格无法对应到表头各列，该行未读取"
 
 # A note in brackets right after a label ("项目总预算 （延续性项目填写）", "(80 分)"): no value.
-_LABEL_NOTE = regex.compile(r"^\s*[（(][^）)]*[)）]\s*")
+_LABEL_NOTE = compile_lazily(r"^\s*[（(][^）)]*[)）]\s*")
 # An amount with its unit ("286.77万元"): the number is the field's amount.
-_WITH_UNIT = regex.compile(r"^(?P<number>[\d,.\s]+?)\s*(?:万元|万|元)?$")
+_WITH_UNIT = compile_lazily(r"^(?P<number>[\d,.\s]+?)\s*(?:万元|万|元)?$")
 # Several figures after a label ("财政拨款 3523.09 100% 4523.16"): a row of a grid, not a box's value.
-_FIGURES_ROW = regex.compile(r"^[\d,.]+%?(?:\s+[\d,.]+%?)+$")
-_INDICATOR_WORDS = regex.compile(r"三级指标|指标值")
+_FIGURES_ROW = compile_lazily(r"^[\d,.]+%?(?:\s+[\d,.]+%?)+$")
+_INDICATOR_WORDS = compile_lazily(r"三级指标|指标值")
 
 
 @dataclass
@@ -283,7 +282,7 @@ def _sub_header(lines: Sequence[Line], start: int) -> list[Line]:
     return subs
 
 
-_SPACE = regex.compile(r"\s")
+_SPACE = compile_lazily(r"\s")
 
 
 def _term(lines: Sequence[Line], header: int, first_row: int) -> str:

@@ -22,8 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.domain import forms as words
 from auditlint.domain.scope import ALL, FISCAL
 from auditlint.domain.wording import NUMBER
@@ -166,8 +165,8 @@ def _unit(doc: Document, form: Form) -> str:
 # The money grid of an overall form (部门总体资金情况)
 
 GRID_ROW_UNREAD = Doubt("reading", "资金情况表有一行的金额未能按列读出", "a row of the money grid could not be read by column")
-_YEAR = regex.compile(r"^20\d{2}$")
-_FIGURE = regex.compile(r"^-?[\d,]+(?:\.\s?\d+)?\s*[%％]?$")
+_YEAR = compile_lazily(r"^20\d{2}$")
+_FIGURE = compile_lazily(r"^-?[\d,]+(?:\.\s?\d+)?\s*[%％]?$")
 
 
 @dataclass
@@ -244,7 +243,7 @@ def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[
     return groups
 
 
-_TOKEN = regex.compile(r"\S+(?:\.\s\d+)?")
+_TOKEN = compile_lazily(r"\S+(?:\.\s\d+)?")
 
 
 def _grid_row(line: Line) -> _GridRow | None:
@@ -288,8 +287,8 @@ def _cell_field(doc: Document, row: _GridRow, column: int, name: str) -> FormFie
 
 # What a project's paragraph states of its execution, after the project's name: "项目全年预算数为
 # 103.3 万元，执行数为 103.3 万元".
-_STATED = {"预算数": regex.compile(rf"(?<!执行)预算数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元"),
-           "执行数": regex.compile(rf"执行数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")}
+_STATED = {"预算数": compile_lazily(rf"(?<!执行)预算数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元"),
+           "执行数": compile_lazily(rf"执行数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")}
 
 
 def _against_narrative(doc: Document, form: Form, forms: list[Form], sentences: Cleaned, unit: str) -> Iterator[FormMoney]:

@@ -22,6 +22,7 @@ from typing import Iterator
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import Amount, BudgetRestatement, Completion, Document, Line, Location, Sentence, Table
 from auditlint import domain
 from auditlint.domain.wording import NUMBER
@@ -30,22 +31,22 @@ from auditlint.parse.numbers import parse_amount
 
 # The field that holds the project's budget for the document's year, its amount right after the
 # label (in the next cell, or in the same one with 万元).
-CURRENT_BUDGET_FIELD = regex.compile(rf"(?<!\p{{Han}})(?:项目)?当年预算(?:数)?\s*[：:]?\s*(?P<amount>{NUMBER})(?![\d.%％年])")
+CURRENT_BUDGET_FIELD = compile_lazily(rf"(?<!\p{{Han}})(?:项目)?当年预算(?:数)?\s*[：:]?\s*(?P<amount>{NUMBER})(?![\d.%％年])")
 # "2026年预算为762.85万", "2024年预算数为286.77万元", "2025年预算943.99万": a year's budget.
-YEAR_BUDGET = regex.compile(rf"(?P<year>20\d{{2}})\s*年\s*(?:项目)?预算(?:数)?\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万")
+YEAR_BUDGET = compile_lazily(rf"(?P<year>20\d{{2}})\s*年\s*(?:项目)?预算(?:数)?\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万")
 # "比2025年减少181.14万", "较2023年增加130.45万元": the change against an earlier year.
-CHANGE = regex.compile(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*(?P<direction>增加|减少)\s*(?P<delta>{NUMBER})\s*万")
+CHANGE = compile_lazily(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*(?P<direction>增加|减少)\s*(?P<delta>{NUMBER})\s*万")
 
 
 # The columns of a form's budget execution header, in the order printed: the budget (A), what was
 # spent (B) and the rate B/A, with the columns that may stand among them (年初预算数, 分值, 得分).
-_EXECUTION_COLUMN = regex.compile(
+_EXECUTION_COLUMN = compile_lazily(
     r"(?P<budget>(?:全年)?预算数\s*[（(]\s*A\s*[)）])|(?P<actual>(?:全年)?执行数\s*[（(]\s*B\s*[)）])"
     r"|(?P<rate>执行率\s*[（(]\s*B\s*/\s*A\s*[)）])|(?P<other>年初预算数|分值|得分)")
 # The figures of a row, after its label: amounts, one of them a percentage.
-_ROW_TAIL = regex.compile(r"[^\p{Han}A-Za-z]*$")
-_PERCENT = regex.compile(r"[%％]")
-_ROW_FIGURE = regex.compile(rf"(?P<amount>{NUMBER})\s*(?P<percent>[%％])?")
+_ROW_TAIL = compile_lazily(r"[^\p{Han}A-Za-z]*$")
+_PERCENT = compile_lazily(r"[%％]")
+_ROW_FIGURE = compile_lazily(rf"(?P<amount>{NUMBER})\s*(?P<percent>[%％])?")
 # How many lines below its header the execution row may be: its label (年度财政资金总额) is
 # often wrapped over the lines between.
 EXECUTION_ROW_REACH = 8

@@ -17,14 +17,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator, Sequence
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.domain import forms as words
 from auditlint.model import Form, Indicator, IndicatorRestatement, Scored, Target
 from auditlint.parse.numbers import parse_amount
 
 
-_SPACE = regex.compile(r"\s")
+_SPACE = compile_lazily(r"\s")
 
 
 def target(text: str) -> Target | None:

@@ -7,22 +7,21 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import GRID, POSITIONED, Line, Location, display_width
 from auditlint.parse.numbers import parse_amount
 
-HAN = regex.compile(r"\p{Han}")
-AMOUNT_TEXT = regex.compile(r"^[-\d][\d,\s]*(?:\.\s?\d+)?$")
-CODE_TEXT = regex.compile(r"^\d{3,7}$")
-_TOKEN = regex.compile(r"\S+")
-SPACES = regex.compile(r"\s+")
-LEADING_CODE = regex.compile(r"^(\d{3,7})\s*(?=\D)")
+HAN = compile_lazily(r"\p{Han}")
+AMOUNT_TEXT = compile_lazily(r"^[-\d][\d,\s]*(?:\.\s?\d+)?$")
+CODE_TEXT = compile_lazily(r"^\d{3,7}$")
+_TOKEN = compile_lazily(r"\S+")
+SPACES = compile_lazily(r"\s+")
+LEADING_CODE = compile_lazily(r"^(\d{3,7})\s*(?=\D)")
 # A code printed in brackets at the head of its label: [201]一般公共服务支出, 【20132】组织事务.
-BRACKETED_CODE = regex.compile(r"^[\[【［〔]\s*(\d{3,7})\s*[\]】］〕]\s*")
-LEADING_YEAR = regex.compile(r"^\d{4}\s*年")
-INTEGER = regex.compile(r"^\d{1,3}$")
-ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d{1,2}[.、．](?!\d))")
+BRACKETED_CODE = compile_lazily(r"^[\[【［〔]\s*(\d{3,7})\s*[\]】］〕]\s*")
+LEADING_YEAR = compile_lazily(r"^\d{4}\s*年")
+INTEGER = compile_lazily(r"^\d{1,3}$")
+ENUMERATED = compile_lazily(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d{1,2}[.、．](?!\d))")
 
 X_TOLERANCE = 4.0   # how far apart (in the line's units) two cells may sit and still share a column
 
@@ -83,7 +82,7 @@ def line_pieces(line: Line) -> list[Piece]:
     return pieces
 
 
-_CODE_THEN_LABEL = regex.compile(r"^(\d{3,7})\s+(?=\p{Han})")
+_CODE_THEN_LABEL = compile_lazily(r"^(\d{3,7})\s+(?=\p{Han})")
 
 
 def _split_code_cell(piece: Piece) -> list[Piece]:
@@ -112,7 +111,7 @@ def is_amount_line(pieces: list[Piece]) -> bool:
 
 # A digit set before a bracketed enumerator ("1（一）一般公共预算资金"): a mark outside the table's
 # frame that the text layer keeps and the page does not show. The enumerator opens the label.
-_STRAY_DIGIT = regex.compile(r"^\d{1,2}(?=[（(][一二三四五六七八九十]+[)）])")
+_STRAY_DIGIT = compile_lazily(r"^\d{1,2}(?=[（(][一二三四五六七八九十]+[)）])")
 
 
 def clean_label(label: str) -> str:

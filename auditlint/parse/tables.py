@@ -12,8 +12,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Sequence
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import GRID, POSITIONED, Line, Location, Source, Table
 from auditlint import domain
 from auditlint.parse.flow import flow_table
@@ -24,15 +23,15 @@ from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, INTEGER, SPACES,
                                     is_amount_like, is_amount_line, line_pieces, lone_amount)
 
 
-_NARRATIVE = regex.compile(r"[，。；]")
-_NOTE_START = regex.compile(r"^\s*(?:注|备注|说明)\s*[：:]|^\s*\d\s*[.、．]\s*本")
-_SECTION = regex.compile(r"^\s*第[一二三四五六七八九十]+部分")
-_DEPARTMENT_LINE = regex.compile(r"^(?:部门(?:名称)?|单位|填报单位|编制单位|预算单位)\s*[：:]")
-_COLUMN_NUMBERS = regex.compile(r"^(?:栏\s*次|行\s*次)$")
+_NARRATIVE = compile_lazily(r"[，。；]")
+_NOTE_START = compile_lazily(r"^\s*(?:注|备注|说明)\s*[：:]|^\s*\d\s*[.、．]\s*本")
+_SECTION = compile_lazily(r"^\s*第[一二三四五六七八九十]+部分")
+_DEPARTMENT_LINE = compile_lazily(r"^(?:部门(?:名称)?|单位|填报单位|编制单位|预算单位)\s*[：:]")
+_COLUMN_NUMBERS = compile_lazily(r"^(?:栏\s*次|行\s*次)$")
 FORM_NOTE = "表单式表格（绩效目标等），不按行列核算"
 SPLIT_AMOUNTS_NOTE = "金额的整数与小数被提取到了不同行（如“14,770”与“.62”），不按行列核算"
 # A decimal part standing alone ("  .62"): the extraction cut amounts in two across lines.
-_ORPHAN_DECIMALS = regex.compile(r"(?:^|\s)\.\d{1,2}(?=\s|$)")
+_ORPHAN_DECIMALS = compile_lazily(r"(?:^|\s)\.\d{1,2}(?=\s|$)")
 MIN_ORPHAN_DECIMALS = 2
 
 
@@ -74,7 +73,7 @@ def _is_section_heading(line: Line) -> bool:
 
 
 # The mark of a table continued from the page before: 一般公共预算支出表（续）, 表5(续表), 续表5, 续：….
-_CONTINUED = regex.compile(r"\s*[（(]\s*续\s*表?\s*[)）]|^\s*续(?=\s*表\s*\d)|^\s*续\s*[：:]\s*")
+_CONTINUED = compile_lazily(r"\s*[（(]\s*续\s*表?\s*[)）]|^\s*续(?=\s*表\s*\d)|^\s*续\s*[：:]\s*")
 
 
 def _continued(lines: Sequence[Line], title: int) -> bool:
@@ -86,7 +85,7 @@ def _continued(lines: Sequence[Line], title: int) -> bool:
 
 # A title of a table auditlint does not know (部门预算支出经济分类情况表, 十一、国有资产占用情况表):
 # a short line of words that ends in 表, perhaps with a bracketed qualifier after it.
-_TITLE_LIKE = regex.compile(r"^[^，。；：:]{2,38}表(?:[（(][^（()）]{1,12}[)）])?$")
+_TITLE_LIKE = compile_lazily(r"^[^，。；：:]{2,38}表(?:[（(][^（()）]{1,12}[)）])?$")
 
 
 def _opens_unknown_table(lines: Sequence[Line], index: int) -> bool:
@@ -115,7 +114,7 @@ def _caption(lines: Sequence[Line], title: int) -> str:
 
 
 # A page number the caption of the next page's table ran into ("- 16 -表 3").
-_PAGE_NUMBER_BEFORE = regex.compile(rf"^\s*{RUN_IN_PAGE_NUMBER}")
+_PAGE_NUMBER_BEFORE = compile_lazily(rf"^\s*{RUN_IN_PAGE_NUMBER}")
 
 
 def find_tables(source: Source) -> tuple[Table, ...]:
@@ -153,7 +152,7 @@ def find_tables(source: Source) -> tuple[Table, ...]:
 
 
 MARGIN_LINES = 2  # the lines at the top and at the foot of a page where running headers and footers stand
-_DIGITS_AND_SPACES = regex.compile(r"[\d\s]+")
+_DIGITS_AND_SPACES = compile_lazily(r"[\d\s]+")
 
 
 def running_lines(lines: Sequence[Line]) -> frozenset[int]:

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 from unicodedata import east_asian_width
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import POSITIONED, PROSE, Cell, Line, Location
 
 CELL_GAP = 1.5       # a gap of this many ems separates cells
@@ -47,7 +46,7 @@ def _kangxi_table() -> dict[int, str]:
 KANGXI = _kangxi_table()
 
 
-_RADICALS = regex.compile("[\u2E80-\u2FDF]")
+_RADICALS = compile_lazily("[\u2E80-\u2FDF]")
 
 
 def normalise_glyph_text(text: str) -> str:
@@ -73,7 +72,7 @@ class Glyph(NamedTuple):
     em: float  # the font size, from the advance width (see make_glyphs)
 
 
-_UNMAPPED = regex.compile(r"^\(cid:\d+\)$")
+_UNMAPPED = compile_lazily(r"^\(cid:\d+\)$")
 
 
 def make_glyphs(text: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> list[Glyph]:
@@ -228,8 +227,8 @@ def cut_cells(line: list[Glyph], rule_xs: list[float]) -> list[tuple[str, float,
 # Amounts of neighbouring cells set so close that their characters touch, a wide figure
 # overflowing its right-aligned cell ("110,344.65101,963.54"): each amount ends two digits after
 # its decimal point, so they part there, whichever engine read them.
-_TOUCHING_AMOUNTS = regex.compile(r"(?:\d{1,3}(?:,\d{3})*\.\d{2}){2,}")
-_AMOUNT = regex.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}")
+_TOUCHING_AMOUNTS = compile_lazily(r"(?:\d{1,3}(?:,\d{3})*\.\d{2}){2,}")
+_AMOUNT = compile_lazily(r"\d{1,3}(?:,\d{3})*\.\d{2}")
 
 
 def part_touching_amounts(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
@@ -271,8 +270,8 @@ RawLine = tuple[list[RawCell], "int | None", Span]  # the cells of a line, its b
 
 # A number cut by the right edge of a narrow ruled cell: its first part ends one digit short of
 # its cents or at its point or a comma ("811,669.9"), the rest ("7") set under it, right-aligned.
-_NUMBER_HEAD = regex.compile(r"-?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.\d?)")
-_NUMBER_TAIL = regex.compile(r"[\d,.]{1,6}")
+_NUMBER_HEAD = compile_lazily(r"-?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.\d?)")
+_NUMBER_TAIL = compile_lazily(r"[\d,.]{1,6}")
 
 
 def join_wrapped_numbers(page: list[RawLine]) -> list[RawLine]:

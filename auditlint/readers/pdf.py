@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Callable, Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import Source
 from auditlint.readers.layout import EM_SHARE, Glyph, PageLayout, Rule, make_glyph, make_glyphs, make_run, page_lines
 from auditlint.readers.text import UnreadableError
@@ -158,7 +157,7 @@ def _pdfium_text(textpage: int, count: int) -> str:
     return "".join(chr(unicode(textpage, i)) for i in range(count))
 
 
-_WORD = regex.compile(r"\S+")
+_WORD = compile_lazily(r"\S+")
 
 
 def _pdfium_glyphs(page: int, height: float) -> list[Glyph]:
