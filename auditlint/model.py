@@ -20,10 +20,22 @@ def decimal_places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+class _CellWidths(dict):
+    """Each character's width in Latin character cells, found once per character met: the
+    parser measures every line and cell of a document, hundreds of thousands of characters."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        return width
+
+
+_CELL_WIDTHS = _CellWidths()
+
+
 def display_width(text: str) -> int:
     """Width in Latin character cells: East Asian wide and full-width characters count two, as
     they are set on the page (used to join wrapped lines and to place cells under headers)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_CELL_WIDTHS.__getitem__, text))
 
 
 @dataclass(frozen=True, slots=True)
