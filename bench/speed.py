@@ -1,7 +1,7 @@
 """Speed and memory, as ratios against the raw PDF engine on the same files.
 
     python bench/speed.py [--runs 3] [--limit N] [--engines pdfium,pdfminer] [--no-batch]
-                          [--no-growth] [--dask] [--documents]
+                          [--no-documents] [--no-growth] [--dask] [--documents]
 
 Per corpus PDF, paired on the same file and each the median of --runs runs, taken in turn so that
 a load that comes and goes hits both alike (pdfminer: one run): raw pypdfium2 text extraction
@@ -264,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N PDFs")
     parser.add_argument("--engines", default="pdfium,pdfminer")
     parser.add_argument("--no-batch", action="store_true", help="leave out the command-line measurements")
+    parser.add_argument("--no-documents", action="store_true", help="leave out the per-document ratios")
     parser.add_argument("--no-growth", action="store_true", help="leave out the growth tables")
     parser.add_argument("--dask", action="store_true", help="also lint the corpus on a local two-worker Dask cluster")
     parser.add_argument("--documents", action="store_true", help="list every PDF's figures")
@@ -278,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(load())
     print()
-    per_document(paths, [e.strip() for e in args.engines.split(",") if e.strip()], args.runs, args.documents)
+    if not args.no_documents:
+        per_document(paths, [e.strip() for e in args.engines.split(",") if e.strip()], args.runs, args.documents)
     if not args.no_growth:
         print()
         growth(paths, max(1, args.runs // 2))
