@@ -31,7 +31,7 @@ def lint_document(path: str | os.PathLike[str], *, config: str | None = None, **
     """Lint one file (see `auditlint.lint_document`): plain data, JSON- and pickle-ready."""
     from auditlint.cluster import outcome_data
     from auditlint.engine import FileLinter, finalize
-    from auditlint.findings import Finding
+    from auditlint.findings import unpack_findings
     from auditlint.runner import Limits, run_jobs
 
     settings = _settings("lint_document", options, config)
@@ -39,8 +39,9 @@ def lint_document(path: str | os.PathLike[str], *, config: str | None = None, **
     linter.prepare([os.fspath(path)])
     [outcome] = run_jobs([os.fspath(path)], linter, 1, Limits(settings.timeout, settings.max_memory))
     data = outcome_data(outcome)
-    if "result" in data:  # ordered and fingerprinted as a run's report has them
-        findings = finalize(Finding.from_data(finding) for finding in data["result"]["findings"])
+    if "result" in data:  # ordered and fingerprinted as a run's report has them, each whole
+        findings = finalize(unpack_findings(data["result"]))
+        del data["result"]["places"]
         data["result"]["findings"] = [finding.to_data() for finding in findings]
     return data
 

@@ -21,7 +21,7 @@ from auditlint import DISTRIBUTION
 from auditlint.agreement import Options
 from auditlint.baseline import occurrences, read_baseline
 from auditlint.config import ConfigError, Settings
-from auditlint.findings import Finding, Level, Message
+from auditlint.findings import Finding, Level, Message, pack_findings, unpack_findings
 from auditlint.language import choose, text_lang
 from auditlint.model import Document, Location
 from auditlint.parse import parse_document
@@ -239,7 +239,7 @@ class FileLinter:
             outcome = lint_file(path, checks, settings, self._known, report_unused, report_nothing)
         except UnreadableError as exc:
             raise JobFailed(str(exc)) from exc
-        return {"findings": [f.to_data() for f in outcome.findings], "language": outcome.language,
+        return {**pack_findings(outcome.findings), "language": outcome.language,
                 "tables": outcome.checked.tables, "claims": outcome.checked.claims}
 
 
@@ -276,7 +276,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
             result.files.append(outcome.path)
             result.languages[outcome.path] = outcome.result["language"]
             result.checked[outcome.path] = Checked(outcome.result["tables"], outcome.result["claims"])
-            findings.extend(Finding.from_data(data) for data in outcome.result["findings"])
+            findings.extend(unpack_findings(outcome.result))
     result.findings = finalize(findings)
     result.lang = choose(settings.lang, result.languages.values())
     if recorded is not None:

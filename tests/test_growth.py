@@ -8,6 +8,7 @@ the count grow with the square of the copies.
 from __future__ import annotations
 
 import cProfile
+import json
 import pstats
 from dataclasses import asdict
 
@@ -106,3 +107,16 @@ def test_display_width_counts_wide_characters_twice_as_unicodedata_says():
     for _ in range(500):
         text = "".join(chr(chance.randint(32, 0x2FFFF)) for _ in range(chance.randint(0, 20)))
         assert display_width(text) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_a_files_findings_travel_with_each_related_place_once():
+    from auditlint.findings import pack_findings, unpack_findings
+
+    shared = Related(Location("d.txt", 9, 1, 9, 5), Message("《表》", "table"))
+    findings = [Finding("text-vs-table", Level.ERROR, Message("甲", "a"), Location("d.txt", line, 1, line, 3),
+                        (shared, Related(Location("d.txt", line, 5, line, 7), Message("乙", "b"))), f"text:{line}")
+                for line in (1, 2, 3)]
+    packed = pack_findings(findings)
+    assert len(packed["places"]) == 4 and [f["related"][0] for f in packed["findings"]] == [0, 0, 0]
+    back = unpack_findings(json.loads(json.dumps(packed)))
+    assert back == findings and back[0].related[0] is back[2].related[0]
