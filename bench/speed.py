@@ -162,8 +162,10 @@ def growth_table(label: str, unit: str, files: list[tuple[int, int, Path]], runs
         rows.append([copies, size, f"{wall:.2f}", f"{1000 * wall / size:.3f}", f"{peak:.0f}", f"{1024 * peak / size:.1f}"])
     print(tabulate(rows, headers=[f"{label} copies", unit, "wall s", f"ms/{unit[:-1]}", "peak RSS MB",
                                   f"KB/{unit[:-1]}"]))
+    steps = ", ".join(f"x{sizes[i + 1] / sizes[i]:.0f} {unit}: time x{times[i + 1] / times[i]:.2f}, "
+                      f"memory x{peaks[i + 1] / peaks[i]:.2f}" for i in range(len(sizes) - 1))
     print(f"{label}: time ∝ {unit}^{fit(sizes, times):.2f}, peak memory ∝ {unit}^{fit(sizes, peaks):.2f} "
-          f"(1 is linear)")
+          f"(1 is linear); step by step: {steps}")
 
 
 def growth(paths: list[Path], runs: int) -> None:
