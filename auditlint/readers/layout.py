@@ -186,17 +186,22 @@ class VerticalRules:
 
     def _start(self) -> None:
         self._next, self._active, self._y = 0, [], float("-inf")
+        self._xs: list[float] = []  # the sorted x of the active rules, kept while they stay the same
 
     def crossing(self, y: float) -> list[float]:
         """The x of every vertical rule that crosses height y, sorted."""
         if y < self._y:
             self._start()
         self._y = y
+        before = len(self._active)
         while self._next < len(self._rules) and self._rules[self._next].top <= y:
             self._active.append(self._rules[self._next])
             self._next += 1
-        self._active = [r for r in self._active if r.bottom >= y]
-        return sorted((r.x0 + r.x1) / 2 for r in self._active)
+        kept = [r for r in self._active if r.bottom >= y]
+        if len(kept) != before or len(self._active) != before:
+            self._xs = sorted((r.x0 + r.x1) / 2 for r in kept)
+        self._active = kept
+        return self._xs
 
 
 def _rule_between(left: Glyph, right: Glyph, rule_xs: list[float]) -> bool:
@@ -232,8 +237,9 @@ _AMOUNT = compile_lazily(r"\d{1,3}(?:,\d{3})*\.\d{2}")
 
 
 def part_touching_amounts(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
-    """A cell of touching amounts as one cell per amount, its extent shared out by characters."""
-    if not _TOUCHING_AMOUNTS.fullmatch(text):
+    """A cell of touching amounts as one cell per amount, its extent shared out by characters.
+    Two amounts have two decimal points: a cell without them is asked no pattern."""
+    if text.count(".") < 2 or not _TOUCHING_AMOUNTS.fullmatch(text):
         return [(text, x0, x1)]
     step = (x1 - x0) / len(text)
     return [(m.group(), x0 + m.start() * step, x0 + m.end() * step) for m in _AMOUNT.finditer(text)]

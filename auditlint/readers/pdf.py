@@ -54,11 +54,10 @@ def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
                 rotation = _rotation(pdf.FPDFPage_GetRotation(page), index)
                 if rotation:
                     shown = _as_shown(rotation, _media_box(page))
-                    yield PageLayout(tuple(_pdfium_turned_glyphs(page, shown)), tuple(_pdfium_rules(page, shown)))
+                    yield PageLayout(tuple(_pdfium_turned_glyphs(page, shown)), tuple(_pdfium_rules(page, shown=shown)))
                 else:
                     height = pdf.FPDF_GetPageHeightF(page)
-                    yield PageLayout(tuple(_pdfium_glyphs(page, height)),
-                                     tuple(_pdfium_rules(page, lambda x, y: (x, height - y))))
+                    yield PageLayout(tuple(_pdfium_glyphs(page, height)), tuple(_pdfium_rules(page, height=height)))
             finally:
                 pdf.FPDF_ClosePage(page)
     finally:
@@ -277,10 +276,13 @@ def _longest(holds: Callable[[int], bool], limit: int) -> int:
     return good
 
 
-def _pdfium_rules(page: int, shown: Point, max_depth: int = 15) -> list[Rule]:
+def _pdfium_rules(page: int, shown: Point | None = None, height: float = 0.0, max_depth: int = 15) -> list[Rule]:
     """Thin path objects of the page, Form XObjects included (as deep as pypdfium2 goes), where
-    the page shows them (`shown` turns a point of the page's own space). The objects are walked
-    by index, a form's inside it as it is met, in the page's order: no list of every object."""
+    the page shows them: turned by `shown` (a point of the page's own space to where it is
+    shown), or, on a page that is not turned, only flipped to run down from the top (`height`).
+    The objects are walked by index, a form's inside it as it is met, in the page's order: no
+    list of every object. A table is drawn in thousands of paths, so the flip and the test of
+    thinness are written out in the loop (what _rule does, to the same floats)."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -289,20 +291,32 @@ def _pdfium_rules(page: int, shown: Point, max_depth: int = 15) -> list[Rule]:
 
     pdf = calls()
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    at = [ctypes.addressof(v) for v in (left, bottom, right, top)]
+    at_left, at_bottom, at_right, at_top = (ctypes.addressof(v) for v in (left, bottom, right, top))
     get_type, get_bounds, path_type, form_type = (pdf.FPDFPageObj_GetType, pdf.FPDFPageObj_GetBounds,
                                                   raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
+    thin, long = RULE_THICKNESS, 3 * RULE_THICKNESS
     rules: list[Rule] = []
+    append, new = rules.append, tuple.__new__
 
     def visit(count: Callable[[int], int], get: Callable[[int, int], int | None], parent: int, depth: int) -> None:
         for index in range(count(parent)):
             obj = get(parent, index)
             kind = get_type(obj)
-            if kind == path_type and get_bounds(obj, *at):
-                (ax, ay), (bx, by) = shown(left.value, bottom.value), shown(right.value, top.value)
-                rule = _rule(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-                if rule is not None:
-                    rules.append(rule)
+            if kind == path_type:
+                if not get_bounds(obj, at_left, at_bottom, at_right, at_top):
+                    continue
+                if shown is not None:
+                    (ax, ay), (bx, by) = shown(left.value, bottom.value), shown(right.value, top.value)
+                    rule = _rule(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+                    if rule is not None:
+                        append(rule)
+                    continue
+                ax, bx, ay, by = left.value, right.value, height - bottom.value, height - top.value
+                # min and max as the builtins pick (the first of equals), then _rule's test
+                x0, x1, y0, y1 = (bx if bx < ax else ax), (bx if bx > ax else ax), (by if by < ay else ay), (by if by > ay else ay)
+                wide, tall = x1 - x0, y1 - y0
+                if (tall if tall < wide else wide) <= thin and (tall if tall > wide else wide) > long:
+                    append(new(Rule, (x0, y0, x1, y1)))
             elif kind == form_type and depth < max_depth:
                 visit(pdf.FPDFFormObj_CountObjects, pdf.FPDFFormObj_GetObject, obj, depth + 1)
 
