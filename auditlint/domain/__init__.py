@@ -63,6 +63,9 @@ TABLE_KINDS: tuple[TableKind, ...] = (
 )
 
 _KIND_PATTERNS = [(kind, compile_lazily(p)) for kind in TABLE_KINDS for p in kind.patterns]
+# Any kind's title at all, in one search: most lines name no table, and are then asked once, not
+# once per pattern (which kind is still the first pattern's, in order, that matches).
+_ANY_KIND = compile_lazily("|".join(f"(?:{p})" for kind in TABLE_KINDS for p in kind.patterns))
 _SPACES = compile_lazily(r"\s+")
 _SENTENCE_MARK = compile_lazily(r"[。；，]")
 KINDS_BY_ID = {kind.id: kind for kind in TABLE_KINDS}
@@ -124,7 +127,8 @@ _CITED = compile_lazily(r"表[》”]|说明$")
 def table_kind(title: str) -> TableKind | None:
     """The standard table a title names, or None."""
     compact = _SPACES.sub("", title)
-    if len(compact) > MAX_TITLE_LENGTH or _SENTENCE_MARK.search(compact) or _CITED.search(compact):
+    if len(compact) > MAX_TITLE_LENGTH or _SENTENCE_MARK.search(compact) or _CITED.search(compact) \
+            or not _ANY_KIND.search(compact):
         return None
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(compact):

@@ -74,11 +74,13 @@ def line_pieces(line: Line) -> list[Piece]:
     if line.layout == POSITIONED or lone_amount(line):
         return [piece for c in line.cells for piece in _split_code_cell(Piece(c.text, c.location, c.x0, c.x1, ruled=c.ruled))]
     pieces = []
-    for match in _TOKEN.finditer(line.text):
-        x0 = display_width(line.text[:match.start()])
+    text, end, end_width = line.text, 0, 0  # each token's start measured from the one before: long prose
+    for match in _TOKEN.finditer(text):
+        x0 = end_width + display_width(text[end:match.start()])
         location = Location(line.cells[0].location.path, line.number, match.start() + 1, line.number,
                             match.end() + 1, line.page) if line.cells else None
-        pieces.append(Piece(match.group(), location, x0, x0 + display_width(match.group())))
+        end, end_width = match.end(), x0 + display_width(match.group())
+        pieces.append(Piece(match.group(), location, x0, end_width))
     return pieces
 
 
@@ -88,7 +90,7 @@ _CODE_THEN_LABEL = compile_lazily(r"^(\d{3,7})\s+(?=\p{Han})")
 def _split_code_cell(piece: Piece) -> list[Piece]:
     """A code and its name set close enough to read as one cell ("2080506 机关事业单位") are two
     cells; their extents are shared out by display width."""
-    match = _CODE_THEN_LABEL.match(piece.text)
+    match = _CODE_THEN_LABEL.match(piece.text) if piece.text[:1].isdigit() else None  # most cells open with no digit
     if not match:
         return [piece]
     code, label = match.group(1), piece.text[match.end():]
@@ -105,8 +107,12 @@ def is_amount_line(pieces: list[Piece]) -> bool:
     """Does a line carry an amount (a number with a decimal point or thousands comma)? A grid cell
     is one value even when OCR split it ("5, 456. 16"); a gapped cell may hold several words
     ("行政运行 707.28 707.28"), so its words are looked at too."""
-    return any(is_amount_like(text) and parse_amount(text) is not None
-               for p in pieces for text in (p.text, *p.text.split()))
+    for piece in pieces:
+        # no word of a piece without a point or a comma is amount-like: such a piece is passed by
+        if is_amount_like(piece.text) and any(is_amount_like(text) and parse_amount(text) is not None
+                                              for text in (piece.text, *piece.text.split())):
+            return True
+    return False
 
 
 # A digit set before a bracketed enumerator ("1（一）一般公共预算资金"): a mark outside the table's
