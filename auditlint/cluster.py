@@ -1,9 +1,9 @@
 """Linting past one machine: files sent to a Dask cluster (`--executor dask`, `auditlint[dask]`).
 
-A national year is some 10^5 PDFs; one machine lints them in a day, a cluster in an hour. Each
-file is one task. On its Dask worker the task lints the file as `--jobs` does on this machine: in
-a forked process with the same per-file limits (auditlint.runner), so a file that hangs, eats
-memory or crashes costs its own line and never the worker. The task returns its outcome as JSON
+A national year is some 10^5 PDFs; one machine lints them in a day, a cluster in an hour. The
+files are sent in tasks of a few; on its Dask worker a task lints them as `--jobs` does on this
+machine: in a forked process, each file within the same per-file limits (auditlint.runner), so a
+file that hangs, eats memory or crashes costs its own line and never the worker. The task returns its outcome as JSON
 text, the same plain data a local worker sends over its pipe; here the outcomes are put back in
 the order of the files, and the report is byte for byte the one `--jobs N` prints.
 
@@ -29,15 +29,25 @@ def outcome_data(outcome: Outcome) -> dict[str, Any]:
     return {"path": outcome.path, "result": outcome.result}
 
 
-def lint_on_worker(path: str, linter: Callable[[str], Any], timeout: float, max_memory: int) -> str:
-    """The task a Dask worker runs: one file linted within its limits, as JSON text. The checks
-    and the PDF engine are loaded first, in the worker's own process, so the fork that lints
-    the file inherits them (and the next task finds them loaded)."""
+# Files per task: a few, so that a task's forked worker lints several in turn (warm, as `--jobs`'s
+# do), and many tasks still, so that a cluster's workers share the files out evenly.
+MAX_BATCH = 8
+TASKS_PER_WORKER = 4
+
+
+def lint_on_worker(paths: list[str], linter: Callable[[str], Any], timeout: float, max_memory: int) -> str:
+    """The task a Dask worker runs: a few files, each linted within its limits by a worker
+    forked here (auditlint.runner), their outcomes as JSON text. The checks and the PDF engine
+    are loaded and the patterns compiled first, in the Dask worker's own process, so the fork
+    inherits them (and the next task finds them ready)."""
+    from auditlint.patterns import compile_all
+
     prepare = getattr(linter, "prepare", None)
     if prepare is not None:
-        prepare([path])
-    [outcome] = run_jobs([path], linter, 1, Limits(timeout, max_memory))
-    return json.dumps(outcome_data(outcome), ensure_ascii=False)
+        prepare(paths)
+    compile_all()
+    outcomes = run_jobs(paths, linter, 1, Limits(timeout, max_memory))
+    return json.dumps([outcome_data(outcome) for outcome in outcomes], ensure_ascii=False)
 
 
 def dask_outcomes(paths: Sequence[str], linter: Any, scheduler: str | None,
@@ -60,14 +70,19 @@ def dask_outcomes(paths: Sequence[str], linter: Any, scheduler: str | None,
     except OSError as exc:
         raise ConfigError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
     try:
-        futures = [client.submit(lint_on_worker, path, linter, settings.timeout, settings.max_memory, pure=False)
-                   for path in paths]
-        for _ in as_completed(futures):
-            done()
+        workers = max(1, sum(client.nthreads().values()))
+        size = max(1, min(MAX_BATCH, -(-len(paths) // (workers * TASKS_PER_WORKER))))
+        batches = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
+        futures = [client.submit(lint_on_worker, batch, linter, settings.timeout, settings.max_memory, pure=False)
+                   for batch in batches]
+        sizes = {future.key: len(batch) for future, batch in zip(futures, batches)}
+        for future in as_completed(futures):
+            for _ in range(sizes[future.key]):
+                done()
         outcomes = []
-        for path, text in zip(paths, client.gather(futures)):
-            data = json.loads(text)  # plain JSON, never a pickle of the worker's making
-            outcomes.append(Outcome(path, result=data.get("result"), error=data.get("error")))
+        for batch, text in zip(batches, client.gather(futures)):
+            for path, data in zip(batch, json.loads(text)):  # plain JSON, never a pickle of the worker's making
+                outcomes.append(Outcome(path, result=data.get("result"), error=data.get("error")))
         return outcomes
     finally:
         client.close()

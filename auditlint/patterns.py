@@ -25,6 +25,7 @@ class LazyPattern:
 
     def __init__(self, source: str, flags: int = 0, **options: Any) -> None:
         self.__dict__.update(pattern=source, _flags=flags, _options=options)
+        _MADE.append(self)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # copy, pickle and the like ask for what no pattern has
@@ -38,6 +39,18 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r})"
 
 
+_MADE: list[LazyPattern] = []  # every pattern made, for compile_all
+
+
 def compile_lazily(source: str, flags: int = 0, **options: Any) -> regex.Pattern:
     """regex.compile(source, flags, **options), done when the pattern is first used."""
     return LazyPattern(source, flags, **options)  # type: ignore[return-value]
+
+
+def compile_all() -> None:
+    """Compile every pattern made so far, now: for a process that forks a fresh child for each
+    file (a Dask worker's task), so that the children inherit them compiled instead of each
+    compiling what it uses."""
+    for pattern in _MADE:
+        if "compiled" not in pattern.__dict__:
+            pattern.search  # noqa: B018 - asking compiles it

@@ -32,3 +32,11 @@ def test_importing_the_engine_and_loading_the_checks_compiles_no_pattern():
              "print(len(compiled))\n")
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert int(run.stdout) <= 2  # the regex module's own, at most
+
+
+def test_compile_all_compiles_every_pattern_made():
+    from auditlint.patterns import compile_all
+
+    pattern = compile_lazily(r"预算\d+")
+    compile_all()
+    assert "compiled" in vars(pattern) and vars(pattern)["search"]("预算12")
