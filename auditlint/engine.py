@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Protocol
@@ -23,7 +23,7 @@ from auditlint.baseline import occurrences, read_baseline
 from auditlint.config import ConfigError, Settings
 from auditlint.findings import Finding, Level, Message, pack_findings, unpack_findings
 from auditlint.language import choose, text_lang
-from auditlint.model import Document, Location
+from auditlint.model import Document, Location, Source
 from auditlint.parse import parse_document
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
 from auditlint.result import FileError, LintResult
@@ -50,7 +50,7 @@ def collect_files(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[li
         if os.path.isdir(path):
             found, others = _walk(path, patterns)
             if not found:
-                errors.append(FileError(path, "no .txt, .md or .pdf files in this directory"))
+                errors.append(FileError(path, "no .txt, .md, .pdf, .docx or .xlsx files in this directory"))
             files.extend(found)
             unsupported.extend(others)
         elif os.path.lexists(path) and not os.path.exists(path):
@@ -156,7 +156,7 @@ def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Setting
     """All findings of the given checks on one file, less those its suppression comments cover,
     and what the file gave them to check (a `not-understood` finding when nothing and
     `report_nothing`). Raises UnreadableError for a file that cannot be read."""
-    source = read_source(path, {"pdf_engine": settings.pdf_engine})
+    source = read_source(path, {"pdf_engine": settings.pdf_engine, "max_memory": settings.max_memory})
     document = parse_document(source)
     findings: list[Finding] = []
     for check, info in checks:
@@ -170,7 +170,27 @@ def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Setting
         findings.append(nothing)
         ran.add(NotUnderstood.id)
     kept = apply_suppressions(findings, parse_suppressions(source), ran, known, report_unused)
-    return FileOutcome(kept, text_lang("\n".join(line.text for line in source.lines)), counts)
+    return FileOutcome(anchored(kept, source), text_lang("\n".join(line.text for line in source.lines)), counts)
+
+
+def anchored(findings: list[Finding], source: Source) -> list[Finding]:
+    """Findings whose every location names the place a person opens in an office file (its
+    anchor: `¶12`, `T2!R3C4`, `Sheet1!C7`), taken from the reader's cell at that line and
+    column; the checks build locations from lines and columns, which the file itself has not.
+    Text and PDF sources have no anchors, and their findings are returned as they are."""
+    lines = {line.number: line for line in source.lines if any(cell.location.anchor for cell in line.cells)}
+    if not lines:
+        return findings
+
+    def place(location: Location) -> Location:
+        line = lines.get(location.line)
+        if location.anchor or line is None:
+            return location
+        cell = next((c for c in reversed(line.cells) if c.location.column <= location.column), line.cells[0])
+        return replace(location, anchor=cell.location.anchor)
+
+    return [replace(f, location=place(f.location), related=tuple(replace(r, location=place(r.location)) for r in f.related))
+            for f in findings]
 
 
 def run_check(check: Check, info: RuleInfo, document: Document, settings: Settings) -> list[Finding]:

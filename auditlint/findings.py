@@ -7,7 +7,7 @@ values (stated, expected, difference). Reports only format these fields; they ne
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import IntEnum
 from typing import Any, Iterable
@@ -133,13 +133,13 @@ def pack_findings(findings: Iterable[Finding]) -> dict[str, Any]:
     data, its related places as numbers], "places": [related place data]}`. A figure that many
     sentences restate is a related place of each of their findings; listed whole in every one,
     a document that repeats its tables sends (and holds) the square of its length."""
-    numbers: dict[Related, int] = {}
+    numbers: dict[tuple[Related, str], int] = {}  # a location's anchor is not compared: it is a key of its own
     packed = []
     for finding in findings:
         data = finding.to_data(with_related=False)
-        data["related"] = [numbers.setdefault(place, len(numbers)) for place in finding.related]
+        data["related"] = [numbers.setdefault((place, place.location.anchor), len(numbers)) for place in finding.related]
         packed.append(data)
-    return {"findings": packed, "places": [_related_data(place) for place in numbers]}
+    return {"findings": packed, "places": [_related_data(place) for place, _ in numbers]}
 
 
 def unpack_findings(data: dict[str, Any]) -> list[Finding]:
@@ -156,9 +156,11 @@ def _message_data(message: Message) -> dict[str, str]:
     return {"zh": message.zh, "en": message.en}
 
 
+_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
+
+
 def _location_data(location: Location) -> dict[str, Any]:
-    return {"path": location.path, "line": location.line, "column": location.column,
-            "end_line": location.end_line, "end_column": location.end_column, "page": location.page}
+    return {name: getattr(location, name) for name in _LOCATION_FIELDS}
 
 
 def shape_hint(stated: Decimal, expected: Decimal) -> Message | None:

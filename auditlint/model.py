@@ -43,7 +43,13 @@ class Location:
     """A span of characters in a source file.
 
     Lines and columns are 1-based and count Unicode code points; `end_column` is exclusive, as in
-    SARIF. `page` is the 1-based page (form feeds in text, pages in a PDF).
+    SARIF. `page` is the 1-based page (form feeds in text, pages in a PDF, sheets of a workbook).
+
+    `anchor` is where a person opens the place in an office file, whose lines are the reader's
+    and not the file's: a Word paragraph (`¶12`) or table cell (`T2!R3C4`), an Excel cell
+    (`收支总表!C7`); "" for text and PDF. Readers set it on their cells and the engine on a
+    finding's locations (auditlint.engine.anchored); it is not compared, so a location rebuilt
+    from a line and a column (which every parse step does) equals the cell's own.
     """
 
     path: str
@@ -52,6 +58,7 @@ class Location:
     end_line: int
     end_column: int
     page: int = 1
+    anchor: str = field(default="", compare=False)
 
     def covering(self, other: "Location") -> "Location":
         """The smallest span that contains both locations (same file)."""
@@ -114,13 +121,35 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Remark:
+    """What a reader did with a file that a reviewer should know, in both languages: content it
+    did not read (hidden rows, columns and sheets of a workbook), figures it read as shown
+    where the file holds more decimals, formulas with no computed value (`kind` UNCOMPUTED: the
+    file was never recalculated, and their values are unknown, not blank). `location` is the
+    first place it concerns, `places` every place (the cells of every uncomputed formula)."""
+
+    kind: str
+    zh: str
+    en: str
+    location: Location
+    places: tuple[Location, ...] = ()
+
+
+HIDDEN = "hidden"            # hidden rows, columns or sheets, left unread
+DISPLAYED = "displayed"      # a number read as its format shows it, the file holding more decimals
+UNCOMPUTED = "uncomputed"    # a formula whose computed value the file does not hold
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
-    """What a reader produces: the lines of one file, with how the file was decoded."""
+    """What a reader produces: the lines of one file, with how the file was decoded, and the
+    reader's remarks on it (office files; see Remark)."""
 
     path: str
-    kind: str  # "text", "markdown" or "pdf"
+    kind: str  # "text", "markdown", "pdf", "docx" or "xlsx"
     encoding: str
     lines: tuple[Line, ...]
+    remarks: tuple[Remark, ...] = ()
     _numbers: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -489,7 +518,9 @@ class TableReading:
 @dataclass(frozen=True, slots=True)
 class BudgetRestatement:
     """A form's budget field, a sentence of the same form that restates it, and the change the
-    sentence states against an earlier year's budget (itself stated in the form), if any."""
+    sentence states against an earlier year's budget (itself stated in the form), if any. The
+    field is the form's 当年预算 as printed next to its label, else the year's budget its form
+    read as fields states (a one-year project's 项目总预算)."""
 
     form: Table
     field: Amount
@@ -497,6 +528,7 @@ class BudgetRestatement:
     earlier: Amount | None = None
     change: Amount | None = None
     decrease: bool = False
+    doubts: tuple["Doubt", ...] = ()  # why a gap may be a misreading: the field read from a form read with doubts
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,6 +575,42 @@ class Target:
     unit: str
     bare: bool  # neither multiplier nor unit printed ("26")
     before: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TwinRatio:
+    """A ratio a clause states (`percent`) that its counts do not give (`found`, the sum of its
+    listed counts over its total), where a twin clause of the same words (`twin`) gives its own."""
+
+    percent: Amount
+    found: Any  # auditlint.agreement.Ratio: the exact ratio and its interval
+    counts: tuple[Amount, ...]
+    total: Amount
+    twin: Amount
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class NarratedIndicator:
+    """A sentence of the narrative stating a self-evaluated indicator's result (a rate by its
+    name, or its quality denied), and whether that agrees with the actual value its form reports."""
+
+    form: "Form"
+    indicator: Indicator
+    stated: str
+    location: Location
+    agrees: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionScore:
+    """A self-evaluation's budget execution row scored by the rule its header states ("得分（20
+    分*执行率）"): the points the rule gives, the row's execution rate (in percent) and the score
+    it prints."""
+
+    points: Amount
+    rate: Amount
+    score: Amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -602,7 +670,8 @@ class FormMoney:
     tables' figures it restates (`facts`: a project form's 当年预算 and its row of the 项目支出表,
     an overall form's 财政拨款 and the department's total), or the form's own figures it is the
     sum of (`parts`: 资金总额 = 财政拨款 + 其他资金), or the narrative's statement of it
-    (`narrative`: a self-evaluation's 预算数 and the 预算数 its project's paragraph states). `subject` names what it is; `unit` is the
+    (`narrative`: a self-evaluation's 预算数 and the 预算数 its project's paragraph states), or the
+    form's own statement of it (`own`). `subject` names what it is; `unit` is the
     form's unit (元, 万元; "" when the form does not print it); `doubts` say why a gap cannot be
     claimed as an error (the form or the field read with doubts, the unit unknown)."""
 
@@ -614,6 +683,9 @@ class FormMoney:
     parts: tuple[FormField, ...] = ()
     doubts: tuple[Doubt, ...] = ()
     narrative: FormField | None = None  # the narrative's statement of the same figure, in 万元
+    # The form's own statement of the same figure elsewhere in it, in the form's unit: a cost
+    # indicator naming the budget (预算控制数) against the execution row's 预算数 or 执行数.
+    own: FormField | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from tabulate import tabulate
 
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain import TABLE_KINDS
-from auditlint.model import Amount, Change, Completion, Document, Fact, Form, Location, Share, Table, TableReading
+from auditlint.model import Amount, Change, Completion, Document, Fact, Form, Line, Location, Share, Table, TableReading
 from auditlint.domain.scope import SCOPE_NAMES
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
@@ -192,12 +192,20 @@ def describe_forms(doc: Document) -> str:
     return f"forms: {len(forms)}\n\n" + "\n\n".join(describe_form(form, n) for n, form in enumerate(forms, start=1))
 
 
+def _anchor(line: Line) -> str:
+    """Where an office file's line starts, as the file names it (`¶9`, `表2!A5`), before its text."""
+    anchor = line.cells[0].location.anchor if line.cells else ""
+    return f"{anchor}  " if anchor else ""
+
+
 def render_document(doc: Document, with_text: bool = False, with_facts: bool = False, lang: str = "en") -> str:
     parts = [f"{doc.path}: {doc.source.kind} ({doc.source.encoding}), {len(doc.source.lines)} lines, "
              f"{len(doc.tables)} tables"]
+    if doc.source.remarks:  # what the reader of a Word or Excel file left out or read as shown
+        parts.append("\n".join(f"reading note: {remark.zh if lang == 'zh' else remark.en}" for remark in doc.source.remarks))
     if with_text:
         width = len(str(len(doc.source.lines)))
-        parts.append("\n".join(f"{line.number:>{width}} p{line.page}  {line.text}" for line in doc.source.lines))
+        parts.append("\n".join(f"{line.number:>{width}} p{line.page}  {_anchor(line)}{line.text}" for line in doc.source.lines))
     for number, table in enumerate(doc.tables, start=1):
         parts.append(describe_table(table, number, doc.facts.reading(table), lang))
     parts.append(describe_forms(doc))

@@ -33,7 +33,7 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"no text layer \(a scanned PDF\?\): auditlint cannot read it", "没有文字层（扫描版 PDF？）：auditlint 无法读取"),
     (r"the PDF has no pages: auditlint cannot read it", "该 PDF 没有页面：auditlint 无法读取"),
     # finding files (auditlint.engine)
-    (r"no \.txt, \.md or \.pdf files in this directory", "该目录中没有 .txt、.md 或 .pdf 文件"),
+    (r"no \.txt, \.md, \.pdf, \.docx or \.xlsx files in this directory", "该目录中没有 .txt、.md、.pdf、.docx 或 .xlsx 文件"),
     (r"broken symbolic link", "符号链接已失效"),
     (r"no such file or directory", "文件或目录不存在"),
     # the limits of a file's process (auditlint.runner)
@@ -69,8 +69,30 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     # baselines (auditlint.baseline)
     (r"not an auditlint baseline \(invalid JSON: (.*)\)", r"不是 auditlint 基线（JSON 无效：\1）"),
     (r"not an auditlint baseline \(version (.+) expected\)", r"不是 auditlint 基线（应为第 \1 版格式）"),
-    # formats not read yet (auditlint.readers)
-    (r"convert to PDF or text; Word/Excel input is planned", "请转为 PDF 或文本；Word/Excel 输入已在计划中"),
+    # Word and Excel (auditlint.readers.office, docx, xlsx)
+    (r"encrypted (Word|Excel) file: it needs a password to open", r"加密的 \1 文件：需要密码才能打开"),
+    (r"an old binary (Word|Excel) file \((\.\w+)\) named (\.\w+): save it as (\.\w+) in (?:Word|Excel) or WPS",
+     r"旧的二进制 \1 文件（\2 格式）却以 \3 为后缀：请在 \1 或 WPS 中另存为 \4"),
+    (r"not a readable (\.\w+) file \(damaged, or not an? (Word|Excel) file\)", r"不是可读的 \1 文件（已损坏，或不是 \2 文件）"),
+    (r"a zip of ([\d,]+) parts: not a (Word|Excel) document auditlint can read",
+     r"含 \1 个部件的压缩包：不是 auditlint 能读取的 \2 文件"),
+    (r"macro-enabled file \((\.\w+)\): auditlint does not open files that carry macros; save it as (.+?) without macros",
+     r"启用宏的文件（\1）：auditlint 不打开带宏的文件；请另存为不含宏的 \2"),
+    (r" \(it holds a VBA project\)", "（其中有 VBA 工程）"),
+    (r"its parts unpack to ([\d,]+) MB, more than the memory limit of (\d+) MB allows \(see --max-memory\): "
+     r"too large, or a zip bomb", r"其各部件解压后有 \1 MB，超出内存限制 \2 MB 所允许的（见 --max-memory）：文件过大，或是压缩炸弹"),
+    (r"the Word document has no text: auditlint cannot read it", "该 Word 文件没有文字：auditlint 无法读取"),
+    (r"the workbook shows no cell with content: auditlint cannot read it", "该工作簿没有显示任何有内容的单元格：auditlint 无法读取"),
+    (r"sheet (.+?): not readable \(damaged\?\)", r"工作表 \1：无法读取（已损坏？）"),
+    # formats not read (auditlint.readers)
+    (r"(\.\w+) files are not read: ", r"不读取 \1 文件："),
+    (r"save Word and WPS documents as \.docx and spreadsheets as \.xlsx, or convert them to PDF",
+     "请将 Word、WPS 文档另存为 .docx，表格另存为 .xlsx，或转为 PDF"),
+    (r"save it as (\.\w+) in Word or WPS", r"请在 Word 或 WPS 中另存为 \1"),
+    (r"save it as (\.\w+) in Excel or WPS", r"请在 Excel 或 WPS 中另存为 \1"),
+    (r"save it as (\.\w+) in WPS", r"请在 WPS 中另存为 \1"),
+    (r"save it as (\.\w+)", r"请另存为 \1"),
+    (r"convert it to PDF", "请转为 PDF"),
     (r"a baseline entry has no fingerprint", "基线中有一条记录没有指纹"),
     # plugins (auditlint.plugins)
     (r"cannot load check (\S+) \((.*)\): ", r"无法加载检查 \1（\2）："),

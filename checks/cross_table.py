@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
 from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, in_wan_yuan, radius
 from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, figure_text, shape_hint
+from auditlint.domain.forms import VALUE_UNIT
 from auditlint.model import Document, Fact, FormMoney
 
 
@@ -28,7 +30,13 @@ class CrossTable:
     overall form (部门整体) against the document's totals, its 财政拨款 against the 财政拨款 income
     and its 资金总额 against the year's spending; only a form of the document's year (a form whose
     title names another year is left alone). An error needs the form read without doubt, its unit
-    printed, the tables trusted and, for a total, two tables printing it; else a note.
+    printed, the tables trusted and, for a total, two tables printing it; else a note. A
+    department's self-evaluation (整体绩效自评表) states what it spent (基本支出总额, 项目支出总额):
+    against the tables' 基本支出 and 项目支出, else the narrative's when no table prints them (a
+    note: the template counts 财政资金 only). And a self-evaluation's cost indicator that names the
+    budget (成本指标 | 预算控制数 | 121926.11 元 | 182755.15 元) against the form's own budget
+    execution row (预算数 18.27, 执行数 18.24 万元): its target is the 预算数, its actual value the
+    执行数, compared in 万元 (a warning at most: a form may set its cost target apart from its budget).
 
     The same function code must also carry the same name in every table: "20103 政府办公厅（室）
     及相关机构运行" in one table and "…事务" in another is a warning (names are weaker evidence
@@ -63,7 +71,9 @@ class CrossTable:
         同一经济科目在按经济分类的表与基本支出表中的数字；支出、基本支出、项目支出、人员经费、
         公用经费等总数在各表之间。同一科目编码在各表中的名称也须一致（名称不一致为警告）。
         绩效表中的金额：项目绩效表的当年预算与项目支出表中该项目的数字，部门整体绩效表的财政拨款、
-        资金总额与全文的财政拨款收入、支出总数（只核对本年度的表；表单读取有疑问或未注明单位时为提示）。
+        资金总额与全文的财政拨款收入、支出总数（只核对本年度的表；表单读取有疑问或未注明单位时为提示）；
+        整体绩效自评表的基本支出总额、项目支出总额与表中（或正文中）的基本支出、项目支出；
+        自评表成本指标“预算控制数”的目标值、实际完成值与该表预算执行情况的预算数、执行数（至多为警告）。
 
         为什么重要：各表按设计重复同一数字；一处与其他不同，就是某张表的录入差错，读者无从判断该信哪一个。
 
@@ -89,10 +99,41 @@ class CrossTable:
                 findings.extend(self._compare(key, group, doc, options.tolerance))
         yield from misread_columns(findings, compared)
         for money in doc.facts.form_money:
+            finding = None
             if money.facts:
                 finding = self._form(money, doc, options.tolerance)
-                if finding is not None:
-                    yield finding
+            elif money.own is not None:
+                finding = self._budget_cost(money, options.tolerance)
+            if finding is not None:
+                yield finding
+
+    def _budget_cost(self, money: FormMoney, extra: Decimal) -> Finding | None:
+        """A cost indicator naming the budget (预算控制数) against its form's execution row, in 万元.
+        A warning at most: a form may set its cost target apart from its budget, and an indicator
+        read from running text may have moved a column; but a reviewer must see why they differ."""
+        own, field = money.own, money.field
+        assert own is not None and own.amount is not None and field.amount is not None
+        unit = VALUE_UNIT.search(field.text)
+        indicator = in_wan_yuan(field.amount.value, unit.group("unit") if unit else "")
+        stated = in_wan_yuan(own.amount.value, money.unit)
+        if indicator is None or stated is None:
+            return None
+        if indicator[0].quantize(own.amount.value) == stated[0]:
+            return None  # the same money, in 元 to the fen and in 万元 to the hundred
+        form = money.form.table.name
+        finding = discrepancy(
+            self.id, amount_verdict(indicator[0] - stated[0], indicator[1] + stated[1], extra),
+            Message(f"《{form}》的成本指标「{field.name}」{'年初目标值' if money.subject == '预算数' else '实际完成值'}为 "
+                    f"{field.text}，而该表预算执行情况的{money.subject}为 {own.text} {money.unit}",
+                    f"{form}'s cost indicator “{field.name}” gives {field.text} as its "
+                    f"{'target' if money.subject == '预算数' else 'actual value'}, its budget execution row "
+                    f"{own.text} {money.unit} as the {money.subject}"),
+            field.location, field.text, own.text, indicator[0] - stated[0],
+            related=(Related(own.location, Message(f"预算执行情况：{money.subject}", f"budget execution: {money.subject}")),),
+            logical=f"form-cost:{form}:{money.subject}", hint=shape_hint(indicator[0], stated[0]))
+        if finding is not None and finding.level == Level.ERROR:
+            finding = replace(finding, level=Level.WARNING)
+        return finding
 
     def _form(self, money: FormMoney, doc: Document, extra: Decimal) -> Finding | None:
         """A form's money field against the tables' figures it restates, in 万元: an error only

@@ -48,9 +48,10 @@ class DuplicateIndicator:
             yield Finding(
                 rule=self.id,
                 level=self.level,
-                message=Message(f"指标「{repeat.name} {target}」在同一指标表中重复列出（第 {first.location.line} 行已有）",
-                                f"the indicator row '{repeat.name} {target}' is listed twice in one grid "
-                                f"(already on line {first.location.line})"),
+                # where it was listed first is the related place, which every report names as its
+                # format does (a line, a page, a Word or Excel cell), not the message
+                message=Message(f"指标「{repeat.name} {target}」在同一指标表中重复列出",
+                                f"the indicator row '{repeat.name} {target}' is listed twice in one grid"),
                 location=repeat.location,
                 related=(Related(first.location, Message("第一次列出", "listed first")),),
                 logical=f"duplicate-indicator:{repeat.name}:{target}:{repeat.level2}",

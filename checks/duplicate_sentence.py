@@ -37,6 +37,10 @@ class DuplicateSentence:
     such as boilerplate restated in another section, indicator labels recurring in several
     tables, and page headers and footers.
 
+    And a numbered list (a glossary, the function codes spent on) that defines the same term in
+    two of its items ("5、…事业单位医疗(项)：指…" and "10.…事业单位医疗(项)：反映…"): a warning, as
+    the second item may be meant for another term whose name was pasted from the first.
+
     Example (samples/planted_budget_2025.txt): 「政务数据共享平台运行维护386.52万元，主要用于主要用于平台
     软硬件运行维护」.
 
@@ -50,6 +54,7 @@ class DuplicateSentence:
     explain_zh = """
         检查内容：一段文字紧接着又出现一次（如“主要是主要是人员异动”），包括跨行的重复和相邻两段完全相同。
         三个汉字以下的重复（研究研究）、表格行和表头、相隔较远的重复（各部分的固定表述、页眉页脚）不报。
+        编号列表（名词解释、支出科目说明）中同一名词被两项重复解释的，为警告。
 
         为什么重要：重复的句子是一眼可见的编辑差错，会让读者觉得整份公开材料没有校对过。
 
@@ -58,6 +63,7 @@ class DuplicateSentence:
     """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
+        yield from self._terms(doc)
         previous: tuple[Paragraph, str] | None = None
         for paragraph in doc.paragraphs:
             compact = "".join(paragraph.text.split())  # whitespace gone, as str.isspace says
@@ -66,6 +72,18 @@ class DuplicateSentence:
                 yield self._finding(paragraph.body.locate(0, len(paragraph.text)),
                                     previous[0].body.locate(0, len(previous[0].text)), compact)
             previous = paragraph, compact
+
+    def _terms(self, doc: Document) -> Iterator[Finding]:
+        """A numbered list defining a term again (a warning: the second item may be meant as
+        another term, whose name was pasted from the first)."""
+        for repeated in doc.facts.repeated_terms:
+            (first, at), (again, location) = repeated.first, repeated.again
+            yield Finding(
+                rule=self.id, level=Level.WARNING,
+                message=Message(f"列表第 {again} 项再次解释「{repeated.term}」（第 {first} 项已解释）",
+                                f"item {again} of the list defines “{repeated.term}” again (item {first} did)"),
+                location=location, related=(Related(at, Message(f"第 {first} 项", f"item {first}")),),
+                logical=f"term:{repeated.term}", stated=repeated.term, expected="")
 
     def _within(self, paragraph: Paragraph, compact: str) -> Iterator[Finding]:
         repeats = find_adjacent_repeats(compact)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditlint.agreement import Options
-from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint
-from auditlint.model import Document, IndicatorRestatement
+from auditlint.findings import Finding, Level, Message, Place, Related, shape_hint, unconfirmed
+from auditlint.model import FORM_DOUBTED, Document, IndicatorRestatement, NarratedIndicator
 
 
 class FormRestatement:
@@ -27,6 +27,12 @@ class FormRestatement:
 
     Hints: a bare number that is the other's rounded ("26" for 26.07万) is a warning.
 
+    The narrative restates a self-evaluation's results too: a sentence stating an indicator's rate
+    by its name ("公用经费控制率为 69%") must give the actual value the form reports (an error, a
+    note when the form was read with doubts), and one denying the quality an indicator's name
+    asserts ("测算依据不够充分，预算编制不够合理" where 预算编制合理性 reports 合理) contradicts it
+    (a warning: words, not figures).
+
     Example (samples/planted_budget_2025.txt): the 部门整体支出绩效目标表 gives 「数据清洗准确率 ≥95%」
     where the project's 年度绩效目标表 gives 「数据清洗准确率 ≥98%」.
 
@@ -42,6 +48,8 @@ class FormRestatement:
         同一指标（按名称，不计空格、编号与引号）在同一期限（长期对长期，年度对年度；当年与上年是不同的数）
         和同一目标下须填同一个指标值。整体表的一组指标对应与之共有指标最多（至少一半）的项目表。
         只比较只有一个数的指标值，单位换算后比较（≥7万件即70000件，0.99即99%）；有疑点的表不比较。
+        正文对自评结果的表述也须与自评表一致：按指标名称写出的比率（“公用经费控制率为69%”）须等于自评表的
+        实际完成值；正文否定某指标名称所称的性质（“预算编制不够合理”，而自评表“预算编制合理性”填“合理”）为警告。
 
         为什么重要：整体绩效目标是部门承诺的目标；同一指标两个值（如整体表<101.8万，项目表≤17.8万），
         年终评价无法据以打分。
@@ -56,6 +64,30 @@ class FormRestatement:
             finding = self._finding(restatement)
             if finding is not None:
                 yield finding
+        for narrated in doc.facts.narrated_indicators:
+            if not narrated.agrees:
+                yield self._narrated(narrated)
+
+    def _narrated(self, narrated: NarratedIndicator) -> Finding:
+        """The narrative stating a self-evaluated indicator's result otherwise than its form: a rate
+        (an error when the form was read without doubt, else a note), or the quality the form
+        reports denied (a warning: words, not figures)."""
+        i = narrated.indicator
+        actual = (i.actual or "").strip()
+        denied = not narrated.stated.endswith(("%", "％"))
+        message = Message(f"正文称{narrated.stated if denied else i.name + '为 ' + narrated.stated}，"
+                          f"而《{narrated.form.table.name}》中{i.name}的实际完成值为 {actual}",
+                          f"the text says {narrated.stated}{'' if denied else ' for ' + i.name}, while "
+                          f"{narrated.form.table.name} reports {i.name}'s actual value as {actual}")
+        level = Level.WARNING if denied else self.level
+        if not denied and narrated.form.doubts:
+            level = Level.NOTE
+            message = Message(message.zh + unconfirmed((FORM_DOUBTED,)).zh, message.en + unconfirmed((FORM_DOUBTED,)).en)
+        return Finding(
+            rule=self.id, level=level, message=message, location=narrated.location,
+            related=(Related(i.location, Message(f"《{narrated.form.table.name}》{i.name}", f"{narrated.form.table.name}: {i.name}")),),
+            logical=f"form-narrated:{i.name}:{narrated.stated}",
+            place=Place("", i.name, "实际完成值"), stated=narrated.stated, expected=actual, difference=None)
 
     def _finding(self, restatement: IndicatorRestatement) -> Finding | None:
         if restatement.agrees is not False:

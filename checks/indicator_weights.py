@@ -5,9 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditlint.agreement import Options
-from auditlint.findings import Finding, Level, Message, Place, Related, unconfirmed
+from auditlint.agreement import Options, amount_verdict, radius
+from auditlint.findings import Finding, Level, Message, Place, Related, discrepancy, unconfirmed
 from auditlint.model import FORM_DOUBTED, Document
+
+# What a self-evaluation is scored out of: its budget execution's points and its indicators'.
+FULL_SCORE = Decimal(100)
 
 
 class IndicatorWeights:
@@ -21,7 +24,11 @@ class IndicatorWeights:
 
     And every indicator of a form read as a grid (auditlint.parse.form_fields) that states its
     points and its score: the score (得分) within the points (分值); a form read with doubts gives
-    a note (a row whose cells stand under the wrong columns would swap them).
+    a note (a row whose cells stand under the wrong columns would swap them). And the budget
+    execution row of a self-evaluation whose header states how it is scored ("得分（20 分*执行率）"):
+    its score must be the points times its execution rate, never more than the points (a gap
+    within the rounding of the printed rate and score is a note); and its points with those of
+    its 年度绩效目标 (20 分 + 80 分) must make the 100 a self-evaluation is scored out of.
 
     Why it matters: the points are the form's scale. When a group's indicators carry more points
     than the group, the form scores out of more than its 年度绩效目标 allows, and the self-rating
@@ -40,6 +47,8 @@ class IndicatorWeights:
     explain_zh = """
         检查内容：绩效自评表中标明分值的一级指标（如“产出指标 45分”）和二级指标（如“质量指标（10分）
         ”），与其下各指标分值之和比较。只检查完整读出的组。各指标的得分不得超过其分值。
+        表头写明得分规则的预算执行情况行（如“得分（20 分*执行率）”），得分须等于分值乘以执行率（不超过分值）；
+        预算执行情况的分值与年度绩效目标的分值（如 20 分 + 80 分）须合计 100 分。
 
         为什么重要：分值是评分的尺度；组内指标分值超过该组，自评结果就不在它所声称的尺度上。
 
@@ -50,6 +59,8 @@ class IndicatorWeights:
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         yield from self._scores(doc)
+        yield from self._execution_scores(doc, options.tolerance)
+        yield from self._scales(doc)
         for group in doc.facts.weight_groups:
             assert group.points is not None  # weight_groups yields only groups that state their points
             computed = sum((points.value for _, points in group.parts), Decimal(0))
@@ -72,6 +83,44 @@ class IndicatorWeights:
                 expected=str(computed),
                 difference=str(group.points.value - computed),
             )
+
+    def _scales(self, doc: Document) -> Iterator[Finding]:
+        """A self-evaluation's points for its budget execution and for its 年度绩效目标 must make
+        the 100 it is scored out of."""
+        for execution, section in doc.facts.form_scales:
+            total = execution.value + section.value
+            if total == FULL_SCORE:
+                continue
+            yield Finding(
+                rule=self.id, level=self.level,
+                message=Message(f"预算执行情况 {execution.text} 分与年度绩效目标 {section.text} 分合计 {total} 分，而自评满分为 100 分",
+                                f"the budget execution's {execution.text} points and the 年度绩效目标's {section.text} "
+                                f"make {total}, while a self-evaluation is scored out of 100"),
+                location=section.location,
+                related=(Related(execution.location, Message("预算执行情况", "budget execution")),),
+                logical=f"scale:{section.location.line}", stated=str(total), expected=str(FULL_SCORE),
+                difference=str(total - FULL_SCORE))
+
+    def _execution_scores(self, doc: Document, extra: Decimal) -> Iterator[Finding]:
+        """A budget execution row's score against the rule its header states ("得分（20 分*执行率）"):
+        the points times the rate, never above the points; within the rounding of the printed
+        rate and score, a note."""
+        for row in doc.facts.execution_scores:
+            points, rate, score = row.points.value, row.rate.value, row.score.value
+            expected = min(points * rate / 100, points)
+            spread = radius(score) + points * radius(rate) / 100
+            finding = discrepancy(
+                self.id, amount_verdict(score - expected, spread, extra),
+                Message(f"预算执行得分为 {row.score.text}，而按表头规则 {row.points.text} 分 × 执行率 {row.rate.text}% "
+                        f"应为 {expected.normalize():f}",
+                        f"the budget execution scores {row.score.text}, while its header's rule, {row.points.text} points "
+                        f"× the rate {row.rate.text}%, gives {expected.normalize():f}"),
+                row.score.location, row.score.text, f"{expected.normalize():f}", score - expected,
+                related=(Related(row.rate.location, Message("执行率", "the execution rate")),
+                         Related(row.points.location, Message("得分规则", "the scoring rule"))),
+                logical=f"execution-score:{row.score.location.line}")
+            if finding is not None:
+                yield finding
 
     def _scores(self, doc: Document) -> Iterator[Finding]:
         """Each indicator of a self-evaluation scored above its points (得分 over 分值): an error

@@ -1,6 +1,7 @@
 """The `percentage` rule: a stated percentage that its own numbers do not give."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Iterator
 
@@ -8,7 +9,7 @@ from auditlint.agreement import (HUNDRED, Options, Ratio, Verdict, amount_verdic
                                   claim_ratio, completion_ratio, fact_in_wan_yuan, figure_radius, percent_verdict, radius, ratio,
                                   ratio_verdict, to_the_cent)
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, figure_text, shape_hint
-from auditlint.model import Amount, AwardedToSmes, Change, Completion, Document, Doubt, Fact, Share, Split, decimal_places
+from auditlint.model import Amount, AwardedToSmes, Change, Completion, Document, Doubt, Fact, Share, Split, TwinRatio, decimal_places
 
 def _whole(fact: Fact) -> tuple[Decimal, None, Decimal]:
     """A table total as the whole of a ratio: its value in 万元, its part's own radius, its radius."""
@@ -17,6 +18,10 @@ def _whole(fact: Fact) -> tuple[Decimal, None, Decimal]:
 
 
 TRUNCATED_OR_ROUNDED = Message("（截断或四舍五入所致）", " (truncated or rounded)")
+
+
+# A share's base read from the narrative's own statements of it, no table printing it.
+NARRATED_BASE = Doubt("reading", "基数取自正文（表中未列）", "the base is the text's own figure (no table prints it)")
 
 
 class Percentage:
@@ -45,7 +50,13 @@ class Percentage:
     values within that rounding give, or that the exact ratio truncated gives (10.158% printed
     10.15%), is a note; one less than 0.1 point off is a warning; beyond that, an error. A share
     of a table's total is held to it converted to 万元, and is an error only when that table's
-    reading is trusted.
+    reading is trusted; a share of a total no table prints (the tables published apart) is held to
+    the narrative's own statements of it, when they are one figure (a note, with the narrative's
+    total the percentage divides by instead, if one does: 55.1% of 项目支出 is 315.80 over 573.15).
+    A ratio of counts (材料总数 21587 个，其中“硬减” 362 个，“免提交” 7151 个，减材料比例 26.9%) is
+    read only beside a twin clause of the same words whose ratio is its listed counts over its
+    total ((262 + 1526) / 6102 = 29.3%): the document's own formula, which the other must follow
+    (a warning).
 
     Why it matters: percentages are what readers remember, and dividing by this year's amount
     instead of last year's is a common, real error.
@@ -89,6 +100,8 @@ class Percentage:
                 yield from self._named_share(claim, doc, extra)
         for awarded in doc.facts.awarded_to_smes:
             yield from self._awarded(awarded, extra)
+        for twin in doc.facts.twin_ratios:
+            yield self._twin(twin)
 
     def _awarded(self, claim: AwardedToSmes, extra: Decimal) -> Iterator[Finding]:
         """Each kind's share awarded to small and medium enterprises, of its amount, adds up to
@@ -293,6 +306,7 @@ class Percentage:
         to the narrative's 万元); an error needs that table trusted."""
         total = doc.facts.named_total(claim.base, claim.scope)
         if total is None:
+            yield from self._narrated_share(claim, doc, extra)
             return
         value, spread = fact_in_wan_yuan(total)
         found = ratio(claim.amount.value, value, whole_radius=spread)
@@ -311,6 +325,54 @@ class Percentage:
                     f"{claim.amount.text} is stated as {claim.percent.text}% of {claim.base}, which the tables give as "
                     f"{figure_text(total)}: {claim.amount.text} / {value.normalize():f} = {found.exact:.4f}%"),
             (claim.amount, total.amount), hint, claim.sentence.text, doubts=doc.facts.reading(total.table).doubts)
+
+    def _twin(self, twin: TwinRatio) -> Finding:
+        """A ratio of counts that its listed counts over its total do not give, where a twin
+        clause of the same words gives its own so: a warning (the formula is the document's, shown
+        by the twin, not stated)."""
+        counts = " + ".join(c.text for c in twin.counts)
+        return Finding(
+            rule=self.id, level=Level.WARNING,
+            message=Message(f"{twin.words} {twin.percent.text}% 与其数字不符：({counts}) / {twin.total.text} = "
+                            f"{twin.found.exact:.2f}%，而同样表述的 {twin.twin.text}% 正是这样算出的",
+                            f"{twin.words} of {twin.percent.text}% does not follow from its counts: ({counts}) / "
+                            f"{twin.total.text} = {twin.found.exact:.2f}%, the way the clause stating {twin.twin.text}% "
+                            f"in the same words computes it"),
+            location=twin.percent.location,
+            related=(Related(twin.twin.location, Message(f"同样表述的 {twin.twin.text}%", f"{twin.twin.text}% in the same words")),
+                     Related(twin.total.location, Message(twin.total.text, twin.total.text))),
+            logical=f"twin-ratio:{twin.words}:{twin.percent.text}",
+            stated=f"{twin.percent.text}%", expected=f"{twin.found.exact:.2f}%")
+
+    def _narrated_share(self, claim: Share, doc: Document, extra: Decimal) -> Iterator[Finding]:
+        """An amount stated as a share of a total no table prints, which the narrative states
+        itself (一般公共预算项目支出 315.8 where the tables are published apart): a note, the base
+        being the narrative's own figure; the hint names the narrative's total the percentage
+        divides by instead, if one does."""
+        stated = doc.facts.narrative_total(claim.base)
+        found = ratio(claim.amount.value, stated[0].value) if stated else None
+        if found is None:
+            return
+        verdict = ratio_verdict(claim.percent, found, extra)
+        if verdict == Verdict.AGREES:
+            return
+        other = next((link.amount for link in doc.facts.links if link.amount.value != stated[0].value and
+                      (r := ratio(claim.amount.value, link.amount.value)) is not None and
+                      ratio_verdict(claim.percent, r, extra) <= Verdict.ROUNDING), None)
+        hint = Message(f"{claim.percent.text}% 是 {claim.amount.text} 占 {other.text}（第 {other.location.line} 行）的比例",
+                       f"{claim.percent.text}% is {claim.amount.text} over {other.text} (line {other.location.line})") \
+            if other is not None and verdict > Verdict.ROUNDING else None
+        finding = self._finding(
+            verdict, claim.percent, found,
+            Message(f"{claim.amount.text} 万元占{claim.base}的 {claim.percent.text}%，但正文中该数为 {stated[0].text} 万元："
+                    f"{claim.amount.text} / {stated[0].text} = {found.exact:.4f}%",
+                    f"{claim.amount.text} is stated as {claim.percent.text}% of {claim.base}, which the text gives as "
+                    f"{stated[0].text}: {claim.amount.text} / {stated[0].text} = {found.exact:.4f}%"),
+            (claim.amount, *stated), hint, claim.sentence.text, doubts=(NARRATED_BASE,))
+        if finding is not None:
+            # never more than a note: shares a text rounds to make 100% (10.97% + 89.03%) are its
+            # own convention, and the base is not proven by a table
+            yield replace(finding, level=Level.NOTE)
 
     def _finding(self, verdict: Verdict, stated: Amount, found: Ratio, message: Message, figures: tuple[Amount, ...],
                  hint: Message | None, sentence: str, expected: Decimal | None = None,

@@ -6,7 +6,11 @@ from typing import Iterator
 
 from auditlint.agreement import Options, amount_verdict, figure_radius, to_the_cent
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, shape_hint
-from auditlint.model import Document, Part, Split
+from auditlint.model import Amount, Completion, Document, Doubt, Part, Split
+
+
+# Two statements of one figure in the narrative that no table prints: nothing proves which is right.
+NO_TABLE_PROOF = Doubt("reading", "表中未列此数，无从判断哪一处正确", "no table prints the figure to tell which is right")
 
 
 class RestatedFigure:
@@ -19,6 +23,10 @@ class RestatedFigure:
     875.93万元，主要包括…"). Each item is held to the listed part of its name (对个人和家庭的补助支出
     and 对个人和家庭补助支出 are one name), in whatever order the items come. Nothing is read
     unless the items are exactly as many as the parts.
+
+    And a completion rate's actual ("部门公用经费预算 11.08 万元，实际支出 7.7 万元") against what
+    the narrative states elsewhere as that total's actual (公用经费 7.76 万元), when no table prints
+    it and the narrative's other statements are one figure: a note, as nothing proves which is right.
 
     Why it matters: per-unit sections of a 部门预算 list a unit's budget and then explain each
     part; a figure mistyped in one of the two leaves the reader with two amounts for one thing.
@@ -40,6 +48,8 @@ class RestatedFigure:
         检查内容：一句列举各部分金额（如“某中心预算14765.81万元，
         包括在职人员经费8327.50万元、公用经费857.93万元……”），
         其后的编号段落逐项说明（“（二）公用经费875.93万元……”），每项须与列举中同名的金额一致。
+        完成率句中的实际支出（“公用经费预算11.08万元，实际支出7.7万元”）与正文他处所写同一总数的实际数
+        （表中未列时）不一致的，为提示。
 
         为什么重要：同一事物出现两个金额，读者不知道哪个是对的。
 
@@ -55,6 +65,25 @@ class RestatedFigure:
             finding = self._finding(split, listed, item, extra)
             if finding is not None:
                 yield finding
+        for completion, subject, stated in doc.facts.restated_actuals:
+            finding = self._actual(completion, subject, stated, extra)
+            if finding is not None:
+                yield finding
+
+    def _actual(self, completion: Completion, subject: str, stated: list[Amount], extra: Decimal) -> Finding | None:
+        """A completion rate's actual against the narrative's other statements of the same
+        total's actual, no table printing it: a note, as no table proves which is right and the
+        rate's sentence may count its spending otherwise."""
+        actual, other = completion.actual, stated[0]
+        difference = actual.value - other.value
+        finding = discrepancy(
+            self.id, amount_verdict(difference, figure_radius(actual.value, False) + figure_radius(other.value, False), extra),
+            Message(f"正文在此写{subject}实际支出 {actual.text} 万元，而在他处写 {other.text} 万元",
+                    f"the text gives {subject} spent as {actual.text} here and as {other.text} elsewhere"),
+            actual.location, actual.text, other.text, difference,
+            related=tuple(Related(a.location, Message(f"{subject} {a.text}", f"{subject} {a.text}")) for a in stated),
+            logical=f"restated-actual:{subject}:{actual.text}", hint=shape_hint(actual.value, other.value), doubts=(NO_TABLE_PROOF,))
+        return finding
 
     def _finding(self, split: Split, listed: Part, item: Part, extra: Decimal) -> Finding | None:
         difference = item.amount.value - listed.amount.value

@@ -40,7 +40,12 @@ class TextVsTable:
     A project's paragraph that states its 预算数 or 执行数 ("政务中心业务经费项目绩效自评综述：项目全年
     预算数为 103.3 万元，执行数为 103.3 万元") is held to the execution row of that project's
     绩效自评表 (预算数（A） 执行数（B） 执行率（B/A）), when the sentence names this project and no
-    other form's; a form that prints no unit gives a note.
+    other form's; a form that prints no unit gives a note. The narrative's 基本支出 and 项目支出,
+    where no table prints them, are held to a department's self-evaluation (整体绩效自评表, its
+    基本支出总额 and 项目支出总额; a note, as the template counts 财政资金 only). A project form's
+    budget of the year (its 当年预算, or the 项目总预算 of a project of that year only) is held to the
+    form's own sentences and history box that restate it ("2025年预算为86.40万", "2023年计30万,
+    2024年30万,2025年30万"), and the change they state against an earlier year.
 
     Why it matters: the narrative is what most readers read; a figure mistyped there (51.63 for
     15.63) misinforms them, and the tables prove which one is right.
@@ -60,7 +65,8 @@ class TextVsTable:
         检查内容：说明中一个金额，其主语是表中在全文只有一个含义的行（功能分类类级科目、经济分类、
         项目支出表中的项目、“三公”经费各项，或收支总预算、基本支出、项目支出、人员经费、公用经费、
         政府采购预算等总数），与该表格数字比较（按各表单位换算为万元）；说明中某项目的预算数、执行数
-        与该项目绩效自评表的预算执行情况比较。
+        与该项目绩效自评表的预算执行情况比较；表中未列的基本支出、项目支出与整体绩效自评表的支出总额比较（提示）；
+        项目绩效表的当年预算与表内文字及“前两年预算及当年预算变动情况”中所写的当年金额比较。
 
         为什么重要：读者读的是说明，核对的是表格；两者不一致，公开材料就自相矛盾。
 
@@ -88,15 +94,18 @@ class TextVsTable:
                     yield finding
 
     def _form_narrative(self, money: FormMoney, extra: Decimal) -> Finding | None:
-        """A project's paragraph against its self-evaluation's execution row: the 预算数 or 执行数
-        each states, in 万元 (the form's unit unknown: a note)."""
+        """A project's paragraph against its self-evaluation's execution row (the 预算数 or 执行数
+        each states), or the narrative's 基本支出 and 项目支出 against a department's
+        self-evaluation; in 万元 (the form's unit unknown: a note)."""
         stated, form = money.narrative, money.field
         assert stated is not None and stated.amount is not None and form.amount is not None
         converted = in_wan_yuan(form.amount.value, money.unit) or (form.amount.value, radius(form.amount.value))
+        # whose figure it is: a project's (its 预算数), or the department's (基本支出 names itself)
+        whose_zh, whose_en = ("", "") if money.subject == stated.name else (f"「{money.subject}」", f" of {money.subject}")
         return discrepancy(
             self.id, amount_verdict(stated.amount.value - converted[0], radius(stated.amount.value) + converted[1], extra),
-            Message(f"正文中「{money.subject}」的{stated.name}为 {stated.text} 万元，而《{money.form.table.name}》为 {form.text}",
-                    f"the text gives the {stated.name} of {money.subject} as {stated.text} 万元, "
+            Message(f"正文中{whose_zh}的{stated.name}为 {stated.text} 万元，而《{money.form.table.name}》为 {form.text}",
+                    f"the text gives the {stated.name}{whose_en} as {stated.text} 万元, "
                     f"{money.form.table.name} as {form.text}"),
             stated.location, stated.text, form.text, stated.amount.value - converted[0],
             related=(Related(form.location, Message(f"《{money.form.table.name}》{stated.name}", f"{money.form.table.name}: {stated.name}")),),
@@ -113,7 +122,8 @@ class TextVsTable:
                     f"{field.text} in its budget field"),
             stated.location, stated.text, field.text, stated.value - field.value,
             related=(Related(field.location, Message("当年预算栏", "the budget field")),),
-            logical=f"form-budget:{form.form.name}:{field.text}", hint=shape_hint(stated.value, field.value))
+            logical=f"form-budget:{form.form.name}:{field.text}", hint=shape_hint(stated.value, field.value),
+            doubts=form.doubts)
         if restated is not None:
             yield restated
         if form.change is None or form.earlier is None:

@@ -26,8 +26,8 @@ class YearMismatch:
     Why it matters: a heading or date carried over from last year's document tells the reader the
     figures beneath it may be last year's too.
 
-    Example (samples/proofreading_2024.txt): the title 「2024年度临港区数据资源管理局部门决算」 and
-    the heading 「2023年度部门决算情况说明」.
+    Example (samples/proofreading_2024.txt): the title
+    「2024年度临港区数据资源管理局（临港区政务数据中心）部门决算」 and the heading 「2023年度部门决算情况说明」.
 
     Suppress: fix the year; in a text or Markdown document, `<!-- auditlint: disable-next-line=
     year-mismatch -->` before the line.

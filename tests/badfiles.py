@@ -156,6 +156,44 @@ def _unreadable(path: Path) -> Path:
     return path
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # an OLE compound file's header, as Office writes
+
+
+def _ole(stream: str) -> Callable[[Path], Path]:
+    """An OLE compound file naming a stream (UTF-16, as its directory does): EncryptedPackage is
+    what Office writes for a file with a password, WordDocument an old binary .doc."""
+    return lambda path: _write(path, OLE + stream.encode("utf-16-le") + b"\x00" * 64)
+
+
+def _package(parts: dict[str, bytes]) -> Callable[[Path], Path]:
+    def make(path: Path) -> Path:
+        import zipfile
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, data in parts.items():
+                package.writestr(name, data)
+        return path
+    return make
+
+
+def _zip_bomb(path: Path) -> Path:
+    """A workbook whose one sheet unpacks to 512 MB of blanks, packed to half a megabyte."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+        package.writestr("[Content_Types].xml", b"<Types/>")
+        with package.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            for _ in range(512):
+                sheet.write(b" " * (1 << 20))
+    return path
+
+
+def _planted_as(kind: str) -> Callable[[Path], Path]:
+    def make(path: Path) -> Path:
+        from tests.office import sample_docx, sample_xlsx
+        text = PLANTED.read_text(encoding="utf-8")
+        return sample_docx(text, path) if kind == "docx" else sample_xlsx(text, path)
+    return make
+
+
 def malicious_pickle(marker: Path) -> bytes:
     """Pickle protocol-0 bytes that, if anything ever unpickled them, would call
     builtins.open(marker, "w") and so leave the marker file behind. Built by hand, never loaded."""
@@ -194,6 +232,14 @@ SUITE: tuple[BadInput, ...] = (
     BadInput("utf16.txt", _encoded("utf-16"), None),
     BadInput("symlink-loop", _symlink_loop, None),
     BadInput("no-permission.txt", _unreadable, "permission denied"),
+    BadInput("encrypted.xlsx", _ole("EncryptedPackage"), "encrypted Excel file"),
+    BadInput("old-binary.docx", _ole("WordDocument"), "an old binary Word file"),
+    BadInput("truncated.docx", lambda p: _write(p, b"PK\x03\x04\x14\x00" + b"\x00" * 30), "not a readable .docx"),
+    BadInput("macros.xlsm", _package({"xl/vbaProject.bin": b"\x00"}), "macro-enabled file"),
+    BadInput("macros-renamed.xlsx", _package({"xl/vbaProject.bin": b"\x00"}), "it holds a VBA project"),
+    BadInput("zip-bomb.xlsx", _zip_bomb, "zip bomb", heavy=True),
+    BadInput("planted.docx", _planted_as("docx"), None),
+    BadInput("planted.xlsx", _planted_as("xlsx"), None),
 )
 
 

@@ -37,7 +37,8 @@ def test_every_bad_input_costs_one_line_and_the_others_are_still_linted(suite, t
             assert item.reason in reasons.get(str(path), ""), (item.name, reasons.get(str(path)))
     # the slips planted in the re-encoded samples are found through the encodings
     found = {(f["location"]["path"].rsplit("/", 1)[-1], f["rule"]) for f in report["findings"]}
-    assert {("gb18030.txt", "split-total"), ("utf16.txt", "split-total"), ("doc.txt", "split-total")} <= found
+    assert {("gb18030.txt", "split-total"), ("utf16.txt", "split-total"), ("doc.txt", "split-total"),
+            ("planted.docx", "split-total"), ("planted.xlsx", "cross-table")} <= found
     lines = [line for line in run.stderr.splitlines() if line.startswith("auditlint: ")]
     assert len(lines) == len(reasons) == sum(1 for item in SUITE if item.reason and item.name != "no-permission.txt")
 

@@ -146,6 +146,27 @@ def test_shares_in_a_split_are_parts_of_its_total():
     assert (finding.stated, finding.expected) == ("71.50%", "71.49%")
 
 
+def test_an_amount_and_a_colon_open_the_breakdown_of_a_plans_item():
+    # a project plan's item: the cost, a colon, what it is made of
+    over = "3、大厅复印及文具耗材14.00万元：窗口年需文具用品3.00万元，印刷耗材费用12.00万元。\n"
+    [split] = doc(over).claims
+    assert isinstance(split, Split) and split.total.text == "14.00" and [p.amount.text for p in split.parts] == ["3.00", "12.00"]
+    [finding] = SplitTotal().check(doc(over), Options())
+    assert (finding.level, finding.stated, finding.expected) == (Level.ERROR, "14.00", "15.00")
+    assert list(SplitTotal().check(doc(over.replace("14.00", "15.00")), Options())) == []
+
+
+def test_subtotals_of_a_list_make_the_amount_of_the_sentence_before():
+    text = ("外包服务人员经费181.35万元。外包服务人员共24人，其中：1名项目经理，每人全年费用9.58万元，小计9.58万元；"
+            "3名网维人员，每人全年费用9.58万元，小计28.74万元；20名服务人员，每人全年费用7.15万元，小计143.00万元。\n")
+    [split] = [c for c in doc(text).claims if isinstance(c, Split)]
+    assert split.complete and [(p.label, p.amount.text) for p in split.parts] == [
+        ("1名项目经理", "9.58"), ("3名网维人员", "28.74"), ("20名服务人员", "143.00")]
+    [finding] = SplitTotal().check(doc(text), Options())  # 9.58 + 28.74 + 143.00 = 181.32
+    assert (finding.stated, finding.expected) == ("181.35", "181.32")
+    assert list(SplitTotal().check(doc(text.replace("181.35", "181.32")), Options())) == []
+
+
 def test_a_complete_split_must_add_up():
     text = "一般公共预算财政拨款支出预算_4461.66___万元, 其中: 当年预算_4461.66_万元, 比 2022 年预算减少_898.96 万元; 上年结转_994.50__万元。\n"
     [finding] = SplitTotal().check(doc(text), Options())
@@ -590,3 +611,38 @@ def test_the_kinds_shares_awarded_to_small_enterprises_add_up_to_what_was_awarde
     # Part of it: 100.00 × 50% + 200.00 × 75% = 200.00.
     assert found(awarded="200.00", whole="66.67", goods="50", services="75") == []
     assert found(awarded="210.00", whole="70", goods="50", services="75") == [(Level.ERROR, "210.00", "200.00")]
+
+
+# A narrative whose tables are published apart (none here): its income all 财政拨款, its 项目支出
+# stated on its own line, and a share of "一般公共预算项目支出总额" that divides by the income.
+NARRATED = ("某局2025年度部门决算\n\n2025年度收入合计500.00万元，其中：财政拨款收入500.00万元，事业收入0万元，其他收入0万元。\n\n"
+            "2025年度项目支出300.00万元。\n\n本部门对项目支出全面开展绩效自评，资金300.00万元，占一般公共预算项目支出总额的{share}。\n")
+
+
+def test_a_share_of_a_total_no_table_prints_is_held_to_the_narratives_own_figure():
+    [finding] = Percentage().check(doc(NARRATED.format(share="60%")), Options())
+    assert (finding.level, finding.stated, finding.expected) == (Level.NOTE, "60%", "100.00%")
+    assert "300.00 over 500.00" in finding.hint.en  # the share divides by the income, not by 项目支出
+    assert list(Percentage().check(doc(NARRATED.format(share="100%")), Options())) == []
+
+
+def test_a_total_stated_for_all_funds_is_no_base_of_one_money_when_other_money_comes_in():
+    other_money = NARRATED.replace("事业收入0万元", "事业收入50.00万元").replace("财政拨款收入500.00", "财政拨款收入450.00")
+    assert list(Percentage().check(doc(other_money.format(share="60%")), Options())) == []
+
+
+TWINS = ("本级材料总数 6102 个，其中“硬减” 262 个，“免提交” 1526 个，减材料比例 29.3%；"
+         "全区材料总数 21587 个，其中“硬减” 362 个，“免提交” 7151 个，减材料比例 {second}%。\n")
+
+
+def test_a_ratio_of_counts_is_held_to_the_formula_its_twin_clause_shows():
+    # (262 + 1526) / 6102 = 29.30%: the ratio is the listed counts over the total; so the twin's
+    # is (362 + 7151) / 21587 = 34.80%
+    [finding] = [f for f in Percentage().check(doc(TWINS.format(second="26.9")), Options()) if "twin" in f.logical]
+    assert (finding.level, finding.stated, finding.expected) == (Level.WARNING, "26.9%", "34.80%")
+    assert [f for f in Percentage().check(doc(TWINS.format(second="34.8")), Options()) if "twin" in f.logical] == []
+
+
+def test_a_ratio_of_counts_alone_is_not_read():
+    alone = "全区材料总数 21587 个，其中“硬减” 362 个，“免提交” 7151 个，减材料比例 26.9%。\n"
+    assert [f for f in Percentage().check(doc(alone), Options()) if "twin" in f.logical] == []

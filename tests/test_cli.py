@@ -47,7 +47,7 @@ def test_bad_paths_exit_2_with_one_line_each_and_good_files_are_still_linted(cli
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3
     assert f"{missing}: no such file or directory" in lines[0]
-    assert f"{empty}: no .txt, .md or .pdf files" in lines[1]
+    assert f"{empty}: no .txt, .md, .pdf, .docx or .xlsx files" in lines[1]
     assert f"{binary}: binary file" in lines[2]
     assert "planted_budget_2025.txt:39:" in result.stdout
     assert "Traceback" not in result.stderr

@@ -5,6 +5,7 @@ from auditlint.agreement import Options
 from auditlint.parse import parse_document
 from auditlint.readers.text import read_text
 from auditlint.checks.duplicate_sentence import DuplicateSentence, find_adjacent_repeats
+from auditlint.findings import Level
 
 
 def findings(text: str):
@@ -80,3 +81,20 @@ def test_a_pasted_sentence_that_contains_a_stutter_is_two_slips():
     stutter_second_copy = text.index("主要是主要是") + len("主要是") + 1
     sentence_second_copy = len("9、住房保障支出，") + len(sentence) + 1
     assert found == [(stutter_second_copy, "主要是"), (sentence_second_copy, sentence)]
+
+
+GLOSSARY = ("（七）支出功能分类科目：\n\n1、一般公共服务(类)政府办公厅(室)及相关机构事务(款)行政运行(项)：指用于机关运行的支出。\n\n"
+            "2、卫生健康支出(类)行政事业单位医疗(款)事业单位医疗(项)：指用于事业在职人员医疗方面的支出。\n\n"
+            "3、住房保障支出(类)住房改革支出(款)住房公积金(项)：指用于住房公积金补助支出。{pasted}\n")
+
+
+def test_a_list_defining_a_term_twice_is_a_warning_at_the_second():
+    text = GLOSSARY.format(pasted="4.卫生健康支出(类)行政事业单位医疗(款)事业单位医疗(项)：反映财政部门集中安排的支出。")
+    [finding] = [f for f in findings(text) if f.logical.startswith("term:")]
+    assert finding.level == Level.WARNING and (finding.location.line, finding.related[0].location.line) == (7, 5)
+
+
+def test_two_lists_each_defining_a_term_once_give_nothing():
+    # a unit's section restates the glossary from its first item: another list
+    text = GLOSSARY.format(pasted="") + "\n" + GLOSSARY.format(pasted="")
+    assert [f for f in findings(text) if f.logical.startswith("term:")] == []

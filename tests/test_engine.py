@@ -16,7 +16,7 @@ ONLY_SLIPS = Settings(ignore=("not-understood",))  # a line of narrative alone i
 def test_directories_are_walked_for_documents_only_and_in_order(tmp_path):
     (tmp_path / "b.md").write_text("x")
     (tmp_path / "a.TXT").write_text("x")
-    (tmp_path / "notes.docx").write_text("x")
+    (tmp_path / "notes.doc").write_text("x")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "c.txt").write_text("x")
     (tmp_path / "sub").mkdir()

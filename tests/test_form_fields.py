@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from auditlint.parse import parse_document
-from auditlint.parse.form_fields import GRID_HEADER_SCRAMBLED, GRID_IN_PROSE, NO_NAME, ROW_NOT_PLACED
+from auditlint.parse.form_fields import GRID_FLATTENED, GRID_HEADER_SCRAMBLED, GRID_IN_PROSE, NO_NAME, ROW_NOT_PLACED
 from auditlint.readers import read_source
 from auditlint.readers.text import read_text
 from auditlint.show import render_document
@@ -200,7 +200,18 @@ def test_seed_003_ocr_forms(shared):
     assert form.field("主管部门").text == "行政审批局"
 
 
-def test_seed_004_flattened_self_evaluation_is_a_doubt(shared):
-    [form] = seed_forms(shared, 4)
-    assert form.field("单位名称").text == "鄂州葛店经济技术开发区行政审批局本级"
-    assert form.indicators == () and form.doubts
+def test_seed_004_flattened_self_evaluations_are_read_word_by_word_with_a_doubt(shared):
+    forms = seed_forms(shared, 4)
+    assert len(forms) == 9  # 附件1-1 … 1-8 (titled "…费用自评表") and the department's 整体绩效自评表
+    first = named(forms, "深圳特发公司第三方费用")
+    assert GRID_FLATTENED in first.doubts
+    cost = next(i for i in first.indicators if i.name == "预算控制数")
+    assert (cost.level2, cost.target, cost.actual) == ("成本指标", "121926.11 元", "182755.15 元")
+    counted = next(i for i in named(forms, "新市民中心日常运转及创文费用").indicators if i.name == "公示栏")
+    assert (counted.target, counted.actual) == ("5 个", "不足 5 个")
+    overall = next(f for f in forms if f.table.title == "整体绩效自评表")
+    assert overall.field("单位名称").text == "鄂州葛店经济技术开发区行政审批局本级"
+    assert overall.field("项目支出总额").amount.value == Decimal("310.18")
+    assert overall.field("基本支出总额").amount.value == Decimal("262.97")
+    rate = next(i for i in overall.indicators if i.name == "公用经费控制率")
+    assert (rate.target, rate.actual) == ("≦100%", "69%")

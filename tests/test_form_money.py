@@ -174,3 +174,41 @@ def test_a_project_paragraph_stating_another_execution_than_its_self_evaluation(
     two = SELF_EVALUATION.replace("执行数为 96.5 万元", "执行数为 69.5 万元").replace(
         "总分\t98.68\n", "总分\t98.68\n\n项目支出绩效自评表\n项目名称\t档案数字化二期\t\t\t\n")
     assert narrative_findings(two.replace("档案数字化项目绩效自评综述", "档案数字化与档案数字化二期项目绩效自评综述")) == []
+
+
+# A self-evaluation as running text flattens it (the seeds' layout): its boxes' labels wrapped
+# over lines, its grid's header a word or two a line, each row its cells' words in order.
+FLAT_SELF_EVALUATION = (
+    "附件1\n2025 年度档案数字化费用自评表\n项目名称 档案数字化\n预算执行情况\n（万元）\n"
+    "预算数（A） 执行数（B） 执行率（B/A）\n年度财政\n资金总额\n30.5 28.6 94%\n"
+    "一级\n指标\n二级指标 三级指标\n年初目标值\n（A）\n实际完成值\n（B）\n产出\n指标\n"
+    "数量指标 数字化卷数 ≥1200 卷 1250 卷\n成本指标 预算控制数 {target} 元 {actual} 元\n\n")
+
+
+def test_a_cost_indicator_naming_the_budget_is_held_to_the_execution_row():
+    # 305000 元 is the 预算数 30.5 万元; 310000 元 spent is 31 万元, not the 执行数 28.6
+    doc = with_form(FLAT_SELF_EVALUATION.format(target="305000", actual="310000"))
+    [finding] = [f for f in form_findings(CrossTable(), doc) if "form-cost" in f.logical]
+    assert finding.level == Level.WARNING  # never an error: a cost target may be set apart from the budget
+    assert (finding.stated, finding.expected) == ("310000 元", "28.6")
+    assert finding.related[0].location.line == finding.location.line - 11  # the execution row
+
+
+def test_a_cost_indicator_in_yuan_that_rounds_to_the_execution_row_agrees():
+    # 286012.40 元 is 28.601240 万元, 28.60 to the hundred: the row's 28.6
+    doc = with_form(FLAT_SELF_EVALUATION.format(target="305000", actual="286012.40"))
+    assert [f for f in form_findings(CrossTable(), doc) if "form-cost" in f.logical] == []
+
+
+# A department's self-evaluation states what it spent of each kind, its labels wrapped in their
+# boxes; the clean sample's tables print 基本支出 982.82 and 项目支出 826.40.
+OVERALL_SELF_EVALUATION = ("整体绩效自评表\n单位名称 临港区数据资源管理局\n基本支出总额\n（万元）\n{basic}\n"
+                           "项目支出总额（万\n元）\n{projects}\n年度目标\n保障数据资源管理工作。\n\n")
+
+
+def test_a_self_evaluations_spending_totals_are_held_to_the_documents():
+    doc = with_form(OVERALL_SELF_EVALUATION.format(basic="982.82", projects="862.40"))
+    found = [f for f in form_findings(CrossTable(), doc) if f.stated in ("982.82", "862.40")]
+    assert [(f.stated, f.expected) for f in found] == [("862.40", "826.40")]
+    # the template says these are 财政资金's; a document of other money too spends more: a note
+    assert found[0].level == Level.NOTE

@@ -103,3 +103,23 @@ def test_seed_004s_execution_rows_one_of_which_is_off(shared):
     # The narrative's 完成预算 94% (line 383) and the form's row.
     assert [(f.location.line, f.level.label, f.stated, f.expected) for f in rates] == [
         (383, "error", "94%", "95.20%"), (2015, "error", "94%", "95.20%")]
+
+
+ONE_YEAR = "起始年度\t2025年\t终止年度\t2025年\n项目总预算\t0.9"
+
+
+def test_a_history_box_listing_the_years_bare_is_held_to_a_one_year_projects_total():
+    # the box lists each year's amount bare ("2025年30万"); a project of 2025 only budgets its 项目总预算 0.9 that year
+    [budget] = findings(form(ONE_YEAR, "2023年计30万,2024年30万,2025年30万"))
+    assert (budget.stated, budget.expected) == ("30", "0.9")
+    assert findings(form(ONE_YEAR, "2023年计30万,2024年30万,2025年0.9万")) == []
+
+
+def test_a_bare_year_and_amount_of_something_else_is_no_budget():
+    assert findings(form(ONE_YEAR, "2025年服务30万户")) == []
+    assert findings(form(ONE_YEAR, "2025年30万户次")) == []
+
+
+def test_a_project_of_several_years_states_no_budget_of_the_year_in_its_total():
+    several = "起始年度\t2024年\t终止年度\t2026年\n项目总预算\t0.9"
+    assert findings(form(several, "2023年计30万,2024年30万,2025年30万")) == []

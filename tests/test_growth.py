@@ -10,7 +10,7 @@ from __future__ import annotations
 import cProfile
 import json
 import pstats
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from auditlint.config import Settings
 from auditlint.engine import all_rules, lint_file
@@ -120,3 +120,8 @@ def test_a_files_findings_travel_with_each_related_place_once():
     assert len(packed["places"]) == 4 and [f["related"][0] for f in packed["findings"]] == [0, 0, 0]
     back = unpack_findings(json.loads(json.dumps(packed)))
     assert back == findings and back[0].related[0] is back[2].related[0]
+    # a place the same but for its anchor (which equality does not compare) keeps its own anchor
+    anchored = [replace(findings[0], related=(Related(replace(shared.location, anchor="表1!C7"), shared.message),)),
+                findings[1]]
+    back = unpack_findings(json.loads(json.dumps(pack_findings(anchored))))
+    assert [r.location.anchor for f in back for r in f.related][:2] == ["表1!C7", ""]

@@ -97,3 +97,41 @@ def test_a_score_above_its_points_in_a_form_read_with_doubts_is_a_note():
     # This form has a row whose cells cannot be placed under the header: it is read with a doubt.
     [note] = scores(HEAD + OUTPUT.replace("0.6%\t10", "0.6%\t12") + REST)
     assert note.level == Level.NOTE
+
+
+def execution(score: str, rate: str = "93.50%") -> str:
+    """A self-evaluation whose budget execution header states how the row is scored."""
+    return ("项目支出绩效自评表\n项目名称\t档案数字化\n"
+            "预算执行情况（万元）（20分）\t\t预算数（A）\t执行数（B）\t执行率（B/A）\t得分（20分*执行率）\n"
+            f"\t年度财政资金总额\t100.00\t93.50\t{rate}\t{score}\n\n")
+
+
+def execution_findings(text: str):
+    return [f for f in findings(text) if f.logical.startswith("execution-score")]
+
+
+def test_an_execution_score_is_the_points_times_the_rate():
+    assert execution_findings(execution("18.70")) == []  # 20 × 93.50% = 18.70
+    [wrong] = execution_findings(execution("20.00"))  # full points for 93.50% spent
+    assert (wrong.level, wrong.stated, wrong.expected) == (Level.ERROR, "20.00", "18.7")
+
+
+def test_an_execution_score_never_exceeds_its_points():
+    over = execution("20.00", rate="105.00%").replace("93.50", "105.00")
+    [row] = parse_document(read_text("f.txt", over.encode())).facts.execution_scores
+    assert (row.points.text, row.rate.text, row.score.text) == ("20", "105.00", "20.00")
+    assert execution_findings(over) == []  # 20 × 105% is capped at its 20 points
+
+
+def scales(section_points: str) -> list:
+    text = ("项目支出绩效自评表\n项目名称\t档案数字化\n"
+            "预算执行情况（万元）（20分）\t\t预算数（A）\t执行数（B）\t执行率（B/A）\t得分（20分*执行率）\n"
+            "\t年度财政资金总额\t100.00\t100.00\t100.00%\t20.00\n"
+            + HEAD.split("\n", 2)[2].replace("年度绩效目标（90分）", f"年度绩效目标（{section_points}分）") + OUTPUT + REST)
+    return [f for f in findings(text) if f.logical.startswith("scale:")]
+
+
+def test_a_self_evaluations_execution_and_targets_make_100_points():
+    assert scales("80") == []
+    [finding] = scales("90")  # 20 + 90
+    assert (finding.level, finding.stated, finding.expected) == (Level.ERROR, "110", "100")

@@ -57,3 +57,23 @@ def test_a_list_that_names_two_parts_alike_says_not_which_item_restates_which():
             "（一）信息系统运维 10.00 万元，主要用于机房。\n"
             "（二）信息系统运维 20.00 万元，主要用于网络。\n")
     assert findings(text) == []
+
+
+# A final account's narrative, its tables published apart: its income all 财政拨款, its 公用经费
+# stated once in the account of its spending and again where it is rated against its budget.
+ACCOUNT = ("某局2025年度部门决算\n\n2025年度收入合计300.00万元，其中：财政拨款收入300.00万元，事业收入0万元，其他收入0万元。\n\n"
+           "2025年度一般公共预算财政拨款基本支出250.00万元，其中：人员经费242.24万元，公用经费7.76万元。\n\n"
+           "2025年部门公用经费预算11.08万元，实际支出{actual}万元，则公用经费控制率为{rate}%。\n")
+
+
+def restated_actuals(actual: str, rate: str):
+    text = ACCOUNT.format(actual=actual, rate=rate)
+    return [f for f in RestatedFigure().check(parse_document(read_text("a.txt", text.encode())), Options())
+            if f.logical.startswith("restated-actual")]
+
+
+def test_a_completions_actual_is_held_to_the_narratives_other_statement_of_it():
+    [finding] = restated_actuals("7.7", "69")
+    assert (finding.level, finding.stated, finding.expected) == (Level.NOTE, "7.7", "7.76")
+    assert finding.related[0].location.line == 5  # 公用经费7.76万元
+    assert restated_actuals("7.76", "70") == []

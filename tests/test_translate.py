@@ -77,7 +77,18 @@ def test_every_reason_the_catalogue_knows_becomes_chinese():
                "no text layer (a scanned PDF?): auditlint cannot read it",
                "x.toml: jobs: expected a whole number of at least 1, got 0",
                "b.json: not an auditlint baseline (version 2 expected)",
-               "two checks claim the id 'x'"]
+               "two checks claim the id 'x'",
+               "encrypted Excel file: it needs a password to open",
+               "an old binary Word file (.doc) named .docx: save it as .docx in Word or WPS",
+               "macro-enabled file (.xlsm): auditlint does not open files that carry macros; save it as .xlsx "
+               "without macros (it holds a VBA project)",
+               "its parts unpack to 512 MB, more than the memory limit of 1024 MB allows (see --max-memory): "
+               "too large, or a zip bomb",
+               "a zip of 20,000 parts: not a Word document auditlint can read",
+               "the Word document has no text: auditlint cannot read it",
+               "the workbook shows no cell with content: auditlint cannot read it",
+               ".wps files are not read: save it as .docx in WPS",
+               ".ofd files are not read: convert it to PDF"]
     for reason in samples:
         zh = translate(reason, "zh")
         assert HAN.search(zh) and not regex.search(r"\b(?:the|expected|not a|claim|gave)\b", zh), zh

@@ -38,17 +38,22 @@ def test_each_file_says_what_was_checked_and_the_clean_sample_is_clean(cli):
     assert list(checked.values()) == [{"tables": 16, "claims": 44}]
 
 
-def test_word_and_excel_files_in_a_folder_are_listed_with_what_to_do(cli, tmp_path):
+def test_formats_not_read_in_a_folder_are_listed_with_what_to_do_and_word_excel_are_read(cli, tmp_path):
     (tmp_path / "budget.txt").write_text(NO_TABLES, encoding="utf-8")
     for name in ("预算.docx", "表格.xlsx", "old.doc", "x.ofd"):
         (tmp_path / name).write_bytes(b"PK\x03\x04")
-    text = " ".join(cli("--lang", "en", tmp_path).stdout.split())
-    assert "4 files not read (convert to PDF or text; Word/Excel input is planned):" in text
-    assert all(name in text for name in ("预算.docx", "表格.xlsx", "old.doc", "x.ofd"))
-    named = cli("--lang", "en", tmp_path / "预算.docx")
-    assert named.exit_code == 2 and ".docx files are not read yet: convert to PDF or text" in named.stderr
+    result = cli("--lang", "en", tmp_path)
+    text = " ".join(result.stdout.split())
+    assert ("2 files not read (save Word and WPS documents as .docx and spreadsheets as .xlsx, or convert them "
+            "to PDF):") in text
+    assert all(name in text for name in ("old.doc", "x.ofd"))
+    # a .docx or .xlsx is read now: these four bytes are no zip, and each is refused with that reason
+    assert result.exit_code == 2 and "预算.docx: not a readable .docx file (damaged, or not a Word file)" in result.stderr
+    assert "表格.xlsx: not a readable .xlsx file (damaged, or not an Excel file)" in result.stderr
+    named = cli("--lang", "en", tmp_path / "old.doc")
+    assert named.exit_code == 2 and ".doc files are not read: save it as .docx in Word or WPS" in named.stderr
     assert json.loads(cli("--format", "json", tmp_path).stdout)["unsupported"] == sorted(
-        str(tmp_path / n) for n in ("预算.docx", "表格.xlsx", "old.doc", "x.ofd"))
+        str(tmp_path / n) for n in ("old.doc", "x.ofd"))
 
 
 def test_a_file_in_which_a_rule_found_something_had_something_to_check(cli, tmp_path):

@@ -58,7 +58,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("expenditure", "部门支出总表", (rf"支出.{{0,4}}(?:{_SUMMARY}|决算表)",)),
     TableKind("procurement", "政府采购预算表", (r"政府采购.{0,10}表",)),
     TableKind("purchase_services", "政府购买服务预算表", (r"政府购买服务.{0,10}表",)),
-    TableKind("performance", "绩效目标表", (r"绩效.{0,8}(?:目标|评价|自评).{0,10}表",), form=True),
+    TableKind("performance", "绩效目标表", (r"绩效.{0,8}(?:目标|评价|自评).{0,10}表", r"自评表$"), form=True),
     TableKind("project", "项目支出表", (r"项目支出.{0,8}表",)),
 )
 
@@ -69,6 +69,13 @@ _ANY_KIND = compile_lazily("|".join(f"(?:{p})" for kind in TABLE_KINDS for p in 
 _SPACES = compile_lazily(r"\s+")
 _SENTENCE_MARK = compile_lazily(r"[。；，]")
 KINDS_BY_ID = {kind.id: kind for kind in TABLE_KINDS}
+
+# A body's name with its second name in brackets: 武汉市洪山区行政审批局（武汉市洪山区政务服务局）.
+# Both are names of bodies (they end in what bodies are called); a bracket of another kind (本级,
+# 2026年) is no second name.
+_BODY = r"(?:局|委员会|厅|办公室|办|中心|院|所|部|处|站|队|政府|委|会)"
+# The name starts after a title's year ("2024年度临港区…局（…）部门决算").
+NAME_WITH_SECOND = compile_lazily(rf"(?:年度?)?(?P<name>(?<!年)\p{{Han}}{{4,30}}?{_BODY})[（(](?P<second>\p{{Han}}{{4,30}}?{_BODY})[)）]")
 
 # The standard tables each kind of document must print (DOMAIN.md), as table kinds; a tuple of
 # several kinds is one table that cities print under either. Only the tables every city's

@@ -28,8 +28,18 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "其他资金": ("其他资金",),
     "年度目标": ("年度绩效目标", "年度目标"),
     "总体目标": ("长期绩效目标", "总体目标", "整体绩效目标", "长期目标"),
+    # a department's self-evaluation: what it spent of each kind (基本支出总额, 项目支出总额)
+    "基本支出总额": ("基本支出总额",),
+    "项目支出总额": ("项目支出总额",),
 }
-AMOUNT_FIELDS = frozenset({"项目总预算", "年度资金总额", "当年预算", "财政拨款", "其他资金"})
+AMOUNT_FIELDS = frozenset({"项目总预算", "年度资金总额", "当年预算", "财政拨款", "其他资金", "基本支出总额", "项目支出总额"})
+# A money box whose label is wrapped in its cell, its unit on the next line and its amount alone
+# on the line after ("项目支出总额（万" / "元）" / "310.18"): the pieces of the unit note, and the
+# amount.
+WRAPPED_UNIT_NOTE = compile_lazily(r"^[（(]?(?:万元|万|元)?[)）]?$")
+LONE_AMOUNT = compile_lazily(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+# How many lines below its label a wrapped box's amount may stand (its unit note between).
+WRAPPED_VALUE_REACH = 2
 # The fields that say whose form it is: a form with none of them is not read with confidence.
 NAME_FIELDS = ("项目名称", "单位名称")
 
@@ -103,6 +113,34 @@ def group_level(text: str) -> int | None:
 NAME_POINTS = compile_lazily(r"\s*[（(]\s*(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]\s*$")
 # A line that ends the grid: its total, or the boxes printed under it.
 GRID_END = compile_lazily(r"^(?:总分|合计|偏差|改进措施|备注|说明)")
+
+
+# A grid header printed as words wrapped over several lines, one cell's words after another
+# ("一级" / "指标" / "二级指标 三级指标" / "年初目标值" / "（A）" / "实际完成值" / "（B）"): the
+# words of its columns in order, read off the lines joined. Besides the columns above, the words of
+# columns the model does not keep (指标分类) and of the merged box left of the grid (年度绩效指标).
+WRAPPED_HEADER_SKIPPED = (r"指标分类", r"指标性质", r"指标方向", r"年度绩效(?:指标|目标)", r"偏差原因分析及改进措施",
+                          r"偏差原因", r"备注")
+WRAPPED_HEADER_WORD = compile_lazily(
+    "|".join(f"(?P<{column}>{pattern.pattern.strip('^$').replace('.*', '[^（()）]*')})"
+             for column, pattern in INDICATOR_COLUMNS.items())
+    + "|" + "|".join(f"(?:{word})" for word in WRAPPED_HEADER_SKIPPED))
+# How many lines a wrapped header may run over, and how far above its 三级指标 it may start.
+WRAPPED_HEADER_REACH = 8
+# A row of a grid in running text: its cells are its words, a quantity's unit after a space joined
+# to its number ("2 人", "121926.11 元", "≤3 次").
+QUANTITY = compile_lazily(r"^(?:[≥≤≦≧<>＜＞=]|不低于|不高于|不少于|不超过)?\d+(?:\.\d+)?[%％]?$")
+QUANTITY_UNIT = compile_lazily(r"^(?:[%％]|\p{Han}{1,3}(?:/\p{Han}{1,2})?)$")
+# A word that qualifies the quantity after it ("不足 12 次"): one cell with it.
+QUANTITY_WORD = compile_lazily(r"^(?:不足|不低于|不高于|不少于|不超过|约|超过|低于|高于|小于|大于)$")
+# A cost indicator whose name says it is the project's budget (预算控制数): its target is the
+# budget the form's execution row states (预算数), its actual value what was spent (执行数).
+BUDGET_COST = compile_lazily(r"^(?:项目)?预算(?:控制)?(?:数|额|金额)$")
+# An indicator whose name asserts a quality of its subject (预算编制合理性, 财务管理制度健全性):
+# its actual value is the quality (合理), which a sentence may deny of the subject ("预算编制不够合理").
+QUALITY_NAME = compile_lazily(r"^(?P<subject>\p{Han}{2,}?)(?P<quality>合理|健全|规范|科学|相符|合规|完整|准确|及时)性$")
+DENIAL = "不够|不太|不|欠|未"
+MONEY_VALUE = compile_lazily(r"^(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|元)$")
 
 
 def indicator_column(text: str) -> str | None:

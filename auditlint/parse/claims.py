@@ -16,7 +16,7 @@ import regex
 from auditlint.patterns import compile_lazily
 from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence, Share
 from auditlint.parse.context import context_of, section_scopes
-from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of
+from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of, subtotal_split
 from auditlint.domain.wording import CLAUSE, DOWN, LEVEL, LIST_OPENS, NUMBER, RATE, UP
 from auditlint.parse.wording import CleanText, Cleaned, Shifted
 
@@ -108,6 +108,8 @@ def extract(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, document_year: 
         following = [(p, c) for p, _, c in cleaned[index + 1:index + 1 + MAX_LIST_SENTENCES]]
         claims.extend(sentence_claims(paragraph, sentence, clean, before[1] if before else None, following))
         before = (paragraph, clean)
+        if stated is not None:
+            claims.extend(subtotal_split(stated[0], paragraph, sentence, clean))
         opening = OPENS_LIST.match(clean.text)
         if opening is None:
             stated = sentence_total(paragraph, clean)

@@ -23,17 +23,24 @@ from auditlint import domain
 from auditlint.agreement import fact_in_wan_yuan, sum_gap
 from auditlint.domain.scope import ALL, FISCAL, TABLE_SCOPES, column_scope
 from auditlint.domain.concepts import NAMED_BY_COLUMN
-from auditlint.model import (Amount, AwardedToSmes, BudgetRestatement, Claim, Document, Doubt, Fact, Form, FormMoney, Indicator,
+from auditlint.model import (FORM_DOUBTED, Amount, AwardedToSmes, BudgetRestatement, Claim, Completion, Document, Doubt, Fact, Form,
+                             ExecutionScore, FormMoney, Indicator, NarratedIndicator, TwinRatio,
                              IndicatorRestatement, Link, Location, Part, Row, Sentence, Scored, Split, Sum, Table,
                              TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
 from auditlint.parse.context import is_earlier, section_scopes
 from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN, Figures, index_figures, is_concept, named_figures,
+                                     narrative_single_scope, narrative_total,
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
-from auditlint.parse.form_money import form_money
-from auditlint.parse.forms import budget_restatements
+from auditlint.parse.form_money import form_money, year_budget
+from auditlint.parse.forms import budget_restatements, execution_scores
+from auditlint.parse.narrated import narrated_indicators
+from auditlint.parse.terms import RepeatedTerm, repeated_terms
+from auditlint.parse.restated import restated_actuals
+from auditlint.parse.names import TwoNames, second_names
+from auditlint.parse.ratios import twin_ratios
 from auditlint.parse.indicators import contradicted_scores, duplicated_indicators, restatements
 from auditlint.parse.grid import UNNAMED_NOTE
 from auditlint.parse.procurement import awarded_to_smes
@@ -41,7 +48,7 @@ from auditlint.parse.identity import Heading, Identity, document_year, identify,
 from auditlint.parse.splits import restated_parts
 from auditlint.parse.statements import collect_statements, renamed_codes
 from auditlint.parse.units import Units, index_units
-from auditlint.parse.weights import WeightGroup, weight_groups
+from auditlint.parse.weights import WeightGroup, form_scales, weight_groups
 from auditlint.parse.wording import Cleaned
 
 # A narrative amount named after table figures: the name, the amount, the figures it restates.
@@ -243,6 +250,21 @@ class Facts:
         """Every figure of one of the document's totals (支出, 基本支出, 项目支出 …) the tables print."""
         return [fact for found in self.figures.totals.values() for fact in found]
 
+    def narrative_total(self, name: str) -> list[Amount]:
+        """The narrative's statements of a total no table prints (its amounts, all one figure)."""
+        return narrative_total(self.links, name, self._one_money)
+
+    @cached_property
+    def _one_money(self) -> bool:
+        """Is all the department's money one: as its tables say, else (no table printing its
+        totals) as its narrative's income split says?"""
+        return self.single_scope or (not self.figures.totals and narrative_single_scope(self._doc.claims, self.year))
+
+    @cached_property
+    def restated_actuals(self) -> list[tuple[Completion, str, list[Amount]]]:
+        """Completion rates whose actual differs from the narrative's other statements of it."""
+        return list(restated_actuals(self._doc.claims, self.links, self.year, self._one_money))
+
     def named_total(self, name: str, scope: str) -> Fact | None:
         """The tables' figure of the total a name means, of the money of `scope`, when enough
         tables print it alike."""
@@ -251,7 +273,12 @@ class Facts:
     @cached_property
     def budget_restatements(self) -> list[BudgetRestatement]:
         """Project forms' sentences that restate their budget field."""
-        return list(budget_restatements(self._doc))
+        read = {}
+        for form in self.forms:
+            field = year_budget(form, self.year) if self.year is not None else None
+            if field is not None and field.amount is not None:
+                read[form.table.location.line] = (field.amount, (FORM_DOUBTED,) if form.doubts else ())
+        return list(budget_restatements(self._doc, read))
 
     @cached_property
     def awarded_to_smes(self) -> list[AwardedToSmes]:
@@ -267,7 +294,7 @@ class Facts:
     def form_money(self) -> list[FormMoney]:
         """Forms' money fields with the tables' figures they restate, and forms' totals with their sources."""
         return list(form_money(self._doc, self.forms, self.figures, self.year,
-                               self.identity is not None and self.identity.kind == "预算", self.sentences))
+                               self.identity is not None and self.identity.kind == "预算", self.sentences, self.links))
 
     @cached_property
     def restated_indicators(self) -> list[IndicatorRestatement]:
@@ -280,9 +307,39 @@ class Facts:
         return list(duplicated_indicators(self.forms))
 
     @cached_property
+    def twin_ratios(self) -> list[TwinRatio]:
+        """Ratios of counts a twin clause's formula does not give."""
+        return list(twin_ratios(self.sentences))
+
+    @cached_property
+    def second_names(self) -> list[TwoNames]:
+        """Department names printed with two different second names in brackets."""
+        return list(second_names(self._doc.source))
+
+    @cached_property
+    def repeated_terms(self) -> list[RepeatedTerm]:
+        """Terms a numbered list of the narrative defines twice."""
+        return list(repeated_terms(self.sentences))
+
+    @cached_property
+    def narrated_indicators(self) -> list[NarratedIndicator]:
+        """The narrative's sentences that state a self-evaluated indicator's result."""
+        return list(narrated_indicators(self.forms, self.sentences))
+
+    @cached_property
+    def execution_scores(self) -> list[ExecutionScore]:
+        """Self-evaluations' budget execution rows whose header states how their score is computed."""
+        return list(execution_scores(self._doc))
+
+    @cached_property
     def contradicted_scores(self) -> list[Scored]:
         """Self-evaluated indicators scored as met though missed, or marked down though met."""
         return list(contradicted_scores(self.forms))
+
+    @cached_property
+    def form_scales(self) -> list[tuple[Amount, Amount]]:
+        """Self-evaluations' points of their budget execution and of their 年度绩效目标."""
+        return list(form_scales(self._doc))
 
     @cached_property
     def weight_groups(self) -> list[WeightGroup]:

@@ -11,13 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
 from auditlint.patterns import compile_lazily
 from auditlint import domain
-from auditlint.model import Amount, Document, Fact, Link, Paragraph, Row, Sentence, Table
+from auditlint.model import Amount, Claim, Document, Fact, Link, Paragraph, Row, Sentence, Split, Table
 from auditlint.parse.claims import FIGURE
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain.concepts import (CLASS_NAMES, COLUMN_TOTAL_NAMES, CONCEPTS, FIGURE_NAMES, NAMED_BY_COLUMN, ONE_TABLE_QUANTITIES,
@@ -251,6 +251,38 @@ def named_total(figures: Figures, name: str, scope: str) -> Fact | None:
     if not found or not printed_enough(subject, found) or len({fact_in_wan_yuan(f)[0] for f in found}) != 1:
         return None
     return found[0]
+
+
+def narrative_total(links: Sequence[Link], name: str, single_scope: bool) -> list[Amount]:
+    """The narrative's statements of the total a name means (一般公共预算项目支出总额) where no
+    table prints it: every amount the narrative states for it, when they are one figure. A
+    statement of the total without the name's money (项目支出) counts when all the money is the
+    one the name says (`single_scope`)."""
+    subject = normalise(_TOTAL_SUFFIX.sub("", name))
+    core = _MONEY_PREFIX.sub("", subject)
+    stated = [link.amount for link in links if link.reason == NO_TABLE and not link.budget_unit
+              and (link.subject == subject or single_scope and _MONEY_PREFIX.sub("", link.subject) == core)]
+    return stated if stated and len({a.value for a in stated}) == 1 else []
+
+
+def narrative_single_scope(claims: Sequence[Claim], year: int | None) -> bool:
+    """Does the narrative say all the year's income is 财政拨款 (a 财政拨款 that names no fund taken
+    for 一般公共预算, as has_single_scope does for tables): a complete split of its income sources
+    whose parts other than that one are all 0 ("573.15 = 财政拨款收入 573.15 + 事业收入 0 + …")."""
+    for claim in claims:
+        if not isinstance(claim, Split) or not claim.complete or claim.year != year or len(claim.parts) < 2:
+            continue
+        if not all(part.label.endswith("收入") for part in claim.parts):
+            continue
+        spent = [part for part in claim.parts if part.amount.value != 0]
+        if len(spent) == 1 and SCOPE_WORDS.search(spent[0].label) and \
+                SCOPE_WORDS.search(spent[0].label).lastgroup in ("gpb", "fiscal"):
+            return True
+    return False
+
+
+# The money a total's name starts with (一般公共预算项目支出): what is left names the quantity.
+_MONEY_PREFIX = compile_lazily(r"^(?:一般公共预算(?:财政拨款)?|财政拨款)")
 
 
 # A name the narrative gives this many different amounts names no single figure: per-unit

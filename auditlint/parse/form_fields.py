@@ -33,6 +33,7 @@ GRID_IN_PROSE = "指标表头在连续文本中，列无法区分，指标未读
 GRID_HEADER_SCRAMBLED = "指标表头残缺或错乱（同一列出现两次，或当年指标值列无法确定），指标未读取"
 GRID_NOT_READ = "表中印有指标，但未找到可读的指标表头（三级指标与指标值），指标未读取"
 ROW_NOT_PLACED = "指标行的单元格无法对应到表头各列，该行未读取"
+GRID_FLATTENED = "指标表的表头与各行在连续文本中，各列按词序读出"
 
 # A note in brackets right after a label ("项目总预算 （延续性项目填写）", "(80 分)"): no value.
 _LABEL_NOTE = compile_lazily(r"^\s*[（(][^）)]*[)）]\s*")
@@ -94,15 +95,19 @@ def _form(path: str, draft: _Draft) -> Form:
             continue
         header = _header(line)
         if header is None:
-            continue
-        rows, used, doubt = _grid(path, lines, index, header)
+            wrapped = _wrapped_header(lines, index)
+            if wrapped is None:
+                continue
+            rows, used, doubt = _flat_grid(path, lines, *wrapped)
+        else:
+            rows, used, doubt = _grid(path, lines, index, header)
         indicators.extend(rows)
         in_grid.update(used)
         if doubt and doubt not in doubts:
             doubts.append(doubt)
     fields = [f for line in lines if line.number not in in_grid and domain.table_kind(line.text) is None
               for f in _line_fields(path, line)]
-    fields = [f for f in fields if f.name]
+    fields = [f for f in fields if f.name] + list(_wrapped_amounts(path, lines, in_grid))
     if not any(f.name in words.NAME_FIELDS for f in fields):
         doubts.insert(0, NO_NAME)
     if not indicators and not doubts and any(_INDICATOR_WORDS.search(line.text) for line in lines):
@@ -134,11 +139,36 @@ def _line_fields(path: str, line: Line) -> list[FormField]:
                     and not _is_label(cells[index + 1].text):
                 target = cells[index + 1]
                 value_start, value = _value(target.text, 0, len(target.text))
-            if name and value and not value.endswith(("：", ":")) and not _FIGURES_ROW.match(value):
+            if name and value and not value.endswith(("：", ":")) and not _FIGURES_ROW.match(value) \
+                    and not words.WRAPPED_UNIT_NOTE.match(_SPACE.sub("", value)):
                 found.append(_field(path, line, target, name, value, value_start))
             elif not name:
                 found.append(FormField("", value, None, cell.location))
     return found
+
+
+def _wrapped_amounts(path: str, lines: Sequence[Line], in_grid: set[int]) -> Iterator[FormField]:
+    """Money boxes whose label stands alone on its line, wrapped with its unit note, and whose
+    amount stands alone below it ("基本支出总额" / "（万元）" / "262.97"): nothing but the pieces of
+    the note may come between, so the amount can be no other box's."""
+    shown = [line for line in lines if not line.is_blank and line.number not in in_grid]
+    for index, line in enumerate(shown):
+        label = words.LABEL.match(line.text.strip())
+        if label is None or words.field_of(label.group("label")) not in words.AMOUNT_FIELDS:
+            continue
+        rest = line.text.strip()[label.end():]
+        if rest and not words.WRAPPED_UNIT_NOTE.match(_SPACE.sub("", rest)):
+            continue
+        for below in shown[index + 1:index + 2 + words.WRAPPED_VALUE_REACH]:
+            text = below.text.strip()
+            if words.LONE_AMOUNT.match(text):
+                cell = below.cells[0] if below.cells else None
+                if cell is not None:
+                    yield _field(path, below, cell, words.field_of(label.group("label")) or "", text,
+                                 cell.text.find(text))
+                break
+            if not words.WRAPPED_UNIT_NOTE.match(_SPACE.sub("", text)):
+                break
 
 
 def _segments(cell: Cell, layout: str) -> Iterator[tuple[str, int, int]]:
@@ -384,3 +414,82 @@ def _number(text: str | None, location: Location) -> Amount | None:
         return None
     value: Decimal | None = parse_amount(text.rstrip("分％% ").strip())
     return Amount(value, text, location) if value is not None else None
+
+
+# --------------------------------------------------------------------------------------------
+# A grid in running text: its header wrapped over lines, its rows words in order
+
+
+def _wrapped_header(lines: Sequence[Line], index: int) -> tuple[list[str | None], int, int] | None:
+    """A grid header whose words are wrapped over the lines around lines[index] (the line naming
+    三级指标 without its target): its columns' roles in order, and where it starts and ends. The
+    header is the widest run of lines around it whose words, joined, are header words only."""
+    if "三级指标" not in lines[index].text and "指标名称" not in lines[index].text:
+        return None
+    near = [i for i in range(max(0, index - words.WRAPPED_HEADER_REACH), min(len(lines), index + words.WRAPPED_HEADER_REACH))
+            if not lines[i].is_blank]
+    at = near.index(index)
+    for width in range(len(near), 0, -1):
+        for start in range(max(0, at - width + 1), min(at, len(near) - width) + 1):
+            run = near[start:start + width]
+            roles = _header_roles("".join(_SPACE.sub("", lines[i].text) for i in run))
+            if roles is not None:
+                return roles, run[0], run[-1]
+    return None
+
+
+def _header_roles(text: str) -> list[str | None] | None:
+    """The roles of a wrapped header's columns, when its text is header words only and names the
+    indicator, its target and its actual value once each."""
+    roles: list[str | None] = []
+    position = 0
+    for match in words.WRAPPED_HEADER_WORD.finditer(text):
+        if match.start() != position:
+            return None
+        roles.append(match.lastgroup)
+        position = match.end()
+    kept = [role for role in roles if role]
+    if position != len(text) or not {"name", "target", "actual"} <= set(kept) or len(kept) != len(set(kept)):
+        return None
+    return roles
+
+
+def _flat_grid(path: str, lines: Sequence[Line], roles: list[str | None], first: int, last: int
+               ) -> tuple[list[Indicator], set[int], str | None]:
+    """The rows under a wrapped header: a line whose words, right-aligned under the header's
+    columns, fill every column from the indicator's name on. Lines of fewer words are cells
+    wrapped over lines (a group's name, a long target) and are not read."""
+    used = {line.number for line in lines[first:last + 1]}
+    needed = len(roles) - roles.index("name")
+    indicators: list[Indicator] = []
+    for line in lines[last + 1:]:
+        text = line.text.strip()
+        if words.GRID_END.match(text) or "。" in text:
+            break
+        cells = _flat_cells(text)
+        if not needed <= len(cells) <= len(roles):
+            continue
+        placed = {role: cell for role, cell in zip(roles[len(roles) - len(cells):], cells) if role}
+        if words.is_group(placed["name"]) or words.QUANTITY.match(placed["name"].split()[0]):
+            continue
+        used.add(line.number)
+        # a group's name wrapped over lines of its own cannot be told from a row's words: a row
+        # has the groups it prints, none carried down
+        indicators.append(_indicator(path, line, placed, placed.get("level1", ""), placed.get("level2", ""),
+                                     (lines[first].number, "")))
+    return indicators, used, GRID_FLATTENED if indicators else GRID_IN_PROSE
+
+
+def _flat_cells(text: str) -> list[str]:
+    """The cells of a grid row in running text: its words, a quantity's unit joined to its number."""
+    cells: list[str] = []
+    qualified = False  # the cell before is a word that qualifies the quantity to come
+    for word in text.split():
+        if cells and words.QUANTITY.match(cells[-1].split()[-1]) and words.QUANTITY_UNIT.match(word):
+            cells[-1] = f"{cells[-1]} {word}"
+        elif qualified and words.QUANTITY.match(word):
+            cells[-1] = f"{cells[-1]} {word}"
+        else:
+            cells.append(word)
+        qualified = bool(words.QUANTITY_WORD.match(word))
+    return cells

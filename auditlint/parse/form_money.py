@@ -20,16 +20,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from auditlint.patterns import compile_lazily
 from auditlint.domain import forms as words
 from auditlint.domain.scope import ALL, FISCAL
 from auditlint.domain.wording import NUMBER
-from auditlint.model import FORM_DOUBTED, GRID, Amount, Completion, Document, Doubt, Fact, Form, FormField, FormMoney, Line, Location
+from auditlint.model import FORM_DOUBTED, GRID, Amount, Completion, Document, Doubt, Fact, Form, FormField, FormMoney, Line, Link, Location
 from auditlint.agreement import fact_in_wan_yuan
 from auditlint.parse.form_fields import NO_NAME
-from auditlint.parse.figures import Figures, normalise, printed_enough
+from auditlint.parse.figures import NO_TABLE, Figures, normalise, printed_enough
 from auditlint.parse.numbers import parse_amount
 from auditlint.parse.wording import Cleaned
 
@@ -39,12 +39,17 @@ ONE_TABLE = Doubt("reading", "只有一张表印有该总数", "one table only p
 # The document's totals an overall form's fields restate: the name the tables' totals are found
 # under, and the money it is of.
 OVERALL_TOTALS = {"财政拨款": ("财政拨款收入", FISCAL), "年度资金总额": ("支出预算", ALL), "项目总预算": ("支出预算", ALL)}
+# A department's self-evaluation states what it spent of each kind; the narrative and the tables
+# state the same totals. The template's note says they are of 财政资金: a document with other
+# money spends more.
+SPENT_TOTALS = {"基本支出总额": "基本支出", "项目支出总额": "项目支出"}
+FISCAL_ONLY = Doubt("reading", "整体自评表的支出总额可能只含财政资金", "the self-evaluation's totals may be of 财政资金 only")
 # How many lines after a form's first one may state its year ("（2023年度）" under the title).
 YEAR_REACH = 4
 
 
 def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | None, budget: bool,
-               sentences: Cleaned = ()) -> Iterator[FormMoney]:
+               sentences: Cleaned = (), links: Sequence[Link] = ()) -> Iterator[FormMoney]:
     """Every money field of the document's forms paired with the tables' figures it restates,
     and every form total paired with its sources; `budget` when the document is a 预算 (its
     income and spending of the year balance)."""
@@ -60,6 +65,8 @@ def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | N
                 doubts = (*doubts, SEVERAL_YEARS)
             yield replace(money, unit=unit, doubts=doubts)
         yield from _against_narrative(doc, form, forms, sentences, _unit(doc, form))
+        yield from _budget_costs(doc, form, _unit(doc, form))
+        yield from _spent_totals(doc, form, figures, links)
         # the money grid's reading is its own, not the indicators'; but a form naming no unit may be no form
         named = () if NO_NAME not in form.doubts else (FORM_DOUBTED,)
         yield from (replace(money, unit=_unit(doc, form), doubts=(*money.doubts, *named))
@@ -101,6 +108,16 @@ def _budget(form: Form) -> FormField | None:
         if form.field(name) is not None:
             return _one(form, name)
     return None
+
+
+def year_budget(form: Form, year: int) -> FormField | None:
+    """A project form's budget of the document's year read as a field: its 当年预算 or 年度资金总额,
+    else its 项目总预算 when the project runs in that year only; None when it states none, or
+    two different ones."""
+    for name in ("当年预算", "年度资金总额"):
+        if form.field(name) is not None:
+            return _one(form, name)
+    return _one(form, "项目总预算") if _of_one_year(form, year) else None
 
 
 def _of_one_year(form: Form, year: int) -> bool:
@@ -244,6 +261,7 @@ def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[
 
 
 _TOKEN = compile_lazily(r"\S+(?:\.\s\d+)?")
+_SPACE = compile_lazily(r"\s")
 
 
 def _grid_row(line: Line) -> _GridRow | None:
@@ -324,3 +342,57 @@ def _against_narrative(doc: Document, form: Form, forms: list[Form], sentences: 
 
 # A project name shorter than this (经费) may be a word of any sentence.
 MIN_PROJECT_NAME = 4
+
+
+# --------------------------------------------------------------------------------------------
+# A self-evaluation's cost indicator that names the budget, against its execution row
+
+
+def _budget_costs(doc: Document, form: Form, unit: str) -> Iterator[FormMoney]:
+    """A cost indicator naming the project's budget (预算控制数 20 万元 | 5.44 万元): its target is
+    the budget the form's execution row states (预算数), its actual value what was spent (执行数).
+    Only a value printed as money with its unit, and a form with one execution row."""
+    rows = [c for c in doc.claims if isinstance(c, Completion)
+            and form.location.line <= c.sentence.location.line <= form.location.end_line]
+    if len(rows) != 1 or not unit:
+        return
+    row = rows[0]
+    for indicator in form.indicators:
+        if not words.BUDGET_COST.match(_SPACE.sub("", indicator.name)):
+            continue
+        for label, value, stated in (("预算数", indicator.target, row.budget), ("执行数", indicator.actual, row.actual)):
+            money = words.MONEY_VALUE.match((value or "").strip())
+            amount = parse_amount(money.group("number")) if money else None
+            if money is None or amount is None:
+                continue
+            location = indicator.location
+            field = FormField(indicator.name, value or "", Amount(amount, money.group("number"), location), location)
+            yield FormMoney(form, field, label, unit, own=FormField(label, stated.text, stated, stated.location))
+
+
+# --------------------------------------------------------------------------------------------
+# A department's self-evaluation: what it spent of each kind
+
+
+def _spent_totals(doc: Document, form: Form, figures: Figures, links: Sequence[Link]) -> Iterator[FormMoney]:
+    """An overall self-evaluation's 基本支出总额 and 项目支出总额 against the document's 基本支出 and
+    项目支出: the tables' totals, else the narrative's statements of them when no table prints
+    them and every statement gives one amount."""
+    if not _is_overall(form):
+        return
+    unit = _unit(doc, form)
+    doubts = tuple(d for d in (FISCAL_ONLY, FORM_DOUBTED if form.doubts else None, None if unit else UNIT_UNKNOWN) if d)
+    for name, subject in SPENT_TOTALS.items():
+        field = _one(form, name)
+        if field is None:
+            continue
+        found = figures.total(subject, ALL)
+        if found:
+            if len({fact_in_wan_yuan(f)[0] for f in found}) == 1:
+                yield FormMoney(form, field, subject, unit, facts=tuple(found), doubts=doubts)
+            continue
+        stated = [link.amount for link in links if link.subject == subject and not link.budget_unit
+                  and link.reason == NO_TABLE]
+        if stated and len({a.value for a in stated}) == 1:
+            yield FormMoney(form, field, subject, unit, doubts=doubts,
+                            narrative=FormField(subject, stated[0].text, stated[0], stated[0].location))

@@ -23,7 +23,7 @@ from typing import Iterator
 import regex
 
 from auditlint.patterns import compile_lazily
-from auditlint.model import Amount, BudgetRestatement, Completion, Document, Line, Location, Sentence, Table
+from auditlint.model import Amount, BudgetRestatement, Completion, Document, Doubt, ExecutionScore, Line, Location, Sentence, Table
 from auditlint import domain
 from auditlint.domain.wording import NUMBER
 from auditlint.parse.identity import document_year
@@ -33,7 +33,10 @@ from auditlint.parse.numbers import parse_amount
 # label (in the next cell, or in the same one with 万元).
 CURRENT_BUDGET_FIELD = compile_lazily(rf"(?<!\p{{Han}})(?:项目)?当年预算(?:数)?\s*[：:]?\s*(?P<amount>{NUMBER})(?![\d.%％年])")
 # "2026年预算为762.85万", "2024年预算数为286.77万元", "2025年预算943.99万": a year's budget.
-YEAR_BUDGET = compile_lazily(rf"(?P<year>20\d{{2}})\s*年\s*(?:项目)?预算(?:数)?\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万")
+# A form's box of its budget's history lists the years' amounts bare ("2021年计30万,2022年30万,2023年30万"):
+# a year then an amount in 万 that no word follows (not "2023年30万户").
+YEAR_BUDGET = compile_lazily(rf"(?P<year>20\d{{2}})\s*年\s*(?:(?:项目)?预算(?:数)?\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万"
+                             rf"|计?\s*(?P<amount>{NUMBER})\s*万(?!\p{{Han}}))")
 # "比2025年减少181.14万", "较2023年增加130.45万元": the change against an earlier year.
 CHANGE = compile_lazily(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*(?P<direction>增加|减少)\s*(?P<delta>{NUMBER})\s*万")
 
@@ -42,7 +45,9 @@ CHANGE = compile_lazily(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*
 # spent (B) and the rate B/A, with the columns that may stand among them (年初预算数, 分值, 得分).
 _EXECUTION_COLUMN = compile_lazily(
     r"(?P<budget>(?:全年)?预算数\s*[（(]\s*A\s*[)）])|(?P<actual>(?:全年)?执行数\s*[（(]\s*B\s*[)）])"
-    r"|(?P<rate>执行率\s*[（(]\s*B\s*/\s*A\s*[)）])|(?P<other>年初预算数|分值|得分)")
+    r"|(?P<rate>执行率\s*[（(]\s*B\s*/\s*A\s*[)）])|(?P<score>得分)|(?P<other>年初预算数|分值)")
+# The rule a header gives the execution row's score by: "得分（20 分*执行率）", the points times the rate.
+SCORE_RULE = compile_lazily(r"得分\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率\s*[)）]")
 # The figures of a row, after its label: amounts, one of them a percentage.
 _ROW_TAIL = compile_lazily(r"[^\p{Han}A-Za-z]*$")
 _PERCENT = compile_lazily(r"[%％]")
@@ -63,15 +68,22 @@ def form_regions(doc: Document) -> Iterator[tuple[Table, tuple[Line, ...]]]:
         yield table, doc.source.between(table.location.line, starts[after] - 1 if after < len(starts) else math.inf)
 
 
-def budget_restatements(doc: Document) -> Iterator[BudgetRestatement]:
+def budget_restatements(doc: Document, read: dict[int, tuple[Amount, tuple[Doubt, ...]]] | None = None
+                        ) -> Iterator[BudgetRestatement]:
     """Every sentence of a project form that states the budget of the document's year, with the
-    form's field for it. A form with no field, or with two different ones, is left alone."""
+    form's field for it: its 当年预算 as printed beside the label, else `read`, the year's budget
+    its form read as fields states (by the line of the form's table, with the form's doubts). A
+    form with no field, or with two different ones, is left alone."""
     year = document_year(doc)
     if year is None:
         return
     for table, lines in form_regions(doc):
         fields = [_amount(doc.path, line, match, "amount")
                   for line in lines for match in CURRENT_BUDGET_FIELD.finditer(line.text)]
+        doubts: tuple[Doubt, ...] = ()
+        if not fields and read and table.location.line in read:
+            field, doubts = read[table.location.line]
+            fields = [field]
         if not fields or len({f.value for f in fields}) > 1:
             continue
         budgets = [(int(match.group("year")), _amount(doc.path, line, match, "amount"), line)
@@ -87,7 +99,7 @@ def budget_restatements(doc: Document) -> Iterator[BudgetRestatement]:
             earlier = earlier_years[0] if len({a.value for a in earlier_years}) == 1 else None
             yield BudgetRestatement(table, fields[0], stated, earlier,
                                     _amount(doc.path, line, change, "delta") if change and earlier else None,
-                                    bool(change) and change.group("direction") == "减少")
+                                    bool(change) and change.group("direction") == "减少", doubts)
 
 
 def _amount(path: str, line: Line, match: regex.Match, group: str) -> Amount:
@@ -99,16 +111,35 @@ def _amount(path: str, line: Line, match: regex.Match, group: str) -> Amount:
 
 
 def execution_rates(doc: Document) -> Iterator[Completion]:
-    """Each budget execution row of a form read as a completion rate: under a header naming the
-    budget (A), the spending (B) and the rate (B/A), the first line with a percentage, when its
-    figures are one per header column with the rate's the only percentage. A header or a row
-    that extraction scrambled (a marker moved to the next column, a figure lost, the figures
-    printed among the header's words) gives nothing."""
-    lines = [line for line in doc.source.lines if not line.is_blank]
+    """Each budget execution row of a form read as a completion rate."""
     year = document_year(doc)
+    for row, amounts, _ in _execution_rows(doc):
+        location = Location(doc.path, row.number, 1, row.number, len(row.text) + 1, row.page)
+        yield Completion(amounts["budget"], amounts["actual"], amounts["rate"],
+                         Sentence(row.text, 0, len(row.text), location), year=year)
+
+
+def execution_scores(doc: Document) -> Iterator[ExecutionScore]:
+    """Each budget execution row whose header gives the rule of its score ("得分（20 分*执行率）"),
+    with the score the row prints."""
+    for _, amounts, header in _execution_rows(doc):
+        rule = SCORE_RULE.search(header.text)
+        if rule is not None and "score" in amounts:
+            points = _amount(doc.path, header, rule, "points")
+            yield ExecutionScore(points, amounts["rate"], amounts["score"])
+
+
+def _execution_rows(doc: Document) -> Iterator[tuple[Line, dict[str, Amount], Line]]:
+    """Each budget execution row of a form, its figures by column, and its header: under a header
+    naming the budget (A), the spending (B) and the rate (B/A), the first line with a percentage,
+    when its figures are one per header column with the rate's the only percentage. A header or
+    a row that extraction scrambled (a marker moved to the next column, a figure lost, the
+    figures printed among the header's words) gives nothing."""
+    lines = [line for line in doc.source.lines if not line.is_blank]
     for index, line in enumerate(lines):
         columns = [match.lastgroup for match in _EXECUTION_COLUMN.finditer(line.text)]
-        if any(columns.count(column) != 1 for column in ("budget", "actual", "rate")) or _PERCENT.search(line.text):
+        if any(columns.count(column) != 1 for column in ("budget", "actual", "rate")) or columns.count("score") > 1 \
+                or _PERCENT.search(line.text):
             continue
         row = next((l for l in lines[index + 1:index + 1 + EXECUTION_ROW_REACH] if _PERCENT.search(l.text)), None)
         if row is None:
@@ -117,7 +148,4 @@ def execution_rates(doc: Document) -> Iterator[Completion]:
         figures = list(_ROW_FIGURE.finditer(row.text, tail.start()))
         if len(figures) != len(columns) or [bool(f.group("percent")) for f in figures] != [c == "rate" for c in columns]:
             continue
-        amounts = {column: _amount(doc.path, row, figure, "amount") for column, figure in zip(columns, figures)}
-        location = Location(doc.path, row.number, 1, row.number, len(row.text) + 1, row.page)
-        yield Completion(amounts["budget"], amounts["actual"], amounts["rate"],
-                         Sentence(row.text, 0, len(row.text), location), year=year)
+        yield row, {column: _amount(doc.path, row, figure, "amount") for column, figure in zip(columns, figures)}, line

@@ -19,12 +19,15 @@ from auditlint.domain.wording import CLAUSE, DOWN, LIST_OPENS, NUMBER, UP
 from auditlint.parse.narrative import bracket_pairs
 from auditlint.parse.wording import CleanText, Cleaned, Shifted
 
-# "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：").
+# "X万元，其中：", where X may be followed by its change ("394.49万元，较2025年减少2.48万元，其中：");
+# or an amount and a colon ("大厅免费复印及文具耗材14万元：…文具用品3万元，印刷耗材费用12万元"), the
+# breakdown of an item of a project's plan.
 # The words may announce the list with a colon ("主要包括："), which then runs to the sentence's end,
 # like any after 其中 or 包括; without one, 主要包括/主要用于 list only to the end of their clause
 # ("主要包括体育竞赛3,017万元，主要用于…；").
 _SPLIT = compile_lazily(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
-                        rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?\s*[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?")
+                        rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?(?:\s*[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?"
+                        rf"|\s*(?P<colon>[：:]))")
 # What ends a clause of a list: "；".
 _CLAUSE_MARK = compile_lazily(r"[；;]")
 # What a list opened without a colon by these words runs to: the end of its clause.
@@ -254,6 +257,27 @@ def continued_parts(following: Sequence[tuple[Paragraph, CleanText]]) -> list[Pa
 OPENS_LIST = compile_lazily(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:，,]")
 # An amount that is no total of its own: a change (增加5万元) or the prior year's (比…14708.87万元).
 _CHANGE_OR_PRIOR = compile_lazily(rf"{_CHANGED}|(?:比|较){CLAUSE}{{0,24}}$")
+
+
+# An item of a list closed by its subtotal: "2名网维人员，每人全年费用9.58万元，小计19.16万元；".
+_SUBTOTAL = compile_lazily(rf"小计\s*(?P<amount>{NUMBER})\s*万元")
+_ITEM_START = compile_lazily(r"[；;：:]")
+
+
+def subtotal_split(total: Amount, paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[Split]:
+    """A sentence whose items each close with their subtotal ("其中：1名项目经理，每人全年费用
+    9.58万元，小计9.58万元；2名网维人员，…小计19.16万元"), after a sentence that states one amount
+    ("审批局窗口外包服务人员经费1813.52万元。"): the subtotals make that amount whole. Each item is
+    named by its first words, from where its clause starts to its first comma."""
+    found = list(_SUBTOTAL.finditer(clean.text))
+    if len(found) < 2:
+        return []
+    parts = []
+    for match in found:
+        starts = [m.end() for m in _ITEM_START.finditer(clean.text, 0, match.start())]
+        item = clean.text[starts[-1] if starts else 0:match.start()]
+        parts.append(Part(regex.split(r"[，,]", item.strip(), maxsplit=1)[0], clean.amount(paragraph, match, "amount"), None))
+    return [Split(total, tuple(parts), True, sentence)]
 
 
 def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str] | None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from auditlint.patterns import compile_lazily
-from auditlint.model import GRID, POSITIONED, Line, Location, Source, Table
+from auditlint.model import GRID, POSITIONED, UNCOMPUTED, Line, Location, Source, Table
 from auditlint import domain
 from auditlint.parse.flow import flow_table
 from auditlint.parse.grid import ONE_SIDED_NOTE, both_sides, grid_tables
@@ -148,7 +148,9 @@ def find_tables(source: Source) -> tuple[Table, ...]:
     tables = [_with_trailing_note(table, source, title_line, body, title_indices) for title, _, kind, title_line, body in extents
               for table in parse_table(title, kind, title_line, body, _unit_above(source, title_line), running)]
     prose = {line.number for line in lines if not line.delimited}
-    return tuple(mark_truncated_codes(t, prose) for t in tables if t.rows or t.empty_note or t.notes or t.unit)
+    unknown = {place.line for remark in source.remarks if remark.kind == UNCOMPUTED for place in remark.places}
+    return tuple(mark_unknown(mark_truncated_codes(t, prose), unknown)
+                 for t in tables if t.rows or t.empty_note or t.notes or t.unit)
 
 
 MARGIN_LINES = 2  # the lines at the top and at the foot of a page where running headers and footers stand
@@ -246,6 +248,15 @@ def mark_truncated_codes(table: Table, prose_lines: set[int]) -> Table:
                          and with_amounts > len(coded) // 2 and row.location.line in prose_lines)
                  for row in table.rows)
     return replace(table, rows=rows)
+
+
+def mark_unknown(table: Table, unknown: set[int]) -> Table:
+    """A row printed on a line with a figure whose value the file does not hold (a spreadsheet
+    formula never calculated) is read as lost: its blank is no zero, so no sum may use it."""
+    if not unknown:
+        return table
+    return replace(table, rows=tuple(replace(row, lost=True) if unknown & set(range(row.location.line, row.location.end_line + 1))
+                                     else row for row in table.rows))
 
 
 # --------------------------------------------------------------------------------------------

@@ -138,6 +138,25 @@ def _groups(lines: tuple[Line, ...]) -> list[WeightGroup]:
     return groups
 
 
+# The points a self-evaluation gives its budget execution: "预算执行情况（万元）（20 分）".
+EXECUTION_POINTS = compile_lazily(rf"^预算执行情况(?:[（(]万元[)）])?\s*[（(]\s*{_POINTS}\s*[)）]$")
+def form_scales(doc: Document) -> Iterator[tuple[Amount, Amount]]:
+    """Each self-evaluation that prints the points of its budget execution and of its 年度绩效目标,
+    once each: the two, which make the form's full score."""
+    for _, lines in form_regions(doc):
+        execution: list[Amount] = []
+        section: list[Amount] = []
+        for line in lines:
+            for cell in (c for c in line.cells if c.text.strip()) if line.delimited else ():
+                text = SPACES.sub("", cell.text)
+                if (match := EXECUTION_POINTS.match(text)) is not None:
+                    execution.append(_amount(cell, match))
+                elif (match := SECTION.match(text)) is not None:
+                    section.append(_amount(cell, match))
+        if len(execution) == 1 and len(section) == 1:
+            yield execution[0], section[0]
+
+
 def _amount(cell: Cell, match: regex.Match) -> Amount:
     """The points of a match in a cell's compacted text, located at the cell."""
     text = match.group("points")

@@ -151,9 +151,13 @@ MAX_LINE = 200_000
 
 def check_line_lengths(numbered: list[tuple[int, int, str]]) -> None:
     for number, _, line in numbered:
-        if len(line) > MAX_LINE:
-            raise UnreadableError(f"line {number} has {len(line):,} characters (a document line has at most "
-                                  f"{MAX_LINE:,}): not a document auditlint can read")
+        check_line_length(number, line)
+
+
+def check_line_length(number: int, line: str) -> None:
+    if len(line) > MAX_LINE:
+        raise UnreadableError(f"line {number} has {len(line):,} characters (a document line has at most "
+                              f"{MAX_LINE:,}): not a document auditlint can read")
 
 
 # A number's decimals alone (" .62"), and a whole number alone ("14,770"), each between spaces.

@@ -9,7 +9,9 @@ file, with no lines to put an annotation beside, and the line auditlint counts i
 text it extracted, not of the file. So the annotation names the file alone (GitHub lists it
 with the file's name in the run's annotations), and its title and message start with the page
 and the extracted text's line (`p18, text line 433:9`), which is what a reviewer with the PDF
-open needs. Text and Markdown findings keep their lines and columns, which review shows.
+open needs. A Word or Excel file is binary to code review too: its annotation names the place
+the file has (`T2!R3C4`, `表2!C7`). Text and Markdown findings keep their lines and columns,
+which review shows.
 """
 from __future__ import annotations
 
@@ -32,8 +34,8 @@ def annotation(finding: Finding, lang: str) -> str:
     loc = finding.location
     message = describe(finding, lang)
     properties: dict[str, object] = {"file": loc.path}
-    if is_paged(loc.path):
-        where = f"p{loc.page}, text line {loc.line}:{loc.column}"
+    if is_paged(loc.path) or loc.anchor:
+        where = loc.anchor or f"p{loc.page}, text line {loc.line}:{loc.column}"
         properties["title"] = f"auditlint {finding.rule} ({where})"
         message = f"{where}: {message}"
     else:

@@ -58,8 +58,9 @@ def _word(key: str) -> str:
 
 
 def where(location: Location, kind: str) -> str:
-    """A place as a reviewer finds it: the page first for a PDF, then line:column of the text."""
-    page = f"p{location.page} · " if kind == "pdf" else ""
+    """A place as a reviewer finds it: the page first for a PDF, the paragraph or cell for a Word
+    or Excel file, then line:column of the text as read (which the lines shown are numbered by)."""
+    page = f"p{location.page} · " if kind == "pdf" else f"{location.anchor} · " if location.anchor else ""
     return f"{page}{location.line}:{location.column}"
 
 

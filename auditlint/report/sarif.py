@@ -3,6 +3,9 @@
 Columns count Unicode code points (`columnKind`), as the readers do. Related locations carry every
 other number or sentence a finding involves; `partialFingerprints` come from the finding's
 fingerprint, which never depends on line numbers, so annotations survive edits above them.
+A Word or Excel location's region is a line of the text auditlint read (as a PDF's is), and its
+place in the file itself is a logical location: `Sheet1!C7` (a cell of a sheet), `¶12` (a
+paragraph), `T2!R3C4` (a cell of a Word table).
 """
 from __future__ import annotations
 
@@ -54,15 +57,27 @@ def rule_descriptor(info: RuleInfo) -> dict[str, Any]:
     }
 
 
+def anchored(location: Location) -> list[dict[str, Any]]:
+    """The place an office file has, as a logical location ([] for text and PDF)."""
+    if not location.anchor:
+        return []
+    sheet, _, cell = location.anchor.rpartition("!")
+    return [{"name": cell, "fullyQualifiedName": location.anchor, "kind": "element",
+             **({"properties": {"container": sheet}} if sheet else {})}]
+
+
 def result_object(finding: Finding, rule_index: dict[str, int], lang: str) -> dict[str, Any]:
     primary: dict[str, Any] = {"physicalLocation": physical(finding.location)}
+    logical = anchored(finding.location)
     if finding.place is not None:
         place = finding.place
-        primary["logicalLocations"] = [{
+        logical.append({
             "name": place.column, "fullyQualifiedName": f"{place.table}/{place.row}/{place.column}", "kind": "element",
-            "properties": {"table": place.table, "row": place.row, "column": place.column}}]
+            "properties": {"table": place.table, "row": place.row, "column": place.column}})
     elif finding.logical:
-        primary["logicalLocations"] = [{"name": finding.logical, "kind": "object"}]
+        logical.append({"name": finding.logical, "kind": "object"})
+    if logical:
+        primary["logicalLocations"] = logical
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": finding.level.label,
@@ -81,7 +96,8 @@ def result_object(finding: Finding, rule_index: dict[str, int], lang: str) -> di
         result["properties"]["hint"] = finding.hint.get(lang)
     if finding.related:
         result["relatedLocations"] = [
-            {"id": number, "physicalLocation": physical(r.location), "message": {"text": r.message.get(lang)}}
+            {"id": number, "physicalLocation": physical(r.location), "message": {"text": r.message.get(lang)},
+             **({"logicalLocations": anchored(r.location)} if r.location.anchor else {})}
             for number, r in enumerate(finding.related, start=1)
         ]
     return result

@@ -3,7 +3,9 @@
 to the terminal's width; then a line of counts.
 
 A PDF finding names its page first (`report.pdf:p18:433:9`): a reviewer with the PDF open finds
-the page; the line and column are those of the extracted text (`auditlint show --text`).
+the page; the line and column are those of the extracted text (`auditlint show --text`). A Word
+or Excel finding names the place the file itself has (`draft.docx:¶12`, `draft.docx:T2!R3C4`,
+`tables.xlsx:表2!C7`): the lines are the reader's, which Word and Excel do not show.
 Widths are display widths (a Chinese character takes two columns), so that a wrapped report
 fits a terminal whatever its language. Colour marks the level words only, and only when asked
 (standard output a terminal and `NO_COLOR` unset: the command line decides).
@@ -39,7 +41,9 @@ _OPENING = "（《「『“‘【〈([“"
 
 
 def position(location: Location) -> str:
-    """`line:col`, or `pPAGE:line:col` in a paged format (PDF)."""
+    """`line:col`, `pPAGE:line:col` in a paged format (PDF), or the anchor of an office file."""
+    if location.anchor:
+        return location.anchor
     where = f"{location.line}:{location.column}"
     return f"p{location.page}:{where}" if is_paged(location.path) else where
 
@@ -205,7 +209,7 @@ def unsupported_line(result: LintResult, lang: str) -> str:
     """The files found in formats not read yet, and what to do with them."""
     names = ", ".join(result.unsupported)
     if lang == "zh":
-        return f"未读取 {len(result.unsupported)} 个文件（Word/Excel 等格式，{translate(NOT_YET_ADVICE, 'zh')}）：{names}"
+        return f"未读取 {len(result.unsupported)} 个文件（{translate(NOT_YET_ADVICE, 'zh')}）：{names}"
     return f"{plural(len(result.unsupported), 'file', 'files')} not read ({NOT_YET_ADVICE}): {names}"
 
 

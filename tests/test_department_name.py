@@ -1,0 +1,34 @@
+"""department-name: a department's second name, in brackets, written two ways."""
+from __future__ import annotations
+
+from auditlint.agreement import Options
+from auditlint.checks.department_name import DepartmentName
+from auditlint.findings import Level
+from auditlint.parse import parse_document
+from auditlint.readers.text import read_text
+from tests.conftest import SAMPLES
+
+
+def findings(text: str):
+    return list(DepartmentName().check(parse_document(read_text("d.txt", text.encode())), Options()))
+
+
+COVER = "{cover}2026年部门预算\n\n一、部门概况\n\n{usual}负责全区行政审批。\n\n部门：{usual}\t单位：万元\n"
+
+
+def test_a_second_name_written_two_ways_is_a_warning_where_the_rarer_is_first_printed():
+    [finding] = findings(COVER.format(cover="某区行政审批局（某区政务服务中心）", usual="某区行政审批局（某区政务服务局）"))
+    assert (finding.level, finding.location.line, finding.stated, finding.expected) == (
+        Level.WARNING, 1, "某区政务服务中心", "某区政务服务局")
+    assert finding.related[0].location.line == 5
+
+
+def test_one_second_name_throughout_and_a_list_of_units_give_nothing():
+    assert findings(COVER.format(cover="某区行政审批局（某区政务服务局）", usual="某区行政审批局（某区政务服务局）")) == []
+    units = "某区教育局（某区教育基金会）\n某区教育局（某区招生考试院）\n某区教育局（某区教研中心）\n"
+    assert findings(units) == []
+
+
+def test_the_proofreading_sample_has_its_planted_slip():
+    [finding] = findings((SAMPLES / "proofreading_2024.txt").read_text(encoding="utf-8"))
+    assert (finding.location.line, finding.stated) == (1, "临港区政务数据中心")
