@@ -44,7 +44,7 @@ def lint(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], **opt
     return run_lint(paths, **options)
 
 
-def lint_document(path: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+def lint_file(path: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
     """Lint one file and return plain data: what a job scheduler (Dask, Ray, a queue of your own)
     sends back from a worker to lint a national year file by file.
 
@@ -55,6 +55,6 @@ def lint_document(path: str | os.PathLike[str], **options: Any) -> dict[str, Any
     "claims": n}}`, or `{"path": …, "error": "the one-line reason it could not be read"}`. A
     finding's data turns back into a Finding with `auditlint.findings.Finding.from_data`.
     """
-    from auditlint.api import lint_document as lint_one
+    from auditlint.api import lint_file as lint_one
 
     return lint_one(path, **options)

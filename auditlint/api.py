@@ -27,22 +27,24 @@ def lint(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, co
     return result.listing(Level.parse(settings.min_level)) if settings.min_level else result
 
 
-def lint_document(path: str | os.PathLike[str], *, config: str | None = None, **options: Any) -> dict[str, Any]:
-    """Lint one file (see `auditlint.lint_document`): plain data, JSON- and pickle-ready."""
+def lint_file(path: str | os.PathLike[str], *, config: str | None = None, **options: Any) -> dict[str, Any]:
+    """Lint one file (see `auditlint.lint_file`): plain data, JSON- and pickle-ready."""
     from auditlint.cluster import outcome_data
-    from auditlint.engine import FileLinter, finalize
+    from auditlint.engine import DocumentLinter, finalize
     from auditlint.findings import unpack_findings
     from auditlint.runner import Limits, run_jobs
 
-    settings = _settings("lint_document", options, config)
-    linter = FileLinter(settings)
-    linter.prepare([os.fspath(path)])
-    [outcome] = run_jobs([os.fspath(path)], linter, 1, Limits(settings.timeout, settings.max_memory))
+    path = os.fspath(path)
+    settings = _settings("lint_file", options, config)
+    linter = DocumentLinter(settings, documents={path: (path,)})
+    linter.prepare([path])
+    [outcome] = run_jobs([path], linter, 1, Limits(settings.timeout, settings.max_memory))
     data = outcome_data(outcome)
     if "result" in data:  # ordered and fingerprinted as a run's report has them, each whole
-        findings = finalize(unpack_findings(data["result"]))
-        del data["result"]["places"]
-        data["result"]["findings"] = [finding.to_data() for finding in findings]
+        result = data["result"]
+        findings = finalize(unpack_findings(result))
+        data["result"] = {"findings": [finding.to_data() for finding in findings], "language": result["language"],
+                          "tables": result["tables"], "claims": result["claims"]}
     return data
 
 

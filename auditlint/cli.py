@@ -159,9 +159,9 @@ def main() -> None:
               help="With --executor dask: the scheduler's address (tcp://host:8786) [default: a cluster of "
                    "--jobs workers on this machine].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Seconds one file may take before it is given up [default: 120].")
+              help="Seconds one document (its files together) may take before it is given up [default: 120].")
 @click.option("--max-memory", type=click.IntRange(min=64), default=None,
-              help="Megabytes of memory one file may use [default: 1024].")
+              help="Megabytes of memory one document (its files together) may use [default: 1024].")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Report only findings this baseline file does not record.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
@@ -175,6 +175,9 @@ def main() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Skip these files and directories when walking (replaces the default list).")
 @click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Skip these too when walking.")
+@click.option("--document", "documents", multiple=True, metavar="FILE,FILE...",
+              help="Lint these files (or globs), comma-separated, as one document: a narrative and its tables "
+                   "published apart (repeat for each document).")
 def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: str | None,
                   baseline: str | None, write_baseline: str | None, statistics: bool,
                   show_notes: bool, quiet: bool, exit_zero: bool, **options: Any) -> None:
@@ -186,12 +189,15 @@ def check_command(paths: tuple[str, ...], config: str | None, fmt: str, output: 
     from auditlint.report.text import summary
     from auditlint.translate import translate
 
-    if not paths:
+    if not paths and not options["documents"]:
         raise click.UsageError("give at least one file or directory to lint")
     if baseline and write_baseline:
         raise click.UsageError("--baseline and --write-baseline do not go together")
     for key in ("select", "extend_select", "ignore", "exclude", "extend_exclude"):
         options[key] = tuple(_split(options[key])) or None
+    options["documents"] = tuple(tuple(_split((value,))) for value in options["documents"]) or None
+    # the files of a document named here are linted, as the paths given are
+    paths = (*paths, *(path for files in options["documents"] or () for pattern in files for path in _expand(pattern)))
     try:
         settings = resolve(options, config)
         result = run(paths, settings, baseline, ProgressBar())
@@ -251,27 +257,55 @@ def write_baseline_file(path: str, result: LintResult, lang: str) -> int:
 
 
 @main.command("show")
-@click.argument("path", type=click.Path(readable=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--text", "with_text", is_flag=True, help="Also print the lines as read, numbered.")
 @click.option("--facts", "with_facts", is_flag=True, help="Also print every amount of the tables as a fact.")
+@click.option("--index", "with_index", is_flag=True,
+              help="Print the index of the files and folders given: each document's department, level, kind, "
+                   "year and role, and which files are linted as one document.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Files read at once (--index).")
 @LANG_OPTION
-def show_command(path: str, with_text: bool, with_facts: bool, pdf_engine: str, lang: str | None) -> None:
-    """Print what auditlint understood of PATH: its tables, as grids, each trusted or not and why."""
+def show_command(paths: tuple[str, ...], with_text: bool, with_facts: bool, with_index: bool, pdf_engine: str,
+                 jobs: int, lang: str | None) -> None:
+    """Print what auditlint understood of PATHS: its tables, as grids, each trusted or not and why.
+    Several files are shown as one document (a narrative and its tables published apart); with
+    --index, the index of the files and folders given."""
     from auditlint.language import choose, text_lang
-    from auditlint.parse import parse_document
+    from auditlint.parse import parse_documents
     from auditlint.readers import UnreadableError, read_source
     from auditlint.show import render_document
     from auditlint.translate import translate
 
-    try:
-        source = read_source(path, {"pdf_engine": pdf_engine})
-    except UnreadableError as exc:
-        click.echo(f"auditlint: {path}: {translate(str(exc), command_lang(lang))}", err=True)
-        sys.exit(EXIT_UNUSABLE)
-    document = parse_document(source)
-    lang = choose(lang or configured_lang(), [text_lang("\n".join(line.text for line in source.lines))])
+    if with_index:
+        show_index(paths, pdf_engine, jobs, lang)
+        return
+    sources = []
+    for path in paths:
+        try:
+            sources.append(read_source(path, {"pdf_engine": pdf_engine}))
+        except UnreadableError as exc:
+            click.echo(f"auditlint: {path}: {translate(str(exc), command_lang(lang))}", err=True)
+            sys.exit(EXIT_UNUSABLE)
+    document = parse_documents(sources)
+    lang = choose(lang or configured_lang(), [text_lang("\n".join(line.text for s in sources for line in s.lines))])
     click.echo(render_document(document, with_text, with_facts, lang), nl=False)
+
+
+def show_index(paths: tuple[str, ...], pdf_engine: str, jobs: int, lang: str | None) -> None:
+    """`auditlint show --index`: the index, and a line on standard error per file not read."""
+    from auditlint.config import Settings
+    from auditlint.engine import build_index
+    from auditlint.show import describe_index
+    from auditlint.translate import translate
+
+    entries, errors = build_index(paths, Settings(pdf_engine=pdf_engine, jobs=jobs), ProgressBar())
+    for error in errors:
+        click.echo(f"auditlint: {error.path}: {translate(error.reason, command_lang(lang))}", err=True)
+    click.echo(describe_index(entries), nl=False)
+    if errors:
+        sys.exit(EXIT_UNUSABLE)
 
 
 def _rules(lang: str) -> list[RuleInfo]:
@@ -315,6 +349,13 @@ def explain_command(rule: str, lang: str | None) -> None:
         f"{info.id} ({info.level.label}{origin}{tolerance})"
     click.echo(f"{head}\n\n{info.summary_in(lang)}\n\n"
                f"{info.description_in(lang)}")
+
+
+def _expand(pattern: str) -> list[str]:
+    """The files a --document pattern names: a glob's matches, or the path itself."""
+    import glob
+
+    return sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

@@ -50,6 +50,12 @@ def lint_on_worker(paths: list[str], linter: Callable[[str], Any], timeout: floa
     return json.dumps([outcome_data(outcome) for outcome in outcomes], ensure_ascii=False)
 
 
+def _for(linter: Any, batch: list[str]) -> Any:
+    """What a task is sent: a linter of documents knows only its batch's (not a national year's)."""
+    only = getattr(linter, "only", None)
+    return only({first: linter.documents.get(first, (first,)) for first in batch}) if only is not None else linter
+
+
 def dask_outcomes(paths: Sequence[str], linter: Any, scheduler: str | None,
                   done: Callable[[], None] = lambda: None) -> list[Outcome]:
     """Lint `paths` on the Dask cluster at `scheduler` (or on one started here with
@@ -73,8 +79,8 @@ def dask_outcomes(paths: Sequence[str], linter: Any, scheduler: str | None,
         workers = max(1, sum(client.nthreads().values()))
         size = max(1, min(MAX_BATCH, -(-len(paths) // (workers * TASKS_PER_WORKER))))
         batches = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
-        futures = [client.submit(lint_on_worker, batch, linter, settings.timeout, settings.max_memory, pure=False)
-                   for batch in batches]
+        futures = [client.submit(lint_on_worker, batch, _for(linter, batch), settings.timeout, settings.max_memory,
+                                 pure=False) for batch in batches]
         sizes = {future.key: len(batch) for future, batch in zip(futures, batches)}
         for future in as_completed(futures):
             for _ in range(sizes[future.key]):

@@ -57,6 +57,8 @@ class Settings:
     min_level: str | None = None  # None: the format's own (warning for text, note for the machine formats)
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    # documents of several files, each its files' absolute paths or globs, in the order given
+    documents: tuple[tuple[str, ...], ...] = ()
     executor: str = "local"  # where files are linted: "local" (forked workers) or "dask" (auditlint.cluster)
     scheduler: str | None = None  # the Dask scheduler's address; None: a cluster on this machine, --jobs workers
 
@@ -107,6 +109,8 @@ def _raw_section(path: Path) -> dict[str, Any] | None:
 def _ini_value(key: str, value: str) -> Any:
     """setup.cfg holds only strings: lists are comma- or line-separated, mappings are
     `KEY: VALUE` or `KEY = VALUE` lines (flake8's per-file-ignores style)."""
+    if key == "documents":  # a document per line, its files comma-separated
+        return [line for line in value.splitlines() if line.strip()]
     if key in ("per-file-ignores", "tolerance"):
         mapping: dict[str, Any] = {}
         for line in value.splitlines():
@@ -126,7 +130,15 @@ def load_config(path: Path) -> dict[str, Any]:
     values = validate(raw, str(path))
     values["root"] = str(path.parent)
     values["config_path"] = str(path)
+    if "documents" in values:
+        values["documents"] = anchored(values["documents"], path.parent)
     return values
+
+
+def anchored(documents: tuple[tuple[str, ...], ...], directory: Path | str) -> tuple[tuple[str, ...], ...]:
+    """The documents' file patterns made absolute from `directory` (the configuration file's for
+    its own, the working directory's for the command line's)."""
+    return tuple(tuple(os.path.join(os.path.abspath(directory), pattern) for pattern in files) for files in documents)
 
 
 def validate(raw: Mapping[str, Any], origin: str) -> dict[str, Any]:
@@ -158,6 +170,25 @@ def _strings(what: str) -> Callable[[Any], tuple[str, ...]]:
 
 _rules = _strings("rule ids")
 _globs = _strings("glob patterns")
+
+
+def _documents(value: Any) -> tuple[tuple[str, ...], ...]:
+    """Documents of several files: `[[tool.auditlint.documents]]` tables, each with its `files`
+    (paths or globs; in setup.cfg, a line per document, its files comma-separated)."""
+    if not isinstance(value, (list, tuple)):
+        raise ValueError("expected a list of documents, each with its `files`")
+    documents = []
+    for number, item in enumerate(value, start=1):
+        if isinstance(item, Mapping):
+            unknown = sorted(set(item) - {"files"})
+            if unknown or "files" not in item:
+                raise ValueError(f"document {number}: expected only the key `files`, got {', '.join(map(repr, item)) or 'none'}")
+            item = item["files"]
+        files = _globs(item)
+        if not files:
+            raise ValueError(f"document {number}: no files named")
+        documents.append(files)
+    return tuple(documents)
 
 
 def _choice(options: tuple[str, ...]):
@@ -227,6 +258,7 @@ _KEYS = {
     "min-level": _choice(MIN_LEVELS),
     "exclude": _globs,
     "extend-exclude": _globs,
+    "documents": _documents,
     "executor": _choice(EXECUTORS),
     "scheduler": _address,
 }
@@ -242,6 +274,8 @@ def resolve(command_line: Mapping[str, Any], config: str | None = None, cwd: str
         raise ConfigError(f"{config}: no such configuration file")
     values = load_config(path) if path else {}
     given = {key: value for key, value in command_line.items() if value is not None}
+    if "documents" in given:
+        given["documents"] = anchored(given["documents"], cwd or os.getcwd())
     if "select" in given:
         values.pop("ignore", None)
     values.update(given)

@@ -23,12 +23,15 @@ from auditlint.baseline import occurrences, read_baseline
 from auditlint.config import ConfigError, Settings
 from auditlint.findings import Finding, Level, Message, pack_findings, unpack_findings
 from auditlint.language import choose, text_lang
+from auditlint.documents import named_documents
+from auditlint.index import Entry, Uncertain, entry, group
 from auditlint.model import Document, Location, Source
-from auditlint.parse import parse_document
+from auditlint.parse import parse_documents
+from auditlint.parse.profile import profile
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
 from auditlint.result import FileError, LintResult
 from auditlint.readers import NOT_YET, SUFFIXES, UnreadableError, preload, read_source
-from auditlint.runner import JobFailed, Limits, run_jobs
+from auditlint.runner import JobFailed, Limits, Outcome, file_size, run_jobs
 from auditlint.suppression import UnusedSuppression, apply_suppressions, parse_suppressions
 from auditlint.understood import Checked, NotUnderstood, checked, not_understood
 
@@ -59,7 +62,9 @@ def collect_files(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[li
             files.append(path)
         else:
             errors.append(FileError(path, "no such file or directory"))
-    return list(dict.fromkeys(files)), errors, list(dict.fromkeys(unsupported))
+    # a file named twice (walked in a directory and named again, as ./a.txt and a.txt) is one
+    once = {os.path.abspath(path): path for path in reversed(files)}
+    return list(dict.fromkeys(once[os.path.abspath(path)] for path in files)), errors, list(dict.fromkeys(unsupported))
 
 
 def excluded(relative: str, patterns: tuple[str, ...]) -> bool:
@@ -142,48 +147,80 @@ def ignored_here(path: str, settings: Settings) -> set[str]:
 
 
 @dataclass(frozen=True)
-class FileOutcome:
-    """What linting one file gave: its findings, the language its text is written in, and what
-    it gave the checks to check (its tables and claims)."""
+class DocumentOutcome:
+    """What linting one document gave: its findings, the language its text is written in, what
+    it gave the checks to check (its tables and claims), the files of it that could not be read
+    (and why), and, for a document of one file, its entry in the index."""
 
     findings: list[Finding]
     language: str
     checked: Checked
+    unreadable: dict[str, str]
+    entry: Entry | None = None
 
 
-def lint_file(path: str, checks: list[tuple[Check, RuleInfo]], settings: Settings,
-              known: set[str], report_unused: bool, report_nothing: bool = True) -> FileOutcome:
-    """All findings of the given checks on one file, less those its suppression comments cover,
-    and what the file gave them to check (a `not-understood` finding when nothing and
-    `report_nothing`). Raises UnreadableError for a file that cannot be read."""
-    source = read_source(path, {"pdf_engine": settings.pdf_engine, "max_memory": settings.max_memory})
-    document = parse_document(source)
+def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], settings: Settings,
+                  known: set[str], report_unused: bool, report_nothing: bool = True) -> DocumentOutcome:
+    """All findings of the given checks on one document (one file, or several linted as one),
+    less those its files' suppression comments cover and those per-file-ignores turns off for
+    the file a finding is in; and what it gave them to check (a `not-understood` finding when
+    nothing and `report_nothing`).
+
+    A finding belongs to the file of its primary location (a narrative amount held to a table of
+    another file is the narrative's): that file's suppressions, per-file-ignores, baseline
+    entries and report line are the ones that apply. A file of several that cannot be read is
+    said so and the others are linted as one; a document of one file that cannot be read raises
+    UnreadableError."""
+    raw: list[Source] = []
+    unreadable: dict[str, str] = {}
+    for path in paths:
+        try:
+            raw.append(read_source(path, {"pdf_engine": settings.pdf_engine, "max_memory": settings.max_memory}))
+        except UnreadableError as exc:
+            if len(paths) == 1:
+                raise
+            unreadable[path] = str(exc)
+    if not raw:
+        return DocumentOutcome([], "", Checked(0, 0), unreadable)
+    document = parse_documents(raw)
+    off = {source.path: ignored_here(source.path, settings) for source in raw}
+    everywhere = set.intersection(*off.values())
     findings: list[Finding] = []
     for check, info in checks:
-        findings.extend(run_check(check, info, document, settings))
+        if info.id not in everywhere:
+            findings.extend(run_check(check, info, document, settings))
+    findings = [f for f in findings if f.rule not in off.get(f.location.path, set())]
     ran = {info.id for _, info in checks}
     counts = checked(document)
-    # a rule that found something had something to check: only a file with no finding at all
-    # and nothing read is not understood
+    # a rule that found something had something to check: only a document with no finding at
+    # all and nothing read is not understood
     nothing = not_understood(document, counts) if report_nothing and not findings else None
-    if nothing is not None:
+    if nothing is not None and NotUnderstood.id not in off[document.path]:
         findings.append(nothing)
         ran.add(NotUnderstood.id)
-    kept = apply_suppressions(findings, parse_suppressions(source), ran, known, report_unused)
-    return FileOutcome(anchored(kept, source), text_lang("\n".join(line.text for line in source.lines)), counts)
+    kept = [f for f in findings if f.location.path not in off]
+    for source in raw:
+        mine = [f for f in findings if f.location.path == source.path]
+        kept.extend(apply_suppressions(mine, parse_suppressions(source), ran, known,
+                                       report_unused and UnusedSuppression.id not in off[source.path]))
+    language = text_lang("\n".join(line.text for source in raw for line in source.lines))
+    own = entry(raw[0].path, profile(document)) if len(raw) == 1 else None
+    return DocumentOutcome(anchored(kept, raw), language, counts, unreadable, own)
 
 
-def anchored(findings: list[Finding], source: Source) -> list[Finding]:
+def anchored(findings: list[Finding], sources: list[Source]) -> list[Finding]:
     """Findings whose every location names the place a person opens in an office file (its
     anchor: `¶12`, `T2!R3C4`, `Sheet1!C7`), taken from the reader's cell at that line and
-    column; the checks build locations from lines and columns, which the file itself has not.
-    Text and PDF sources have no anchors, and their findings are returned as they are."""
-    lines = {line.number: line for line in source.lines if any(cell.location.anchor for cell in line.cells)}
+    column of the location's own file; the checks build locations from lines and columns, which
+    the file itself has not. Text and PDF sources have no anchors, and their findings are
+    returned as they are."""
+    lines = {(source.path, line.number): line for source in sources for line in source.lines
+             if any(cell.location.anchor for cell in line.cells)}
     if not lines:
         return findings
 
     def place(location: Location) -> Location:
-        line = lines.get(location.line)
+        line = lines.get((location.path, location.line))
         if location.anchor or line is None:
             return location
         cell = next((c for c in reversed(line.cells) if c.location.column <= location.column), line.cells[0])
@@ -215,88 +252,114 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
     return [finding.with_fingerprint(before) for finding, before in occurrences(sorted(unique.values(), key=Finding.sort_key))]
 
 
-class FileLinter:
-    """What a worker runs for one file, as a run's settings say: its findings and what it read,
-    as plain data (`{"findings": […], "language": …, "tables": n, "claims": n}`), or
-    JobFailed with the reason it cannot be read.
+class DocumentLinter:
+    """What a worker runs for one document (one file, or several linted as one), as a run's
+    settings say: its findings and what it read, as plain data (`{"findings": […], "places": […],
+    "language": …, "tables": n, "claims": n, "unreadable": {…}, "entry": …}`, see
+    lint_document), or JobFailed with the reason it cannot be read. It is called with the
+    document's first file; `documents` gives each first file's members (a file alone is its own).
 
     Picklable, for an executor that sends it to other machines (auditlint.cluster): only the
-    settings travel, and the checks are loaded where it runs, once per process."""
+    settings and the documents travel, and the checks are loaded where it runs, once per process."""
 
-    def __init__(self, settings: Settings, loaded: list[tuple[Check, RuleInfo]] | None = None) -> None:
+    def __init__(self, settings: Settings, loaded: list[tuple[Check, RuleInfo]] | None = None,
+                 documents: dict[str, tuple[str, ...]] | None = None) -> None:
         self.settings = settings
+        self.documents = documents or {}
         self._loaded = loaded
         self._chosen: set[str] | None = None
         self._known: set[str] = set()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"settings": self.settings}
+        return {"settings": self.settings, "documents": self.documents}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["settings"])  # type: ignore[misc]
+        self.__init__(state["settings"], documents=state["documents"])  # type: ignore[misc]
 
-    def prepare(self, paths: Iterable[str]) -> None:
-        """Load the checks, and a PDF engine if a PDF is among `paths`: what the workers about to
-        be forked from this process would otherwise each do again."""
+    def only(self, documents: dict[str, tuple[str, ...]]) -> DocumentLinter:
+        """The same linter for these documents only (what a task of a cluster is sent)."""
+        linter = DocumentLinter(self.settings, self._loaded, documents)
+        linter._chosen, linter._known = self._chosen, self._known
+        return linter
+
+    def prepare(self, firsts: Iterable[str]) -> None:
+        """Load the checks, and a PDF engine if a PDF is among the documents of `firsts`: what
+        the workers about to be forked from this process would otherwise each do again."""
         if self._chosen is None:
             if self._loaded is None:
                 self._loaded = load_checks()
             rules = all_rules(self._loaded)
             self._chosen = {info.id for info in select_rules(rules, self.settings)}
             self._known = {info.id for info in rules}
-        if any(Path(path).suffix.lower() == ".pdf" for path in paths):
+        if any(Path(path).suffix.lower() == ".pdf" for first in firsts for path in self.documents.get(first, (first,))):
             preload(self.settings.pdf_engine)
 
-    def __call__(self, path: str) -> dict[str, Any]:
+    def __call__(self, first: str) -> dict[str, Any]:
         self.prepare(())
         assert self._loaded is not None and self._chosen is not None
-        settings, chosen = self.settings, self._chosen
-        off = ignored_here(path, settings)
-        checks = [(check, info) for check, info in self._loaded if info.id in chosen and info.id not in off]
-        report_unused = UnusedSuppression.id in chosen and UnusedSuppression.id not in off
-        report_nothing = NotUnderstood.id in chosen and NotUnderstood.id not in off
+        chosen = self._chosen
+        checks = [(check, info) for check, info in self._loaded if info.id in chosen]
         try:
-            outcome = lint_file(path, checks, settings, self._known, report_unused, report_nothing)
+            outcome = lint_document(self.documents.get(first, (first,)), checks, self.settings, self._known,
+                                    UnusedSuppression.id in chosen, NotUnderstood.id in chosen)
         except UnreadableError as exc:
             raise JobFailed(str(exc)) from exc
-        return {**pack_findings(outcome.findings), "language": outcome.language,
-                "tables": outcome.checked.tables, "claims": outcome.checked.claims}
+        return {**pack_findings(outcome.findings), "language": outcome.language, "tables": outcome.checked.tables,
+                "claims": outcome.checked.claims, "unreadable": outcome.unreadable,
+                "entry": outcome.entry.to_data() if outcome.entry is not None else None}
 
 
 def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | None = None,
         progress: Progress | None = None) -> LintResult:
-    """Lint every document under `paths`, hiding the findings the baseline file records."""
+    """Lint every document under `paths`, hiding the findings the baseline file records.
+
+    First every file is linted: the documents the configuration or the command line names as
+    one, and every other file on its own, each returning its entry in the index with its
+    findings. Then the files the index groups with certainty (a narrative and its table set
+    published apart) are linted again as one document, in place of their findings alone: only
+    those files are read twice. The candidates it could not group with certainty are said in a
+    notice and stay linted apart."""
     settings = settings or Settings()
     loaded = load_checks()
     rules = all_rules(loaded)
     selected = select_rules(rules, settings)
     recorded = read_baseline(baseline) if baseline else None
     files, errors, unsupported = collect_files(paths, (*settings.exclude, *settings.extend_exclude))
-    linter = FileLinter(settings, loaded)
+    named = named_documents(files, settings.documents)
+    grouped = {path for members in named for path in members}
+    first = [*named, *((path,) for path in files if path not in grouped)]
+    linter = DocumentLinter(settings, loaded)
 
-    progress = progress or NoProgress()
-    progress.start(len(files))
-    try:
-        if settings.executor == "dask":
-            from auditlint.cluster import dask_outcomes
-
-            outcomes = dask_outcomes(files, linter, settings.scheduler, progress.advance)
-        else:
-            linter.prepare(files)  # before the workers fork
-            outcomes = run_jobs(files, linter, settings.jobs, Limits(settings.timeout, settings.max_memory),
-                                progress.advance)
-    finally:
-        progress.finish()
+    outcomes = _lint_all(first, linter, settings, progress)
+    entries = [Entry.from_data(outcomes[(path,)].result["entry"]) for path in files
+               if path not in grouped and outcomes[(path,)].error is None]
+    grouping = group(entries)
+    if grouping.documents:
+        again = _lint_all(grouping.documents, linter, settings, progress)
+        for members in grouping.documents:
+            for path in members:
+                del outcomes[(path,)]
+        outcomes.update(again)
     result = LintResult(errors=errors, rules=selected, unsupported=unsupported, pdf_engine=settings.pdf_engine)
+    result.notices.extend(_uncertain_notice(candidate) for candidate in grouping.uncertain)
     findings: list[Finding] = []
-    for outcome in outcomes:
+    positions = {path: i for i, path in enumerate(files)}
+    for members, outcome in sorted(outcomes.items(), key=lambda item: _order(item[0], positions)):
         if outcome.error is not None:
-            result.errors.append(FileError(outcome.path, outcome.error))
-        else:
-            result.files.append(outcome.path)
-            result.languages[outcome.path] = outcome.result["language"]
-            result.checked[outcome.path] = Checked(outcome.result["tables"], outcome.result["claims"])
-            findings.extend(unpack_findings(outcome.result))
+            result.errors.extend(FileError(path, outcome.error) for path in members)
+            continue
+        data = outcome.result
+        read = tuple(path for path in members if path not in data["unreadable"])
+        result.errors.extend(FileError(path, reason) for path, reason in data["unreadable"].items())
+        if not read:
+            continue
+        result.files.extend(read)
+        if len(read) > 1:
+            result.documents.append(read)
+        for path in read:
+            result.languages[path] = data["language"]
+        result.checked[read[0]] = Checked(data["tables"], data["claims"])
+        findings.extend(unpack_findings(data))
     result.findings = finalize(findings)
     result.lang = choose(settings.lang, result.languages.values())
     if recorded is not None:
@@ -308,3 +371,76 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
                 f"{'s' if len(recorded.fingerprints) != 1 else ''} and matched none of "
                 f"this run's: were the files renamed or moved?"))
     return result
+
+
+def build_index(paths: Iterable[str], settings: Settings | None = None,
+                progress: Progress | None = None) -> tuple[list[Entry], list[FileError]]:
+    """The index of every file under `paths` (auditlint.index): each file read and parsed once,
+    in a child of its own within the limits, and only its entry kept; and the files that could
+    not be read."""
+    settings = settings or Settings()
+    files, errors, _ = collect_files(paths, (*settings.exclude, *settings.extend_exclude))
+    if any(Path(f).suffix.lower() == ".pdf" for f in files):
+        preload(settings.pdf_engine)
+
+    def job(members: tuple[str, ...]) -> dict[str, Any]:
+        try:
+            document = parse_documents([read_source(members[0], {"pdf_engine": settings.pdf_engine,
+                                                                 "max_memory": settings.max_memory})])
+        except UnreadableError as exc:
+            raise JobFailed(str(exc)) from exc
+        return entry(members[0], profile(document)).to_data()
+
+    outcomes = _lint_all([(path,) for path in files], job, settings, progress)
+    entries = []
+    for path in files:
+        outcome = outcomes[(path,)]
+        if outcome.error is not None:
+            errors.append(FileError(path, outcome.error))
+        else:
+            entries.append(Entry.from_data(outcome.result))
+    return entries, errors
+
+
+def _lint_all(documents: list[tuple[str, ...]], job: Any, settings: Settings,
+              progress: Progress | None) -> dict[tuple[str, ...], Outcome]:
+    """Each document linted in a worker, within the limits (which are a document's, whatever its
+    number of files): its outcome by its files. A DocumentLinter's documents go where the
+    settings' executor sends them (forked workers here, or a Dask cluster); any other job is
+    run here."""
+    by_first = {members[0]: members for members in documents}
+    progress = progress or NoProgress()
+    progress.start(len(documents))
+    try:
+        if isinstance(job, DocumentLinter):
+            linter = job.only(by_first)
+            if settings.executor == "dask":
+                from auditlint.cluster import dask_outcomes
+
+                outcomes = dask_outcomes(list(by_first), linter, settings.scheduler, progress.advance)
+            else:
+                linter.prepare(by_first)  # before the workers fork
+                outcomes = run_jobs(list(by_first), linter, settings.jobs, Limits(settings.timeout, settings.max_memory),
+                                    progress.advance, size=lambda first: sum(file_size(path) for path in by_first[first]))
+        else:
+            outcomes = run_jobs(list(by_first), lambda first: job(by_first[first]), settings.jobs,
+                                Limits(settings.timeout, settings.max_memory), progress.advance,
+                                size=lambda first: sum(file_size(path) for path in by_first[first]))
+    finally:
+        progress.finish()
+    return {by_first[outcome.path]: outcome for outcome in outcomes}
+
+
+def _order(members: tuple[str, ...], positions: dict[str, int]) -> int:
+    """Where a document comes in the run: where its first file the run named does."""
+    return min((positions[path] for path in members if path in positions), default=len(positions))
+
+
+def _uncertain_notice(candidate: Uncertain) -> Message:
+    """A remark on files that may be one document, linted apart: how to lint them as one."""
+    names = ", ".join(candidate.paths)
+    return Message(f"这些文件可能是同一份文件的几部分，但不能确定（{candidate.reason}），已分别检查：{names}；"
+                   f"如属同一份文件，请在配置中用 [[tool.auditlint.documents]] 或 --document 指明",
+                   f"these files may be parts of one document, but that is not certain ({candidate.reason}), "
+                   f"so they were linted apart: {names}; name them as one document in [[tool.auditlint.documents]] "
+                   f"or with --document if they are")

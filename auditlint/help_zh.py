@@ -22,7 +22,8 @@ from auditlint.language import locale_lang
 COMMANDS_ZH = {
     "main": "找出预算或决算公开文件自相矛盾之处。\n\n`auditlint 路径...` 即 `auditlint check 路径...`；见 `auditlint check --help`。",
     "check": "检查 PATHS 下的文件（.txt、.md、.pdf），报告其自相矛盾之处。",
-    "show": "打印 auditlint 对 PATH 的理解：每张表格（按网格）、是否可信及原因。",
+    "show": "打印 auditlint 对 PATHS 的理解：每张表格（按网格）、是否可信及原因。几个文件作为同一份文件显示"
+            "（说明和表格分开公开的）；加 --index 时打印所给文件和文件夹的索引。",
     "rules": "列出每条规则及其级别和一句话说明。",
     "explain": "打印一条规则的说明：检查什么、为什么重要、示例、如何抑制。",
 }
@@ -39,8 +40,8 @@ OPTIONS_ZH = {
     "jobs": "同时检查的文件数［默认：1］。",
     "executor": "在哪里检查文件：本机的子进程（local），或一个 Dask 集群（dask，需安装 auditlint-budget[dask]）［默认：local］。",
     "scheduler": "与 --executor dask 一起用：Dask 调度器的地址（tcp://主机:8786）［默认：在本机启动 --jobs 个 worker 的集群］。",
-    "timeout": "单个文件最多可用的秒数，超时即放弃［默认：120］。",
-    "max_memory": "单个文件最多可用的内存（MB）［默认：1024］。",
+    "timeout": "一份文件（几个文件组成的按合计）最多可用的秒数，超时即放弃［默认：120］。",
+    "max_memory": "一份文件（几个文件组成的按合计）最多可用的内存（MB）［默认：1024］。",
     "baseline": "只报告该基线文件未记录的发现。",
     "write_baseline": "把当前的发现记录到该基线文件后退出。",
     "statistics": "按规则和级别统计发现的数量，而不逐条列出。",
@@ -52,6 +53,8 @@ OPTIONS_ZH = {
     "extend_exclude": "遍历目录时另外跳过这些文件和目录（glob，加在默认列表之后）。",
     "with_text": "同时打印读出的各行，带行号。",
     "with_facts": "同时把表格中的每个金额作为事实打印出来。",
+    "with_index": "打印所给文件和文件夹的索引：每份文件的部门、级次、类别、年度和构成，以及哪些文件作为同一份文件检查。",
+    "documents": "把这些文件（或 glob，以逗号分隔）作为同一份文件检查：分开公开的说明和表格（每份文件重复一次）。",
     "help": "显示本帮助并退出。",
     "version": "显示版本并退出。",
 }

@@ -60,6 +60,10 @@ class Location:
     page: int = 1
     anchor: str = field(default="", compare=False)
 
+    def within(self, other: "Location") -> bool:
+        """Is this place inside the lines of `other`, in the same file?"""
+        return self.path == other.path and other.line <= self.line <= other.end_line
+
     def covering(self, other: "Location") -> "Location":
         """The smallest span that contains both locations (same file)."""
         start = min((self.line, self.column), (other.line, other.column))
@@ -550,7 +554,8 @@ class Indicator:
     the value achieved (实际完成值, a self-evaluation's), its points (分值/权重, or "(5 分)" after
     its name) and its score (得分). `grid` is the line of its grid's header (the rows of one grid
     are one goal's), `term` what the grid states: 长期 (the long-term targets), 年度 (the year's),
-    or "" when the form does not say."""
+    or "" when the form does not say; `long_term` the whole term's target where the row prints
+    it beside the year's (a list's 实施周期指标值 and 年度指标值)."""
 
     level1: str
     level2: str
@@ -562,6 +567,7 @@ class Indicator:
     location: Location
     grid: int = 0
     term: str = ""
+    long_term: str = ""  # the whole term's target (实施周期指标值), where a row prints it beside the year's
 
 
 @dataclass(frozen=True, slots=True)
@@ -641,13 +647,18 @@ class IndicatorRestatement:
 class Form:
     """A performance form read as a form: its table (title, kind, location), its labelled boxes and
     its indicator grid. `doubts` say what could not be read with confidence (no field naming the
-    project or unit, a grid whose header or rows are scrambled); a check must not guess there."""
+    project or unit, a grid whose header or rows are scrambled); a check must not guess there.
+    A form printed as a row of a list (auditlint.parse.form_list) knows its list's money
+    `columns` (a money field of them it lacks was printed blank: 0) and its list (`list_line`):
+    two rows of one list are two projects, whatever their names."""
 
     table: Table
     fields: tuple[FormField, ...]
     indicators: tuple[Indicator, ...]
     location: Location
     doubts: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()  # a list's row: the money fields its list prints a column for
+    list_line: int = 0             # a list's row: the line of its list's header (0: a form of boxes)
 
     def field(self, name: str) -> FormField | None:
         """The form's field of that name, if it states it."""
@@ -662,6 +673,17 @@ class Form:
 # What keeps a contradiction a performance form states from being an error: the form was read
 # with doubts (auditlint.parse.form_fields), so a field or a row may stand under another label.
 FORM_DOUBTED = Doubt("reading", "该绩效表读取有疑问", "the form was read with doubts")
+
+
+@dataclass(frozen=True, slots=True)
+class ListTotal:
+    """A row of a list of forms that sums other rows (auditlint.parse.form_list): the 合计 over
+    the units' rows, a unit's row over its projects'. Each is read as a Form of its own (its name
+    and money fields), `parts` the rows it sums."""
+
+    total: Form
+    parts: tuple[Form, ...]
+    label: str = ""  # what the row prints for its name (合计, the unit's name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -692,17 +714,44 @@ class FormMoney:
 class Document:
     """What the checks read: the source, its blocks in document order, its tables, the claims its
     narrative makes, and `facts`, what parse read of it all (auditlint.parse.facts.Facts: built
-    once per document, it answers every question a check asks of the document's figures)."""
+    once per document, it answers every question a check asks of the document's figures).
+
+    A document published as several files (a narrative and its tables apart) has its first file
+    as `source` and the others as `companions`. Each line keeps its own file's numbers and every
+    Location its own file's path, so two lines of one document may share a number: whatever
+    looks lines up by number asks `lines_of` the file its location names."""
 
     source: Source
     blocks: tuple[Block, ...]
     tables: tuple[Table, ...] = ()
     claims: tuple[Claim, ...] = ()
     facts: Any = field(default=None, compare=False, repr=False)
+    companions: tuple[Source, ...] = ()
 
     @property
     def path(self) -> str:
+        """The first file's path: where a finding about the whole document is reported."""
         return self.source.path
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every file of the document, the first one first."""
+        return (self.source, *self.companions)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(source.path for source in self.sources)
+
+    def lines_of(self, path: str) -> tuple[Line, ...]:
+        """The lines of the document's file at `path` (none for a path not of this document)."""
+        return next((source.lines for source in self.sources if source.path == path), ())
+
+    def lines_between(self, path: str, first: float, last: float) -> tuple[Line, ...]:
+        """The lines of the file at `path` numbered first to last, both included, found by
+        bisection (Source.between): asked once per table or form, a walk of the whole file each
+        time would cost a long document the square of its length."""
+        source = next((source for source in self.sources if source.path == path), None)
+        return source.between(first, last) if source is not None else ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

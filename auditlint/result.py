@@ -35,14 +35,24 @@ class LintResult:
     pdf_engine: str = "pdfium"  # the engine the PDFs were read with (a report that reads them again uses it)
     unlisted: list[Finding] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)  # files found in formats not read yet
-    checked: dict[str, Checked] = field(default_factory=dict)  # per file read: its tables and claims
+    # per document read, under its first file: its tables and claims
+    checked: dict[str, Checked] = field(default_factory=dict)
+    # the documents of several files, each its files as linted together (the others are one file each)
+    documents: list[tuple[str, ...]] = field(default_factory=list)
 
-    def nothing_checked(self, path: str) -> bool:
-        """Was nothing checked in a file read: no table, no claim, and no finding but the one
-        that says so?"""
-        counts = self.checked.get(path)
+    def nothing_checked(self, paths: str | tuple[str, ...]) -> bool:
+        """Was nothing checked in a document read (a file, or the files of one): no table, no
+        claim, and no finding but the one that says so?"""
+        paths = (paths,) if isinstance(paths, str) else paths
+        counts = self.checked.get(paths[0])
         return counts is not None and counts.nothing and all(
-            f.rule == NotUnderstood.id for f in self.every_finding if f.location.path == path)
+            f.rule == NotUnderstood.id for f in self.every_finding if f.location.path in paths)
+
+    def by_document(self) -> list[tuple[str, ...]]:
+        """Every document read, as its files, in the order of the files read: a document of
+        several files where its first file comes."""
+        of = {path: members for members in self.documents for path in members}
+        return list(dict.fromkeys(of.get(path, (path,)) for path in self.files))
 
     @property
     def every_finding(self) -> list[Finding]:

@@ -65,15 +65,16 @@ Job = Callable[[str], Any]
 
 
 def run_jobs(paths: Sequence[str], job: Job, jobs: int, limits: Limits,
-             done: Callable[[], None] = lambda: None) -> list[Outcome]:
+             done: Callable[[], None] = lambda: None, size: Callable[[str], int] | None = None) -> list[Outcome]:
     """Run `job(path)` for every path; outcomes in the order of `paths`.
 
-    The largest files start first so that one big PDF does not run alone at the end; the
-    order of the outcomes does not depend on it.
+    The largest jobs start first (by `size`, the file's size unless told) so that one big PDF
+    does not run alone at the end; the order of the outcomes does not depend on it.
     """
     if not hasattr(os, "fork"):
         return [_in_process(path, job, limits, done) for path in paths]
-    pending = deque(sorted(range(len(paths)), key=lambda i: (-_size(paths[i]), i)))
+    size = size or file_size
+    pending = deque(sorted(range(len(paths)), key=lambda i: (-size(paths[i]), i)))
     outcomes: list[Outcome | None] = [None] * len(paths)
     fresh_only: set[int] = set()  # files to try again in a worker of their own
     idle: list[_Worker] = []
@@ -289,7 +290,8 @@ def _in_process(path: str, job: Job, limits: Limits, done: Callable[[], None]) -
     return Outcome(path, result=payload.get("result"), error=payload.get("error"))
 
 
-def _size(path: str) -> int:
+def file_size(path: str) -> int:
+    """A file's size in bytes (0 when it cannot be told): what orders jobs, largest first."""
     try:
         return os.path.getsize(path)
     except OSError:

@@ -8,9 +8,14 @@ the narrative figures matched to table figures by name. `--text` prints the line
 produced them, numbered: for a PDF these are the line numbers findings refer to. `--facts` prints
 every amount of the tables as the fact the checks read (auditlint.parse.facts). Each table says
 whether its reading is trusted, and why not: only a trusted table's figures can prove an error.
+A document of several files (a narrative and its tables published apart) is shown as one, each
+line named by its file's number and its own number (2:155). `--index` prints the index of the
+files given (auditlint.index): whose each document is, and which files are linted as one.
 """
 from __future__ import annotations
 
+import os
+from collections import Counter
 from decimal import Decimal
 
 from tabulate import tabulate
@@ -19,11 +24,33 @@ from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain import TABLE_KINDS
 from auditlint.model import Amount, Change, Completion, Document, Fact, Form, Line, Location, Share, Table, TableReading
 from auditlint.domain.scope import SCOPE_NAMES
+from auditlint.index import Entry, group, series, units_listed
+from auditlint.report.text import plural
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
 
 
-def describe_table(table: Table, number: int, reading: TableReading | None = None, lang: str = "en") -> str:
+class Where:
+    """How the listing names a line: its number; in a document of several files, the number of
+    its file first (2:85 is line 85 of the second file), the files numbered in the heading."""
+
+    def __init__(self, doc: Document | None = None) -> None:
+        paths = doc.paths if doc is not None else ()
+        self.files = {path: number for number, path in enumerate(paths, start=1)} if len(paths) > 1 else {}
+
+    def __call__(self, location: Location) -> str:
+        return f"{self.files[location.path]}:{location.line}" if location.path in self.files else str(location.line)
+
+    def span(self, location: Location) -> str:
+        """The lines a table or a form spans: 2:19-47."""
+        return f"{self(location)}-{location.end_line}"
+
+
+ONE_FILE = Where()
+
+
+def describe_table(table: Table, number: int, reading: TableReading | None = None, lang: str = "en",
+                   at: Where = ONE_FILE) -> str:
     """A table as read: a head (kind, unit, where, trusted or not: in `lang`, what a reviewer
     checks first) and its grid (as printed; the column words stay those of the linter's debug
     view)."""
@@ -31,10 +58,10 @@ def describe_table(table: Table, number: int, reading: TableReading | None = Non
     kind = f"{KIND_NAMES.get(table.kind, table.kind)} ({table.kind})"
     if lang == "zh":
         head = [f"[{number}] {table.name}",
-                f"    类型：{kind}  单位：{table.unit or '-'}  第 {loc.page} 页，第 {loc.line}-{loc.end_line} 行"]
+                f"    类型：{kind}  单位：{table.unit or '-'}  第 {loc.page} 页，第 {at.span(loc)} 行"]
     else:
         head = [f"[{number}] {table.name}",
-                f"    kind: {kind}  unit: {table.unit or '-'}  page {loc.page}, lines {loc.line}-{loc.end_line}"]
+                f"    kind: {kind}  unit: {table.unit or '-'}  page {loc.page}, lines {at.span(loc)}"]
     if reading is not None:
         head.append(f"    {_trust(reading, lang)}")
     for note in table.notes:
@@ -50,7 +77,7 @@ def describe_table(table: Table, number: int, reading: TableReading | None = Non
             amounts = ["?" for _ in amounts]
             amounts[0] = " ".join(a.text for a in row.unplaced) + " (columns unknown)"
         code = row.code + (" (truncated)" if row.truncated else "")
-        grid.append([row.location.line, code, row.label, *amounts])
+        grid.append([at(row.location), code, row.label, *amounts])
     body = tabulate(grid, headers=["line", "code", "label", *table.columns], tablefmt="simple",
                     disable_numparse=True)
     return "\n".join(head) + "\n" + "\n".join("    " + line for line in body.splitlines())
@@ -69,7 +96,7 @@ def _trust(reading: TableReading, lang: str = "en") -> str:
     return f"not trusted: {'; '.join(d.en for d in reading.doubts)} ({sums})"
 
 
-def describe_claims(doc: Document) -> str:
+def describe_claims(doc: Document, at: Where = ONE_FILE) -> str:
     """Each claim of the narrative: where, for which year and money, what it says, what its own
     figures give, and the table figures its amounts were matched to."""
     matched = {stated.location: found for _, stated, found in doc.facts.named_figures()}
@@ -81,26 +108,26 @@ def describe_claims(doc: Document) -> str:
             stated = f"{claim.current.text} {'+' if claim.increase else '-'}{claim.delta.text}"
             if claim.prior is not None:
                 stated = f"{claim.prior.text} → {stated}"
-            row = [claim.delta.location.line, "change", stated + (f", {claim.percent.text}%" if claim.percent else ""),
+            row = [at(claim.delta.location), "change", stated + (f", {claim.percent.text}%" if claim.percent else ""),
                    recomputed, (claim.current, claim.delta)]
         elif isinstance(claim, Completion):
             rate = f"{100 * claim.actual.value / claim.budget.value:.2f}%" if claim.budget.value else "-"
-            row = [claim.percent.location.line, "completion",
+            row = [at(claim.percent.location), "completion",
                    f"{claim.actual.text} / {claim.budget.text}, {claim.percent.text}%", rate, (claim.budget, claim.actual)]
         elif isinstance(claim, Share):
             total = doc.facts.named_total(claim.base, claim.scope)
             value = fact_in_wan_yuan(total)[0] if total is not None else None
             rate = f"{100 * claim.amount.value / value:.2f}% of {total.amount.text}" if value else "-"
-            row = [claim.percent.location.line, "share", f"{claim.amount.text}, {claim.percent.text}% of {claim.base}", rate,
+            row = [at(claim.percent.location), "share", f"{claim.amount.text}, {claim.percent.text}% of {claim.base}", rate,
                    (claim.amount,)]
         else:
             parts = " + ".join(f"{p.label} {p.amount.text}" for p in claim.parts)
             total = sum((p.amount.value for p in claim.parts), Decimal(0))
-            row = [claim.total.location.line, "split" + (" (complete)" if claim.complete else ""),
+            row = [at(claim.total.location), "split" + (" (complete)" if claim.complete else ""),
                    f"{claim.total.text} = {parts}", f"parts add up to {total}",
                    (claim.total, *(p.amount for p in claim.parts))]
         year = str(claim.year) if claim.year is not None else "?"
-        rows.append([row[0], row[1], year, SCOPE_NAMES[claim.scope], *row[2:4], _matches(row[4], matched)])
+        rows.append([row[0], row[1], year, SCOPE_NAMES[claim.scope], *row[2:4], _matches(row[4], matched, at)])
     if not rows:
         return "claims: none"
     body = tabulate(rows, headers=["line", "claim", "year", "scope", "as stated", "recomputed", "matched to"],
@@ -108,22 +135,22 @@ def describe_claims(doc: Document) -> str:
     return "claims:\n" + "\n".join("    " + line for line in body.splitlines())
 
 
-def _matches(amounts: tuple[Amount, ...], matched: dict[Location, list[Fact]]) -> str:
+def _matches(amounts: tuple[Amount, ...], matched: dict[Location, list[Fact]], at: Where) -> str:
     """The table figures each of a claim's amounts was matched to, by name (see `describe_matches`)."""
-    found = [f"{amount.text} = {_figure(figure)}" for amount in amounts for figure in matched.get(amount.location, [])[:1]]
+    found = [f"{amount.text} = {_figure(figure, at)}" for amount in amounts for figure in matched.get(amount.location, [])[:1]]
     return "; ".join(found) or "-"
 
 
-def _figure(figure: Fact) -> str:
-    return f"{figure.table.name} {figure.amount.text} (line {figure.amount.location.line})"
+def _figure(figure: Fact, at: Where) -> str:
+    return f"{figure.table.name} {figure.amount.text} (line {at(figure.amount.location)})"
 
 
-def describe_matches(doc: Document) -> str:
+def describe_matches(doc: Document, at: Where = ONE_FILE) -> str:
     """Every narrative amount that names a quantity: the linked ones with the table figures they
     restate, then those not linked with why, then the tables the narrative never restates."""
-    linked = [[link.amount.location.line, link.subject, link.amount.text, "; ".join(_figure(f) for f in link.facts)]
+    linked = [[at(link.amount.location), link.subject, link.amount.text, "; ".join(_figure(f, at) for f in link.facts)]
               for link in doc.facts.links if link.linked]
-    unlinked = [[link.amount.location.line, link.subject, link.amount.text, link.reason]
+    unlinked = [[at(link.amount.location), link.subject, link.amount.text, link.reason]
                 for link in doc.facts.links if not link.linked]
     parts = [f"narrative amounts linked: {len(linked)} of {len(linked) + len(unlinked)} that name a quantity"]
     if linked:
@@ -143,11 +170,11 @@ def _indented(body: str) -> str:
     return "\n".join("    " + line for line in body.splitlines())
 
 
-def describe_facts(doc: Document) -> str:
+def describe_facts(doc: Document, at: Where = ONE_FILE) -> str:
     """Every amount the tables print, as a fact: where, in which table, row and column, what
     quantity of which money and year, in which unit, the row it adds up into, and whether it
     holds its table's sums."""
-    rows = [[f.amount.location.line, f.table.name, f.row.code or f.row.label if f.row else "", f.column,
+    rows = [[at(f.amount.location), f.table.name, f.row.code or f.row.label if f.row else "", f.column,
              f.concept or "-", SCOPE_NAMES.get(f.scope, f.scope) if f.scope else "?", f.year, f.unit or "?", f.amount.text,
              (f.parent.code or f.parent.label) if f.parent is not None else "-", f.level, "" if f.fits_its_table else "off"]
             for f in doc.facts.table_facts]
@@ -158,21 +185,24 @@ def describe_facts(doc: Document) -> str:
     return "facts:\n" + "\n".join("    " + line for line in body.splitlines())
 
 
-def describe_form(form: Form, number: int) -> str:
+def describe_form(form: Form, number: int, at: Where = ONE_FILE) -> str:
     """A performance form as read: its fields (name: value, line) and its indicator grid, or why
     it was not read (its doubts)."""
     loc = form.location
-    head = [f"form {number}: {form.table.title}  (page {loc.page}, lines {loc.line}-{loc.end_line})"]
+    head = [f"form {number}: {form.table.title}  (page {loc.page}, lines {at.span(loc)})"]
     head.extend(f"    doubt: {doubt}" for doubt in form.doubts)
     for f in form.fields:
         amount = f"  = {f.amount.value}" if f.amount is not None else ""
-        head.append(f"    {f.name}: {_short(f.text)}{amount}  (line {f.location.line})")
+        head.append(f"    {f.name}: {_short(f.text)}{amount}  (line {at(f.location)})")
     if form.indicators:
-        grid = [[i.location.line, i.term or "-", i.level1, i.level2, _short(i.name), _short(i.target),
+        whole = any(i.long_term for i in form.indicators)  # a list's row prints the whole term's target beside the year's
+        grid = [[at(i.location), i.term or "-", i.level1, i.level2, _short(i.name), _short(i.target),
+                 *([_short(i.long_term) or "-"] if whole else []),
                  _short(i.actual) if i.actual is not None else "-", i.weight.text if i.weight else "-",
                  i.score.text if i.score else "-"] for i in form.indicators]
-        body = tabulate(grid, headers=["line", "term", "level 1", "level 2", "indicator", "target", "actual", "weight", "score"],
-                        tablefmt="simple", disable_numparse=True)
+        headers = ["line", "term", "level 1", "level 2", "indicator", "target", *(["whole term"] if whole else []),
+                   "actual", "weight", "score"]
+        body = tabulate(grid, headers=headers, tablefmt="simple", disable_numparse=True)
         head.append(_indented(_indented(body)))
     elif not form.doubts:
         head.append("    indicators: none printed")
@@ -184,12 +214,12 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def describe_forms(doc: Document) -> str:
+def describe_forms(doc: Document, at: Where = ONE_FILE) -> str:
     """Every performance form of the document, as fields and a grid."""
     forms = doc.facts.forms
     if not forms:
         return "forms: none"
-    return f"forms: {len(forms)}\n\n" + "\n\n".join(describe_form(form, n) for n, form in enumerate(forms, start=1))
+    return f"forms: {len(forms)}\n\n" + "\n\n".join(describe_form(form, n, at) for n, form in enumerate(forms, start=1))
 
 
 def _anchor(line: Line) -> str:
@@ -199,18 +229,82 @@ def _anchor(line: Line) -> str:
 
 
 def render_document(doc: Document, with_text: bool = False, with_facts: bool = False, lang: str = "en") -> str:
-    parts = [f"{doc.path}: {doc.source.kind} ({doc.source.encoding}), {len(doc.source.lines)} lines, "
-             f"{len(doc.tables)} tables"]
-    if doc.source.remarks:  # what the reader of a Word or Excel file left out or read as shown
-        parts.append("\n".join(f"reading note: {remark.zh if lang == 'zh' else remark.en}" for remark in doc.source.remarks))
+    """What was understood of a document: its files (and what their readers left out or read as
+    shown), (their lines,) its tables, forms, claims, links, (and facts). A document of several
+    files numbers its files, and each line names its file's number (Where)."""
+    at = Where(doc)
+    if at.files:
+        parts = [f"a document of {len(doc.sources)} files, {len(doc.tables)} tables:\n" + "\n".join(
+            f"    [{at.files[source.path]}] {source.path}: {source.kind} ({source.encoding}), {len(source.lines)} lines"
+            for source in doc.sources)]
+    else:
+        parts = [f"{doc.path}: {doc.source.kind} ({doc.source.encoding}), {len(doc.source.lines)} lines, "
+                 f"{len(doc.tables)} tables"]
+    for source in doc.sources:
+        if source.remarks:  # what the reader of a Word or Excel file left out or read as shown
+            lead = f"[{at.files[source.path]}] " if at.files else ""
+            parts.append("\n".join(f"{lead}reading note: {remark.zh if lang == 'zh' else remark.en}"
+                                   for remark in source.remarks))
     if with_text:
-        width = len(str(len(doc.source.lines)))
-        parts.append("\n".join(f"{line.number:>{width}} p{line.page}  {_anchor(line)}{line.text}" for line in doc.source.lines))
+        for source in doc.sources:
+            width = len(str(len(source.lines)))
+            lead = f"[{at.files[source.path]}] {source.path}\n" if at.files else ""
+            parts.append(lead + "\n".join(f"{line.number:>{width}} p{line.page}  {_anchor(line)}{line.text}"
+                                           for line in source.lines))
     for number, table in enumerate(doc.tables, start=1):
-        parts.append(describe_table(table, number, doc.facts.reading(table), lang))
-    parts.append(describe_forms(doc))
-    parts.append(describe_claims(doc))
-    parts.append(describe_matches(doc))
+        parts.append(describe_table(table, number, doc.facts.reading(table), lang, at))
+    parts.append(describe_forms(doc, at))
+    parts.append(describe_claims(doc, at))
+    parts.append(describe_matches(doc, at))
     if with_facts:
-        parts.append(describe_facts(doc))
+        parts.append(describe_facts(doc, at))
     return "\n\n".join(parts) + "\n"
+
+
+def describe_index(entries: list[Entry]) -> str:
+    """The index of the documents given: each file's department, level, kind, year and role,
+    and where its department's name was read; the files linted as one document; the uncertain
+    candidates, linted apart; each department's documents across years and kinds; and each
+    unit matched to the department that lists it."""
+    if not entries:
+        return "index: no documents\n"
+    root = os.path.commonpath([os.path.dirname(os.path.abspath(e.path)) for e in entries])
+
+    def name(path: str) -> str:
+        return os.path.relpath(os.path.abspath(path), root)
+
+    rows = [[name(e.path), e.department or "?", e.level or "?", e.kind or "?", e.year or "?", e.role, e.origin or "-",
+             e.tables, e.claims] for e in entries]
+    parts = [f"index of {len(entries)} files under {root}:\n" + _indented(tabulate(
+        rows, headers=["file", "department", "level", "kind", "year", "role", "named in", "tables", "claims"],
+        tablefmt="simple", disable_numparse=True))]
+    grouping = group(entries)
+    by_path = {e.path: e for e in entries}
+    documents = [f"{by_path[d[0]].department} {by_path[d[0]].year} {by_path[d[0]].kind}: "
+                 + " + ".join(name(path) for path in d) for d in grouping.documents]
+    parts.append("documents of several files, linted as one:\n" + _listed(documents))
+    uncertain = [" + ".join(name(path) for path in u.paths) + f" ({u.reason})" for u in grouping.uncertain]
+    parts.append("uncertain, linted apart:\n" + _listed(uncertain))
+    across = []
+    alone = 0
+    for found in series(entries).values():
+        if len(found) == 1:
+            alone += 1
+            continue
+        times = Counter(f"{e.year or '?'} {e.kind or '?'}" for e in found)
+        levels = "/".join(sorted({e.level for e in found if e.level})) or "?"
+        across.append(f"{found[0].department} ({levels}): "
+                      + ", ".join(f"{time} ({plural(n, 'file', 'files')})" for time, n in times.items()))
+    if alone:
+        across.append(f"{plural(alone, 'other department or unit', 'other departments and units')} with one file each")
+    parts.append("departments and units across years and kinds:\n" + _listed(across))
+    listed, unsure = units_listed(entries)
+    units = [f"{by_path[path].department}: listed by " + ", ".join(f"{d.department} {d.year or '?'} {d.kind}" for d in lists)
+             for path, lists in listed.items()]
+    units += [" + ".join(name(path) for path in u.paths) + f" ({u.reason})" for u in unsure]
+    parts.append("units matched to the department that lists them:\n" + _listed(units))
+    return "\n\n".join(parts) + "\n"
+
+
+def _listed(items: list[str]) -> str:
+    return "\n".join(f"    {item}" for item in items) if items else "    none"

@@ -73,9 +73,10 @@ def not_understood(document: Document, counts: Checked) -> Finding | None:
         return None
     amounts = sum(len(MONEY.findall(clean.text)) for _, _, clean in document.facts.sentences)
     if amounts:
-        message = Message(f"只有文字说明：读到 {amounts} 个金额，但没有表格（表格可能另文公开），未核对任何内容",
-                          f"narrative only: {amounts} amounts but no table (its tables may be published apart); "
-                          "nothing was checked")
+        message = Message(f"只有文字说明：读到 {amounts} 个金额，但没有表格（表格可能另文公开：可用 --document 或配置中的 "
+                          f"[[tool.auditlint.documents]] 把说明和表格作为同一份文件检查），未核对任何内容",
+                          f"narrative only: {amounts} amounts but no table (its tables may be published apart: lint "
+                          "them together with --document or [[tool.auditlint.documents]]); nothing was checked")
     elif document.facts.identity is None:
         message = Message("不像部门预算或决算：没有预算/决算标题，没有表格，也没有可核对的说明，未核对任何内容",
                           "not a budget document: no 预算/决算 title, no table and no narrative claim; "

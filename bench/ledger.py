@@ -10,6 +10,11 @@ that auditlint may report there, with the arithmetic that makes it true, checked
 bench prints every finding the ledger lacks (a misreading to fix, or a true finding to prove and
 add) and every ledger entry no longer found (a lost detection), and exits 1 when there is either.
 `--skeleton` prints the entries the ledger lacks as JSON, to be completed with their proof.
+
+The corpus is linted as `auditlint` lints a folder: a narrative and its tables published as two
+files (Jiangsu's 情况说明 and 公开表 of one year, and their two texts) are one document where the
+index groups them, and a finding across them is keyed by the file of its primary location, as
+any other; the ledger needs no entry of its own for them.
 """
 from __future__ import annotations
 

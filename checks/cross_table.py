@@ -26,7 +26,9 @@ class CrossTable:
 
     A performance form restates the tables' money too: a project form's 当年预算 (else its
     年度资金总额, else its 项目总预算, which is the year's only when the form's 起始年度 and 终止年度
-    are the document's year) against the row of the 项目支出表 its 项目名称 names, and a department's
+    are the document's year) against the row of the 项目支出表 its 项目名称 names (under the form's
+    实施单位 where the tables print a row per unit; two rows of one list of forms printing one name
+    are two units' projects, which the name alone does not pair), and a department's
     overall form (部门整体) against the document's totals, its 财政拨款 against the 财政拨款 income
     and its 资金总额 against the year's spending; only a form of the document's year (a form whose
     title names another year is left alone). An error needs the form read without doubt, its unit
@@ -70,7 +72,8 @@ class CrossTable:
         检查内容：同一功能科目的合计、基本支出、项目支出在各表中的数字；
         同一经济科目在按经济分类的表与基本支出表中的数字；支出、基本支出、项目支出、人员经费、
         公用经费等总数在各表之间。同一科目编码在各表中的名称也须一致（名称不一致为警告）。
-        绩效表中的金额：项目绩效表的当年预算与项目支出表中该项目的数字，部门整体绩效表的财政拨款、
+        绩效表中的金额：项目绩效表（含逐项目列示的绩效目标表）的当年预算与项目支出表中该项目
+        （及其单位）的数字，部门整体绩效表的财政拨款、
         资金总额与全文的财政拨款收入、支出总数（只核对本年度的表；表单读取有疑问或未注明单位时为提示）；
         整体绩效自评表的基本支出总额、项目支出总额与表中（或正文中）的基本支出、项目支出；
         自评表成本指标“预算控制数”的目标值、实际完成值与该表预算执行情况的预算数、执行数（至多为警告）。

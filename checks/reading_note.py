@@ -50,7 +50,7 @@ class ReadingNote:
     """
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        for remark in doc.source.remarks:
+        for remark in (remark for source in doc.sources for remark in source.remarks):
             yield Finding(
                 rule=self.id,
                 level=self.level,

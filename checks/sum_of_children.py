@@ -11,6 +11,11 @@ from auditlint.model import Amount, Document, FormMoney, Row, Sum, Table, TableR
 
 
 
+# How many parts a form's sum names in its message; past this (a unit's row over its projects),
+# it gives their count and sum, each part being named among the related places.
+MAX_NAMED_PARTS = 4
+
+
 class SumOfChildren:
     """A total in a table differs from the sum of its parts.
 
@@ -39,8 +44,12 @@ class SumOfChildren:
     has amounts of uncertain column.
 
     In a performance form (绩效目标表, 绩效自评表), its year's total against its sources as the
-    form prints them: 资金总额 (or 当年预算) = 财政拨款 + 其他资金, when it prints both; a form read
-    with doubts gives a note. In the money grid of a department's overall form (部门总体资金情况:
+    form prints them: 资金总额 (or 当年预算) = 财政拨款 (+ 财政专户拨款) + 其他资金, when it prints both;
+    a form read with doubts gives a note. In a list of forms, a row per project (Guangzhou's
+    项目支出绩效目标表: 总计 = 财政拨款 + 财政专户拨款 + 其他资金 in every row, a blank cell 0), each
+    unit's row against its projects' rows and the 合计 against the units' rows, column by
+    column; a list more of whose sums fail than a slip or two explains was misread (a project's
+    row taken for a unit's), and gives notes. In the money grid of a department's overall form (部门总体资金情况:
     the sources of income down to their 合计, then the kinds of spending down to theirs, by
     column: the year's amount, the two years before), each 合计 against its rows, and in a budget
     the year's income against its spending (a budget balances). A group with a row whose figures
@@ -80,7 +89,8 @@ class SumOfChildren:
         检查内容：在能够可靠读出的每张表中，横向：合计 = 基本支出 + 项目支出，
         基本支出 = 人员经费 + 公用经费，合计 = 各资金来源之和；纵向：类 = 其下各款之和，
         款 = 其下各项之和，经济分类类 = 其下各款之和，部门 = 各单位之和，合计 = 各顶级科目之和；
-        绩效表中：资金总额 = 财政拨款 + 其他资金；部门整体绩效表的资金情况中，收入、支出各自的合计 =
+        绩效表中：资金总额 = 财政拨款 + 其他资金；逐项目列示的绩效目标表中，每行总计 = 各资金来源之和，
+        单位行 = 其下各项目之和，合计 = 各单位行之和；部门整体绩效表的资金情况中，收入、支出各自的合计 =
         其各行之和，预算中当年收入合计 = 支出合计。
 
         为什么重要：表内合计是最基本的勾稽关系；合计不等于各部分之和，说明表中有数字录入错误。
@@ -113,12 +123,17 @@ class SumOfChildren:
         computed = sum((a.value for a in parts), Decimal(0))
         spread = sum((radius(a.value) for a in amounts), Decimal(0))
         names = " + ".join(f"{p.name} {p.text}" for p in money.parts) + (f" = {computed}" if len(money.parts) > 1 else "")
+        names_en = names
+        if len(money.parts) > MAX_NAMED_PARTS:  # a unit's row over its many projects: their sum, named in `related`
+            names, names_en = f"其下 {len(money.parts)} 行之和为 {computed}", f"its {len(money.parts)} rows add up to {computed}"
         form = money.form.table.name
         balance = money.subject == BALANCE
+        whose = f"「{money.subject}」的" if money.subject not in (money.field.name, BALANCE) else ""
         return discrepancy(
             self.id, amount_verdict(total.value - computed, spread, extra),
-            Message(f"《{form}》中{money.field.name} {money.field.text}，而 {names}" + ("（预算收支应平衡）" if balance else ""),
-                    f"{form}: {money.field.name} is {money.field.text}, while {names}" + (" (a budget balances)" if balance else "")),
+            Message(f"《{form}》中{whose}{money.field.name} {money.field.text}，而 {names}" + ("（预算收支应平衡）" if balance else ""),
+                    f"{form}: {money.field.name}{f' of {money.subject}' if whose else ''} is {money.field.text}, while {names_en}"
+                    + (" (a budget balances)" if balance else "")),
             money.field.location, total.text, str(computed), total.value - computed,
             related=tuple(Related(p.location, Message(p.name, p.name)) for p in money.parts),
             logical=f"form-sources:{form}:{money.field.location.line}", hint=shape_hint(total.value, computed),

@@ -204,3 +204,26 @@ def justified_pdf(path: Path, lines: list[tuple[float, str, bool]], right: float
         y -= 20
     pdf.save()
     return path
+
+
+def ruled_rows_pdf(path: Path, title: str, header: list[PlacedCell], rows: list[list[list[PlacedCell]]],
+                   leading: float = 11) -> Path:
+    """One page: a title, 单位：万元, then a header and rows, each ruled above and below across the
+    page and no rule between its columns, each row's lines set one under another inside its rules
+    (a row's cells set in the middle of its box: a long name wrapped above and below its figures)."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont(FONT, 12)
+    pdf.drawString(120, 800, title)
+    pdf.setFont(FONT, 8)
+    pdf.drawString(500, 785, "单位：万元")
+    left, right, y = 30, 580, 775
+    for lines in [[header], *rows]:
+        pdf.line(left, y, right, y)
+        for index, cells in enumerate(lines):
+            baseline = y - leading * (index + 1)
+            for x, text, align in cells:
+                (pdf.drawRightString if align == "r" else pdf.drawString)(x, baseline, text)
+        y -= leading * len(lines) + 4
+    pdf.line(left, y, right, y)
+    pdf.save()
+    return path

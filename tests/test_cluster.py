@@ -1,4 +1,4 @@
-"""Past one machine: `auditlint.lint_document` lints one file into plain data, and the Dask
+"""Past one machine: `auditlint.lint_file` lints one file into plain data, and the Dask
 executor (`--executor dask`) sends files to a cluster and reports what `--jobs` reports, byte
 for byte, with the same per-file limits. The cluster tests start a LocalCluster of two worker
 processes, and skip where Dask's distributed is not installed (`auditlint-budget[dask]`)."""
@@ -35,24 +35,24 @@ def documents(tmp_path) -> list[str]:
     return [*paths, str(pdf)]
 
 
-def test_lint_document_gives_plain_data_that_travels(tmp_path):
+def test_lint_file_gives_plain_data_that_travels(tmp_path):
     doc = tmp_path / "doc.txt"
     doc.write_text(SLIP, encoding="utf-8")
-    data = auditlint.lint_document(doc)
+    data = auditlint.lint_file(doc)
     assert json.loads(json.dumps(data)) == data and pickle.loads(pickle.dumps(data)) == data
     findings = [Finding.from_data(f) for f in data["result"]["findings"]]
     assert findings == auditlint.lint(doc).findings  # fingerprinted and ordered as a run's
     assert data["path"] == str(doc) and data["result"]["language"] == "zh"
 
 
-def test_lint_document_names_why_a_file_cannot_be_read(tmp_path):
+def test_lint_file_names_why_a_file_cannot_be_read(tmp_path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\nnot really a PDF")
-    data = auditlint.lint_document(broken)
+    data = auditlint.lint_file(broken)
     assert set(data) == {"path", "error"} and "not a readable PDF" in data["error"]
     doc = tmp_path / "doc.txt"
     doc.write_text(SLIP * 200, encoding="utf-8")
-    assert auditlint.lint_document(doc, timeout=0.001)["error"].startswith("gave up after the time limit")
+    assert auditlint.lint_file(doc, timeout=0.001)["error"].startswith("gave up after the time limit")
 
 
 @pytest.fixture(scope="module")

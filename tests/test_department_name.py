@@ -32,3 +32,13 @@ def test_one_second_name_throughout_and_a_list_of_units_give_nothing():
 def test_the_proofreading_sample_has_its_planted_slip():
     [finding] = findings((SAMPLES / "proofreading_2024.txt").read_text(encoding="utf-8"))
     assert (finding.location.line, finding.stated) == (1, "临港区政务数据中心")
+
+
+def test_a_second_name_written_two_ways_across_the_files_of_one_document():
+    from auditlint.parse import parse_documents
+
+    narrative = read_text("n.txt", "某区行政审批局（某区政务服务中心）2026年部门预算\n\n一、部门概况\n".encode())
+    tables = read_text("t.txt", "部门：某区行政审批局（某区政务服务局）\t单位：万元\n部门：某区行政审批局（某区政务服务局）\n".encode())
+    [finding] = DepartmentName().check(parse_documents([narrative, tables]), Options())
+    assert (finding.location.path, finding.stated, finding.expected) == ("n.txt", "某区政务服务中心", "某区政务服务局")
+    assert finding.related[0].location.path == "t.txt"

@@ -157,6 +157,30 @@ def test_a_pdf_form_is_read_by_position(tmp_path: Path):
         ("数量指标", "扫描档案卷数", "≥10万卷"), ("社会效益指标", "查档便利度", "提升")]
 
 
+CONTENTS = """北京市某局
+2026 年度部门预算信息公开
+目  录
+第二部分 2026 年度部门预算报表
+一、收支总表
+十二、项目支出绩效目标表
+十三、部门整体支出绩效目标表
+-  2  -
+一、部门情况说明
+（一）本部门职责情况
+北京市某局主要职责包括：
+1.承担全面依法治市重大问题的政策研究，协调有关方面提出全面依法治市中长期规划建议。
+"""
+
+
+def test_entries_of_a_table_of_contents_are_no_tables_nor_forms():
+    # Beijing's PDFs list forms published in other files: the entries are no forms to read
+    doc = parse_document(read_text("f.txt", CONTENTS.encode()))
+    assert doc.tables == () and doc.facts.forms == []
+    # an entry with only a page number under it before the narrative's first part, as well
+    alone = "目  录\n十三、部门整体支出绩效目标表\n-  2  -\n第一部分 2026 年度部门预算情况说明\n"
+    assert parse_document(read_text("f.txt", alone.encode())).tables == ()
+
+
 # The seeds (skipped without ../shared): one layout family each, fields checked by hand.
 
 

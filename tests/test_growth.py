@@ -13,7 +13,7 @@ import pstats
 from dataclasses import asdict, replace
 
 from auditlint.config import Settings
-from auditlint.engine import all_rules, lint_file
+from auditlint.engine import all_rules, lint_document
 from auditlint.findings import Finding, Level, Message, Place, Related
 from auditlint.model import Line, Location, Source, display_width
 from auditlint.plugins import load_checks
@@ -33,7 +33,7 @@ def calls(path: str) -> int:
     known = {info.id for info in all_rules(loaded)}
     profile = cProfile.Profile()
     profile.enable()
-    outcome = lint_file(path, loaded, Settings(), known, True)
+    outcome = lint_document((path,), loaded, Settings(), known, True)
     [finding.to_data() for finding in outcome.findings]
     profile.disable()
     ours = (str(ROOT / "auditlint"), str(ROOT / "checks"))

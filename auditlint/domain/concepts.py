@@ -20,10 +20,13 @@ CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
     # the year's spending (支出预算) and income (收入预算); the whole budget (收支总预算) is both
     # (部门预算支出, 本年支出合计); 财政拨款 or 一般公共预算 before them names the money (一般公共预算财政
     # 拨款支出 is the 一般公共预算 tables' total)
-    (compile_lazily(r"^(?:收支总预算|支出预算|收支预算总额|支出总预算|支出预算总额|支出总计|支出合计|本年支出(?:合计|预算)?"
-                    r"|部门预算支出|部门支出预算|(?:一般公共预算(?:财政)?拨款|一般公共预算|财政拨款)支出(?:预算|总计|合计)?)$"), "total"),
-    (compile_lazily(r"^(?:收入预算|收入总预算|收入预算总额|收入总计|收入合计|本年收入(?:合计|预算)?|部门预算收入|部门收入预算"
-                    r"|财政拨款收入(?:预算|总计|合计)?)$"), "income"),
+    # (收入预算总计 and 本年支出预算合计 are the provincial template's: 支出预算总计 is what is left
+    # of 收入、支出预算总计 before its amount)
+    (compile_lazily(r"^(?:收支总预算|支出预算(?:总计|合计)?|收支预算总额|支出总预算|支出预算总额|支出总计|支出合计"
+                    r"|本年支出(?:预算)?(?:合计|预算)?|部门预算支出|部门支出预算"
+                    r"|(?:一般公共预算(?:财政)?拨款|一般公共预算|财政拨款)支出(?:预算|总计|合计)?)$"), "total"),
+    (compile_lazily(r"^(?:收入预算(?:总计|合计)?|收入总预算|收入预算总额|收入总计|收入合计|本年收入(?:预算)?(?:合计|预算)?"
+                    r"|部门预算收入|部门收入预算|财政拨款收入(?:预算)?(?:总计|合计)?)$"), "income"),
     (compile_lazily(r"^(?:一般公共预算)?(?:财政拨款)?基本支出$"), "basic"),
     (compile_lazily(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
     (compile_lazily(r"^人员经费$"), "personnel"),
@@ -39,6 +42,11 @@ TOTAL_SPENDING_TABLES = frozenset({"expenditure", "summary", "gpb_function", "fi
 WHOLE_TABLE_TOTALS = {"procurement": "procurement"}
 # Those totals one table states: a narrative figure of theirs needs no second table to agree.
 ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
+
+
+# The level a function class's name may be printed with, after it or inside it (一般公共服务（类）
+# 支出, 卫生健康支出（类）, …（款）…（项）): the name is the same without it.
+CLASS_LEVEL_MARK = compile_lazily(r"[（(][类款项][)）]")
 
 
 # The kinds of government procurement: goods, works, services; and how a narrative names a

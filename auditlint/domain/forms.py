@@ -25,6 +25,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "年度资金总额": ("年度资金总额",),
     "当年预算": ("项目当年预算", "当年预算", "项目本年度预算"),
     "财政拨款": ("一般公共预算财政拨款", "财政拨款"),
+    "财政专户拨款": ("财政专户拨款",),
     "其他资金": ("其他资金",),
     "年度目标": ("年度绩效目标", "年度目标"),
     "总体目标": ("长期绩效目标", "总体目标", "整体绩效目标", "长期目标"),
@@ -32,7 +33,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "基本支出总额": ("基本支出总额",),
     "项目支出总额": ("项目支出总额",),
 }
-AMOUNT_FIELDS = frozenset({"项目总预算", "年度资金总额", "当年预算", "财政拨款", "其他资金", "基本支出总额", "项目支出总额"})
+AMOUNT_FIELDS = frozenset({"项目总预算", "年度资金总额", "当年预算", "财政拨款", "财政专户拨款", "其他资金", "基本支出总额",
+                           "项目支出总额"})
 # A money box whose label is wrapped in its cell, its unit on the next line and its amount alone
 # on the line after ("项目支出总额（万" / "元）" / "310.18"): the pieces of the unit note, and the
 # amount.
@@ -164,8 +166,10 @@ VALUE_UNIT = compile_lazily(r"\d\s*(?P<unit>万元|元)$")
 # A trailing bracketed note of a project's name in its form ("行政审批工作经费（一级）"): the name
 # without it is the project table's row.
 NAME_NOTE = compile_lazily(r"\s*[（(][^（()）]*[)）]\s*$")
-# The fields of a form's sources of money: the total and its parts (资金总额 = 财政拨款 + 其他资金).
-SOURCE_PARTS = ("财政拨款", "其他资金")
+# The fields of a form's sources of money, the parts of its total (资金总额 = 财政拨款 + 财政专户拨款 +
+# 其他资金), and those a form of boxes must print for its total to be held to them.
+SOURCE_PARTS = ("财政拨款", "财政专户拨款", "其他资金")
+REQUIRED_SOURCES = ("财政拨款", "其他资金")
 # The money grid of a department's overall form (部门总体资金情况): a header naming the year's
 # amount (当年金额), then the sources of income down to their 合计, then the kinds of spending
 # down to theirs, each row a label and its amounts by column (the year's, its share, the two
@@ -203,3 +207,61 @@ def project_key(name: str) -> str:
 # number (≥95%, 不低于) or at most (≤1%, 不超过). A rate of 100% with no word is met only by 100%.
 AT_LEAST = compile_lazily(r"[≥>＞]|不低于|不少于|大于|高于|以上")
 AT_MOST = compile_lazily(r"[≤<＜]|不高于|不超过|小于|低于|以内|以下")
+
+
+# --------------------------------------------------------------------------------------------
+# Forms printed as a list, a row per project (auditlint.parse.form_list): Guangzhou's 项目支出绩效
+# 目标表 (项目名称（资金使用单位） | 总计 | 财政拨款 | 财政专户拨款 | 其他资金 | 绩效目标 | 绩效指标),
+# Shenzhen's 重点项目绩效目标 (二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标).
+
+# Each column a list's header may name: the field its cells are (a Form's field names), matched on
+# the header cell without spaces. 总计 and 预算数 are the project's budget of the year.
+LIST_COLUMNS: dict[str, regex.Pattern] = {
+    "项目名称": compile_lazily(r"^(?:一级|二级)?项目名称(?P<units>[（(]资金使用单位[)）])?$"),
+    "实施单位": compile_lazily(r"^(?:二级)?(?:预算)?单位名称$|^资金使用单位$"),
+    "当年预算": compile_lazily(r"^(?:总计|预算数|预算金额)[：:]?(?:[（(](?:万元|元)[)）])?$"),
+    "财政拨款": compile_lazily(r"^财政拨款$"),
+    "财政专户拨款": compile_lazily(r"^财政专户(?:拨款|管理资金)$"),
+    "其他资金": compile_lazily(r"^其他资金$"),
+    "绩效目标": compile_lazily(r"^(?:年度)?绩效目标$"),
+    "绩效指标": compile_lazily(r"^绩效指标$"),
+}
+LIST_MONEY = ("当年预算", "财政拨款", "财政专户拨款", "其他资金")
+LIST_KEY = "项目名称"  # what every list's header prints: a line without it opens no list
+# What a list's header must name: the project, its money, and its goal or its indicators.
+LIST_GOALS = ("绩效目标", "绩效指标")
+# The unit of a list's money, printed in its header (预算数（万元）).
+LIST_UNIT = compile_lazily(r"[（(](?P<unit>万元|元)[)）]")
+# A line that ends a list, printed from its left margin: a note under it (备注：无), a part of
+# the narrative (第八部分 其他需要说明情况) or a heading (一、机关运行经费).
+LIST_END = compile_lazily(r"^(?:(?:备\s*注|注|说\s*明)\s*[：:]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+# The words of the narrative that introduce a list under no title ("本单位重点项目绩效目标情况如下："):
+# the list is named by them.
+LIST_TITLE = compile_lazily(r"(?:本(?:单位|部门))?(?P<title>[^，,。；;：:\s]*绩效目标)")
+UNTITLED_LIST = "绩效目标"  # the name of a list no words introduce
+
+
+_SPACE = compile_lazily(r"\s")
+
+
+def list_column(text: str) -> tuple[str, bool] | None:
+    """The field a list's header cell names, and whether it says that the units are rows of the
+    list (项目名称（资金使用单位）: a unit's row over its projects'); None for no column."""
+    clean = _SPACE.sub("", text)
+    for name, pattern in LIST_COLUMNS.items():
+        match = pattern.match(clean)
+        if match:
+            return name, bool(match.groupdict().get("units"))
+    return None
+
+
+# An indicator flattened into a list's cell: "1、1－产出指标，11－数量指标，项目专职环保员数量；实施
+# 周期指标值：≦核定人数，年度指标值：≦核定人数；" (its number, its first level after its code, its
+# second after its own, its name, the whole term's target, the year's). Each starts at the cell's
+# start or after a semicolon, with its first level's code and name.
+FLAT_INDICATOR_START = compile_lazily(
+    r"(?:^|(?<=[;；]))\s*(?:\d{1,2}\s*[、.．]\s*)?\d\s*[－—-]\s*(?:" + "|".join(sorted(FIRST_LEVELS)) + r")\s*[，,]")
+FLAT_INDICATOR = compile_lazily(
+    r"^\s*(?:\d{1,2}\s*[、.．]\s*)?\d\s*[－—-]\s*(?P<level1>[^，,；;]+?)\s*[，,]\s*\d{2}\s*[－—-]\s*(?P<level2>[^，,；;]+?)"
+    r"\s*[，,]\s*(?P<name>.+?)\s*[；;。]\s*实施周期指标值\s*[：:]\s*(?P<term>.*?)\s*[，,。；;]\s*年度指标值\s*[：:]\s*"
+    r"(?P<year>.*?)\s*[;；]?\s*$")

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
 
 from auditlint.patterns import compile_lazily
-from auditlint.model import Document, Paragraph, Source
+
+from auditlint.model import Claim, Document, Paragraph, Source
 from auditlint.parse.claims import extract
 from auditlint.parse.context import section_scopes
 from auditlint.parse.facts import Facts
@@ -12,7 +14,7 @@ from auditlint.parse.forms import execution_rates
 from auditlint.parse.identity import document_year
 from auditlint.parse.narrative import segment
 from auditlint.parse.tables import find_tables
-from auditlint.parse.wording import sentences
+from auditlint.parse.wording import Cleaned, sentences
 
 _COMMENT = compile_lazily(r"<!--.*?-->")
 
@@ -34,11 +36,32 @@ def parse_document(source: Source) -> Document:
     """Read a source the way an auditor does: its tables, its paragraphs and what they claim
     (with the budget execution rows of its forms, which claim a completion rate), and finish it
     with its facts (auditlint.parse.facts), which the checks ask."""
-    source = without_comments(source)
-    blocks = segment(source)
-    paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
-    cleaned = sentences(paragraphs)
-    sections = section_scopes(paragraphs)  # the money each section's heading names, read once
-    doc = Document(source, blocks, find_tables(source))
-    doc = replace(doc, claims=extract(paragraphs, cleaned, document_year(doc), sections) + tuple(execution_rates(doc)))
+    return parse_documents((source,))
+
+
+def parse_documents(sources: Sequence[Source]) -> Document:
+    """Read one document published as one file or as several (a narrative and its tables apart),
+    the first file first. Each file is cut into its paragraphs and tables on its own, so that no
+    paragraph or table runs from one file into the next, and its sentences' claims are read
+    with their own headings; the year is the document's (the first title that states one, else
+    its tables'), and the facts are read over every file at once: a narrative amount of one
+    file is linked to the table figure of another that it restates."""
+    if not sources:
+        raise ValueError("a document has at least one file")
+    cleaned_sources = tuple(without_comments(source) for source in sources)
+    parts = [(segment(source), find_tables(source)) for source in cleaned_sources]
+    doc = Document(cleaned_sources[0], tuple(b for blocks, _ in parts for b in blocks),
+                   tuple(t for _, tables in parts for t in tables), companions=cleaned_sources[1:])
+    year = document_year(doc)
+    cleaned: Cleaned = []
+    sections: dict[int, str] = {}
+    claims: list[Claim] = []
+    for blocks, _ in parts:
+        paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
+        own = sentences(paragraphs)
+        scopes = section_scopes(paragraphs)  # the money each section's heading names, read once
+        claims.extend(extract(paragraphs, own, year, scopes))
+        cleaned.extend(own)
+        sections.update(scopes)
+    doc = replace(doc, claims=(*claims, *execution_rates(doc)))
     return replace(doc, facts=Facts(doc, cleaned, sections))

@@ -87,7 +87,9 @@ _BUDGET = compile_lazily(_BUDGET_STATED)
 _SHARE_OF_NAMED = compile_lazily(rf"(?P<amount>{NUMBER})\s*万元\s*[，,]?\s*占(?P<base>[\p{{Han}}]{{2,20}}?)的?\s*"
                                  rf"(?P<percent>{NUMBER})\s*[%％]")
 # A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
-FIGURE = compile_lazily(rf"(?P<subject>[\p{{Han}}（）()“”‘’\"']{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*万元")
+# A 计 after 总 or 合 is the subject's own word (收入预算总计, 支出合计), not the verb of 共计 or 计.
+FIGURE = compile_lazily(rf"(?P<subject>[\p{{Han}}（）()“”‘’\"']{{2,30}}?)\s*(?:为|是|达|共|(?<![总合])计)?\s*"
+                        rf"(?P<amount>{NUMBER})\s*万元")
 
 
 # How many sentences after a list may go on with its items, one a sentence.

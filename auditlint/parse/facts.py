@@ -34,6 +34,7 @@ from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN
                                      narrative_single_scope, narrative_total,
                                      named_total, narrative_links, printed_enough)
 from auditlint.parse.form_fields import read_forms
+from auditlint.parse.form_list import FormList, read_lists
 from auditlint.parse.form_money import form_money, year_budget
 from auditlint.parse.forms import budget_restatements, execution_scores
 from auditlint.parse.narrated import narrated_indicators
@@ -277,7 +278,7 @@ class Facts:
         for form in self.forms:
             field = year_budget(form, self.year) if self.year is not None else None
             if field is not None and field.amount is not None:
-                read[form.table.location.line] = (field.amount, (FORM_DOUBTED,) if form.doubts else ())
+                read[form.table.location] = (field.amount, (FORM_DOUBTED,) if form.doubts else ())
         return list(budget_restatements(self._doc, read))
 
     @cached_property
@@ -286,15 +287,23 @@ class Facts:
         return list(awarded_to_smes(self.sentences))
 
     @cached_property
+    def form_lists(self) -> list[FormList]:
+        """The lists of performance forms, a row per project (parse.form_list)."""
+        return read_lists(self._doc)
+
+    @cached_property
     def forms(self) -> list[Form]:
-        """Every performance form read as fields and an indicator grid, or with why not (its doubts)."""
-        return list(read_forms(self._doc))
+        """Every performance form read as fields and an indicator grid, or with why not (its
+        doubts): forms of boxes, and the project rows of lists of forms."""
+        return read_forms(self._doc, self.form_lists)
 
     @cached_property
     def form_money(self) -> list[FormMoney]:
-        """Forms' money fields with the tables' figures they restate, and forms' totals with their sources."""
+        """Forms' money fields with the tables' figures they restate, forms' totals with their
+        sources, and the summing rows of lists of forms with the rows they sum."""
         return list(form_money(self._doc, self.forms, self.figures, self.year,
-                               self.identity is not None and self.identity.kind == "预算", self.sentences, self.links))
+                               self.identity is not None and self.identity.kind == "预算", self.sentences, self.links,
+                               [total for found in self.form_lists for total in found.totals], self.units))
 
     @cached_property
     def restated_indicators(self) -> list[IndicatorRestatement]:
@@ -314,7 +323,7 @@ class Facts:
     @cached_property
     def second_names(self) -> list[TwoNames]:
         """Department names printed with two different second names in brackets."""
-        return list(second_names(self._doc.source))
+        return list(second_names(self._doc.sources))
 
     @cached_property
     def repeated_terms(self) -> list[RepeatedTerm]:

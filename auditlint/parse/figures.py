@@ -20,8 +20,9 @@ from auditlint import domain
 from auditlint.model import Amount, Claim, Document, Fact, Link, Paragraph, Row, Sentence, Split, Table
 from auditlint.parse.claims import FIGURE
 from auditlint.agreement import fact_in_wan_yuan
-from auditlint.domain.concepts import (CLASS_NAMES, COLUMN_TOTAL_NAMES, CONCEPTS, FIGURE_NAMES, NAMED_BY_COLUMN, ONE_TABLE_QUANTITIES,
+from auditlint.domain.concepts import (CLASS_LEVEL_MARK, CLASS_NAMES, COLUMN_TOTAL_NAMES, CONCEPTS, FIGURE_NAMES, NAMED_BY_COLUMN, ONE_TABLE_QUANTITIES,
                                        SHORT_ROW_NAMES, TOTAL_SPENDING_TABLES, WHOLE_TABLE_TOTALS)
+from auditlint.domain.departments import LEADING_NAME
 from auditlint.domain.scope import ALL, FISCAL, GPB, SCOPE_WORDS, TABLE_SCOPES, UNKNOWN, column_scope, table_scope
 from auditlint.domain.units import UNIT_QUANTITIES
 from auditlint.parse.context import Context, context_of, is_earlier, scoped, unit_sections
@@ -63,9 +64,10 @@ def _states_as(table: Table, stated: str | None) -> bool:
 
 
 def normalise(label: str) -> str:
-    """A subject or row label reduced to its words: no spaces, numbering, year or filler words."""
-    text = _ENUMERATOR.sub("", _SPACE.sub("", label))
-    text = _YEAR_PREFIX.sub("", text)
+    """A subject or row label reduced to its words: no spaces, numbering, year, filler words,
+    classification level marks, or the department's name before 本年."""
+    text = _ENUMERATOR.sub("", CLASS_LEVEL_MARK.sub("", _SPACE.sub("", label)))
+    text = LEADING_NAME.sub("", _YEAR_PREFIX.sub("", text))
     return _LEADING.sub("", text)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from auditlint.patterns import compile_lazily
 from auditlint import domain
@@ -27,6 +27,9 @@ from auditlint.model import GRID, PROSE, Amount, Cell, Document, Form, FormField
     Location, Table
 from auditlint.parse.forms import form_regions
 from auditlint.parse.numbers import parse_amount
+
+if TYPE_CHECKING:
+    from auditlint.parse.form_list import FormList
 
 NO_NAME = "没有读到项目名称或单位名称，表单内容不作核对"
 GRID_IN_PROSE = "指标表头在连续文本中，列无法区分，指标未读取"
@@ -52,22 +55,30 @@ class _Draft:
     lines: list[Line] = field(default_factory=list)
 
 
-def read_forms(doc: Document) -> Iterator[Form]:
-    """Every performance form of a document, read as fields and an indicator grid."""
-    for draft in _drafts(doc):
-        yield _form(doc.path, draft)
+def read_forms(doc: Document, lists: Sequence[FormList] = ()) -> list[Form]:
+    """Every performance form of a document, read as fields and an indicator grid, and the rows
+    of its lists of forms (auditlint.parse.form_list), in the order printed."""
+    taken = frozenset().union(*(found.lines for found in lists))
+    boxed = [_form(draft.table.location.path, draft) for draft in _drafts(doc, taken)]
+    order = {path: index for index, path in enumerate(doc.paths)}
+    return sorted([*boxed, *(form for found in lists for form in found.forms)],
+                  key=lambda f: (order.get(f.location.path, len(order)), f.location.line))
 
 
-def _drafts(doc: Document) -> Iterator[_Draft]:
-    """The forms of a document: each form table's region, a region naming no project or unit
-    joined to the form table printed right before it, and a region naming two projects cut at
-    the second's 项目名称."""
+def _drafts(doc: Document, taken: frozenset[tuple[str, int]] = frozenset()) -> Iterator[_Draft]:
+    """The forms of a document: each form table's region (less the lines a list of forms takes),
+    a region naming no project or unit joined to the form table printed right before it, and a
+    region naming two projects cut at the second's 项目名称."""
     order = {id(table): index for index, table in enumerate(doc.tables)}
     drafts: list[_Draft] = []
     previous = -2
-    for table, lines in form_regions(doc):
+    for table, region in form_regions(doc):
+        lines = tuple(line for line in region if (table.location.path, line.number) not in taken)
+        if not any(line.text.strip() for line in lines):
+            continue
         index = order[id(table)]
-        if drafts and index == previous + 1 and not any(_names_whose(line) for line in lines):
+        if drafts and index == previous + 1 and drafts[-1].table.location.path == table.location.path \
+                and not any(_names_whose(line) for line in lines):
             drafts[-1].lines.extend(lines)
         else:
             drafts.append(_Draft(table, list(lines)))

@@ -18,6 +18,7 @@ rather than a contradiction is kept as a doubt: the form read with doubts, its u
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterator, Sequence
@@ -26,11 +27,13 @@ from auditlint.patterns import compile_lazily
 from auditlint.domain import forms as words
 from auditlint.domain.scope import ALL, FISCAL
 from auditlint.domain.wording import NUMBER
-from auditlint.model import FORM_DOUBTED, GRID, Amount, Completion, Document, Doubt, Fact, Form, FormField, FormMoney, Line, Link, Location
-from auditlint.agreement import fact_in_wan_yuan
+from auditlint.model import FORM_DOUBTED, GRID, Amount, Completion, Document, Doubt, Fact, Form, FormField, FormMoney, Line, \
+    Link, ListTotal, Location
+from auditlint.agreement import adds_up, fact_in_wan_yuan
 from auditlint.parse.form_fields import NO_NAME
 from auditlint.parse.figures import NO_TABLE, Figures, normalise, printed_enough
 from auditlint.parse.numbers import parse_amount
+from auditlint.parse.units import NO_UNITS, Units
 from auditlint.parse.wording import Cleaned
 
 UNIT_UNKNOWN = Doubt("unit", "绩效表未注明金额单位", "the form does not print its unit")
@@ -49,16 +52,20 @@ YEAR_REACH = 4
 
 
 def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | None, budget: bool,
-               sentences: Cleaned = (), links: Sequence[Link] = ()) -> Iterator[FormMoney]:
+               sentences: Cleaned = (), links: Sequence[Link] = (), totals: Sequence[ListTotal] = (),
+               units: Units = NO_UNITS) -> Iterator[FormMoney]:
     """Every money field of the document's forms paired with the tables' figures it restates,
-    and every form total paired with its sources; `budget` when the document is a 预算 (its
-    income and spending of the year balance)."""
+    and every form total paired with its sources; each summing row of a list of forms with the
+    rows it sums (`totals`); `budget` when the document is a 预算 (its income and spending of
+    the year balance)."""
     if year is None:
         return
+    listed = Counter(_project_key(form) for form in forms if form.list_line)  # two rows of lists: two projects
     for form in forms:
         if _form_year(doc, form) not in (None, year):
             continue
-        for money in (*_against_tables(form, figures), *_against_sources(form)):
+        paired = _against_tables(form, figures, units, listed[_project_key(form)] <= 1)
+        for money in (*paired, *_against_sources(form)):
             unit = _value_unit(money.field) or _unit(doc, form)
             doubts = (*money.doubts, *(d for d in (FORM_DOUBTED if form.doubts else None, None if unit else UNIT_UNKNOWN) if d))
             if money.field.name == "项目总预算" and not _is_overall(form) and not _of_one_year(form, year):
@@ -68,14 +75,16 @@ def form_money(doc: Document, forms: list[Form], figures: Figures, year: int | N
         yield from _budget_costs(doc, form, _unit(doc, form))
         yield from _spent_totals(doc, form, figures, links)
         # the money grid's reading is its own, not the indicators'; but a form naming no unit may be no form
-        named = () if NO_NAME not in form.doubts else (FORM_DOUBTED,)
-        yield from (replace(money, unit=_unit(doc, form), doubts=(*money.doubts, *named))
+        unnamed = () if NO_NAME not in form.doubts else (FORM_DOUBTED,)
+        yield from (replace(money, unit=_unit(doc, form), doubts=(*money.doubts, *unnamed))
                     for money in _money_grid(doc, form, budget))
+    yield from _list_totals(doc, [t for t in totals if _form_year(doc, t.total) in (None, year)])
 
 
-def _against_tables(form: Form, figures: Figures) -> Iterator[FormMoney]:
-    """A project form's budget against its row of the project table; an overall form's 财政拨款
-    and total against the document's totals."""
+def _against_tables(form: Form, figures: Figures, units: Units, by_name: bool = True) -> Iterator[FormMoney]:
+    """A project form's budget against its row of the project table (under the form's unit where
+    the tables print a row per unit, else by its name alone, when `by_name`); an overall form's
+    财政拨款 and total against the document's totals."""
     if _is_overall(form):
         for name, (subject, scope) in OVERALL_TOTALS.items():
             field = _one(form, name)
@@ -88,17 +97,30 @@ def _against_tables(form: Form, figures: Figures) -> Iterator[FormMoney]:
     field = _budget(form)
     if project is None or field is None:
         return
-    facts = _project_row(figures, project.text)
+    facts = _unit_row(units, form, project.text) or (_project_row(figures, project.text) if by_name else [])
     if facts:
         yield FormMoney(form, field, project.text, "", facts=tuple(facts))
 
 
 def _against_sources(form: Form) -> Iterator[FormMoney]:
-    """A form's total (its year's budget) with its sources, when it prints every one of them."""
+    """A form's total (its year's budget) with its sources, when it prints every one it must
+    (财政拨款 and 其他资金: boxes printed, or a list's columns, whose blank cells are 0)."""
     total = _budget(form)
-    parts = [_one(form, name) for name in words.SOURCE_PARTS]
-    if total is not None and all(part is not None for part in parts):
-        yield FormMoney(form, total, total.name, "", parts=tuple(p for p in parts if p is not None))
+    printed = {name: _one(form, name) for name in words.SOURCE_PARTS if form.field(name) is not None}
+    named = set(form.columns) if form.columns else {name for name, part in printed.items() if part is not None}
+    if total is None or not set(words.REQUIRED_SOURCES) <= named or any(part is None for part in printed.values()) \
+            or not printed:
+        return
+    whose = _row_name(form) if form.list_line else ""  # a list's row is its project's, or its unit's
+    yield FormMoney(form, total, whose or total.name, "", parts=tuple(p for p in printed.values() if p is not None))
+
+
+def _project_key(form: Form) -> str:
+    """What names a project form's row of the project table: its name, as the tables index rows.
+    Rows of lists of forms that print one name are projects of different units, none of which
+    the name alone finds."""
+    project = form.field("项目名称")
+    return normalise(project.text) if project is not None else ""
 
 
 def _budget(form: Form) -> FormField | None:
@@ -145,6 +167,15 @@ def _project_row(figures: Figures, name: str) -> list[Fact]:
     return []
 
 
+def _unit_row(units: Units, form: Form, name: str) -> list[Fact]:
+    """The figures of a project's row under the form's unit (实施单位) in the per-unit project tables."""
+    unit = form.field("实施单位")
+    key = units.named(unit.text) if unit is not None else None
+    if key is None:
+        return []
+    return next((facts for label in dict.fromkeys((name, words.NAME_NOTE.sub("", name))) if (facts := units.facts(key, label))), [])
+
+
 def _is_overall(form: Form) -> bool:
     """Is a form the department's overall one: titled so, and naming no project?"""
     return form.field("项目名称") is None and words.OVERALL_TITLE.search(form.table.title) is not None
@@ -153,7 +184,7 @@ def _is_overall(form: Form) -> bool:
 def _form_year(doc: Document, form: Form) -> int | None:
     """The year a form's title (or the lines right under it) names, if any."""
     first = form.table.location.line
-    lines = [line.text for line in doc.source.between(first, first + YEAR_REACH - 1)]
+    lines = [line.text for line in doc.lines_between(form.table.location.path, first, first + YEAR_REACH - 1)]
     for text in (form.table.title, *lines):
         match = words.FORM_YEAR.search(text)
         if match:
@@ -171,7 +202,7 @@ def _unit(doc: Document, form: Form) -> str:
     """The unit of a form's money: its table's, else the first one its lines print."""
     if form.table.unit:
         return form.table.unit
-    for line in doc.source.between(form.location.line, form.location.end_line):
+    for line in doc.lines_between(form.location.path, form.location.line, form.location.end_line):
         match = words.FORM_UNIT.search(line.text)
         if match:
             return match.group("unit")
@@ -215,8 +246,8 @@ def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
         for column in range(len(total.cells)):
             if column in percent:
                 continue
-            total_field = _cell_field(doc, total, column, "合计")
-            part_fields = [f for f in (_cell_field(doc, row, column, row.label) for row in parts
+            total_field = _cell_field(form.location.path, total, column, "合计")
+            part_fields = [f for f in (_cell_field(form.location.path, row, column, row.label) for row in parts
                                        if not words.OF_WHICH.match(row.label)) if f is not None]
             if total_field is None or not part_fields:
                 continue
@@ -225,7 +256,7 @@ def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
                 fine = False
             yield FormMoney(form, total_field, "合计", "", parts=tuple(part_fields))
         held.append(fine)
-    income, spending = (_cell_field(doc, rows[-1], 0, name) for (rows, _), name in zip(groups, ("收入合计", "支出合计")))
+    income, spending = (_cell_field(form.location.path, rows[-1], 0, name) for (rows, _), name in zip(groups, ("收入合计", "支出合计")))
     if budget and all(held) and income is not None and spending is not None:
         yield FormMoney(form, income, words.BALANCE, "", parts=(spending,))
 
@@ -233,7 +264,7 @@ def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
 def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[Doubt, ...]]]:
     """The rows of the money grid in two groups (income, then spending), each ending at its 合计,
     with a doubt for a group in which a line of figures could not be read by column."""
-    lines = list(doc.source.between(form.location.line, form.location.end_line))
+    lines = list(doc.lines_between(form.location.path, form.location.line, form.location.end_line))
     start = next((i for i, line in enumerate(lines) if words.MONEY_GRID_HEADER.search(line.text)), None)
     if start is None:
         return []
@@ -289,14 +320,14 @@ def _grid_row(line: Line) -> _GridRow | None:
                     [t.start() + 1 for t in tokens[first:]])
 
 
-def _cell_field(doc: Document, row: _GridRow, column: int, name: str) -> FormField | None:
+def _cell_field(path: str, row: _GridRow, column: int, name: str) -> FormField | None:
     """A cell of the money grid as a form field (its amount, where it is printed); None when blank."""
     text = row.cells[column] if column < len(row.cells) else None
     value = parse_amount(text) if text else None
     if text is None or value is None:
         return None
     start = row.columns[column]
-    location = Location(doc.path, row.line.number, start, row.line.number, start + len(text), row.line.page)
+    location = Location(path, row.line.number, start, row.line.number, start + len(text), row.line.page)
     return FormField(name, text, Amount(value, text, location), location)
 
 
@@ -315,16 +346,14 @@ def _against_narrative(doc: Document, form: Form, forms: list[Form], sentences: 
     Only a sentence that names this project and no other form's project, and says which figure
     each amount is."""
     project = form.field("项目名称")
-    rows = [c for c in doc.claims if isinstance(c, Completion)
-            and form.location.line <= c.sentence.location.line <= form.location.end_line]
+    rows = [c for c in doc.claims if isinstance(c, Completion) and c.sentence.location.within(form.location)]
     if project is None or len(rows) != 1 or len(normalise(project.text)) < MIN_PROJECT_NAME:
         return
     name = normalise(project.text)
     others = {normalise(f.field("项目名称").text) for f in forms if f is not form and f.field("项目名称")} - {name}
-    inside = [(f.location.line, f.location.end_line) for f in forms]
     doubts = tuple(d for d in (None if unit else UNIT_UNKNOWN,) if d)
     for paragraph, sentence, clean in sentences:
-        if any(a <= sentence.location.line <= b for a, b in inside):
+        if any(sentence.location.within(f.location) for f in forms):
             continue
         at = clean.text.find(name)
         if at < 0 or any(other and other in clean.text for other in others):
@@ -352,8 +381,7 @@ def _budget_costs(doc: Document, form: Form, unit: str) -> Iterator[FormMoney]:
     """A cost indicator naming the project's budget (预算控制数 20 万元 | 5.44 万元): its target is
     the budget the form's execution row states (预算数), its actual value what was spent (执行数).
     Only a value printed as money with its unit, and a form with one execution row."""
-    rows = [c for c in doc.claims if isinstance(c, Completion)
-            and form.location.line <= c.sentence.location.line <= form.location.end_line]
+    rows = [c for c in doc.claims if isinstance(c, Completion) and c.sentence.location.within(form.location)]
     if len(rows) != 1 or not unit:
         return
     row = rows[0]
@@ -396,3 +424,45 @@ def _spent_totals(doc: Document, form: Form, figures: Figures, links: Sequence[L
         if stated and len({a.value for a in stated}) == 1:
             yield FormMoney(form, field, subject, unit, doubts=doubts,
                             narrative=FormField(subject, stated[0].text, stated[0], stated[0].location))
+
+
+# --------------------------------------------------------------------------------------------
+# The rows of a list of forms that sum others (合计, a unit's row)
+
+LIST_MISREAD = Doubt("reading", "列表中多处单位行与其项目之和不符，单位行的结构可能读错",
+                     "several rows of the list do not add up: its units' rows may be misread")
+# A list whose summing rows fail this many times was misread (a project's row taken for its
+# unit's), not mis-added: a slip breaks a unit's sum and the 合计's, two at most.
+MAX_LIST_SLIPS = 2
+
+
+def _list_totals(doc: Document, totals: Sequence[ListTotal]) -> Iterator[FormMoney]:
+    """Each summing row of a list against its own sources (总计 = 财政拨款 + … as a project's),
+    and each of its money columns against the rows it sums (a blank cell is 0; a column no part
+    prints is not summed), in the list's unit; with a doubt on all of those when more fail than
+    a slip or two explains, or when a form involved was read with doubts."""
+    found: list[FormMoney] = []
+    for total in totals:
+        unit = _unit(doc, total.total)
+        yield from (replace(money, subject=total.label or money.subject, unit=unit,
+                            doubts=(*((FORM_DOUBTED,) if total.total.doubts else ()), *(() if unit else (UNIT_UNKNOWN,))))
+                    for money in _against_sources(total.total))
+        doubted = any(form.doubts for form in (total.total, *total.parts))
+        for name in total.total.columns:
+            field = _one(total.total, name)
+            parts = [(part, _one(part, name)) for part in total.parts if part.field(name) is not None]
+            if field is None or not parts or any(p is None for _, p in parts):
+                continue
+            fields = tuple(FormField(_row_name(part), p.text, p.amount, p.location) for part, p in parts if p is not None)
+            found.append(FormMoney(total.total, field, total.label or field.name, unit, parts=fields,
+                                   doubts=(FORM_DOUBTED,) if doubted else ()))
+    failing = sum(not adds_up(m.field.amount.value, [p.amount.value for p in m.parts if p.amount]) for m in found if m.field.amount)
+    misread = (LIST_MISREAD,) if failing > MAX_LIST_SLIPS else ()
+    for money in found:
+        yield replace(money, doubts=(*money.doubts, *misread, *(() if money.unit else (UNIT_UNKNOWN,))))
+
+
+def _row_name(form: Form) -> str:
+    """The name a list's row prints: its project's, else its unit's."""
+    name = form.field("项目名称") or form.field("实施单位")
+    return name.text if name is not None else ""

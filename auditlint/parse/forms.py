@@ -23,7 +23,7 @@ from typing import Iterator
 import regex
 
 from auditlint.patterns import compile_lazily
-from auditlint.model import Amount, BudgetRestatement, Completion, Document, Doubt, ExecutionScore, Line, Location, Sentence, Table
+from auditlint.model import Amount, BudgetRestatement, Completion, Document, Doubt, ExecutionScore, Line, Location, Sentence, Source, Table
 from auditlint import domain
 from auditlint.domain.wording import NUMBER
 from auditlint.parse.identity import document_year
@@ -58,35 +58,42 @@ EXECUTION_ROW_REACH = 8
 
 
 def form_regions(doc: Document) -> Iterator[tuple[Table, tuple[Line, ...]]]:
-    """Each form table with its lines, from its title to the next table's title."""
+    """Each form table with its lines, from its title to the next table's title in its file."""
     kinds = {kind.id for kind in domain.TABLE_KINDS if kind.form}
-    starts = sorted({t.location.line for t in doc.tables})
+    starts: dict[str, list[int]] = {}  # each file's table title lines, sorted
+    for table in doc.tables:
+        starts.setdefault(table.location.path, []).append(table.location.line)
+    for lines in starts.values():
+        lines.sort()
     for table in doc.tables:
         if table.kind not in kinds:
             continue
-        after = bisect_right(starts, table.location.line)
-        yield table, doc.source.between(table.location.line, starts[after] - 1 if after < len(starts) else math.inf)
+        here = starts[table.location.path]
+        after = bisect_right(here, table.location.line)
+        end = here[after] - 1 if after < len(here) else math.inf
+        yield table, doc.lines_between(table.location.path, table.location.line, end)
 
 
-def budget_restatements(doc: Document, read: dict[int, tuple[Amount, tuple[Doubt, ...]]] | None = None
+def budget_restatements(doc: Document, read: dict[Location, tuple[Amount, tuple[Doubt, ...]]] | None = None
                         ) -> Iterator[BudgetRestatement]:
     """Every sentence of a project form that states the budget of the document's year, with the
     form's field for it: its 当年预算 as printed beside the label, else `read`, the year's budget
-    its form read as fields states (by the line of the form's table, with the form's doubts). A
+    its form read as fields states (by the place of the form's table, with the form's doubts). A
     form with no field, or with two different ones, is left alone."""
     year = document_year(doc)
     if year is None:
         return
     for table, lines in form_regions(doc):
-        fields = [_amount(doc.path, line, match, "amount")
+        path = table.location.path
+        fields = [_amount(path, line, match, "amount")
                   for line in lines for match in CURRENT_BUDGET_FIELD.finditer(line.text)]
         doubts: tuple[Doubt, ...] = ()
-        if not fields and read and table.location.line in read:
-            field, doubts = read[table.location.line]
+        if not fields and read and table.location in read:
+            field, doubts = read[table.location]
             fields = [field]
         if not fields or len({f.value for f in fields}) > 1:
             continue
-        budgets = [(int(match.group("year")), _amount(doc.path, line, match, "amount"), line)
+        budgets = [(int(match.group("year")), _amount(path, line, match, "amount"), line)
                    for line in lines for match in YEAR_BUDGET.finditer(line.text)]
         by_year: dict[int, list[Amount]] = {}
         for stated_year, amount, _ in budgets:
@@ -98,7 +105,7 @@ def budget_restatements(doc: Document, read: dict[int, tuple[Amount, tuple[Doubt
             earlier_years = by_year.get(int(change.group("year")), []) if change else []
             earlier = earlier_years[0] if len({a.value for a in earlier_years}) == 1 else None
             yield BudgetRestatement(table, fields[0], stated, earlier,
-                                    _amount(doc.path, line, change, "delta") if change and earlier else None,
+                                    _amount(path, line, change, "delta") if change and earlier else None,
                                     bool(change) and change.group("direction") == "减少", doubts)
 
 
@@ -113,8 +120,8 @@ def _amount(path: str, line: Line, match: regex.Match, group: str) -> Amount:
 def execution_rates(doc: Document) -> Iterator[Completion]:
     """Each budget execution row of a form read as a completion rate."""
     year = document_year(doc)
-    for row, amounts, _ in _execution_rows(doc):
-        location = Location(doc.path, row.number, 1, row.number, len(row.text) + 1, row.page)
+    for path, row, amounts, _ in _execution_rows(doc):
+        location = Location(path, row.number, 1, row.number, len(row.text) + 1, row.page)
         yield Completion(amounts["budget"], amounts["actual"], amounts["rate"],
                          Sentence(row.text, 0, len(row.text), location), year=year)
 
@@ -122,20 +129,27 @@ def execution_rates(doc: Document) -> Iterator[Completion]:
 def execution_scores(doc: Document) -> Iterator[ExecutionScore]:
     """Each budget execution row whose header gives the rule of its score ("得分（20 分*执行率）"),
     with the score the row prints."""
-    for _, amounts, header in _execution_rows(doc):
+    for path, _, amounts, header in _execution_rows(doc):
         rule = SCORE_RULE.search(header.text)
         if rule is not None and "score" in amounts:
-            points = _amount(doc.path, header, rule, "points")
+            points = _amount(path, header, rule, "points")
             yield ExecutionScore(points, amounts["rate"], amounts["score"])
 
 
-def _execution_rows(doc: Document) -> Iterator[tuple[Line, dict[str, Amount], Line]]:
-    """Each budget execution row of a form, its figures by column, and its header: under a header
-    naming the budget (A), the spending (B) and the rate (B/A), the first line with a percentage,
-    when its figures are one per header column with the rate's the only percentage. A header or
-    a row that extraction scrambled (a marker moved to the next column, a figure lost, the
-    figures printed among the header's words) gives nothing."""
-    lines = [line for line in doc.source.lines if not line.is_blank]
+def _execution_rows(doc: Document) -> Iterator[tuple[str, Line, dict[str, Amount], Line]]:
+    """Each budget execution row of a form, with its file's path, its figures by column, and its
+    header (in each file of the document)."""
+    for source in doc.sources:
+        yield from _execution_rows_of(source)
+
+
+def _execution_rows_of(source: Source) -> Iterator[tuple[str, Line, dict[str, Amount], Line]]:
+    """The execution rows of one file: under a header naming the budget (A), the spending (B)
+    and the rate (B/A), the first line with a percentage, when its figures are one per header
+    column with the rate's the only percentage. A header or a row that extraction scrambled (a
+    marker moved to the next column, a figure lost, the figures printed among the header's
+    words) gives nothing."""
+    lines = [line for line in source.lines if not line.is_blank]
     for index, line in enumerate(lines):
         columns = [match.lastgroup for match in _EXECUTION_COLUMN.finditer(line.text)]
         if any(columns.count(column) != 1 for column in ("budget", "actual", "rate")) or columns.count("score") > 1 \
@@ -148,4 +162,5 @@ def _execution_rows(doc: Document) -> Iterator[tuple[Line, dict[str, Amount], Li
         figures = list(_ROW_FIGURE.finditer(row.text, tail.start()))
         if len(figures) != len(columns) or [bool(f.group("percent")) for f in figures] != [c == "rate" for c in columns]:
             continue
-        yield row, {column: _amount(doc.path, row, figure, "amount") for column, figure in zip(columns, figures)}, line
+        yield source.path, row, {column: _amount(source.path, row, figure, "amount")
+                                 for column, figure in zip(columns, figures)}, line

@@ -47,7 +47,7 @@ class Heading:
     year_location: Location
 
 
-def _reads_as_title(text: str) -> bool:
+def reads_as_title(text: str) -> bool:
     """Short, with no sentence punctuation."""
     return bool(text.strip()) and len(text.strip()) <= MAX_TITLE_WIDTH and not _SENTENCE.search(text)
 
@@ -60,12 +60,14 @@ def _year_and_kind(text: str, pattern: regex.Pattern) -> regex.Match | None:
 
 
 def identify(doc: Document) -> Identity | None:
-    """The document's kind and year from its title, or None when no title states them."""
-    for line in islice((l for l in doc.source.lines if not l.is_blank), TITLE_SCAN_LINES):
-        match = _year_and_kind(line.text, _TITLE) if line.layout == PROSE and _reads_as_title(line.text) else None
-        if match is not None:
-            location = Location(doc.source.path, line.number, match.start() + 1, line.number, match.end() + 1, line.page)
-            return Identity(match.group("kind"), int(match.group("year")), location)
+    """The document's kind and year from its title, or None when no title states them. A
+    document of several files has its title in the first file that prints one."""
+    for source in doc.sources:
+        for line in islice((l for l in source.lines if not l.is_blank), TITLE_SCAN_LINES):
+            match = _year_and_kind(line.text, _TITLE) if line.layout == PROSE and reads_as_title(line.text) else None
+            if match is not None:
+                location = Location(source.path, line.number, match.start() + 1, line.number, match.end() + 1, line.page)
+                return Identity(match.group("kind"), int(match.group("year")), location)
     return None
 
 
@@ -85,16 +87,16 @@ def template_headings(doc: Document) -> Iterator[Heading]:
     line cut from a wrapped sentence is no heading), and table titles."""
     for paragraph in doc.paragraphs:
         text = paragraph.text
-        if _reads_as_title(text):
+        if reads_as_title(text):
             match = _year_and_kind(text, TEMPLATE_HEADING)
             if match is not None:
                 yield Heading(text.strip(), int(match.group("year")), match.group("kind"),
                               paragraph.body.locate(match.start("year"), match.end("year")))
-    lines = {line.number: line for line in doc.source.lines}
+    lines = {(source.path, line.number): line for source in doc.sources for line in source.lines}
     for table in doc.tables:
         match = _year_and_kind(table.title, TEMPLATE_HEADING)
-        line = lines.get(table.location.line)
+        line = lines.get((table.location.path, table.location.line))
         at = line.text.find(match.group("year")) if match is not None and line is not None else -1
         if at >= 0:
             yield Heading(table.title, int(match.group("year")), match.group("kind"),
-                          Location(doc.source.path, line.number, at + 1, line.number, at + 5, line.page))
+                          Location(table.location.path, line.number, at + 1, line.number, at + 5, line.page))

@@ -70,6 +70,8 @@ def restatements(forms: Sequence[Form]) -> Iterator[IndicatorRestatement]:
     for same in projects.values():
         whose = _project(same[0])
         for earlier, later in zip(same, same[1:]):
+            if earlier.list_line and earlier.list_line == later.list_line:
+                continue  # two rows of one list are two projects (of two units), whatever their names
             for term in {i.term for i in later.indicators if i.term}:
                 yield from _pairs(_rows(later, term), _rows(earlier, term), whose)
     project_grids = [(_project(same[0]), grid) for same in projects.values() for form in same for grid in _grids(form)]

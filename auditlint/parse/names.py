@@ -8,7 +8,7 @@ tables) leaves the reader with two names for one body, one of them not its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from auditlint import domain
 from auditlint.model import Location, Source
@@ -28,10 +28,11 @@ class TwoNames:
     usual_count: int
 
 
-def second_names(source: Source) -> Iterator[TwoNames]:
-    """Every department name printed with two different second names in brackets."""
+def second_names(sources: Iterable[Source]) -> Iterator[TwoNames]:
+    """Every department name printed with two different second names in brackets, in any of the
+    files of a document."""
     seen: dict[str, dict[str, list[Location]]] = {}
-    for line in source.lines:
+    for source, line in ((source, line) for source in sources for line in source.lines):
         for match in domain.NAME_WITH_SECOND.finditer(line.text):
             location = Location(source.path, line.number, match.start("second") + 1, line.number,
                                 match.end("second") + 1, line.page)

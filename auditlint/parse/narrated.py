@@ -30,9 +30,8 @@ def narrated_indicators(forms: Sequence[Form], sentences: Cleaned) -> Iterator[N
     reported = _reported(forms)
     if not reported:
         return
-    inside = [(form.location.line, form.location.end_line) for form in forms]
     for paragraph, sentence, clean in sentences:
-        if any(first <= sentence.location.line <= last for first, last in inside):
+        if any(sentence.location.within(form.location) for form in forms):
             continue
         compact = regex.sub(r"\s", "", clean.text)
         for name, (form, indicator) in reported.items():

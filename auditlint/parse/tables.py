@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from auditlint.patterns import compile_lazily
-from auditlint.model import GRID, POSITIONED, UNCOMPUTED, Line, Location, Source, Table
+
+from auditlint.model import GRID, POSITIONED, PROSE, UNCOMPUTED, Line, Location, Source, Table
 from auditlint import domain
 from auditlint.parse.flow import flow_table
 from auditlint.parse.grid import ONE_SIDED_NOTE, both_sides, grid_tables
@@ -124,6 +125,7 @@ def find_tables(source: Source) -> tuple[Table, ...]:
     lines = source.lines
     starts = [(i, found) for i in range(len(lines)) if (found := _title_at(lines, i))]
     extents: list[tuple[str, str, domain.TableKind, Line, list[Line]]] = []
+    contents = -1  # the line of the last entry of a table of contents met
     for number, (start, (title, kind)) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         body: list[Line] = []
@@ -133,8 +135,10 @@ def find_tables(source: Source) -> tuple[Table, ...]:
                                        and any(is_amount_line(line_pieces(b)) for b in body)):
                 break
             body.append(line)
-        if not any(line.text.strip() for line in body):
-            continue  # a title with nothing under it is an entry of the table of contents
+        if not any(line.text.strip() and not is_page_furniture(line) for line in body) \
+                or _closes_contents(lines, contents, start, body):
+            contents = start  # an entry of the table of contents, not a table
+            continue
         caption = _caption(lines, start)
         previous = extents[-1] if extents else None
         if previous and _same_title(previous[0], title) and (previous[1] == caption or not caption and _continued(lines, start)) \
@@ -187,6 +191,15 @@ def _unit_above(source: Source, title_line: Line) -> str:
         if not rest or domain.TABLE_NUMBER.match(rest):
             return domain.unit_named(line.text)
     return ""
+
+
+def _closes_contents(lines: Sequence[Line], contents: int, start: int, body: list[Line]) -> bool:
+    """Is a title the last entry of a table of contents: printed right after another entry (page
+    numbers aside), with only running text under it (the narrative the contents open on), no
+    figure and no cell?"""
+    return 0 <= contents < start and all(line.is_blank or is_page_furniture(line) for line in lines[contents + 1:start]) \
+        and all(line.layout == PROSE and not is_amount_line(line_pieces(line))
+                for line in body if line.text.strip() and not is_page_furniture(line))
 
 
 # The fewest characters of a title that a page printing only the table's last columns may keep.

@@ -45,6 +45,7 @@ WORDS = {
     "clean": Message("未发现问题", "no findings"),
     "shown": Message("显示", "shown"),
     "no-picture": Message("图片数量已达上限，此处仅列文字", "picture limit reached: the text only"),
+    "companions": Message("与下列文件作为同一份文件检查：", "linted as one document with: "),
 }
 
 
@@ -57,9 +58,12 @@ def _word(key: str) -> str:
     return _both(WORDS[key])
 
 
-def where(location: Location, kind: str) -> str:
+def where(location: Location, kind: str, path: str = "") -> str:
     """A place as a reviewer finds it: the page first for a PDF, the paragraph or cell for a Word
-    or Excel file, then line:column of the text as read (which the lines shown are numbered by)."""
+    or Excel file, then line:column of the text as read (which the lines shown are numbered by);
+    its file first when that is another file than `path` (a document of several files)."""
+    if path and location.path != path:
+        return f"{location.path} · {where(location, 'pdf' if is_paged(location.path) else 'text')}"
     page = f"p{location.page} · " if kind == "pdf" else f"{location.anchor} · " if location.anchor else ""
     return f"{page}{location.line}:{location.column}"
 
@@ -68,13 +72,14 @@ class Document:
     """One linted file as the report shows it: its lines, read again, and its findings."""
 
     def __init__(self, path: str, findings: list[Finding], checked: tuple[int, int] | None = None,
-                 pdf_engine: str = "pdfium") -> None:
+                 pdf_engine: str = "pdfium", companions: tuple[str, ...] = (), wanted: bool = False) -> None:
         self.path = path
         self.findings = findings
         self.checked = checked  # how many tables and narrative claims the checks had in it
+        self.companions = companions  # the other files of its document, when it is one of several
         self.kind = "pdf" if is_paged(path) else "text"
         self.lines: dict[int, Line] = {}
-        if findings:
+        if findings or wanted:
             try:
                 # read as the run read it, so that its line numbers are the findings'
                 self.lines = {line.number: line for line in read_source(path, {"pdf_engine": pdf_engine}).lines}
@@ -86,13 +91,17 @@ class Document:
 
 
 def _documents(result: LintResult) -> list[Document]:
-    """Every file read, in order, each with its findings (a file with none is listed as clean)."""
+    """Every file read, in order, each with its findings (a file with none is listed as clean);
+    a file another file's findings point into is read too, to show their lines."""
     findings: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         findings[finding.location.path].append(finding)
+    pointed = {r.location.path for f in result.findings for r in f.related if r.location.path != f.location.path}
     paths = list(dict.fromkeys([*result.files, *findings]))
     counts = {path: (c.tables, c.claims) for path, c in result.checked.items()}
-    return [Document(path, sorted(findings.get(path, []), key=Finding.sort_key), counts.get(path), result.pdf_engine)
+    of = {path: members for members in result.documents for path in members}
+    return [Document(path, sorted(findings.get(path, []), key=Finding.sort_key), counts.get(of.get(path, (path,))[0]),
+                     result.pdf_engine, tuple(p for p in of.get(path, ()) if p != path), path in pointed)
             for path in paths]
 
 
@@ -126,8 +135,8 @@ def _pictures(document: Document, budget: int) -> dict[int, str]:
 
 
 def _placed(document: Document, location: Location) -> tuple[Line, Location] | None:
-    """The line a location points into, with it, if the document read again still has it."""
-    line = document.lines.get(location.line)
+    """The line a location of this file points into, with it, if the file read again still has it."""
+    line = document.lines.get(location.line) if location.path == document.path else None
     return (line, location) if line is not None else None
 
 
@@ -145,8 +154,8 @@ def _marked(line: Line, spans: list[tuple[int, int, str]]) -> str:
 
 
 def _context(document: Document, finding: Finding) -> str:
-    """The lines round each figure of the finding, the stated one and the related ones marked,
-    with an ellipsis between passages apart."""
+    """The lines round each figure of the finding in this file, the stated one and the related
+    ones marked, with an ellipsis between passages apart."""
     spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for location, kind in [(finding.location, "stated"), *((r.location, "related") for r in finding.related)]:
         if location.path != document.path:
@@ -165,9 +174,22 @@ def _context(document: Document, finding: Finding) -> str:
     return '<pre class="context">' + "\n".join(rows) + "</pre>"
 
 
-def _finding(document: Document, finding: Finding, picture: str | None) -> str:
+def _elsewhere(documents: dict[str, Document], document: Document, finding: Finding) -> str:
+    """The lines round the finding's figures in the other files of its document (a table
+    published apart from its narrative), each under its file's name."""
+    parts = []
+    for path in dict.fromkeys(r.location.path for r in finding.related if r.location.path != document.path):
+        other = documents.get(path)
+        lines = _context(other, finding) if other is not None else ""
+        if lines:
+            parts.append(f'<p class="where">{html.escape(path)}</p>{lines}')
+    return "".join(parts)
+
+
+def _finding(document: Document, finding: Finding, picture: str | None, documents: dict[str, Document]) -> str:
     """One finding as a reviewer checks it: level, rule and place; the message and hint; the
-    figures compared; the related places; and the page region, or the lines, that show it."""
+    figures compared; the related places; and the page region, or the lines, that show it, and
+    the lines of its figures in another file of its document."""
     level = finding.level.label
     parts = [f'<article class="finding {level}" data-level="{level}" data-rule="{html.escape(finding.rule)}">',
              f'<header><span class="badge {level}">{_word(level)}</span> <code>{html.escape(finding.rule)}</code> '
@@ -182,10 +204,12 @@ def _finding(document: Document, finding: Finding, picture: str | None) -> str:
     if finding.related:
         items = []
         for related in finding.related:
-            apart = document.kind == "pdf" and related.location.page != finding.location.page
+            apart = document.kind == "pdf" and (related.location.page != finding.location.page
+                                                 or related.location.path != document.path)
             note = f' <em>({_word("other-page")})</em>' if apart else ""
+            place = where(related.location, document.kind, document.path)
             items.append(f'<li><span class="swatch related"></span>{_both(related.message)} '
-                         f'<span class="where">{html.escape(where(related.location, document.kind))}</span>{note}</li>')
+                         f'<span class="where">{html.escape(place)}</span>{note}</li>')
         parts.append(f'<div class="related"><h4>{_word("related")}</h4><ul>{"".join(items)}</ul></div>')
     if picture is not None:
         alt = html.escape(f"{document.path} p{finding.location.page}")
@@ -196,6 +220,7 @@ def _finding(document: Document, finding: Finding, picture: str | None) -> str:
         if document.kind == "pdf" and finding.level >= Level.WARNING and document.lines:
             parts.append(f'<p class="omitted">{_word("no-picture")}</p>')
         parts.append(_context(document, finding))
+    parts.append(_elsewhere(documents, document, finding))
     parts.append("</article>")
     return "".join(parts)
 
@@ -205,7 +230,7 @@ def _group_name(finding: Finding) -> str:
     return finding.place.table if finding.place is not None and finding.place.table else ""
 
 
-def _document(number: int, document: Document, pictures: dict[int, str]) -> str:
+def _document(number: int, document: Document, pictures: dict[int, str], documents: dict[str, Document]) -> str:
     """A document's section: its counts per level, then its findings by table, narrative first."""
     counts = document.counts()
     cells = "".join(f'<td class="{level.label}">{counts[level]}</td>' for level in LEVELS)
@@ -216,6 +241,8 @@ def _document(number: int, document: Document, pictures: dict[int, str]) -> str:
         tables, claims = document.checked
         checked = Message(f"核对了 {tables} 张表格、{claims} 处说明", f"{tables} tables and {claims} narrative claims checked")
         parts.append(f'<p class="checked">{_both(checked)}</p>')
+    if document.companions:
+        parts.append(f'<p class="checked">{_word("companions")}{html.escape(", ".join(document.companions))}</p>')
     if not document.findings:
         parts.append(f'<p class="clean">{_word("clean")}</p>')
     groups: dict[str, list[int]] = defaultdict(list)
@@ -224,7 +251,7 @@ def _document(number: int, document: Document, pictures: dict[int, str]) -> str:
     for name in sorted(groups, key=lambda n: (n != "", n)):
         title = f'{_word("table")}: {html.escape(name)}' if name else _word("narrative")
         parts.append(f'<section class="group"><h3>{title} <span class="count"></span></h3>')
-        parts.extend(_finding(document, document.findings[i], pictures.get(i)) for i in groups[name])
+        parts.extend(_finding(document, document.findings[i], pictures.get(i), documents) for i in groups[name])
         parts.append("</section>")
     parts.append("</section>")
     return "".join(parts)
@@ -259,11 +286,12 @@ def render(result: LintResult, lang: str) -> str:
     """The whole page, shown first in `lang`. Its policy allows no request at all: styles and
     script are inline, pictures data URIs."""
     documents = _documents(result)
+    by_path = {document.path: document for document in documents}
     budget, sections = MAX_PICTURES, []
     for number, document in enumerate(documents, start=1):
         pictures = _pictures(document, budget)
         budget -= len(pictures)
-        sections.append(_document(number, document, pictures))
+        sections.append(_document(number, document, pictures, by_path))
     unreadable = ""
     if result.errors:
         items = "".join(f"<li><code>{html.escape(e.path)}</code>: {html.escape(e.reason)}</li>" for e in result.errors)

@@ -60,9 +60,15 @@ def plural(count: int, one: str, many: str) -> str:
 
 
 def related_text(finding: Finding, lang: str) -> str:
-    """Where else to look: each related figure or sentence with its position."""
-    see = ", ".join(f"{r.message.get(lang)} {position(r.location)}" for r in finding.related)
+    """Where else to look: each related figure or sentence with its position, and its file
+    when that is another file of the document (a table published apart from its narrative)."""
+    see = ", ".join(f"{r.message.get(lang)} {elsewhere(r.location, finding.location.path)}" for r in finding.related)
     return ("参见：" if lang == "zh" else "see: ") + see
+
+
+def elsewhere(location: Location, path: str) -> str:
+    """A related place: its position, after its file's path when not in the file `path`."""
+    return position(location) if location.path == path else f"{location.path}:{position(location)}"
 
 
 def describe(finding: Finding, lang: str) -> str:
@@ -186,23 +192,25 @@ def terminal_width() -> int:
     return max(MIN_WIDTH, shutil.get_terminal_size().columns)
 
 
-def file_line(result: LintResult, path: str, lang: str) -> str:
-    """What one file gave the checks and what they found: clean only when something was checked
-    and nothing found."""
-    mine = [f for f in result.every_finding if f.location.path == path]
-    counts_ = result.checked.get(path)
+def file_line(result: LintResult, paths: str | tuple[str, ...], lang: str) -> str:
+    """What one document (a file, or the files linted as one) gave the checks and what they
+    found: clean only when something was checked and nothing found."""
+    paths = (paths,) if isinstance(paths, str) else paths
+    mine = [f for f in result.every_finding if f.location.path in paths]
+    counts_ = result.checked.get(paths[0])
+    name = " + ".join(paths)
     if lang == "zh":
         what = f"（核对表格 {counts_.tables} 张、说明 {counts_.claims} 处）" if counts_ else ""
         found = "，".join(f"{LEVEL_WORDS['zh'][level]} {n}" for level, n in sorted(Counter(f.level for f in mine).items(), reverse=True))
-        if result.nothing_checked(path):
-            return f"{path}：未核对任何内容，不算无问题（{found or '未报告'}）"
-        return f"{path}：{found or '无问题'}{what}"
+        if result.nothing_checked(paths):
+            return f"{name}：未核对任何内容，不算无问题（{found or '未报告'}）"
+        return f"{name}：{found or '无问题'}{what}"
     what = f" ({plural(counts_.tables, 'table', 'tables')}, {plural(counts_.claims, 'claim', 'claims')} checked)" if counts_ else ""
     found = ", ".join(plural(n, *LEVEL_WORDS["en"][level])
                       for level, n in sorted(Counter(f.level for f in mine).items(), reverse=True))
-    if result.nothing_checked(path):
-        return f"{path}: nothing checked, so not clean ({found or 'not reported'})"
-    return f"{path}: {found or 'clean'}{what}"
+    if result.nothing_checked(paths):
+        return f"{name}: nothing checked, so not clean ({found or 'not reported'})"
+    return f"{name}: {found or 'clean'}{what}"
 
 
 def unsupported_line(result: LintResult, lang: str) -> str:
@@ -220,8 +228,8 @@ def render(result: LintResult, lang: str, width: int | None = None, colour: bool
     lines = [line for f in result.findings for line in finding_lines(f, lang, width, colour)]
     if lines:
         lines.append("")
-    for path in result.files:
-        lines += wrap(file_line(result, path, lang), width, "", INDENT)
+    for paths in result.by_document():
+        lines += wrap(file_line(result, paths, lang), width, "", INDENT)
     if result.unsupported:
         lines += wrap(unsupported_line(result, lang), width, "", INDENT)
     lines += wrap(summary(result, lang), width, "", INDENT)
