@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum
 
-from auditlint.model import Amount, Change, Claim, Completion, Fact, Share, Split, decimal_places
+from auditlint.model import Amount, Change, Claim, Completion, Fact, Share, Split, Stated, decimal_places
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -254,3 +254,16 @@ def _split_fits(split: Split) -> bool:
         return False
     return all(ratio_verdict(p.share, claim_ratio(p.amount, split.total, split)) <= Verdict.ROUNDING
                for p in split.parts if p.share is not None)
+
+
+def restatement_verdict(stated: Stated, sources: tuple[Stated, ...], tolerance: Decimal = ZERO
+                        ) -> tuple[Verdict, Stated] | None:
+    """How a figure one document states of another's stands to that document's own figure of
+    the same key (both in 万元, each with its rounding radius): the verdict and the figure it was
+    held to; None when the other document prints that key as several different figures (it
+    disagrees with itself there, which its own rules report) or not at all."""
+    values = {source.value for source in sources}
+    if len(values) != 1:
+        return None
+    source = next((s for s in sources if not s.doubts), sources[0])
+    return amount_verdict(stated.value - source.value, stated.radius + source.radius, tolerance), source

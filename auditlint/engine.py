@@ -24,15 +24,17 @@ from auditlint.config import ConfigError, Settings
 from auditlint.findings import Finding, Level, Message, pack_findings, unpack_findings
 from auditlint.language import choose, text_lang
 from auditlint.documents import named_documents
-from auditlint.index import Entry, Uncertain, entry, group
-from auditlint.model import Document, Location, Source
+from auditlint.findings import compared
+from auditlint.index import UNIT_DOCUMENT, Described, Entry, Uncertain, entry, group, pairs
+from auditlint.model import Document, Ledger, Location, Source
+from auditlint.parse.across import ledger
 from auditlint.parse import parse_documents
 from auditlint.parse.profile import profile
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
-from auditlint.result import FileError, LintResult
+from auditlint.result import Comparison, FileError, LintResult
 from auditlint.readers import NOT_YET, SUFFIXES, UnreadableError, preload, read_source
 from auditlint.runner import JobFailed, Limits, Outcome, file_size, run_jobs
-from auditlint.suppression import UnusedSuppression, apply_suppressions, parse_suppressions
+from auditlint.suppression import ALL_RULES, UnusedSuppression, apply_suppressions, parse_suppressions
 from auditlint.understood import Checked, NotUnderstood, checked, not_understood
 
 
@@ -157,6 +159,9 @@ class DocumentOutcome:
     checked: Checked
     unreadable: dict[str, str]
     entry: Entry | None = None
+    ledger: Ledger | None = None  # what the checks across documents keep of it, when one runs
+    # the suppression comments of the rules across documents, applied once those have run
+    suppressed: tuple[tuple[str, str, int, int], ...] = ()
 
 
 def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], settings: Settings,
@@ -187,10 +192,11 @@ def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], 
     everywhere = set.intersection(*off.values())
     findings: list[Finding] = []
     for check, info in checks:
-        if info.id not in everywhere:
+        if info.id not in everywhere and not is_across(check):
             findings.extend(run_check(check, info, document, settings))
     findings = [f for f in findings if f.rule not in off.get(f.location.path, set())]
-    ran = {info.id for _, info in checks}
+    across = {info.id for check, info in checks if is_across(check)}
+    ran = {info.id for _, info in checks} - across  # theirs run later, across documents
     counts = checked(document)
     # a rule that found something had something to check: only a document with no finding at
     # all and nothing read is not understood
@@ -204,8 +210,18 @@ def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], 
         kept.extend(apply_suppressions(mine, parse_suppressions(source), ran, known,
                                        report_unused and UnusedSuppression.id not in off[source.path]))
     language = text_lang("\n".join(line.text for source in raw for line in source.lines))
-    own = entry(raw[0].path, profile(document)) if len(raw) == 1 else None
-    return DocumentOutcome(anchored(kept, raw), language, counts, unreadable, own)
+    found = profile(document)
+    own = entry(raw[0].path, found) if len(raw) == 1 else None
+    kept_ledger = ledger(document, found) if across else None
+    suppressed = tuple((source.path, s.rule, s.first_line, s.last_line) for source in raw
+                       for s in parse_suppressions(source) if s.rule in across or s.rule == ALL_RULES) if across else ()
+    return DocumentOutcome(anchored(kept, raw), language, counts, unreadable, own, kept_ledger, suppressed)
+
+
+def is_across(check: Check) -> bool:
+    """Is a check one across documents: one that holds a document to another (`across`) for
+    the pairs of a relation (auditlint.index.pairs), and finds nothing within one?"""
+    return callable(getattr(check, "across", None)) and isinstance(getattr(check, "relation", None), str)
 
 
 def anchored(findings: list[Finding], sources: list[Source]) -> list[Finding]:
@@ -306,7 +322,9 @@ class DocumentLinter:
             raise JobFailed(str(exc)) from exc
         return {**pack_findings(outcome.findings), "language": outcome.language, "tables": outcome.checked.tables,
                 "claims": outcome.checked.claims, "unreadable": outcome.unreadable,
-                "entry": outcome.entry.to_data() if outcome.entry is not None else None}
+                "entry": outcome.entry.to_data() if outcome.entry is not None else None,
+                "ledger": outcome.ledger.to_data() if outcome.ledger is not None else None,
+                "suppressed": [list(s) for s in outcome.suppressed]}
 
 
 def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | None = None,
@@ -323,6 +341,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     loaded = load_checks()
     rules = all_rules(loaded)
     selected = select_rules(rules, settings)
+    chosen = {info.id for info in selected}
     recorded = read_baseline(baseline) if baseline else None
     files, errors, unsupported = collect_files(paths, (*settings.exclude, *settings.extend_exclude))
     named = named_documents(files, settings.documents)
@@ -343,6 +362,8 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     result = LintResult(errors=errors, rules=selected, unsupported=unsupported, pdf_engine=settings.pdf_engine)
     result.notices.extend(_uncertain_notice(candidate) for candidate in grouping.uncertain)
     findings: list[Finding] = []
+    ledgers: list[Ledger] = []
+    suppressed: list[tuple[str, str, int, int]] = []
     positions = {path: i for i, path in enumerate(files)}
     for members, outcome in sorted(outcomes.items(), key=lambda item: _order(item[0], positions)):
         if outcome.error is not None:
@@ -360,6 +381,13 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
             result.languages[path] = data["language"]
         result.checked[read[0]] = Checked(data["tables"], data["claims"])
         findings.extend(unpack_findings(data))
+        if data.get("ledger") is not None:
+            ledgers.append(Ledger.from_data(data["ledger"]))
+        suppressed.extend(tuple(s) for s in data.get("suppressed", ()))
+    across = [(check, info) for check, info in loaded if info.id in chosen and is_across(check)]
+    if across:
+        found, result.comparisons = compare_across(ledgers, across, settings)
+        findings.extend(f for f in found if not _suppressed(f, suppressed))
     result.findings = finalize(findings)
     result.lang = choose(settings.lang, result.languages.values())
     if recorded is not None:
@@ -371,6 +399,46 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
                 f"{'s' if len(recorded.fingerprints) != 1 else ''} and matched none of "
                 f"this run's: were the files renamed or moved?"))
     return result
+
+
+def compare_across(ledgers: list[Ledger], checks: list[tuple[Check, RuleInfo]], settings: Settings
+                   ) -> tuple[list[Finding], list[Comparison]]:
+    """The checks across documents, run in this process on the documents' ledgers: each pair
+    the index makes (auditlint.index.pairs) held one to the other by the rules of its relation,
+    less what per-file-ignores turns off for the later document's file; and, per pair, how
+    many figures were compared and how many differ."""
+    documents = [Described(l.paths, l.department, l.key, l.level, l.kind, l.year, l.units) for l in ledgers]
+    found: list[Finding] = []
+    comparisons: list[Comparison] = []
+    for pair in pairs(documents)[0]:
+        later, earlier = ledgers[pair.later], ledgers[pair.earlier]
+        owner = earlier.key if pair.relation == UNIT_DOCUMENT else ""
+        held = later.restatements(earlier, owner)
+        differ = errors = 0
+        for check, info in checks:
+            if check.relation != pair.relation or info.id in ignored_here(later.path, settings):
+                continue
+            options = Options(tolerance=settings.tolerance.get(info.id, Decimal(0)))
+            try:
+                new = list(check.across(later, earlier, options))
+            except Exception as exc:  # noqa: BLE001 - a rule's failure costs only its own findings
+                new = [Finding(info.id, Level.WARNING, Message(f"规则 {info.id} 在此对文件上出错（{exc}）",
+                                                               f"the rule {info.id} failed on this pair ({exc})"),
+                               Location(later.path, 1, 1, 1, 1), logical=f"rule-failed:{info.id}")]
+            differ += len(new)
+            errors += sum(1 for f in new if f.level == Level.ERROR)
+            found.extend(new)
+        comparisons.append(Comparison(later.paths, earlier.paths, pair.relation, f"{later.department} {later.year} {later.kind}",
+                                      f"{earlier.department} {earlier.year} {earlier.kind}",
+                                      sum(1 for r in held if compared(r)), differ, errors))
+    return found, comparisons
+
+
+def _suppressed(finding: Finding, suppressions: list[tuple[str, str, int, int]]) -> bool:
+    """Does a suppression comment of the finding's file cover it (a rule across documents, whose
+    findings are made after the files' own were filtered)?"""
+    return any(path == finding.location.path and rule in (ALL_RULES, finding.rule) and first <= finding.location.line <= last
+               for path, rule, first, last in suppressions)
 
 
 def build_index(paths: Iterable[str], settings: Settings | None = None,

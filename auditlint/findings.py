@@ -10,10 +10,10 @@ import hashlib
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import IntEnum
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from auditlint.agreement import Verdict
-from auditlint.model import Doubt, Fact, Location, decimal_places
+from auditlint.agreement import Verdict, restatement_verdict
+from auditlint.model import Doubt, Fact, Location, Restatement, Stated, decimal_places
 
 
 class Level(IntEnum):
@@ -233,3 +233,34 @@ def discrepancy(rule: str, verdict: Verdict, message: Message, location: Locatio
     return Finding(rule=rule, level=level, message=message, location=location, related=related, logical=logical,
                    stated=stated, expected=expected, difference=None if difference is None else str(difference),
                    hint=hint, place=place)
+
+
+def restated_figure(rule: str, restatement: Restatement, message: Callable[[Stated, Stated], Message],
+                    tolerance: Decimal = Decimal(0)) -> Finding | None:
+    """The finding on a figure one document states of another's (a checks-across-documents
+    rule's): none when any of its readings agrees with the other document's figure of that key,
+    or when the other document prints none of them as one figure; else the reading least in
+    doubt against that figure, judged as every figure is (discrepancy: rounding a note, a
+    contradiction an error unless a reading or a figure it was held to is in doubt). `message`
+    says it from the statement and the figure it was held to."""
+    judged = [(found[0], statement, found[1]) for statement, sources in restatement.sources
+              if (found := restatement_verdict(statement, sources, tolerance)) is not None]
+    if not judged or any(verdict == Verdict.AGREES for verdict, _, _ in judged):
+        return None
+    verdict, statement, source = min(judged, key=lambda j: (j[0], len(j[1].doubts) + len(j[2].doubts)))
+    # a contradiction is proven only when every reading of the figure is: any may be the one meant
+    doubts = tuple(dict.fromkeys(d for _, s, src in judged for d in (*s.doubts, *src.doubts)))
+    difference = statement.value - source.value
+    return discrepancy(rule, verdict, message(statement, source), statement.location, f"{statement.value:f}",
+                       f"{source.value:f}", difference,
+                       related=(Related(source.location, Message(f"所对照的数字：{source.label} {source.text}",
+                                                                 f"the figure it was held to: {source.label} {source.text}")),),
+                       logical=f"{rule}:{statement.subject}|{statement.column}|{statement.scope}|{statement.owner}|"
+                               f"{statement.year}",
+                       hint=shape_hint(statement.value, source.value), doubts=doubts)
+
+
+def compared(restatement: Restatement) -> bool:
+    """Was a restatement held to the other document's figure: does that document print one of
+    its keys as one figure?"""
+    return any(restatement_verdict(statement, sources) is not None for statement, sources in restatement.sources)

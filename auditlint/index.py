@@ -210,3 +210,95 @@ def units_listed(entries: Iterable[Entry]) -> tuple[dict[str, list[Entry]], list
             uncertain.append(Uncertain((unit.path, *(d.path for d in named_after)),
                                        f"{unit.department} is named after {named_after[0].department}, which lists no such unit"))
     return listed, uncertain
+
+
+# How two documents are held one to the other by the checks across documents (the rules'
+# `relation`): a budget (or final account) to the one of the year before, a final account to
+# the budget of its year, a department's tables by unit to each unit's own document.
+PRIOR_YEAR, BUDGET_TO_ACCOUNT, UNIT_DOCUMENT = "prior-year", "budget-to-account", "unit-document"
+
+
+@dataclass(frozen=True)
+class Described:
+    """A document (one file or several linted as one) as the pairing sees it: its files, whose
+    it is (name, key, level), its kind and year, and the keys of the units its tables list."""
+
+    paths: tuple[str, ...]
+    department: str
+    key: str
+    level: str
+    kind: str
+    year: int | None
+    units: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two documents one of which states figures of the other: `later` (the one that states
+    them, where a finding is reported) and `earlier` (the one held to), by their index in the
+    list paired, and how they relate."""
+
+    later: int
+    earlier: int
+    relation: str
+
+
+def described(entries: Iterable[Entry], documents: Iterable[tuple[str, ...]] = ()) -> list[Described]:
+    """The documents the entries make: the files of each document of several files as one (the
+    first file's name, else the next's; the level, kind and year they agree on), the others one each."""
+    by_path = {e.path: e for e in entries}
+    grouped = {path for members in documents for path in members}
+    found = []
+    for members in [*documents, *((path,) for path in by_path if path not in grouped)]:
+        parts = [by_path[path] for path in members if path in by_path]
+        if not parts:
+            continue
+        named = next((e for e in parts if e.key), parts[0])
+        found.append(Described(tuple(members), named.department, named.key, _one(e.level for e in parts) or "",
+                               _one(e.kind for e in parts) or "", _one(e.year for e in parts),
+                               frozenset(department_key(name) for e in parts for name in e.units)))
+    return found
+
+
+def _one(values: Iterable[Any]) -> Any:
+    """The one value the parts read (those that read none aside), else none."""
+    read = {value for value in values if value}
+    return read.pop() if len(read) == 1 else None
+
+
+def pairs(documents: list[Described]) -> tuple[list[Pair], list[Uncertain]]:
+    """The pairs of documents the checks across documents compare, and the matches left
+    uncertain (listed, never used): a department (its key) with two documents of one kind and
+    year (which of them is its?), a unit listed by two departments of that year and kind."""
+    slots: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    for number, doc in enumerate(documents):
+        if doc.key and doc.kind and doc.year:
+            slots[(doc.key, doc.kind, doc.year)].append(number)
+    uncertain = [Uncertain(tuple(path for n in numbers for path in documents[n].paths),
+                           "one department's two documents of one kind and year: which is its own is not certain")
+                 for numbers in slots.values() if len(numbers) > 1]
+    one = {slot: numbers[0] for slot, numbers in slots.items() if len(numbers) == 1}
+    found: list[Pair] = []
+    for (key, kind, year), later in one.items():
+        earlier = one.get((key, kind, year - 1))
+        if earlier is not None:
+            found.append(Pair(later, earlier, PRIOR_YEAR))
+        budget = one.get((key, "预算", year)) if kind == "决算" else None
+        if budget is not None:
+            found.append(Pair(later, budget, BUDGET_TO_ACCOUNT))
+    listing: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    for (key, kind, year), number in one.items():
+        for unit in documents[number].units:
+            listing[(unit, kind, year)].append(number)
+    for slot, departments in listing.items():
+        unit = one.get(slot)
+        if unit is None or unit in departments:
+            continue
+        if len(departments) > 1:
+            uncertain.append(Uncertain((*documents[unit].paths, *(p for n in departments for p in documents[n].paths)),
+                                       "a unit listed by two departments"))
+            continue
+        found.append(Pair(departments[0], unit, UNIT_DOCUMENT))
+    order = {id(doc): n for n, doc in enumerate(documents)}
+    found.sort(key=lambda p: (order[id(documents[p.later])], p.relation, p.earlier))
+    return found, uncertain

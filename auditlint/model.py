@@ -756,3 +756,142 @@ class Document:
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+
+# What a figure kept for the checks across documents is of (auditlint.parse.across): the budget
+# (预算: a budget's own figures, a later budget's 上年预算, a final account's 年初预算), the
+# budget as adjusted during the year (调整预算, 全年预算), or what was spent (决算, 执行数).
+BUDGET, ADJUSTED, FINAL = "budget", "adjusted", "final"
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure one document states, kept so that another document can be held to it: what it
+    is (`subject`: a code, a row's name, or `=quantity` for one of the document's totals;
+    `column`: the quantity its column states, or the column's name; `scope`: the money it is
+    of; `owner`: "" for the document's own body, else the key of the budget unit whose row it
+    is), of which year and `basis` (BUDGET, ADJUSTED, FINAL; "" when its words do not say), its
+    value and rounding radius in 万元, as printed and where, what the document calls it, how it
+    was read (`how`: "table", a column of the tables; "change", this year's amount less the
+    change a sentence states; "stated", the prior year's amount a sentence names), and why it
+    cannot prove an error (`doubts`). Statements of one `group` (> 0) are the readings of one
+    sentence's figure, of which any may be meant.
+
+    Small and plain: a document's statements travel from its child process to the parent as
+    JSON (to_data, from_data), and only they are kept across documents."""
+
+    subject: str
+    column: str
+    scope: str
+    owner: str
+    year: int
+    basis: str
+    value: Decimal
+    radius: Decimal
+    text: str
+    location: Location
+    label: str
+    how: str = "table"
+    doubts: tuple[Doubt, ...] = ()
+    group: int = 0
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """What the figure is of, whatever year: two documents' figures of one key are comparable."""
+        return (self.subject, self.column, self.scope, self.owner)
+
+    def to_data(self) -> dict[str, Any]:
+        return {"subject": self.subject, "column": self.column, "scope": self.scope, "owner": self.owner,
+                "year": self.year, "basis": self.basis, "value": str(self.value), "radius": str(self.radius),
+                "text": self.text, "location": _location_data(self.location), "label": self.label, "how": self.how,
+                "doubts": [[d.kind, d.zh, d.en] for d in self.doubts], "group": self.group}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "Stated":
+        return cls(data["subject"], data["column"], data["scope"], data["owner"], data["year"], data["basis"],
+                   Decimal(data["value"]), Decimal(data["radius"]), data["text"], Location(**data["location"]),
+                   data["label"], data["how"], tuple(Doubt(*d) for d in data["doubts"]), data["group"])
+
+
+def _location_data(location: Location) -> dict[str, Any]:
+    return {"path": location.path, "line": location.line, "column": location.column, "end_line": location.end_line,
+            "end_column": location.end_column, "page": location.page, "anchor": location.anchor}
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """What a document keeps for the checks across documents: whose it is (its department's or
+    unit's name and key, its level 部门/单位), what (its kind 预算/决算 and year), its files, and
+    its statements (Stated): its own figures, of its year and kind, and those it states of
+    another year or basis (上年预算数, 年初预算数, the base of a change) or of a unit it lists."""
+
+    paths: tuple[str, ...]
+    department: str
+    key: str
+    level: str
+    kind: str
+    year: int | None
+    figures: tuple[Stated, ...] = ()
+
+    @property
+    def basis(self) -> str:
+        """What the document's own figures are: the budget's, or what was spent (决算)."""
+        return FINAL if self.kind == "决算" else BUDGET
+
+    @property
+    def path(self) -> str:
+        return self.paths[0]
+
+    def own(self) -> dict[tuple[str, str, str, str], list["Stated"]]:
+        """The document's own figures (its year, its basis, its own body's), by key."""
+        found: dict[tuple[str, str, str, str], list[Stated]] = {}
+        for figure in self.figures:
+            if figure.year == self.year and figure.basis == self.basis and not figure.owner and figure.how == "table":
+                found.setdefault(figure.key, []).append(figure)
+        return found
+
+    @property
+    def units(self) -> frozenset[str]:
+        """The keys of the budget units whose rows its tables print."""
+        return frozenset(figure.owner for figure in self.figures if figure.owner)
+
+    def restatements(self, earlier: "Ledger", owner: str = "") -> list["Restatement"]:
+        """What this document states of the earlier one's own figures: its statements of the
+        earlier one's year and stage (or of no stage said, as from 与上年相比), of its own body
+        or (`owner`) of a unit, each with the earlier document's figures of the same key. A
+        sentence's statements (one group) are one restatement, of any of their keys. Statements
+        of another stage of that year (调整预算, 执行数 against a budget) are not the same
+        quantity and are left out; so are those whose key the earlier document does not print."""
+        sources = earlier.own()
+        groups: dict[tuple[int, int], list[Stated]] = {}
+        for number, figure in enumerate(self.figures):
+            if figure.owner != owner or figure.year != earlier.year or figure.basis not in (earlier.basis, ""):
+                continue
+            if not owner and figure.year == self.year and figure.basis == self.basis and figure.how == "table":
+                continue  # its own figure, not a restatement
+            if (figure.subject, figure.column, figure.scope, "") in sources:
+                groups.setdefault((figure.group, number if not figure.group else 0), []).append(figure)
+        found = []
+        for statements in groups.values():
+            held = tuple((s, tuple(sources[(s.subject, s.column, s.scope, "")])) for s in statements)
+            found.append(Restatement(tuple(statements), tuple(pair for pair in held if pair[1])))
+        return [r for r in found if r.sources]
+
+    def to_data(self) -> dict[str, Any]:
+        return {"paths": list(self.paths), "department": self.department, "key": self.key, "level": self.level,
+                "kind": self.kind, "year": self.year, "figures": [f.to_data() for f in self.figures]}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "Ledger":
+        return cls(tuple(data["paths"]), data["department"], data["key"], data["level"], data["kind"], data["year"],
+                   tuple(Stated.from_data(f) for f in data["figures"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Restatement:
+    """A figure one document states of another's (Ledger.restatements): its readings (one, or
+    the keys one sentence's figure may be of), each with the other document's figures of its
+    key (`sources`: (reading, figures) for the readings the other document prints)."""
+
+    statements: tuple[Stated, ...]
+    sources: tuple[tuple[Stated, tuple[Stated, ...]], ...]

@@ -17,6 +17,23 @@ class FileError:
     reason: str
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """Two documents held one to the other by the checks across documents: their files, how
+    they relate (prior-year, budget-to-account, unit-document), what each is (its department,
+    year and kind), how many figures of the later were compared with the earlier's, how many
+    of those differ (a finding of any level) and how many of those are errors."""
+
+    later: tuple[str, ...]
+    earlier: tuple[str, ...]
+    relation: str
+    later_name: str
+    earlier_name: str
+    compared: int
+    differ: int
+    errors: int
+
+
 @dataclass
 class LintResult:
     """Everything a report needs: the findings, the files read, the files that could not be.
@@ -39,6 +56,8 @@ class LintResult:
     checked: dict[str, Checked] = field(default_factory=dict)
     # the documents of several files, each its files as linted together (the others are one file each)
     documents: list[tuple[str, ...]] = field(default_factory=list)
+    # the pairs of documents the checks across documents compared
+    comparisons: list[Comparison] = field(default_factory=list)
 
     def nothing_checked(self, paths: str | tuple[str, ...]) -> bool:
         """Was nothing checked in a document read (a file, or the files of one): no table, no

@@ -24,7 +24,7 @@ from auditlint.agreement import fact_in_wan_yuan
 from auditlint.domain import TABLE_KINDS
 from auditlint.model import Amount, Change, Completion, Document, Fact, Form, Line, Location, Share, Table, TableReading
 from auditlint.domain.scope import SCOPE_NAMES
-from auditlint.index import Entry, group, series, units_listed
+from auditlint.index import Described, Entry, described, group, pairs, series, units_listed
 from auditlint.report.text import plural
 
 KIND_NAMES = {kind.id: kind.name for kind in TABLE_KINDS}
@@ -303,7 +303,16 @@ def describe_index(entries: list[Entry]) -> str:
              for path, lists in listed.items()]
     units += [" + ".join(name(path) for path in u.paths) + f" ({u.reason})" for u in unsure]
     parts.append("units matched to the department that lists them:\n" + _listed(units))
+    documents_ = described(entries, grouping.documents)
+    held, unsure = pairs(documents_)
+    lines = [f"{_named(documents_[p.later])} held to {_named(documents_[p.earlier])} ({p.relation})" for p in held]
+    lines += ["uncertain, not compared: " + " + ".join(name(path) for path in u.paths) + f" ({u.reason})" for u in unsure]
+    parts.append("documents compared across (the checks across documents):\n" + _listed(lines))
     return "\n\n".join(parts) + "\n"
+
+
+def _named(doc: Described) -> str:
+    return f"{doc.department} {doc.year or '?'} {doc.kind or '?'}"
 
 
 def _listed(items: list[str]) -> str:

@@ -60,7 +60,7 @@ def test_a_folder_groups_the_pair_by_itself_and_lints_the_other_samples_apart():
     result = run([str(SAMPLES)])
     assert result.documents == [(str(NARRATIVE), str(TABLES))]
     assert slips(f for f in result.findings if f.location.path == str(NARRATIVE)) == SLIPS
-    assert len(result.files) == len(list(SAMPLES.glob("*.txt")))
+    assert len(result.files) == len(list(SAMPLES.rglob("*.txt")))
 
 
 def test_two_narratives_for_one_table_set_are_linted_apart_with_a_notice(tmp_path):

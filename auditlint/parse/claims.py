@@ -170,37 +170,48 @@ def _completions_from_what_is_left(paragraph: Paragraph, sentence: Sentence, cle
     return claims
 
 
-def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before: CleanText | None) -> list[Change]:
+def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before: CleanText | None,
+             bare: bool = False) -> list[Change]:
     """The changes a sentence states, with what they are compared to: its own amount before the
     comparison (never itself a change: 增加10万元，较年初预算减少5万元), or, for a sentence that
-    opens with its comparison, the amount the sentence before states (_compared_before)."""
+    opens with its comparison, the amount the sentence before states (_compared_before). With
+    `bare`, also those that state neither a percentage nor the prior amount (see bare_changes)."""
     changes = []
     for pattern in _CHANGES:
         for match in pattern.finditer(clean.text):
             if _ENDS_IN_CHANGE.search(clean.text, 0, match.start("current")):
                 continue
             current = clean.amount(paragraph, match, "current")
-            change = _change(paragraph, sentence, clean, match, current, _named_base(clean, match))
+            change = _change(paragraph, sentence, clean, match, current, _named_base(clean, match), bare)
             changes.extend([change] if change else [])
     if before is None:
         return changes
     current = _compared_before(paragraph, before)
     for pattern in _CHANGES_OPENING if current else ():
         match = pattern.match(clean.text)
-        change = _change(paragraph, sentence, clean, match, current) if match else None
+        change = _change(paragraph, sentence, clean, match, current, bare=bare) if match else None
         changes.extend([change] if change else [])
     return changes
 
 
+def bare_changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before: CleanText | None) -> list[Change]:
+    """The changes a sentence states with neither a percentage nor the prior year's amount
+    ("公务接待费预算支出412.50万元，比上年预算减少31万元"): nothing in the sentence recomputes them,
+    so they are no claim of the document, but they state the prior year's amount (this year's
+    less the change), which that year's document printed (auditlint.parse.across)."""
+    return [change for change in _changes(paragraph, sentence, clean, before, bare=True)
+            if change.percent is None and change.prior is None]
+
+
 def _change(paragraph: Paragraph, sentence: Sentence, clean: CleanText, match: regex.Match, current: Amount,
-            stated_before: regex.Match | None = None) -> Change | None:
+            stated_before: regex.Match | None = None, bare: bool = False) -> Change | None:
     """The change a match states of `current`, with the prior year's amount its comparison names
     or the base stated before it; None when neither that nor a percentage gives anything to
-    recompute it against. A change of nothing (持平) is a change of 0, at that word."""
+    recompute it against (unless `bare`). A change of nothing (持平) is a change of 0, at that word."""
     prior = _PRIOR.search(match.group("reference"))
     stated_before = None if prior else stated_before
     percent = match.groupdict().get("percent")
-    if percent is None and prior is None and stated_before is None:
+    if percent is None and prior is None and stated_before is None and not bare:
         return None
     if "delta" in match.groupdict():
         delta = clean.amount(paragraph, match, "delta")

@@ -23,7 +23,7 @@ from auditlint.findings import Finding, Level
 from auditlint.model import Location, display_width
 from auditlint.readers import NOT_YET_ADVICE
 from auditlint.translate import translate
-from auditlint.result import LintResult
+from auditlint.result import Comparison, LintResult
 
 INDENT = "    "          # the message's continuation, the hint and the related places
 HANGING = INDENT * 2     # the continuation of a hint or of the related places
@@ -213,6 +213,22 @@ def file_line(result: LintResult, paths: str | tuple[str, ...], lang: str) -> st
     return f"{name}: {found or 'clean'}{what}"
 
 
+# How two documents compared across relate, in words.
+RELATIONS = {"prior-year": ("上年数", "last year's figures"), "budget-to-account": ("年初预算", "the budget"),
+             "unit-document": ("单位数字", "a unit's figures")}
+
+
+def comparison_line(made: Comparison, lang: str) -> str:
+    """Two documents held one to the other by the checks across documents: how many figures
+    of the later were compared with the earlier's, and how many differ."""
+    zh, en = RELATIONS.get(made.relation, (made.relation, made.relation))
+    if lang == "zh":
+        return (f"跨文件核对（{zh}）：{made.later_name} 对照 {made.earlier_name}，比对 {made.compared} 个数字，"
+                f"不符 {made.differ} 个（错误 {made.errors}）")
+    return (f"across documents ({en}): {made.later_name} held to {made.earlier_name}: "
+            f"{plural(made.compared, 'figure', 'figures')} compared, {made.differ} differ ({plural(made.errors, 'error', 'errors')})")
+
+
 def unsupported_line(result: LintResult, lang: str) -> str:
     """The files found in formats not read yet, and what to do with them."""
     names = ", ".join(result.unsupported)
@@ -230,6 +246,8 @@ def render(result: LintResult, lang: str, width: int | None = None, colour: bool
         lines.append("")
     for paths in result.by_document():
         lines += wrap(file_line(result, paths, lang), width, "", INDENT)
+    for made in result.comparisons:
+        lines += wrap(comparison_line(made, lang), width, "", INDENT)
     if result.unsupported:
         lines += wrap(unsupported_line(result, lang), width, "", INDENT)
     lines += wrap(summary(result, lang), width, "", INDENT)
