@@ -21,6 +21,7 @@ FAIL_ON = ("error", "warning", "note", "never")
 MIN_LEVELS = ("error", "warning", "note")
 LANGS = ("zh", "en")
 PDF_ENGINES = ("pdfium", "pdfminer")
+EXECUTORS = ("local", "dask")
 
 
 def lint(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], **options: Any) -> LintResult:
@@ -41,3 +42,19 @@ def lint(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], **opt
     from auditlint.api import lint as run_lint
 
     return run_lint(paths, **options)
+
+
+def lint_file(path: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+    """Lint one file and return plain data: what a job scheduler (Dask, Ray, a queue of your own)
+    sends back from a worker to lint a national year file by file.
+
+    The file is linted as `auditlint FILE` lints it, in a forked process within the `timeout`
+    and `max_memory` limits; `options` are `lint`'s. The result is a dict of strings, numbers,
+    lists and dicts only (json.dumps and pickle take it as it is):
+    `{"path": …, "result": {"findings": [finding data …], "language": "zh", "tables": n,
+    "claims": n}}`, or `{"path": …, "error": "the one-line reason it could not be read"}`. A
+    finding's data turns back into a Finding with `auditlint.findings.Finding.from_data`.
+    """
+    from auditlint.api import lint_file as lint_one
+
+    return lint_one(path, **options)

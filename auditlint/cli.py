@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from auditlint import FAIL_ON, LANGS, MIN_LEVELS, PDF_ENGINES, __version__
+from auditlint import EXECUTORS, FAIL_ON, LANGS, MIN_LEVELS, PDF_ENGINES, __version__
 from auditlint.help_zh import Group, help_lang
 
 if TYPE_CHECKING:
@@ -152,6 +152,12 @@ def main() -> None:
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=None,
               help="PDF engine: PDFium (pypdfium2) or pdfminer.six [default: pdfium].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted at once [default: 1].")
+@click.option("--executor", type=click.Choice(EXECUTORS), default=None,
+              help="Where files are linted: forked workers here, or a Dask cluster (needs auditlint-budget[dask]) "
+                   "[default: local].")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --executor dask: the scheduler's address (tcp://host:8786) [default: a cluster of "
+                   "--jobs workers on this machine].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds one document (its files together) may take before it is given up [default: 120].")
 @click.option("--max-memory", type=click.IntRange(min=64), default=None,

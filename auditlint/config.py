@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from auditlint import FAIL_ON, LANGS, MIN_LEVELS, PDF_ENGINES
+from auditlint import EXECUTORS, FAIL_ON, LANGS, MIN_LEVELS, PDF_ENGINES
 
 CONFIG_FILES = (".auditlint.toml", "pyproject.toml", "setup.cfg")
 
@@ -59,6 +59,8 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     # documents of several files, each its files' absolute paths or globs, in the order given
     documents: tuple[tuple[str, ...], ...] = ()
+    executor: str = "local"  # where files are linted: "local" (forked workers) or "dask" (auditlint.cluster)
+    scheduler: str | None = None  # the Dask scheduler's address; None: a cluster on this machine, --jobs workers
 
 
 def find_config(start: Path) -> Path | None:
@@ -214,6 +216,12 @@ def _positive_number(value: Any) -> float:
     return number
 
 
+def _address(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected a scheduler address (tcp://host:8786), got {value!r}")
+    return value.strip()
+
+
 def _per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, Mapping):
         raise ValueError("expected a mapping of file patterns to lists of rule ids")
@@ -251,6 +259,8 @@ _KEYS = {
     "exclude": _globs,
     "extend-exclude": _globs,
     "documents": _documents,
+    "executor": _choice(EXECUTORS),
+    "scheduler": _address,
 }
 
 

@@ -22,7 +22,7 @@ from auditlint import DISTRIBUTION
 from auditlint.agreement import Options
 from auditlint.baseline import occurrences, read_baseline
 from auditlint.config import ConfigError, Settings
-from auditlint.findings import Finding, Level, Message
+from auditlint.findings import Finding, Level, Message, pack_findings, unpack_findings
 from auditlint.language import choose, text_lang
 from auditlint.documents import named_documents
 from auditlint.findings import compared
@@ -274,6 +274,66 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
     return [finding.with_fingerprint(before) for finding, before in occurrences(sorted(unique.values(), key=Finding.sort_key))]
 
 
+class DocumentLinter:
+    """What a worker runs for one document (one file, or several linted as one), as a run's
+    settings say: its findings and what it read, as plain data (`{"findings": […], "places": […],
+    "language": …, "tables": n, "claims": n, "unreadable": {…}, "entry": …}`, see
+    lint_document), or JobFailed with the reason it cannot be read. It is called with the
+    document's first file; `documents` gives each first file's members (a file alone is its own).
+
+    Picklable, for an executor that sends it to other machines (auditlint.cluster): only the
+    settings and the documents travel, and the checks are loaded where it runs, once per process."""
+
+    def __init__(self, settings: Settings, loaded: list[tuple[Check, RuleInfo]] | None = None,
+                 documents: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.settings = settings
+        self.documents = documents or {}
+        self._loaded = loaded
+        self._chosen: set[str] | None = None
+        self._known: set[str] = set()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"settings": self.settings, "documents": self.documents}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["settings"], documents=state["documents"])  # type: ignore[misc]
+
+    def only(self, documents: dict[str, tuple[str, ...]]) -> DocumentLinter:
+        """The same linter for these documents only (what a task of a cluster is sent)."""
+        linter = DocumentLinter(self.settings, self._loaded, documents)
+        linter._chosen, linter._known = self._chosen, self._known
+        return linter
+
+    def prepare(self, firsts: Iterable[str]) -> None:
+        """Load the checks, and a PDF engine if a PDF is among the documents of `firsts`: what
+        the workers about to be forked from this process would otherwise each do again."""
+        if self._chosen is None:
+            if self._loaded is None:
+                self._loaded = load_checks()
+            rules = all_rules(self._loaded)
+            self._chosen = {info.id for info in select_rules(rules, self.settings)}
+            self._known = {info.id for info in rules}
+        if any(Path(path).suffix.lower() == ".pdf" for first in firsts for path in self.documents.get(first, (first,))):
+            preload(self.settings.pdf_engine)
+
+    def __call__(self, first: str) -> dict[str, Any]:
+        self.prepare(())
+        assert self._loaded is not None and self._chosen is not None
+        chosen = self._chosen
+        checks = [(check, info) for check, info in self._loaded if info.id in chosen]
+        try:
+            outcome = lint_document(self.documents.get(first, (first,)), checks, self.settings, self._known,
+                                    UnusedSuppression.id in chosen, NotUnderstood.id in chosen)
+        except UnreadableError as exc:
+            raise JobFailed(str(exc)) from exc
+        return {**pack_findings(outcome.findings), "language": outcome.language, "tables": outcome.checked.tables,
+                "claims": outcome.checked.claims, "unreadable": outcome.unreadable,
+                "entry": outcome.entry.to_data() if outcome.entry is not None else None,
+                # the ledger as its own JSON text, which the run holds as it is (HeldLedger)
+                "ledger": None if outcome.ledger is None else json.dumps(outcome.ledger.to_data(), ensure_ascii=False),
+                "suppressed": [list(s) for s in outcome.suppressed]}
+
+
 def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | None = None,
         progress: Progress | None = None) -> LintResult:
     """Lint every document under `paths`, hiding the findings the baseline file records.
@@ -289,35 +349,19 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     rules = all_rules(loaded)
     selected = select_rules(rules, settings)
     chosen = {info.id for info in selected}
-    known = {info.id for info in rules}
     recorded = read_baseline(baseline) if baseline else None
     files, errors, unsupported = collect_files(paths, (*settings.exclude, *settings.extend_exclude))
     named = named_documents(files, settings.documents)
     grouped = {path for members in named for path in members}
     first = [*named, *((path,) for path in files if path not in grouped)]
-    if any(Path(f).suffix.lower() == ".pdf" for members in first for f in members):
-        preload(settings.pdf_engine)  # import the engine once, before the workers fork
+    linter = DocumentLinter(settings, loaded)
 
-    def job(members: tuple[str, ...]) -> dict[str, Any]:
-        checks = [(check, info) for check, info in loaded if info.id in chosen]
-        try:
-            outcome = lint_document(members, checks, settings, known, UnusedSuppression.id in chosen,
-                                    NotUnderstood.id in chosen)
-        except UnreadableError as exc:
-            raise JobFailed(str(exc)) from exc
-        return {"findings": [f.to_data() for f in outcome.findings], "language": outcome.language,
-                "tables": outcome.checked.tables, "claims": outcome.checked.claims, "unreadable": outcome.unreadable,
-                "entry": outcome.entry.to_data() if outcome.entry is not None else None,
-                # the ledger as its own JSON text, which the run holds as it is (HeldLedger)
-                "ledger": None if outcome.ledger is None else json.dumps(outcome.ledger.to_data(), ensure_ascii=False),
-                "suppressed": [list(s) for s in outcome.suppressed]}
-
-    outcomes = _lint_all(first, job, settings, progress)
+    outcomes = _lint_all(first, linter, settings, progress)
     entries = [Entry.from_data(outcomes[(path,)].result["entry"]) for path in files
                if path not in grouped and outcomes[(path,)].error is None]
     grouping = group(entries)
     if grouping.documents:
-        again = _lint_all(grouping.documents, job, settings, progress)
+        again = _lint_all(grouping.documents, linter, settings, progress)
         for members in grouping.documents:
             for path in members:
                 del outcomes[(path,)]
@@ -343,7 +387,7 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
         for path in read:
             result.languages[path] = data["language"]
         result.checked[read[0]] = Checked(data["tables"], data["claims"])
-        findings.extend(Finding.from_data(item) for item in data["findings"])
+        findings.extend(unpack_findings(data))
         if data.get("ledger") is not None:
             ledgers.append(HeldLedger.of(data["ledger"]))
         suppressed.extend(tuple(s) for s in data.get("suppressed", ()))
@@ -454,15 +498,28 @@ def build_index(paths: Iterable[str], settings: Settings | None = None,
 
 def _lint_all(documents: list[tuple[str, ...]], job: Any, settings: Settings,
               progress: Progress | None) -> dict[tuple[str, ...], Outcome]:
-    """Each document linted in a child of its own, within the limits (which are a document's,
-    whatever its number of files): its outcome by its files."""
+    """Each document linted in a worker, within the limits (which are a document's, whatever its
+    number of files): its outcome by its files. A DocumentLinter's documents go where the
+    settings' executor sends them (forked workers here, or a Dask cluster); any other job is
+    run here."""
     by_first = {members[0]: members for members in documents}
     progress = progress or NoProgress()
     progress.start(len(documents))
     try:
-        outcomes = run_jobs(list(by_first), lambda first: job(by_first[first]), settings.jobs,
-                            Limits(settings.timeout, settings.max_memory), progress.advance,
-                            size=lambda first: sum(file_size(path) for path in by_first[first]))
+        if isinstance(job, DocumentLinter):
+            linter = job.only(by_first)
+            if settings.executor == "dask":
+                from auditlint.cluster import dask_outcomes
+
+                outcomes = dask_outcomes(list(by_first), linter, settings.scheduler, progress.advance)
+            else:
+                linter.prepare(by_first)  # before the workers fork
+                outcomes = run_jobs(list(by_first), linter, settings.jobs, Limits(settings.timeout, settings.max_memory),
+                                    progress.advance, size=lambda first: sum(file_size(path) for path in by_first[first]))
+        else:
+            outcomes = run_jobs(list(by_first), lambda first: job(by_first[first]), settings.jobs,
+                                Limits(settings.timeout, settings.max_memory), progress.advance,
+                                size=lambda first: sum(file_size(path) for path in by_first[first]))
     finally:
         progress.finish()
     return {by_first[outcome.path]: outcome for outcome in outcomes}

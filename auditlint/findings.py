@@ -7,10 +7,10 @@ values (stated, expected, difference). Reports only format these fields; they ne
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import IntEnum
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from auditlint.agreement import Verdict, restatement_verdict
 from auditlint.model import Doubt, Fact, Location, Restatement, Stated, decimal_places
@@ -93,22 +93,32 @@ class Finding:
         parts = (self.rule, path, self.logical, self.stated or "", self.expected or "", str(occurrence))
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
-    def to_data(self) -> dict[str, Any]:
-        """Plain JSON-ready data: how a finding leaves a worker process and enters a report."""
-        data = asdict(self)
-        data["level"] = self.level.label
-        return data
+    def to_data(self, with_related: bool = True) -> dict[str, Any]:
+        """Plain JSON-ready data: how a finding leaves a worker process and enters a report. Built
+        field by field, as dataclasses.asdict would build it (its related places a list, as JSON
+        has them), without its deep copies: a finding may name hundreds of related places."""
+        return {
+            "rule": self.rule, "level": self.level.label, "message": _message_data(self.message),
+            "location": _location_data(self.location),
+            "related": [_related_data(r) for r in self.related] if with_related else [],
+            "logical": self.logical, "stated": self.stated, "expected": self.expected, "difference": self.difference,
+            "hint": None if self.hint is None else _message_data(self.hint),
+            "place": None if self.place is None else {"table": self.place.table, "row": self.place.row,
+                                                       "column": self.place.column},
+            "fingerprint": self.fingerprint}
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> "Finding":
-        """The inverse of `to_data` (worker results travel as JSON, never as pickles)."""
+    def from_data(cls, data: dict[str, Any], places: list[Related] | None = None) -> "Finding":
+        """The inverse of `to_data` (worker results travel as JSON, never as pickles). With
+        `places`, the related places are numbers into it (see pack_findings)."""
         def message(value: dict[str, str] | None) -> Message | None:
             return Message(**value) if value is not None else None
 
+        related = tuple(places[i] for i in data["related"]) if places is not None else \
+            tuple(Related(Location(**r["location"]), Message(**r["message"])) for r in data["related"])
         return cls(
             rule=data["rule"], level=Level.parse(data["level"]), message=Message(**data["message"]),
-            location=Location(**data["location"]),
-            related=tuple(Related(Location(**r["location"]), Message(**r["message"])) for r in data["related"]),
+            location=Location(**data["location"]), related=related,
             logical=data["logical"], stated=data["stated"], expected=data["expected"],
             difference=data["difference"], hint=message(data["hint"]),
             place=Place(**data["place"]) if data["place"] is not None else None, fingerprint=data["fingerprint"])
@@ -116,6 +126,41 @@ class Finding:
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.page, loc.line, loc.column, self.rule, self.logical, self.message.en)
+
+
+def pack_findings(findings: Iterable[Finding]) -> dict[str, Any]:
+    """A file's findings as plain data, each related place sent once: `{"findings": [finding
+    data, its related places as numbers], "places": [related place data]}`. A figure that many
+    sentences restate is a related place of each of their findings; listed whole in every one,
+    a document that repeats its tables sends (and holds) the square of its length."""
+    numbers: dict[tuple[Related, str], int] = {}  # a location's anchor is not compared: it is a key of its own
+    packed = []
+    for finding in findings:
+        data = finding.to_data(with_related=False)
+        data["related"] = [numbers.setdefault((place, place.location.anchor), len(numbers)) for place in finding.related]
+        packed.append(data)
+    return {"findings": packed, "places": [_related_data(place) for place, _ in numbers]}
+
+
+def unpack_findings(data: dict[str, Any]) -> list[Finding]:
+    """The findings pack_findings packed, each related place one shared object."""
+    places = [Related(Location(**p["location"]), Message(**p["message"])) for p in data["places"]]
+    return [Finding.from_data(finding, places) for finding in data["findings"]]
+
+
+def _related_data(related: Related) -> dict[str, Any]:
+    return {"location": _location_data(related.location), "message": _message_data(related.message)}
+
+
+def _message_data(message: Message) -> dict[str, str]:
+    return {"zh": message.zh, "en": message.en}
+
+
+_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
+
+
+def _location_data(location: Location) -> dict[str, Any]:
+    return {name: getattr(location, name) for name in _LOCATION_FIELDS}
 
 
 def shape_hint(stated: Decimal, expected: Decimal) -> Message | None:

@@ -38,6 +38,8 @@ OPTIONS_ZH = {
     "lang": "消息语言：zh 或 en［默认：按区域设置；区域设置未指明时按文件的语言］。",
     "pdf_engine": "PDF 引擎：PDFium（pypdfium2）或 pdfminer.six［默认：pdfium］。",
     "jobs": "同时检查的文件数［默认：1］。",
+    "executor": "在哪里检查文件：本机的子进程（local），或一个 Dask 集群（dask，需安装 auditlint-budget[dask]）［默认：local］。",
+    "scheduler": "与 --executor dask 一起用：Dask 调度器的地址（tcp://主机:8786）［默认：在本机启动 --jobs 个 worker 的集群］。",
     "timeout": "一份文件（几个文件组成的按合计）最多可用的秒数，超时即放弃［默认：120］。",
     "max_memory": "一份文件（几个文件组成的按合计）最多可用的内存（MB）［默认：1024］。",
     "baseline": "只报告该基线文件未记录的发现。",

@@ -8,7 +8,7 @@ when the user can see the exact characters it is about.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from dataclasses import dataclass, field, replace
 from typing import Any, Union
@@ -29,10 +29,22 @@ def radius(value: Decimal) -> Decimal:
     return Decimal(0) if value == 0 and not places else Decimal(5).scaleb(-places - 1)
 
 
+class _CellWidths(dict):
+    """Each character's width in Latin character cells, found once per character met: the
+    parser measures every line and cell of a document, hundreds of thousands of characters."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        return width
+
+
+_CELL_WIDTHS = _CellWidths()
+
+
 def display_width(text: str) -> int:
     """Width in Latin character cells: East Asian wide and full-width characters count two, as
     they are set on the page (used to join wrapped lines and to place cells under headers)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_CELL_WIDTHS.__getitem__, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +163,20 @@ class Source:
     encoding: str
     lines: tuple[Line, ...]
     remarks: tuple[Remark, ...] = ()
+    _numbers: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_numbers", tuple(line.number for line in self.lines))
+
+    def between(self, first: float, last: float) -> tuple[Line, ...]:
+        """The lines numbered first to last (both included), found by bisection: a pass that
+        asks for each table's or form's lines must not walk the whole document each time, or a
+        long document costs the square of its length."""
+        return self.lines[bisect_left(self._numbers, first):bisect_right(self._numbers, last)]
+
+    def index_of(self, number: int) -> int:
+        """Where the first line numbered `number` or more stands in `lines` (len(lines) if none)."""
+        return bisect_left(self._numbers, number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -728,6 +754,13 @@ class Document:
     def lines_of(self, path: str) -> tuple[Line, ...]:
         """The lines of the document's file at `path` (none for a path not of this document)."""
         return next((source.lines for source in self.sources if source.path == path), ())
+
+    def lines_between(self, path: str, first: float, last: float) -> tuple[Line, ...]:
+        """The lines of the file at `path` numbered first to last, both included, found by
+        bisection (Source.between): asked once per table or form, a walk of the whole file each
+        time would cost a long document the square of its length."""
+        source = next((source for source in self.sources if source.path == path), None)
+        return source.between(first, last) if source is not None else ()
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

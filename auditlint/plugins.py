@@ -85,6 +85,7 @@ def load_checks() -> list[tuple[Check, RuleInfo]]:
     """
     loaded: dict[str, tuple[Check, RuleInfo]] = {}
     sources: dict[str, str] = {}  # the object each id loads ("auditlint.checks.x:X")
+    names: dict[int, str] = {}  # each distribution's name, read once: its metadata is parsed anew each time
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if sources.get(ep.name) == ep.value:
             continue  # the same check listed twice (metadata left by a renamed distribution): one rule
@@ -97,7 +98,9 @@ def load_checks() -> list[tuple[Check, RuleInfo]]:
             raise PluginError(f"{ep.value} is not an auditlint check (needs id, level, check())")
         if check.id != ep.name:
             raise PluginError(f"entry point {ep.name!r} loads a check whose id is {check.id!r}")
-        origin = ep.dist.name if ep.dist is not None else ""
+        if ep.dist is not None and id(ep.dist) not in names:
+            names[id(ep.dist)] = ep.dist.name
+        origin = names[id(ep.dist)] if ep.dist is not None else ""
         if check.id in loaded and loaded[check.id][1].origin != origin:
             raise PluginError(f"two checks claim the id {check.id!r}")
         loaded[check.id] = (check, describe(check, origin))

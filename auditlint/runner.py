@@ -1,12 +1,19 @@
-"""Run one job per file, each in a child process of its own, `jobs` at a time, within limits.
+"""Run one job per file, each within limits of its own, in worker processes, `jobs` at a time.
 
 A document downloaded from anywhere can make a PDF engine loop, allocate gigabytes or crash in
-C code, where no Python exception can stop it. So each file is read in a forked child with an
-address-space limit (RLIMIT_AS) and a deadline: a file that overruns either is killed and
-reported with that reason, and the other files go on. Forking is cheap next to reading a
-document, and the same path serves `--jobs 1` and `--jobs N`, so their output cannot differ.
+C code, where no Python exception can stop it. So files are read in forked workers with an
+address-space limit (RLIMIT_AS: what the worker started with, plus the limit), each file with a
+deadline: a file that overruns either is killed with its worker and reported with that reason,
+and the other files go on in a new one.
 
-Results come back over a pipe as JSON, never as pickles: nothing a child sends can make the
+A worker is forked once and lints file after file: what every file needs (the engine imported
+and initialised, patterns compiled, caches warm) is paid once per worker, not once per file,
+which is what linting many small files costs. A worker that has grown past a share of the
+memory limit retires after its file; and a file that dies or runs out of memory in a worker
+that linted others before is tried again, once, in a fresh one: its outcome is what a process
+of its own gives, whatever ran before it, so `--jobs 1` and `--jobs N` cannot differ.
+
+Results come back over a pipe as JSON, never as pickles: nothing a worker sends can make the
 parent execute code. Where `fork` does not exist (Windows), files are linted in this process,
 without the limits.
 """
@@ -14,10 +21,12 @@ from __future__ import annotations
 
 import faulthandler
 import json
+import math
 import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Sequence
@@ -62,65 +71,148 @@ def run_jobs(paths: Sequence[str], job: Job, jobs: int, limits: Limits,
     The largest jobs start first (by `size`, the file's size unless told) so that one big PDF
     does not run alone at the end; the order of the outcomes does not depend on it.
     """
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork"):
         return [_in_process(path, job, limits, done) for path in paths]
     size = size or file_size
-    order = sorted(range(len(paths)), key=lambda i: (-size(paths[i]), i))
+    pending = deque(sorted(range(len(paths)), key=lambda i: (-size(paths[i]), i)))
     outcomes: list[Outcome | None] = [None] * len(paths)
-    context = multiprocessing.get_context("fork")
-    running: dict[Connection, tuple[int, Any, float]] = {}
+    fresh_only: set[int] = set()  # files to try again in a worker of their own
+    idle: list[_Worker] = []
+    busy: dict[Connection, _Worker] = {}
     try:
-        while order or running:
-            while order and len(running) < max(1, jobs):
-                index = order.pop(0)
-                receiver, sender = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(sender, paths[index], job, limits), daemon=True)
-                process.start()
-                sender.close()
-                running[receiver] = (index, process, time.monotonic() + limits.timeout)
-            nearest = min(deadline for _, _, deadline in running.values())
-            wait(list(running) + [process.sentinel for _, process, _ in running.values()],
-                 timeout=max(0.0, nearest - time.monotonic()))
-            for receiver in list(running):
-                index, process, deadline = running[receiver]
-                outcome = _collect(paths[index], receiver, process, deadline, limits)
-                if outcome is not None:
-                    del running[receiver]
-                    receiver.close()
-                    outcomes[index] = outcome
-                    done()
+        while pending or busy:
+            while pending and len(busy) < max(1, jobs):
+                index = pending.popleft()
+                worker = idle.pop() if idle else _Worker.start(job, limits)
+                if index in fresh_only and worker.linted:
+                    idle.append(worker)
+                    worker = _Worker.start(job, limits)
+                worker.give(index, paths[index], limits)
+                busy[worker.connection] = worker
+            nearest = min(worker.deadline for worker in busy.values())
+            wait(list(busy), timeout=max(0.0, nearest - time.monotonic()))
+            for connection, worker in list(busy.items()):
+                index = worker.index
+                outcome = worker.collect(paths[index], limits)
+                if outcome is None:
+                    continue
+                del busy[connection]
+                if worker.gone:
+                    worker.stop()
+                else:
+                    idle.append(worker)
+                if worker.suspect and index not in fresh_only:
+                    fresh_only.add(index)  # it may have died of what the files before it left behind
+                    pending.appendleft(index)
+                    continue
+                outcomes[index] = outcome
+                done()
     finally:
-        for receiver, (_, process, _) in running.items():
-            process.kill()
-            process.join()
-            receiver.close()
+        for worker in busy.values():
+            worker.stop(kill=True)
+        for worker in idle:
+            worker.stop()
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _collect(path: str, receiver: Connection, process: Any, deadline: float, limits: Limits) -> Outcome | None:
-    """The outcome of a running child if it has one now, else None (still working)."""
-    if receiver.poll():
+# A worker whose address space has grown by this share of the memory limit lints no more files:
+# what a large document left behind must not shrink the room the next file has.
+RETIRE_SHARE = 0.5
+
+
+class _Worker:
+    """One forked worker and the file it is linting.
+
+    Forked with os.fork, not multiprocessing.Process: a worker may itself run inside a process
+    that multiprocessing calls a daemon (a Dask worker's), where multiprocessing refuses to
+    start children; and a fork is all it needs. Its death is seen as the end of its pipe."""
+
+    def __init__(self, pid: int, connection: Connection) -> None:
+        self.pid, self.connection = pid, connection
+        self.exitcode: int | None = None
+        self.index, self.deadline = -1, math.inf
+        self.linted = 0          # files it has finished
+        self.gone = False        # it died, was killed, or retired: no more files
+        self.suspect = False     # the current file died or ran out of memory after other files
+
+    @staticmethod
+    def start(job: Job, limits: Limits) -> _Worker:
+        ours, theirs = multiprocessing.Pipe(duplex=True)
+        pid = os.fork()
+        if pid == 0:  # the worker: it never returns from here
+            try:
+                _serve(theirs, ours, job, limits)
+            finally:
+                os._exit(1)
+        theirs.close()
+        return _Worker(pid, ours)
+
+    def alive(self) -> bool:
+        return not self._reaped(block=False)
+
+    def _reaped(self, block: bool) -> bool:
+        """Whether it has exited (its exit code kept), waiting for it if `block`."""
+        if self.exitcode is None:
+            pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
+            if pid == 0:
+                return False
+            self.exitcode = os.waitstatus_to_exitcode(status)
+        return True
+
+    def give(self, index: int, path: str, limits: Limits) -> None:
+        self.index, self.deadline, self.suspect = index, time.monotonic() + limits.timeout, False
         try:
-            payload = json.loads(receiver.recv_bytes())
-        except (EOFError, OSError, ValueError):
-            payload = None
-        process.join(EXIT_GRACE)
-        if process.is_alive():  # it sent its result but does not exit: no reason to wait for it
-            process.kill()
-            process.join()
-        if isinstance(payload, dict) and "error" in payload:
-            return Outcome(path, error=str(payload["error"]))
-        if isinstance(payload, dict) and "result" in payload:
+            self.connection.send_bytes(path.encode("utf-8", "surrogateescape"))
+        except OSError:
+            self.gone = True  # it died idle: collect() reports it, and the file is tried again
+
+    def collect(self, path: str, limits: Limits) -> Outcome | None:
+        """The outcome of the current file if there is one now, else None (still working)."""
+        if self.connection.poll():
+            try:
+                payload = json.loads(self.connection.recv_bytes())
+            except (EOFError, OSError, ValueError):
+                payload = None
+            if not isinstance(payload, dict) or not ("result" in payload or "error" in payload):
+                return self._died(path, limits)
+            self.suspect = bool(payload.get("memory")) and self.linted > 0
+            self.linted += 1
+            if payload.get("retire") or payload.get("memory"):
+                self.gone = True
+            if "error" in payload:
+                return Outcome(path, error=str(payload["error"]))
             return Outcome(path, result=payload["result"])
-        return Outcome(path, error=_death(process.exitcode, limits))
-    if not process.is_alive():
-        process.join()
-        return Outcome(path, error=_death(process.exitcode, limits))
-    if time.monotonic() >= deadline:
-        process.kill()
-        process.join()
-        return Outcome(path, error=f"gave up after the time limit of {limits.timeout:g} s (see --timeout)")
-    return None
+        if not self.alive():
+            return self._died(path, limits)
+        if time.monotonic() >= self.deadline:  # out of time in a fresh worker too: no second try
+            self.stop(kill=True)
+            return Outcome(path, error=f"gave up after the time limit of {limits.timeout:g} s (see --timeout)")
+        return None
+
+    def _died(self, path: str, limits: Limits) -> Outcome:
+        self._reaped(block=True)
+        self.gone, self.suspect = True, self.linted > 0
+        return Outcome(path, error=_death(self.exitcode, limits))
+
+    def stop(self, kill: bool = False) -> None:
+        """No more files: told so, it exits; one that does not within EXIT_GRACE (or one told to
+        stop working) is killed."""
+        self.gone = True
+        if not kill:
+            try:
+                self.connection.send_bytes(b"")  # the word to stop
+            except OSError:
+                pass  # it is gone already
+        self.connection.close()
+        grace = time.monotonic() + (0 if kill else EXIT_GRACE)
+        while not self._reaped(block=False) and time.monotonic() < grace:
+            time.sleep(0.005)
+        if self.exitcode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._reaped(block=True)
 
 
 def _death(exitcode: int | None, limits: Limits) -> str:
@@ -131,22 +223,51 @@ def _death(exitcode: int | None, limits: Limits) -> str:
     return f"the reader stopped without a result (exit status {exitcode})"
 
 
-def _child(sender: Connection, path: str, job: Job, limits: Limits) -> None:
-    """In the forked child: bound the address space, run the job, send one JSON message.
-    A crash is reported by the parent in one line; a fault handler's dump would only be noise."""
+def _serve(connection: Connection, parents_end: Connection, job: Job, limits: Limits) -> None:
+    """In a forked worker: bound the address space, then lint each path the parent sends, one
+    JSON message back for each, until it sends an empty one or the pipe closes (the parent's end,
+    inherited by the fork, is closed here so that the parent's death closes it). A crash is
+    reported by the parent in one line; a fault handler's dump would only be noise."""
+    parents_end.close()
     faulthandler.disable()
+    # The limit is what a file may take beyond what the worker starts with: forked from a large
+    # process (a Dask worker's, an application's), an absolute bound would leave a file no room.
+    start = _address_space()
     if resource is not None:
-        size = limits.max_memory * MB
+        size = start + limits.max_memory * MB
         try:
             resource.setrlimit(resource.RLIMIT_AS, (size, size))
         except (ValueError, OSError):
             pass  # no limit where the platform refuses one; the deadline still holds
-    payload = _attempt(path, job, limits)
+    while True:
+        try:
+            message = connection.recv_bytes()
+        except (EOFError, OSError):
+            break
+        if not message:
+            break
+        path = message.decode("utf-8", "surrogateescape")
+        payload = _attempt(path, job, limits)
+        if _address_space() - start > RETIRE_SHARE * limits.max_memory * MB:
+            payload["retire"] = True
+        try:
+            connection.send_bytes(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+        except MemoryError:
+            os._exit(3)
+        if payload.get("retire") or payload.get("memory"):
+            break
+    connection.close()
+    os._exit(0)
+
+
+def _address_space() -> int:
+    """The bytes of address space this process holds (what RLIMIT_AS bounds); 0 where the
+    platform does not say."""
     try:
-        sender.send_bytes(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
-    except MemoryError:
-        os._exit(3)
-    sender.close()
+        with open("/proc/self/statm", "rb") as statm:  # bytes: a worker may not be able to import a codec
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _attempt(path: str, job: Job, limits: Limits) -> dict[str, Any]:
@@ -156,7 +277,7 @@ def _attempt(path: str, job: Job, limits: Limits) -> dict[str, Any]:
     except JobFailed as exc:
         return {"error": str(exc)}
     except MemoryError:
-        return {"error": f"needs more than the memory limit of {limits.max_memory} MB (see --max-memory)"}
+        return {"error": f"needs more than the memory limit of {limits.max_memory} MB (see --max-memory)", "memory": True}
     except RecursionError:
         return {"error": "nested too deeply to read"}
     except Exception as exc:  # a bug must cost this file one line, not a traceback

@@ -14,13 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Location, Source
 from auditlint.parse import is_comment_line
 
-DIRECTIVE = regex.compile(
+DIRECTIVE = compile_lazily(
     r"<!--\s*auditlint:\s*(?P<kind>disable-next-line|disable|enable)\s*(?:=\s*(?P<rules>[\w\-,\s]*?))?\s*-->")
 ALL_RULES = "*"
 

@@ -11,7 +11,7 @@ to every reason auditlint writes).
 """
 from __future__ import annotations
 
-import regex
+from auditlint.patterns import compile_lazily
 
 # (English pattern, Chinese replacement): longer wordings before the shorter ones they contain.
 CATALOGUE: tuple[tuple[str, str], ...] = (
@@ -100,7 +100,7 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     (r"entry point (\S+) loads a check whose id is (\S+)", r"入口点 \1 加载的检查的 ID 是 \2"),
     (r"two checks claim the id (\S+)", r"两个检查声明了同一个 ID \1"),
 )
-COMPILED = tuple((regex.compile(pattern), replacement) for pattern, replacement in CATALOGUE)
+COMPILED = tuple((compile_lazily(pattern), replacement) for pattern, replacement in CATALOGUE)
 
 
 def translate(reason: str, lang: str) -> str:

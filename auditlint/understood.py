@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
 from auditlint.parse.numbers import AMOUNT_TOKEN
 
-MONEY = regex.compile(rf"{AMOUNT_TOKEN}\s*(?:万元|亿元|元)")  # an amount of money the narrative states
+MONEY = compile_lazily(rf"{AMOUNT_TOKEN}\s*(?:万元|亿元|元)")  # an amount of money the narrative states
 
 
 class NotUnderstood:

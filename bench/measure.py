@@ -1,5 +1,7 @@
 """A command line run as the operating system measures it: exit code, standard error, wall
-seconds, and peak resident memory from wait4 (the process's reaped workers included).
+seconds, peak resident memory and CPU seconds from wait4 (the process's reaped workers
+included). CPU time is what a shared machine's load leaves alone: wall time waits for the
+cores the others use.
 
 The command is started from a small helper process, not from the benchmark: Linux keeps a
 process's peak RSS across fork and exec, so a direct child would inherit the benchmark's own
@@ -19,7 +21,7 @@ process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subpr
 stderr = process.stderr.read()
 _, status, usage = os.wait4(process.pid, 0)
 print(json.dumps([os.waitstatus_to_exitcode(status), stderr.decode("utf-8", "replace"),
-                  time.monotonic() - started, usage.ru_maxrss / 1024]))
+                  time.monotonic() - started, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime]))
 """
 
 
@@ -29,6 +31,7 @@ class Measured:
     stderr: str
     seconds: float
     peak_mb: float
+    cpu: float = 0.0
 
 
 def measure(command: list[str]) -> Measured:

@@ -6,6 +6,7 @@ from typing import Iterator
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.agreement import Options, radius
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Amount, Document, Location
@@ -22,18 +23,18 @@ _GAP = r"(?:[^。；;，,\d%％]|\d{4}\s*年度?){0,16}?"  # words, and years ("
 # "支出决算1511.89万元，大于年初预算1560.05万元": A (unit) … WORD … B (unit), nothing numeric between.
 # A word denied or bounded (不超过, 未超过, 不一致) claims no order: "≤71.7万元，年度指标值：不超过
 # 71.7万元" states a ceiling twice.
-_COMPARED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?{_GAP}(?<!{NEGATION})(?P<word>{_WORD}){_GAP}"
-                          rf"(?P<b>{NUMBER})\s*(?P<ub>万元|元)")
+_COMPARED = compile_lazily(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?{_GAP}(?<!{NEGATION})(?P<word>{_WORD}){_GAP}"
+                           rf"(?P<b>{NUMBER})\s*(?P<ub>万元|元)")
 # "A与B持平", "A与B一致": the word after both numbers.
-_EQUALLED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:与|和|同){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元){_GAP}"
-                          rf"(?<!{NEGATION})(?P<word>持平|一致|相等)")
+_EQUALLED = compile_lazily(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:与|和|同){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元){_GAP}"
+                           rf"(?<!{NEGATION})(?P<word>持平|一致|相等)")
 # "预算数为10.00万元，决算数为8.00万元，决算数大于预算数": the two figures named after both, by the
 # names the sentence gave them before their amounts.
-_NAMED = regex.compile(rf"(?P<na>{FIGURE_TERMS})\s*(?<!{NEGATION})(?P<word>{_WORD})\s*(?P<nb>{FIGURE_TERMS})")
+_NAMED = compile_lazily(rf"(?P<na>{FIGURE_TERMS})\s*(?<!{NEGATION})(?P<word>{_WORD})\s*(?P<nb>{FIGURE_TERMS})")
 # A figure by its name and its amount: "决算数为8.00万元".
-_NAMED_AMOUNT = regex.compile(rf"(?P<name>{FIGURE_TERMS})\s*(?:为|是|达到?|共计?)?\s*(?P<v>{NUMBER})\s*(?P<u>万元|元)")
+_NAMED_AMOUNT = compile_lazily(rf"(?P<name>{FIGURE_TERMS})\s*(?:为|是|达到?|共计?)?\s*(?P<v>{NUMBER})\s*(?P<u>万元|元)")
 # "支出1809.22万元，比上年的1952.60万元增加…": both years' amounts, then the direction.
-_CHANGED = regex.compile(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:比|较){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)\s*(?P<word>{_CHANGE})")
+_CHANGED = compile_lazily(rf"(?P<a>{NUMBER})\s*(?P<ua>万元|元)\s*[，,]?\s*(?:比|较){_GAP}(?P<b>{NUMBER})\s*(?P<ub>万元|元)\s*(?P<word>{_CHANGE})")
 
 
 class ComparisonWord:
@@ -141,7 +142,7 @@ def _may_be_the_difference(match: regex.Match, meaning: int, actual: int) -> boo
     return named and (meaning == -1 or (meaning == 1 and actual == 0))
 
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = compile_lazily(r"\p{Han}")
 
 
 def _order(a: Decimal, b: Decimal) -> int:

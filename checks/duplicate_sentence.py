@@ -3,16 +3,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document, Location, Paragraph
 
-_HAN = regex.compile(r"\p{Han}")
-_PROSE_PUNCTUATION = regex.compile(r"[，。；：、！？]")
-_PUNCTUATION = regex.compile(r"\p{P}")
-_HAN_GAP_HAN = regex.compile(r"\p{Han}\s+(?=\p{Han})")
+_HAN = compile_lazily(r"\p{Han}")
+_PROSE_PUNCTUATION = compile_lazily(r"[，。；：、！？]")
+_PUNCTUATION = compile_lazily(r"\p{P}")
+_HAN_GAP_HAN = compile_lazily(r"\p{Han}\s+(?=\p{Han})")
 
 MIN_HAN = 3          # 主要是主要是 is the shortest slip worth a finding; 研究研究 is grammar
 MAX_REPEAT = 400     # longest repeated unit looked for (a long sentence)

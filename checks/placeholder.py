@@ -5,6 +5,7 @@ from typing import Iterator
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
@@ -15,16 +16,16 @@ _CHANGE_WORDS = "增加|增长|上升|减少|下降|降低"
 # or names a department by letters ("XX局"); its instructions to the one filling it in end with
 # "作下述说明".
 TEMPLATE_TEXT: tuple[tuple[regex.Pattern, str, str], ...] = (
-    (regex.compile(rf"(?:{_CHANGE_WORDS})\s*[（(]\s*(?:{_CHANGE_WORDS})\s*[)）]"),
+    (compile_lazily(rf"(?:{_CHANGE_WORDS})\s*[（(]\s*(?:{_CHANGE_WORDS})\s*[)）]"),
      "模板中的二选一用语未改", "the template's either-or wording was left in"),
-    (regex.compile(r"(?<![A-Za-z])(?:[XＸ]{2,}|[xｘ]{2,}|×{2,})(?![A-Za-z])(?=\s*[\p{Han}（(])|(?<=[\p{Han}])\s*(?:[XＸ]{2,}|×{2,})(?![A-Za-z])"),
+    (compile_lazily(r"(?<![A-Za-z])(?:[XＸ]{2,}|[xｘ]{2,}|×{2,})(?![A-Za-z])(?=\s*[\p{Han}（(])|(?<=[\p{Han}])\s*(?:[XＸ]{2,}|×{2,})(?![A-Za-z])"),
      "模板中的占位符未替换", "a template placeholder was not filled in"),
-    (regex.compile(r"仍保留该表格式|并在本表下方作下述说明|请在此(?:处)?(?:填写|说明)"),
+    (compile_lazily(r"仍保留该表格式|并在本表下方作下述说明|请在此(?:处)?(?:填写|说明)"),
      "模板的填写说明未删除", "the template's instructions to the writer were left in"),
 )
 # An amount missing before its unit: "财政拨款收支总预算万元", "支出决算为万元，".
-MISSING_AMOUNT = regex.compile(r"(?P<word>预算|决算|支出|收入|经费|拨款|合计|总计|共计|为|是)\s*(?P<unit>万元|元)(?=\s*[，,。；;、）)]|\s*$)")
-_UNIT_PHRASE = regex.compile(r"单位\s*(?:为|是)?\s*$|以\s*$|按\s*$")
+MISSING_AMOUNT = compile_lazily(r"(?P<word>预算|决算|支出|收入|经费|拨款|合计|总计|共计|为|是)\s*(?P<unit>万元|元)(?=\s*[，,。；;、）)]|\s*$)")
+_UNIT_PHRASE = compile_lazily(r"单位\s*(?:为|是)?\s*$|以\s*$|按\s*$")
 
 
 class Placeholder:

@@ -3,20 +3,19 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message
 from auditlint.model import Document, Location
 from auditlint.domain.wording import NUMBER
 
 # The same mark twice ("。。", "，，"); an ellipsis (……) and a dash (——) are doubled by design.
-_DOUBLED = regex.compile(r"([。，、；：！？])\1+|[，、；：][。]|[。][，、；]")
+_DOUBLED = compile_lazily(r"([。，、；：！？])\1+|[，、；：][。]|[。][，、；]")
 # 增长/下降 take a percentage ("下降28.39%"); 增加/减少 take an amount.
-_PERCENT_WORD = regex.compile(rf"(?:增长|下降|上升|降低)了?\s*(?P<number>{NUMBER})(?=\s*[，,。；;]|\s*$)")
+_PERCENT_WORD = compile_lazily(rf"(?:增长|下降|上升|降低)了?\s*(?P<number>{NUMBER})(?=\s*[，,。；;]|\s*$)")
 # An amount of the narrative: after a word, with two decimals, before a stop.
-_BARE_AMOUNT = regex.compile(r"(?<=[\p{Han}])(?P<number>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?=\s*[，,。；;、]|\s*$)")
-_AMOUNT_WITH_UNIT = regex.compile(rf"(?:{NUMBER})\s*万元")
+_BARE_AMOUNT = compile_lazily(r"(?<=[\p{Han}])(?P<number>\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?=\s*[，,。；;、]|\s*$)")
+_AMOUNT_WITH_UNIT = compile_lazily(rf"(?:{NUMBER})\s*万元")
 
 
 class Punctuation:

@@ -1,12 +1,13 @@
 """The `text-vs-table` rule: a figure in the narrative differs from the table figure it restates."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from auditlint.agreement import Options, amount_verdict, fact_in_wan_yuan, in_wan_yuan, radius
 from auditlint.findings import Finding, Level, Message, Related, discrepancy, figure_text, shape_hint
-from auditlint.model import Amount, BudgetRestatement, Document, Fact, FormMoney
+from auditlint.model import Amount, BudgetRestatement, Document, Doubt, Fact, FormMoney
 
 
 class TextVsTable:
@@ -77,8 +78,11 @@ class TextVsTable:
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         extra = options.tolerance
+        restated: dict[int, _Restated | None] = {}  # by the figures', shared by every sentence naming them
         for subject, stated, found in doc.facts.restated_figures:
-            finding = self._compare(subject, stated, found, doc, extra)
+            if id(found) not in restated:
+                restated[id(found)] = _Restated.of(found, doc)
+            finding = self._compare(subject, stated, restated[id(found)], extra)
             if finding is not None:
                 yield finding
         for restatement in doc.facts.budget_restatements:
@@ -144,23 +148,49 @@ class TextVsTable:
         if change is not None:
             yield change
 
-    def _compare(self, subject: str, stated: Amount, found: list[Fact], doc: Document, extra: Decimal) -> Finding | None:
+    def _compare(self, subject: str, stated: Amount, found: _Restated | None, extra: Decimal) -> Finding | None:
         """A narrative figure (in 万元) against the table figures it restates, each converted from its
         table's unit. An error needs every one of those tables trusted (its unit printed, its sums
         holding); otherwise the gap is a note that says what could not be confirmed."""
-        converted = [fact_in_wan_yuan(f) for f in found]
-        if len({value for value, _ in converted}) > 1:
+        if found is None:
             return None  # the tables disagree among themselves: cross-table's business
-        value, spread = converted[0]
-        verdict = amount_verdict(stated.value - value, radius(stated.value) + spread, extra)
-        doubts = list(dict.fromkeys(d for f in found for d in doc.facts.reading(f.table).doubts))
-        expected = found[0].amount
-        tables = "、".join(dict.fromkeys(f"《{f.table.name}》" for f in found))
+        value = found.value
+        verdict = amount_verdict(stated.value - value, radius(stated.value) + found.spread, extra)
         return discrepancy(
             self.id, verdict,
-            Message(f"正文中{subject}为 {stated.text} 万元，而{tables}为 {figure_text(found[0])}",
-                    f"the text gives {subject} as {stated.text} 万元, the tables "
-                    f"({', '.join(dict.fromkeys(f.table.name for f in found))}) as {figure_text(found[0])}"),
-            stated.location, stated.text, expected.text, stated.value - value,
-            related=tuple(Related(f.amount.location, Message(f"《{f.table.name}》", f.table.name)) for f in found),
-            logical=f"text:{subject}", hint=shape_hint(stated.value, value), doubts=doubts)
+            Message(f"正文中{subject}为 {stated.text} 万元，而{found.tables_zh}为 {found.figure}",
+                    f"the text gives {subject} as {stated.text} 万元, the tables ({found.tables_en}) as {found.figure}"),
+            stated.location, stated.text, found.expected, stated.value - value,
+            related=found.related, logical=f"text:{subject}", hint=shape_hint(stated.value, value),
+            doubts=list(found.doubts))
+
+
+@dataclass(frozen=True)
+class _Restated:
+    """What the narrative is held to when it restates a set of table figures, worked out once
+    for every sentence that names them: a name the narrative repeats is linked to the very same
+    figures each time, and rebuilding all this per sentence made a long document cost the
+    square of its length."""
+
+    value: Decimal
+    spread: Decimal
+    expected: str
+    figure: str
+    tables_zh: str
+    tables_en: str
+    related: tuple[Related, ...]
+    doubts: tuple[Doubt, ...]
+
+    @staticmethod
+    def of(found: Sequence[Fact], doc: Document) -> _Restated | None:
+        """The figures in 万元, or None when the tables disagree among themselves."""
+        converted = [fact_in_wan_yuan(f) for f in found]
+        if len({value for value, _ in converted}) > 1:
+            return None
+        value, spread = converted[0]
+        return _Restated(
+            value, spread, found[0].amount.text, figure_text(found[0]),
+            "、".join(dict.fromkeys(f"《{f.table.name}》" for f in found)),
+            ", ".join(dict.fromkeys(f.table.name for f in found)),
+            tuple(Related(f.amount.location, Message(f"《{f.table.name}》", f.table.name)) for f in found),
+            tuple(dict.fromkeys(d for f in found for d in doc.facts.reading(f.table).doubts)))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.agreement import Options, claim_amounts, claim_fits
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Amount, Document, Location
@@ -16,7 +15,7 @@ MIN_SIGNIFICANT = 3
 # The hint every finding of this rule carries.
 TEN_THOUSANDFOLD = Message("元与万元相差一万倍", "元 and 万元 differ by a factor of 10 000")
 MIN_SHARED_FIGURES = 2  # numbers a table in 元 must share with the 万元 figures before its unit is doubted
-_WAN_YUAN = regex.compile(rf"(?<![\d.,])(?P<amount>{NUMBER})\s*万元")
+_WAN_YUAN = compile_lazily(rf"(?<![\d.,])(?P<amount>{NUMBER})\s*万元")
 
 
 def _key(text: str) -> str:
@@ -43,7 +42,7 @@ def wan_yuan_figures(doc: Document) -> dict[str, list[Location]]:
 
 
 # An amount in 元 (not 万元, 亿元 or 千元), with the words before it as its subject.
-_YUAN_FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*(?<![万亿千])元")
+_YUAN_FIGURE = compile_lazily(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*(?<![万亿千])元")
 
 
 class UnitMismatch:

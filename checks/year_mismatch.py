@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level, Message, Related
 from auditlint.model import Document, Location
 
 # "截至2023年12月31日": the date a 决算 reports its assets at, which is the end of its own year.
-_AS_OF = regex.compile(r"截至\s*(?P<year>20\d{2})\s*年\s*12\s*月\s*31\s*日")
+_AS_OF = compile_lazily(r"截至\s*(?P<year>20\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
 class YearMismatch:

@@ -103,3 +103,26 @@ def test_version(cli):
 
 def test_no_paths_is_a_usage_error(cli):
     assert cli().exit_code == 2
+
+
+def test_a_command_imports_only_what_it_uses(tmp_path):
+    """Linting a text file into the text report imports no PDF engine, no other report format
+    and no table printer; `--version` not even the engine. Checked in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    document = tmp_path / "doc.txt"
+    document.write_text("住房公积金87.39万元，主要是人员异动。\n", encoding="utf-8")
+    probe = ("import sys, runpy\n"
+             "sys.argv = ['auditlint', *sys.argv[1:]]\n"
+             "try:\n    runpy.run_module('auditlint', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n")
+    def imported(*arguments: str) -> set[str]:
+        run = subprocess.run([sys.executable, "-c", probe, *arguments], capture_output=True, text=True)
+        return set(run.stderr.strip().splitlines()[-1].split())
+    linted = imported("--fail-on", "never", str(document))
+    assert "auditlint.engine" in linted
+    assert not {"pypdfium2", "pdfminer", "auditlint.readers.pdf", "auditlint.report.html", "auditlint.report.sarif",
+                "auditlint.report.pictures", "tabulate", "PIL"} & linted
+    assert "auditlint.engine" not in imported("--version")

@@ -10,15 +10,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Where each layer lives, and the auditlint modules (by prefix) it may import.
+# Where each layer lives, and the auditlint modules (by prefix) it may import. auditlint.patterns
+# (regular expressions compiled on first use) is below every layer, as the regex module is.
 LAYERS = {
-    "checks": ("auditlint.model", "auditlint.findings", "auditlint.domain", "auditlint.agreement"),
+    "checks": ("auditlint.model", "auditlint.findings", "auditlint.domain", "auditlint.agreement", "auditlint.patterns"),
     "auditlint/model.py": (),
-    "auditlint/domain": ("auditlint.domain",),
+    "auditlint/patterns.py": (),
+    "auditlint/domain": ("auditlint.domain", "auditlint.patterns"),
     "auditlint/agreement.py": ("auditlint.model",),
     "auditlint/findings.py": ("auditlint.model", "auditlint.agreement"),
-    "auditlint/readers": ("auditlint.model", "auditlint.readers"),
-    "auditlint/parse": ("auditlint.model", "auditlint.domain", "auditlint.agreement", "auditlint.parse"),
+    "auditlint/readers": ("auditlint.model", "auditlint.readers", "auditlint.patterns"),
+    "auditlint/parse": ("auditlint.model", "auditlint.domain", "auditlint.agreement", "auditlint.parse",
+                        "auditlint.patterns"),
     # The HTML report reads the documents again (readers), to show their own lines and pages; a
     # report prints the readers' reasons in the run's language (translate: a catalogue, no engine).
     "auditlint/report": ("auditlint.findings", "auditlint.result", "auditlint.report", "auditlint.model",

@@ -122,3 +122,25 @@ def test_two_figures_with_room_in_their_box_are_not_one_wrapped_number():
     glyphs = right_set("12.5", 187, 95) + characters("某局", 45, 110) + right_set("104,340.46", 257, 110) \
         + right_set("3", 187, 125)
     assert lines_of(glyphs) == [["12.5"], ["某局", "104,340.46"], ["3"]]
+
+
+def test_a_page_without_rules_is_cut_as_the_general_path_cuts_it():
+    """The fast path for unruled pages (prose) gives the very lines the general path gives when
+    no rule touches the page (one rule far off it makes the general path run)."""
+    import random
+
+    from auditlint.readers.layout import PageLayout, Rule, make_glyph, page_lines
+
+    chance = random.Random(7)
+    for _ in range(40):
+        glyphs = []
+        for row in range(20):
+            x = 50.0
+            for _ in range(chance.randint(1, 25)):
+                char = chance.choice("预算支出合计12345.6,0 ab")
+                width = 10 if ord(char) > 255 else 5
+                glyphs.append(make_glyph(char, x, 100 + row * 14, x + width, 110 + row * 14, 109 + row * 14))
+                x += width + chance.choice([0, 0, 0.5, 2, 20])
+        far_off = (Rule(-1000, -1000, -999, -990),)
+        assert page_lines([PageLayout(tuple(glyphs), ())], "p.pdf") == \
+            page_lines([PageLayout(tuple(glyphs), far_off)], "p.pdf")

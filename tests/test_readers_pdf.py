@@ -151,3 +151,57 @@ def test_an_empty_ruled_column_keeps_its_header_when_the_name_wraps_onto_a_secon
     [table] = parse_document(read_source(str(path), {})).tables
     assert table.columns == ("总计", "财政拨款/小计", "财政拨款/一般公共预算拨款", "财政拨款/政府性基金预算拨款", "单位资金")
     assert [a.text if a else None for a in table.rows[0].amounts] == ["100.00", "80.00", "80.00", None, "20.00"]
+
+
+def test_the_bare_pdfium_prototypes_are_pypdfium2s_signatures():
+    """The reader's bare prototypes (every pointer a c_void_p) declare the very functions
+    pypdfium2.raw declares, argument by argument: a pointer where it has a pointer, the same
+    integer or float type where it has one, the same result. A PDFium or pypdfium2 upgrade that
+    changes a signature fails here, not in a reader passing the wrong thing."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    from auditlint.readers.pdfium_calls import PROTOTYPES, calls
+
+    def kind(ctype: object) -> object:
+        if ctype is None:
+            return None
+        if ctype is ctypes.c_void_p or isinstance(ctype, type) and issubclass(ctype, ctypes._Pointer):
+            return "pointer"
+        return ctypes.sizeof(ctype), getattr(ctype, "_type_", None)
+
+    for name, (result, arguments) in PROTOTYPES.items():
+        theirs = getattr(raw, name)
+        assert [kind(a) for a in arguments] == [kind(a) for a in theirs.argtypes], name
+        assert kind(result) == kind(theirs.restype), name
+        ours = getattr(calls(), name)
+        assert ours is not theirs and theirs.argtypes != ours.argtypes  # pypdfium2's own left as they were
+
+
+def test_pages_read_with_bare_calls_are_those_the_wrapper_reads(tmp_path):
+    """Glyphs and rules of every page through the bare calls, against pypdfium2's own page
+    objects and typed calls on the same file: the same glyphs, the same rules."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from auditlint.readers.pdf import pdfium_pages
+
+    path = ruled_table_pdf(tmp_path / "ruled.pdf", "基本支出总表", [("财政拨款", 2, 4)], GROUPED_HEADER, GROUPED_ROWS,
+                           GROUPED_EDGES)
+    pages = list(pdfium_pages(path.read_bytes()))
+    document = pdfium.PdfDocument(str(path))
+    assert len(pages) == len(document)
+    for page, layout in zip(document, pages):
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        assert "".join(g.text for g in layout.glyphs) == "".join(text.split())
+        bounds = [page_object.get_bounds() for page_object in page.get_objects(max_depth=15)
+                  if page_object.type == raw.FPDF_PAGEOBJ_PATH]
+        height = page.get_height()
+        assert sorted((r.x0, r.top, r.x1, r.bottom) for r in layout.rules) == sorted(
+            (left, height - top, right, height - bottom) for left, bottom, right, top in bounds
+            if min(right - left, top - bottom) <= 2.0 and max(right - left, top - bottom) > 6.0)
+        textpage.close()
+        page.close()
+    document.close()

@@ -99,3 +99,53 @@ def test_reports_are_byte_identical_run_after_run_whatever_the_hash_seed(tmp_pat
         assert run.returncode == 1
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_a_worker_lints_file_after_file_in_a_process_of_its_own():
+    outcomes = run_jobs(["a", "b", "c"], lambda path: os.getpid(), 1, LIMITS)
+    pids = {outcome.result for outcome in outcomes}
+    assert len(pids) == 1 and os.getpid() not in pids
+
+
+def test_a_file_that_dies_after_other_files_is_tried_again_in_a_fresh_worker():
+    """Its outcome is the one a process of its own gives, whatever ran before it."""
+    seen: list[str] = []  # in each worker, the files it has linted
+
+    def job(path: str) -> int:
+        seen.append(path)
+        if path == "fragile" and len(seen) > 1:
+            os.kill(os.getpid(), signal.SIGSEGV)
+        if path == "crash":
+            os.kill(os.getpid(), signal.SIGSEGV)
+        return len(seen)
+
+    outcomes = run_jobs(["first", "fragile", "crash", "last"], job, 1, LIMITS)
+    assert outcomes[1].result == 1  # alone in its worker, it lints
+    assert outcomes[2].error.startswith("the reader died on this file (SIGSEGV)")  # dies alone too: said once
+    assert outcomes[0].result == 1 and outcomes[3].result == 1
+
+
+def test_a_worker_that_grew_past_half_the_memory_limit_lints_no_more_files():
+    kept: list[bytearray] = []
+
+    def job(path: str) -> int:
+        if path == "hog":
+            kept.append(bytearray(300 * 1024 * 1024))
+        return os.getpid()
+
+    outcomes = run_jobs(["hog", "next"], job, 1, Limits(timeout=30, max_memory=512))
+    assert outcomes[0].result != outcomes[1].result
+
+
+def test_the_memory_limit_counts_from_what_a_worker_starts_with():
+    """Forked from a process that already holds more than the limit (an application, a Dask
+    worker), a file still has the limit's room to itself, and no more."""
+    held = bytearray(600 * 1024 * 1024)  # the parent's own, beyond the 512 MB limit
+
+    def job(path: str) -> int:
+        return len(bytearray((100 if path == "small" else 700) * 1024 * 1024))
+
+    small, large = run_jobs(["small", "large"], job, 1, Limits(timeout=30, max_memory=512))
+    assert small.result == 100 * 1024 * 1024
+    assert large.error == "needs more than the memory limit of 512 MB (see --max-memory)"
+    del held

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
+from auditlint.patterns import compile_lazily
+
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,12 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("project", "项目支出表", (r"项目支出.{0,8}表",)),
 )
 
-_KIND_PATTERNS = [(kind, regex.compile(p)) for kind in TABLE_KINDS for p in kind.patterns]
-_SPACES = regex.compile(r"\s+")
-_SENTENCE_MARK = regex.compile(r"[。；，]")
+_KIND_PATTERNS = [(kind, compile_lazily(p)) for kind in TABLE_KINDS for p in kind.patterns]
+# Any kind's title at all, in one search: most lines name no table, and are then asked once, not
+# once per pattern (which kind is still the first pattern's, in order, that matches).
+_ANY_KIND = compile_lazily("|".join(f"(?:{p})" for kind in TABLE_KINDS for p in kind.patterns))
+_SPACES = compile_lazily(r"\s+")
+_SENTENCE_MARK = compile_lazily(r"[。；，]")
 KINDS_BY_ID = {kind.id: kind for kind in TABLE_KINDS}
 
 # A body's name with its second name in brackets: 武汉市洪山区行政审批局（武汉市洪山区政务服务局）.
@@ -70,7 +75,7 @@ KINDS_BY_ID = {kind.id: kind for kind in TABLE_KINDS}
 # 2026年) is no second name.
 _BODY = r"(?:局|委员会|厅|办公室|办|中心|院|所|部|处|站|队|政府|委|会)"
 # The name starts after a title's year ("2024年度临港区…局（…）部门决算").
-NAME_WITH_SECOND = regex.compile(rf"(?:年度?)?(?P<name>(?<!年)\p{{Han}}{{4,30}}?{_BODY})[（(](?P<second>\p{{Han}}{{4,30}}?{_BODY})[)）]")
+NAME_WITH_SECOND = compile_lazily(rf"(?:年度?)?(?P<name>(?<!年)\p{{Han}}{{4,30}}?{_BODY})[（(](?P<second>\p{{Han}}{{4,30}}?{_BODY})[)）]")
 
 # The standard tables each kind of document must print (DOMAIN.md), as table kinds; a tuple of
 # several kinds is one table that cities print under either. Only the tables every city's
@@ -123,13 +128,14 @@ MAX_TITLE_LENGTH = 40
 
 # A table's name cited by the narrative, not a title: quoted (《…收支预算总表》, “…预算表”中…), or
 # the heading of the paragraph about it (十二、政府采购预算表情况说明).
-_CITED = regex.compile(r"表[》”]|说明$")
+_CITED = compile_lazily(r"表[》”]|说明$")
 
 
 def table_kind(title: str) -> TableKind | None:
     """The standard table a title names, or None."""
     compact = _SPACES.sub("", title)
-    if len(compact) > MAX_TITLE_LENGTH or _SENTENCE_MARK.search(compact) or _CITED.search(compact):
+    if len(compact) > MAX_TITLE_LENGTH or _SENTENCE_MARK.search(compact) or _CITED.search(compact) \
+            or not _ANY_KIND.search(compact):
         return None
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(compact):
@@ -138,13 +144,13 @@ def table_kind(title: str) -> TableKind | None:
 
 
 # The numbered caption some templates print above the title: 预算01表, 公开 02 表, 表1, 表 5-1.
-TABLE_NUMBER = regex.compile(r"^\s*(?:(?:预算|公开|部门)?\s*\d{1,2}(?:\s*-\s*\d)?\s*表|表\s*\d{1,2}(?:\s*-\s*\d)?)\s*$")
+TABLE_NUMBER = compile_lazily(r"^\s*(?:(?:预算|公开|部门)?\s*\d{1,2}(?:\s*-\s*\d)?\s*表|表\s*\d{1,2}(?:\s*-\s*\d)?)\s*$")
 
 # 单位：万元 / 金额单位：元 / 单位: 万元 (the department line "单位：某局" is no unit).
-UNIT = regex.compile(r"(?:金额)?单位[：:](万元|元)(?![\p{Han}])")
+UNIT = compile_lazily(r"(?:金额)?单位[：:](万元|元)(?![\p{Han}])")
 # The unit in brackets after a title or a column's name: 预算数（万元）, 金额(元), （单位：万元）.
-BRACKETED_UNIT = regex.compile(r"[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?(万元|元)\s*[)）]")
-_SPACED_UNIT = regex.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元)(?![\p{Han}])")
+BRACKETED_UNIT = compile_lazily(r"[（(]\s*(?:(?:金额)?单位\s*[：:]\s*)?(万元|元)\s*[)）]")
+_SPACED_UNIT = compile_lazily(r"(?:金额)?单位\s*[：:]\s*(万元|元)(?![\p{Han}])")
 
 
 def unit_named(text: str) -> str:
@@ -160,16 +166,16 @@ def without_unit(text: str) -> str:
     return _SPACED_UNIT.sub("", BRACKETED_UNIT.sub("", text)).strip()
 
 # Header words of columns that number rows or columns and never hold amounts.
-ORDINAL_HEADERS = regex.compile(r"^(?:行\s*次|行|栏\s*次|序号)$")
+ORDINAL_HEADERS = compile_lazily(r"^(?:行\s*次|行|栏\s*次|序号)$")
 
 # Header words of the columns that name a row rather than measure it.
-LABEL_HEADERS = regex.compile(
+LABEL_HEADERS = compile_lazily(
     r"^(?:项\s*目|科目名称|科目编码|(?:部门)?(?:功能|经济)分类科目(?:名称)?|单位名称|单位编码|单位代码|部门.{0,4}(?:名称|代码|编码)"
     r"|预算单位|支出项目类别|项目名称|项目类别|类|款|项|科\s*目|经济科目|功能科目.{0,2}|收\s*入|支\s*出)$")
 
 # Header words of a column that holds codes (科目编码, 功能分类科目编码/类, 单位代码): never amounts,
 # whatever digits it prints (its 款 and 项 parts, "05", "02", read as numbers, add up to nothing).
-CODE_HEADER = regex.compile(r"(?:编码|代码)$|^[类款项]$")
+CODE_HEADER = compile_lazily(r"(?:编码|代码)$|^[类款项]$")
 
 
 def names_codes(column: str) -> bool:
@@ -179,24 +185,24 @@ def names_codes(column: str) -> bool:
 
 # A part of a code printed in a column of its own after the column of the code's first part: the
 # two digits of a 款 (208 | 05) or of a 项 (208 | 05 | 02).
-CODE_PART = regex.compile(r"^\d{2}$")
+CODE_PART = compile_lazily(r"^\d{2}$")
 # A code of the government procurement catalogue (政府采购品目分类目录): A goods, B works, C
 # services, then digits for the item (A02010104). It is a row's code, not its name: 货物 beside
 # it is.
-CATALOGUE_CODE = regex.compile(r"^[ABC]\d{0,8}$")
+CATALOGUE_CODE = compile_lazily(r"^[ABC]\d{0,8}$")
 
 # The heading over one side of a two-sided table (本年收入 | 本年支出, 财政拨款收入 | 财政拨款支出).
-SIDE_HEADING = regex.compile(r"^(?:本年|财政拨款)(收入|支出)$")
+SIDE_HEADING = compile_lazily(r"^(?:本年|财政拨款)(收入|支出)$")
 
 # A heading of the narrative, which ends a table it follows: 其他相关情况说明, 名词解释.
-SECTION_HEADING = regex.compile(r"^.{0,30}(?:说明|名词解释)$")
+SECTION_HEADING = compile_lazily(r"^.{0,30}(?:说明|名词解释)$")
 
 # Words that mark a total row.
-TOTAL_LABEL = regex.compile(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|当年收入小计|当年支出小计|收\s*入\s*[总合]\s*计"
+TOTAL_LABEL = compile_lazily(r"^(?:合\s*计|总\s*计|小\s*计|本年收入合计|本年支出合计|当年收入小计|当年支出小计|收\s*入\s*[总合]\s*计"
                            r"|支\s*出\s*[总合]\s*计)$")
 
 # Notes that say a table is empty on purpose.
-EMPTY_NOTE = regex.compile(r"(?:备注|注)\s*[：:][^。]{0,20}(?:没有|无)[^。]{0,30}(?:支出|收入|经费|数据|安排)|本表无数据|无(?:此类|相关)?(?:收支|支出|数据)|本表本年无发生额|本(?:部门|单位).{0,20}(?:没有|无).{0,20}(?:支出|收入|经费|数据)|为空表")
+EMPTY_NOTE = compile_lazily(r"(?:备注|注)\s*[：:][^。]{0,20}(?:没有|无)[^。]{0,30}(?:支出|收入|经费|数据|安排)|本表无数据|无(?:此类|相关)?(?:收支|支出|数据)|本表本年无发生额|本(?:部门|单位).{0,20}(?:没有|无).{0,20}(?:支出|收入|经费|数据)|为空表")
 
 # Second-row header words and the first-row parent they sit under (a merged two-row header read
 # as a flat list of words).
@@ -209,9 +215,9 @@ HEADER_CHILDREN: dict[str, frozenset[str]] = {
 
 # Numbering of items in tables without codes, outermost first: 一、 （一） 1.
 ENUMERATOR_LEVELS = (
-    regex.compile(r"^[一二三四五六七八九十廿]+、"),
-    regex.compile(r"^[（(][一二三四五六七八九十廿]+[)）]"),
-    regex.compile(r"^\d{1,2}[.、．](?!\d)"),
+    compile_lazily(r"^[一二三四五六七八九十廿]+、"),
+    compile_lazily(r"^[（(][一二三四五六七八九十廿]+[)）]"),
+    compile_lazily(r"^\d{1,2}[.、．](?!\d)"),
 )
 _DIGITS = "一二三四五六七八九"
 
@@ -233,35 +239,35 @@ def chinese_ordinal(numeral: str) -> int | None:
 
 # The rows of a 项目支出表 by their first cell, outermost first: a department (014), a unit
 # (014001), a group of projects (22 其他运转类, 31 本级支出项目), a project (42011126014Y000000100).
-PROJECT_ROW_LEVELS = (regex.compile(r"^\d{3}$"), regex.compile(r"^\d{6}$"), regex.compile(r"^\d{2}$"),
-                      regex.compile(r"^[0-9A-Z]{10,}$"))
+PROJECT_ROW_LEVELS = (compile_lazily(r"^\d{3}$"), compile_lazily(r"^\d{6}$"), compile_lazily(r"^\d{2}$"),
+                      compile_lazily(r"^[0-9A-Z]{10,}$"))
 
 # 本年收入合计 / 本年支出合计: the year's items added up; 收入总计 / 支出总计 / 总计: with carry-overs.
 # Older templates word them 当年收入小计 / 当年支出小计, and 收入合计 / 支出合计 (after 上年结转资金 /
 # 结转下年资金).
-YEAR_TOTAL = regex.compile(r"^(?:本年(?:收入|支出)合计|当年(?:收入|支出)小计)$")
-GRAND_TOTAL = regex.compile(r"^(?:(?:收入|支出)?总计|(?:收入|支出)合计)$")
+YEAR_TOTAL = compile_lazily(r"^(?:本年(?:收入|支出)合计|当年(?:收入|支出)小计)$")
+GRAND_TOTAL = compile_lazily(r"^(?:(?:收入|支出)?总计|(?:收入|支出)合计)$")
 
 # Columns that add up to a table's total column, by what their names say (compacted). Older
 # templates' 支出预算总表 adds 单位预留机动经费 and 结转下年资金 to 基本支出 and 项目支出. A column
 # of another kind (政府采购, a year's comparison) between them stops the identity: it is only
 # checked when the total is followed by nothing but its parts.
-EXPENDITURE_PARTS = regex.compile(r"^(?:基本支出(?:/小计)?|项目支出|事业单位经营支出|经营支出|上缴上级支出|对附属单位补助支出"
-                                  r"|单位预留机动经费|结转下年资金)$")
-ECONOMIC_PARTS = regex.compile(r"^(?:工资福利支出|商品和服务支出|对个人和家庭(?:的)?补助(?:支出)?|债务利息支出|债务还本支出"
-                               r"|资本性支出(?:\(基本建设\)|（基本建设）)?|对企业补助(?:\(基本建设\)|（基本建设）)?"
-                               r"|对社会保障基金补助|其他支出)$")
-BASIC_PARTS = regex.compile(r"^(?:基本支出/)?(?:人员经费|公用经费)$")
-TOTAL_COLUMN = regex.compile(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$|^.{0,12}基本支出/(?:合计|总计)$")
+EXPENDITURE_PARTS = compile_lazily(r"^(?:基本支出(?:/小计)?|项目支出|事业单位经营支出|经营支出|上缴上级支出|对附属单位补助支出"
+                                   r"|单位预留机动经费|结转下年资金)$")
+ECONOMIC_PARTS = compile_lazily(r"^(?:工资福利支出|商品和服务支出|对个人和家庭(?:的)?补助(?:支出)?|债务利息支出|债务还本支出"
+                                r"|资本性支出(?:\(基本建设\)|（基本建设）)?|对企业补助(?:\(基本建设\)|（基本建设）)?"
+                                r"|对社会保障基金补助|其他支出)$")
+BASIC_PARTS = compile_lazily(r"^(?:基本支出/)?(?:人员经费|公用经费)$")
+TOTAL_COLUMN = compile_lazily(r"^(?:本年支出/)?(?:合计|总计|小计|支出总计|本年支出合计)$|^.{0,12}基本支出/(?:合计|总计)$")
 
 
 # The sources of a department's money, as income and project tables head their columns (the
 # last words of a column under a group: 本年拨款/一般公共预算, 单位资金/上级补助收入), and the total
 # over them.
-SOURCE_PARTS = regex.compile(r"^(?:一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政专户管理资金|财政专户|单位资金|财政拨款"
-                             r"|事业|事业单位经营|经营|上级补助|附属单位上缴|其他资金|其他)(?:财政)?(?:拨款)?(?:收入)?$"
-                             r"|^上年结[转余](?:[、和]?结[转余])?$")
-SOURCE_TOTAL = regex.compile(r"^(?:合计|总计|小计|收入总计|本年收入合计)$")
+SOURCE_PARTS = compile_lazily(r"^(?:一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政专户管理资金|财政专户|单位资金|财政拨款"
+                              r"|事业|事业单位经营|经营|上级补助|附属单位上缴|其他资金|其他)(?:财政)?(?:拨款)?(?:收入)?$"
+                              r"|^上年结[转余](?:[、和]?结[转余])?$")
+SOURCE_TOTAL = compile_lazily(r"^(?:合计|总计|小计|收入总计|本年收入合计)$")
 
 
 def source_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
@@ -289,6 +295,9 @@ def source_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     return [(0, tuple(parts)), *((subtotals[group], tuple(groups[group])) for group in subtotals)]
 
 
+_LIST_PUNCTUATION = compile_lazily(r"[、，,（）()]")
+
+
 def _is_source(name: str) -> bool:
     """Is a column one source of money: its last words, all its words when a header wrapped
     inside the name ("上年结余/、结转"), or its words under its group when the source's own name
@@ -296,20 +305,20 @@ def _is_source(name: str) -> bool:
     one of its kinds (财政专户拨款收入/教育收费, 其他资金收入/事业收入), whatever its own name."""
     group, _, rest = name.partition("/")
     words = (name.rpartition("/")[2], name.replace("/", ""), rest.replace("/", ""))
-    return any(SOURCE_PARTS.match(regex.sub(r"[、，,（）()]", "", w)) for w in words) or \
+    return any(SOURCE_PARTS.match(_LIST_PUNCTUATION.sub("", w)) for w in words) or \
         bool(rest and "/" not in rest and SOURCE_PARTS.match(group) and not OTHER_GROUP.match(rest))
 
 
-SANGONG_PARTS = regex.compile(r"^(?:因公出国[（(]境[)）]费(?:用)?|公务用车购置及运行(?:维护)?费(?:/小计)?|公务接待费)$")
+SANGONG_PARTS = compile_lazily(r"^(?:因公出国[（(]境[)）]费(?:用)?|公务用车购置及运行(?:维护)?费(?:/小计)?|公务接待费)$")
 # A column that opens another group after a total's parts (政府采购's 小计, 其中：…): no part of it.
-OTHER_GROUP = regex.compile(r"^(?:.*/)?(?:小计|合计)$|^其中")
-CAR_PARTS = regex.compile(r"^公务用车购置及运行(?:维护)?费/(?:公务用车)?(?:购置费?|运行(?:维护)?费)$")
+OTHER_GROUP = compile_lazily(r"^(?:.*/)?(?:小计|合计)$|^其中")
+CAR_PARTS = compile_lazily(r"^公务用车购置及运行(?:维护)?费/(?:公务用车)?(?:购置费?|运行(?:维护)?费)$")
 
 
 # Fees a 三公 table prints beside the 三公 group (“三公”经费、会议费、培训费支出预算表): its 合计 is the
 # group's 小计 and these.
-FEE_PARTS = regex.compile(r"^(?:会议费|培训费)$")
-_TABLE_TOTAL = regex.compile(r"^(?:合计|总计)$")
+FEE_PARTS = compile_lazily(r"^(?:会议费|培训费)$")
+_TABLE_TOTAL = compile_lazily(r"^(?:合计|总计)$")
 
 
 def _sangong_group(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
@@ -413,16 +422,16 @@ def _identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
 
 # Column names, as printed, and the quantity of expenditure each stands for.
 _COLUMN_QUANTITY = (
-    (regex.compile(r"人员经费"), "personnel"),
-    (regex.compile(r"公用经费"), "public"),
-    (regex.compile(r"基本支出(?:/小计)?$"), "basic"),
-    (regex.compile(r"项目支出$"), "project"),
+    (compile_lazily(r"人员经费"), "personnel"),
+    (compile_lazily(r"公用经费"), "public"),
+    (compile_lazily(r"基本支出(?:/小计)?$"), "basic"),
+    (compile_lazily(r"项目支出$"), "project"),
 )
 
 
 # A column of the year before the table's own: 上年 (not 上年结转, money carried into this year).
-_PRIOR_YEAR = regex.compile(r"上年(?!结)|上年度")
-_YEAR_IN_NAME = regex.compile(r"(20\d{2})年")
+_PRIOR_YEAR = compile_lazily(r"上年(?!结)|上年度")
+_YEAR_IN_NAME = compile_lazily(r"(20\d{2})年")
 
 
 def prior_columns(columns: tuple[str, ...] | list[str]) -> set[int]:
@@ -435,8 +444,8 @@ def prior_columns(columns: tuple[str, ...] | list[str]) -> set[int]:
 
 
 # Columns of a final account's budget (年初预算数, 调整预算数) and of its actuals (决算数).
-_INITIAL_BUDGET = regex.compile(r"年初预算|调整(?:后)?预算|全年预算")
-_FINAL = regex.compile(r"决算")
+_INITIAL_BUDGET = compile_lazily(r"年初预算|调整(?:后)?预算|全年预算")
+_FINAL = compile_lazily(r"决算")
 
 
 def column_years(columns: tuple[str, ...] | list[str]) -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import regex
 
+from auditlint.patterns import compile_lazily
+
 # The stages a figure is of, as auditlint.model names them (domain data imports no model).
 BUDGET, ADJUSTED, FINAL = "budget", "adjusted", "final"
 
@@ -19,31 +21,31 @@ BUDGET, ADJUSTED, FINAL = "budget", "adjusted", "final"
 # 预算, 调整后预算, 全年预算, 预算调整), what was spent (执行数, 决算, 实际, 完成数), the budget (年初
 # 预算, 预算数, 预算).
 BASIS_WORDS: tuple[tuple[regex.Pattern, str], ...] = (
-    (regex.compile(r"调整(?:后)?(?:的)?预算|全年预算|预算调整|变动后预算"), ADJUSTED),
-    (regex.compile(r"执行|决算|实际|完成数|支出数"), FINAL),
-    (regex.compile(r"预算"), BUDGET),
+    (compile_lazily(r"调整(?:后)?(?:的)?预算|全年预算|预算调整|变动后预算"), ADJUSTED),
+    (compile_lazily(r"执行|决算|实际|完成数|支出数"), FINAL),
+    (compile_lazily(r"预算"), BUDGET),
 )
 
 # The budget as passed at the start of the year (年初预算), which the year's budget document printed.
-INITIAL = regex.compile(r"年\s*初")
+INITIAL = compile_lazily(r"年\s*初")
 
 # The year a comparison is with: the year before (上年, 上年度, 去年, 同比), or one it names.
-PREVIOUS_YEAR = regex.compile(r"上\s*年(?!\s*结)(?:度)?|去年|同比")
-NAMED_YEAR = regex.compile(r"(?P<year>20\d{2})\s*年")
+PREVIOUS_YEAR = compile_lazily(r"上\s*年(?!\s*结)(?:度)?|去年|同比")
+NAMED_YEAR = compile_lazily(r"(?P<year>20\d{2})\s*年")
 
 # A change's comparison: what it is compared with (`reference`: 上年, 上年预算数, 2017年执行数),
 # after 比, 较, 与 or 同比 and before 相比 or the direction of the change. The words around it
 # are the subject's (与上年相比收、支预算总计各增加: the 预算 is the subject's, not the base's).
-COMPARISON = regex.compile(r"(?:同比|比|较|与)(?P<reference>[^，,。；;比较与]{0,24}?)"
-                           r"(?:相比|相较|比较|对比|(?=增加|增长|上升|提高|减少|下降|降低|持平|一致|$))")
+COMPARISON = compile_lazily(r"(?:同比|比|较|与)(?P<reference>[^，,。；;比较与]{0,24}?)"
+                            r"(?:相比|相较|比较|对比|(?=增加|增长|上升|提高|减少|下降|降低|持平|一致|$))")
 
 # The basis a document's own figures are of, by its kind.
 OWN_BASIS = {"预算": BUDGET, "决算": FINAL}
 
 # Words a column's name prints besides the quantity it states, dropped to read that quantity
 # (2025年预算数/合计 is the total; 上年预算数 alone is too).
-COLUMN_NOISE = regex.compile(r"20\d{2}\s*年度?|上年度?|本年度?|年初|调整(?:后)?|全年|预算数?|决算数?|执行数?|"
-                             r"金额|数|[（(]万?元[)）]|\s+")
+COLUMN_NOISE = compile_lazily(r"20\d{2}\s*年度?|上年度?|本年度?|年初|调整(?:后)?|全年|预算数?|决算数?|执行数?|"
+                              r"金额|数|[（(]万?元[)）]|\s+")
 
 
 def basis_of(words: str) -> str:

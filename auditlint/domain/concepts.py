@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import regex
 
+from auditlint.patterns import compile_lazily
+
 # Subjects the narrative uses for the document's totals, and the quantity they name.
 CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
     # the year's spending (支出预算) and income (收入预算); the whole budget (收支总预算) is both
@@ -20,17 +22,17 @@ CONCEPTS: tuple[tuple[regex.Pattern, str], ...] = (
     # 拨款支出 is the 一般公共预算 tables' total)
     # (收入预算总计 and 本年支出预算合计 are the provincial template's: 支出预算总计 is what is left
     # of 收入、支出预算总计 before its amount)
-    (regex.compile(r"^(?:收支总预算|支出预算(?:总计|合计)?|收支预算总额|支出总预算|支出预算总额|支出总计|支出合计"
-                   r"|本年支出(?:预算)?(?:合计|预算)?|部门预算支出|部门支出预算"
-                   r"|(?:一般公共预算(?:财政)?拨款|一般公共预算|财政拨款)支出(?:预算|总计|合计)?)$"), "total"),
-    (regex.compile(r"^(?:收入预算(?:总计|合计)?|收入总预算|收入预算总额|收入总计|收入合计|本年收入(?:预算)?(?:合计|预算)?"
-                   r"|部门预算收入|部门收入预算|财政拨款收入(?:预算)?(?:总计|合计)?)$"), "income"),
-    (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?基本支出$"), "basic"),
-    (regex.compile(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
-    (regex.compile(r"^人员经费$"), "personnel"),
-    (regex.compile(r"^公用经费$"), "public"),
+    (compile_lazily(r"^(?:收支总预算|支出预算(?:总计|合计)?|收支预算总额|支出总预算|支出预算总额|支出总计|支出合计"
+                    r"|本年支出(?:预算)?(?:合计|预算)?|部门预算支出|部门支出预算"
+                    r"|(?:一般公共预算(?:财政)?拨款|一般公共预算|财政拨款)支出(?:预算|总计|合计)?)$"), "total"),
+    (compile_lazily(r"^(?:收入预算(?:总计|合计)?|收入总预算|收入预算总额|收入总计|收入合计|本年收入(?:预算)?(?:合计|预算)?"
+                    r"|部门预算收入|部门收入预算|财政拨款收入(?:预算)?(?:总计|合计)?)$"), "income"),
+    (compile_lazily(r"^(?:一般公共预算)?(?:财政拨款)?基本支出$"), "basic"),
+    (compile_lazily(r"^(?:一般公共预算)?(?:财政拨款)?项目支出$"), "project"),
+    (compile_lazily(r"^人员经费$"), "personnel"),
+    (compile_lazily(r"^公用经费$"), "public"),
     # "2025年政府采购预算612.36万元", "所属各预算单位政府采购预算总额4,542.69万元"
-    (regex.compile(r"^(?:.*?(?:单位|部门|本级))?政府采购预算(?:总额|总计)?$"), "procurement"),
+    (compile_lazily(r"^(?:.*?(?:单位|部门|本级))?政府采购预算(?:总额|总计)?$"), "procurement"),
 )
 # Tables whose first column's total is the year's spending of their money (of a 基本支出表 it is
 # its 基本支出 only).
@@ -44,7 +46,7 @@ ONE_TABLE_QUANTITIES = frozenset(WHOLE_TABLE_TOTALS.values())
 
 # The level a function class's name may be printed with, after it or inside it (一般公共服务（类）
 # 支出, 卫生健康支出（类）, …（款）…（项）): the name is the same without it.
-CLASS_LEVEL_MARK = regex.compile(r"[（(][类款项][)）]")
+CLASS_LEVEL_MARK = compile_lazily(r"[（(][类款项][)）]")
 
 
 # The kinds of government procurement: goods, works, services; and how a narrative names a
@@ -59,22 +61,22 @@ PROCUREMENT_KIND_NAME = rf"(?:政府采购(?P<kind>{_KIND})类?|(?P<kind>{_KIND}
 # the 三公 table's 合计, COLUMN_TOTAL_NAMES). A name may end in the words that say which figure
 # it is, a budget or an actual: 机关运行经费财政拨款预算, 机关运行经费支出.
 FIGURE_NAMES: tuple[tuple[regex.Pattern, str], ...] = (
-    (regex.compile(r"^机关运行经?费"), "机关运行经费"),
-    (regex.compile(r"^(?:财政拨款)?三公经费"), "三公经费"),
+    (compile_lazily(r"^机关运行经?费"), "机关运行经费"),
+    (compile_lazily(r"^(?:财政拨款)?三公经费"), "三公经费"),
     # the parts of 三公, as the 三公 table heads them and as narratives name them
-    (regex.compile(r"^因公出国[（(]?境[)）]?费用?"), "因公出国（境）费"),
-    (regex.compile(r"^公务用车购置及运行(?:维护)?费"), "公务用车购置及运行维护费"),
-    (regex.compile(r"^公务用车运行(?:维护)?费"), "公务用车运行维护费"),
-    (regex.compile(r"^公务用车购置费"), "公务用车购置费"),
-    (regex.compile(r"^公务接待费"), "公务接待费"),
+    (compile_lazily(r"^因公出国[（(]?境[)）]?费用?"), "因公出国（境）费"),
+    (compile_lazily(r"^公务用车购置及运行(?:维护)?费"), "公务用车购置及运行维护费"),
+    (compile_lazily(r"^公务用车运行(?:维护)?费"), "公务用车运行维护费"),
+    (compile_lazily(r"^公务用车购置费"), "公务用车购置费"),
+    (compile_lazily(r"^公务接待费"), "公务接待费"),
     # the kinds of procurement (政府采购货物预算, 货物类政府采购支出预算): the 政府采购预算表's rows
-    (regex.compile(rf"^{PROCUREMENT_KIND_NAME}"), "政府采购{kind}"),
+    (compile_lazily(rf"^{PROCUREMENT_KIND_NAME}"), "政府采购{kind}"),
 )
 
 # Rows a table names by a word too short to name one thing elsewhere, and the name the narrative
 # gives their figure: the 政府采购预算表's 货物, 工程 and 服务 (coded A, B, C).
 SHORT_ROW_NAMES: dict[str, tuple[regex.Pattern, str]] = {
-    "procurement": (regex.compile(rf"^(?P<kind>{'|'.join(PROCUREMENT_KINDS)})类?$"), "政府采购{kind}"),
+    "procurement": (compile_lazily(rf"^(?P<kind>{'|'.join(PROCUREMENT_KINDS)})类?$"), "政府采购{kind}"),
 }
 
 

@@ -8,7 +8,7 @@ department has other money, so figures are only compared within one scope.
 """
 from __future__ import annotations
 
-import regex
+from auditlint.patterns import compile_lazily
 
 ALL = "all"
 FISCAL = "fiscal"
@@ -22,8 +22,8 @@ SCOPE_NAMES = {ALL: "全部资金", FISCAL: "财政拨款", GPB: "一般公共�
 
 # The sources of money a sentence can narrow its figures to, each with its scope. 一般公共预算
 # takes the 财政拨款 after it ("一般公共预算财政拨款支出" is 一般公共预算 money only).
-SCOPE_WORDS = regex.compile(r"(?P<gpb>一般公共预算(?:财政拨款)?)|(?P<gov_fund>政府性基金)"
-                            r"|(?P<state_capital>国有资本经营)|(?P<fiscal>财政拨款)")
+SCOPE_WORDS = compile_lazily(r"(?P<gpb>一般公共预算(?:财政拨款)?)|(?P<gov_fund>政府性基金)"
+                             r"|(?P<state_capital>国有资本经营)|(?P<fiscal>财政拨款)")
 
 # Which money each table of the document's totals covers. The 政府性基金 and 国有资本经营 tables
 # total their own funds only.
@@ -42,8 +42,8 @@ def table_scope(kind: str) -> str:
 
 
 # A column that totals the sources beside it, rather than being one.
-_TOTAL_COLUMN = regex.compile(r"^(?:合计|总计|小计|收入总计|本年收入合计|财政指标)$")
-_SPACES = regex.compile(r"\s+")
+_TOTAL_COLUMN = compile_lazily(r"^(?:合计|总计|小计|收入总计|本年收入合计|财政指标)$")
+_SPACES = compile_lazily(r"\s+")
 
 
 def column_scope(name: str) -> str | None:

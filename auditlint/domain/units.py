@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex
 
+from auditlint.patterns import compile_lazily
+
 # Per-unit tables whose total column states one quantity of each unit (its 基本支出, its 项目支出),
 # and the quantity: the tables of economic classes and of projects.
 UNIT_TOTAL_COLUMNS = {"basic_summary": "basic", "gpb_basic": "basic", "fiscal_basic": "basic",
@@ -24,11 +26,11 @@ UNIT_QUANTITIES = frozenset({"total", "basic", "project"})
 SPENDING_TABLES = frozenset({"expenditure", "gpb_function", "gpb_economic", "fiscal_function"})
 # What the narrative calls a unit's whole budget, after the unit's name: "深圳市劳动人事争议仲裁院
 # 预算4,720.86万元" is the unit's total spending.
-UNIT_TOTAL_WORDS = regex.compile(r"^(?:部门|单位)?(?:支出)?预算(?:总额|总计|数)?$")
+UNIT_TOTAL_WORDS = compile_lazily(r"^(?:部门|单位)?(?:支出)?预算(?:总额|总计|数)?$")
 
 # Characters a unit's name is printed with or without: spaces, and the brackets around 本级 or a
 # second name (深圳市社会保险基金管理局（本级） is 深圳市社会保险基金管理局本级 in the narrative).
-NAME_NOISE = regex.compile(r"[\s（）()“”\"'、]+")
+NAME_NOISE = compile_lazily(r"[\s（）()“”\"'、]+")
 # The narrative may drop the city before a unit's name (市建筑工务署本级 for 深圳市建筑工务署（本级）):
 # a name may be matched from one of these characters of an administrative level on, when that
 # character is within the first MAX_PLACE_PREFIX characters of the name.
@@ -40,14 +42,14 @@ MIN_UNIT_NAME = 5
 # The levels of the narrative's headings, outermost first: 第三部分, 一、, （一）, 1., （1）. A
 # unit's section ends at the next heading of its own level or an outer one.
 HEADING_LEVELS: tuple[regex.Pattern, ...] = (
-    regex.compile(r"^第[一二三四五六七八九十]+部分"),
-    regex.compile(r"^[一二三四五六七八九十廿]+、"),
-    regex.compile(r"^[（(][一二三四五六七八九十廿]+[)）]"),
-    regex.compile(r"^\d+\s*[、.．](?!\d)"),
-    regex.compile(r"^[（(]\d+[)）]"),
+    compile_lazily(r"^第[一二三四五六七八九十]+部分"),
+    compile_lazily(r"^[一二三四五六七八九十廿]+、"),
+    compile_lazily(r"^[（(][一二三四五六七八九十廿]+[)）]"),
+    compile_lazily(r"^\d+\s*[、.．](?!\d)"),
+    compile_lazily(r"^[（(]\d+[)）]"),
 )
 
 # Economic classes as the narrative and the tables name them: 对个人和家庭的补助 (the table's row),
 # 对个人和家庭的补助支出 and 对个人和家庭补助支出 (the narrative's) are one class. A class is known
 # by its name without these words.
-CLASS_NAME_FILLERS = regex.compile(r"的|支出$")
+CLASS_NAME_FILLERS = compile_lazily(r"的|支出$")

@@ -3,7 +3,7 @@ say a figure went up or down or deny a comparison, what an amount in 元 looks l
 may hold. The patterns of claims, splits and rules are made of these pieces."""
 from __future__ import annotations
 
-import regex
+from auditlint.patterns import compile_lazily
 
 NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # never the tail of a number (".22")
 UP = "增加|增长|上升|提高"
@@ -23,7 +23,7 @@ NEGATION = "不得|不应|不能|不会|不宜|不可|不|未|没有|无|非"
 FIGURE_TERMS = "上年决算数|年初预算数|全年预算数|调整预算数|预算安排数|预算数|决算数|执行数|上年数|本年数"
 
 # An amount in 元 (not 万元, 亿元 or 千元), and not a price (元/套, 元每…).
-YUAN = regex.compile(rf"(?P<amount>{NUMBER})\s*(?<![万亿千])元(?!\s*[/每])")
+YUAN = compile_lazily(rf"(?P<amount>{NUMBER})\s*(?<![万亿千])元(?!\s*[/每])")
 
 # A character of one clause: no sentence or clause mark, but a thousands comma (20,292.85) is none.
 CLAUSE = r"(?:[^。；;，,]|(?<=\d),(?=\d{3}))"

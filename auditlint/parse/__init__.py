@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-import regex
+from auditlint.patterns import compile_lazily
 
 from auditlint.model import Claim, Document, Paragraph, Source
 from auditlint.parse.claims import extract
@@ -16,7 +16,7 @@ from auditlint.parse.narrative import segment
 from auditlint.parse.tables import find_tables
 from auditlint.parse.wording import Cleaned, sentences
 
-_COMMENT = regex.compile(r"<!--.*?-->")
+_COMMENT = compile_lazily(r"<!--.*?-->")
 
 
 def is_comment_line(text: str) -> bool:

@@ -88,6 +88,21 @@ class _Reader:
         self.facts = doc.facts
         self.groups = count(1)
         self.by_location = {fact.amount.location: fact for fact in self.facts.table_facts}
+        # asked once per amount the narrative changes: made once, or a long document costs the
+        # square of its length
+        self._links_at: dict[object, list] = {}
+        for link in self.facts.links:
+            if link.linked:
+                self._links_at.setdefault(link.amount.location, []).append(link)
+        self._labels = {id(table): Counter(normalise(row.label) for row in table.rows) for table in self.doc.tables}
+        self._this_year: dict[object, list[Fact]] = {}  # this year's table figures by their value in 万元
+        for fact in self.facts.table_facts:
+            if fact.year == "current":
+                self._this_year.setdefault(fact_in_wan_yuan(fact)[0], []).append(fact)
+        self._totals_at: dict[object, list[str]] = {}
+        for quantity, found in self.facts.figures.totals.items():
+            for location in dict.fromkeys(f.amount.location for f in found):
+                self._totals_at.setdefault(location, []).append(quantity)
 
     # -- the tables -----------------------------------------------------------------------
 
@@ -218,18 +233,17 @@ class _Reader:
         """The keys of the table figures this year's amount restates: those its link names
         (auditlint.parse.figures), else the table figures of its value whose row's or column's
         name its clause names (the longest such name), of its money."""
-        linked = [link for link in self.facts.links if link.amount.location == change.current.location and link.linked]
+        linked = self._links_at.get(change.current.location, [])
         facts = [self.by_location.get(f.amount.location, f) for link in linked for f in link.facts]
         if not facts:
             facts = self._by_name(change, paragraph)
-        once = {id(table): Counter(normalise(row.label) for row in table.rows) for table in self.doc.tables}
+        once = self._labels
         keys = []
         for fact in facts:
             if fact.year != "current":
                 continue
             subject = self._subject(fact, once[id(fact.table)]) if fact.row is not None or len(fact.table.rows) == 1 else None
-            totals = [q for q, found in self.facts.figures.totals.items()
-                      if any(f.amount.location == fact.amount.location for f in found)]
+            totals = self._totals_at.get(fact.amount.location, [])
             own = self._doubts(fact)
             if subject is not None:
                 keys.append((subject, self._column(fact), fact.scope, fact, own))
@@ -244,10 +258,7 @@ class _Reader:
         if not clause:
             return []
         candidates = []
-        for fact in self.facts.table_facts:
-            value, _ = fact_in_wan_yuan(fact)
-            if value != change.current.value or fact.year != "current":
-                continue
+        for fact in self._this_year.get(change.current.value, []):
             # a table of no known money (the 三公 table) is matched whatever the sentence's
             if not (self.facts.single_scope or fact.scope in (change.scope, UNKNOWN)):
                 continue

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import Amount, Change, Claim, Completion, Paragraph, Sentence, Share
 from auditlint.parse.context import context_of, section_scopes
 from auditlint.parse.splits import OPENS_LIST, inline_splits, listed_splits, sentence_total, split_of, subtotal_split
@@ -35,32 +36,32 @@ _TAILS = (rf"(?P<direction>{UP}|{DOWN})了?\s*(?P<delta>{NUMBER})\s*万元(?:{_P
 # ("比2025年年初预算数14708.87万元增加185.92万元"), a share of the amount between them ("支出573.15
 # 万元，占本年支出合计的100%，与…").
 _CURRENT = rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?[^。；;\d]{{0,40}}?"
-_CHANGES = tuple(regex.compile(_CURRENT + _COMPARISON + tail) for tail in _TAILS)
+_CHANGES = tuple(compile_lazily(_CURRENT + _COMPARISON + tail) for tail in _TAILS)
 # A sentence that opens with its comparison ("与上年相比增加2241.75万元，增长11.12%", "较2025年年初
 # 预算增加197.71万元，增幅6.8%", "与上年相比，财政拨款支出增加…"): the amount compared is the one
 # the sentence before states. Only there may the change be none (与2025年预算数84.50万元持平):
 # the same in one sentence is comparison-word's "A与B持平".
 _OPENS_WITH = r"^\s*(?:(?:此外|另外|同时)\s*[，,]?\s*)?"
-_CHANGES_OPENING = tuple(regex.compile(_OPENS_WITH + _COMPARISON + tail)
+_CHANGES_OPENING = tuple(compile_lazily(_OPENS_WITH + _COMPARISON + tail)
                          for tail in (*_TAILS, rf"(?P<direction>{LEVEL})"))
 # The total of a sentence that lists what it is made of ("口岸管理业务40,000.70万元，主要包括：…"):
 # the amount a change after the list is of.
-_LIST_TOTAL = regex.compile(rf"(?P<current>{NUMBER})\s*万元\s*[，,]?\s*{LIST_OPENS}")
+_LIST_TOTAL = compile_lazily(rf"(?P<current>{NUMBER})\s*万元\s*[，,]?\s*{LIST_OPENS}")
 # The amount a sentence ends on, a share of it aside ("支出573.15万元，占本年支出合计的100%。").
-_ENDING = regex.compile(rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?\s*[。！]?\s*$")
+_ENDING = compile_lazily(rf"(?P<current>{NUMBER})\s*万元(?:\s*[，,]\s*占[^。；;，,]{{0,16}}?[%％])?\s*[。！]?\s*$")
 # Text that ends on a direction of change: the amount after it is a change, never compared.
-_ENDS_IN_CHANGE = regex.compile(rf"(?:{UP}|{DOWN})了?\s*$")
+_ENDS_IN_CHANGE = compile_lazily(rf"(?:{UP}|{DOWN})了?\s*$")
 # The prior year's amount, when the comparison names it: "比2025年年初预算数14708.87万元".
-_PRIOR = regex.compile(rf"(?P<prior>{NUMBER})\s*万元\s*(?:相比|相较|比较)?\s*$")
+_PRIOR = compile_lazily(rf"(?P<prior>{NUMBER})\s*万元\s*(?:相比|相较|比较)?\s*$")
 # A base a comparison names without its amount, and the subjects that state that amount earlier in
 # the sentence ("单位预算安排1192.54万元，财政下达预算指标795.28万元，较年初预算数调减了402.26万元").
 # Only a budget stage: "上年" could name 上年结转 as well as last year's total. Spending compared with
 # its budget ("预算数为100.00万元，执行数为95.00万元，较预算数减少5.00万元") names it so too.
-_NAMED_BASES = ((regex.compile(r"年初预算"), regex.compile(r"年初预算|预算安排")),
-                (regex.compile(r"全年预算|调整后?预算"), regex.compile(r"全年预算|调整后?预算")),
-                (regex.compile(r"预算(?:数|安排)"), regex.compile(r"预算(?:数|安排)")))
+_NAMED_BASES = ((compile_lazily(r"年初预算"), compile_lazily(r"年初预算|预算安排")),
+                (compile_lazily(r"全年预算|调整后?预算"), compile_lazily(r"全年预算|调整后?预算")),
+                (compile_lazily(r"预算(?:数|安排)"), compile_lazily(r"预算(?:数|安排)")))
 # A subject ending in 增加/减少: the figure is a change, never the base (年初预算减少127.45万元).
-_CHANGE_WORD = regex.compile(rf"(?:{UP}|{DOWN})了?$")
+_CHANGE_WORD = compile_lazily(rf"(?:{UP}|{DOWN})了?$")
 # A completion rate: the budget, what was spent and the rate, in either order ("预算数为5万元，执行数
 # 为4.76万元，完成预算94%", "调整后预算456.1万元，实际发生277.22万元，执行率为61%", "实际预算执行数
 # 为2,897.43万元，预算数为2,897.43万元，预算执行率为100.00%", "公用经费…控制率为69%", "年初预算为
@@ -74,21 +75,21 @@ _RATE_STATED = (rf"[^。；;%％]{{0,16}}?(?:(?:完成|为|占|达到?)(?P<base>
                 rf"(?:为|是|达到?)?\s*(?P<percent>{NUMBER})\s*[%％]")
 _RATE_OF_STATED = (rf"[^。；;%％]{{0,16}}?(?:完成|为|占|达到?)(?P<base>{_BUDGET_NAME})(?:为|是)?\s*(?P<budget>{NUMBER})"
                    rf"\s*万元的\s*(?P<percent>{NUMBER})\s*[%％]")
-_COMPLETIONS = (regex.compile(rf"{_BUDGET_STATED}[^。；;]{{0,20}}?{_SPENT_STATED}{_RATE_STATED}"),
-                regex.compile(rf"{_SPENT_STATED}[^。；;]{{0,20}}?{_BUDGET_STATED}{_RATE_STATED}"),
-                regex.compile(rf"{_SPENT_STATED}{_RATE_OF_STATED}"))
+_COMPLETIONS = (compile_lazily(rf"{_BUDGET_STATED}[^。；;]{{0,20}}?{_SPENT_STATED}{_RATE_STATED}"),
+                compile_lazily(rf"{_SPENT_STATED}[^。；;]{{0,20}}?{_BUDGET_STATED}{_RATE_STATED}"),
+                compile_lazily(rf"{_SPENT_STATED}{_RATE_OF_STATED}"))
 # What was left of a budget and the execution it makes ("截至11月底线上余额14.1万元，预算执行进度达
 # 96.62%"), the budget stated before it in the sentence or in the one before ("2023年预算数为115万元。").
-_LEFT = regex.compile(rf"余额\s*(?P<left>{NUMBER})\s*万元[^。；;%％]{{0,12}}?执行(?:进度|率)(?:达到?|为)?\s*(?P<percent>{NUMBER})\s*[%％]")
-_BUDGET = regex.compile(_BUDGET_STATED)
+_LEFT = compile_lazily(rf"余额\s*(?P<left>{NUMBER})\s*万元[^。；;%％]{{0,12}}?执行(?:进度|率)(?:达到?|为)?\s*(?P<percent>{NUMBER})\s*[%％]")
+_BUDGET = compile_lazily(_BUDGET_STATED)
 # An amount's share of a total named without its amount: "资金315.80万元，占一般公共预算项目支出总额的
 # 55.1%". A total of another year (占上年…, 占2022年…) is no figure of the tables.
-_SHARE_OF_NAMED = regex.compile(rf"(?P<amount>{NUMBER})\s*万元\s*[，,]?\s*占(?P<base>[\p{{Han}}]{{2,20}}?)的?\s*"
-                                rf"(?P<percent>{NUMBER})\s*[%％]")
+_SHARE_OF_NAMED = compile_lazily(rf"(?P<amount>{NUMBER})\s*万元\s*[，,]?\s*占(?P<base>[\p{{Han}}]{{2,20}}?)的?\s*"
+                                 rf"(?P<percent>{NUMBER})\s*[%％]")
 # A figure of the narrative: the words right before it are its subject ("卫生健康支出 74.72 万元").
 # A 计 after 总 or 合 is the subject's own word (收入预算总计, 支出合计), not the verb of 共计 or 计.
-FIGURE = regex.compile(rf"(?P<subject>[\p{{Han}}（）()“”‘’\"']{{2,30}}?)\s*(?:为|是|达|共|(?<![总合])计)?\s*"
-                       rf"(?P<amount>{NUMBER})\s*万元")
+FIGURE = compile_lazily(rf"(?P<subject>[\p{{Han}}（）()“”‘’\"']{{2,30}}?)\s*(?:为|是|达|共|(?<![总合])计)?\s*"
+                        rf"(?P<amount>{NUMBER})\s*万元")
 
 
 # How many sentences after a list may go on with its items, one a sentence.
@@ -239,6 +240,9 @@ def _compared_before(paragraph: Paragraph, before: CleanText) -> Amount | None:
     return None
 
 
+_DIGIT = compile_lazily(r"\d")
+
+
 def _named_base(text: CleanText, match: regex.Match) -> regex.Match | None:
     """The amount a comparison's named base (较年初预算数) was stated as earlier in its clause:
     the one figure before the compared amount whose subject names that base, itself no change
@@ -246,7 +250,7 @@ def _named_base(text: CleanText, match: regex.Match) -> regex.Match | None:
     the clause does not state; none either when no figure or several name the base."""
     reference = match.group("reference")
     subjects = next((names for base, names in _NAMED_BASES if base.search(reference)), None)
-    if subjects is None or regex.search(r"\d", reference):
+    if subjects is None or _DIGIT.search(reference):
         return None
     start = max(text.text.rfind(mark, 0, match.start("current")) for mark in "。；;") + 1
     stated = [f for f in FIGURE.finditer(text.text, start, match.start("current"))

@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.domain.scope import ALL, SCOPE_NAMES, SCOPE_WORDS, UNKNOWN
 from auditlint.domain.units import HEADING_LEVELS
 from auditlint.domain.wording import LIST_OPENS, NUMBER
 from auditlint.model import Location, Paragraph, Sentence
 
-_YEAR = regex.compile(r"(\d{4})\s*年")
-_SPACE = regex.compile(r"\s+")
+_YEAR = compile_lazily(r"(\d{4})\s*年")
+_SPACE = compile_lazily(r"\s+")
 
 
 def year_of(before: str, document_year: int | None) -> int | None:
@@ -35,7 +34,7 @@ def year_of(before: str, document_year: int | None) -> int | None:
 
 
 # The words before a year a figure is compared with: 比2025年, 较2025年, 与2025年相比.
-_COMPARED_WITH = regex.compile(r"(?:比|较|与|同)\s*$")
+_COMPARED_WITH = compile_lazily(r"(?:比|较|与|同)\s*$")
 
 
 def is_earlier(year: int | None, document_year: int | None) -> bool:
@@ -58,12 +57,12 @@ def scope_of(before: str, paragraph_before: str, section: str | None = None) -> 
 
 # An amount of a sentence, and what opens a list after it ("…14,770.62万元，其中：", "…万元："):
 # the amount is the list's total, and its words name the money of the list's items.
-_AMOUNT = regex.compile(rf"{NUMBER}\s*万?元")
-_OPENS_ITEMS = regex.compile(LIST_OPENS)
+_AMOUNT = compile_lazily(rf"{NUMBER}\s*万?元")
+_OPENS_ITEMS = compile_lazily(LIST_OPENS)
 # A sentence that opens with a list of what the sentence before states ("…支出12,672.73万元。其中：
 # 基本支出…"); not one that names its own total first ("支出包括：…" may list an earlier sentence's).
-_OPENS_LIST = regex.compile(rf"^\s*{LIST_OPENS}\s*[：:，,]")
-_LIST_HEAD = regex.compile(rf"\s*[，,]?\s*(?:{LIST_OPENS}\s*[：:，,]?|[：:])")
+_OPENS_LIST = compile_lazily(rf"^\s*{LIST_OPENS}\s*[：:，,]")
+_LIST_HEAD = compile_lazily(rf"\s*[，,]?\s*(?:{LIST_OPENS}\s*[：:，,]?|[：:])")
 
 
 def sentence_scope(before: str) -> str | None:
@@ -90,9 +89,9 @@ def _last_scope(text: str) -> str | None:
 
 
 # A heading paragraph: one short line with no full stop or amount; Markdown marks it with #.
-_MARKDOWN_HEADING = regex.compile(r"^#{1,6}")
+_MARKDOWN_HEADING = compile_lazily(r"^#{1,6}")
 MAX_HEADING = 40
-_NO_HEADING = regex.compile(r"[。；;]|\d\s*万?元")
+_NO_HEADING = compile_lazily(r"[。；;]|\d\s*万?元")
 
 
 def heading_paragraph_level(text: str) -> int | None:
@@ -157,7 +156,7 @@ def scoped(subject: str, scope: str) -> str:
     return name + subject if scope not in (ALL, UNKNOWN) and not subject.startswith(name) else subject
 
 
-_OPENING_YEAR = regex.compile(r"^\d{4}年(?:度)?")
+_OPENING_YEAR = compile_lazily(r"^\d{4}年(?:度)?")
 
 
 def numbering_level(text: str) -> int | None:

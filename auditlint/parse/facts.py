@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import regex
 
@@ -53,7 +53,7 @@ from auditlint.parse.weights import WeightGroup, form_scales, weight_groups
 from auditlint.parse.wording import Cleaned
 
 # A narrative amount named after table figures: the name, the amount, the figures it restates.
-NamedFigure = tuple[str, Amount, list[Fact]]
+NamedFigure = tuple[str, Amount, Sequence[Fact]]
 
 # Tables whose rows are free text (绩效 forms) or whose rows are not a hierarchy of amounts.
 UNSUMMED_KINDS = frozenset({"performance"})
@@ -185,23 +185,32 @@ class Facts:
     def links(self) -> list[Link]:
         """Every amount the narrative states in 万元 that names a quantity, linked to the table
         figures it restates, or with why it could not be: text-vs-table checks the linked ones."""
-        return [self._comparable(link) for link in narrative_links(self.figures, self.year, self.sentences,
-                                                                   sections=self.sections, units=self.units)]
+        # links of one name share their figures (narrative_links): each set of figures is judged once
+        judged: dict[tuple[str, bool, int], tuple[tuple[Fact, ...], str]] = {}
+        links = []
+        for link in narrative_links(self.figures, self.year, self.sentences, sections=self.sections, units=self.units):
+            if link.linked:
+                key = (link.subject, bool(link.budget_unit), id(link.facts))
+                if key not in judged:
+                    judged[key] = (link.facts, self._why_not(link))  # the figures kept: their id stays theirs
+                reason = judged[key][1]
+                link = replace(link, reason=reason) if reason else link
+            links.append(link)
+        return links
 
-    def _comparable(self, link: Link) -> Link:
-        """A link text-vs-table can hold the narrative to: a total of the document (基本支出 …)
-        printed by enough tables, or by one whose own sums prove it (_summed_up; a figure one
-        table prints and nothing corroborates proves little), and tables that agree on it."""
-        if not link.linked:
-            return link
+    def _why_not(self, link: Link) -> str:
+        """Why text-vs-table cannot hold the narrative to a linked figure ("" when it can): a total
+        of the document (基本支出 …) must be printed by enough tables, or by one whose own sums
+        prove it (_summed_up; a figure one table prints and nothing corroborates proves little),
+        and the tables must agree on it."""
         if not link.budget_unit and is_concept(link.subject) and not printed_enough(link.subject, list(link.facts)) \
                 and not all(self._summed_up(fact) for fact in link.facts):
-            return replace(link, reason=ONE_TABLE)
+            return ONE_TABLE
         if len({fact_in_wan_yuan(f)[0] for f in link.facts}) > 1:
-            return replace(link, reason=TABLES_DISAGREE)
+            return TABLES_DISAGREE
         if any(f.table.kind in NAMED_BY_COLUMN and not self._columns_proven(f) for f in link.facts):
-            return replace(link, reason=UNPROVEN_COLUMN)
-        return link
+            return UNPROVEN_COLUMN
+        return ""
 
     def _columns_proven(self, fact: Fact) -> bool:
         """Is a figure of a table whose columns name it (the 三公 table's 公务接待费) where its
@@ -232,7 +241,7 @@ class Facts:
     @cached_property
     def restated_figures(self) -> list[NamedFigure]:
         """The narrative's figures text-vs-table holds to the tables: the linked ones."""
-        return [(link.subject, link.amount, list(link.facts)) for link in self.links if link.linked]
+        return [(link.subject, link.amount, link.facts) for link in self.links if link.linked]
 
     def is_earlier(self, year: int | None) -> bool:
         """Is a figure of this year about a year before the document's? No table states it."""

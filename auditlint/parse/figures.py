@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint import domain
 from auditlint.model import Amount, Claim, Document, Fact, Link, Paragraph, Row, Sentence, Split, Table
 from auditlint.parse.claims import FIGURE
@@ -28,19 +29,19 @@ from auditlint.parse.context import Context, context_of, is_earlier, scoped, uni
 from auditlint.parse.units import NO_UNITS, Units
 from auditlint.parse.wording import CleanText
 
-_YEAR_PREFIX = regex.compile(r"^\d{4}年")
-_LEADING = regex.compile(r"^(?:其中|包括|主要是|主要|安排|全年|本年|当年|年度|年|部门|单位|本部门|本单位)+")
-_ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d+[、.．])")
-_SPACE = regex.compile(r"[\s“”‘’\"']+")  # also quotes: 三公 is printed “三公”, '三公' or bare
+_YEAR_PREFIX = compile_lazily(r"^\d{4}年")
+_LEADING = compile_lazily(r"^(?:其中|包括|主要是|主要|安排|全年|本年|当年|年度|年|部门|单位|本部门|本单位)+")
+_ENUMERATOR = compile_lazily(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d+[、.．])")
+_SPACE = compile_lazily(r"[\s“”‘’\"']+")  # also quotes: 三公 is printed “三公”, '三公' or bare
 MIN_LABEL = 4  # a row label of fewer characters (合计, 其他) names nothing the narrative restates
-_TABLE_TOTAL = regex.compile(r"^(?:合计|总计)$")
+_TABLE_TOTAL = compile_lazily(r"^(?:合计|总计)$")
 # Headers of a table printed in blocks (2025年预算数 | 2026年预算数, 预算数 | 决算数), each with its 合计.
-_BLOCK_HEADER = regex.compile(r"\d{4}年|预算数|决算数")
-_GPB_OR_TOTAL = regex.compile(r"一般公共预算|财政拨款|合计|总计|小计|财政指标")
+_BLOCK_HEADER = compile_lazily(r"\d{4}年|预算数|决算数")
+_GPB_OR_TOTAL = compile_lazily(r"一般公共预算|财政拨款|合计|总计|小计|财政指标")
 
 
-_STATED_AS = regex.compile(r"(?:财政拨款)?(?:支出)?(?:(?P<stated>预算|决算)(?:数|安排)?)?")
-_BUDGET_OR_ACTUAL = regex.compile(r"预算|决算")
+_STATED_AS = compile_lazily(r"(?:财政拨款)?(?:支出)?(?:(?P<stated>预算|决算)(?:数|安排)?)?")
+_BUDGET_OR_ACTUAL = compile_lazily(r"预算|决算")
 
 
 def figure_name(subject: str) -> tuple[str, str | None]:
@@ -215,7 +216,7 @@ def _is_gpb_or_total(name: str) -> bool:
 _ONE_SCOPE = frozenset({GPB, FISCAL, ALL})
 
 
-_TOP_LEVEL = regex.compile(r"^\s*[一二三四五六七八九十廿]+、")
+_TOP_LEVEL = compile_lazily(r"^\s*[一二三四五六七八九十廿]+、")
 
 
 def _names_one_thing(table: Table, row: Row) -> bool:
@@ -233,7 +234,7 @@ def _names_one_thing(table: Table, row: Row) -> bool:
 # held against them only when at least this many tables of its scope print it.
 MIN_TABLES_FOR_A_TOTAL = 2
 # The words a sentence may end a total's name with (项目支出总额): the name is the same total's.
-_TOTAL_SUFFIX = regex.compile(r"(?:总额|总计|合计|总数)$")
+_TOTAL_SUFFIX = compile_lazily(r"(?:总额|总计|合计|总数)$")
 
 
 def printed_enough(subject: str, found: list[Fact]) -> bool:
@@ -283,7 +284,7 @@ def narrative_single_scope(claims: Sequence[Claim], year: int | None) -> bool:
 
 
 # The money a total's name starts with (一般公共预算项目支出): what is left names the quantity.
-_MONEY_PREFIX = regex.compile(r"^(?:一般公共预算(?:财政拨款)?|财政拨款)")
+_MONEY_PREFIX = compile_lazily(r"^(?:一般公共预算(?:财政拨款)?|财政拨款)")
 
 
 # A name the narrative gives this many different amounts names no single figure: per-unit
@@ -321,6 +322,10 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
     sentences = list(sentences)
     unit_of = unit_sections(sentences, units.named) if units.labels else {}
     money_of = sections or {}
+    # A subject the narrative names again and again is linked to the same figures each time: found
+    # once per name and money, and shared, or a long document costs the square of its length.
+    found_for: dict[tuple[str, str | None, str], tuple[Fact, ...]] = {}
+    elsewhere: dict[tuple[str, Decimal, str], bool] = {}
     for paragraph, sentence, clean in sentences:
         unit = unit_of.get((id(paragraph), sentence.start))
         for match in pattern.finditer(clean.text):
@@ -345,15 +350,24 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
             if is_earlier(context.year, year):
                 links.append(Link(subject, amount, (), EARLIER_YEAR))
             elif not concept:
-                found = _of_its_money([f for f in figures.get(subject) if _states_as(f.table, stated)],
-                                      context.scope, figures.single_scope)
+                key = (subject, stated, context.scope)
+                if key not in found_for:
+                    found_for[key] = _of_its_money([f for f in figures.get(subject) if _states_as(f.table, stated)],
+                                                   context.scope, figures.single_scope)
+                found = found_for[key]
                 links.append(Link(subject, amount, found, "" if found else NO_TABLE))
             elif context.scope == UNKNOWN:
                 links.append(Link(subject, amount, (), MONEY_UNKNOWN))
             else:
-                found = tuple(figures.total(subject, context.scope))
-                another = figures.states_in_another_scope(subject, amount.value, list(found)) and \
-                    amount.value not in {f.amount.value for f in found}
+                key = (subject, None, context.scope)
+                if key not in found_for:
+                    found_for[key] = tuple(figures.total(subject, context.scope))
+                found = found_for[key]
+                seen = (subject, amount.value, context.scope)
+                if seen not in elsewhere:
+                    elsewhere[seen] = figures.states_in_another_scope(subject, amount.value, list(found)) and \
+                        amount.value not in {f.amount.value for f in found}
+                another = elsewhere[seen]
                 absent = OTHER_MONEY if figures.totals.get(_quantity(subject)) else NO_TABLE
                 links.append(Link(scoped(subject, context.scope), amount, found,
                                   ANOTHER_SCOPE if another else "" if found else absent))

@@ -11,8 +11,7 @@ from decimal import Decimal
 from itertools import combinations, product
 from typing import Sequence
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import PROSE, Amount, Location, Row, Table, display_width
 from auditlint import domain
 from auditlint.parse.grid import UNNAMED_NOTE, meaningful
@@ -265,7 +264,7 @@ def _placed_tokens(draft: RowDraft) -> list[Piece]:
     return tokens
 
 
-_WORD = regex.compile(r"\S+")
+_WORD = compile_lazily(r"\S+")
 
 
 @dataclass(frozen=True)

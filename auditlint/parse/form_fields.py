@@ -20,8 +20,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint import domain
 from auditlint.domain import forms as words
 from auditlint.model import GRID, PROSE, Amount, Cell, Document, Form, FormField, Indicator, Line, \
@@ -40,12 +39,12 @@ ROW_NOT_PLACED = "指标行的单元格无法对应到表头各列，该行未�
 GRID_FLATTENED = "指标表的表头与各行在连续文本中，各列按词序读出"
 
 # A note in brackets right after a label ("项目总预算 （延续性项目填写）", "(80 分)"): no value.
-_LABEL_NOTE = regex.compile(r"^\s*[（(][^）)]*[)）]\s*")
+_LABEL_NOTE = compile_lazily(r"^\s*[（(][^）)]*[)）]\s*")
 # An amount with its unit ("286.77万元"): the number is the field's amount.
-_WITH_UNIT = regex.compile(r"^(?P<number>[\d,.\s]+?)\s*(?:万元|万|元)?$")
+_WITH_UNIT = compile_lazily(r"^(?P<number>[\d,.\s]+?)\s*(?:万元|万|元)?$")
 # Several figures after a label ("财政拨款 3523.09 100% 4523.16"): a row of a grid, not a box's value.
-_FIGURES_ROW = regex.compile(r"^[\d,.]+%?(?:\s+[\d,.]+%?)+$")
-_INDICATOR_WORDS = regex.compile(r"三级指标|指标值")
+_FIGURES_ROW = compile_lazily(r"^[\d,.]+%?(?:\s+[\d,.]+%?)+$")
+_INDICATOR_WORDS = compile_lazily(r"三级指标|指标值")
 
 
 @dataclass
@@ -152,7 +151,7 @@ def _line_fields(path: str, line: Line) -> list[FormField]:
                 target = cells[index + 1]
                 value_start, value = _value(target.text, 0, len(target.text))
             if name and value and not value.endswith(("：", ":")) and not _FIGURES_ROW.match(value) \
-                    and not words.WRAPPED_UNIT_NOTE.match(regex.sub(r"\s", "", value)):
+                    and not words.WRAPPED_UNIT_NOTE.match(_SPACE.sub("", value)):
                 found.append(_field(path, line, target, name, value, value_start))
             elif not name:
                 found.append(FormField("", value, None, cell.location))
@@ -169,7 +168,7 @@ def _wrapped_amounts(path: str, lines: Sequence[Line], in_grid: set[int]) -> Ite
         if label is None or words.field_of(label.group("label")) not in words.AMOUNT_FIELDS:
             continue
         rest = line.text.strip()[label.end():]
-        if rest and not words.WRAPPED_UNIT_NOTE.match(regex.sub(r"\s", "", rest)):
+        if rest and not words.WRAPPED_UNIT_NOTE.match(_SPACE.sub("", rest)):
             continue
         for below in shown[index + 1:index + 2 + words.WRAPPED_VALUE_REACH]:
             text = below.text.strip()
@@ -179,7 +178,7 @@ def _wrapped_amounts(path: str, lines: Sequence[Line], in_grid: set[int]) -> Ite
                     yield _field(path, below, cell, words.field_of(label.group("label")) or "", text,
                                  cell.text.find(text))
                 break
-            if not words.WRAPPED_UNIT_NOTE.match(regex.sub(r"\s", "", text)):
+            if not words.WRAPPED_UNIT_NOTE.match(_SPACE.sub("", text)):
                 break
 
 
@@ -324,6 +323,9 @@ def _sub_header(lines: Sequence[Line], start: int) -> list[Line]:
     return subs
 
 
+_SPACE = compile_lazily(r"\s")
+
+
 def _term(lines: Sequence[Line], header: int, first_row: int) -> str:
     """Which targets a grid states, "长期" or "年度": from its title or goal line right above the
     header (长期绩效目标表, 年度目标4:), the goal named in its first row (长期绩效目标1) and a
@@ -334,7 +336,7 @@ def _term(lines: Sequence[Line], header: int, first_row: int) -> str:
     if first_row < len(lines):
         texts.append(lines[first_row].text)
     for text in texts:
-        term = words.TERM.match(regex.sub(r"\s", "", text))
+        term = words.TERM.match(_SPACE.sub("", text))
         if term:
             said.add(term.group("term"))
     if first_row > header + 1:
@@ -441,7 +443,7 @@ def _wrapped_header(lines: Sequence[Line], index: int) -> tuple[list[str | None]
     for width in range(len(near), 0, -1):
         for start in range(max(0, at - width + 1), min(at, len(near) - width) + 1):
             run = near[start:start + width]
-            roles = _header_roles("".join(regex.sub(r"\s", "", lines[i].text) for i in run))
+            roles = _header_roles("".join(_SPACE.sub("", lines[i].text) for i in run))
             if roles is not None:
                 return roles, run[0], run[-1]
     return None

@@ -35,6 +35,7 @@ from typing import Iterator, Sequence
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint import domain
 from auditlint.domain import forms as words
 from auditlint.model import GRID, Amount, Cell, Document, Form, FormField, Indicator, Line, ListTotal, Location, Source, \
@@ -52,11 +53,11 @@ PAGE_NOT_PLACED = "续页未再印表头，也没有填满各列的行，该页�
 INDICATOR_NOT_READ = "有绩效指标未能按“一级、二级指标，名称，实施周期指标值，年度指标值”读出"
 
 # A figure of a list's money column: an amount to the cent ("1,592.50", "0.44").
-_FIGURE = regex.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$")
+_FIGURE = compile_lazily(r"^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$")
 # A line of the department or unit a list is of, under its title ("部门名称：广州市生态环境局  单位：万元").
-_WHOSE = regex.compile(r"^\s*(?:部门(?:名称)?|单位(?:名称)?|编制单位|预算单位)\s*[：:]")
-_SINGLE_SPACE = regex.compile(r"(?<=\S) (?=\S)")
-_NAME_MARKS = regex.compile(r"[：:]\s*$")
+_WHOSE = compile_lazily(r"^\s*(?:部门(?:名称)?|单位(?:名称)?|编制单位|预算单位)\s*[：:]")
+_SINGLE_SPACE = compile_lazily(r"(?<=\S) (?=\S)")
+_NAME_MARKS = compile_lazily(r"[：:]\s*$")
 # How a part of a cell is placed across the line: by the characters before it (pdftotext -layout,
 # a Chinese character one column), by their display width (a Chinese character two), or by its
 # share of the cell's width on a PDF's page.
@@ -297,7 +298,7 @@ def _ends(line: Line, header: _Header) -> bool:
         or _sentence(text)
 
 
-_SENTENCE_MARK = regex.compile(r"[，。；]")
+_SENTENCE_MARK = compile_lazily(r"[，。；]")
 SENTENCE_HAN = 18  # a row's name wraps within its column, well before this many characters
 
 

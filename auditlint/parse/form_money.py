@@ -23,8 +23,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterator, Sequence
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.domain import forms as words
 from auditlint.domain.scope import ALL, FISCAL
 from auditlint.domain.wording import NUMBER
@@ -184,8 +183,8 @@ def _is_overall(form: Form) -> bool:
 
 def _form_year(doc: Document, form: Form) -> int | None:
     """The year a form's title (or the lines right under it) names, if any."""
-    lines = [line.text for line in doc.lines_of(form.table.location.path)
-             if form.table.location.line <= line.number < form.table.location.line + YEAR_REACH]
+    first = form.table.location.line
+    lines = [line.text for line in doc.lines_between(form.table.location.path, first, first + YEAR_REACH - 1)]
     for text in (form.table.title, *lines):
         match = words.FORM_YEAR.search(text)
         if match:
@@ -203,11 +202,10 @@ def _unit(doc: Document, form: Form) -> str:
     """The unit of a form's money: its table's, else the first one its lines print."""
     if form.table.unit:
         return form.table.unit
-    for line in doc.lines_of(form.location.path):
-        if form.location.line <= line.number <= form.location.end_line:
-            match = words.FORM_UNIT.search(line.text)
-            if match:
-                return match.group("unit")
+    for line in doc.lines_between(form.location.path, form.location.line, form.location.end_line):
+        match = words.FORM_UNIT.search(line.text)
+        if match:
+            return match.group("unit")
     return ""
 
 
@@ -215,8 +213,8 @@ def _unit(doc: Document, form: Form) -> str:
 # The money grid of an overall form (部门总体资金情况)
 
 GRID_ROW_UNREAD = Doubt("reading", "资金情况表有一行的金额未能按列读出", "a row of the money grid could not be read by column")
-_YEAR = regex.compile(r"^20\d{2}$")
-_FIGURE = regex.compile(r"^-?[\d,]+(?:\.\s?\d+)?\s*[%％]?$")
+_YEAR = compile_lazily(r"^20\d{2}$")
+_FIGURE = compile_lazily(r"^-?[\d,]+(?:\.\s?\d+)?\s*[%％]?$")
 
 
 @dataclass
@@ -266,7 +264,7 @@ def _money_grid(doc: Document, form: Form, budget: bool) -> Iterator[FormMoney]:
 def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[Doubt, ...]]]:
     """The rows of the money grid in two groups (income, then spending), each ending at its 合计,
     with a doubt for a group in which a line of figures could not be read by column."""
-    lines = [line for line in doc.lines_of(form.location.path) if form.location.line <= line.number <= form.location.end_line]
+    lines = list(doc.lines_between(form.location.path, form.location.line, form.location.end_line))
     start = next((i for i, line in enumerate(lines) if words.MONEY_GRID_HEADER.search(line.text)), None)
     if start is None:
         return []
@@ -293,6 +291,10 @@ def _grid_groups(doc: Document, form: Form) -> list[tuple[list[_GridRow], tuple[
     return groups
 
 
+_TOKEN = compile_lazily(r"\S+(?:\.\s\d+)?")
+_SPACE = compile_lazily(r"\s")
+
+
 def _grid_row(line: Line) -> _GridRow | None:
     """A line of the money grid read as a row: the last words before its first figure are its
     label, what follows are its cells (by tab where tabs cut them; else its figures in order)."""
@@ -310,7 +312,7 @@ def _grid_row(line: Line) -> _GridRow | None:
             return None
         starts = [c.location.column for c in line.cells[label + 1:label + 1 + len(values)]]
         return _GridRow(cells[label], [v or None for v in values], line, starts)
-    tokens = list(regex.finditer(r"\S+(?:\.\s\d+)?", line.text))
+    tokens = list(_TOKEN.finditer(line.text))
     first = next((i for i, t in enumerate(tokens) if _FIGURE.match(t.group())), len(tokens))
     if first == 0 or any(not _FIGURE.match(t.group()) for t in tokens[first:]):
         return None
@@ -334,8 +336,8 @@ def _cell_field(path: str, row: _GridRow, column: int, name: str) -> FormField |
 
 # What a project's paragraph states of its execution, after the project's name: "项目全年预算数为
 # 103.3 万元，执行数为 103.3 万元".
-_STATED = {"预算数": regex.compile(rf"(?<!执行)预算数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元"),
-           "执行数": regex.compile(rf"执行数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")}
+_STATED = {"预算数": compile_lazily(rf"(?<!执行)预算数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元"),
+           "执行数": compile_lazily(rf"执行数\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")}
 
 
 def _against_narrative(doc: Document, form: Form, forms: list[Form], sentences: Cleaned, unit: str) -> Iterator[FormMoney]:
@@ -384,7 +386,7 @@ def _budget_costs(doc: Document, form: Form, unit: str) -> Iterator[FormMoney]:
         return
     row = rows[0]
     for indicator in form.indicators:
-        if not words.BUDGET_COST.match(regex.sub(r"\s", "", indicator.name)):
+        if not words.BUDGET_COST.match(_SPACE.sub("", indicator.name)):
             continue
         for label, value, stated in (("预算数", indicator.target, row.budget), ("执行数", indicator.actual, row.actual)):
             money = words.MONEY_VALUE.match((value or "").strip())

@@ -16,10 +16,13 @@ narrative's, and is read as one (`execution_rates`).
 """
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from typing import Iterator
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import Amount, BudgetRestatement, Completion, Document, Doubt, ExecutionScore, Line, Location, Sentence, Source, Table
 from auditlint import domain
 from auditlint.domain.wording import NUMBER
@@ -28,27 +31,27 @@ from auditlint.parse.numbers import parse_amount
 
 # The field that holds the project's budget for the document's year, its amount right after the
 # label (in the next cell, or in the same one with 万元).
-CURRENT_BUDGET_FIELD = regex.compile(rf"(?<!\p{{Han}})(?:项目)?当年预算(?:数)?\s*[：:]?\s*(?P<amount>{NUMBER})(?![\d.%％年])")
+CURRENT_BUDGET_FIELD = compile_lazily(rf"(?<!\p{{Han}})(?:项目)?当年预算(?:数)?\s*[：:]?\s*(?P<amount>{NUMBER})(?![\d.%％年])")
 # "2026年预算为762.85万", "2024年预算数为286.77万元", "2025年预算943.99万": a year's budget.
 # A form's box of its budget's history lists the years' amounts bare ("2021年计30万,2022年30万,2023年30万"):
 # a year then an amount in 万 that no word follows (not "2023年30万户").
-YEAR_BUDGET = regex.compile(rf"(?P<year>20\d{{2}})\s*年\s*(?:(?:项目)?预算(?:数)?\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万"
-                            rf"|计?\s*(?P<amount>{NUMBER})\s*万(?!\p{{Han}}))")
+YEAR_BUDGET = compile_lazily(rf"(?P<year>20\d{{2}})\s*年\s*(?:(?:项目)?预算(?:数)?\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万"
+                             rf"|计?\s*(?P<amount>{NUMBER})\s*万(?!\p{{Han}}))")
 # "比2025年减少181.14万", "较2023年增加130.45万元": the change against an earlier year.
-CHANGE = regex.compile(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*(?P<direction>增加|减少)\s*(?P<delta>{NUMBER})\s*万")
+CHANGE = compile_lazily(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*(?P<direction>增加|减少)\s*(?P<delta>{NUMBER})\s*万")
 
 
 # The columns of a form's budget execution header, in the order printed: the budget (A), what was
 # spent (B) and the rate B/A, with the columns that may stand among them (年初预算数, 分值, 得分).
-_EXECUTION_COLUMN = regex.compile(
+_EXECUTION_COLUMN = compile_lazily(
     r"(?P<budget>(?:全年)?预算数\s*[（(]\s*A\s*[)）])|(?P<actual>(?:全年)?执行数\s*[（(]\s*B\s*[)）])"
     r"|(?P<rate>执行率\s*[（(]\s*B\s*/\s*A\s*[)）])|(?P<score>得分)|(?P<other>年初预算数|分值)")
 # The rule a header gives the execution row's score by: "得分（20 分*执行率）", the points times the rate.
-SCORE_RULE = regex.compile(r"得分\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率\s*[)）]")
+SCORE_RULE = compile_lazily(r"得分\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率\s*[)）]")
 # The figures of a row, after its label: amounts, one of them a percentage.
-_ROW_TAIL = regex.compile(r"[^\p{Han}A-Za-z]*$")
-_PERCENT = regex.compile(r"[%％]")
-_ROW_FIGURE = regex.compile(rf"(?P<amount>{NUMBER})\s*(?P<percent>[%％])?")
+_ROW_TAIL = compile_lazily(r"[^\p{Han}A-Za-z]*$")
+_PERCENT = compile_lazily(r"[%％]")
+_ROW_FIGURE = compile_lazily(rf"(?P<amount>{NUMBER})\s*(?P<percent>[%％])?")
 # How many lines below its header the execution row may be: its label (年度财政资金总额) is
 # often wrapped over the lines between.
 EXECUTION_ROW_REACH = 8
@@ -57,14 +60,18 @@ EXECUTION_ROW_REACH = 8
 def form_regions(doc: Document) -> Iterator[tuple[Table, tuple[Line, ...]]]:
     """Each form table with its lines, from its title to the next table's title in its file."""
     kinds = {kind.id for kind in domain.TABLE_KINDS if kind.form}
+    starts: dict[str, list[int]] = {}  # each file's table title lines, sorted
+    for table in doc.tables:
+        starts.setdefault(table.location.path, []).append(table.location.line)
+    for lines in starts.values():
+        lines.sort()
     for table in doc.tables:
         if table.kind not in kinds:
             continue
-        here = table.location.path
-        starts = sorted({t.location.line for t in doc.tables if t.location.path == here})
-        end = next((s for s in starts if s > table.location.line), None)
-        yield table, tuple(l for l in doc.lines_of(here)
-                           if table.location.line <= l.number and (end is None or l.number < end))
+        here = starts[table.location.path]
+        after = bisect_right(here, table.location.line)
+        end = here[after] - 1 if after < len(here) else math.inf
+        yield table, doc.lines_between(table.location.path, table.location.line, end)
 
 
 def budget_restatements(doc: Document, read: dict[Location, tuple[Amount, tuple[Doubt, ...]]] | None = None

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import Amount, Location, Row, Table
 from auditlint import domain
 from auditlint.parse.numbers import parse_amount
@@ -439,12 +438,12 @@ def _with_shared_cells(draft: RowDraft, sides: list[tuple[int, int]], number: in
 
 # The two digits of a code's last part printed in the cell of its name ("04 福利彩票…"), where the
 # code's other parts stand in columns of their own.
-_PART_BEFORE_NAME = regex.compile(r"^(\d{2})\s+(?=\p{Han})")
+_PART_BEFORE_NAME = compile_lazily(r"^(\d{2})\s+(?=\p{Han})")
 
 # A cell of marks only ("·", "—"): a speck or a dash for nothing, which says nothing of its column.
-_MARKS_ONLY = regex.compile(r"^[^\p{L}\p{N}]+$")
-_INCOME_ITEM = regex.compile(r"收入|拨款|资金|结转|结余")
-_EXPENDITURE_ITEM = regex.compile(r"支出[\d,.]*$")  # its amount may have run into it
+_MARKS_ONLY = compile_lazily(r"^[^\p{L}\p{N}]+$")
+_INCOME_ITEM = compile_lazily(r"收入|拨款|资金|结转|结余")
+_EXPENDITURE_ITEM = compile_lazily(r"支出[\d,.]*$")  # its amount may have run into it
 
 
 def both_sides(rows: list[Row]) -> bool:

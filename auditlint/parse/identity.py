@@ -14,17 +14,18 @@ from typing import Iterator
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import PROSE, Document, Location
 
 TITLE_SCAN_LINES = 60    # the title is among the first lines of a document
 MAX_TITLE_WIDTH = 60     # characters: a title is short
-_TITLE = regex.compile(r"(?P<year>20\d{2})\s*年\s*度?(?P<rest>.{0,40}?)(?P<kind>预算|决算)")
+_TITLE = compile_lazily(r"(?P<year>20\d{2})\s*年\s*度?(?P<rest>.{0,40}?)(?P<kind>预算|决算)")
 # A heading the template fixes: the year, then the document's kind, then what the part is.
-TEMPLATE_HEADING = regex.compile(r"(?P<year>20\d{2})\s*年\s*度?(?P<rest>.{0,30}?)(?P<kind>预算|决算)"
-                                 r".{0,12}?(?:情况说明|说明|表|公开|报告|目录)")
-_SENTENCE = regex.compile(r"[。；，,：:]")
-_YEAR = regex.compile(r"(\d{4})\s*年")
-_COMPARISON = regex.compile(r"比|较|与|同比|上年|以前|执行|调整")
+TEMPLATE_HEADING = compile_lazily(r"(?P<year>20\d{2})\s*年\s*度?(?P<rest>.{0,30}?)(?P<kind>预算|决算)"
+                                  r".{0,12}?(?:情况说明|说明|表|公开|报告|目录)")
+_SENTENCE = compile_lazily(r"[。；，,：:]")
+_YEAR = compile_lazily(r"(\d{4})\s*年")
+_COMPARISON = compile_lazily(r"比|较|与|同比|上年|以前|执行|调整")
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator, Sequence
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.domain import forms as words
 from auditlint.model import Form, Indicator, IndicatorRestatement, Scored, Target
 from auditlint.parse.numbers import parse_amount
+
+
+_SPACE = compile_lazily(r"\s")
 
 
 def target(text: str) -> Target | None:
     """The one number of a target with its unit ("≥7万件", "< 101.8万", "合同金额=802万元"), or
     None when it states none or several ("提升", "≤3个工作日/5个工作日")."""
     numbers = words.TARGET_NUMBER.findall(text)
-    match = words.TARGET.match(regex.sub(r"\s", "", text).translate(words.BRACKETS))
+    match = words.TARGET.match(_SPACE.sub("", text).translate(words.BRACKETS))
     if len(numbers) != 1 or match is None:
         return None
     value = parse_amount(match.group("number"))
@@ -156,7 +158,7 @@ def duplicated_indicators(forms: Sequence[Form]) -> Iterator[tuple[Indicator, In
 
 
 def _compact(text: str) -> str:
-    return regex.sub(r"\s", "", text)
+    return _SPACE.sub("", text)
 
 
 def target_met(indicator: Indicator) -> bool | None:

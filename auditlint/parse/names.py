@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-import regex
-
 from auditlint import domain
 from auditlint.model import Location, Source
 

@@ -10,34 +10,33 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import Block, Cell, Line, Location, Paragraph, Sentence, Source, TableBlock, TextMap, TextPiece, display_width
 from auditlint.parse.numbers import NUMERIC_ROW_TAIL
 
 # Characters that end a sentence, optionally followed by closing quotes or brackets.
-_SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*")
-_LINE_END_CLOSES = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
+_SENTENCE_END = compile_lazily(r"[。！？!?]+[”’」』）)]*")
+_LINE_END_CLOSES = compile_lazily(r"[。！？!?][”’」』）)]*\s*$")
 # Page furniture that sits between the lines of a paragraph: "- 5 -", "第 3 页", "3/20"; a PDF's
 # page number may arrive with its digits apart ("— 1  6 —"), or run into the next page's table
 # caption ("- 16 -表 3").
-_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]\s*\d(?:\s*\d){0,3}\s*[-—–－](?:\s*表\s*\d{1,2})?"
+_PAGE_NUMBER = compile_lazily(r"^\s*(?:[-—–－]\s*\d(?:\s*\d){0,3}\s*[-—–－](?:\s*表\s*\d{1,2})?"
                           r"|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 # A heading opens with an enumerator: 一、 （一） 1. 1、 (1) 第一部分 … An enumerator "2." may be
 # followed by a year ("2.2026 年，…"), but "12.50" or "14708.87" opening a line is an amount. The
 # page number before it may have run into the heading ("- 6 -一、…").
 # A page number that ran into the text after it ("- 6 -一、…", "- 16 -表 3").
 RUN_IN_PAGE_NUMBER = r"[-—–－]\s*\d{1,4}\s*[-—–－]\s*"
-_HEADING = regex.compile(rf"^\s*(?:{RUN_IN_PAGE_NUMBER})?(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{{1,2}}、|\d{{1,2}}[.．](?!\d{{1,2}}(?!\d))|#+\s)")
+_HEADING = compile_lazily(rf"^\s*(?:{RUN_IN_PAGE_NUMBER})?(?:第[一二三四五六七八九十百]+[部分章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{{1,2}}、|\d{{1,2}}[.．](?!\d{{1,2}}(?!\d))|#+\s)")
 
 FULL_LINE_RATIO = 0.8
-_CLAUSE_MARK = regex.compile(r"[，。；：,;:]")
+_CLAUSE_MARK = compile_lazily(r"[，。；：,;:]")
 
 
 # What opens the text after a gap in a justified sentence that the reader cut there, between a
 # figure and its unit ("增长 0.59  %，结合…"): a unit and a clause mark, which no table cell opens with.
-_UNIT_CARRIED_ON = regex.compile(r"^(?:%|％|万元|元)[，。；、,;]")
-_ENDS_IN_FIGURE = regex.compile(r"\d$")
+_UNIT_CARRIED_ON = compile_lazily(r"^(?:%|％|万元|元)[，。；、,;]")
+_ENDS_IN_FIGURE = compile_lazily(r"\d$")
 
 
 def is_table_line(line: Line) -> bool:
@@ -126,13 +125,13 @@ def _densest(widths: list[int]) -> int | None:
     return wide[band(wide[start]) - 1]
 
 
-_SENTENCE_MARK = regex.compile(r"[，。；]")  # full-width: an amount's comma is no sentence
+_SENTENCE_MARK = compile_lazily(r"[，。；]")  # full-width: an amount's comma is no sentence
 
 
-_CONTINUATION_BULLET = regex.compile(r"^\s*[-*]\s+(?=万元|元|%|％|[，,、；;）)])")
+_CONTINUATION_BULLET = compile_lazily(r"^\s*[-*]\s+(?=万元|元|%|％|[，,、；;）)])")
 # What opens a line that carries on the sentence before, wherever the line starts: a unit, a
 # clause mark, a full stop, the decimals of a figure cut in two (".79 万元").
-_CONTINUATION = regex.compile(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)。]|\.\d)")
+_CONTINUATION = compile_lazily(r"^\s*(?:[-*]\s+)?(?:万元|元|%|％|[，,、；;）)。]|\.\d)")
 
 
 def continues(lines: list[Line], margin: Margin, following: Line | None = None) -> bool:
@@ -156,7 +155,7 @@ def continues(lines: list[Line], margin: Margin, following: Line | None = None) 
 
 
 # A line that ends on a clause mark: its sentence goes on after it.
-_ENDS_IN_CLAUSE = regex.compile(r"[，,；;：:、]$")
+_ENDS_IN_CLAUSE = compile_lazily(r"[，,；;：:、]$")
 
 
 def _set_under_an_indent(lines: list[Line], following: Line) -> bool:
@@ -170,7 +169,7 @@ def _set_under_an_indent(lines: list[Line], following: Line) -> bool:
     return first.x0 - rest.x0 >= em * 0.9 and abs(next_start.x0 - rest.x0) < em / 2
 
 
-_NOTE_CLOSES = regex.compile(r"[。！？!?][）)]$")
+_NOTE_CLOSES = compile_lazily(r"[。！？!?][）)]$")
 
 
 def _closes_a_note(text: str) -> bool:
@@ -315,7 +314,7 @@ def split_sentences(body: TextMap) -> tuple[Sentence, ...]:
     return tuple(s for s in sentences if s is not None)
 
 
-_WORD = regex.compile(r"\S")
+_WORD = compile_lazily(r"\S")
 _OPENING, _CLOSING = "（(", "）)"
 MAX_BRACKETED = 200  # characters a bracketed note may run to; a longer "pair" is a stray bracket
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-import regex
+from auditlint.patterns import compile_lazily
 
 
 # One printed amount: digits with optional thousands commas and decimals, or a bare integer.
@@ -16,16 +16,16 @@ AMOUNT_TOKEN = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 # Two or more amounts, separated by spaces, closing a line: how a table row reads when its
 # extraction lost the column gaps ("201 一般公共服务支出 3,225.90 707.28 2,518.62").
-NUMERIC_ROW_TAIL = regex.compile(rf"(?:^|\s){AMOUNT_TOKEN}(?:\s+{AMOUNT_TOKEN})+\s*$")
+NUMERIC_ROW_TAIL = compile_lazily(rf"(?:^|\s){AMOUNT_TOKEN}(?:\s+{AMOUNT_TOKEN})+\s*$")
 
-_DECORATION = regex.compile(r"</?u>|_+")
+_DECORATION = compile_lazily(r"</?u>|_+")
 # OCR splits a number at its separators: "4, 461. 66", "1191. 58", "5456. 16".
-_OCR_AMOUNT = regex.compile(r"^-?\d{1,3}(?:,\s?\d{3})*(?:\.\s?\d+)?$|^-?\d+(?:\.\s?\d+)?$")
+_OCR_AMOUNT = compile_lazily(r"^-?\d{1,3}(?:,\s?\d{3})*(?:\.\s?\d+)?$|^-?\d+(?:\.\s?\d+)?$")
 # OCR also reads a decimal point as a comma: "4, 461, 66" is 4461.66 (the last group has 2 digits).
-_COMMA_DECIMAL = regex.compile(r"^(-?\d{1,3}(?:,\s?\d{3})*),\s?(\d{2})$")
+_COMMA_DECIMAL = compile_lazily(r"^(-?\d{1,3}(?:,\s?\d{3})*),\s?(\d{2})$")
 # A template may misplace the first thousands comma ("19349,057" for 19,349,057, Shanghai's 基本支出
 # 表): groups of three digits after it still make one number.
-_LOOSE_GROUPS = regex.compile(r"^-?\d{4,}(?:,\d{3})+(?:\.\d+)?$")
+_LOOSE_GROUPS = compile_lazily(r"^-?\d{4,}(?:,\d{3})+(?:\.\d+)?$")
 
 
 @lru_cache(maxsize=1 << 16)

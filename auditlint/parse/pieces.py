@@ -7,22 +7,21 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import GRID, POSITIONED, Line, Location, display_width
 from auditlint.parse.numbers import parse_amount
 
-HAN = regex.compile(r"\p{Han}")
-AMOUNT_TEXT = regex.compile(r"^[-\d][\d,\s]*(?:\.\s?\d+)?$")
-CODE_TEXT = regex.compile(r"^\d{3,7}$")
-_TOKEN = regex.compile(r"\S+")
-SPACES = regex.compile(r"\s+")
-LEADING_CODE = regex.compile(r"^(\d{3,7})\s*(?=\D)")
+HAN = compile_lazily(r"\p{Han}")
+AMOUNT_TEXT = compile_lazily(r"^[-\d][\d,\s]*(?:\.\s?\d+)?$")
+CODE_TEXT = compile_lazily(r"^\d{3,7}$")
+_TOKEN = compile_lazily(r"\S+")
+SPACES = compile_lazily(r"\s+")
+LEADING_CODE = compile_lazily(r"^(\d{3,7})\s*(?=\D)")
 # A code printed in brackets at the head of its label: [201]一般公共服务支出, 【20132】组织事务.
-BRACKETED_CODE = regex.compile(r"^[\[【［〔]\s*(\d{3,7})\s*[\]】］〕]\s*")
-LEADING_YEAR = regex.compile(r"^\d{4}\s*年")
-INTEGER = regex.compile(r"^\d{1,3}$")
-ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d{1,2}[.、．](?!\d))")
+BRACKETED_CODE = compile_lazily(r"^[\[【［〔]\s*(\d{3,7})\s*[\]】］〕]\s*")
+LEADING_YEAR = compile_lazily(r"^\d{4}\s*年")
+INTEGER = compile_lazily(r"^\d{1,3}$")
+ENUMERATED = compile_lazily(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[)）]|\d{1,2}[.、．](?!\d))")
 
 X_TOLERANCE = 4.0   # how far apart (in the line's units) two cells may sit and still share a column
 
@@ -75,21 +74,23 @@ def line_pieces(line: Line) -> list[Piece]:
     if line.layout == POSITIONED or lone_amount(line):
         return [piece for c in line.cells for piece in _split_code_cell(Piece(c.text, c.location, c.x0, c.x1, ruled=c.ruled))]
     pieces = []
-    for match in _TOKEN.finditer(line.text):
-        x0 = display_width(line.text[:match.start()])
+    text, end, end_width = line.text, 0, 0  # each token's start measured from the one before: long prose
+    for match in _TOKEN.finditer(text):
+        x0 = end_width + display_width(text[end:match.start()])
         location = Location(line.cells[0].location.path, line.number, match.start() + 1, line.number,
                             match.end() + 1, line.page) if line.cells else None
-        pieces.append(Piece(match.group(), location, x0, x0 + display_width(match.group())))
+        end, end_width = match.end(), x0 + display_width(match.group())
+        pieces.append(Piece(match.group(), location, x0, end_width))
     return pieces
 
 
-_CODE_THEN_LABEL = regex.compile(r"^(\d{3,7})\s+(?=\p{Han})")
+_CODE_THEN_LABEL = compile_lazily(r"^(\d{3,7})\s+(?=\p{Han})")
 
 
 def _split_code_cell(piece: Piece) -> list[Piece]:
     """A code and its name set close enough to read as one cell ("2080506 机关事业单位") are two
     cells; their extents are shared out by display width."""
-    match = _CODE_THEN_LABEL.match(piece.text)
+    match = _CODE_THEN_LABEL.match(piece.text) if piece.text[:1].isdigit() else None  # most cells open with no digit
     if not match:
         return [piece]
     code, label = match.group(1), piece.text[match.end():]
@@ -106,13 +107,17 @@ def is_amount_line(pieces: list[Piece]) -> bool:
     """Does a line carry an amount (a number with a decimal point or thousands comma)? A grid cell
     is one value even when OCR split it ("5, 456. 16"); a gapped cell may hold several words
     ("行政运行 707.28 707.28"), so its words are looked at too."""
-    return any(is_amount_like(text) and parse_amount(text) is not None
-               for p in pieces for text in (p.text, *p.text.split()))
+    for piece in pieces:
+        # no word of a piece without a point or a comma is amount-like: such a piece is passed by
+        if is_amount_like(piece.text) and any(is_amount_like(text) and parse_amount(text) is not None
+                                              for text in (piece.text, *piece.text.split())):
+            return True
+    return False
 
 
 # A digit set before a bracketed enumerator ("1（一）一般公共预算资金"): a mark outside the table's
 # frame that the text layer keeps and the page does not show. The enumerator opens the label.
-_STRAY_DIGIT = regex.compile(r"^\d{1,2}(?=[（(][一二三四五六七八九十]+[)）])")
+_STRAY_DIGIT = compile_lazily(r"^\d{1,2}(?=[（(][一二三四五六七八九十]+[)）])")
 
 
 def clean_label(label: str) -> str:

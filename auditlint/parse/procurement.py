@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.domain.concepts import PROCUREMENT_KIND_NAME, PROCUREMENT_KINDS
 from auditlint.domain.wording import NUMBER
 from auditlint.model import Amount, AwardedToSmes, KindAwarded, Paragraph, Sentence
@@ -19,12 +18,12 @@ from auditlint.parse.wording import CleanText
 
 _KIND = "|".join(PROCUREMENT_KINDS)
 # A kind's amount: 政府采购货物支出1.55万元, 货物类政府采购支出预算259.32万元.
-_KIND_AMOUNT = regex.compile(rf"{PROCUREMENT_KIND_NAME}(?:支出|预算|项目)*\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
-_TOTAL = regex.compile(rf"政府采购(?:支出|预算)*总额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
-_AWARDED = regex.compile(rf"授予中小企业(?:的)?合同金额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
+_KIND_AMOUNT = compile_lazily(rf"{PROCUREMENT_KIND_NAME}(?:支出|预算|项目)*\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
+_TOTAL = compile_lazily(rf"政府采购(?:支出|预算)*总额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
+_AWARDED = compile_lazily(rf"授予中小企业(?:的)?合同金额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
 # A kind's share: 货物采购授予中小企业合同金额占货物支出金额的0%.
-_KIND_SHARE = regex.compile(rf"(?P<kind>{_KIND})类?采购授予中小企业(?:的)?合同金额占(?P=kind)类?(?:采购)?支出(?:金额)?的?\s*"
-                            rf"(?P<percent>{NUMBER})\s*[%％]")
+_KIND_SHARE = compile_lazily(rf"(?P<kind>{_KIND})类?采购授予中小企业(?:的)?合同金额占(?P=kind)类?(?:采购)?支出(?:金额)?的?\s*"
+                             rf"(?P<percent>{NUMBER})\s*[%％]")
 
 
 def awarded_to_smes(sentences: Iterable[tuple[Paragraph, Sentence, CleanText]]) -> Iterator[AwardedToSmes]:

@@ -13,8 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.domain import departments
 from auditlint.model import PROSE, Document, Line, Location, Source
 from auditlint.parse.identity import TITLE_SCAN_LINES, reads_as_title
@@ -27,10 +26,10 @@ TITLE, HEADER, SUBJECT = "title", "tables", "narrative"
 # over two or three lines): before its year ("江苏省政协办公厅 2018 年度", "北京市统计局部门 2026
 # 年度"), or between its year and its kind ("2026年北京市交通委员会部门预算").
 TITLE_BLOCK = 4  # lines
-_NAME_BEFORE_YEAR = regex.compile(r"^(?P<name>[^\d]{2,50}?)(?:部门|单位)?(?P<year>20\d{2})")
-_NAME_AFTER_YEAR = regex.compile(r"(?P<year>20\d{2})年?度?(?P<name>[^\d]{2,50}?)(?:部门|单位)?(?:汇总)?(?:预算|决算)")
-_KIND = regex.compile(r"预算|决算")
-_SPACES = regex.compile(r"\s+")
+_NAME_BEFORE_YEAR = compile_lazily(r"^(?P<name>[^\d]{2,50}?)(?:部门|单位)?(?P<year>20\d{2})")
+_NAME_AFTER_YEAR = compile_lazily(r"(?P<year>20\d{2})年?度?(?P<name>[^\d]{2,50}?)(?:部门|单位)?(?:汇总)?(?:预算|决算)")
+_KIND = compile_lazily(r"预算|决算")
+_SPACES = compile_lazily(r"\s+")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Iterator
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.agreement import Ratio, Verdict, ratio, ratio_verdict
 from auditlint.domain.wording import NUMBER
 from auditlint.model import Amount, Paragraph, TwinRatio
@@ -22,13 +23,13 @@ from auditlint.parse.numbers import parse_amount
 from auditlint.parse.wording import Cleaned, CleanText
 
 # A clause: a total count, 其中 and counts of the same measure, then a ratio (比例, 占比, 率).
-_CLAUSE = regex.compile(
+_CLAUSE = compile_lazily(
     rf"(?P<total>{NUMBER})\s*(?P<measure>个|件|项|户|人次|人|次|家|份|套)\s*[，,]\s*其中\s*[：:]?"
     rf"(?P<parts>(?:[^，,；;。%％]{{1,16}}?{NUMBER}\s*(?P=measure)\s*[，,、]\s*){{1,6}})"
     rf"(?P<words>[^，,；;。\d]{{1,12}}?(?:比例|占比|比率|率))\s*(?:为|达到?|是)?\s*(?P<percent>{NUMBER})\s*[%％]")
-_PART = regex.compile(rf"(?P<count>{NUMBER})\s*(?:个|件|项|户|人次|人|次|家|份|套)")
+_PART = compile_lazily(rf"(?P<count>{NUMBER})\s*(?:个|件|项|户|人次|人|次|家|份|套)")
 # Two clauses state their ratio alike when their words before it are the same (减材料比例).
-_NOISE = regex.compile(r"[\s“”\"']")
+_NOISE = compile_lazily(r"[\s“”\"']")
 
 
 def twin_ratios(sentences: Cleaned) -> Iterator[TwinRatio]:

@@ -17,12 +17,13 @@ from typing import Iterator, Sequence
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import Amount, Claim, Completion, Link
 from auditlint.parse.figures import is_concept, narrative_total, normalise
 
 # What a completion's budget is called after the total it is of: 公用经费预算, 公用经费年初预算数.
-_BUDGET_WORDS = regex.compile(r"(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$")
-_CLAUSE_MARK = regex.compile(r"[，,。；;：:]")
+_BUDGET_WORDS = compile_lazily(r"(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$")
+_CLAUSE_MARK = compile_lazily(r"[，,。；;：:]")
 
 
 def restated_actuals(claims: Sequence[Claim], links: Sequence[Link], year: int | None,

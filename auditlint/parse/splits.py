@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import Amount, Paragraph, Part, Sentence, Split
 from auditlint import domain
 from auditlint.domain.wording import CLAUSE, DOWN, LIST_OPENS, NUMBER, UP
@@ -24,22 +25,22 @@ from auditlint.parse.wording import CleanText, Cleaned, Shifted
 # The words may announce the list with a colon ("主要包括："), which then runs to the sentence's end,
 # like any after 其中 or 包括; without one, 主要包括/主要用于 list only to the end of their clause
 # ("主要包括体育竞赛3,017万元，主要用于…；").
-_SPLIT = regex.compile(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
-                       rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?(?:\s*[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?"
-                       rf"|\s*(?P<colon>[：:]))")
+_SPLIT = compile_lazily(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
+                        rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?(?:\s*[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?"
+                        rf"|\s*(?P<colon>[：:]))")
 # What ends a clause of a list: "；".
-_CLAUSE_MARK = regex.compile(r"[；;]")
+_CLAUSE_MARK = compile_lazily(r"[；;]")
 # What a list opened without a colon by these words runs to: the end of its clause.
 _CLAUSE_LONG = frozenset({"主要包括", "具体包括", "主要用于"})
 # Text that ends on a direction of change (…增加, 减少了): the amount after it is a change.
 _CHANGED = rf"(?:{UP}|{DOWN})了?\s*$"
-_ENDS_IN_COMPARISON = regex.compile(rf"(?:比|较|与){CLAUSE}{{0,24}}?{_CHANGED}")
+_ENDS_IN_COMPARISON = compile_lazily(rf"(?:比|较|与){CLAUSE}{{0,24}}?{_CHANGED}")
 # A part, and its share of the total when stated: "占28.51%", "占本年收入 100%" (a share of another
 # base, 占一般公共预算支出的…, is not read as one of this total).
 _SHARE = rf"\s*[，,]\s*占(?:本年)?(?:收入|支出)?(?:合计|总额|总计|预算)?的?\s*(?P<share>{NUMBER})\s*[%％]"
 # A part's unit: 万元, or 元 after a zero, which is the same zero ("2.政府性基金预算拨款收入 0 元。").
 _PART_UNIT = r"(?:万元|(?<=(?<![\d.,])0(?:\.0+)?\s*)元)"
-_PART = regex.compile(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*{_PART_UNIT}(?:{_SHARE})?")
+_PART = compile_lazily(rf"(?P<label>[\p{{Han}}（）()]{{2,24}}?)\s*(?P<amount>{NUMBER})\s*{_PART_UNIT}(?:{_SHARE})?")
 
 # Parts that together make the whole of their total (DOMAIN.md "Splits"): for each decomposition,
 # the words of its kinds of part, and the words the total's own name must have (None: any total).
@@ -56,31 +57,31 @@ COMPLETE_SPLITS: tuple[tuple[tuple[str, ...], str | None], ...] = (
     (("购置", "运行"), "公务用车"),
 )
 # The same, compiled once: _complete asks every kind of every decomposition of every part.
-_COMPLETE_PATTERNS = tuple((tuple(regex.compile(kind) for kind in kinds), total_words and regex.compile(total_words))
+_COMPLETE_PATTERNS = tuple((tuple(compile_lazily(kind) for kind in kinds), total_words and compile_lazily(total_words))
                            for kinds, total_words in COMPLETE_SPLITS)
 # A last part of 其他… (其他收入, 其他支出) is the rest of the total: the parts before it with it
 # make the whole.
-_REST = regex.compile(r"^其他")
+_REST = compile_lazily(r"^其他")
 
 
 # A sentence that ends by announcing a list: "基本支出1004.47万元，按经济分类包括：".
-_LIST_TOTAL = regex.compile(rf"(?P<total>{NUMBER})\s*万元[^。；;：:]{{0,30}}?"
-                            rf"(?:包括|其中|分别为|具体如下|如下|以下方面)\s*[：:]\s*$")
+_LIST_TOTAL = compile_lazily(rf"(?P<total>{NUMBER})\s*万元[^。；;：:]{{0,30}}?"
+                             rf"(?:包括|其中|分别为|具体如下|如下|以下方面)\s*[：:]\s*$")
 # The amount a heading opens with: "（一）本年财政拨款收入 110387.98 万元", "2026年度收入预算
 # 110896.62万元，比…".
-_FIRST_AMOUNT = regex.compile(rf"^[^。；;%％]{{0,40}}?(?P<total>{NUMBER})\s*万元")
+_FIRST_AMOUNT = compile_lazily(rf"^[^。；;%％]{{0,40}}?(?P<total>{NUMBER})\s*万元")
 # Enumerators, outermost first: 一、 （一） 1. （1）.
 _ENUMERATOR_PATTERN = (r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]\s*)?(?:(?P<chapter>[一二三四五六七八九十]+、)|(?P<section>[（(][一二三四五六七八九十]+[)）])"
                        r"|(?P<item>\d{1,2}、|\d{1,2}[.．](?!\d{1,2}(?!\d)))|(?P<point>[（(]\d{1,2}[)）]))")
-_ENUMERATOR = regex.compile(_ENUMERATOR_PATTERN)
+_ENUMERATOR = compile_lazily(_ENUMERATOR_PATTERN)
 _DEPTH = {"chapter": 0, "section": 1, "item": 2, "point": 3}
 # An item of a numbered list that opens with its amount: "（二）对个人和家庭的补助 51.63 万元",
 # "（一）因公出国（境）费用。2026 年预算数 50.33 万元", "（一）基本支出。基本支出预算 11161.56 万元".
-_LIST_ITEM = regex.compile(_ENUMERATOR_PATTERN + rf"\s*(?P<label>[\p{{Han}}（）()“”]{{2,24}}?)\s*"
-                           rf"(?:[。.：:]\s*(?:\d{{4}}\s*年)?[\p{{Han}}“”]{{0,12}}?)?\s*(?P<amount>{NUMBER})\s*{_PART_UNIT}"
-                           rf"(?:{_SHARE})?")
-_CAPTION = regex.compile(r"^\s*图\s*\d+\s*[：:]")
-_CHANGE_WORDS = regex.compile(rf"(?:比|较).{{0,20}}(?:{UP}|{DOWN})")
+_LIST_ITEM = compile_lazily(_ENUMERATOR_PATTERN + rf"\s*(?P<label>[\p{{Han}}（）()“”]{{2,24}}?)\s*"
+                            rf"(?:[。.：:]\s*(?:\d{{4}}\s*年)?[\p{{Han}}“”]{{0,12}}?)?\s*(?P<amount>{NUMBER})\s*{_PART_UNIT}"
+                            rf"(?:{_SHARE})?")
+_CAPTION = compile_lazily(r"^\s*图\s*\d+\s*[：:]")
+_CHANGE_WORDS = compile_lazily(rf"(?:比|较).{{0,20}}(?:{UP}|{DOWN})")
 
 
 def _enumerator(text: str) -> tuple[int, int] | None:
@@ -116,7 +117,7 @@ def listed_splits(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> list[S
 
 # A sentence that only announces a list, its total stated in the sentence before: "2024年项目支出
 # 2518.62万元，其中：一般公共预算本年拨款2518.62万元。具体使用情况如下：".
-_ANNOUNCES = regex.compile(r"^[^。；;\d]{0,16}?(?:如下|包括)\s*[：:]\s*$")
+_ANNOUNCES = compile_lazily(r"^[^。；;\d]{0,16}?(?:如下|包括)\s*[：:]\s*$")
 
 
 def _list_total(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[Amount, str, Sentence, bool] | None:
@@ -194,20 +195,24 @@ def _list_items(following: tuple[Paragraph, ...], openings: list[Opening | None]
     return parts, True
 
 
+_NOT_DIGIT = compile_lazily(r"\D")
+_NOT_NUMERAL = compile_lazily(r"[^一二三四五六七八九十廿]")
+
+
 def _ordinal(number: str) -> int:
     """The ordinal an enumerator gives (（三） → 3, 2. → 2, 十二、 → 12), or 0."""
-    digits = regex.sub(r"\D", "", number)
+    digits = _NOT_DIGIT.sub("", number)
     if digits:
         return int(digits)
-    return domain.chinese_ordinal(regex.sub(r"[^一二三四五六七八九十廿]", "", number)) or 0
+    return domain.chinese_ordinal(_NOT_NUMERAL.sub("", number)) or 0
 
 
 # An item of a list that is no part: a change ("比上年增加5万元", "一般公共预算拨款增加800.94万元"),
 # or an explanation of the part before it ("主要用于系统线路租用费40.00万元、机房巡检…"), which
 # goes on to the end of its clause.
-_CHANGE_ITEM = regex.compile(_CHANGED)
-_EXPLANATION = regex.compile(r"^\s*(?:主要|用于|包括|含|即|具体)")
-_AMOUNT = regex.compile(rf"(?:{NUMBER})\s*万元")
+_CHANGE_ITEM = compile_lazily(_CHANGED)
+_EXPLANATION = compile_lazily(r"^\s*(?:主要|用于|包括|含|即|具体)")
+_AMOUNT = compile_lazily(rf"(?:{NUMBER})\s*万元")
 
 
 def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
@@ -228,9 +233,9 @@ def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
 
 
 # A sentence that is one part of a list and its share, and nothing else: "财政专户管理资金147.20万元，占0.71%。".
-_PART_SENTENCE = regex.compile(rf"^\s*{_PART.pattern}\s*[。；;]?\s*$")
+_PART_SENTENCE = compile_lazily(rf"^\s*{_PART.pattern}\s*[。；;]?\s*$")
 # What may follow a list's last part to the end of its sentence.
-_LIST_ENDS = regex.compile(r"\s*[。；;]?\s*$")
+_LIST_ENDS = compile_lazily(r"\s*[。；;]?\s*$")
 
 
 def continued_parts(following: Sequence[tuple[Paragraph, CleanText]]) -> list[Part]:
@@ -249,14 +254,14 @@ def continued_parts(following: Sequence[tuple[Paragraph, CleanText]]) -> list[Pa
 
 
 # A sentence that opens a list of the sentence before: "其中：…", "收入包括：…".
-OPENS_LIST = regex.compile(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:，,]")
+OPENS_LIST = compile_lazily(r"^\s*\p{Han}{0,4}?(?:其中|包括)\s*[：:，,]")
 # An amount that is no total of its own: a change (增加5万元) or the prior year's (比…14708.87万元).
-_CHANGE_OR_PRIOR = regex.compile(rf"{_CHANGED}|(?:比|较){CLAUSE}{{0,24}}$")
+_CHANGE_OR_PRIOR = compile_lazily(rf"{_CHANGED}|(?:比|较){CLAUSE}{{0,24}}$")
 
 
 # An item of a list closed by its subtotal: "2名网维人员，每人全年费用9.58万元，小计19.16万元；".
-_SUBTOTAL = regex.compile(rf"小计\s*(?P<amount>{NUMBER})\s*万元")
-_ITEM_START = regex.compile(r"[；;：:]")
+_SUBTOTAL = compile_lazily(rf"小计\s*(?P<amount>{NUMBER})\s*万元")
+_ITEM_START = compile_lazily(r"[；;：:]")
 
 
 def subtotal_split(total: Amount, paragraph: Paragraph, sentence: Sentence, clean: CleanText) -> list[Split]:
@@ -336,9 +341,9 @@ def _split_at(total: Amount, subject: str, paragraph: Paragraph, sentence: Sente
 # A list of a part's own parts inside a list: "基本支出60万元，其中：人员经费50万元、公用经费10万元；"
 # (to the end of its clause), "人力资源综合管理12,966.72万元，主要包括：A…；B…" (to the end of the
 # sentence: a colon announces all that follows).
-_INNER_OPENS = regex.compile(rf"[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?\s*")
+_INNER_OPENS = compile_lazily(rf"[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?\s*")
 # An item of the outer list after a part's own list: another clause that states an amount.
-_LIST_GOES_ON = regex.compile(rf"[；;][^。]*?{NUMBER}\s*万元")
+_LIST_GOES_ON = compile_lazily(rf"[；;][^。]*?{NUMBER}\s*万元")
 
 
 def _clause_lists(rest: str) -> list[tuple[int, int, int]] | None:
@@ -371,7 +376,7 @@ def _clause_lists(rest: str) -> list[tuple[int, int, int]] | None:
 
 
 # The words a bracketed list of a part's own parts may open with: （其中：…）, （含…）, （包括…）.
-_NOTE_OPENS = regex.compile(r"\s*(?:(?:其中|包括|包含)\s*[：:]?|含)?")
+_NOTE_OPENS = compile_lazily(r"\s*(?:(?:其中|包括|包含)\s*[：:]?|含)?")
 # What a bracketed note stands as while its part's list is read: no word, number or separator.
 _MASK = "\u2026"
 
@@ -475,13 +480,19 @@ def _restated(parts: list[Part], subject: str) -> bool:
     return len(parts) == 1 and _bare_name(subject) == _bare_name(parts[0].label)
 
 
+_SPACE_OR_BRACKET = compile_lazily(r"[\s（）()]")
+
+
 def _bare_name(text: str) -> str:
     """A name without its enumerator, spaces and brackets."""
-    return regex.sub(r"[\s（）()]", "", _ENUMERATOR.sub("", text))
+    return _SPACE_OR_BRACKET.sub("", _ENUMERATOR.sub("", text))
+
+
+_CLAUSE_END = compile_lazily(r"[。；;，,：:]")
 
 
 def _subject(text: str, end: int) -> str:
     """The name a total goes by: the words of its clause before it ("“三公”经费预算" in
     "2026年“三公”经费预算394.49万元")."""
-    return regex.split(r"[。；;，,：:]", text[:end])[-1]
+    return _CLAUSE_END.split(text[:end])[-1]
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint import domain
 from auditlint.agreement import adds_up
 from auditlint.model import Document, Fact, Row, Table, TableReading
@@ -22,9 +21,13 @@ from auditlint.domain.scope import TABLE_SCOPES
 SCOPES = {kind: TABLE_SCOPES[kind] for kind in ("expenditure", "summary", "fiscal_summary", "fiscal_function", "gpb_function",
                                                         "fiscal_basic", "gpb_basic")}
 
-_ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[)）])")
-_SPACE = regex.compile(r"\s+")
-_DIGIT = regex.compile(r"\d")
+_ENUMERATOR = compile_lazily(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[)）])")
+
+
+_SPACE = compile_lazily(r"\s+")
+
+
+_DIGIT = compile_lazily(r"\d")
 
 
 def _label(row: Row) -> str:
@@ -76,8 +79,8 @@ def collect_statements(doc: Document, readings: dict[int, TableReading]) -> dict
 # An economic item's 一般公共预算 basic expenditure (工资福利支出, 30101 基本工资 …) is printed in the
 # 基本支出 column of the 一般公共预算 tables by economic class, with its code, and in the
 # 一般公共预算拨款 column of the 基本支出总表, often by name alone: the items are matched by name.
-_ECONOMIC_CODE = regex.compile(r"^[35]\d{2}(?:\d{2})?$")
-_GPB_SOURCE = regex.compile(r"^一般公共预算(?:财政)?拨款(?:收入)?$")
+_ECONOMIC_CODE = compile_lazily(r"^[35]\d{2}(?:\d{2})?$")
+_GPB_SOURCE = compile_lazily(r"^一般公共预算(?:财政)?拨款(?:收入)?$")
 
 
 def _economic_statements(doc: Document, readings: dict[int, TableReading]) -> Iterator[tuple[tuple[str, ...], Fact]]:
@@ -152,10 +155,13 @@ def renamed_codes(doc: Document) -> Iterator[tuple[str, tuple[Table, Row], tuple
             yield code, first, other, row_name(other[1].label)
 
 
+_SPENDING_SUFFIX = compile_lazily(r"支出$")
+
+
 def row_name(label: str) -> str:
     """A row's name without spaces, brackets' width or a trailing 支出 (printed or not)."""
     text = _SPACE.sub("", label).replace("(", "（").replace(")", "）")
-    return regex.sub(r"支出$", "", _ENUMERATOR.sub("", text))
+    return _SPENDING_SUFFIX.sub("", _ENUMERATOR.sub("", text))
 
 
 def _same_name(first: Row, other: Row) -> bool:

@@ -8,10 +8,11 @@ table either cannot read with confidence is kept with a note and no rows, so tha
 relies on a guess."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Sequence
 
-import regex
+from auditlint.patterns import compile_lazily
 
 from auditlint.model import GRID, POSITIONED, PROSE, UNCOMPUTED, Line, Location, Source, Table
 from auditlint import domain
@@ -23,15 +24,15 @@ from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, INTEGER, SPACES,
                                     is_amount_like, is_amount_line, line_pieces, lone_amount)
 
 
-_NARRATIVE = regex.compile(r"[，。；]")
-_NOTE_START = regex.compile(r"^\s*(?:注|备注|说明)\s*[：:]|^\s*\d\s*[.、．]\s*本")
-_SECTION = regex.compile(r"^\s*第[一二三四五六七八九十]+部分")
-_DEPARTMENT_LINE = regex.compile(r"^(?:部门(?:名称)?|单位|填报单位|编制单位|预算单位)\s*[：:]")
-_COLUMN_NUMBERS = regex.compile(r"^(?:栏\s*次|行\s*次)$")
+_NARRATIVE = compile_lazily(r"[，。；]")
+_NOTE_START = compile_lazily(r"^\s*(?:注|备注|说明)\s*[：:]|^\s*\d\s*[.、．]\s*本")
+_SECTION = compile_lazily(r"^\s*第[一二三四五六七八九十]+部分")
+_DEPARTMENT_LINE = compile_lazily(r"^(?:部门(?:名称)?|单位|填报单位|编制单位|预算单位)\s*[：:]")
+_COLUMN_NUMBERS = compile_lazily(r"^(?:栏\s*次|行\s*次)$")
 FORM_NOTE = "表单式表格（绩效目标等），不按行列核算"
 SPLIT_AMOUNTS_NOTE = "金额的整数与小数被提取到了不同行（如“14,770”与“.62”），不按行列核算"
 # A decimal part standing alone ("  .62"): the extraction cut amounts in two across lines.
-_ORPHAN_DECIMALS = regex.compile(r"(?:^|\s)\.\d{1,2}(?=\s|$)")
+_ORPHAN_DECIMALS = compile_lazily(r"(?:^|\s)\.\d{1,2}(?=\s|$)")
 MIN_ORPHAN_DECIMALS = 2
 
 
@@ -73,7 +74,7 @@ def _is_section_heading(line: Line) -> bool:
 
 
 # The mark of a table continued from the page before: 一般公共预算支出表（续）, 表5(续表), 续表5, 续：….
-_CONTINUED = regex.compile(r"\s*[（(]\s*续\s*表?\s*[)）]|^\s*续(?=\s*表\s*\d)|^\s*续\s*[：:]\s*")
+_CONTINUED = compile_lazily(r"\s*[（(]\s*续\s*表?\s*[)）]|^\s*续(?=\s*表\s*\d)|^\s*续\s*[：:]\s*")
 
 
 def _continued(lines: Sequence[Line], title: int) -> bool:
@@ -85,7 +86,7 @@ def _continued(lines: Sequence[Line], title: int) -> bool:
 
 # A title of a table auditlint does not know (部门预算支出经济分类情况表, 十一、国有资产占用情况表):
 # a short line of words that ends in 表, perhaps with a bracketed qualifier after it.
-_TITLE_LIKE = regex.compile(r"^[^，。；：:]{2,38}表(?:[（(][^（()）]{1,12}[)）])?$")
+_TITLE_LIKE = compile_lazily(r"^[^，。；：:]{2,38}表(?:[（(][^（()）]{1,12}[)）])?$")
 
 
 def _opens_unknown_table(lines: Sequence[Line], index: int) -> bool:
@@ -114,7 +115,7 @@ def _caption(lines: Sequence[Line], title: int) -> str:
 
 
 # A page number the caption of the next page's table ran into ("- 16 -表 3").
-_PAGE_NUMBER_BEFORE = regex.compile(rf"^\s*{RUN_IN_PAGE_NUMBER}")
+_PAGE_NUMBER_BEFORE = compile_lazily(rf"^\s*{RUN_IN_PAGE_NUMBER}")
 
 
 def find_tables(source: Source) -> tuple[Table, ...]:
@@ -147,8 +148,9 @@ def find_tables(source: Source) -> tuple[Table, ...]:
         else:
             extents.append((title, caption, kind, lines[start], body))
     running = running_lines(lines)
-    tables = [_with_trailing_note(table, lines, title_line, body, starts) for title, _, kind, title_line, body in extents
-              for table in parse_table(title, kind, title_line, body, _unit_above(lines, title_line), running)]
+    title_indices = [i for i, _ in starts]
+    tables = [_with_trailing_note(table, source, title_line, body, title_indices) for title, _, kind, title_line, body in extents
+              for table in parse_table(title, kind, title_line, body, _unit_above(source, title_line), running)]
     prose = {line.number for line in lines if not line.delimited}
     unknown = {place.line for remark in source.remarks if remark.kind == UNCOMPUTED for place in remark.places}
     return tuple(mark_unknown(mark_truncated_codes(t, prose), unknown)
@@ -156,7 +158,7 @@ def find_tables(source: Source) -> tuple[Table, ...]:
 
 
 MARGIN_LINES = 2  # the lines at the top and at the foot of a page where running headers and footers stand
-_DIGITS_AND_SPACES = regex.compile(r"[\d\s]+")
+_DIGITS_AND_SPACES = compile_lazily(r"[\d\s]+")
 
 
 def running_lines(lines: Sequence[Line]) -> frozenset[int]:
@@ -179,10 +181,10 @@ def running_lines(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(line.number for key, line in margins if len(pages_of[key]) >= 2)
 
 
-def _unit_above(lines: Sequence[Line], title_line: Line) -> str:
+def _unit_above(source: Source, title_line: Line) -> str:
     """The unit printed on the line above a title with the table's caption, or alone there
     ("公开05表                单位：万元"), as some templates set the head of a table."""
-    index = next((i for i, line in enumerate(lines) if line is title_line), 0)
+    lines, index = source.lines, source.index_of(title_line.number)
     above = [line for line in lines[max(0, index - 3):index] if line.text.strip()][-2:]
     for line in reversed(above):
         rest = domain.without_unit(line.text)
@@ -214,15 +216,16 @@ def _same_title(first: str, title: str) -> bool:
 TRAILING_NOTE_LINES = 3  # non-blank lines after an empty table where its note may stand
 
 
-def _with_trailing_note(table: Table, lines: tuple[Line, ...], title_line: Line, body: list[Line],
-                        starts: list[tuple[int, object]]) -> Table:
+def _with_trailing_note(table: Table, source: Source, title_line: Line, body: list[Line],
+                        title_indices: list[int]) -> Table:
     """An empty table whose note ("本部门无政府性基金预算财政拨款收入支出。") is a sentence right
     after it: the note is the table's, though a sentence ends the table's lines."""
     if table.rows or table.empty_note:
         return table
     end = (body[-1] if body else title_line).number
-    after_end = next((i for i, line in enumerate(lines) if line.number > end), len(lines))
-    following = next((i for i, _ in starts if i >= after_end), len(lines))
+    lines, after_end = source.lines, source.index_of(end + 1)
+    at = bisect_left(title_indices, after_end)
+    following = title_indices[at] if at < len(title_indices) else len(lines)
     after = [line for line in lines[after_end:following] if line.text.strip()][:TRAILING_NOTE_LINES]
     note = next((line.text.strip() for line in after if domain.EMPTY_NOTE.search(line.text)), "")
     return replace(table, empty_note=note) if note else table

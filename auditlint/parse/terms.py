@@ -15,12 +15,13 @@ from typing import Iterator
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import Location
 from auditlint.parse.wording import Cleaned
 
 # A sentence that is an item of a numbered list defining a term: its number, its term (words
 # and the brackets of a code's level, 事业单位医疗(项)), its colon.
-_ITEM = regex.compile(r"^\s*(?P<number>\d{1,2})\s*[、.．]\s*(?P<term>[\p{Han}（）()“”]{6,60})\s*[：:]")
+_ITEM = compile_lazily(r"^\s*(?P<number>\d{1,2})\s*[、.．]\s*(?P<term>[\p{Han}（）()“”]{6,60})\s*[：:]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint import domain
 from auditlint.domain.concepts import CLASS_NAMES
 from auditlint.domain.scope import TABLE_SCOPES, table_scope
@@ -86,7 +85,7 @@ class Units:
 
 # A unit printed under its second name: the narrative's 深圳城市职业学院（深圳技师学院） is the
 # tables' 深圳技师学院 (one body with two names, the second in brackets).
-_SECOND_NAME = regex.compile(r"^[^（(]{2,}[（(]([^）)]{%d,})[)）]" % MIN_UNIT_NAME)
+_SECOND_NAME = compile_lazily(r"^[^（(]{2,}[（(]([^）)]{%d,})[)）]" % MIN_UNIT_NAME)
 
 NO_UNITS = Units({}, frozenset(), {}, {})
 

@@ -19,18 +19,19 @@ from typing import Iterator
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import Amount, Cell, Document, Line
 from auditlint.parse.forms import form_regions
 from auditlint.parse.pieces import SPACES
 
 _POINTS = r"(?P<points>\d{1,3}(?:\.\d{1,2})?)\s*分"
 # 年度绩效目标 (80 分), 年度绩效指标 (24分): the points the indicators share.
-SECTION = regex.compile(rf"^年度绩效(?:目标|指标)\s*[（(]\s*{_POINTS}\s*[)）]$")
+SECTION = compile_lazily(rf"^年度绩效(?:目标|指标)\s*[（(]\s*{_POINTS}\s*[)）]$")
 # "45 分" alone in a cell, before the first-level name.
-GROUP_POINTS = regex.compile(rf"^{_POINTS}$")
+GROUP_POINTS = compile_lazily(rf"^{_POINTS}$")
 # "… (4 分)" ending a cell: an indicator's points, or a second level's.
-CELL_POINTS = regex.compile(rf"[（(]\s*{_POINTS}\s*[)）]$")
-SECTION_END = regex.compile(r"^总\s*分")
+CELL_POINTS = compile_lazily(rf"[（(]\s*{_POINTS}\s*[)）]$")
+SECTION_END = compile_lazily(r"^总\s*分")
 # The name a section's group is reported under.
 SECTION_NAME = "年度绩效目标"
 
@@ -138,7 +139,7 @@ def _groups(lines: tuple[Line, ...]) -> list[WeightGroup]:
 
 
 # The points a self-evaluation gives its budget execution: "预算执行情况（万元）（20 分）".
-EXECUTION_POINTS = regex.compile(rf"^预算执行情况(?:[（(]万元[)）])?\s*[（(]\s*{_POINTS}\s*[)）]$")
+EXECUTION_POINTS = compile_lazily(rf"^预算执行情况(?:[（(]万元[)）])?\s*[（(]\s*{_POINTS}\s*[)）]$")
 def form_scales(doc: Document) -> Iterator[tuple[Amount, Amount]]:
     """Each self-evaluation that prints the points of its budget execution and of its 年度绩效目标,
     once each: the two, which make the form's full score."""

@@ -11,13 +11,13 @@ from decimal import Decimal
 
 import regex
 
-
+from auditlint.patterns import compile_lazily
 from auditlint.domain.wording import YUAN
 from auditlint.model import Amount, Location, Paragraph, Sentence
 
-_DECORATION = regex.compile(r"</?u>|_+")
+_DECORATION = compile_lazily(r"</?u>|_+")
 # OCR's spaces inside a number ("4, 461. 66") and between two characters of a word ("基本 支出").
-_SPLIT_BY_OCR = regex.compile(r"(?<=\d[,.])\s+(?=\d)|(?<=\p{Han})\s+(?=\p{Han})")
+_SPLIT_BY_OCR = compile_lazily(r"(?<=\d[,.])\s+(?=\d)|(?<=\p{Han})\s+(?=\p{Han})")
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditlint.model import Source
-from auditlint.readers.docx import read_docx
 from auditlint.readers.markdown import read_markdown
 from auditlint.readers.office import MACRO_SUFFIXES, macro_refusal
-from auditlint.readers.pdf import preload, read_pdf
 from auditlint.readers.text import UnreadableError, read_text
-from auditlint.readers.xlsx import read_xlsx
+
+# The PDF, Word and Excel readers are imported when a file of theirs is read: linting text never
+# pays for them (nor for the PDF engine and the layout stage).
 
 # What a folder walk reads: macro-enabled Word and Excel files too, to refuse them by name.
 SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".xlsx", *MACRO_SUFFIXES)
@@ -52,12 +52,25 @@ def read_source(path: str, options: dict | None = None) -> Source:
     if suffix == ".md":
         return read_markdown(path, data)
     if suffix == ".pdf":
+        from auditlint.readers.pdf import read_pdf
+
         return read_pdf(path, data, options.get("pdf_engine", "pdfium"))
     if suffix == ".docx":
+        from auditlint.readers.docx import read_docx
+
         return read_docx(path, data, options.get("max_memory"))
     if suffix == ".xlsx":
+        from auditlint.readers.xlsx import read_xlsx
+
         return read_xlsx(path, data, options.get("max_memory"))
     return read_text(path, data)
+
+
+def preload(engine: str) -> None:
+    """Import a PDF engine ahead of time (see readers.pdf.preload)."""
+    from auditlint.readers.pdf import preload as preload_engine
+
+    preload_engine(engine)
 
 
 __all__ = ["NOT_YET", "NOT_YET_ADVICE", "SUFFIXES", "UnreadableError", "preload", "read_source"]

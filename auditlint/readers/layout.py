@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 from unicodedata import east_asian_width
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import POSITIONED, PROSE, Cell, Line, Location
 
 CELL_GAP = 1.5       # a gap of this many ems separates cells
@@ -47,7 +46,7 @@ def _kangxi_table() -> dict[int, str]:
 KANGXI = _kangxi_table()
 
 
-_RADICALS = regex.compile("[\u2E80-\u2FDF]")
+_RADICALS = compile_lazily("[\u2E80-\u2FDF]")
 
 
 def normalise_glyph_text(text: str) -> str:
@@ -73,7 +72,7 @@ class Glyph(NamedTuple):
     em: float  # the font size, from the advance width (see make_glyphs)
 
 
-_UNMAPPED = regex.compile(r"^\(cid:\d+\)$")
+_UNMAPPED = compile_lazily(r"^\(cid:\d+\)$")
 
 
 def make_glyphs(text: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> list[Glyph]:
@@ -187,17 +186,22 @@ class VerticalRules:
 
     def _start(self) -> None:
         self._next, self._active, self._y = 0, [], float("-inf")
+        self._xs: list[float] = []  # the sorted x of the active rules, kept while they stay the same
 
     def crossing(self, y: float) -> list[float]:
         """The x of every vertical rule that crosses height y, sorted."""
         if y < self._y:
             self._start()
         self._y = y
+        before = len(self._active)
         while self._next < len(self._rules) and self._rules[self._next].top <= y:
             self._active.append(self._rules[self._next])
             self._next += 1
-        self._active = [r for r in self._active if r.bottom >= y]
-        return sorted((r.x0 + r.x1) / 2 for r in self._active)
+        kept = [r for r in self._active if r.bottom >= y]
+        if len(kept) != before or len(self._active) != before:
+            self._xs = sorted((r.x0 + r.x1) / 2 for r in kept)
+        self._active = kept
+        return self._xs
 
 
 def _rule_between(left: Glyph, right: Glyph, rule_xs: list[float]) -> bool:
@@ -228,13 +232,14 @@ def cut_cells(line: list[Glyph], rule_xs: list[float]) -> list[tuple[str, float,
 # Amounts of neighbouring cells set so close that their characters touch, a wide figure
 # overflowing its right-aligned cell ("110,344.65101,963.54"): each amount ends two digits after
 # its decimal point, so they part there, whichever engine read them.
-_TOUCHING_AMOUNTS = regex.compile(r"(?:\d{1,3}(?:,\d{3})*\.\d{2}){2,}")
-_AMOUNT = regex.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}")
+_TOUCHING_AMOUNTS = compile_lazily(r"(?:\d{1,3}(?:,\d{3})*\.\d{2}){2,}")
+_AMOUNT = compile_lazily(r"\d{1,3}(?:,\d{3})*\.\d{2}")
 
 
 def part_touching_amounts(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
-    """A cell of touching amounts as one cell per amount, its extent shared out by characters."""
-    if not _TOUCHING_AMOUNTS.fullmatch(text):
+    """A cell of touching amounts as one cell per amount, its extent shared out by characters.
+    Two amounts have two decimal points: a cell without them is asked no pattern."""
+    if text.count(".") < 2 or not _TOUCHING_AMOUNTS.fullmatch(text):
         return [(text, x0, x1)]
     step = (x1 - x0) / len(text)
     return [(m.group(), x0 + m.start() * step, x0 + m.end() * step) for m in _AMOUNT.finditer(text)]
@@ -271,8 +276,8 @@ RawLine = tuple[list[RawCell], "int | None", Span]  # the cells of a line, its b
 
 # A number cut by the right edge of a narrow ruled cell: its first part ends one digit short of
 # its cents or at its point or a comma ("811,669.9"), the rest ("7") set under it, right-aligned.
-_NUMBER_HEAD = regex.compile(r"-?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.\d?)")
-_NUMBER_TAIL = regex.compile(r"[\d,.]{1,6}")
+_NUMBER_HEAD = compile_lazily(r"-?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.\d?)")
+_NUMBER_TAIL = compile_lazily(r"[\d,.]{1,6}")
 
 
 def join_wrapped_numbers(page: list[RawLine]) -> list[RawLine]:
@@ -323,6 +328,9 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
     """All lines of all pages, numbered from 1 across the document, as the text reader numbers."""
     lines: list[Line] = []
     for page_number, page in enumerate(pages, start=1):
+        if not page.rules:
+            lines.extend(_unruled_lines(page, page_number, len(lines), path))
+            continue
         vertical = VerticalRules(r for r in page.rules if r.vertical)
         heights = _row_rules(page.rules)
         raw: list[RawLine] = []
@@ -335,6 +343,19 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
                         (min(g.top for g in glyph_line), max(g.bottom for g in glyph_line))))
         for cells, band, span in join_wrapped_numbers(raw) if heights else raw:
             lines.append(_line(len(lines) + 1, page_number, cells, band, span, path))
+    return lines
+
+
+def _unruled_lines(page: PageLayout, page_number: int, before: int, path: str) -> list[Line]:
+    """The lines of a page without a ruling line (a page of prose, a table drawn without rules):
+    page_lines's work less what only rules decide (which rules cross a line, the ruled box of
+    each cell, the band between row rules): cells are cut by their gaps alone."""
+    lines: list[Line] = []
+    for glyph_line in group_lines(page.glyphs):
+        cells: list[RawCell] = [(normalise_glyph_text(text), x0, x1, None)
+                                for cell in cut_cells(glyph_line, []) for text, x0, x1 in part_touching_amounts(*cell)]
+        span = (min(g.top for g in glyph_line), max(g.bottom for g in glyph_line))
+        lines.append(_line(before + len(lines) + 1, page_number, cells, None, span, path))
     return lines
 
 

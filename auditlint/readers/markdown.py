@@ -6,13 +6,12 @@ line of the table with no cells, keeping line numbers intact.
 """
 from __future__ import annotations
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import GRID, Cell, Line, Location, Source
 from auditlint.readers.text import check_is_text, check_line_lengths, decode, physical_lines, text_line
 
-_DELIMITER_ROW = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_PIPE = regex.compile(r"(?<!\\)\|")
+_DELIMITER_ROW = compile_lazily(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PIPE = compile_lazily(r"(?<!\\)\|")
 
 
 def is_pipe_row(line: str) -> bool:

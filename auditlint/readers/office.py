@@ -21,6 +21,7 @@ import zipfile
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import GRID, PROSE, Cell, Line, Location, display_width
 from auditlint.readers.text import UnreadableError, check_line_length
 
@@ -70,7 +71,7 @@ def open_package(data: bytes, suffix: str, max_memory_mb: int | None) -> zipfile
     return package
 
 
-_CJK = regex.compile(r"[\p{Han}\p{P}\u3000]")
+_CJK = compile_lazily(r"[\p{Han}\p{P}\u3000]")
 
 
 def joined(pieces: list[str]) -> str:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Callable, Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import Source
 from auditlint.readers.layout import EM_SHARE, Glyph, PageLayout, Rule, make_glyph, make_glyphs, make_run, page_lines
 from auditlint.readers.text import UnreadableError
@@ -30,32 +29,61 @@ def _rule(x0: float, top: float, x1: float, bottom: float) -> Rule | None:
 def pdfium_pages(data: bytes) -> Iterator[PageLayout]:
     """Glyphs and rules of every page, as PDFium sees them.
 
-    Raw PDFium calls throughout: a 262-page document has 160 000 characters, and pypdfium2's
-    object wrappers would cost more than PDFium's own work. The text of a page comes in one
+    Bare PDFium calls throughout (pdfium_calls): a 262-page document has 160 000 characters, and
+    pypdfium2's object wrappers, or even its typed prototypes, would cost more than PDFium's own
+    work. pypdfium2 opens the document (a password or a damaged file is then a reason, not a
+    crash); pages are loaded and closed here, one at a time. The text of a page comes in one
     call; boxes are asked for a run of characters at a time (_pdfium_glyphs).
     """
     import pypdfium2 as pdfium
+
+    from auditlint.readers.pdfium_calls import calls, handle
 
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise UnreadableError(_pdfium_reason(exc)) from exc
+    pdf = calls()
     try:
-        for index in range(len(document)):
-            page = document[index]
+        raw_document = handle(document.raw)
+        for index in range(pdf.FPDF_GetPageCount(raw_document)):
+            page = pdf.FPDF_LoadPage(raw_document, index)
+            if not page:
+                raise UnreadableError(f"not a readable PDF (damaged or not a PDF): page {index + 1} cannot be loaded")
             try:
-                rotation = page.get_rotation()
+                rotation = _rotation(pdf.FPDFPage_GetRotation(page), index)
                 if rotation:
-                    shown = _as_shown(rotation, page.get_mediabox())
-                    yield PageLayout(tuple(_pdfium_turned_glyphs(page.raw, shown)), tuple(_pdfium_rules(page.raw, shown)))
+                    shown = _as_shown(rotation, _media_box(page))
+                    yield PageLayout(tuple(_pdfium_turned_glyphs(page, shown)), tuple(_pdfium_rules(page, shown=shown)))
                 else:
-                    height = page.get_height()
-                    yield PageLayout(tuple(_pdfium_glyphs(page.raw, height)),
-                                     tuple(_pdfium_rules(page.raw, lambda x, y: (x, height - y))))
+                    height = pdf.FPDF_GetPageHeightF(page)
+                    yield PageLayout(tuple(_pdfium_glyphs(page, height)), tuple(_pdfium_rules(page, height=height)))
             finally:
-                page.close()
+                pdf.FPDF_ClosePage(page)
     finally:
         document.close()
+
+
+_DEGREES = {0: 0, 1: 90, 2: 180, 3: 270}  # PDFium's rotation, in quarter turns clockwise
+
+
+def _rotation(quarters: int, index: int) -> int:
+    if quarters not in _DEGREES:
+        raise UnreadableError(f"not a readable PDF (damaged or not a PDF): page {index + 1} has no rotation PDFium can read")
+    return _DEGREES[quarters]
+
+
+def _media_box(page: int) -> tuple[float, float, float, float]:
+    """The page's media box (left, bottom, right, top); US Letter where none is set, as
+    pypdfium2 says."""
+    import ctypes
+
+    from auditlint.readers.pdfium_calls import calls
+
+    box = [ctypes.c_float() for _ in range(4)]
+    if not calls().FPDFPage_GetMediaBox(page, *(ctypes.addressof(v) for v in box)):
+        return (0.0, 0.0, 612.0, 792.0)
+    return (box[0].value, box[1].value, box[2].value, box[3].value)
 
 
 Point = Callable[[float, float], tuple[float, float]]
@@ -74,7 +102,7 @@ def _as_shown(rotation: int, box: tuple[float, float, float, float]) -> Point:
     return lambda x, y: (top - y, right - x)  # 270
 
 
-def _pdfium_turned_glyphs(page: object, shown: Point) -> list[Glyph]:
+def _pdfium_turned_glyphs(page: int, shown: Point) -> list[Glyph]:
     """The glyphs of a turned page, each character read on its own and turned as the page is
     shown (its baseline from its origin): such pages are few, and a run's two ends say nothing
     of a line that runs down the page's own space."""
@@ -82,50 +110,56 @@ def _pdfium_turned_glyphs(page: object, shown: Point) -> list[Glyph]:
 
     import pypdfium2.raw as raw
 
-    textpage = raw.FPDFText_LoadPage(page)
+    from auditlint.readers.pdfium_calls import calls
+
+    pdf = calls()
+    textpage = pdf.FPDFText_LoadPage(page)
     if not textpage:
         return []
     try:
-        text = _pdfium_text(textpage, raw.FPDFText_CountChars(textpage))
+        text = _pdfium_text(textpage, pdf.FPDFText_CountChars(textpage))
         box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        box_at, x_at, y_at = ctypes.addressof(box), ctypes.addressof(x), ctypes.addressof(y)
         glyphs = []
         for index, char in enumerate(text):
             if char.isspace():
                 continue
-            raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box))
-            raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
+            pdf.FPDFText_GetLooseCharBox(textpage, index, box_at)
+            pdf.FPDFText_GetCharOrigin(textpage, index, x_at, y_at)
             (ax, ay), (bx, by) = shown(box.left, box.bottom), shown(box.right, box.top)
             glyphs.append(make_glyph(char, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), shown(x.value, y.value)[1]))
         return glyphs
     finally:
-        raw.FPDFText_ClosePage(textpage)
+        pdf.FPDFText_ClosePage(textpage)
 
 
 TEXT_CHECK_STEP = 32  # every so many characters, the bulk text is checked against the character
 
 
-def _pdfium_text(textpage: object, count: int) -> str:
+def _pdfium_text(textpage: int, count: int) -> str:
     """The page's characters, one per character index. PDFium gives the whole text in one call,
     but as UTF-16 and with characters it may leave out or add; when that text does not line up
     with the character list (its length, or a sample of characters, differs), the characters
     are asked for one by one."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from auditlint.readers.pdfium_calls import calls
 
+    pdf = calls()
     buffer = (ctypes.c_ushort * (count + 1))()
-    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    written = pdf.FPDFText_GetText(textpage, 0, count, ctypes.addressof(buffer))
     text = bytes(buffer)[:2 * count].decode("utf-16-le", errors="replace")
     samples = [*range(0, count, TEXT_CHECK_STEP), count - 1] if count else []
-    if written == count + 1 and all(ord(text[i]) == raw.FPDFText_GetUnicode(textpage, i) for i in samples):
+    unicode = pdf.FPDFText_GetUnicode
+    if written == count + 1 and all(ord(text[i]) == unicode(textpage, i) for i in samples):
         return text
-    return "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    return "".join(chr(unicode(textpage, i)) for i in range(count))
 
 
-_WORD = regex.compile(r"\S+")
+_WORD = compile_lazily(r"\S+")
 
 
-def _pdfium_glyphs(page: object, height: float) -> list[Glyph]:
+def _pdfium_glyphs(page: int, height: float) -> list[Glyph]:
     """The page's text as glyphs, each run of characters of one text object one glyph.
 
     PDFium puts a space into a page's text where characters stand well apart and a line break
@@ -138,15 +172,16 @@ def _pdfium_glyphs(page: object, height: float) -> list[Glyph]:
     producers write every character as an object of its own; on such a page (as many objects as
     half its characters) there are no runs to find, and every character is read directly.
     """
-    import pypdfium2.raw as raw
+    from auditlint.readers.pdfium_calls import calls
 
-    textpage = raw.FPDFText_LoadPage(page)
+    pdf = calls()
+    textpage = pdf.FPDFText_LoadPage(page)
     if not textpage:
         return []
     try:
         reader = _PdfiumCharacters(textpage, height)
         words = [(w.start(), w.end()) for w in _WORD.finditer(reader.text)]
-        if 2 * raw.FPDFPage_CountObjects(page) >= sum(end - start for start, end in words):
+        if 2 * pdf.FPDFPage_CountObjects(page) >= sum(end - start for start, end in words):
             for start, end in words:
                 reader.add_characters(start, end)
         else:
@@ -154,24 +189,29 @@ def _pdfium_glyphs(page: object, height: float) -> list[Glyph]:
                 reader.add_runs(start, end)
         return reader.glyphs
     finally:
-        raw.FPDFText_ClosePage(textpage)
+        pdf.FPDFText_ClosePage(textpage)
 
 
 class _PdfiumCharacters:
     """The characters of one PDFium text page, turned into glyphs a run or a character at a time."""
 
-    def __init__(self, textpage: object, height: float) -> None:
+    def __init__(self, textpage: int, height: float) -> None:
         import ctypes
 
         import pypdfium2.raw as raw
 
+        from auditlint.readers.pdfium_calls import calls
+
+        pdf = calls()
         self.textpage, self.height = textpage, height
-        self.text = _pdfium_text(textpage, raw.FPDFText_CountChars(textpage))
+        self.text = _pdfium_text(textpage, pdf.FPDFText_CountChars(textpage))
         self.glyphs: list[Glyph] = []
         self._box, self._x, self._y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-        self._box_ref, self._x_ref, self._y_ref = ctypes.byref(self._box), ctypes.byref(self._x), ctypes.byref(self._y)
-        self._char_box, self._char_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-        self._count_rects = raw.FPDFText_CountRects
+        # out-arguments as addresses: the bare calls take them as they are
+        self._box_ref, self._x_ref, self._y_ref = (ctypes.addressof(self._box), ctypes.addressof(self._x),
+                                                   ctypes.addressof(self._y))
+        self._char_box, self._char_origin = pdf.FPDFText_GetLooseCharBox, pdf.FPDFText_GetCharOrigin
+        self._count_rects = pdf.FPDFText_CountRects
         self._last = (float("nan"), float("nan"), 0.0)  # (top, bottom, baseline) of the last glyph
 
     def _baseline(self, index: int, top: float, bottom: float) -> float:
@@ -236,31 +276,51 @@ def _longest(holds: Callable[[int], bool], limit: int) -> int:
     return good
 
 
-def _pdfium_rules(page: object, shown: Point, max_depth: int = 15) -> list[Rule]:
+def _pdfium_rules(page: int, shown: Point | None = None, height: float = 0.0, max_depth: int = 15) -> list[Rule]:
     """Thin path objects of the page, Form XObjects included (as deep as pypdfium2 goes), where
-    the page shows them (`shown` turns a point of the page's own space)."""
+    the page shows them: turned by `shown` (a point of the page's own space to where it is
+    shown), or, on a page that is not turned, only flipped to run down from the top (`height`).
+    The objects are walked by index, a form's inside it as it is met, in the page's order: no
+    list of every object. A table is drawn in thousands of paths, so the flip and the test of
+    thinness are written out in the loop (what _rule does, to the same floats)."""
     import ctypes
 
     import pypdfium2.raw as raw
 
+    from auditlint.readers.pdfium_calls import calls
+
+    pdf = calls()
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
-    get_type, get_bounds, path_type, form_type = (raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds,
+    at_left, at_bottom, at_right, at_top = (ctypes.addressof(v) for v in (left, bottom, right, top))
+    get_type, get_bounds, path_type, form_type = (pdf.FPDFPageObj_GetType, pdf.FPDFPageObj_GetBounds,
                                                   raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM)
+    thin, long = RULE_THICKNESS, 3 * RULE_THICKNESS
     rules: list[Rule] = []
+    append, new = rules.append, tuple.__new__
 
-    def visit(objects: list[object], depth: int) -> None:
-        for obj in objects:
+    def visit(count: Callable[[int], int], get: Callable[[int, int], int | None], parent: int, depth: int) -> None:
+        for index in range(count(parent)):
+            obj = get(parent, index)
             kind = get_type(obj)
-            if kind == path_type and get_bounds(obj, *refs):
-                (ax, ay), (bx, by) = shown(left.value, bottom.value), shown(right.value, top.value)
-                rule = _rule(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-                if rule is not None:
-                    rules.append(rule)
+            if kind == path_type:
+                if not get_bounds(obj, at_left, at_bottom, at_right, at_top):
+                    continue
+                if shown is not None:
+                    (ax, ay), (bx, by) = shown(left.value, bottom.value), shown(right.value, top.value)
+                    rule = _rule(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+                    if rule is not None:
+                        append(rule)
+                    continue
+                ax, bx, ay, by = left.value, right.value, height - bottom.value, height - top.value
+                # min and max as the builtins pick (the first of equals), then _rule's test
+                x0, x1, y0, y1 = (bx if bx < ax else ax), (bx if bx > ax else ax), (by if by < ay else ay), (by if by > ay else ay)
+                wide, tall = x1 - x0, y1 - y0
+                if (tall if tall < wide else wide) <= thin and (tall if tall > wide else wide) > long:
+                    append(new(Rule, (x0, y0, x1, y1)))
             elif kind == form_type and depth < max_depth:
-                visit([raw.FPDFFormObj_GetObject(obj, j) for j in range(raw.FPDFFormObj_CountObjects(obj))], depth + 1)
+                visit(pdf.FPDFFormObj_CountObjects, pdf.FPDFFormObj_GetObject, obj, depth + 1)
 
-    visit([raw.FPDFPage_GetObject(page, i) for i in range(raw.FPDFPage_CountObjects(page))], 0)
+    visit(pdf.FPDFPage_CountObjects, pdf.FPDFPage_GetObject, page, 0)
     return rules
 
 
@@ -313,11 +373,16 @@ ENGINE_MODULES = {"pdfium": ("pypdfium2", "pypdfium2.raw"), "pdfminer": ("pdfmin
 
 
 def preload(engine: str) -> None:
-    """Import an engine ahead of time: a run about to fork one worker per PDF pays once."""
+    """Import an engine ahead of time, and for PDFium declare its calls: a run about to fork
+    its workers pays once, not once per worker."""
     import importlib
 
     for module in ENGINE_MODULES[engine]:
         importlib.import_module(module)
+    if engine == "pdfium":
+        from auditlint.readers.pdfium_calls import calls
+
+        calls()
 
 
 ADAPTERS: dict[str, Callable[[bytes], Iterator[PageLayout]]] = {

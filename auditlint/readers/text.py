@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import regex
 
+from auditlint.patterns import compile_lazily
 from auditlint.model import GRID, POSITIONED, PROSE, Cell, Line, Location, Source, display_width
 
 _BOMS = (
@@ -23,11 +24,11 @@ _BOMS = (
 )
 
 # Characters that never occur in a real document; a file with many of them is binary.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = compile_lazily(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 # A cell boundary: a tab, or a gap of two or more spaces (an ideographic space counts as two, as
 # it is as wide as two Latin spaces on the page).
-_GAP = regex.compile(r"\t+|[ \u3000]*(?:\u3000[ \u3000]*|  +)")
+_GAP = compile_lazily(r"\t+|[ \u3000]*(?:\u3000[ \u3000]*|  +)")
 
 
 class UnreadableError(Exception):
@@ -111,7 +112,7 @@ def physical_lines(text: str) -> list[tuple[int, int, str]]:
     return result
 
 
-_NUMBER_CELL = regex.compile(r"^-?[\d,]+(?:\.\d+)?$")
+_NUMBER_CELL = compile_lazily(r"^-?[\d,]+(?:\.\d+)?$")
 
 
 def align_by_characters(lines: list[Line]) -> list[Line]:
@@ -160,13 +161,13 @@ def check_line_length(number: int, line: str) -> None:
 
 
 # A number's decimals alone (" .62"), and a whole number alone ("14,770"), each between spaces.
-_DECIMALS = regex.compile(r"(?<=^|[ \u3000])\.\d{1,2}(?=[ \u3000]|$)")
-_WHOLE = regex.compile(r"(?<=^|[ \u3000])-?\d{1,3}(?:,\d{3})*(?=[ \u3000]|$)")
+_DECIMALS = compile_lazily(r"(?<=^|[ \u3000])\.\d{1,2}(?=[ \u3000]|$)")
+_WHOLE = compile_lazily(r"(?<=^|[ \u3000])-?\d{1,3}(?:,\d{3})*(?=[ \u3000]|$)")
 # A figure right after a decimal part, with nothing but blanks between: the next column's figure
 # set a line lower than the one before (a staircase).
-_FIGURE_NEXT = regex.compile(r"[ \u3000]*-?\d")
+_FIGURE_NEXT = compile_lazily(r"[ \u3000]*-?\d")
 # A number cut after a thousands separator ("47,"), the rest of it on the lines below.
-_CUT_AT_COMMA = regex.compile(r"(?<=^|[ \u3000])\d{1,3}(?:,\d{3})*,(?=[ \u3000]|$)")
+_CUT_AT_COMMA = compile_lazily(r"(?<=^|[ \u3000])\d{1,3}(?:,\d{3})*,(?=[ \u3000]|$)")
 
 
 def join_wrapped_decimals(numbered: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

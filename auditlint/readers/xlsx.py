@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Iterator
 
-import regex
-
+from auditlint.patterns import compile_lazily
 from auditlint.model import DISPLAYED, HIDDEN, UNCOMPUTED, Location, Remark, Source
 from auditlint.readers.numformat import general, shown
 from auditlint.readers.office import Lines, open_package
@@ -149,7 +148,7 @@ def _sheet_cell(cell: dict[str, Any], styled: Any) -> SheetCell | None:
     return SheetCell(text) if text else None
 
 
-_PLAIN_NAME = regex.compile(r"^[\p{L}_][\p{L}\p{N}_.]*$")
+_PLAIN_NAME = compile_lazily(r"^[\p{L}_][\p{L}\p{N}_.]*$")
 
 
 def sheet_ref(name: str) -> str:

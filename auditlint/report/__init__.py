@@ -1,27 +1,34 @@
-"""Reports: one module per output format. They format findings; they never compute."""
+"""Reports: one module per output format. They format findings; they never compute.
+
+A format's module is imported when a report is rendered in it: the HTML report brings the PDF
+renderer and Pillow, the statistics table tabulate, and a run that prints text needs neither.
+"""
 from __future__ import annotations
 
-from typing import Callable
+import importlib
+from typing import TYPE_CHECKING
 
-from auditlint.result import LintResult
-from auditlint.report import github, html, json_lines, json_report, sarif, statistics, text
+if TYPE_CHECKING:
+    from auditlint.result import LintResult
 
-Renderer = Callable[[LintResult, str], str]
-
-FORMATS: dict[str, Renderer] = {
-    "text": text.render,
-    "json": json_report.render,
-    "json-lines": json_lines.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "html": html.render,
+# Each format, by the module under auditlint.report that renders it (its `render(result, lang)`).
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "json": "json_report",
+    "json-lines": "json_lines",
+    "sarif": "sarif",
+    "github": "github",
+    "html": "html",
 }
 
 
 def render(result: LintResult, fmt: str, lang: str, with_statistics: bool = False, colour: bool = False) -> str:
     """The report in `fmt`; the text format coloured when `colour` (a terminal that accepts it)."""
     if with_statistics:
+        from auditlint.report import statistics
+
         return statistics.render(result, lang, fmt)
+    module = importlib.import_module(f"auditlint.report.{FORMATS[fmt]}")
     if fmt == "text":
-        return text.render(result, lang, colour=colour)
-    return FORMATS[fmt](result, lang)
+        return module.render(result, lang, colour=colour)
+    return module.render(result, lang)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from functools import lru_cache
 from pathlib import PurePath
 
 import click
@@ -47,6 +48,7 @@ def position(location: Location) -> str:
     return f"p{location.page}:{where}" if is_paged(location.path) else where
 
 
+@lru_cache(maxsize=256)
 def is_paged(path: str) -> bool:
     """Is a document one whose readers find a page (a PDF), not a line of a text editor?"""
     return PurePath(path).suffix.lower() in PAGED
@@ -83,17 +85,22 @@ def describe(finding: Finding, lang: str) -> str:
 def _pieces(text: str) -> list[str]:
     """Runs of spaces, single wide characters, and the runs of other characters between them."""
     pieces: list[str] = []
+    last = ""
     for ch in text:
-        kind = "space" if ch.isspace() else "wide" if display_width(ch) == 2 else "word"
-        if pieces and kind != "wide" and _kind(pieces[-1]) == kind:
+        kind = _kind(ch)
+        if pieces and kind != "wide" and last == kind:
             pieces[-1] += ch
         else:
             pieces.append(ch)
+        last = kind
     return pieces
 
 
-def _kind(piece: str) -> str:
-    return "space" if piece[0].isspace() else "wide" if display_width(piece[0]) == 2 else "word"
+@lru_cache(maxsize=4096)
+def _kind(ch: str) -> str:
+    """A character's kind for line breaking, asked once per character met (a report of many
+    related places has hundreds of thousands of them)."""
+    return "space" if ch.isspace() else "wide" if display_width(ch) == 2 else "word"
 
 
 def atoms(text: str) -> list[str]:
@@ -112,19 +119,23 @@ def atoms(text: str) -> list[str]:
 
 def wrap(text: str, width: int, lead: str, indent: str) -> list[str]:
     """`text` in lines at most `width` columns wide, the first after `lead`, the others after
-    `indent`. Only a single piece wider than the room (a long path) overflows."""
+    `indent`. Only a single piece wider than the room (a long path) overflows. The line's width
+    is kept as it grows, each piece measured once: a finding that lists hundreds of related
+    places must cost its length, not its length times the terminal's width."""
     lines: list[str] = []
     line, start, space = lead, lead, False
+    used = display_width(lead)
     for piece in atoms(text):
         if piece.isspace():
             space = line != start
             continue
-        candidate = line + (" " if space else "") + piece
-        if line != start and display_width(candidate) > width:
+        grown = used + space + display_width(piece)
+        if line != start and grown > width:
             lines.append(line)
             line = start = indent
-            candidate = indent + piece
-        line, space = candidate, False
+            line, used, space = indent + piece, display_width(indent) + display_width(piece), False
+            continue
+        line, used, space = line + (" " if space else "") + piece, grown, False
     lines.append(line)
     return lines
 

@@ -1,0 +1,70 @@
+"""The PDFium calls the reader makes per page, per object and per character, as bare prototypes.
+
+pypdfium2.raw declares every handle as a pointer to its own struct type and every out-argument as
+a typed pointer, so each call converts and checks each argument: on a document of 160 000
+characters that conversion costs about a third of what reading costs. Here the same functions of
+the same loaded library are declared again with every pointer a `c_void_p`: handles travel as
+plain integers, out-arguments as the addresses of buffers made once. The signatures are PDFium's
+(its public headers); tests/test_readers_pdf.py holds them to pypdfium2.raw's declarations of
+the pinned pypdfium2, argument by argument, so a change of the library's interface fails there
+and not in a reader that silently passes the wrong thing.
+
+The library is pypdfium2's own (its loaded `libpdfium`), so documents opened by pypdfium2 and
+the handles it returns are valid here; pypdfium2 still opens the document (and initialises
+PDFium), which turns a bad file into a readable error.
+"""
+from __future__ import annotations
+
+from ctypes import CDLL, c_float, c_int, c_uint, c_ulong, c_void_p, cast
+from functools import lru_cache
+from types import SimpleNamespace
+
+# name: (result, arguments); every pointer (handle, buffer, out-argument) is c_void_p
+PROTOTYPES: dict[str, tuple[type | None, tuple[type, ...]]] = {
+    "FPDF_GetPageCount": (c_int, (c_void_p,)),
+    "FPDF_LoadPage": (c_void_p, (c_void_p, c_int)),
+    "FPDF_ClosePage": (None, (c_void_p,)),
+    "FPDF_GetPageHeightF": (c_float, (c_void_p,)),
+    "FPDFPage_GetRotation": (c_int, (c_void_p,)),
+    "FPDFPage_GetMediaBox": (c_int, (c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)),
+    "FPDFPage_CountObjects": (c_int, (c_void_p,)),
+    "FPDFPage_GetObject": (c_void_p, (c_void_p, c_int)),
+    "FPDFPageObj_GetType": (c_int, (c_void_p,)),
+    "FPDFPageObj_GetBounds": (c_int, (c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)),
+    "FPDFFormObj_CountObjects": (c_int, (c_void_p,)),
+    "FPDFFormObj_GetObject": (c_void_p, (c_void_p, c_ulong)),
+    "FPDFText_LoadPage": (c_void_p, (c_void_p,)),
+    "FPDFText_ClosePage": (None, (c_void_p,)),
+    "FPDFText_CountChars": (c_int, (c_void_p,)),
+    "FPDFText_GetText": (c_int, (c_void_p, c_int, c_int, c_void_p)),
+    "FPDFText_GetUnicode": (c_uint, (c_void_p, c_int)),
+    "FPDFText_GetLooseCharBox": (c_int, (c_void_p, c_int, c_void_p)),
+    "FPDFText_GetCharOrigin": (c_int, (c_void_p, c_int, c_void_p, c_void_p)),
+    "FPDFText_CountRects": (c_int, (c_void_p, c_int, c_int)),
+}
+
+
+def library() -> CDLL:
+    """pypdfium2's loaded PDFium."""
+    from pypdfium2_raw.bindings import _libs
+
+    return _libs["pdfium"]
+
+
+@lru_cache(maxsize=1)
+def calls() -> SimpleNamespace:
+    """The functions of PROTOTYPES, declared bare; made once per process (a forked worker
+    inherits them). `CDLL[name]` makes a new function object, so pypdfium2's own declarations
+    are left as they are."""
+    lib = library()
+    functions = {}
+    for name, (result, arguments) in PROTOTYPES.items():
+        function = lib[name]
+        function.argtypes, function.restype = arguments, result
+        functions[name] = function
+    return SimpleNamespace(**functions)
+
+
+def handle(pointer: object) -> int:
+    """A pypdfium2 handle (a typed pointer) as the integer the bare calls take."""
+    return cast(pointer, c_void_p).value or 0  # type: ignore[arg-type]
