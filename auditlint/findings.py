@@ -10,10 +10,10 @@ import hashlib
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import IntEnum
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from auditlint.agreement import Verdict, restatement_verdict
-from auditlint.model import Doubt, Fact, Location, Restatement, Stated, decimal_places
+from auditlint.model import Doubt, Fact, Ledger, Location, Restatement, Stated, decimal_places
 
 
 class Level(IntEnum):
@@ -258,6 +258,33 @@ def restated_figure(rule: str, restatement: Restatement, message: Callable[[Stat
                        logical=f"{rule}:{statement.subject}|{statement.column}|{statement.scope}|{statement.owner}|"
                                f"{statement.year}",
                        hint=shape_hint(statement.value, source.value), doubts=doubts)
+
+
+class AcrossDocuments:
+    """What every rule across documents does alike: nothing within one document, and, for a
+    pair the index makes of its `relation`, a finding (restated_figure) for each restatement of
+    the earlier document's figures by the later one. A rule says its `message` (from the two
+    documents, the statement and the figure it was held to), and whether the later document
+    states the earlier one's figures as those of a unit it lists (`of_a_unit`)."""
+
+    id: str
+    of_a_unit = False
+
+    def check(self, doc: Any, options: Any) -> Iterator[Finding]:
+        """Nothing within one document: the rule holds a document to another (`across`)."""
+        return iter(())
+
+    def across(self, later: Ledger, earlier: Ledger, options: Any) -> Iterator[Finding]:
+        """Every figure `later` states of `earlier`'s against `earlier`'s own."""
+        say = self.message(later, earlier)
+        for restatement in later.restatements(earlier, owner=earlier.key if self.of_a_unit else ""):
+            finding = restated_figure(self.id, restatement, say, options.tolerance)
+            if finding is not None:
+                yield finding
+
+    def message(self, later: Ledger, earlier: Ledger) -> Callable[[Stated, Stated], Message]:
+        """How the rule words a finding of this pair, from the statement and its figure."""
+        raise NotImplementedError
 
 
 def compared(restatement: Restatement) -> bool:

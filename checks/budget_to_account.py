@@ -1,16 +1,15 @@
 """The `budget-to-account` rule: a final account's budget figures against the year's budget."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable
 
-from auditlint.agreement import Options
-from auditlint.findings import Finding, Level, Message, restated_figure
-from auditlint.model import Document, Ledger, Stated
+from auditlint.findings import AcrossDocuments, Level, Message
+from auditlint.model import Ledger, Stated
 
 BUDGET_TO_ACCOUNT = "budget-to-account"
 
 
-class BudgetToAccount:
+class BudgetToAccount(AcrossDocuments):
     """A final account's 年初预算 that the budget of its year did not print.
 
     What it checks: a final account (决算) prints, beside what was spent, the budget it was
@@ -54,22 +53,10 @@ class BudgetToAccount:
         或 `--ignore budget-to-account`。
     """
 
-    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        """Nothing within one document: the rule holds a document to another (`across`)."""
-        return iter(())
-
-    def across(self, later: Ledger, earlier: Ledger, options: Options) -> Iterator[Finding]:
-        """Every budget figure the final account `later` prints against the budget `earlier`."""
-        for restatement in later.restatements(earlier):
-            finding = restated_figure(self.id, restatement, _message(later, earlier), options.tolerance)
-            if finding is not None:
-                yield finding
-
-
-def _message(later: Ledger, earlier: Ledger):
-    def message(stated: Stated, source: Stated) -> Message:
-        return Message(f"{later.year}年决算所列 {stated.label} 年初预算为 {stated.text}，"
-                       f"{earlier.year}年预算文件印的是 {source.text}",
-                       f"the {later.year} final account gives the budget of {stated.label} as {stated.text}; "
-                       f"the {earlier.year} budget prints {source.text}")
-    return message
+    def message(self, later: Ledger, earlier: Ledger) -> Callable[[Stated, Stated], Message]:
+        def say(stated: Stated, source: Stated) -> Message:
+            return Message(f"{later.year}年决算所列 {stated.label} 年初预算为 {stated.text}，"
+                           f"{earlier.year}年预算文件印的是 {source.text}",
+                           f"the {later.year} final account gives the budget of {stated.label} as {stated.text}; "
+                           f"the {earlier.year} budget prints {source.text}")
+        return say

@@ -1,17 +1,16 @@
 """The `prior-year` rule: what a document states of last year against last year's document."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable
 
-from auditlint.agreement import Options
-from auditlint.findings import Finding, Level, Message, restated_figure
-from auditlint.model import Document, Ledger, Stated
+from auditlint.findings import AcrossDocuments, Level, Message
+from auditlint.model import Ledger, Stated
 
 # The pairs of documents this rule holds one to the other (auditlint.index.pairs).
 PRIOR_YEAR = "prior-year"
 
 
-class PriorYear:
+class PriorYear(AcrossDocuments):
     """A figure a document states for the previous year that the previous year's document did not print.
 
     What it checks: a budget states last year's figures: a column of 上年预算数 (or 2025年预算数)
@@ -64,24 +63,12 @@ class PriorYear:
         或 `--ignore prior-year`。
     """
 
-    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        """Nothing within one document: the rule holds a document to another (`across`)."""
-        return iter(())
-
-    def across(self, later: Ledger, earlier: Ledger, options: Options) -> Iterator[Finding]:
-        """Every figure `later` states of `earlier`'s year against `earlier`'s own."""
-        for restatement in later.restatements(earlier):
-            finding = restated_figure(self.id, restatement, _message(later, earlier), options.tolerance)
-            if finding is not None:
-                yield finding
-
-
-def _message(later: Ledger, earlier: Ledger):
-    def message(stated: Stated, source: Stated) -> Message:
-        how = {"change": ("（本年数与增减额算出）", " (this year's amount less the change)"),
-               "stated": ("（句中所述上年数）", " (as the sentence names it)")}.get(stated.how, ("", ""))
-        return Message(f"{later.year}年文件所述{earlier.year}年的 {stated.label} 为 {stated.text}{how[0]}，"
-                       f"{earlier.year}年文件印的是 {source.text}",
-                       f"the {later.year} document gives {earlier.year}'s {stated.label} as {stated.text}{how[1]}; "
-                       f"the {earlier.year} document prints {source.text}")
-    return message
+    def message(self, later: Ledger, earlier: Ledger) -> Callable[[Stated, Stated], Message]:
+        def say(stated: Stated, source: Stated) -> Message:
+            how = {"change": ("（本年数与增减额算出）", " (this year's amount less the change)"),
+                   "stated": ("（句中所述上年数）", " (as the sentence names it)")}.get(stated.how, ("", ""))
+            return Message(f"{later.year}年文件所述{earlier.year}年的 {stated.label} 为 {stated.text}{how[0]}，"
+                           f"{earlier.year}年文件印的是 {source.text}",
+                           f"the {later.year} document gives {earlier.year}'s {stated.label} as {stated.text}{how[1]}; "
+                           f"the {earlier.year} document prints {source.text}")
+        return say

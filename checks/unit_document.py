@@ -1,16 +1,15 @@
 """The `unit-document` rule: a unit's row in its department's tables against the unit's own document."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable
 
-from auditlint.agreement import Options
-from auditlint.findings import Finding, Level, Message, restated_figure
-from auditlint.model import Document, Ledger, Stated
+from auditlint.findings import AcrossDocuments, Level, Message
+from auditlint.model import Ledger, Stated
 
 UNIT_DOCUMENT = "unit-document"
 
 
-class UnitDocument:
+class UnitDocument(AcrossDocuments):
     """A unit's figure in its department's tables that the unit's own document did not print.
 
     What it checks: a department's tables by unit (支出总表, 基本支出表, 项目支出表 with a row per
@@ -36,6 +35,7 @@ class UnitDocument:
     id = "unit-document"
     level = Level.ERROR
     relation = UNIT_DOCUMENT
+    of_a_unit = True
     takes_tolerance = True
     summary_zh = "部门表中某单位的数字与该单位自己的文件不符"
     explain_zh = """
@@ -49,22 +49,10 @@ class UnitDocument:
         或 `--ignore unit-document`。
     """
 
-    def check(self, doc: Document, options: Options) -> Iterator[Finding]:
-        """Nothing within one document: the rule holds a document to another (`across`)."""
-        return iter(())
-
-    def across(self, later: Ledger, earlier: Ledger, options: Options) -> Iterator[Finding]:
-        """Every figure the department `later` prints of the unit `earlier` against the unit's own."""
-        for restatement in later.restatements(earlier, owner=earlier.key):
-            finding = restated_figure(self.id, restatement, _message(later, earlier), options.tolerance)
-            if finding is not None:
-                yield finding
-
-
-def _message(later: Ledger, earlier: Ledger):
-    def message(stated: Stated, source: Stated) -> Message:
-        return Message(f"{later.department}的表格所列{earlier.department}的 {stated.label} 为 {stated.text}，"
-                       f"该单位自己的文件印的是 {source.text}",
-                       f"{later.department}'s tables give {earlier.department}'s {stated.label} as {stated.text}; "
-                       f"the unit's own document prints {source.text}")
-    return message
+    def message(self, later: Ledger, earlier: Ledger) -> Callable[[Stated, Stated], Message]:
+        def say(stated: Stated, source: Stated) -> Message:
+            return Message(f"{later.department}的表格所列{earlier.department}的 {stated.label} 为 {stated.text}，"
+                           f"该单位自己的文件印的是 {source.text}",
+                           f"{later.department}'s tables give {earlier.department}'s {stated.label} as {stated.text}; "
+                           f"the unit's own document prints {source.text}")
+        return say
