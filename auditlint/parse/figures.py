@@ -308,7 +308,7 @@ CATEGORY = "its unit's spending by category, which need not be its economic clas
 
 def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
                     pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None,
-                    units: Units = NO_UNITS) -> list[Link]:
+                    units: Units = NO_UNITS, unit_of: dict[tuple[int, int], str] | None = None) -> list[Link]:
     """Every amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
     group) whose subject names a quantity (one of the document's totals, a figure the tables name
     in a row or a column, a 类 of the classifications), with the table figures it restates or why
@@ -317,10 +317,12 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
     (see context.py), and when the sentence does not say, it is not linked; a subject the
     narrative gives several different amounts names no single figure. An amount in the section
     of one of the department's budget units (see context.unit_sections) restates that unit's
-    figures (unit_link); in the section of the department's own row, the department's too."""
+    figures (unit_link); in the section of the department's own row, the department's too.
+    `unit_of` gives those sections when the caller has found them (unit_sections of `sentences`)."""
     links: list[Link] = []
     sentences = list(sentences)
-    unit_of = unit_sections(sentences, units.named) if units.labels else {}
+    if unit_of is None:
+        unit_of = unit_sections(sentences, units.named) if units.labels else {}
     money_of = sections or {}
     # A subject the narrative names again and again is linked to the same figures each time: found
     # once per name and money, and shared, or a long document costs the square of its length.
@@ -441,11 +443,12 @@ def _of_its_money(found: list[Fact], scope: str, single_scope: bool) -> tuple[Fa
 
 def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
                   pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None,
-                  units: Units = NO_UNITS) -> Iterator[tuple[str, Amount, list[Fact]]]:
+                  units: Units = NO_UNITS, unit_of: dict[tuple[int, int], str] | None = None
+                  ) -> Iterator[tuple[str, Amount, list[Fact]]]:
     """Each amount of the narrative whose subject names figures of the tables: the subject, the
     amount, those figures (the linked ones of narrative_links)."""
     yield from ((link.subject, link.amount, list(link.facts))
-                for link in narrative_links(figures, year, sentences, pattern, sections, units) if link.linked)
+                for link in narrative_links(figures, year, sentences, pattern, sections, units, unit_of) if link.linked)
 
 
 def is_concept(subject: str) -> bool:
