@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from itertools import count
 from typing import Iterator
 
@@ -100,10 +101,11 @@ class _Reader:
         self._quantities: dict[tuple[str, str], str] = {}
         self._whens: dict[tuple[str, str], tuple[int, str, tuple[Doubt, ...]] | None] = {}
         self._labels = {id(table): Counter(self._normalised(row.label) for row in table.rows) for table in self.doc.tables}
+        self._in_wan: dict[int, tuple[Fact, tuple[Decimal, Decimal]]] = {}  # by the fact's id (_wan_of)
         self._this_year: dict[object, list[Fact]] = {}  # this year's table figures by their value in 万元
         for fact in self.facts.table_facts:
             if fact.year == "current":
-                self._this_year.setdefault(fact_in_wan_yuan(fact)[0], []).append(fact)
+                self._this_year.setdefault(self._wan_of(fact)[0], []).append(fact)
         self._totals_at: dict[object, list[str]] = {}
         for quantity, found in self.facts.figures.totals.items():
             for location in dict.fromkeys(f.amount.location for f in found):
@@ -149,6 +151,13 @@ class _Reader:
             self._quantities[key] = _quantity_of(fact.column, fact.table.kind)
         return self._quantities[key]
 
+    def _wan_of(self, fact: Fact) -> tuple[Decimal, Decimal]:
+        """fact_in_wan_yuan(fact), found once for each of the document's facts (each kept with
+        its fact, so that no other object can take its id)."""
+        if id(fact) not in self._in_wan:
+            self._in_wan[id(fact)] = (fact, fact_in_wan_yuan(fact))
+        return self._in_wan[id(fact)][1]
+
     def _normalised(self, label: str) -> str:
         """normalise(label), found once per document for each label."""
         if label not in self._names:
@@ -181,7 +190,7 @@ class _Reader:
 
     def _stated(self, fact: Fact, subject: str, column: str, year: int, basis: str, doubts: tuple[Doubt, ...],
                 owner: str = "") -> Stated:
-        value, spread = fact_in_wan_yuan(fact)
+        value, spread = self._wan_of(fact)
         unit = fact.unit or fact.table.unit
         return Stated(subject, column, fact.scope, owner, year, basis, value, spread,
                       f"{fact.amount.text} {unit}".rstrip(), fact.amount.location, fact.table.name, *self._place(fact),
