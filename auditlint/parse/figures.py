@@ -292,6 +292,9 @@ _MONEY_PREFIX = compile_lazily(r"^(?:一般公共预算(?:财政拨款)?|财政�
 AMBIGUOUS_VALUES = 3
 
 
+# What every amount of money the narrative states ends with (万元, 元).
+MONEY_UNIT = "元"
+
 # Why a narrative amount that names a quantity is not linked to the table figures it restates.
 EARLIER_YEAR = "an earlier year's figure"
 MONEY_UNKNOWN = "its money is not named in its sentence"
@@ -309,8 +312,8 @@ CATEGORY = "its unit's spending by category, which need not be its economic clas
 def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
                     pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None,
                     units: Units = NO_UNITS, unit_of: dict[tuple[int, int], str] | None = None) -> list[Link]:
-    """Every amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
-    group) whose subject names a quantity (one of the document's totals, a figure the tables name
+    """Every amount of money of the narrative (as `pattern` finds it, with a `subject` and an
+    `amount` group, in 万元 or 元) whose subject names a quantity (one of the document's totals, a figure the tables name
     in a row or a column, a 类 of the classifications), with the table figures it restates or why
     it has none. Amounts about an earlier year than the document's are not the tables' figures;
     one of the document's totals (基本支出 …) is the total of the money its sentence speaks of
@@ -329,6 +332,8 @@ def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tupl
     found_for: dict[tuple[str, str | None, str], tuple[Fact, ...]] = {}
     elsewhere: dict[tuple[str, Decimal, str], bool] = {}
     for paragraph, sentence, clean in sentences:
+        if MONEY_UNIT not in clean.text:
+            continue  # states no amount of money: most sentences, which the pattern is slow to rule out
         unit = unit_of.get((id(paragraph), sentence.start))
         for match in pattern.finditer(clean.text):
             amount = clean.amount(paragraph, match, "amount")
