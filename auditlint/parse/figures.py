@@ -123,11 +123,12 @@ def index_figures(doc: Document) -> Figures:
             continue
         quantities = domain.column_quantities(table.columns, table.kind)
         total_column = 0 if table.side or quantities.get(0) in ("total", "basic") else None
-        printed = Counter(normalise(r.label) for r in table.rows)
+        labels = [normalise(r.label) for r in table.rows]  # each row's, once
+        printed = Counter(labels)
         for index, row in enumerate(table.rows):
             if not row.readable:
                 continue
-            label = normalise(row.label)
+            label = labels[index]
             is_total = domain.TOTAL_LABEL.match(label) is not None or (index == 0 and not row.code and not table.side)
             if total_column is not None and row.amounts and row.amounts[total_column] is not None \
                     and len(label) >= MIN_LABEL and not is_total and printed[label] == 1 and _names_one_thing(table, row):
