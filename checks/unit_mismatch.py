@@ -43,6 +43,8 @@ def wan_yuan_figures(doc: Document) -> dict[str, list[Location]]:
 
 # An amount in 元 (not 万元, 亿元 or 千元), with the words before it as its subject.
 _YUAN_FIGURE = compile_lazily(rf"(?P<subject>[\p{{Han}}（）()]{{2,30}}?)\s*(?:为|是|达|共|计)?\s*(?P<amount>{NUMBER})\s*(?<![万亿千])元")
+# What every such amount holds, found far faster: a 元 after no 万, 亿 or 千.
+_BARE_YUAN = compile_lazily(r"(?<![万亿千])元")
 
 
 class UnitMismatch:
@@ -177,6 +179,8 @@ class UnitMismatch:
             )
 
     def _by_subject(self, doc: Document) -> Iterator[Finding]:
+        if not any(_BARE_YUAN.search(clean.text) for _, _, clean in doc.facts.sentences):
+            return  # nothing in 元 for the narrative's links to find (most documents)
         for subject, stated, found in doc.facts.named_figures(_YUAN_FIGURE):
             if {f.table.unit for f in found} != {"万元"} or stated.value == 0:
                 continue

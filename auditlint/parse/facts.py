@@ -400,12 +400,14 @@ def _sums(table: Table, identities: tuple[tuple[int, tuple[int, ...]], ...],
     family's columns."""
     for total, parts in identities:
         for row in table.rows:
-            printed = tuple(a for a in (row.amounts[p] for p in parts) if a is not None)
-            if row.readable and (row.amounts[total] is not None or printed):
+            if not row.readable:
+                continue
+            printed = tuple([a for p in parts if (a := row.amounts[p]) is not None])
+            if row.amounts[total] is not None or printed:
                 yield Sum(row, total, row.amounts[total], printed, part_columns=parts)
     for parent, children in families:
         for column, total in enumerate(parent.amounts):
-            printed = tuple(a for a in (c.amounts[column] for c in children) if a is not None)
+            printed = tuple([a for c in children if (a := c.amounts[column]) is not None])
             if total is not None or printed:
                 yield Sum(parent, column, total, printed, children=children)
 
