@@ -201,12 +201,13 @@ class _Worker:
         if not kill:
             try:
                 self.connection.send_bytes(b"")  # the word to stop
+                self.connection.poll(EXIT_GRACE)  # its end of the pipe closes as it exits
             except OSError:
                 pass  # it is gone already
         self.connection.close()
         grace = time.monotonic() + (0 if kill else EXIT_GRACE)
         while not self._reaped(block=False) and time.monotonic() < grace:
-            time.sleep(0.005)
+            time.sleep(0.001)
         if self.exitcode is None:
             try:
                 os.kill(self.pid, signal.SIGKILL)
