@@ -5,8 +5,8 @@ published apart are only known to be one document once both are parsed. A file t
 of such a document (its profile says a narrative or a table set, with its department, kind and
 year read) is not linted then: its child keeps what it read and parsed (its Source and its
 FileParse, pickled) in a folder private to the run, and the second pass lints it, alone or with
-its other half, from that. Pickling and loading cost a fifth of reading and parsing again
-(bench/speed.py). The folder is made with mkdtemp (readable by its owner only) and removed when
+its other half, from that. Pickling and loading cost a quarter of reading and parsing again
+(Jiangsu's twelve files: 0.12 CPU-s, against 0.47). The folder is made with mkdtemp (readable by its owner only) and removed when
 the run ends; only auditlint's own objects are ever written there and loaded from it.
 """
 from __future__ import annotations
