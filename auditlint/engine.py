@@ -29,7 +29,7 @@ from auditlint.findings import compared
 from auditlint.index import UNIT_DOCUMENT, Described, Entry, Uncertain, entry, group, pairs
 from auditlint.model import Document, Ledger, Location, Source
 from auditlint.parse.across import ledger
-from auditlint.kept import Kept
+from auditlint.kept import Kept, Unkeepable
 from auditlint.parse import FileParse, assemble, parse_documents, parse_file
 from auditlint.parse.profile import Profile, profile
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
@@ -363,8 +363,7 @@ class DocumentLinter:
                 document, (parsed,) = assemble([parse_file(source)])
                 found = profile(document)
                 own = entry(first, found)
-                if own.groupable and self.kept is not None:
-                    self.kept.save(first, source, parsed)
+                if own.groupable and self.kept is not None and _keep(self.kept, first, source, parsed):
                     return {"entry": own.to_data(), "deferred": True}
                 outcome = lint_parsed(document, [source], {}, checks, self.settings, self._known,
                                       UnusedSuppression.id in chosen, NotUnderstood.id in chosen, found)
@@ -379,6 +378,16 @@ class DocumentLinter:
                 # the ledger as its own JSON text, which the run holds as it is (HeldLedger)
                 "ledger": None if outcome.ledger is None else json.dumps(outcome.ledger.to_data(), ensure_ascii=False),
                 "suppressed": [list(s) for s in outcome.suppressed]}
+
+
+def _keep(kept: Kept, path: str, raw: Source, parsed: FileParse) -> bool:
+    """Keep a file's parse for the second pass; False when it holds what cannot be kept (the
+    file is then linted at once, and read again if grouped)."""
+    try:
+        kept.save(path, raw, parsed)
+    except Unkeepable:
+        return False
+    return True
 
 
 def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | None = None,

@@ -46,9 +46,10 @@ class FileParse:
     the claims of its sentences as read with a document year (`year`; `claims` None when not
     read yet). A document of several files is assembled from its files' parses (assemble): a
     run that parsed a file alone to learn what it is (auditlint.index) keeps its parse
-    (pickled: auditlint.kept), and parses nothing again when the file turns out to be half of a
+    (auditlint.kept), and parses nothing again when the file turns out to be half of a
     document. The sections' money is kept by each paragraph's number among the file's
-    paragraphs, not by the paragraph's id(), which a pickled paragraph does not keep."""
+    paragraphs, not by the paragraph's id(), which a paragraph written and read back does not
+    keep."""
 
     source: Source
     blocks: tuple[Block, ...]
