@@ -228,13 +228,16 @@ def test_a_units_row_in_its_departments_tables_is_held_to_the_units_own_document
     [made] = result.comparisons
     assert (made.relation, made.later_name, made.earlier_name) == (UNIT_DOCUMENT, "滨江市临港区文旅局 2025 预算",
                                                                    "滨江市临港区图书馆 2025 预算")
-    assert made.compared == 2  # 图书采购 and 数字阅读推广, by name under the unit's row
-    # the unit publishes 图书采购 110.00 where its department printed 100.00 for it
+    # 图书采购 and 数字阅读推广, by name under the unit's row, and the unit's 项目支出 180.00, which its
+    # own document prints only as its 项目支出表's 合计 row
+    assert made.compared == 3
+    # the unit publishes 图书采购 110.00 (and so 合计 190.00) where its department printed 100.00 (180.00)
     (tmp_path / "unit.txt").write_text(UNIT.format(total="190.00", books="110.00"), encoding="utf-8")
-    [finding] = run([str(tmp_path)]).findings
-    assert (finding.rule, finding.level.label, finding.location.line, finding.stated, finding.expected) == \
-        ("unit-document", "error", 11, "100.00", "110.00")
-    assert finding.related[0].location.path.endswith("unit.txt") and finding.related[0].location.line == 8
+    found = sorted(run([str(tmp_path)]).findings, key=lambda f: f.location.line)
+    assert [(f.rule, f.level.label, f.location.line, f.stated, f.expected) for f in found] == \
+        [("unit-document", "error", 10, "180.00", "190.00"), ("unit-document", "error", 11, "100.00", "110.00")]
+    assert [(f.related[0].location.path.rsplit("/", 1)[-1], f.related[0].location.line) for f in found] == \
+        [("unit.txt", 7), ("unit.txt", 8)]
 
 
 def test_a_comment_suppresses_a_finding_across_documents_and_is_not_unused(tmp_path):

@@ -39,10 +39,13 @@ from auditlint.parse.claims import bare_changes
 from auditlint.parse.context import context_of
 from auditlint.parse.figures import MIN_LABEL, normalise
 from auditlint.parse.numbers import parse_amount
+from auditlint.parse.units import unit_quantities
 from auditlint.parse.profile import Profile
 
 # A column of a one-row table names its figure in as few characters (会议费, 培训费).
 MIN_COLUMN_NAME = 3
+# The level of a budget unit's own document (auditlint.parse.profile).
+UNIT_LEVEL = "单位"
 
 # Why a figure cannot prove an error across documents.
 OFF_ITS_SUMS = Doubt("sums", "该数不合其所在表的勾稽", "it breaks a sum of its own table")
@@ -59,7 +62,8 @@ def ledger(doc: Document, found: Profile) -> Ledger | None:
     name = found.department.name if found.department else ""
     reader = _Reader(doc, found.year, basis)
     figures = (*reader.table_figures(), *reader.totals(), *reader.change_bases(), *reader.unchanged_bases(),
-               *reader.initial_budgets(), *reader.unit_figures())
+               *reader.initial_budgets(), *reader.unit_figures(),
+               *(reader.total_rows() if found.level == UNIT_LEVEL else ()))
     kept = Ledger(doc.paths, name, department_key(name) if name else "", found.level, found.kind, found.year,
                   tuple(dict.fromkeys(figures)))
     return replace(kept, figures=_held_to(kept))
@@ -346,6 +350,24 @@ class _Reader:
         return [fact for length, fact in candidates if length == longest]
 
     # -- units ----------------------------------------------------------------------------
+
+    def total_rows(self) -> Iterator[Stated]:
+        """A unit's own totals as its tables print them in their 合计 row: its 项目支出 in a 项目
+        支出表's, its 基本支出 in a 基本支出表's, its total and both in a 支出总表's (the columns a
+        department's table by unit gives a unit's row, auditlint.parse.units.unit_quantities),
+        under the keys that row's figures have (=project …). A unit's document may state its
+        totals in no sentence; only so can unit-document hold its department's row to them."""
+        for table in self.doc.tables:
+            quantities = unit_quantities(table)
+            row = next((r for r in table.rows if r.readable and not r.code and domain.TOTAL_LABEL.match(normalise(r.label))),
+                       None)
+            if not quantities or row is None:
+                continue
+            for column, quantity in quantities.items():
+                amount = row.amounts[column] if column < len(row.amounts) else None
+                fact = self.by_location.get(amount.location) if amount is not None else None
+                if fact is not None and fact.year == "current":
+                    yield self._stated(fact, f"={quantity}", "", self.year, self.basis, ())
 
     def unit_figures(self) -> Iterator[Stated]:
         """What the tables by unit print of each budget unit other than the department's own
