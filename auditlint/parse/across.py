@@ -5,12 +5,16 @@ document can be held to, read in the document's own child process, from what par
   account's 决算数), keyed by what it is, whatever the year: the row's code (2010201), else its
   name when its table prints it once (基本支出, 因公出国（境）费 of a one-row table), the quantity
   its column states (total, basic, project …) and the money it is of; and its totals
-  (=total, =basic, =project …) as the narrative names them (auditlint.parse.figures).
+  (=total, =basic, =project …) as the narrative names them (auditlint.parse.figures), and, a
+  unit's own document, as its tables' 合计 rows print them (for its department's row of it).
 - What it states of another year or stage: a column of the year before (上年预算数, 2025年执行数)
   or of its year's budget (a final account's 年初预算数, 调整预算数), under the key of its row; and
   the base of each change its narrative states (this year's amount less the change, or the prior
   amount it names), under the keys of the table figures this year's amount restates, with the
-  year and stage the comparison names (比上年预算, 与上年相比, 比2017年执行数).
+  year and stage the comparison names (比上年预算, 与上年相比, 比2017年执行数); this year's amount
+  of each figure it states unchanged (与上年预算数一致, 与上年相同, 与上年持平), which is that year's
+  too; and a final account's 年初预算 its sentences state beside what was spent (年初预算为X万元，
+  支出决算为Y万元), under the key of the table figure of Y its words name.
 - What its tables by unit print of each budget unit (its 基本支出, 项目支出, projects), under the
   unit's key (auditlint.domain.departments), for the unit's own document.
 
@@ -288,8 +292,7 @@ class _Reader:
     def _spent(self, final: Amount, paragraph: Paragraph, sentence: Sentence, end: int
                ) -> list[tuple[str, str, str, Fact, tuple[Doubt, ...]]]:
         """The keys of the table figures of what was spent (决算数) of the amount's value whose
-        row's name the sentence's words before the two amounts end with or contain (the longest
-        such name), and of the document's totals among them."""
+        row's name the sentence's words before the two amounts contain (the longest such name)."""
         clause = normalise(paragraph.text[sentence.start:end])
         candidates = []
         for fact in self.facts.table_facts:
