@@ -212,7 +212,8 @@ def warm_lints(paths: list[Path]) -> float:
     """CPU seconds of the same run in this process, warm, every document linted here one after
     another instead of in a worker (the engine's run_jobs swapped for a loop): the command
     line's work less its processes, what the per-file overhead is measured against. The whole
-    run, so that the documents the index groups (linted again as one) count on both sides."""
+    run, so that the documents the index groups (their halves kept, then linted as one) count on
+    both sides."""
     import auditlint.engine as engine
     from auditlint.config import Settings
     from auditlint.runner import Outcome, _attempt
