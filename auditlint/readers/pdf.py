@@ -253,8 +253,8 @@ class _PdfiumCharacters:
                 start += length
 
     def _add_run(self, start: int, end: int) -> None:
-        """One run as one glyph (make_run, built as the tuple it is), from the boxes of its two
-        ends; its characters one by one where the ends are not side by side on one line."""
+        """One run as one glyph, from the boxes of its two ends; its characters one by one where
+        the ends are not side by side on one line."""
         last = end - 1
         if start == last:
             self.add_characters(start, end)
@@ -264,9 +264,9 @@ class _PdfiumCharacters:
         left, right, top, bottom = box.left, box.right, box.top, box.bottom
         char_box(textpage, last, box_ref)
         if box.top == top and box.bottom == bottom and box.left >= right - 0.01 * (right - left):
-            text, height, x1 = self.text[start:end], self.height, box.right
-            self.glyphs.append(tuple.__new__(Glyph, (text, left, height - top, x1, height - bottom, self._baseline(start, top, bottom),
-                                                     (x1 - left) / sum(map(EM_SHARE.__getitem__, text)))))
+            height = self.height
+            self.glyphs.append(make_run(self.text[start:end], left, height - top, box.right, height - bottom,
+                                        self._baseline(start, top, bottom)))
         else:
             self.add_characters(start, end)
 
