@@ -1,4 +1,4 @@
 """`python -m auditlint` is the `auditlint` command."""
-from auditlint.cli import main
+from auditlint.cli import command
 
-main()
+command()

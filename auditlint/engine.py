@@ -29,8 +29,9 @@ from auditlint.findings import compared
 from auditlint.index import UNIT_DOCUMENT, Described, Entry, Uncertain, entry, group, pairs
 from auditlint.model import Document, Ledger, Location, Source
 from auditlint.parse.across import ledger
-from auditlint.parse import parse_documents
-from auditlint.parse.profile import profile
+from auditlint.kept import Kept, Unkeepable
+from auditlint.parse import FileParse, assemble, parse_documents, parse_file
+from auditlint.parse.profile import Profile, profile
 from auditlint.plugins import Check, RuleInfo, describe, load_checks
 from auditlint.result import Comparison, FileError, LintResult
 from auditlint.readers import NOT_YET, SUFFIXES, UnreadableError, preload, read_source
@@ -166,11 +167,13 @@ class DocumentOutcome:
 
 
 def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], settings: Settings,
-                  known: set[str], report_unused: bool, report_nothing: bool = True) -> DocumentOutcome:
+                  known: set[str], report_unused: bool, report_nothing: bool = True,
+                  kept: Kept | None = None) -> DocumentOutcome:
     """All findings of the given checks on one document (one file, or several linted as one),
     less those its files' suppression comments cover and those per-file-ignores turns off for
     the file a finding is in; and what it gave them to check (a `not-understood` finding when
-    nothing and `report_nothing`).
+    nothing and `report_nothing`). A file whose parse the run kept (auditlint.kept) is not read
+    again.
 
     A finding belongs to the file of its primary location (a narrative amount held to a table of
     another file is the narrative's): that file's suppressions, per-file-ignores, baseline
@@ -178,17 +181,35 @@ def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], 
     said so and the others are linted as one; a document of one file that cannot be read raises
     UnreadableError."""
     raw: list[Source] = []
+    parts: list[FileParse] = []
     unreadable: dict[str, str] = {}
     for path in paths:
-        try:
-            raw.append(read_source(path, {"pdf_engine": settings.pdf_engine, "max_memory": settings.max_memory}))
-        except UnreadableError as exc:
-            if len(paths) == 1:
-                raise
-            unreadable[path] = str(exc)
+        loaded = kept.load(path) if kept is not None else None
+        if loaded is None:
+            try:
+                source = _read(path, settings)
+            except UnreadableError as exc:
+                if len(paths) == 1:
+                    raise
+                unreadable[path] = str(exc)
+                continue
+            loaded = (source, parse_file(source))
+        raw.append(loaded[0])
+        parts.append(loaded[1])
     if not raw:
         return DocumentOutcome([], "", Checked(0, 0), unreadable)
-    document = parse_documents(raw)
+    return lint_parsed(assemble(parts)[0], raw, unreadable, checks, settings, known, report_unused, report_nothing)
+
+
+def _read(path: str, settings: Settings) -> Source:
+    return read_source(path, {"pdf_engine": settings.pdf_engine, "max_memory": settings.max_memory})
+
+
+def lint_parsed(document: Document, raw: list[Source], unreadable: dict[str, str], checks: list[tuple[Check, RuleInfo]],
+                settings: Settings, known: set[str], report_unused: bool, report_nothing: bool = True,
+                found: Profile | None = None) -> DocumentOutcome:
+    """lint_document's work once the document is parsed (its files' sources as read are `raw`;
+    its profile `found`, when already made)."""
     off = {source.path: ignored_here(source.path, settings) for source in raw}
     everywhere = set.intersection(*off.values())
     findings: list[Finding] = []
@@ -211,7 +232,7 @@ def lint_document(paths: tuple[str, ...], checks: list[tuple[Check, RuleInfo]], 
         kept.extend(apply_suppressions(mine, parse_suppressions(source), ran, known,
                                        report_unused and UnusedSuppression.id not in off[source.path]))
     language = text_lang("\n".join(line.text for source in raw for line in source.lines))
-    found = profile(document)
+    found = found or profile(document)
     own = entry(raw[0].path, found) if len(raw) == 1 else None
     kept_ledger = ledger(document, found) if across else None
     suppressed = tuple((source.path, s.rule, s.first_line, s.last_line) for source in raw
@@ -281,26 +302,41 @@ class DocumentLinter:
     lint_document), or JobFailed with the reason it cannot be read. It is called with the
     document's first file; `documents` gives each first file's members (a file alone is its own).
 
+    With a run's `kept` folder (auditlint.kept), the files of `defer` that the index may group
+    (Entry.groupable) are not linted: their parse is kept and only their entry returned, with
+    `"deferred": true`; and a file whose parse is kept is linted from it, never read again.
+
     Picklable, for an executor that sends it to other machines (auditlint.cluster): only the
-    settings and the documents travel, and the checks are loaded where it runs, once per process."""
+    settings, the documents and the kept folder travel, and the checks are loaded where it runs,
+    once per process."""
 
     def __init__(self, settings: Settings, loaded: list[tuple[Check, RuleInfo]] | None = None,
-                 documents: dict[str, tuple[str, ...]] | None = None) -> None:
+                 documents: dict[str, tuple[str, ...]] | None = None, kept: Kept | None = None,
+                 defer: frozenset[str] = frozenset()) -> None:
         self.settings = settings
         self.documents = documents or {}
+        self.kept = kept
+        self.defer = defer if kept is not None else frozenset()
         self._loaded = loaded
         self._chosen: set[str] | None = None
         self._known: set[str] = set()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"settings": self.settings, "documents": self.documents}
+        return {"settings": self.settings, "documents": self.documents, "kept": self.kept, "defer": self.defer}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["settings"], documents=state["documents"])  # type: ignore[misc]
+        self.__init__(state["settings"], documents=state["documents"], kept=state["kept"],  # type: ignore[misc]
+                      defer=state["defer"])
 
     def only(self, documents: dict[str, tuple[str, ...]]) -> DocumentLinter:
         """The same linter for these documents only (what a task of a cluster is sent)."""
-        linter = DocumentLinter(self.settings, self._loaded, documents)
+        linter = DocumentLinter(self.settings, self._loaded, documents, self.kept, self.defer & set(documents))
+        linter._chosen, linter._known = self._chosen, self._known
+        return linter
+
+    def deferring(self, files: Iterable[str]) -> DocumentLinter:
+        """The same linter, keeping the parse of those of `files` the index may group."""
+        linter = DocumentLinter(self.settings, self._loaded, self.documents, self.kept, frozenset(files))
         linter._chosen, linter._known = self._chosen, self._known
         return linter
 
@@ -322,8 +358,18 @@ class DocumentLinter:
         chosen = self._chosen
         checks = [(check, info) for check, info in self._loaded if info.id in chosen]
         try:
-            outcome = lint_document(self.documents.get(first, (first,)), checks, self.settings, self._known,
-                                    UnusedSuppression.id in chosen, NotUnderstood.id in chosen)
+            if first in self.defer:
+                source = _read(first, self.settings)
+                document, (parsed,) = assemble([parse_file(source)])
+                found = profile(document)
+                own = entry(first, found)
+                if own.groupable and self.kept is not None and _keep(self.kept, first, source, parsed):
+                    return {"entry": own.to_data(), "deferred": True}
+                outcome = lint_parsed(document, [source], {}, checks, self.settings, self._known,
+                                      UnusedSuppression.id in chosen, NotUnderstood.id in chosen, found)
+            else:
+                outcome = lint_document(self.documents.get(first, (first,)), checks, self.settings, self._known,
+                                        UnusedSuppression.id in chosen, NotUnderstood.id in chosen, self.kept)
         except UnreadableError as exc:
             raise JobFailed(str(exc)) from exc
         return {**pack_findings(outcome.findings), "language": outcome.language, "tables": outcome.checked.tables,
@@ -334,16 +380,31 @@ class DocumentLinter:
                 "suppressed": [list(s) for s in outcome.suppressed]}
 
 
+def _keep(kept: Kept, path: str, raw: Source, parsed: FileParse) -> bool:
+    """Keep a file's parse for the second pass; False when it holds what cannot be kept (the
+    file is then linted at once, and read again if grouped)."""
+    try:
+        kept.save(path, raw, parsed)
+    except Unkeepable:
+        return False
+    return True
+
+
 def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | None = None,
         progress: Progress | None = None) -> LintResult:
     """Lint every document under `paths`, hiding the findings the baseline file records.
 
-    First every file is linted: the documents the configuration or the command line names as
-    one, and every other file on its own, each returning its entry in the index with its
-    findings. Then the files the index groups with certainty (a narrative and its table set
-    published apart) are linted again as one document, in place of their findings alone: only
-    those files are read twice. The candidates it could not group with certainty are said in a
-    notice and stay linted apart."""
+    First every file is read and parsed once: the documents the configuration or the command
+    line names as one, and every other file on its own, each returning its entry in the index.
+    A file the index may group (a narrative or a table set, Entry.groupable) is not linted yet:
+    its child keeps its parse in a folder private to the run (auditlint.kept). Every other file
+    is linted then. Once the index has grouped the files (a narrative and its table set
+    published apart, when that is certain), the files kept are linted from their parses: a
+    group's as one document, the others alone. No file is read or parsed twice. The candidates
+    the index could not group with certainty are said in a notice and stay linted apart.
+
+    A Dask cluster's workers do not see this machine's folder: there the halves are linted alone
+    first, and a group's files read again to be linted as one."""
     settings = settings or Settings()
     loaded = load_checks()
     rules = all_rules(loaded)
@@ -354,18 +415,24 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     named = named_documents(files, settings.documents)
     grouped = {path for members in named for path in members}
     first = [*named, *((path,) for path in files if path not in grouped)]
-    linter = DocumentLinter(settings, loaded)
-
-    outcomes = _lint_all(first, linter, settings, progress)
-    entries = [Entry.from_data(outcomes[(path,)].result["entry"]) for path in files
-               if path not in grouped and outcomes[(path,)].error is None]
-    grouping = group(entries)
-    if grouping.documents:
-        again = _lint_all(grouping.documents, linter, settings, progress)
-        for members in grouping.documents:
-            for path in members:
-                del outcomes[(path,)]
-        outcomes.update(again)
+    kept = Kept.create() if settings.executor != "dask" else None
+    try:
+        linter = DocumentLinter(settings, loaded, kept=kept)
+        outcomes = _lint_all(first, linter.deferring(path for path in files if path not in grouped), settings, progress)
+        alone = [path for path in files if path not in grouped and outcomes[(path,)].error is None]
+        grouping = group(Entry.from_data(outcomes[(path,)].result["entry"]) for path in alone)
+        together = {path for members in grouping.documents for path in members}
+        second = [*grouping.documents, *((path,) for path in alone
+                                         if path not in together and outcomes[(path,)].result.get("deferred"))]
+        if second:
+            again = _lint_all(second, linter, settings, progress)
+            for members in second:
+                for path in members:
+                    del outcomes[(path,)]
+            outcomes.update(again)
+    finally:
+        if kept is not None:
+            kept.remove()
     result = LintResult(errors=errors, rules=selected, unsupported=unsupported, pdf_engine=settings.pdf_engine)
     result.notices.extend(_uncertain_notice(candidate) for candidate in grouping.uncertain)
     findings: list[Finding] = []

@@ -59,6 +59,12 @@ class Entry:
         """Are its department, kind and year all read?"""
         return bool(self.key and self.kind and self.year)
 
+    @property
+    def groupable(self) -> bool:
+        """May `group` make it half of a document of two files (a narrative or a table set whose
+        department, kind and year are read)? Only such a file is; any other is a document alone."""
+        return self.role in HALVES and self.known
+
     def to_data(self) -> dict[str, Any]:
         return asdict(self)
 

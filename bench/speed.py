@@ -7,7 +7,8 @@ Per corpus PDF, paired on the same file and each the median of --runs runs, take
 a load that comes and goes hits both alike, in CPU seconds of this process (pdfminer: one run): raw pypdfium2 text extraction
 (open, text page, text of every page: the floor), auditlint's reading and table understanding
 with the PDFium engine ("read"), the same plus every check ("lint", what `auditlint FILE` does for
-a document), and the lint with the pdfminer.six engine. Per city and over all: the median of the
+a document), and the lint with the pdfminer.six engine; this process's garbage collector set as a
+worker's is (runner.tune_collector). Per city and over all: the median of the
 per-file ratios against raw extraction, the time-weighted ratio (all lint time over all raw
 time), and milliseconds per page (--documents lists every file).
 
@@ -44,6 +45,7 @@ from auditlint.agreement import Options
 from auditlint.parse import parse_document
 from auditlint.plugins import load_checks
 from auditlint.readers import read_source
+from auditlint.runner import tune_collector
 from measure import measure  # bench/, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,7 +212,8 @@ def warm_lints(paths: list[Path]) -> float:
     """CPU seconds of the same run in this process, warm, every document linted here one after
     another instead of in a worker (the engine's run_jobs swapped for a loop): the command
     line's work less its processes, what the per-file overhead is measured against. The whole
-    run, so that the documents the index groups (linted again as one) count on both sides."""
+    run, so that the documents the index groups (their halves kept, then linted as one) count on
+    both sides."""
     import auditlint.engine as engine
     from auditlint.config import Settings
     from auditlint.runner import Outcome, _attempt
@@ -292,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", action="store_true", help="list every PDF's figures")
     parser.add_argument("--shared", type=Path, default=SHARED)
     args = parser.parse_args(argv)
+    tune_collector()  # this process's collector as a worker's is: the lints measured here are what a worker does
     corpus = args.shared / "corpus"
     paths = sorted(corpus.glob("*/*.pdf"))
     if args.limit:

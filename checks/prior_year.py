@@ -16,7 +16,9 @@ class PriorYear(AcrossDocuments):
     What it checks: a budget states last year's figures: a column of 上年预算数 (or 2025年预算数)
     beside this year's, and the base of every change its narrative states ("因公出国（境）费预算
     支出106万元，比上年预算增加30万元" states last year's 76万元: this year's amount less the
-    increase, or plus the decrease; or the prior amount the sentence names). Each is held to the
+    increase, or plus the decrease; or the prior amount the sentence names); and each figure it
+    states unchanged ("会议费预算支出933.50万元，与上年预算数一致", "…万元。与上年相同。", "与上年
+    持平"; "基本持平" says no figure), which is then last year's too. Each is held to the
     figure last year's document of the same department (matched by the index: its name, kind
     and year, read from its title and tables) printed as its own for the same thing: the same
     code (2010201), or row name (基本支出), or column (公务接待费), of the same quantity (合计,
@@ -51,7 +53,8 @@ class PriorYear(AcrossDocuments):
     summary_zh = "文件所述上年数与上年文件本身所印数字不符（上年预算数列、增减额的基数）"
     explain_zh = """
         检查内容：预算文件所列上年数（“上年预算数”列，正文“比上年预算增加X万元”所隐含的上年数 =
-        本年数减增加额或加减少额），与同一部门上年预算文件中同一科目编码（或行名、列名）、
+        本年数减增加额或加减少额；“与上年预算数一致”“与上年相同”“与上年持平”所说的上年数即本年数，
+        “基本持平”不算），与同一部门上年预算文件中同一科目编码（或行名、列名）、
         同一口径（全部资金/财政拨款/一般公共预算）、同一金额单位（折算为万元）的本年数核对。
         上年调整预算、上年执行数不是上年预算，不予比对。按印出的精度考虑四舍五入。
         只有两份文件的表格都可信、且措辞确指上年预算时才报错误，否则为提示（如“与上年相比”
@@ -66,7 +69,8 @@ class PriorYear(AcrossDocuments):
     def message(self, later: Ledger, earlier: Ledger) -> Callable[[Stated, Stated], Message]:
         def say(stated: Stated, source: Stated) -> Message:
             how = {"change": ("（本年数与增减额算出）", " (this year's amount less the change)"),
-                   "stated": ("（句中所述上年数）", " (as the sentence names it)")}.get(stated.how, ("", ""))
+                   "stated": ("（句中所述上年数）", " (as the sentence names it)"),
+                   "unchanged": ("（句中称与上年一致的本年数）", " (this year's amount, stated unchanged)")}.get(stated.how, ("", ""))
             return Message(f"{later.year}年文件所述{earlier.year}年的 {stated.label} 为 {stated.text}{how[0]}，"
                            f"{earlier.year}年文件印的是 {source.text}",
                            f"the {later.year} document gives {earlier.year}'s {stated.label} as {stated.text}{how[1]}; "

@@ -16,7 +16,9 @@ class UnitDocument(AcrossDocuments):
     budget unit) print each unit's 基本支出, 项目支出 and total, and its projects. Each is held to
     the figure the unit's own document of the same year and kind (matched by the index: a unit
     document whose name the department's tables list) prints as its own total or project row,
-    of the same money, in 万元 whatever unit each table is printed in.
+    of the same money, in 万元 whatever unit each table is printed in. A unit's totals are those
+    its narrative names, or those its tables print in their 合计 row only: its 项目支出表's 合计 is
+    its 项目支出, its 基本支出表's its 基本支出, its 支出总表's its total and both.
 
     Each figure stands for its rounding: a gap within it is a note. A contradiction is an error
     only when both tables are trusted and both figures hold their tables' sums. A unit that two
@@ -41,6 +43,8 @@ class UnitDocument(AcrossDocuments):
     explain_zh = """
         检查内容：部门按单位列示的表格（支出总表、基本支出表、项目支出表等）中某单位的基本支出、
         项目支出、合计及项目金额，与该单位同年度同类文件自身所印的数字（同一口径，折算为万元）核对。
+        单位文件的基本支出、项目支出、合计取正文所称的数字，或其表格“合计”行所印的数字（项目支出表的
+        合计即项目支出，基本支出表的合计即基本支出，支出总表的合计及其基本支出、项目支出列）。
         按印出的精度考虑四舍五入；只有两份文件的表格都可信时才报错误，否则为提示。
 
         为什么重要：部门预算是所属单位预算的汇总；单位公开的数字与部门所列不同，必有一处错。

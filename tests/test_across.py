@@ -31,13 +31,17 @@ SLIPS = {
     ("budget_2025.txt", 19, "prior-year", "error", "785.20", "795.20"),
     # 公务接待费预算支出2.80万元，比上年预算减少0.40万元: 3.20; 2024's 三公 table 3.00
     ("budget_2025.txt", 25, "prior-year", "error", "3.20", "3.00"),
+    # 卫生健康支出25.90万元，与上年预算数一致: 25.90; 2024's 卫生健康支出 24.80
+    ("budget_2025.txt", 21, "prior-year", "error", "25.90", "24.80"),
     # 基本支出674.30万元，与上年相比增加25.90万元: 648.40; 2024's 650.40, but 与上年相比 does not
     # say budget: a note
     ("budget_2025.txt", 15, "prior-year", "note", "648.40", "650.40"),
     # the 2024 final account's 年初预算数 of 职业年金 13.20 (its 款 and 类 75.60); the budget 31.20 (93.60)
-    ("account_2024.txt", 22, "budget-to-account", "error", "75.60", "93.60"),
-    ("account_2024.txt", 23, "budget-to-account", "error", "75.60", "93.60"),
-    ("account_2024.txt", 25, "budget-to-account", "error", "13.20", "31.20"),
+    ("account_2024.txt", 24, "budget-to-account", "error", "75.60", "93.60"),
+    ("account_2024.txt", 25, "budget-to-account", "error", "75.60", "93.60"),
+    ("account_2024.txt", 27, "budget-to-account", "error", "13.20", "31.20"),
+    # its narrative: 职业年金缴费支出（项）年初预算为13.20万元，支出决算为31.20万元; the budget 31.20
+    ("account_2024.txt", 11, "budget-to-account", "error", "13.20", "31.20"),
 }
 
 
@@ -69,10 +73,11 @@ def test_the_folder_finds_every_planted_slip_and_nothing_else():
 def test_the_comparisons_are_counted_per_pair():
     result = run([str(ACROSS)])
     made = {(c.relation, c.later_name, c.earlier_name): (c.differ, c.errors) for c in result.comparisons}
-    assert made == {(PRIOR_YEAR, "滨江市临港区档案局 2025 预算", "滨江市临港区档案局 2024 预算"): (6, 5),
-                    (BUDGET_TO_ACCOUNT, "滨江市临港区档案局 2024 决算", "滨江市临港区档案局 2024 预算"): (3, 3)}
-    # the final account's 14 rows of 年初预算数 (its 合计 row names no code); its 调整预算数 are not compared
-    assert {c.relation: c.compared for c in result.comparisons}[BUDGET_TO_ACCOUNT] == 14
+    assert made == {(PRIOR_YEAR, "滨江市临港区档案局 2025 预算", "滨江市临港区档案局 2024 预算"): (7, 6),
+                    (BUDGET_TO_ACCOUNT, "滨江市临港区档案局 2024 决算", "滨江市临港区档案局 2024 预算"): (4, 4)}
+    # the final account's 14 rows of 年初预算数 (its 合计 row names no code), and the two 年初预算 its
+    # narrative states (行政运行 485.20, agreeing; 职业年金 13.20); its 调整预算数 are not compared
+    assert {c.relation: c.compared for c in result.comparisons}[BUDGET_TO_ACCOUNT] == 16
 
 
 def test_an_adjusted_budget_is_not_last_years_budget():
@@ -223,13 +228,16 @@ def test_a_units_row_in_its_departments_tables_is_held_to_the_units_own_document
     [made] = result.comparisons
     assert (made.relation, made.later_name, made.earlier_name) == (UNIT_DOCUMENT, "滨江市临港区文旅局 2025 预算",
                                                                    "滨江市临港区图书馆 2025 预算")
-    assert made.compared == 2  # 图书采购 and 数字阅读推广, by name under the unit's row
-    # the unit publishes 图书采购 110.00 where its department printed 100.00 for it
+    # 图书采购 and 数字阅读推广, by name under the unit's row, and the unit's 项目支出 180.00, which its
+    # own document prints only as its 项目支出表's 合计 row
+    assert made.compared == 3
+    # the unit publishes 图书采购 110.00 (and so 合计 190.00) where its department printed 100.00 (180.00)
     (tmp_path / "unit.txt").write_text(UNIT.format(total="190.00", books="110.00"), encoding="utf-8")
-    [finding] = run([str(tmp_path)]).findings
-    assert (finding.rule, finding.level.label, finding.location.line, finding.stated, finding.expected) == \
-        ("unit-document", "error", 11, "100.00", "110.00")
-    assert finding.related[0].location.path.endswith("unit.txt") and finding.related[0].location.line == 8
+    found = sorted(run([str(tmp_path)]).findings, key=lambda f: f.location.line)
+    assert [(f.rule, f.level.label, f.location.line, f.stated, f.expected) for f in found] == \
+        [("unit-document", "error", 10, "180.00", "190.00"), ("unit-document", "error", 11, "100.00", "110.00")]
+    assert [(f.related[0].location.path.rsplit("/", 1)[-1], f.related[0].location.line) for f in found] == \
+        [("unit.txt", 7), ("unit.txt", 8)]
 
 
 def test_a_comment_suppresses_a_finding_across_documents_and_is_not_unused(tmp_path):
@@ -241,7 +249,7 @@ def test_a_comment_suppresses_a_finding_across_documents_and_is_not_unused(tmp_p
     (tmp_path / "budget_2025.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run([str(tmp_path)])
     # every line below the title is one further down, the table's two: 25 is suppressed, the others stay
-    assert {(f.location.line, f.rule) for f in result.findings} == {(16, "prior-year"), (20, "prior-year"),
+    assert {(f.location.line, f.rule) for f in result.findings} == {(16, "prior-year"), (20, "prior-year"), (22, "prior-year"),
                                                                      (89, "prior-year"), (90, "prior-year"),
                                                                      (91, "prior-year")}
 
@@ -249,10 +257,10 @@ def test_a_comment_suppresses_a_finding_across_documents_and_is_not_unused(tmp_p
 def test_show_across_lists_every_figure_compared_and_what_it_was_held_to(cli, tmp_path):
     shown = cli("show", "--across", ACROSS).stdout
     # the counts the report gives per pair, and one line per figure compared
-    assert "滨江市临港区档案局 2025 预算 held to 滨江市临港区档案局 2024 预算 (prior-year): 19 figures compared, 6 differ" in shown
-    assert "滨江市临港区档案局 2024 决算 held to 滨江市临港区档案局 2024 预算 (budget-to-account): 14 figures compared, 3 differ" in shown
-    # and a line per further reading of a sentence's figure: three read three ways, one two
-    assert shown.count("held to budget_2024.txt:") == 14 + 19 + 3 * 2 + 1
+    assert "滨江市临港区档案局 2025 预算 held to 滨江市临港区档案局 2024 预算 (prior-year): 20 figures compared, 7 differ" in shown
+    assert "滨江市临港区档案局 2024 决算 held to 滨江市临港区档案局 2024 预算 (budget-to-account): 16 figures compared, 4 differ" in shown
+    # and a line per further reading of a sentence's figure: four read three ways, one two
+    assert shown.count("held to budget_2024.txt:") == 16 + 20 + 4 * 2 + 1
     # the planted 公务接待费: 2.80 + 0.40 of 2025 against 2024's 三公 table, 3.00
     lines = shown.splitlines()
     stated = next(n for n, line in enumerate(lines) if line.strip().startswith("19. budget_2025.txt:25 p1  3.20 万元 (2.80 + 0.40)"))

@@ -15,7 +15,7 @@ def test_the_distribution_is_not_the_registry_name_another_project_owns():
     setup = configparser.ConfigParser(interpolation=None)
     setup.read(ROOT / "setup.cfg", encoding="utf-8")
     assert setup["metadata"]["name"] == DISTRIBUTION != "auditlint"
-    assert "auditlint = auditlint.cli:main" in setup["options.entry_points"]["console_scripts"]
+    assert "auditlint = auditlint.cli:command" in setup["options.entry_points"]["console_scripts"]
     assert distribution(DISTRIBUTION).version == __version__
 
 

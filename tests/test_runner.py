@@ -149,3 +149,17 @@ def test_the_memory_limit_counts_from_what_a_worker_starts_with():
     assert small.result == 100 * 1024 * 1024
     assert large.error == "needs more than the memory limit of 512 MB (see --max-memory)"
     del held
+
+
+def _collector(path: str) -> list[int]:
+    import gc
+
+    return [gc.get_threshold()[0], gc.get_freeze_count()]
+
+
+def test_a_worker_freezes_what_it_inherits_and_collects_its_young_less_often():
+    from auditlint.runner import YOUNG_GENERATION
+
+    [outcome] = run_jobs(["a"], _collector, 1, Limits(30, 512))
+    threshold, frozen = outcome.result
+    assert threshold == YOUNG_GENERATION > 700 and frozen > 10_000  # the engine's modules at least

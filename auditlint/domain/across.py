@@ -60,3 +60,24 @@ def year_of(words: str, document_year: int) -> int | None:
         return document_year - 1
     named = [int(m.group("year")) for m in NAMED_YEAR.finditer(words)]
     return named[-1] if named else None
+
+# A final account's sentence stating a figure's budget as passed beside what was spent, of the
+# same thing (its subject the words before them): "行政运行（项）年初预算为485.20万元，支出决算为
+# 480.10万元", "年初预算数310.00万元，决算数298.60万元", and what was spent first ("支出决算为
+# 480.10万元，年初预算为485.20万元"). `budget` is the 年初预算, `final` what was spent; both in 万元.
+_AMOUNT = r"\d[\d,，]*(?:\.\d+)?"
+_SAID = r"(?:数)?\s*(?:为|是)?\s*"
+_INITIAL_BUDGET = rf"年\s*初\s*预\s*算{_SAID}(?P<budget>{_AMOUNT})\s*万\s*元"
+_FINAL = rf"(?:支出)?决\s*算{_SAID}(?P<final>{_AMOUNT})\s*万\s*元"
+INITIAL_AND_FINAL: tuple[regex.Pattern, ...] = (
+    compile_lazily(rf"{_INITIAL_BUDGET}\s*[，,]\s*{_FINAL}"),
+    compile_lazily(rf"{_FINAL}\s*[，,]\s*{_INITIAL_BUDGET}"),
+)
+
+# A figure stated with no change from a year before (its amount, then what it is compared with,
+# then the words that say it is the same): "会议费预算5.00万元，与上年预算数一致", "…，本年数与上年
+# 预算数一致", "…万元。与上年相同。" (a sentence of its own that says only that), "与上年持平".
+# The figure is then that year's too. "基本持平" (about level) says no figure, and is not read.
+UNCHANGED = compile_lazily(rf"(?P<amount>{_AMOUNT})\s*万\s*元\s*(?:[，,]\s*(?:本年(?:预算)?数?)?|。(?=\s*(?:与|和|同)\s*上))?"
+                           r"\s*(?:与|和|同|较|比)(?P<reference>[^，,。；;与和同较比]{0,12}?)(?<!基本)"
+                           r"(?:一致|持平|相同|没有变化|无变化)(?=\s*[，,。；;]|\s*$)")

@@ -1,12 +1,12 @@
 """The parser: a Source in, a Document out. It knows budgets but nothing of files or reports."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from auditlint.patterns import compile_lazily
 
-from auditlint.model import Claim, Document, Paragraph, Source
+from auditlint.model import Block, Claim, Document, Paragraph, Source, Table
 from auditlint.parse.claims import extract
 from auditlint.parse.context import section_scopes
 from auditlint.parse.facts import Facts
@@ -39,29 +39,71 @@ def parse_document(source: Source) -> Document:
     return parse_documents((source,))
 
 
+@dataclass(frozen=True)
+class FileParse:
+    """What parsing reads of one file of a document on its own: its source (without its comment
+    lines), its blocks and tables, its sentences and the money its sections' headings name, and
+    the claims of its sentences as read with a document year (`year`; `claims` None when not
+    read yet). A document of several files is assembled from its files' parses (assemble): a
+    run that parsed a file alone to learn what it is (auditlint.index) keeps its parse
+    (auditlint.kept), and parses nothing again when the file turns out to be half of a
+    document. The sections' money is kept by each paragraph's number among the file's
+    paragraphs, not by the paragraph's id(), which a paragraph written and read back does not
+    keep."""
+
+    source: Source
+    blocks: tuple[Block, ...]
+    tables: tuple[Table, ...]
+    sentences: Cleaned
+    sections: tuple[tuple[int, str], ...]
+    year: int | None = None
+    claims: tuple[Claim, ...] | None = None
+
+
+def parse_file(source: Source) -> FileParse:
+    """One file cut into its paragraphs and tables on its own, so that no paragraph or table runs
+    from one file into the next, with its sentences and its sections' money; its claims, which
+    depend on the document's year, are read by assemble."""
+    cleaned = without_comments(source)
+    blocks = segment(cleaned)
+    paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
+    scopes = section_scopes(paragraphs)  # the money each section's heading names, read once
+    numbered = tuple((number, scopes[id(paragraph)]) for number, paragraph in enumerate(paragraphs) if id(paragraph) in scopes)
+    return FileParse(cleaned, blocks, find_tables(cleaned), sentences(paragraphs), numbered)
+
+
+def _paragraphs(part: FileParse) -> tuple[Paragraph, ...]:
+    return tuple(b for b in part.blocks if isinstance(b, Paragraph))
+
+
+def _sections(part: FileParse) -> dict[int, str]:
+    """A file's sections' money by its paragraphs' id(), as the claims and the facts ask it."""
+    paragraphs = _paragraphs(part)
+    return {id(paragraphs[number]): money for number, money in part.sections}
+
+
+def assemble(parts: Sequence[FileParse]) -> tuple[Document, tuple[FileParse, ...]]:
+    """The document its files' parses make, the first file first, and the parses with their
+    claims as read with the document's year (the first title that states one, else its
+    tables'): a file's claims already read with that year are taken as they are. The facts are
+    read over every file at once: a narrative amount of one file is linked to the table figure
+    of another that it restates."""
+    if not parts:
+        raise ValueError("a document has at least one file")
+    doc = Document(parts[0].source, tuple(b for part in parts for b in part.blocks),
+                   tuple(t for part in parts for t in part.tables), companions=tuple(p.source for p in parts[1:]))
+    year = document_year(doc)
+    read = tuple(part if part.claims is not None and part.year == year else
+                 replace(part, year=year, claims=tuple(extract(_paragraphs(part), part.sentences, year, _sections(part))))
+                 for part in parts)
+    cleaned: Cleaned = [sentence for part in read for sentence in part.sentences]
+    sections = {key: money for part in read for key, money in _sections(part).items()}
+    claims = [claim for part in read for claim in part.claims or ()]
+    doc = replace(doc, claims=(*claims, *execution_rates(doc)))
+    return replace(doc, facts=Facts(doc, cleaned, sections)), read
+
+
 def parse_documents(sources: Sequence[Source]) -> Document:
     """Read one document published as one file or as several (a narrative and its tables apart),
-    the first file first. Each file is cut into its paragraphs and tables on its own, so that no
-    paragraph or table runs from one file into the next, and its sentences' claims are read
-    with their own headings; the year is the document's (the first title that states one, else
-    its tables'), and the facts are read over every file at once: a narrative amount of one
-    file is linked to the table figure of another that it restates."""
-    if not sources:
-        raise ValueError("a document has at least one file")
-    cleaned_sources = tuple(without_comments(source) for source in sources)
-    parts = [(segment(source), find_tables(source)) for source in cleaned_sources]
-    doc = Document(cleaned_sources[0], tuple(b for blocks, _ in parts for b in blocks),
-                   tuple(t for _, tables in parts for t in tables), companions=cleaned_sources[1:])
-    year = document_year(doc)
-    cleaned: Cleaned = []
-    sections: dict[int, str] = {}
-    claims: list[Claim] = []
-    for blocks, _ in parts:
-        paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
-        own = sentences(paragraphs)
-        scopes = section_scopes(paragraphs)  # the money each section's heading names, read once
-        claims.extend(extract(paragraphs, own, year, scopes))
-        cleaned.extend(own)
-        sections.update(scopes)
-    doc = replace(doc, claims=(*claims, *execution_rates(doc)))
-    return replace(doc, facts=Facts(doc, cleaned, sections))
+    the first file first: each file parsed on its own (parse_file), then assembled as one."""
+    return assemble([parse_file(source) for source in sources])[0]

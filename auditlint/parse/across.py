@@ -5,12 +5,16 @@ document can be held to, read in the document's own child process, from what par
   account's 决算数), keyed by what it is, whatever the year: the row's code (2010201), else its
   name when its table prints it once (基本支出, 因公出国（境）费 of a one-row table), the quantity
   its column states (total, basic, project …) and the money it is of; and its totals
-  (=total, =basic, =project …) as the narrative names them (auditlint.parse.figures).
+  (=total, =basic, =project …) as the narrative names them (auditlint.parse.figures), and, a
+  unit's own document, as its tables' 合计 rows print them (for its department's row of it).
 - What it states of another year or stage: a column of the year before (上年预算数, 2025年执行数)
   or of its year's budget (a final account's 年初预算数, 调整预算数), under the key of its row; and
   the base of each change its narrative states (this year's amount less the change, or the prior
   amount it names), under the keys of the table figures this year's amount restates, with the
-  year and stage the comparison names (比上年预算, 与上年相比, 比2017年执行数).
+  year and stage the comparison names (比上年预算, 与上年相比, 比2017年执行数); this year's amount
+  of each figure it states unchanged (与上年预算数一致, 与上年相同, 与上年持平), which is that year's
+  too; and a final account's 年初预算 its sentences state beside what was spent (年初预算为X万元，
+  支出决算为Y万元), under the key of the table figure of Y its words name.
 - What its tables by unit print of each budget unit (its 基本支出, 项目支出, projects), under the
   unit's key (auditlint.domain.departments), for the unit's own document.
 
@@ -25,20 +29,27 @@ from dataclasses import replace
 from itertools import count
 from typing import Iterator
 
+import regex
+
 from auditlint import domain
 from auditlint.agreement import change_base, fact_in_wan_yuan, figure_radius, to_the_cent, claim_amounts
-from auditlint.domain.across import COMPARISON, COLUMN_NOISE, INITIAL, OWN_BASIS, basis_of, year_of
+from auditlint.domain.across import (COMPARISON, COLUMN_NOISE, INITIAL, INITIAL_AND_FINAL, OWN_BASIS, UNCHANGED, basis_of,
+                                     year_of)
 from auditlint.domain.departments import department_key
 from auditlint.domain.scope import ALL, TABLE_SCOPES, UNKNOWN
 from auditlint.domain.units import UNIT_QUANTITIES
-from auditlint.model import BUDGET, FINAL, Change, Document, Doubt, Fact, Ledger, Paragraph, Stated
+from auditlint.model import BUDGET, FINAL, Amount, Change, Document, Doubt, Fact, Ledger, Paragraph, Sentence, Stated
 from auditlint.parse.claims import bare_changes
 from auditlint.parse.context import context_of
 from auditlint.parse.figures import MIN_LABEL, normalise
+from auditlint.parse.numbers import parse_amount
+from auditlint.parse.units import unit_quantities
 from auditlint.parse.profile import Profile
 
 # A column of a one-row table names its figure in as few characters (会议费, 培训费).
 MIN_COLUMN_NAME = 3
+# The level of a budget unit's own document (auditlint.parse.profile).
+UNIT_LEVEL = "单位"
 
 # Why a figure cannot prove an error across documents.
 OFF_ITS_SUMS = Doubt("sums", "该数不合其所在表的勾稽", "it breaks a sum of its own table")
@@ -54,7 +65,9 @@ def ledger(doc: Document, found: Profile) -> Ledger | None:
         return None
     name = found.department.name if found.department else ""
     reader = _Reader(doc, found.year, basis)
-    figures = (*reader.table_figures(), *reader.totals(), *reader.change_bases(), *reader.unit_figures())
+    figures = (*reader.table_figures(), *reader.totals(), *reader.change_bases(), *reader.unchanged_bases(),
+               *reader.initial_budgets(), *reader.unit_figures(),
+               *(reader.total_rows() if found.level == UNIT_LEVEL else ()))
     kept = Ledger(doc.paths, name, department_key(name) if name else "", found.level, found.kind, found.year,
                   tuple(dict.fromkeys(figures)))
     return replace(kept, figures=_held_to(kept))
@@ -220,7 +233,7 @@ class _Reader:
             (value, spread), how, where = change_base(change), "change", change.delta
         text = f"{change.prior.text} 万元" if change.prior is not None else \
             f"{value:f} 万元 ({change.current.text} {'−' if change.increase else '+'} {change.delta.text})"
-        found = self._restated(change, paragraph)
+        found = self._restated(change.current, change.scope, paragraph)
         if not found:
             return
         group = next(self.groups)
@@ -229,14 +242,82 @@ class _Reader:
             yield Stated(subject, column, scope, "", year, basis, value, spread, text, where.location,
                          fact.table.name, *_place(fact), how, (*unsaid, *doubts), group)
 
-    def _restated(self, change: Change, paragraph: Paragraph) -> list[tuple[str, str, str, Fact, tuple[Doubt, ...]]]:
+    def unchanged_bases(self) -> Iterator[Stated]:
+        """The figure of a year before each figure the narrative states unchanged gives
+        (auditlint.domain.across.UNCHANGED: "会议费预算5.00万元，与上年预算数一致"): this year's
+        amount, under the keys of the table figures it restates, as _base reads a change's."""
+        for paragraph in self.doc.paragraphs:
+            for match in UNCHANGED.finditer(paragraph.text):
+                words = match.group("reference")
+                year = year_of(words, self.year)
+                current = _amount(paragraph, match, "amount")
+                if year is None or year >= self.year or current is None:
+                    continue
+                context = context_of(paragraph, current.location, self.year)
+                if context.year != self.year or context.scope == UNKNOWN:
+                    continue
+                found = self._restated(current, context.scope, paragraph)
+                if not found:
+                    continue
+                group = next(self.groups)
+                basis = basis_of(words)
+                unsaid = () if basis else (STAGE_UNSAID,)
+                for subject, column, scope, fact, doubts in found:
+                    yield Stated(subject, column, scope, "", year, basis, current.value, figure_radius(current.value, False),
+                                 f"{current.text} 万元", current.location, fact.table.name, *_place(fact), "unchanged",
+                                 (*unsaid, *doubts), group)
+
+    def initial_budgets(self) -> Iterator[Stated]:
+        """A final account's sentences that state a figure's 年初预算 beside what was spent
+        (auditlint.domain.across.INITIAL_AND_FINAL): the budget, under the keys of the table
+        figures of what was spent that its amount and its clause's name give (_spent)."""
+        if self.basis != FINAL:
+            return
+        for paragraph, sentence, _ in self.facts.sentences:
+            for pattern in INITIAL_AND_FINAL:
+                for match in pattern.finditer(paragraph.text, sentence.start, sentence.end):
+                    budget, final = (_amount(paragraph, match, name) for name in ("budget", "final"))
+                    if budget is None or final is None:
+                        continue
+                    found = self._spent(final, paragraph, sentence, min(match.start("budget"), match.start("final")))
+                    if not found:
+                        continue
+                    group = next(self.groups)
+                    spread = figure_radius(budget.value, to_the_cent([budget, final]))
+                    for subject, column, scope, fact, doubts in found:
+                        yield Stated(subject, column, scope, "", self.year, BUDGET, budget.value, spread,
+                                     f"{budget.text} 万元", budget.location, fact.table.name, _place(fact)[0], "年初预算",
+                                     "stated", doubts, group)
+
+    def _spent(self, final: Amount, paragraph: Paragraph, sentence: Sentence, end: int
+               ) -> list[tuple[str, str, str, Fact, tuple[Doubt, ...]]]:
+        """The keys of the table figures of what was spent (决算数) of the amount's value whose
+        row's name the sentence's words before the two amounts contain (the longest such name)."""
+        clause = normalise(paragraph.text[sentence.start:end])
+        candidates = []
+        for fact in self.facts.table_facts:
+            if fact.year != "final" or fact.row is None or not fact.row.label or fact_in_wan_yuan(fact)[0] != final.value:
+                continue
+            name = normalise(fact.row.label)
+            if len(name) >= MIN_COLUMN_NAME and name in clause:
+                candidates.append((len(name), fact))
+        longest = max((length for length, _ in candidates), default=0)
+        keys = []
+        for fact in (fact for length, fact in candidates if length == longest):
+            subject = self._subject(fact, self._labels[id(fact.table)])
+            if subject is not None:
+                keys.append((subject, self._column(fact), fact.scope, fact, self._doubts(fact)))
+        return list({key[:3]: key for key in keys}.values())
+
+    def _restated(self, current: Amount, scope: str, paragraph: Paragraph
+                  ) -> list[tuple[str, str, str, Fact, tuple[Doubt, ...]]]:
         """The keys of the table figures this year's amount restates: those its link names
         (auditlint.parse.figures), else the table figures of its value whose row's or column's
         name its clause names (the longest such name), of its money."""
-        linked = self._links_at.get(change.current.location, [])
+        linked = self._links_at.get(current.location, [])
         facts = [self.by_location.get(f.amount.location, f) for link in linked for f in link.facts]
         if not facts:
-            facts = self._by_name(change, paragraph)
+            facts = self._by_name(current, scope, paragraph)
         once = self._labels
         keys = []
         for fact in facts:
@@ -250,17 +331,17 @@ class _Reader:
             keys.extend((f"={q}", "", TABLE_SCOPES.get(fact.table.kind, ALL), fact, own) for q in totals)
         return list({key[:3]: key for key in keys}.values())
 
-    def _by_name(self, change: Change, paragraph: Paragraph) -> list[Fact]:
+    def _by_name(self, current: Amount, scope: str, paragraph: Paragraph) -> list[Fact]:
         """The table figures of this year's amount (in 万元, to its printed digit) whose row's or
         column's name the words before it in its clause end with or contain, the longest name
         only, of the change's money (any, when all the department's money is one)."""
-        clause = normalise(_clause_before(change, paragraph))
+        clause = normalise(_clause_before(current, paragraph))
         if not clause:
             return []
         candidates = []
-        for fact in self._this_year.get(change.current.value, []):
+        for fact in self._this_year.get(current.value, []):
             # a table of no known money (the 三公 table) is matched whatever the sentence's
-            if not (self.facts.single_scope or fact.scope in (change.scope, UNKNOWN)):
+            if not (self.facts.single_scope or fact.scope in (scope, UNKNOWN)):
                 continue
             names = [normalise(fact.row.label)] if fact.row is not None and fact.row.label else []
             if len(fact.table.rows) == 1:
@@ -272,6 +353,24 @@ class _Reader:
         return [fact for length, fact in candidates if length == longest]
 
     # -- units ----------------------------------------------------------------------------
+
+    def total_rows(self) -> Iterator[Stated]:
+        """A unit's own totals as its tables print them in their 合计 row: its 项目支出 in a 项目
+        支出表's, its 基本支出 in a 基本支出表's, its total and both in a 支出总表's (the columns a
+        department's table by unit gives a unit's row, auditlint.parse.units.unit_quantities),
+        under the keys that row's figures have (=project …). A unit's document may state its
+        totals in no sentence; only so can unit-document hold its department's row to them."""
+        for table in self.doc.tables:
+            quantities = unit_quantities(table)
+            row = next((r for r in table.rows if r.readable and not r.code and domain.TOTAL_LABEL.match(normalise(r.label))),
+                       None)
+            if not quantities or row is None:
+                continue
+            for column, quantity in quantities.items():
+                amount = row.amounts[column] if column < len(row.amounts) else None
+                fact = self.by_location.get(amount.location) if amount is not None else None
+                if fact is not None and fact.year == "current":
+                    yield self._stated(fact, f"={quantity}", "", self.year, self.basis, ())
 
     def unit_figures(self) -> Iterator[Stated]:
         """What the tables by unit print of each budget unit other than the department's own
@@ -286,6 +385,13 @@ class _Reader:
                 subject = f"={name}" if name in UNIT_QUANTITIES else normalise(name)
                 column = "" if name in UNIT_QUANTITIES else self._column(full)
                 yield self._stated(full, subject, column, self.year, self.basis, (), owner)
+
+
+def _amount(paragraph: Paragraph, match: regex.Match, name: str) -> Amount | None:
+    """The amount a sentence shape's group prints, where it is printed."""
+    value = parse_amount(match.group(name).replace("，", ","))
+    return None if value is None else Amount(value, match.group(name),
+                                              paragraph.body.locate(match.start(name), match.end(name)))
 
 
 def _place(fact: Fact) -> tuple[str, str]:
@@ -309,9 +415,9 @@ def _comparison(change: Change, paragraph: Paragraph) -> str | None:
     return compared[-1].group("reference") if compared else None
 
 
-def _clause_before(change: Change, paragraph: Paragraph) -> str:
+def _clause_before(current: Amount, paragraph: Paragraph) -> str:
     """The words of this year's amount's clause before it (its subject and what it is)."""
-    end = paragraph.body.offset_of(change.current.location)
+    end = paragraph.body.offset_of(current.location)
     if end is None:
         return ""
     text = paragraph.text

@@ -188,7 +188,7 @@ def _segments(cell: Cell, layout: str) -> Iterator[tuple[str, int, int]]:
     followed by its end, a space, a colon or a bracketed note."""
     text = cell.text
     starts: list[tuple[str, int, int]] = []
-    for match in words.LABEL.finditer(text, overlapped=False):
+    for match in words.LABEL.finditer(text):
         before = text[:match.start()]
         if before.strip() and (layout == GRID or not before[-1].isspace()):
             continue

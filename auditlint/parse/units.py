@@ -190,6 +190,17 @@ def _is_class(row: Row) -> bool:
     return class_key(row.label.replace(" ", "")) in _CLASSES
 
 
+def unit_quantities(table: Table) -> dict[int, str]:
+    """The quantities of a unit (UNIT_QUANTITIES) the columns of a table by unit state, by
+    column: its total column's (a 项目支出表's 总计 is the unit's 项目支出) or those its columns
+    name (支出总表 by unit: 基本支出, 项目支出), a total only in a table of spending."""
+    quantities = dict(domain.column_quantities(table.columns, table.kind))
+    if table.kind in UNIT_TOTAL_COLUMNS:
+        quantities = {0: UNIT_TOTAL_COLUMNS[table.kind]}
+    return {column: quantity for column, quantity in quantities.items()
+            if quantity in UNIT_QUANTITIES and (quantity != "total" or table.kind in SPENDING_TABLES)}
+
+
 def _unit_figures(table: Table, unit: Row, below: list[Row]) -> list[tuple[str, Fact]]:
     """What a unit's row and the rows under it state: the quantity of the table's total column
     (a 项目支出表's 总计 is the unit's 项目支出), the quantities its columns name (支出总表 by
@@ -197,13 +208,8 @@ def _unit_figures(table: Table, unit: Row, below: list[Row]) -> list[tuple[str, 
     project table), each name under the unit only when printed once there."""
     scope = table_scope(table.kind)
     found: list[tuple[str, Fact]] = []
-    quantities = dict(domain.column_quantities(table.columns, table.kind))
-    if table.kind in UNIT_TOTAL_COLUMNS:
-        quantities = {0: UNIT_TOTAL_COLUMNS[table.kind]}
-    for column, quantity in quantities.items():
-        if quantity == "total" and table.kind not in SPENDING_TABLES:
-            continue
-        if quantity in UNIT_QUANTITIES and column < len(unit.amounts) and unit.amounts[column] is not None:
+    for column, quantity in unit_quantities(table).items():
+        if column < len(unit.amounts) and unit.amounts[column] is not None:
             found.append((quantity, Fact(table, unit.amounts[column], unit, table.columns[column], scope)))
     if table.kind in CLASS_TABLES:
         names = [class_key(row.label.replace(" ", "")) for row in below]
