@@ -126,32 +126,6 @@ def test_kangxi_radicals_become_ordinary_ideographs():
     assert normalise_glyph_text("\u2F00\u2EDA\u2ED4（２０２４）") == "一页门（２０２４）"
 
 
-def test_reading_pauses_the_collector_and_leaves_it_as_it_found_it(budget_pdf, tmp_path, monkeypatch):
-    """The cycle collector is off while a PDF is read (pages and layout), and as it was after,
-    also when the PDF is refused."""
-    import gc
-
-    from auditlint.readers import pdf
-
-    seen = []
-    monkeypatch.setattr(pdf, "page_lines", lambda pages, path: seen.append(gc.isenabled()) or [])
-    broken = tmp_path / "broken.pdf"
-    broken.write_bytes(budget_pdf.read_bytes()[:300])
-    assert gc.isenabled()
-    try:
-        for path in (budget_pdf, broken):
-            with pytest.raises(UnreadableError):  # no lines: page_lines is replaced
-                read_source(str(path))
-            assert gc.isenabled()
-        gc.disable()
-        with pytest.raises(UnreadableError):
-            read_source(str(budget_pdf))
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    assert seen == [False, False]
-
-
 def test_every_engine_the_options_offer_has_an_adapter():
     from auditlint import PDF_ENGINES
     from auditlint.readers.pdf import ADAPTERS, ENGINE_MODULES

@@ -8,9 +8,7 @@ that reason: a scan must never pass as a clean document.
 """
 from __future__ import annotations
 
-import gc
 import logging
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from auditlint.patterns import compile_lazily
@@ -399,28 +397,12 @@ ADAPTERS: dict[str, Callable[[bytes], Iterator[PageLayout]]] = {
 }
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a PDF is read. Reading makes a million tuples
-    (glyphs, rules, cells) and no cycle among them, yet each 700 new objects start a collection
-    and a growing heap a full one: a twentieth of what reading costs, for nothing. The
-    collector is left as it was found (paused already, it stays so)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def read_pdf(path: str, data: bytes, engine: str = "pdfium") -> Source:
     """Read a PDF into lines of cells; refuse a PDF with no text layer."""
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         raise UnreadableError("not a PDF (no %PDF header)")
-    with _collector_paused():
-        pages = list(ADAPTERS[engine](data))
-        lines = page_lines(pages, path)
+    pages = list(ADAPTERS[engine](data))
+    lines = page_lines(pages, path)
     if not lines:
         reason = "no text layer (a scanned PDF?)" if pages else "the PDF has no pages"
         raise UnreadableError(f"{reason}: auditlint cannot read it")
