@@ -168,7 +168,8 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """
     visible = sorted([g for g in glyphs if g.x1 > g.x0 and g.text.strip()], key=_BASELINE_THEN_X0)
     lines: list[list[Glyph]] = []
-    first = line = None
+    first: Glyph | None = None  # the first glyph of the line being filled, which is `line`
+    line: list[Glyph] = []
     for glyph in visible:
         if first is not None and glyph.baseline - first.baseline <= BASELINE_TOLERANCE * min(glyph.em, first.em):
             line.append(glyph)

@@ -304,7 +304,8 @@ def _pdfium_rules(page: Handle, shown: Point | None = None, height: float = 0.0,
     rules: list[Rule] = []
     append, new = rules.append, tuple.__new__
 
-    def visit(count: Callable[[int], int], get: Callable[[int, int], int | None], parent: int, depth: int) -> None:
+    def visit(count: Callable[[int], int], get: Callable[[int, int], int | None], parent: Handle | int,
+              depth: int) -> None:
         for index in range(count(parent)):
             obj = get(parent, index)
             kind = get_type(obj)
