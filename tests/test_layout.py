@@ -63,12 +63,37 @@ def test_a_wide_gap_or_a_vertical_rule_between_glyphs_starts_a_cell():
     assert cells(left + near, (rule,)) == ["合计", "项目"]
 
 
+def test_a_radical_on_a_page_is_read_as_its_ideograph_and_other_pages_as_they_are():
+    """Kangxi radicals are mapped cell by cell on a page with one anywhere on it (a page of
+    text without one is left as it is, full-width digits and all)."""
+    radical = characters("\u2F00\u2EDA", 10.0) + characters("（２０２４）", 200.0)
+    plain = characters("一页", 10.0) + characters("（２０２４）", 200.0)
+    [first], [second] = (page_lines([PageLayout(tuple(glyphs), ())], "t.pdf") for glyphs in (radical, plain))
+    assert [c.text for c in first.cells] == [c.text for c in second.cells] == ["一页", "（２０２４）"]
+
+
 def test_vertical_rules_are_found_going_down_the_page_and_again_going_up():
     rules = VerticalRules([Rule(10, 0, 11, 50), Rule(30, 40, 31, 100), Rule(20, 60, 21, 200)])
     assert rules.crossing(45) == [10.5, 30.5]
     assert rules.crossing(70) == [20.5, 30.5]
     assert rules.crossing(150) == [20.5]
     assert rules.crossing(5) == [10.5]  # higher up than the question before: the sweep starts again
+
+
+def test_vertical_rules_answer_what_every_rule_says_line_after_line():
+    """The sweep's answers, the ones it repeats while no rule begins or ends among them, are
+    those of asking every rule: on rules of many lengths, asked down the page line by line (on
+    a rule's end, just past it, between), then from the top again."""
+    import random
+
+    chance = random.Random(27)
+    rules = [Rule(x, top, x + 0.5, top + chance.choice([0.0, 3.0, 12.0, 40.0, 300.0]))
+             for x, top in ((chance.uniform(0, 500), chance.uniform(0, 700)) for _ in range(300))]
+    ends = sorted({r.top for r in rules} | {r.bottom for r in rules})
+    questions = sorted(chance.uniform(-10, 1010) for _ in range(400)) + ends + [e + 1e-9 for e in ends]
+    sweep = VerticalRules(rules)
+    for y in sorted(questions) + sorted(questions[:50]):
+        assert sweep.crossing(y) == sorted((r.x0 + r.x1) / 2 for r in rules if r.top <= y <= r.bottom), y
 
 
 @pytest.mark.parametrize("limit", [1, 2, 3, 7, 8, 9, 40])

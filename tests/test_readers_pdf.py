@@ -167,7 +167,7 @@ def test_the_bare_pdfium_prototypes_are_pypdfium2s_signatures():
     def kind(ctype: object) -> object:
         if ctype is None:
             return None
-        if ctype is ctypes.c_void_p or isinstance(ctype, type) and issubclass(ctype, ctypes._Pointer):
+        if isinstance(ctype, type) and issubclass(ctype, (ctypes.c_void_p, ctypes._Pointer)):
             return "pointer"
         return ctypes.sizeof(ctype), getattr(ctype, "_type_", None)
 
@@ -177,6 +177,25 @@ def test_the_bare_pdfium_prototypes_are_pypdfium2s_signatures():
         assert kind(result) == kind(theirs.restype), name
         ours = getattr(calls(), name)
         assert ours is not theirs and theirs.argtypes != ours.argtypes  # pypdfium2's own left as they were
+
+
+def test_only_calls_whose_arguments_pass_unconverted_go_unchecked():
+    """An unchecked call passes a Python int as a C int and a ctypes object as the pointer it
+    holds: right for a C int or a pointer argument, wrong for any other (a long, a float, an
+    unsigned long), which must keep its declared types. Handles that unchecked calls take
+    come back from PDFium as Handle objects, never as ints, which would pass as C ints."""
+    import ctypes
+
+    from auditlint.readers.pdfium_calls import PROTOTYPES, UNCHECKED, Handle, calls
+
+    assert UNCHECKED <= PROTOTYPES.keys()
+    for name in UNCHECKED:
+        _, arguments = PROTOTYPES[name]
+        assert all(a is ctypes.c_void_p or a is ctypes.c_int for a in arguments), name
+        assert getattr(calls(), name).argtypes is None, name
+    for name in ("FPDF_LoadPage", "FPDFText_LoadPage"):
+        assert PROTOTYPES[name][0] is Handle and calls().__dict__[name].restype is Handle
+    assert not Handle()  # a NULL handle is false, as a failed load is tested
 
 
 def test_pages_read_with_bare_calls_are_those_the_wrapper_reads(tmp_path):

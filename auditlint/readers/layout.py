@@ -13,7 +13,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from operator import itemgetter
+from typing import Callable, Iterable, NamedTuple
 from unicodedata import east_asian_width
 
 from auditlint.patterns import compile_lazily
@@ -51,6 +52,12 @@ _RADICALS = compile_lazily("[\u2E80-\u2FDF]")
 
 def normalise_glyph_text(text: str) -> str:
     return text.translate(KANGXI) if _RADICALS.search(text) else text
+
+
+def _normaliser(glyphs: Iterable["Glyph"]) -> Callable[[str], str]:
+    """normalise_glyph_text for a page with a radical anywhere in it, else `str` (a string as
+    it is): one search of the page's text instead of one per cell."""
+    return normalise_glyph_text if _RADICALS.search("".join([g.text for g in glyphs])) else str
 
 
 class Glyph(NamedTuple):
@@ -148,6 +155,8 @@ class PageLayout:
 
 
 BASELINE_TOLERANCE = 0.25  # ems: how far apart two baselines may be on one line
+_BASELINE_THEN_X0 = itemgetter(5, 1)  # a Glyph's (baseline, x0), without a Python call per glyph
+_X0 = itemgetter(1)
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
@@ -157,14 +166,19 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     overlap. Whitespace glyphs carry no position worth trusting and are dropped (gaps are measured
     instead).
     """
-    visible = sorted((g for g in glyphs if g.text.strip() and g.x1 > g.x0), key=lambda g: (g.baseline, g.x0))
+    visible = sorted([g for g in glyphs if g.x1 > g.x0 and g.text.strip()], key=_BASELINE_THEN_X0)
     lines: list[list[Glyph]] = []
+    first: Glyph | None = None  # the first glyph of the line being filled, which is `line`
+    line: list[Glyph] = []
     for glyph in visible:
-        if lines and glyph.baseline - lines[-1][0].baseline <= BASELINE_TOLERANCE * min(glyph.em, lines[-1][0].em):
-            lines[-1].append(glyph)
+        if first is not None and glyph.baseline - first.baseline <= BASELINE_TOLERANCE * min(glyph.em, first.em):
+            line.append(glyph)
         else:
-            lines.append([glyph])
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+            first, line = glyph, [glyph]
+            lines.append(line)
+    for line in lines:
+        line.sort(key=_X0)
+    return lines
 
 
 def _median(values: list[float]) -> float:
@@ -178,7 +192,9 @@ class VerticalRules:
     """The vertical rules of a page, asked line by line, top to bottom, which of them cross the
     line: a ruled table is drawn in thousands of short segments, so the rules are swept once
     from the top of the page, keeping those that have begun and not yet ended. A question
-    higher up than the one before starts the sweep again."""
+    higher up than the one before starts the sweep again. While no rule begins and none ends
+    (a question above the highest bottom of those kept), the answer is the one before, without
+    going over the rules kept."""
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self._rules = sorted(rules, key=lambda r: r.top)
@@ -187,20 +203,24 @@ class VerticalRules:
     def _start(self) -> None:
         self._next, self._active, self._y = 0, [], float("-inf")
         self._xs: list[float] = []  # the sorted x of the active rules, kept while they stay the same
+        self._ends = float("inf")  # the highest bottom of the active rules: none ends above it
 
     def crossing(self, y: float) -> list[float]:
         """The x of every vertical rule that crosses height y, sorted."""
         if y < self._y:
             self._start()
         self._y = y
-        before = len(self._active)
-        while self._next < len(self._rules) and self._rules[self._next].top <= y:
-            self._active.append(self._rules[self._next])
+        rules, before = self._rules, len(self._active)
+        if y <= self._ends and (self._next == len(rules) or rules[self._next].top > y):
+            return self._xs
+        while self._next < len(rules) and rules[self._next].top <= y:
+            self._active.append(rules[self._next])
             self._next += 1
         kept = [r for r in self._active if r.bottom >= y]
         if len(kept) != before or len(self._active) != before:
             self._xs = sorted((r.x0 + r.x1) / 2 for r in kept)
         self._active = kept
+        self._ends = min([r.bottom for r in kept], default=float("inf"))
         return self._xs
 
 
@@ -213,18 +233,22 @@ def cut_cells(line: list[Glyph], rule_xs: list[float]) -> list[tuple[str, float,
     """(text, x0, x1) of each cell of one line of glyphs; `rule_xs` are the vertical rules that
     cross the line."""
     size = _median([g.em for g in line])
+    cell_gap, space_gap = CELL_GAP * size, SPACE_GAP * size
     cells: list[tuple[str, float, float]] = []
-    text, start, end = line[0].text, line[0].x0, line[0].x1
-    for left, right in zip(line, line[1:]):
+    left = line[0]
+    text, start, end = left.text, left.x0, left.x1
+    for right in line[1:]:
         gap = right.x0 - left.x1
-        between_numbers = left.text[-1] in _NUMERIC and right.text[0] in _NUMERIC and gap >= SPACE_GAP * size
-        if gap >= CELL_GAP * size or between_numbers or (rule_xs and _rule_between(left, right, rule_xs)):
+        between_numbers = gap >= space_gap and left.text[-1] in _NUMERIC and right.text[0] in _NUMERIC
+        if gap >= cell_gap or between_numbers or (rule_xs and _rule_between(left, right, rule_xs)):
             cells.append((text, start, end))
             text, start = right.text, right.x0
         else:
-            spaced = gap >= SPACE_GAP * size and not (_wide(left.text[-1]) and _wide(right.text[0]))
+            spaced = gap >= space_gap and not (_wide(left.text[-1]) and _wide(right.text[0]))
             text += (" " if spaced else "") + right.text
-        end = max(end, right.x1)
+        if right.x1 > end:
+            end = right.x1
+        left = right
     cells.append((text, start, end))
     return cells
 
@@ -333,14 +357,14 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
             continue
         vertical = VerticalRules(r for r in page.rules if r.vertical)
         heights = _row_rules(page.rules)
+        normalise = _normaliser(page.glyphs)
         raw: list[RawLine] = []
         for glyph_line in group_lines(page.glyphs):
             middle = _median([g.baseline for g in glyph_line])
             rule_xs = vertical.crossing(middle)
-            raw.append(([(normalise_glyph_text(text), x0, x1, _ruled_box(x0, x1, rule_xs))
+            raw.append(([(normalise(text), x0, x1, _ruled_box(x0, x1, rule_xs))
                          for cell in cut_cells(glyph_line, rule_xs) for text, x0, x1 in part_touching_amounts(*cell)],
-                        _band(middle, heights, page_number),
-                        (min(g.top for g in glyph_line), max(g.bottom for g in glyph_line))))
+                        _band(middle, heights, page_number), _span(glyph_line)))
         for cells, band, span in join_wrapped_numbers(raw) if heights else raw:
             lines.append(_line(len(lines) + 1, page_number, cells, band, span, path))
     return lines
@@ -351,25 +375,27 @@ def _unruled_lines(page: PageLayout, page_number: int, before: int, path: str) -
     page_lines's work less what only rules decide (which rules cross a line, the ruled box of
     each cell, the band between row rules): cells are cut by their gaps alone."""
     lines: list[Line] = []
+    normalise = _normaliser(page.glyphs)
     for glyph_line in group_lines(page.glyphs):
-        cells: list[RawCell] = [(normalise_glyph_text(text), x0, x1, None)
+        cells: list[RawCell] = [(normalise(text), x0, x1, None)
                                 for cell in cut_cells(glyph_line, []) for text, x0, x1 in part_touching_amounts(*cell)]
-        span = (min(g.top for g in glyph_line), max(g.bottom for g in glyph_line))
-        lines.append(_line(before + len(lines) + 1, page_number, cells, None, span, path))
+        lines.append(_line(before + len(lines) + 1, page_number, cells, None, _span(glyph_line), path))
     return lines
+
+
+def _span(glyph_line: list[Glyph]) -> Span:
+    """The top of a line's highest glyph and the bottom of its lowest."""
+    return min([g.top for g in glyph_line]), max([g.bottom for g in glyph_line])
 
 
 def _line(number: int, page_number: int, raw: list[RawCell], band: int | None, span: Span, path: str) -> Line:
     """A line of cells, its text rendered with CELL_SEPARATOR between them and every cell's
     location pointing into that text."""
-    parts: list[str] = []
     cells: list[Cell] = []
-    column = 0
+    column = 1
     for text, x0, x1, box in raw:
-        if parts:
-            parts.append(CELL_SEPARATOR)
-            column += len(CELL_SEPARATOR)
-        cells.append(Cell(text, Location(path, number, column + 1, number, column + 1 + len(text), page_number), x0, x1, box))
-        parts.append(text)
-        column += len(text)
-    return Line(number, page_number, "".join(parts), tuple(cells), POSITIONED if len(cells) > 1 else PROSE, band, *span)
+        end = column + len(text)
+        cells.append(Cell(text, Location(path, number, column, number, end, page_number), x0, x1, box))
+        column = end + len(CELL_SEPARATOR)
+    text = CELL_SEPARATOR.join([cell[0] for cell in raw])
+    return Line(number, page_number, text, tuple(cells), POSITIONED if len(cells) > 1 else PROSE, band, *span)

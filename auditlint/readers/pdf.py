@@ -9,12 +9,15 @@ that reason: a scan must never pass as a clean document.
 from __future__ import annotations
 
 import logging
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from auditlint.patterns import compile_lazily
 from auditlint.model import Source
 from auditlint.readers.layout import EM_SHARE, Glyph, PageLayout, Rule, make_glyph, make_glyphs, make_run, page_lines
 from auditlint.readers.text import UnreadableError
+
+if TYPE_CHECKING:
+    from auditlint.readers.pdfium_calls import Handle
 
 RULE_THICKNESS = 2.0  # points: a path this thin in one direction is a ruling line
 
@@ -73,7 +76,7 @@ def _rotation(quarters: int, index: int) -> int:
     return _DEGREES[quarters]
 
 
-def _media_box(page: int) -> tuple[float, float, float, float]:
+def _media_box(page: Handle) -> tuple[float, float, float, float]:
     """The page's media box (left, bottom, right, top); US Letter where none is set, as
     pypdfium2 says."""
     import ctypes
@@ -102,7 +105,7 @@ def _as_shown(rotation: int, box: tuple[float, float, float, float]) -> Point:
     return lambda x, y: (top - y, right - x)  # 270
 
 
-def _pdfium_turned_glyphs(page: int, shown: Point) -> list[Glyph]:
+def _pdfium_turned_glyphs(page: Handle, shown: Point) -> list[Glyph]:
     """The glyphs of a turned page, each character read on its own and turned as the page is
     shown (its baseline from its origin): such pages are few, and a run's two ends say nothing
     of a line that runs down the page's own space."""
@@ -110,7 +113,7 @@ def _pdfium_turned_glyphs(page: int, shown: Point) -> list[Glyph]:
 
     import pypdfium2.raw as raw
 
-    from auditlint.readers.pdfium_calls import calls
+    from auditlint.readers.pdfium_calls import address, calls
 
     pdf = calls()
     textpage = pdf.FPDFText_LoadPage(page)
@@ -119,7 +122,7 @@ def _pdfium_turned_glyphs(page: int, shown: Point) -> list[Glyph]:
     try:
         text = _pdfium_text(textpage, pdf.FPDFText_CountChars(textpage))
         box, x, y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-        box_at, x_at, y_at = ctypes.addressof(box), ctypes.addressof(x), ctypes.addressof(y)
+        box_at, x_at, y_at = address(box), address(x), address(y)
         glyphs = []
         for index, char in enumerate(text):
             if char.isspace():
@@ -136,7 +139,7 @@ def _pdfium_turned_glyphs(page: int, shown: Point) -> list[Glyph]:
 TEXT_CHECK_STEP = 32  # every so many characters, the bulk text is checked against the character
 
 
-def _pdfium_text(textpage: int, count: int) -> str:
+def _pdfium_text(textpage: Handle, count: int) -> str:
     """The page's characters, one per character index. PDFium gives the whole text in one call,
     but as UTF-16 and with characters it may leave out or add; when that text does not line up
     with the character list (its length, or a sample of characters, differs), the characters
@@ -159,7 +162,7 @@ def _pdfium_text(textpage: int, count: int) -> str:
 _WORD = compile_lazily(r"\S+")
 
 
-def _pdfium_glyphs(page: int, height: float) -> list[Glyph]:
+def _pdfium_glyphs(page: Handle, height: float) -> list[Glyph]:
     """The page's text as glyphs, each run of characters of one text object one glyph.
 
     PDFium puts a space into a page's text where characters stand well apart and a line break
@@ -185,8 +188,7 @@ def _pdfium_glyphs(page: int, height: float) -> list[Glyph]:
             for start, end in words:
                 reader.add_characters(start, end)
         else:
-            for start, end in words:
-                reader.add_runs(start, end)
+            reader.add_runs(words)
         return reader.glyphs
     finally:
         pdf.FPDFText_ClosePage(textpage)
@@ -195,21 +197,20 @@ def _pdfium_glyphs(page: int, height: float) -> list[Glyph]:
 class _PdfiumCharacters:
     """The characters of one PDFium text page, turned into glyphs a run or a character at a time."""
 
-    def __init__(self, textpage: int, height: float) -> None:
+    def __init__(self, textpage: Handle, height: float) -> None:
         import ctypes
 
         import pypdfium2.raw as raw
 
-        from auditlint.readers.pdfium_calls import calls
+        from auditlint.readers.pdfium_calls import address, calls
 
         pdf = calls()
         self.textpage, self.height = textpage, height
         self.text = _pdfium_text(textpage, pdf.FPDFText_CountChars(textpage))
         self.glyphs: list[Glyph] = []
         self._box, self._x, self._y = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-        # out-arguments as addresses: the bare calls take them as they are
-        self._box_ref, self._x_ref, self._y_ref = (ctypes.addressof(self._box), ctypes.addressof(self._x),
-                                                   ctypes.addressof(self._y))
+        # out-arguments as addresses: the unchecked calls take them as they are
+        self._box_ref, self._x_ref, self._y_ref = address(self._box), address(self._x), address(self._y)
         self._char_box, self._char_origin = pdf.FPDFText_GetLooseCharBox, pdf.FPDFText_GetCharOrigin
         self._count_rects = pdf.FPDFText_CountRects
         self._last = (float("nan"), float("nan"), 0.0)  # (top, bottom, baseline) of the last glyph
@@ -236,27 +237,32 @@ class _PdfiumCharacters:
             # make_glyph, built as the tuple it is: a call less per character
             append(new(Glyph, (char, left, height - top, right, height - bottom, baseline, (right - left) / share[char])))
 
-    def add_runs(self, start: int, end: int) -> None:
-        """Characters start to end (exclusive), a glyph for each text object's run of them."""
-        while start < end:
-            length = end - start if self._one_object(start, end - start) \
-                else _longest(lambda n, first=start: self._one_object(first, n), end - start)
-            self._add_run(start, start + length)
-            start += length
-
-    def _one_object(self, start: int, length: int) -> bool:
-        return self._count_rects(self.textpage, start, length) <= 1  # a zero-width character makes none
+    def add_runs(self, words: list[tuple[int, int]]) -> None:
+        """The characters of each word (start to end, exclusive), a glyph for each text object's
+        run of them: a word is one run unless PDFium counts more than one rectangle in it (a
+        zero-width character makes none)."""
+        count_rects, textpage, add_run = self._count_rects, self.textpage, self._add_run
+        for start, end in words:
+            while start < end:
+                length = end - start
+                if count_rects(textpage, start, length) > 1:
+                    length = _longest(lambda n, first=start: count_rects(textpage, first, n) <= 1, length)
+                add_run(start, start + length)
+                start += length
 
     def _add_run(self, start: int, end: int) -> None:
+        """One run as one glyph, from the boxes of its two ends; its characters one by one where
+        the ends are not side by side on one line."""
         last = end - 1
         if start == last:
             self.add_characters(start, end)
             return
-        box, height = self._box, self.height
-        self._char_box(self.textpage, start, self._box_ref)
+        box, char_box, textpage, box_ref = self._box, self._char_box, self.textpage, self._box_ref
+        char_box(textpage, start, box_ref)
         left, right, top, bottom = box.left, box.right, box.top, box.bottom
-        self._char_box(self.textpage, last, self._box_ref)
+        char_box(textpage, last, box_ref)
         if box.top == top and box.bottom == bottom and box.left >= right - 0.01 * (right - left):
+            height = self.height
             self.glyphs.append(make_run(self.text[start:end], left, height - top, box.right, height - bottom,
                                         self._baseline(start, top, bottom)))
         else:
@@ -276,7 +282,7 @@ def _longest(holds: Callable[[int], bool], limit: int) -> int:
     return good
 
 
-def _pdfium_rules(page: int, shown: Point | None = None, height: float = 0.0, max_depth: int = 15) -> list[Rule]:
+def _pdfium_rules(page: Handle, shown: Point | None = None, height: float = 0.0, max_depth: int = 15) -> list[Rule]:
     """Thin path objects of the page, Form XObjects included (as deep as pypdfium2 goes), where
     the page shows them: turned by `shown` (a point of the page's own space to where it is
     shown), or, on a page that is not turned, only flipped to run down from the top (`height`).
@@ -298,7 +304,8 @@ def _pdfium_rules(page: int, shown: Point | None = None, height: float = 0.0, ma
     rules: list[Rule] = []
     append, new = rules.append, tuple.__new__
 
-    def visit(count: Callable[[int], int], get: Callable[[int, int], int | None], parent: int, depth: int) -> None:
+    def visit(count: Callable[[int], int], get: Callable[[int, int], int | None], parent: Handle | int,
+              depth: int) -> None:
         for index in range(count(parent)):
             obj = get(parent, index)
             kind = get_type(obj)
