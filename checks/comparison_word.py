@@ -76,9 +76,15 @@ class ComparisonWord:
 
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for paragraph, _, clean in doc.facts.sentences:
-            for pattern, meaning in ((_COMPARED, WORDS), (_EQUALLED, WORDS), (_CHANGED, CHANGE_WORDS)):
-                if not any(word in clean.text for word in meaning):
-                    continue  # cheaper than letting the pattern try every number of the sentence
+            if "元" not in clean.text:
+                continue  # every comparison held to its numbers is of amounts in 元 or 万元
+            # cheaper than letting the patterns try every number of the sentence
+            compares = any(map(clean.text.__contains__, WORDS))
+            changes = any(map(clean.text.__contains__, CHANGE_WORDS))
+            for pattern, meaning, said in ((_COMPARED, WORDS, compares), (_EQUALLED, WORDS, compares),
+                                           (_CHANGED, CHANGE_WORDS, changes)):
+                if not said:
+                    continue
                 for match in pattern.finditer(clean.text):
                     if match.group("ua") != match.group("ub"):
                         continue
@@ -88,7 +94,7 @@ class ComparisonWord:
                     if actual == meaning[word] or (pattern is _COMPARED and _may_be_the_difference(match, meaning[word], actual)):
                         continue
                     yield self._contradicted(word, "", a, "", b, actual, clean.locate(paragraph, match.start("word"), match.end("word")))
-            if not any(word in clean.text for word in WORDS):
+            if not compares:
                 continue
             # A comparison of two figures by the names the sentence gave them before their
             # amounts ("预算数为10.00万元，决算数为8.00万元，决算数大于预算数"): each name's last

@@ -118,22 +118,25 @@ class DuplicateSentence:
 def find_adjacent_repeats(text: str) -> list[tuple[int, int]]:
     """(start, length) of every run immediately followed by itself, in text order.
 
-    Candidate pairs come from equal character trigrams at most MAX_REPEAT apart, so the work is
-    linear in the text for ordinary prose. Longer repeats win: a shorter one is kept only when it
-    lies inside the first copy of a longer one (a stutter inside a pasted sentence is two slips)
-    and dropped when it lies in the second copy (the same stutter, pasted) or straddles a copy.
+    A slip's first copy starts a clause (_clause_starts), so candidates are looked for from
+    those starts only: the next places, at most MAX_REPEAT on, where the start's first three
+    characters come again, which keeps the work linear in the text for ordinary prose. Longer
+    repeats win: a shorter one is kept only when it lies inside the first copy of a longer one
+    (a stutter inside a pasted sentence is two slips) and dropped when it lies in the second
+    copy (the same stutter, pasted) or straddles a copy.
     """
     candidates: list[tuple[int, int]] = []
-    seen: dict[str, list[int]] = {}
-    for i in range(len(text) - 2):
-        earlier = seen.setdefault(text[i:i + 3], [])
-        while earlier and i - earlier[0] > MAX_REPEAT:
-            earlier.pop(0)
-        for j in earlier:
-            length = i - j
-            if text[j:i] == text[i:i + length] and _starts_a_clause(text, j) and _worth_reporting(text[j:i]):
-                candidates.append((j, length))
-        earlier.append(i)
+    for start in _clause_starts(text):
+        trigram = text[start:start + 3]
+        if len(trigram) < 3:
+            continue
+        end = start + MAX_REPEAT + 3  # a second copy starts at most MAX_REPEAT on
+        again = text.find(trigram, start + 1, end)
+        while again != -1:
+            length = again - start
+            if text[start:again] == text[again:again + length] and _worth_reporting(text[start:again]):
+                candidates.append((start, length))
+            again = text.find(trigram, again + 1, end)
     accepted: list[tuple[int, int]] = []
     for start, length in sorted(candidates, key=lambda c: (-c[1], c[0])):
         if all(_nests_in_first_copy(start, length, other) or _apart(start, length, other) for other in accepted):
@@ -149,13 +152,12 @@ def _apart(start: int, length: int, other: tuple[int, int]) -> bool:
     return start + 2 * length <= other[0] or other[0] + 2 * other[1] <= start
 
 
-def _starts_a_clause(text: str, start: int) -> bool:
-    """A slip repeats a whole clause or phrase, so its first copy starts where a clause starts.
-
-    Runs that repeat because list items share words (离休费、退休费、退职费 repeats "休费、退")
-    start in the middle of a word and are no slip.
+def _clause_starts(text: str) -> list[int]:
+    """Where a clause starts: a slip repeats a whole clause or phrase, so its first copy starts
+    at the text's start or after a punctuation mark. Runs that repeat because list items share
+    words (离休费、退休费、退职费 repeats "休费、退") start in the middle of a word and are no slip.
     """
-    return start == 0 or bool(_PUNCTUATION.match(text[start - 1]))
+    return [0, *(mark.end() for mark in _PUNCTUATION.finditer(text))]
 
 
 def _worth_reporting(unit: str) -> bool:

@@ -15,13 +15,15 @@ _CHANGE_WORDS = "增加|增长|上升|减少|下降|降低"
 # Template text, each with what it is. The template offers both words of a change ("增加（减少）")
 # or names a department by letters ("XX局"); its instructions to the one filling it in end with
 # "作下述说明".
-TEMPLATE_TEXT: tuple[tuple[regex.Pattern, str, str], ...] = (
+# Each with the characters one of which every match contains: a sentence with none of them is
+# passed over without running the pattern.
+TEMPLATE_TEXT: tuple[tuple[regex.Pattern, str, str, str], ...] = (
     (compile_lazily(rf"(?:{_CHANGE_WORDS})\s*[（(]\s*(?:{_CHANGE_WORDS})\s*[)）]"),
-     "模板中的二选一用语未改", "the template's either-or wording was left in"),
+     "模板中的二选一用语未改", "the template's either-or wording was left in", "（("),
     (compile_lazily(r"(?<![A-Za-z])(?:[XＸ]{2,}|[xｘ]{2,}|×{2,})(?![A-Za-z])(?=\s*[\p{Han}（(])|(?<=[\p{Han}])\s*(?:[XＸ]{2,}|×{2,})(?![A-Za-z])"),
-     "模板中的占位符未替换", "a template placeholder was not filled in"),
+     "模板中的占位符未替换", "a template placeholder was not filled in", "XＸxｘ×"),
     (compile_lazily(r"仍保留该表格式|并在本表下方作下述说明|请在此(?:处)?(?:填写|说明)"),
-     "模板的填写说明未删除", "the template's instructions to the writer were left in"),
+     "模板的填写说明未删除", "the template's instructions to the writer were left in", "格说请"),
 )
 # An amount missing before its unit: "财政拨款收支总预算万元", "支出决算为万元，".
 MISSING_AMOUNT = compile_lazily(r"(?P<word>预算|决算|支出|收入|经费|拨款|合计|总计|共计|为|是)\s*(?P<unit>万元|元)(?=\s*[，,。；;、）)]|\s*$)")
@@ -63,9 +65,13 @@ class Placeholder:
     def check(self, doc: Document, options: Options) -> Iterator[Finding]:
         for paragraph, _, clean in doc.facts.sentences:
             text = clean.text
-            for pattern, zh, en in TEMPLATE_TEXT:
+            for pattern, zh, en, clues in TEMPLATE_TEXT:
+                if not any(map(text.__contains__, clues)):
+                    continue
                 for match in pattern.finditer(text):
                     yield self._finding(clean.locate(paragraph, match.start(), match.end()), match.group(), zh, en)
+            if "元" not in text:
+                continue  # no unit, so no amount missing before one
             for match in MISSING_AMOUNT.finditer(text):
                 if _UNIT_PHRASE.search(text[:match.start("unit")]) or regex.search(r"[\d%％]\s*$", text[:match.start()]):
                     continue

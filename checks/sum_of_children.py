@@ -153,7 +153,7 @@ class SumOfChildren:
                     if finding.level == Level.ERROR:
                         across.add(id(total.row))
                 continue
-            if any(id(row) in across for row in (total.row, *total.children)):
+            if across and any(id(row) in across for row in (total.row, *total.children)):
                 continue  # already reported across; or misread, its amounts under other columns
             family = families.setdefault((id(total.row), id(total.children)), [])
             finding = self._compare(table, total, extra)
@@ -230,6 +230,8 @@ class SumOfChildren:
         """A parent's figure in one column against the sum of its children's."""
         present = list(total.parts)
         verdict, stated, computed, difference = _verdict(total.total, present, extra)
+        if verdict == Verdict.AGREES:
+            return None  # most sums: no message to write
         if verdict == Verdict.CONTRADICTS and (total.total is None or not present):
             verdict = Verdict.BLANK  # a blank total, or every part blank: perhaps a value lost
         parent = total.row
@@ -253,7 +255,9 @@ class SumOfChildren:
         """A row's total column against the columns that make it up (合计 = 基本支出 + 项目支出)."""
         present = list(total.parts)
         verdict, stated, computed, difference = _verdict(total.total, present, extra)
-        if total.total is None and verdict != Verdict.AGREES:
+        if verdict == Verdict.AGREES:
+            return None  # most sums: no message to write
+        if total.total is None:
             verdict = Verdict.BLANK  # a blank cell is no claim that the value is 0: perhaps a value lost
         row = total.row
         name = row.code or row.label
@@ -278,7 +282,11 @@ def _verdict(total: Amount | None, parts: list[Amount], extra: Decimal) -> tuple
     """(verdict, stated, computed, difference) of a total against its printed parts; a blank total
     stands for 0, with no rounding of its own."""
     stated = total.value if total is not None else Decimal(0)
-    difference, spread = sum_gap(stated, [p.value for p in parts])
+    values = [p.value for p in parts]
+    computed = sum(values, Decimal(0))
+    if stated == computed:  # most sums hold to the digit: no rounding radius to weigh
+        return Verdict.AGREES, stated, computed, stated - computed
+    difference, spread = sum_gap(stated, values)
     if total is None:
         spread = Decimal(0)  # nothing printed, nothing rounded: any part is a gap
-    return amount_verdict(difference, spread, extra), stated, sum((p.value for p in parts), Decimal(0)), difference
+    return amount_verdict(difference, spread, extra), stated, computed, difference

@@ -1,6 +1,8 @@
 """department-name: a department's second name, in brackets, written two ways."""
 from __future__ import annotations
 
+import pytest
+
 from auditlint.agreement import Options
 from auditlint.checks.department_name import DepartmentName
 from auditlint.findings import Level
@@ -42,3 +44,11 @@ def test_a_second_name_written_two_ways_across_the_files_of_one_document():
     [finding] = DepartmentName().check(parse_documents([narrative, tables]), Options())
     assert (finding.location.path, finding.stated, finding.expected) == ("n.txt", "某区政务服务中心", "某区政务服务局")
     assert finding.related[0].location.path == "t.txt"
+
+
+@pytest.mark.parametrize("text", ["武汉市洪山区行政审批局（武汉市洪山区政务服务局）", "2024年度临港区管理委员会(临港区人民政府)部门决算",
+                                  "某某市档案局（某某市档案中心）", "深圳城市职业学院（深圳技师学院）"])
+def test_the_quick_test_before_the_name_pattern_passes_every_name_it_finds(text):
+    from auditlint import domain
+    assert domain.NAME_WITH_SECOND.search(text) and domain.BODY_BEFORE_BRACKET.search(text)
+    assert not domain.BODY_BEFORE_BRACKET.search("收入预算（一般公共预算）")  # no body's name, no second name

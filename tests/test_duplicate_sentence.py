@@ -98,3 +98,27 @@ def test_two_lists_each_defining_a_term_once_give_nothing():
     # a unit's section restates the glossary from its first item: another list
     text = GLOSSARY.format(pasted="") + "\n" + GLOSSARY.format(pasted="")
     assert [f for f in findings(text) if f.logical.startswith("term:")] == []
+
+
+def _repeats_by_brute_force(text: str) -> list[tuple[int, int]]:
+    """find_adjacent_repeats by its definition: every clause start, every length, then the same
+    choice of the longest."""
+    from auditlint.checks.duplicate_sentence import MAX_REPEAT, _apart, _nests_in_first_copy, _worth_reporting
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in "，。；、"]
+    candidates = [(s, n) for s in starts for n in range(1, MAX_REPEAT + 1)
+                  if s + 2 * n <= len(text) and text[s:s + n] == text[s + n:s + 2 * n] and _worth_reporting(text[s:s + n])]
+    accepted: list[tuple[int, int]] = []
+    for start, length in sorted(candidates, key=lambda c: (-c[1], c[0])):
+        if all(_nests_in_first_copy(start, length, o) or _apart(start, length, o) for o in accepted):
+            accepted.append((start, length))
+    return sorted(accepted)
+
+
+def test_repeat_finder_finds_what_its_definition_does():
+    import random
+    rng = random.Random(27)
+    for _ in range(400):
+        pieces = ["甲乙丙", "丁戊", "，", "。", "甲", "乙丙丁", "、"]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        text += text[rng.randint(0, len(text)):]  # often a repeat at the end
+        assert find_adjacent_repeats(text) == _repeats_by_brute_force(text), text

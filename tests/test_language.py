@@ -33,3 +33,12 @@ def test_on_a_c_locale_a_chinese_document_gets_chinese_messages(cli, monkeypatch
     english = tmp_path / "notice.txt"
     english.write_text("Notice of the annual meeting. The meeting is held on 12 March 2025.\n", encoding="utf-8")
     assert "not a budget document" in cli(english).stdout
+
+
+def test_only_ideographs_and_ascii_letters_are_counted():
+    # 4 letters per character: one ideograph (of extension A, or the last of the block) weighs "abcd"
+    assert text_lang("\u3400abcd") == "zh" and text_lang("\u3400abcde") == "en"
+    assert text_lang("\u9fffABCD") == "zh" and text_lang("\u4dbfABCDE") == "en"
+    # full-width letters, accented letters, digits and kana count for neither
+    assert text_lang("年ｅｅｅｅｅéééééあいう12345") == "zh"
+    assert text_lang("ｅｅé") == "en"  # no ideograph at all

@@ -114,6 +114,15 @@ def test_placeholders(cli, tmp_path, sentence, reported):
     assert bool(findings) is reported, findings
 
 
+@pytest.mark.parametrize("text", ["增长（下降）", "减少(增加)", "XX局", "ｘｘ单位", "××中心", "本单位XX", "本单位ＸＸ",
+                                  "仍保留该表格式", "并在本表下方作下述说明", "请在此填写", "请在此处说明"])
+def test_every_template_text_holds_one_of_the_clues_it_is_looked_for_by(text):
+    from auditlint.checks.placeholder import TEMPLATE_TEXT
+    found = [(pattern.search(text), clues) for pattern, _, _, clues in TEMPLATE_TEXT]
+    assert any(match for match, _ in found), text
+    assert all(any(c in match.group() for c in clues) for match, clues in found if match), text
+
+
 @pytest.mark.parametrize("sentence, reported", [
     ("主要用于信息系统运维。。", True),
     ("主要用于会议、培训……等支出。", False),

@@ -84,3 +84,15 @@ def test_a_unit_of_no_row_is_not_linked_and_says_why():
     found = links(narrative(third=third) + PROJECTS + basic)
     link = next(link for (_, subject), link in found.items() if subject == "项目支出 [示范市生态资料馆]")
     assert (link.linked, link.reason) == (False, UNIT_UNPRINTED)
+
+
+def test_a_text_opens_with_the_longest_unit_name_whole_or_from_its_place_level():
+    from auditlint.parse.units import Units
+    labels = {key: key for key in ("深圳市建筑工务署", "深圳市建筑工务署本级", "深圳市环境监测中心站", "广州市环境监测中心站")}
+    units = Units(labels, frozenset(), {}, {})
+    assert units.opening("深圳市建筑工务署本级预算100万元") == ("深圳市建筑工务署本级", "预算100万元")
+    assert units.opening("市建筑工务署本级预算") == ("深圳市建筑工务署本级", "预算")  # the city dropped
+    assert units.opening("建筑工务署预算") is None  # no level character to start from
+    # two units of one shortened name: the first of them, as they are listed
+    assert units.opening("市环境监测中心站项目支出") == ("深圳市环境监测中心站", "项目支出")
+    assert units.opening("") is None and units.opening("示范局") is None

@@ -65,3 +65,11 @@ def test_a_table_headed_in_yuan_that_prints_the_narratives_wan_yuan_figures():
     for unit, figures in (("万元", "386.40\t251.16\t135.24"), ("元", "3864000.00\t2511600.00\t1352400.00"),
                           ("元", "386.40\t2511600.00\t1352400.00")):
         assert list(UnitMismatch().check(parse_document(read_text("u.txt", text.format(unit, figures).encode())), Options())) == []
+
+
+def test_the_quick_test_for_an_amount_in_yuan_passes_every_one_the_pattern_finds():
+    from auditlint.checks.unit_mismatch import _BARE_YUAN, _YUAN_FIGURE
+    for text in ("基本支出为1,234.56元", "项目支出 88 元，", "会议费共计3.5  元"):
+        assert _YUAN_FIGURE.search(text) and _BARE_YUAN.search(text), text
+    for text in ("基本支出为1,234.56万元", "共计3亿元", "3千元"):
+        assert not _YUAN_FIGURE.search(text) and not _BARE_YUAN.search(text), text

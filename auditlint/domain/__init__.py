@@ -76,6 +76,8 @@ KINDS_BY_ID = {kind.id: kind for kind in TABLE_KINDS}
 _BODY = r"(?:局|委员会|厅|办公室|办|中心|院|所|部|处|站|队|政府|委|会)"
 # The name starts after a title's year ("2024年度临港区…局（…）部门决算").
 NAME_WITH_SECOND = compile_lazily(rf"(?:年度?)?(?P<name>(?<!年)\p{{Han}}{{4,30}}?{_BODY})[（(](?P<second>\p{{Han}}{{4,30}}?{_BODY})[)）]")
+# What every such name holds, found far faster: a body's word against an opening bracket.
+BODY_BEFORE_BRACKET = compile_lazily(rf"{_BODY}[（(]")
 
 # The standard tables each kind of document must print (DOMAIN.md), as table kinds; a tuple of
 # several kinds is one table that cities print under either. Only the tables every city's
@@ -380,25 +382,32 @@ def _grouped_identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     return identities
 
 
+# The column names _identities reads, compiled once (it is asked of every table).
+_BASIC_GROUP = compile_lazily(r"^基本支出/")
+_BASIC_SUBTOTAL = compile_lazily(r"^基本支出(?:/小计)?$")
+_CAR_SUBTOTAL = compile_lazily(r"^公务用车购置及运行(?:维护)?费/小计$")
+_BARE_TOTAL = compile_lazily(r"^(?:合计|总计)$")
+
+
 def _identities(names: list[str]) -> list[tuple[int, tuple[int, ...]]]:
     group = names[0].split("/")[0] + "/" if names and "/" in names[0] else None
-    while group and all(n.startswith(group) for n in names) and not regex.match(r"^基本支出/", group):
+    while group and all(n.startswith(group) for n in names) and not _BASIC_GROUP.match(group):
         names = [n[len(group):] for n in names]  # one header over every column: 本年一般公共预算基本支出/合计 …
         group = names[0].split("/")[0] + "/" if "/" in names[0] else None  # … or two: 本年支出/预算数/合计
     sources = source_identities(names)
     if sources:
         return sources
     identities = []
-    subtotal = next((i for i, n in enumerate(names) if regex.match(r"^基本支出(?:/小计)?$", n)), None)
+    subtotal = next((i for i, n in enumerate(names) if _BASIC_SUBTOTAL.match(n)), None)
     basic = [i for i, n in enumerate(names) if BASIC_PARTS.match(n)]
     if subtotal is not None and len(basic) == 2:
         identities.append((subtotal, tuple(basic)))
-    car = next((i for i, n in enumerate(names) if regex.match(r"^公务用车购置及运行(?:维护)?费/小计$", n)), None)
+    car = next((i for i, n in enumerate(names) if _CAR_SUBTOTAL.match(n)), None)
     car_parts = [i for i, n in enumerate(names) if CAR_PARTS.match(n)]
     if car is not None and len(car_parts) == 2:
         identities.append((car, tuple(car_parts)))
     sangong = [i for i, n in enumerate(names) if SANGONG_PARTS.match(n) or SANGONG_PARTS.match(n.replace("/", ""))]
-    if names and regex.match(r"^(?:合计|总计)$", names[0]) and len(sangong) == 3:
+    if names and _BARE_TOTAL.match(names[0]) and len(sangong) == 3:
         identities.append((0, tuple(sangong)))
         return identities  # the 三公 table: its total is the three kinds, whatever else it prints
     if names and TOTAL_COLUMN.match(names[0]):

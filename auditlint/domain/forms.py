@@ -40,6 +40,9 @@ AMOUNT_FIELDS = frozenset({"项目总预算", "年度资金总额", "当年预�
 # amount.
 WRAPPED_UNIT_NOTE = compile_lazily(r"^[（(]?(?:万元|万|元)?[)）]?$")
 LONE_AMOUNT = compile_lazily(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+# Spaces (and a label's colon), dropped before a label or a heading is read.
+_SPACE = compile_lazily(r"\s")
+_SPACE_OR_COLON = compile_lazily(r"[\s：:]")
 # How many lines below its label a wrapped box's amount may stand (its unit note between).
 WRAPPED_VALUE_REACH = 2
 # The fields that say whose form it is: a form with none of them is not read with confidence.
@@ -66,7 +69,7 @@ LABEL = compile_lazily("(?P<label>" + "|".join(regex.escape(label) for label in 
 def field_of(label: str) -> str | None:
     """The field a printed label names ("" for a box the model does not keep), or None when the
     text is no label. The label's spaces and trailing colon do not count."""
-    return _LABEL_FIELD.get(regex.sub(r"[\s：:]", "", label))
+    return _LABEL_FIELD.get(_SPACE_OR_COLON.sub("", label))
 
 
 # The columns of an indicator grid, by what the header cell names: a grid is a header naming at
@@ -100,13 +103,13 @@ _NUMBERED = compile_lazily(r"\d+$")
 
 def is_group(text: str) -> bool:
     """Is a text the name of an indicator group (产出指标, 数量指标1), of either level?"""
-    clean = _NUMBERED.sub("", regex.sub(r"\s", "", text))
+    clean = _NUMBERED.sub("", _SPACE.sub("", text))
     return clean in FIRST_LEVELS or clean in SECOND_LEVELS
 
 
 def group_level(text: str) -> int | None:
     """The level a group name stands for (1 or 2), or None; 成本指标 is either, so neither."""
-    clean = _NUMBERED.sub("", regex.sub(r"\s", "", text))
+    clean = _NUMBERED.sub("", _SPACE.sub("", text))
     first, second = clean in FIRST_LEVELS, clean in SECOND_LEVELS
     return None if first == second else (1 if first else 2)
 
@@ -148,7 +151,7 @@ MONEY_VALUE = compile_lazily(r"^(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>
 def indicator_column(text: str) -> str | None:
     """What a header cell of an indicator grid names (level1, level2, name, target, actual,
     weight, score), or None."""
-    clean = regex.sub(r"\s", "", text)
+    clean = _SPACE.sub("", text)
     return next((column for column, pattern in INDICATOR_COLUMNS.items() if pattern.match(clean)), None)
 
 

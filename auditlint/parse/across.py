@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from itertools import count
 from typing import Iterator
 
@@ -107,11 +108,17 @@ class _Reader:
         for link in self.facts.links:
             if link.linked:
                 self._links_at.setdefault(link.amount.location, []).append(link)
-        self._labels = {id(table): Counter(normalise(row.label) for row in table.rows) for table in self.doc.tables}
+        # a table's row labels and column names come again with each of its figures: each is
+        # normalised once, and each column read once (_quantity_of, _when)
+        self._names: dict[str, str] = {}
+        self._quantities: dict[tuple[str, str], str] = {}
+        self._whens: dict[tuple[str, str], tuple[int, str, tuple[Doubt, ...]] | None] = {}
+        self._labels = {id(table): Counter(self._normalised(row.label) for row in table.rows) for table in self.doc.tables}
+        self._in_wan: dict[int, tuple[Fact, tuple[Decimal, Decimal]]] = {}  # by the fact's id (_wan_of)
         self._this_year: dict[object, list[Fact]] = {}  # this year's table figures by their value in 万元
         for fact in self.facts.table_facts:
             if fact.year == "current":
-                self._this_year.setdefault(fact_in_wan_yuan(fact)[0], []).append(fact)
+                self._this_year.setdefault(self._wan_of(fact)[0], []).append(fact)
         self._totals_at: dict[object, list[str]] = {}
         for quantity, found in self.facts.figures.totals.items():
             for location in dict.fromkeys(f.amount.location for f in found):
@@ -121,9 +128,8 @@ class _Reader:
 
     def table_figures(self) -> Iterator[Stated]:
         """Every table figure with a key, of the year and stage its column says."""
-        once = {id(table): Counter(normalise(row.label) for row in table.rows) for table in self.doc.tables}
         for fact in self.facts.table_facts:
-            subject = self._subject(fact, once[id(fact.table)])
+            subject = self._subject(fact, self._labels[id(fact.table)])
             when = self._when(fact)
             if subject is None or when is None:
                 continue
@@ -138,32 +144,57 @@ class _Reader:
             return None
         if row.code:
             return row.code
-        label = normalise(row.label)
+        label = self._normalised(row.label)
         if len(label) >= MIN_LABEL and printed[label] == 1 and not domain.TOTAL_LABEL.match(label):
             return label
         if len(fact.table.rows) == 1:
-            name = normalise(fact.column.rpartition("/")[2])
+            name = self._normalised(fact.column.rpartition("/")[2])
             return name if len(name) >= MIN_COLUMN_NAME else None
         return None
 
     def _column(self, fact: Fact) -> str:
         """The quantity a figure's column states (total, basic …), whatever year or stage it is of."""
-        if len(fact.table.rows) == 1 and not (fact.row and fact.row.code) and len(normalise(fact.row.label if fact.row else "")) < MIN_LABEL:
+        if len(fact.table.rows) == 1 and not (fact.row and fact.row.code) and \
+                len(self._normalised(fact.row.label if fact.row else "")) < MIN_LABEL:
             return ""  # the column names the figure itself (the 三公 table's 公务接待费)
         if fact.concept:
             return fact.concept
-        rest = COLUMN_NOISE.sub("", fact.column.rpartition("/")[2])
-        if not rest or domain.TOTAL_COLUMN.match(rest):
-            return "total"
-        quantities = domain.column_quantities((rest,), fact.table.kind)
-        return quantities.get(0, rest)
+        key = (fact.column, fact.table.kind)
+        if key not in self._quantities:
+            self._quantities[key] = _quantity_of(fact.column, fact.table.kind)
+        return self._quantities[key]
+
+    def _wan_of(self, fact: Fact) -> tuple[Decimal, Decimal]:
+        """fact_in_wan_yuan(fact), found once for each of the document's facts (each kept with
+        its fact, so that no other object can take its id)."""
+        if id(fact) not in self._in_wan:
+            self._in_wan[id(fact)] = (fact, fact_in_wan_yuan(fact))
+        return self._in_wan[id(fact)][1]
+
+    def _normalised(self, label: str) -> str:
+        """normalise(label), found once per document for each label."""
+        if label not in self._names:
+            self._names[label] = normalise(label)
+        return self._names[label]
+
+    def _place(self, fact: Fact) -> tuple[str, str]:
+        """Where a table's figure is printed in its table, as a message names it: its row (code
+        and name) and its column."""
+        return f"{fact.row.code} {self._normalised(fact.row.label)}".strip() if fact.row else "", fact.column
 
     def _when(self, fact: Fact) -> tuple[int, str, tuple[Doubt, ...]] | None:
         """The year and stage a figure's column prints, and a doubt when its name does not say
-        the stage of another year; None for a column of no year the reader can tell."""
-        words = fact.column
+        the stage of another year; None for a column of no year the reader can tell. The same for
+        every figure of a column (of one year, as the facts read it), so read once per column."""
+        key = (fact.column, fact.year)
+        if key not in self._whens:
+            self._whens[key] = self._when_read(fact.column, fact.year)
+        return self._whens[key]
+
+    def _when_read(self, words: str, year_read: str) -> tuple[int, str, tuple[Doubt, ...]] | None:
+        """_when of a column's words and the year the facts read it of."""
         said = basis_of(words)
-        if fact.year in ("current", "final", "initial_budget"):
+        if year_read in ("current", "final", "initial_budget"):
             if self.basis == FINAL and said == BUDGET and not INITIAL.search(words):
                 return self.year, BUDGET, (BUDGET_OR_ADJUSTED,)  # 预算数 beside 决算数
             return self.year, said or self.basis, ()
@@ -172,10 +203,10 @@ class _Reader:
 
     def _stated(self, fact: Fact, subject: str, column: str, year: int, basis: str, doubts: tuple[Doubt, ...],
                 owner: str = "") -> Stated:
-        value, spread = fact_in_wan_yuan(fact)
+        value, spread = self._wan_of(fact)
         unit = fact.unit or fact.table.unit
         return Stated(subject, column, fact.scope, owner, year, basis, value, spread,
-                      f"{fact.amount.text} {unit}".rstrip(), fact.amount.location, fact.table.name, *_place(fact),
+                      f"{fact.amount.text} {unit}".rstrip(), fact.amount.location, fact.table.name, *self._place(fact),
                       "table", (*doubts, *self._doubts(fact)))
 
     def _doubts(self, fact: Fact) -> tuple[Doubt, ...]:
@@ -240,7 +271,7 @@ class _Reader:
         unsaid = () if basis else (STAGE_UNSAID,)
         for subject, column, scope, fact, doubts in found:
             yield Stated(subject, column, scope, "", year, basis, value, spread, text, where.location,
-                         fact.table.name, *_place(fact), how, (*unsaid, *doubts), group)
+                         fact.table.name, *self._place(fact), how, (*unsaid, *doubts), group)
 
     def unchanged_bases(self) -> Iterator[Stated]:
         """The figure of a year before each figure the narrative states unchanged gives
@@ -264,7 +295,7 @@ class _Reader:
                 unsaid = () if basis else (STAGE_UNSAID,)
                 for subject, column, scope, fact, doubts in found:
                     yield Stated(subject, column, scope, "", year, basis, current.value, figure_radius(current.value, False),
-                                 f"{current.text} 万元", current.location, fact.table.name, *_place(fact), "unchanged",
+                                 f"{current.text} 万元", current.location, fact.table.name, *self._place(fact), "unchanged",
                                  (*unsaid, *doubts), group)
 
     def initial_budgets(self) -> Iterator[Stated]:
@@ -286,7 +317,7 @@ class _Reader:
                     spread = figure_radius(budget.value, to_the_cent([budget, final]))
                     for subject, column, scope, fact, doubts in found:
                         yield Stated(subject, column, scope, "", self.year, BUDGET, budget.value, spread,
-                                     f"{budget.text} 万元", budget.location, fact.table.name, _place(fact)[0], "年初预算",
+                                     f"{budget.text} 万元", budget.location, fact.table.name, self._place(fact)[0], "年初预算",
                                      "stated", doubts, group)
 
     def _spent(self, final: Amount, paragraph: Paragraph, sentence: Sentence, end: int
@@ -387,17 +418,19 @@ class _Reader:
                 yield self._stated(full, subject, column, self.year, self.basis, (), owner)
 
 
+def _quantity_of(column: str, kind: str) -> str:
+    """The quantity a column of a table of this kind states (total, basic …), by its last name."""
+    rest = COLUMN_NOISE.sub("", column.rpartition("/")[2])
+    if not rest or domain.TOTAL_COLUMN.match(rest):
+        return "total"
+    return domain.column_quantities((rest,), kind).get(0, rest)
+
+
 def _amount(paragraph: Paragraph, match: regex.Match, name: str) -> Amount | None:
     """The amount a sentence shape's group prints, where it is printed."""
     value = parse_amount(match.group(name).replace("，", ","))
     return None if value is None else Amount(value, match.group(name),
                                               paragraph.body.locate(match.start(name), match.end(name)))
-
-
-def _place(fact: Fact) -> tuple[str, str]:
-    """Where a table's figure is printed in its table, as a message names it: its row (code and
-    name) and its column."""
-    return f"{fact.row.code} {normalise(fact.row.label)}".strip() if fact.row else "", fact.column
 
 
 def _comparison(change: Change, paragraph: Paragraph) -> str | None:

@@ -29,7 +29,7 @@ from auditlint.model import (FORM_DOUBTED, Amount, AwardedToSmes, BudgetRestatem
                              TableReading)
 from auditlint.parse import hierarchy
 from auditlint.parse.claims import FIGURE, sentence_claims
-from auditlint.parse.context import is_earlier, section_scopes
+from auditlint.parse.context import is_earlier, section_scopes, unit_sections
 from auditlint.parse.figures import (ONE_TABLE, TABLES_DISAGREE, UNPROVEN_COLUMN, Figures, index_figures, is_concept, named_figures,
                                      narrative_single_scope, narrative_total,
                                      named_total, narrative_links, printed_enough)
@@ -182,13 +182,20 @@ class Facts:
         return index_units(self._doc, self._readings_by_table)
 
     @cached_property
+    def unit_sections(self) -> dict[tuple[int, int], str]:
+        """The budget unit each sentence of the narrative speaks of, where it speaks of one
+        (context.unit_sections): found once, for the links of every pattern."""
+        return unit_sections(self.sentences, self.units.named) if self.units.labels else {}
+
+    @cached_property
     def links(self) -> list[Link]:
         """Every amount the narrative states in 万元 that names a quantity, linked to the table
         figures it restates, or with why it could not be: text-vs-table checks the linked ones."""
         # links of one name share their figures (narrative_links): each set of figures is judged once
         judged: dict[tuple[str, bool, int], tuple[tuple[Fact, ...], str]] = {}
         links = []
-        for link in narrative_links(self.figures, self.year, self.sentences, sections=self.sections, units=self.units):
+        for link in narrative_links(self.figures, self.year, self.sentences, sections=self.sections, units=self.units,
+                                    unit_of=self.unit_sections):
             if link.linked:
                 key = (link.subject, bool(link.budget_unit), id(link.facts))
                 if key not in judged:
@@ -236,7 +243,8 @@ class Facts:
         if pattern is FIGURE:
             return [(link.subject, link.amount, list(link.facts)) for link in self.links
                     if link.facts and link.reason in ("", ONE_TABLE, TABLES_DISAGREE)]
-        return list(named_figures(self.figures, self.year, self.sentences, pattern, self.sections, self.units))
+        return list(named_figures(self.figures, self.year, self.sentences, pattern, self.sections, self.units,
+                                  self.unit_sections))
 
     @cached_property
     def restated_figures(self) -> list[NamedFigure]:
@@ -392,12 +400,14 @@ def _sums(table: Table, identities: tuple[tuple[int, tuple[int, ...]], ...],
     family's columns."""
     for total, parts in identities:
         for row in table.rows:
-            printed = tuple(a for a in (row.amounts[p] for p in parts) if a is not None)
-            if row.readable and (row.amounts[total] is not None or printed):
+            if not row.readable:
+                continue
+            printed = tuple([a for p in parts if (a := row.amounts[p]) is not None])
+            if row.amounts[total] is not None or printed:
                 yield Sum(row, total, row.amounts[total], printed, part_columns=parts)
     for parent, children in families:
         for column, total in enumerate(parent.amounts):
-            printed = tuple(a for a in (c.amounts[column] for c in children) if a is not None)
+            printed = tuple([a for c in children if (a := c.amounts[column]) is not None])
             if total is not None or printed:
                 yield Sum(parent, column, total, printed, children=children)
 
@@ -406,7 +416,10 @@ def _failing(total: Amount, parts: list[Amount | None]) -> list[tuple[frozenset[
     """The sum of a total and its printed parts when it fails beyond rounding: where its figures
     are printed, and its gap; nothing when it holds."""
     present = [p for p in parts if p is not None]
-    difference, spread = sum_gap(total.value, [p.value for p in present])
+    values = [p.value for p in present]
+    if total.value == sum(values, Decimal(0)):
+        return []  # holds to the digit (most sums): no rounding radius to weigh
+    difference, spread = sum_gap(total.value, values)
     if abs(difference) <= spread:
         return []
     return [(frozenset(a.location for a in (total, *present)), abs(difference))]

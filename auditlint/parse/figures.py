@@ -123,11 +123,12 @@ def index_figures(doc: Document) -> Figures:
             continue
         quantities = domain.column_quantities(table.columns, table.kind)
         total_column = 0 if table.side or quantities.get(0) in ("total", "basic") else None
-        printed = Counter(normalise(r.label) for r in table.rows)
+        labels = [normalise(r.label) for r in table.rows]  # each row's, once
+        printed = Counter(labels)
         for index, row in enumerate(table.rows):
             if not row.readable:
                 continue
-            label = normalise(row.label)
+            label = labels[index]
             is_total = domain.TOTAL_LABEL.match(label) is not None or (index == 0 and not row.code and not table.side)
             if total_column is not None and row.amounts and row.amounts[total_column] is not None \
                     and len(label) >= MIN_LABEL and not is_total and printed[label] == 1 and _names_one_thing(table, row):
@@ -292,6 +293,9 @@ _MONEY_PREFIX = compile_lazily(r"^(?:一般公共预算(?:财政拨款)?|财政�
 AMBIGUOUS_VALUES = 3
 
 
+# What every amount of money the narrative states ends with (万元, 元).
+MONEY_UNIT = "元"
+
 # Why a narrative amount that names a quantity is not linked to the table figures it restates.
 EARLIER_YEAR = "an earlier year's figure"
 MONEY_UNKNOWN = "its money is not named in its sentence"
@@ -308,25 +312,29 @@ CATEGORY = "its unit's spending by category, which need not be its economic clas
 
 def narrative_links(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
                     pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None,
-                    units: Units = NO_UNITS) -> list[Link]:
-    """Every amount of the narrative (as `pattern` finds it, with a `subject` and an `amount`
-    group) whose subject names a quantity (one of the document's totals, a figure the tables name
+                    units: Units = NO_UNITS, unit_of: dict[tuple[int, int], str] | None = None) -> list[Link]:
+    """Every amount of money of the narrative (as `pattern` finds it, with a `subject` and an
+    `amount` group, in 万元 or 元) whose subject names a quantity (one of the document's totals, a figure the tables name
     in a row or a column, a 类 of the classifications), with the table figures it restates or why
     it has none. Amounts about an earlier year than the document's are not the tables' figures;
     one of the document's totals (基本支出 …) is the total of the money its sentence speaks of
     (see context.py), and when the sentence does not say, it is not linked; a subject the
     narrative gives several different amounts names no single figure. An amount in the section
     of one of the department's budget units (see context.unit_sections) restates that unit's
-    figures (unit_link); in the section of the department's own row, the department's too."""
+    figures (unit_link); in the section of the department's own row, the department's too.
+    `unit_of` gives those sections when the caller has found them (unit_sections of `sentences`)."""
     links: list[Link] = []
     sentences = list(sentences)
-    unit_of = unit_sections(sentences, units.named) if units.labels else {}
+    if unit_of is None:
+        unit_of = unit_sections(sentences, units.named) if units.labels else {}
     money_of = sections or {}
     # A subject the narrative names again and again is linked to the same figures each time: found
     # once per name and money, and shared, or a long document costs the square of its length.
     found_for: dict[tuple[str, str | None, str], tuple[Fact, ...]] = {}
     elsewhere: dict[tuple[str, Decimal, str], bool] = {}
     for paragraph, sentence, clean in sentences:
+        if MONEY_UNIT not in clean.text:
+            continue  # states no amount of money: most sentences, which the pattern is slow to rule out
         unit = unit_of.get((id(paragraph), sentence.start))
         for match in pattern.finditer(clean.text):
             amount = clean.amount(paragraph, match, "amount")
@@ -441,11 +449,12 @@ def _of_its_money(found: list[Fact], scope: str, single_scope: bool) -> tuple[Fa
 
 def named_figures(figures: Figures, year: int | None, sentences: Iterable[tuple[Paragraph, Sentence, CleanText]],
                   pattern: regex.Pattern = FIGURE, sections: dict[int, str] | None = None,
-                  units: Units = NO_UNITS) -> Iterator[tuple[str, Amount, list[Fact]]]:
+                  units: Units = NO_UNITS, unit_of: dict[tuple[int, int], str] | None = None
+                  ) -> Iterator[tuple[str, Amount, list[Fact]]]:
     """Each amount of the narrative whose subject names figures of the tables: the subject, the
     amount, those figures (the linked ones of narrative_links)."""
     yield from ((link.subject, link.amount, list(link.facts))
-                for link in narrative_links(figures, year, sentences, pattern, sections, units) if link.linked)
+                for link in narrative_links(figures, year, sentences, pattern, sections, units, unit_of) if link.linked)
 
 
 def is_concept(subject: str) -> bool:

@@ -145,11 +145,17 @@ def read_lists(doc: Document) -> list[FormList]:
 def _lists_of(doc: Document, source: Source) -> Iterator[FormList]:
     """The lists of performance forms of one file of a document."""
     lines = source.lines
+    # a header is printed over at most HEADER_LINES lines, one of them naming LIST_KEY: only a
+    # line that near one can start it (most files have none at all)
+    keyed = [i for i, line in enumerate(lines) if words.LIST_KEY in line.text.replace(" ", "")]
+    if not keyed:
+        return
+    near = {start for i in keyed for start in range(i - HEADER_LINES + 1, i + 1)}
     elsewhere = _in_other_tables(doc, source.path)
     measure = PAGE if source.kind == "pdf" else CHARACTERS if _by_characters(lines) else DISPLAY
     index = 0
     while index < len(lines):
-        header = None if lines[index].number in elsewhere else _header_at(lines, index)
+        header = None if lines[index].number in elsewhere or index not in near else _header_at(lines, index)
         if header is None:
             index += 1
             continue

@@ -15,7 +15,7 @@ from typing import Iterator
 import regex
 
 from auditlint.patterns import compile_lazily
-from auditlint.model import PROSE, Document, Location
+from auditlint.model import PROSE, Document, Line, Location
 
 TITLE_SCAN_LINES = 60    # the title is among the first lines of a document
 MAX_TITLE_WIDTH = 60     # characters: a title is short
@@ -92,10 +92,12 @@ def template_headings(doc: Document) -> Iterator[Heading]:
             if match is not None:
                 yield Heading(text.strip(), int(match.group("year")), match.group("kind"),
                               paragraph.body.locate(match.start("year"), match.end("year")))
-    lines = {(source.path, line.number): line for source in doc.sources for line in source.lines}
+    lines: dict[tuple[str, int], Line] | None = None  # made for the first title that names a year and a kind
     for table in doc.tables:
         match = _year_and_kind(table.title, TEMPLATE_HEADING)
-        line = lines.get((table.location.path, table.location.line))
+        if match is not None and lines is None:
+            lines = {(source.path, line.number): line for source in doc.sources for line in source.lines}
+        line = lines.get((table.location.path, table.location.line)) if lines is not None else None
         at = line.text.find(match.group("year")) if match is not None and line is not None else -1
         if at >= 0:
             yield Heading(table.title, int(match.group("year")), match.group("kind"),

@@ -20,9 +20,11 @@ _KIND = "|".join(PROCUREMENT_KINDS)
 # A kind's amount: 政府采购货物支出1.55万元, 货物类政府采购支出预算259.32万元.
 _KIND_AMOUNT = compile_lazily(rf"{PROCUREMENT_KIND_NAME}(?:支出|预算|项目)*\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
 _TOTAL = compile_lazily(rf"政府采购(?:支出|预算)*总额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
-_AWARDED = compile_lazily(rf"授予中小企业(?:的)?合同金额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
+# What every statement of an award to small and medium enterprises says, amount or share.
+_AWARDED_TO_SMES = "授予中小企业"
+_AWARDED = compile_lazily(rf"{_AWARDED_TO_SMES}(?:的)?合同金额\s*(?:为|是)?\s*(?P<amount>{NUMBER})\s*万元")
 # A kind's share: 货物采购授予中小企业合同金额占货物支出金额的0%.
-_KIND_SHARE = compile_lazily(rf"(?P<kind>{_KIND})类?采购授予中小企业(?:的)?合同金额占(?P=kind)类?(?:采购)?支出(?:金额)?的?\s*"
+_KIND_SHARE = compile_lazily(rf"(?P<kind>{_KIND})类?采购{_AWARDED_TO_SMES}(?:的)?合同金额占(?P=kind)类?(?:采购)?支出(?:金额)?的?\s*"
                              rf"(?P<percent>{NUMBER})\s*[%％]")
 
 
@@ -33,6 +35,8 @@ def awarded_to_smes(sentences: Iterable[tuple[Paragraph, Sentence, CleanText]]) 
     for paragraph, _, clean in sentences:
         by_paragraph.setdefault(id(paragraph), []).append((paragraph, clean))
     for cleaned in by_paragraph.values():
+        if not any(_AWARDED_TO_SMES in clean.text for _, clean in cleaned):
+            continue  # states no award: most paragraphs, which four patterns are slow to rule out
         amounts: dict[str, Amount] = {}
         shares: dict[str, Amount] = {}
         total = awarded = None

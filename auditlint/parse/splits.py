@@ -159,11 +159,11 @@ def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> Opening | 
     if not paragraph.sentences:
         return None
     opening = [clean_of[id(s)] for s in paragraph.sentences[:2]]
-    text = CleanText("".join(c.text for c in opening), tuple(i for c in opening for i in c.origin))
+    text = CleanText("".join(c.text for c in opening), sum((c.origin for c in opening), ()))
     return text, _enumerator(text.text)
 
 
-def _list_items(following: tuple[Paragraph, ...], openings: list[Opening | None],
+def _list_items(following: tuple[Paragraph, ...], openings: Iterable[Opening | None],
                 heading: tuple[int, int] | None) -> tuple[list[Part], bool]:
     """The parts the numbered paragraphs right after a total give: one level, numbered on
     without a gap, each opening with its amount, all deeper than the total's own heading; and
@@ -453,14 +453,22 @@ def restated_parts(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, splits: 
     items of its own. (A split whose parts are those very items, 包括： over （一）（二）…, meets
     itself here, and agrees.)"""
     ends_paragraph = {id(p.sentences[-1]): index for index, p in enumerate(paragraphs) if p.sentences}
-    _, openings = _openings(paragraphs, cleaned)
+    clean_of = {id(sentence): clean for _, sentence, clean in cleaned}
+    opened: dict[int, Opening | None] = {}  # a paragraph's opening, read only when a list may follow
+
+    def opening(index: int) -> Opening | None:
+        if index not in opened:
+            opened[index] = _opening(paragraphs[index], clean_of)
+        return opened[index]
+
     restated = []
     for split in splits:
         index = ends_paragraph.get(id(split.sentence))
         if index is None or len(split.parts) < 2:
             continue
-        heading = openings[index][1] if openings[index] else None
-        items, _ = _list_items(paragraphs[index + 1:], openings[index + 1:], heading)
+        heading = opening(index)[1] if opening(index) else None
+        following = (opening(after) for after in range(index + 1, len(paragraphs)))
+        items, _ = _list_items(paragraphs[index + 1:], following, heading)
         by_name = {_name_key(part.label): part for part in split.parts}
         if len(items) != len(split.parts) or len(by_name) != len(split.parts):
             continue

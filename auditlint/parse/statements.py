@@ -52,6 +52,7 @@ def collect_statements(doc: Document, readings: dict[int, TableReading]) -> dict
             continue
         repeated = {code for code, n in Counter(r.code for r in table.rows if r.code).items() if n > 1}
         reading = readings[id(table)]
+        quantities = domain.column_quantities(table.columns, table.kind).items()  # the table's, for each row
         for row in table.rows:
             if not row.readable or row.code in repeated:
                 continue  # a code printed under several units names no single quantity
@@ -66,7 +67,7 @@ def collect_statements(doc: Document, readings: dict[int, TableReading]) -> dict
             subject = ("code", row.code) if row.code and not row.truncated else ("total", "expenditure") if _is_total_row(table, row) else None
             if subject is None:
                 continue
-            for index, quantity in domain.column_quantities(table.columns, table.kind).items():
+            for index, quantity in quantities:
                 amount = row.amounts[index]
                 if amount is not None:
                     statements.setdefault((*subject, quantity), []).append(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from auditlint.patterns import compile_lazily
 from auditlint import domain
@@ -66,11 +67,23 @@ class Units:
             return unit_key(second.group(1)), unit_key(text.replace(" ", "")[second.end():])
         text = unit_key(text)
         best: tuple[int, str] | None = None
-        for key in self.labels:
-            length = _opening(text, key)
+        for key, forms in self._forms_by_first.get(text[:1], ()):
+            length = next((len(form) for form in forms if text.startswith(form)), 0)
             if length and (best is None or length > best[0]):
                 best = (length, key)
         return (best[1], text[best[0]:]) if best else None
+
+    @cached_property
+    def _forms_by_first(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """Each unit's forms (_name_forms), by the character they start with: the units a text
+        can open with are those of its first character (the narrative asks of every sentence,
+        and a department may have dozens of units). Units in their order, forms longest first."""
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for key in self.labels:
+            forms = _name_forms(key)
+            for first in dict.fromkeys(form[0] for form in forms):
+                index.setdefault(first, []).append((key, tuple(form for form in forms if form[0] == first)))
+        return index
 
     def total_named(self, unit: str, subject: str) -> bool:
         """Does the subject name the unit's whole budget (深圳市劳动人事争议仲裁院预算)?"""
@@ -90,16 +103,12 @@ _SECOND_NAME = compile_lazily(r"^[^（(]{2,}[（(]([^）)]{%d,})[)）]" % MIN_UN
 NO_UNITS = Units({}, frozenset(), {}, {})
 
 
-def _opening(text: str, key: str) -> int:
-    """How many characters of `text` the unit name `key` opens it with (0: it does not), the
-    name whole or from a character of an administrative level near its start (市…)."""
-    if text.startswith(key):
-        return len(key)
-    for index in range(1, min(MAX_PLACE_PREFIX, len(key))):
-        rest = key[index:]
-        if key[index] in PLACE_LEVELS and len(rest) >= MIN_UNIT_NAME and text.startswith(rest):
-            return len(rest)
-    return 0
+def _name_forms(key: str) -> list[str]:
+    """The forms a unit's name `key` may open a text with, longest first: the name whole, and
+    the name from a character of an administrative level near its start (市…), long enough to
+    name a unit."""
+    return [key, *(key[index:] for index in range(1, min(MAX_PLACE_PREFIX, len(key)))
+                   if key[index] in PLACE_LEVELS and len(key) - index >= MIN_UNIT_NAME)]
 
 
 def index_units(doc: Document, readings: dict[int, TableReading]) -> Units:
