@@ -67,6 +67,22 @@ class RowDraft:
     lines: list[Line] = field(default_factory=list)
 
 
+def amount_line(line: Line) -> bool:
+    """is_amount_line(line_pieces(line)), asked of the texts line_pieces would cut, without
+    placing them: the finding of tables asks it of most lines several times, and placing every
+    cell (its extent, its location) was most of what that cost."""
+    return has_amount(_piece_texts(line))
+
+
+def _piece_texts(line: Line) -> list[str]:
+    """The texts of the pieces line_pieces makes of a line, as far as an amount is concerned: a
+    cell's code and its name set close (_split_code_cell) are left as one, since the code has no
+    point or comma and its name, like the whole, holds a Chinese character, and so no amount."""
+    if line.layout in (GRID, POSITIONED) or lone_amount(line):
+        return [c.text for c in line.cells]
+    return _TOKEN.findall(line.text)
+
+
 def line_pieces(line: Line) -> list[Piece]:
     """The cells of a line; a PROSE line is cut at single spaces into tokens."""
     if line.layout == GRID:
@@ -107,10 +123,15 @@ def is_amount_line(pieces: list[Piece]) -> bool:
     """Does a line carry an amount (a number with a decimal point or thousands comma)? A grid cell
     is one value even when OCR split it ("5, 456. 16"); a gapped cell may hold several words
     ("行政运行 707.28 707.28"), so its words are looked at too."""
-    for piece in pieces:
+    return has_amount([piece.text for piece in pieces])
+
+
+def has_amount(texts: list[str]) -> bool:
+    """is_amount_line of pieces with these texts."""
+    for text in texts:
         # no word of a piece without a point or a comma is amount-like: such a piece is passed by
-        if is_amount_like(piece.text) and any(is_amount_like(text) and parse_amount(text) is not None
-                                              for text in (piece.text, *piece.text.split())):
+        if is_amount_like(text) and any(is_amount_like(word) and parse_amount(word) is not None
+                                        for word in (text, *text.split())):
             return True
     return False
 

@@ -1,0 +1,147 @@
+"""The parser's shortcuts (issue 27): each answers as the longer way it replaces, on the lines and
+cells that matter and on their edges."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from auditlint import domain
+from auditlint.model import GRID, POSITIONED, PROSE, Cell, Line, Location, Row, Table
+from auditlint.parse.grid import (_column_roles, _label_levels, _level_starts, _mark_wrapped, _merge_complementary,
+                                  _table_columns, _under_merged_cells)
+from auditlint.parse.narrative import _BLANK, _FURNITURE, _PROSE, _TABLE, _kind_of
+from auditlint.parse.pieces import Piece, RowDraft, amount_line, is_amount_line, line_pieces
+from auditlint.parse.tables import _is_narrative, _title_at, mark_truncated_codes
+
+
+def cell(text: str, x0: float, line: int = 1, column: int = 1) -> Cell:
+    return Cell(text, Location("t.pdf", line, column, line, column + len(text), 1), x0, x0 + 6 * len(text))
+
+
+def line_of(texts: list[str], layout: str = POSITIONED, number: int = 1) -> Line:
+    cells, x = [], 0.0
+    for text in texts:
+        cells.append(cell(text, x, number))
+        x += 6 * len(text) + 30
+    return Line(number, 1, "    ".join(texts), tuple(cells), layout)
+
+
+LINES = [
+    line_of(["2080506 机关事业单位基本养老保险缴费支出", "1,234.56", "0.00"]),  # a code and its name in one cell
+    line_of(["201 一般公共服务 3,225.90"]),                                    # a code, a name and a figure in one
+    line_of(["行政运行 707.28 707.28"]),                                       # a gapped cell of words and figures
+    line_of(["5, 456. 16"]),                                                  # OCR's figure, one cell alone
+    line_of(["2080506 机关事业单位", "合计"]),                                  # words and a code only
+    line_of(["2080506", "机关事业单位", "12"], GRID),
+    line_of(["项目", "3,225.90"], GRID),
+    line_of(["一般公共服务支出 3,225.90 万元，比上年增加 1.5 万元。"], PROSE),
+    line_of(["说明：本表为空表。"], PROSE),
+    line_of(["12.30"], PROSE),                                                # a lone figure fits any layout
+    line_of(["1,2,3"], PROSE),
+]
+
+
+@pytest.mark.parametrize("line", LINES, ids=lambda line: line.text[:12])
+def test_whether_a_line_carries_an_amount_is_read_as_from_its_pieces(line):
+    assert amount_line(line) == is_amount_line(line_pieces(line))
+
+
+def test_the_lines_with_amounts_are_told_from_those_without():
+    assert [amount_line(line) for line in LINES] == [True, True, True, True, False, False, True, True, False, True, False]
+
+
+def test_every_title_pattern_names_the_title_word():
+    for kind in domain.TABLE_KINDS:
+        assert all(domain.TITLE_WORD in pattern for pattern in kind.patterns), kind.id
+        assert domain.table_kind(kind.name) is not None
+        assert domain.table_kind(kind.name.replace(domain.TITLE_WORD, "")) is None
+
+
+def test_a_title_is_found_on_its_line_and_a_line_without_the_title_word_names_none():
+    lines = [line_of(["2026年部门收支总表", "单位：万元"]), line_of(["2026年部门收支总情况"]), line_of([""], PROSE)]
+    assert _title_at(lines, 0)[1].id == domain.table_kind("部门收支总表").id
+    assert _title_at(lines, 1) is None and _title_at(lines, 2) is None
+
+
+def test_a_line_of_narrative_is_a_long_sentence_of_one_cell_with_few_figures():
+    sentence = "本部门二〇二六年一般公共预算财政拨款支出主要用于保障机关正常运转和履行职能，比上年有所增加。"
+    assert _is_narrative(line_of([sentence], PROSE))
+    assert not _is_narrative(line_of([sentence.replace("，", "").replace("。", "")], PROSE))  # no clause mark
+    assert not _is_narrative(line_of([sentence, "12.00"]))                                 # a row of cells
+    assert not _is_narrative(line_of(["注：" + sentence], PROSE))                           # a note
+    figures = sentence[:20] + " 1.00 2.00 3.00 4.00 " + sentence[20:]
+    assert not _is_narrative(line_of([figures], PROSE))                                    # four figures: a row
+
+
+def row(code: str, line: int, amounts: tuple = ("1.00",)) -> Row:
+    return Row(code, "名称", tuple(amounts), Location("t.pdf", line, 1, line, 9, 1), False)
+
+
+def test_rows_already_marked_as_they_should_be_are_kept_as_they_are():
+    rows = (row("201", 1), row("20101", 2), row("201010", 3), row("20102", 4, (None,)))
+    table = Table("t", "expenditure", "万元", ("合计",), rows, Location("t.pdf", 1, 1, 4, 9, 1))
+    marked = mark_truncated_codes(table, {4}).rows
+    assert [(r.truncated, r.lost) for r in marked] == [(False, False), (False, False), (True, False), (False, True)]
+    assert marked[0] is rows[0] and marked[1] is rows[1]
+    again = mark_truncated_codes(replace(table, rows=marked), {4}).rows
+    assert all(a is b for a, b in zip(again, marked))
+
+
+def piece(text: str, x0: float, line: int, column: int = -1, page: int = 1) -> Piece:
+    return Piece(text, Location("t.pdf", line, 1, line, 1 + len(text), page), x0, x0 + 6 * len(text), column)
+
+
+def test_column_roles_are_read_from_each_columns_cells():
+    drafts = [RowDraft([piece("201", 0, 1, 0), piece("一般公共服务", 40, 1, 1), piece("1.00", 120, 1, 2), piece("·", 160, 1, 3)]),
+              RowDraft([piece("20101", 0, 2, 0), piece("人大事务", 40, 2, 1), piece("2.00", 120, 2, 2), piece("—", 160, 2, 3)])]
+    assert _column_roles(drafts, [[], [], ["合计"], []], 4) == ["code", "label", "amount", "empty"]
+
+
+def test_label_levels_under_merged_cells_and_level_starts_from_each_rows_filled_columns():
+    drafts = [RowDraft([piece("项目甲", 0, 1, 0), piece("办公费", 80, 1, 1)]),
+              RowDraft([piece("印刷费", 82, 2, 1)]),
+              RowDraft([piece("项目乙", 2, 3, 0)])]
+    filled = [[0, 1], [1], [0]]
+    levels = _label_levels(filled)
+    assert levels == {1: 0}
+    assert _under_merged_cells(filled, levels) == {1}
+    assert _level_starts(drafts, levels) == {1: 0}
+
+
+def test_only_a_row_of_several_lines_has_wrapped_parts():
+    one = RowDraft([piece("行政运行", 0, 1), piece("1.00", 80, 1)])
+    two = RowDraft([piece("机关服务（本", 0, 1), piece("1.00", 80, 2), piece("级）", 0, 3)])
+    _mark_wrapped([one, two])
+    assert [p.wrapped for p in one.pieces] == [False, False]
+    assert [p.wrapped for p in two.pieces] == [True, False, True]
+
+
+def amount_rows(count: int, x_of: callable) -> list[RowDraft]:
+    return [RowDraft([piece("名称", 0, line), piece("1.00", x_of(line), line)]) for line in range(1, count + 1)]
+
+
+def test_columns_merged_or_not_leave_every_cell_assigned_to_the_columns_returned():
+    drifted = amount_rows(6, lambda line: 100 if line % 2 else 130)  # one column, its cells drifting
+    columns = _merge_complementary([(0, 12), (100, 124), (130, 154)], drifted)
+    assert columns == [(0, 12), (100, 154)]
+    assert [p.column for d in drifted for p in d.pieces] == [0, 1] * 6
+    single = amount_rows(2, lambda line: 100)
+    for d in single:
+        for p in d.pieces:
+            p.column = 7
+    assert _merge_complementary([(0, 124)], single) == [(0, 124)]
+    assert {p.column for d in single for p in d.pieces} == {0}
+
+
+def test_a_tables_columns_assign_every_cell():
+    drafts = amount_rows(4, lambda line: 100)
+    columns = _table_columns(drafts, [])
+    assert len(columns) == 2 and [p.column for d in drafts for p in d.pieces] == [0, 1] * 4
+
+
+@pytest.mark.parametrize("text,layout,kind", [
+    ("", PROSE, _BLANK), ("- 5 -", PROSE, _FURNITURE), ("一般公共服务 1.00 2.00", PROSE, _TABLE),
+    ("本部门收入预算为100万元。", PROSE, _PROSE)])
+def test_each_line_is_told_blank_furniture_table_or_prose(text, layout, kind):
+    assert _kind_of(Line(1, 1, text, (cell(text, 0),) if text else (), layout)) == kind
