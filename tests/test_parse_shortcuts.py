@@ -7,12 +7,16 @@ from dataclasses import replace
 import pytest
 
 from auditlint import domain
-from auditlint.model import GRID, POSITIONED, PROSE, Cell, Line, Location, Row, Table
-from auditlint.parse.grid import (_column_roles, _label_levels, _level_starts, _mark_wrapped, _merge_complementary,
+from auditlint.model import (GRID, POSITIONED, PROSE, Cell, Completion, Line, Location, Paragraph, Row, Sentence, Table,
+                             TextMap, TextPiece, display_width)
+from auditlint.parse import parse_document
+from auditlint.parse.grid import (_cluster_columns, _column_roles, _label_levels, _level_starts, _mark_wrapped, _merge_complementary,
                                   _table_columns, _under_merged_cells)
-from auditlint.parse.narrative import _BLANK, _FURNITURE, _PROSE, _TABLE, _kind_of
+from auditlint.parse.narrative import _BLANK, _FURNITURE, _PROSE, _TABLE, _kind_of, bracket_pairs
 from auditlint.parse.pieces import Piece, RowDraft, amount_line, is_amount_line, line_pieces
 from auditlint.parse.tables import _is_narrative, _title_at, mark_truncated_codes
+from auditlint.parse.wording import CleanText
+from auditlint.readers.text import read_text
 
 
 def cell(text: str, x0: float, line: int = 1, column: int = 1) -> Cell:
@@ -145,3 +149,59 @@ def test_a_tables_columns_assign_every_cell():
     ("本部门收入预算为100万元。", PROSE, _PROSE)])
 def test_each_line_is_told_blank_furniture_table_or_prose(text, layout, kind):
     assert _kind_of(Line(1, 1, text, (cell(text, 0),) if text else (), layout)) == kind
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("", []), ("无括号的句子。", []),
+    ("支出（其中：基本支出(人员经费)10万元）增加", [(2, 20), (10, 15)]),
+    ("只开不闭（一是", []), ("只闭不开）二是(三", []),
+    ("（" + "字" * 199 + "）", [(0, 200)]), ("（" + "字" * 200 + "）", []),  # a note runs to MAX_BRACKETED
+])
+def test_bracket_pairs_are_found_among_the_brackets_alone(text, pairs):
+    assert bracket_pairs(text) == pairs
+
+
+def cleaned(text: str) -> CleanText:
+    body = TextMap(text, (TextPiece(0, Location("t.txt", 1, 1, 1, len(text) + 1)),))
+    return CleanText.of(Paragraph(body, ()), Sentence(text[2:], 2, len(text), body.locate(2, len(text))))
+
+
+def test_a_sentence_without_decorations_is_kept_character_for_character():
+    clean = cleaned("。。基本支出为10.5万元。")
+    assert clean.text == "基本支出为10.5万元。" and clean.origin == tuple(range(2, 14))
+
+
+def test_decorations_and_ocr_spaces_are_read_through_and_located():
+    clean = cleaned("。。基本 支出为<u>4, 461. 66</u>万元__。")
+    assert clean.text == "基本支出为4,461.66万元。"
+    assert clean.origin[:5] == (2, 3, 5, 6, 7) and clean.origin[5] == 11 and clean.origin[-1] == len("。。基本 支出为<u>4, 461. 66</u>万元__")
+
+
+@pytest.mark.parametrize("text,width", [("", 0), ("12.50", 5), ("合计", 4), ("合计 12.50", 10), ("ＡＢ", 4),
+                                        ("（万元）", 8), ("abc\u3000", 5)])
+def test_a_texts_display_width_counts_wide_characters_twice(text, width):
+    assert display_width(text) == width
+    assert display_width(text) == width  # asked again, answered alike
+
+
+def test_cells_join_the_span_they_reach_however_many_spans_ended_before_them():
+    def draft(line: int, *cells: tuple[str, float, float]) -> RowDraft:
+        return RowDraft([Piece(text, Location("t.pdf", line, 1, line, 2, 1), x0, x1) for text, x0, x1 in cells])
+    drafts = [draft(1, ("一般公共服务支出", 0, 96), ("1,234.00", 150, 198), ("12.00", 250, 280)),
+              draft(2, ("人大事务", 0, 48), ("34.00", 168, 198), ("1.00", 256, 280)),
+              draft(3, ("行政运行", 12, 60), ("5.00", 174, 198), ("—", 270, 276))]
+    assert _cluster_columns(drafts) == [(0, 96), (150, 198), (250, 280)]
+
+
+def execution_form(header: str) -> str:
+    return ("项目支出绩效自评表\n项目名称\t档案数字化\n"
+            f"预算执行情况 (万元)\t\t预算数 (A)\t执行数 (B)\t{header}\n"
+            "\t年度财政资金总额\t103.30\t96.50\t93.42%\n")
+
+
+def test_a_budget_execution_row_is_found_under_its_header_and_under_no_other():
+    [rate] = [c for c in parse_document(read_text("f.txt", execution_form("执行率 (B/A)").encode())).claims
+              if isinstance(c, Completion)]
+    assert (str(rate.budget.value), str(rate.actual.value), str(rate.percent.value)) == ("103.30", "96.50", "93.42")
+    assert not [c for c in parse_document(read_text("f.txt", execution_form("完成率 (B/A)").encode())).claims
+                if isinstance(c, Completion)]

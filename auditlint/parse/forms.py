@@ -46,6 +46,8 @@ CHANGE = compile_lazily(rf"(?:比|较)\s*(?P<year>20\d{{2}})\s*年(?:预算)?\s*
 _EXECUTION_COLUMN = compile_lazily(
     r"(?P<budget>(?:全年)?预算数\s*[（(]\s*A\s*[)）])|(?P<actual>(?:全年)?执行数\s*[（(]\s*B\s*[)）])"
     r"|(?P<rate>执行率\s*[（(]\s*B\s*/\s*A\s*[)）])|(?P<score>得分)|(?P<other>年初预算数|分值)")
+# The word the header of the rate column prints (its `rate` group above), which every header must.
+_RATE_WORD = "执行率"
 # The rule a header gives the execution row's score by: "得分（20 分*执行率）", the points times the rate.
 SCORE_RULE = compile_lazily(r"得分\s*[（(]\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率\s*[)）]")
 # The figures of a row, after its label: amounts, one of them a percentage.
@@ -151,6 +153,8 @@ def _execution_rows_of(source: Source) -> Iterator[tuple[str, Line, dict[str, Am
     words) gives nothing."""
     lines = [line for line in source.lines if not line.is_blank]
     for index, line in enumerate(lines):
+        if _RATE_WORD not in line.text:  # no header of the rate column: most lines, passed by at once
+            continue
         columns = [match.lastgroup for match in _EXECUTION_COLUMN.finditer(line.text)]
         if any(columns.count(column) != 1 for column in ("budget", "actual", "rate")) or columns.count("score") > 1 \
                 or _PERCENT.search(line.text):

@@ -25,14 +25,20 @@ def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
     that starts a character or two right of a code column is not in it. A wrapped part of a
     label has no say (see Piece.place), nor has a cell merged over several (_merged_boxes)."""
     spans: list[tuple[float, float, bool]] = []  # left, right, and whether it holds words
+    # The spans a cell may still join, in the order they were opened: the cells come from left
+    # to right, so a span that ends short of one ends short of all that follow, and grows no more.
+    live: list[int] = []
     for piece in sorted((p for d in drafts for p in d.pieces if not p.wrapped and p.span_end is None), key=lambda p: p.x0):
         words = piece.amount is None
-        for i, (x0, x1, of_words) in enumerate(spans):
-            if piece.x0 < x1 + X_TOLERANCE and piece.x1 > x0 - X_TOLERANCE and (
+        live = [i for i in live if piece.x0 < spans[i][1] + X_TOLERANCE]
+        for i in live:
+            x0, x1, of_words = spans[i]
+            if piece.x1 > x0 - X_TOLERANCE and (
                     _aligned(piece, x0, x1) if words == of_words else x0 <= piece.x0 and piece.x1 <= x1):
                 spans[i] = (min(x0, piece.x0), max(x1, piece.x1), of_words)
                 break
         else:
+            live.append(len(spans))
             spans.append((piece.x0, piece.x1, words))
     spans.sort()
     merged: list[tuple[float, float]] = []
@@ -469,8 +475,9 @@ def both_sides(rows: list[Row]) -> bool:
 def _decimal_amounts(drafts: list[RowDraft], amount_columns: list[int]) -> bool:
     """Do nine in ten of the table's amounts carry decimals (so that a bare integer is a code)?
     Integers that could be codes are what is in question, and count for neither side."""
+    columns = set(amount_columns)
     texts = [p.text.strip() for d in drafts for p in d.pieces
-             if p.column in amount_columns and p.amount is not None and not CODE_TEXT.match(p.text.strip())]
+             if p.column in columns and p.amount is not None and not CODE_TEXT.match(p.text.strip())]
     return bool(texts) and sum(1 for t in texts if "." in t) >= 0.9 * len(texts)
 
 

@@ -329,6 +329,7 @@ def split_sentences(body: TextMap) -> tuple[Sentence, ...]:
 
 _WORD = compile_lazily(r"\S")
 _OPENING, _CLOSING = "（(", "）)"
+_BRACKET = compile_lazily(r"[（(）)]")  # any of _OPENING and _CLOSING
 MAX_BRACKETED = 200  # characters a bracketed note may run to; a longer "pair" is a stray bracket
 
 
@@ -337,7 +338,8 @@ def bracket_pairs(text: str) -> list[tuple[int, int]]:
     close each other, innermost as well as outermost; a bracket left open or closing none (lost
     in extraction) pairs with nothing, and a pair further apart than a note runs is none either."""
     pairs, stack = [], []
-    for index, char in enumerate(text):
+    for match in _BRACKET.finditer(text):  # most texts have few brackets: only they are walked
+        index, char = match.start(), match.group()
         if char in _OPENING:
             stack.append(index)
         elif char in _CLOSING and stack:

@@ -159,7 +159,7 @@ def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> Opening | 
     if not paragraph.sentences:
         return None
     opening = [clean_of[id(s)] for s in paragraph.sentences[:2]]
-    text = CleanText("".join(c.text for c in opening), tuple(i for c in opening for i in c.origin))
+    text = CleanText("".join(c.text for c in opening), sum((c.origin for c in opening), ()))
     return text, _enumerator(text.text)
 
 

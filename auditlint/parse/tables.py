@@ -21,7 +21,7 @@ from auditlint.parse.grid import ONE_SIDED_NOTE, both_sides, grid_tables
 from auditlint.parse.narrative import RUN_IN_PAGE_NUMBER, is_page_furniture
 from auditlint.parse.numbers import parse_amount
 from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, INTEGER, SPACES, Piece, RowDraft, bracketed_code_label,
-                                    amount_line, is_amount_like, is_amount_line, line_pieces,
+                                    amount_line, has_amount, is_amount_like, is_amount_line, line_pieces,
                                     lone_amount)
 
 
@@ -439,7 +439,7 @@ def _sides_told_apart(table: Table) -> Table:
 def _amounts_in_own_cells(line: Line) -> bool:
     """Every amount of the line is a cell of its own (not "行政运行 707.28" run into one cell)."""
     return line.layout == GRID or all(
-        len(cell.text.split()) == 1 or not is_amount_line([Piece(cell.text, cell.location, 0, 0)])
+        len(cell.text.split()) == 1 or not has_amount([cell.text])
         for cell in line.cells)
 
 
