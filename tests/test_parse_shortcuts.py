@@ -3,11 +3,12 @@ cells that matter and on their edges."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
 from auditlint import domain
-from auditlint.model import (GRID, POSITIONED, PROSE, Cell, Completion, Line, Location, Paragraph, Row, Sentence, Table,
+from auditlint.model import (GRID, POSITIONED, PROSE, Cell, Completion, Line, Location, Paragraph, Row, Sentence, Split, Table,
                              TextMap, TextPiece, display_width)
 from auditlint.parse import parse_document
 from auditlint.parse.grid import (_cluster_columns, _column_roles, _label_levels, _level_starts, _mark_wrapped, _merge_complementary,
@@ -205,3 +206,23 @@ def test_a_budget_execution_row_is_found_under_its_header_and_under_no_other():
     assert (str(rate.budget.value), str(rate.actual.value), str(rate.percent.value)) == ("103.30", "96.50", "93.42")
     assert not [c for c in parse_document(read_text("f.txt", execution_form("完成率 (B/A)").encode())).claims
                 if isinstance(c, Completion)]
+
+
+def test_a_pieces_amount_is_its_own_texts_made_or_replaced():
+    figure = piece("1,234.50", 0, 1)
+    assert figure.amount == Decimal("1234.50") and piece("合计", 0, 1).amount is None
+    assert replace(figure, text="合计").amount is None and replace(figure, x0=5).amount == Decimal("1234.50")
+
+
+def claims_of(text: str) -> list:
+    return list(parse_document(read_text("c.txt", text.encode())).claims)
+
+
+def test_a_sentence_without_a_figure_claims_nothing_and_the_sentences_around_it_claim_theirs():
+    stated = "一般公共预算支出为120.00万元，比上年增加20.00万元，增长20.00%。"
+    [change] = claims_of(stated + "\n")
+    assert claims_of(stated + "主要用于保障机构正常运转和履行职能。\n") == [change]
+    # a sentence of no figure that opens a list still divides the figure of the sentence before it
+    listed = "支出合计为120.00万元。其中：基本支出100.00万元，项目支出20.00万元。\n"
+    [split] = [c for c in claims_of(listed) if isinstance(c, Split)]
+    assert [p.amount.text for p in split.parts] == ["100.00", "20.00"]

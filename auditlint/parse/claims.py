@@ -131,12 +131,17 @@ def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None, secti
     return replace(claim, year=context.year, scope=context.scope)
 
 
+_DIGIT = compile_lazily(r"\d")  # what every figure (NUMBER) opens with
+
+
 def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
                     before: CleanText | None = None, following: Sequence[tuple[Paragraph, CleanText]] = ()) -> list[Claim]:
     """What one sentence claims by itself (and with the sentence before it, for 与…相比 and for a
     budget whose remainder it states; with the sentences after it, for a list whose items end
     in full stops): its changes, completion rates, shares and splits."""
     claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
+    if not _DIGIT.search(clean.text):
+        return claims  # every other claim reads a figure of the sentence's own: most sentences have none
     for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
         claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
                                  clean.amount(paragraph, match, "percent"), sentence, base=match.group("base") or ""))
@@ -177,7 +182,7 @@ def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before:
     opens with its comparison, the amount the sentence before states (_compared_before). With
     `bare`, also those that state neither a percentage nor the prior amount (see bare_changes)."""
     changes = []
-    for pattern in _CHANGES:
+    for pattern in _CHANGES if _DIGIT.search(clean.text) else ():  # each opens with the current figure
         for match in pattern.finditer(clean.text):
             if _ENDS_IN_CHANGE.search(clean.text, 0, match.start("current")):
                 continue

@@ -743,7 +743,17 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         if not text:
             continue
         role = roles[piece.column]
-        if role == "code" and HAN.search(piece.text):
+        if role == "amount" and not _MARKS_ONLY.match(text):  # most cells: asked first (the roles exclude each other)
+            value = piece.amount
+            if decimal_amounts and not code and not values and CODE_TEXT.match(text):
+                code, slid = text, True
+            elif value is not None:
+                values[piece.column] = Amount(value, text, piece.location)
+            elif CODE_TEXT.match(text) and not code:
+                code = text
+            else:
+                label += text
+        elif role == "code" and HAN.search(piece.text):
             label += text  # words in the code column (合计 set under 科目编码) name the row
         elif (role == "code" or role == "label" and (CODE_TEXT.match(text)
                                                      or domain.CATALOGUE_CODE.match(text))) and not code:
@@ -764,16 +774,6 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
             indent = (levels or {}).get(piece.column, piece.x0) if indent is None and indents else indent
         elif role == "label" and piece.column in (merged or ()):
             items.append(text)
-        elif role == "amount" and not _MARKS_ONLY.match(text):
-            value = piece.amount
-            if decimal_amounts and not code and not values and CODE_TEXT.match(text):
-                code, slid = text, True
-            elif value is not None:
-                values[piece.column] = Amount(value, text, piece.location)
-            elif CODE_TEXT.match(text) and not code:
-                code = text
-            else:
-                label += text
     label = label or group
     if not values and not label and not code:
         return None

@@ -39,6 +39,12 @@ class Piece:
     ruled: tuple[float, float] | None = None
     wrapped: bool = False  # a part of a label on a line of its own, beside the line of its row's figures
     span_end: int | None = None  # the last column a merged cell's box reaches over (grid.mark_merged)
+    # The amount the cell's whole text prints, if it is one (cell_amount): the table parsers ask
+    # it of every cell many times over, and it is found once, when the piece is made.
+    amount: Decimal | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.amount = cell_amount(self.text)
 
     @property
     def place(self) -> float:
@@ -46,10 +52,6 @@ class Piece:
         part of a label starts (layout text gives such a line the width it takes on the page,
         which can reach over the figures beside it)."""
         return self.x0 if self.wrapped else (self.x0 + self.x1) / 2
-
-    @property
-    def amount(self) -> Decimal | None:
-        return cell_amount(self.text)
 
 
 @lru_cache(maxsize=1 << 16)

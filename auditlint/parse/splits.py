@@ -213,6 +213,7 @@ def _ordinal(number: str) -> int:
 _CHANGE_ITEM = compile_lazily(_CHANGED)
 _EXPLANATION = compile_lazily(r"^\s*(?:主要|用于|包括|含|即|具体)")
 _AMOUNT = compile_lazily(rf"(?:{NUMBER})\s*万元")
+_NUMBER = compile_lazily(NUMBER)
 
 
 def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
@@ -285,9 +286,9 @@ def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str]
     万元，与2022年度相比，收入合计增加366.26万元…"): the total a list in the next sentence
     divides. A sentence with two (年初预算3090.37万元，支出决算2897.43万元) leaves it unsaid."""
     amounts = [m for m in _AMOUNT.finditer(clean.text) if not _CHANGE_OR_PRIOR.search(clean.text, 0, m.start())]
-    if len({regex.match(NUMBER, m.group()).group().replace(",", "") for m in amounts}) != 1:
+    if len({_NUMBER.match(m.group()).group().replace(",", "") for m in amounts}) != 1:
         return None  # none, or two different ones; the same one restated (X万元，其中：…X万元) is one
-    number = regex.match(NUMBER, amounts[0].group())
+    number = _NUMBER.match(amounts[0].group())
     return (Amount(Decimal(number.group().replace(",", "")), number.group(),
                    clean.locate(paragraph, amounts[0].start(), amounts[0].start() + number.end())),
             _subject(clean.text, amounts[0].start()))
@@ -403,9 +404,9 @@ def _parts(rest: str, paragraph: Paragraph, clean: CleanText, start: int) -> tup
     """The parts a list (`rest`, found at `start` of the clean text) states, where each part's
     match ends in `rest`, and whether the list states an amount it leaves out of its parts."""
     parts, ends, left_out = [], [], False
-    for clause_start, clause in _cut(rest, r"[；;]"):
+    for clause_start, clause in _cut(rest, _CLAUSE_MARKS):
         # items: at 、 and at commas, but not inside a number (35,541.8) nor before a share (，占21.84%)
-        for item_start, item in _cut(clause, r"(?:、|，|,(?!\d))(?!\s*占)"):
+        for item_start, item in _cut(clause, _ITEM_MARKS):
             part = _PART.search(item)
             if part is not None and _CHANGE_ITEM.search(item, 0, part.start("amount")):
                 continue  # a change: no part, and nothing of the total left out
@@ -422,10 +423,16 @@ def _parts(rest: str, paragraph: Paragraph, clean: CleanText, start: int) -> tup
     return parts, ends, left_out
 
 
-def _cut(text: str, separators: str) -> list[tuple[int, str]]:
+# What cuts a list into clauses, and a clause into items (not a thousands comma, nor the comma
+# before a share: "…万元，占12.5%").
+_CLAUSE_MARKS = compile_lazily(r"[；;]")
+_ITEM_MARKS = compile_lazily(r"(?:、|，|,(?!\d))(?!\s*占)")
+
+
+def _cut(text: str, separators: regex.Pattern) -> list[tuple[int, str]]:
     """The pieces of a text between its separators, each with where it starts."""
     result, start = [], 0
-    for separator in regex.finditer(separators, text):
+    for separator in separators.finditer(text):
         result.append((start, text[start:separator.start()]))
         start = separator.end()
     result.append((start, text[start:]))
