@@ -12,10 +12,11 @@ from auditlint.model import (GRID, POSITIONED, PROSE, Cell, Completion, Line, Lo
                              TextMap, TextPiece, display_width)
 from auditlint.parse import parse_document
 from auditlint.parse.grid import (_cluster_columns, _column_roles, _label_levels, _level_starts, _mark_wrapped, _merge_complementary,
-                                  _table_columns, _under_merged_cells)
+                                  _mostly_codes, _table_columns, _under_merged_cells)
 from auditlint.parse.narrative import _BLANK, _FURNITURE, _PROSE, _TABLE, _kind_of, bracket_pairs
 from auditlint.parse.pieces import Piece, RowDraft, amount_line, is_amount_line, line_pieces
-from auditlint.parse.tables import _is_narrative, _title_at, mark_truncated_codes
+from auditlint.parse.tables import (FORM_NOTE, _Carries, _is_caption, _is_narrative, _title_at, _unit_on, mark_truncated_codes,
+                                     parse_table)
 from auditlint.parse.wording import CleanText
 from auditlint.readers.text import read_text
 
@@ -61,6 +62,19 @@ def test_every_title_pattern_names_the_title_word():
         assert all(domain.TITLE_WORD in pattern for pattern in kind.patterns), kind.id
         assert domain.table_kind(kind.name) is not None
         assert domain.table_kind(kind.name.replace(domain.TITLE_WORD, "")) is None
+
+
+@pytest.mark.parametrize("text", ["预算01表", "公开 02 表", "表1", "表 5-1", "部门3表"])
+def test_every_caption_names_the_title_word_and_is_found(text):
+    assert domain.TITLE_WORD in text and _is_caption(text) and _is_caption(text + "（续）")
+    assert not _is_caption(text.replace(domain.TITLE_WORD, ""))
+
+
+@pytest.mark.parametrize("text,unit", [("单位：万元", "万元"), ("金额单位: 元", "元"), ("单 位 ： 万 元", "万元"),
+                                       ("编制单位：某局  单位（万元）：万元", "万元"), ("单位：某局", None), ("合计 1.00", None)])
+def test_the_unit_a_line_of_the_head_names(text, unit):
+    found = _unit_on(text)
+    assert (found.group(1) if found else None) == unit
 
 
 def test_a_title_is_found_on_its_line_and_a_line_without_the_title_word_names_none():
@@ -226,3 +240,25 @@ def test_a_sentence_without_a_figure_claims_nothing_and_the_sentences_around_it_
     listed = "支出合计为120.00万元。其中：基本支出100.00万元，项目支出20.00万元。\n"
     [split] = [c for c in claims_of(listed) if isinstance(c, Split)]
     assert [p.amount.text for p in split.parts] == ["100.00", "20.00"]
+
+
+def test_whether_a_tables_lines_carry_amounts_is_asked_once_and_of_any_other_line_afresh():
+    lines = [line_of(["项目", "合计"], number=1), line_of(["201", "一般公共服务", "1.00"], number=2)]
+    carries = _Carries(lines)
+    assert [carries(line) for line in lines] == [False, True]
+    joined = replace(lines[0], cells=lines[0].cells + lines[1].cells[2:])  # a ruled row's lines joined
+    assert carries(joined) is True
+
+
+def test_a_form_is_read_for_its_unit_and_its_note_alone():
+    form = next(kind for kind in domain.TABLE_KINDS if kind.form)
+    body = [line_of(["单位：万元"], PROSE, 2), line_of(["项目名称", "某项目"], number=3),
+            line_of(["年度目标", "1,000.00"], number=4), line_of(["本表无数据"], PROSE, 5)]
+    [table] = parse_table(form.name, form, line_of([form.name], PROSE, 1), body)
+    assert (table.unit, table.rows, table.notes, table.empty_note) == ("万元", (), (FORM_NOTE,), "本表无数据")
+
+
+@pytest.mark.parametrize("texts,codes", [(["201", "20101", "合计"], True), (["201", "20101", "1.00"], False),
+                                         (["201", "行政运行", "其他"], False), (["2,010"], False)])
+def test_a_code_column_holds_codes_and_never_a_figure(texts, codes):
+    assert _mostly_codes(texts) is codes

@@ -62,8 +62,8 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("project", "项目支出表", (r"项目支出.{0,8}表",)),
 )
 
-# The word every kind's title pattern names: a line without it names no standard table, and the
-# finding of tables, which asks every line of a document, passes it by before cleaning its text.
+# The word every kind's title pattern names, and every numbered caption (TABLE_NUMBER): a line
+# without it is neither, and the finding of tables, which asks every line, passes it by at once.
 TITLE_WORD = "表"
 
 _KIND_PATTERNS = [(kind, compile_lazily(p)) for kind in TABLE_KINDS for p in kind.patterns]

@@ -386,6 +386,7 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         roles = _column_roles(drafts, names, width)
     roles = _group_columns(drafts, roles)
     sides = _sides(roles)
+    spanning = any(p.span_end is not None for d in drafts for p in d.pieces)  # a merged cell: shared by panels
     tables = []
     used: set[str] = set()
     for number, (start, end) in enumerate(sides):
@@ -407,7 +408,7 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         label_levels = _label_levels(filled)
         levels = _level_starts(drafts, label_levels) if indents else {}
         merged = _under_merged_cells(filled, label_levels)
-        side_drafts = [_with_shared_cells(draft, sides, number, roles) for draft in drafts]
+        side_drafts = [_with_shared_cells(draft, sides, number, roles) for draft in drafts] if spanning else drafts
         rows = _join_split_rows([row for draft in side_drafts
                                  if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, indents, levels,
                                                       merged))])
@@ -638,8 +639,9 @@ def _level_starts(drafts: list[RowDraft], levels: dict[int, int]) -> dict[int, f
 
 def _mostly_codes(texts: list[str]) -> bool:
     """A code column: codes, except perhaps a total row's label; never a decimal amount."""
-    codes = sum(1 for t in texts if CODE_TEXT.match(t))
-    return codes >= 0.6 * len(texts) and not any(is_amount_like(t) for t in texts)
+    if any(is_amount_like(t) for t in texts):  # the cheap test first: a column of figures fails it at once
+        return False
+    return sum(1 for t in texts if CODE_TEXT.match(t)) >= 0.6 * len(texts)
 
 
 def _looks_ordinal(texts: list[str]) -> bool:

@@ -12,6 +12,8 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Sequence
 
+import regex
+
 from auditlint.patterns import compile_lazily
 
 from auditlint.model import GRID, POSITIONED, PROSE, UNCOMPUTED, Line, Location, Row, Source, Table
@@ -297,11 +299,26 @@ def _join_lines(group: list[Line]) -> Line:
                    layout=POSITIONED if len(cells) > 1 else first.layout)
 
 
-def _rows_by_band(body: list[Line]) -> tuple[list[list[Line]], bool]:
+class _Carries:
+    """Whether each line of a table carries an amount (pieces.amount_line), found once for the
+    table's lines: the parsing of a table asks it of each line three times. A line not among
+    them (the lines of a ruled row joined into one) is asked afresh. The table's lines are held
+    while it is parsed, so no other line can share the identity of one of them."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._carries = {id(line): amount_line(line) for line in lines}
+
+    def __call__(self, line: Line) -> bool:
+        found = self._carries.get(id(line))
+        return amount_line(line) if found is None else found
+
+
+def _rows_by_band(body: list[Line], carries: "_Carries") -> tuple[list[list[Line]], bool]:
     """Lines grouped into rows by the ruling lines between them, when the rules do separate rows
     (no two lines with amounts between the same two rules); else each line stands alone. And
     whether the rules were gone by: then a group is a whole row, even one without figures."""
-    amount_bands = [l.band for l in body if l.band is not None and amount_line(l)]
+    amount_bands = [l.band for l in body if l.band is not None and carries(l)]
     use_bands = bool(amount_bands) and len(amount_bands) == len(set(amount_bands))
     groups: list[list[Line]] = []
     for line in body:
@@ -328,20 +345,24 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     page_headers: dict[int, list[list[Piece]]] = {}  # the header rows each later page repeats
     pending = RowDraft()
     owed = 0  # lines of words the last row's label still has below its figures
-    groups, by_band = _rows_by_band([line for line in body if not is_page_furniture(line)])
+    lines = [line for line in body if not is_page_furniture(line)]
+    carries = _Carries(lines)
+    groups, by_band = _rows_by_band(lines, carries)
     for group in groups:
         line = group[0] if len(group) == 1 else _join_lines(group)
         text = line.text.strip()
         if not text:
             continue
-        found_unit = domain.UNIT.search(domain.BRACKETED_UNIT.sub("", SPACES.sub("", text)))
+        found_unit = _unit_on(text)
         if found_unit:
             unit = unit or found_unit.group(1)
         if domain.EMPTY_NOTE.search(text):
             empty_note = text
+        if kind.form:
+            continue  # a form is read for its unit and its note only (FORM_NOTE): its rows are no grid
         pieces = line_pieces(line)
-        amounts = is_amount_line(pieces)  # asked below of most lines, up to four times
-        if is_page_furniture(line) or _NOTE_START.match(text) or domain.TABLE_NUMBER.match(_CONTINUED.sub("", text)) \
+        amounts = carries(line) if len(group) == 1 else is_amount_line(pieces)  # asked below up to four times
+        if is_page_furniture(line) or _NOTE_START.match(text) or _is_caption(text) \
                 or (found_unit and not amounts):
             continue
         if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or (_DEPARTMENT_LINE.match(text) and not amounts):
@@ -400,7 +421,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     unit = _unit_of_columns(header, unit)
     header = _without_units(header)
     page_headers = {page: _without_units(rows) for page, rows in page_headers.items()}
-    amount_lines = [line for draft in drafts for line in draft.lines if amount_line(line)]
+    amount_lines = [line for draft in drafts for line in draft.lines if carries(line)]
     layouts = {line.layout for line in amount_lines if not lone_amount(line)}
     if layouts <= {GRID, POSITIONED} and all(_amounts_in_own_cells(line) for line in amount_lines):
         tables = grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts,
@@ -408,6 +429,20 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     else:
         tables = flow_table(title, kind, unit, location, header, drafts, empty_note)
     return [_sides_told_apart(table) if kind.two_sided else table for table in tables]
+
+
+def _unit_on(text: str) -> regex.Match | None:
+    """The unit a line of a table's head names (单位：万元, letter-spaced or not, a bracketed unit
+    aside). A line without 元 names none: most lines, a table's rows, are passed by at once."""
+    if "元" not in text:  # every unit domain.UNIT reads is 元 or 万元, and the cleaning only takes away
+        return None
+    return domain.UNIT.search(domain.BRACKETED_UNIT.sub("", SPACES.sub("", text)))
+
+
+def _is_caption(text: str) -> bool:
+    """A line that is a table's numbered caption (预算01表, 表 3, 表5（续）): each names 表, which
+    most lines, a table's rows, do not."""
+    return domain.TITLE_WORD in text and bool(domain.TABLE_NUMBER.match(_CONTINUED.sub("", text)))
 
 
 def _unit_of_columns(header: list[list[Piece]], unit: str) -> str:
