@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from auditlint import domain
-from auditlint.model import (GRID, POSITIONED, PROSE, Cell, Completion, Line, Location, Paragraph, Row, Sentence, Split, Table,
+from auditlint.model import (GRID, POSITIONED, PROSE, Cell, Completion, Line, Location, Paragraph, Row, Sentence, Share, Split, Table,
                              TextMap, TextPiece, display_width)
 from auditlint.parse import parse_document
 from auditlint.parse.grid import (_cluster_columns, _column_roles, _label_levels, _level_starts, _mark_wrapped, _merge_complementary,
@@ -17,7 +17,8 @@ from auditlint.parse.narrative import _BLANK, _FURNITURE, _PROSE, _TABLE, _kind_
 from auditlint.parse.pieces import Piece, RowDraft, amount_line, is_amount_line, line_pieces
 from auditlint.parse.tables import (FORM_NOTE, _Carries, _is_caption, _is_narrative, _title_at, _unit_on, mark_truncated_codes,
                                      parse_table)
-from auditlint.parse.wording import CleanText
+from auditlint.parse.splits import _opening, _openings
+from auditlint.parse.wording import CleanText, sentences
 from auditlint.readers.text import read_text
 
 
@@ -262,3 +263,22 @@ def test_a_form_is_read_for_its_unit_and_its_note_alone():
                                          (["201", "行政运行", "其他"], False), (["2,010"], False)])
 def test_a_code_column_holds_codes_and_never_a_figure(texts, codes):
     assert _mostly_codes(texts) is codes
+
+
+def test_the_openings_of_paragraphs_are_found_as_asked_and_alike():
+    text = "（一）工资福利支出854.43万元。\n\n（二）商品和服务支出100.00万元。\n\n说明文字。\n"
+    doc = parse_document(read_text("o.txt", text.encode()))
+    paragraphs = tuple(b for b in doc.blocks if isinstance(b, Paragraph))
+    cleaned = sentences(paragraphs)
+    clean_of, openings = _openings(paragraphs, cleaned)
+    assert [o[1] for o in openings.after(0)] == [(1, 2), None]
+    assert openings[0][0].text == "（一）工资福利支出854.43万元。" and openings[0][1] == (1, 1)
+    assert openings[1] is openings[1] and openings[1] == _opening(paragraphs[1], clean_of)
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("预算数为100.00万元，执行数为95.00万元，执行率为95%。", Completion),
+    ("基本支出80.00万元，占一般公共预算支出的80.00％。", Share)])
+def test_completions_and_shares_are_read_from_sentences_with_their_percentage(sentence, kind):
+    assert [type(c) for c in claims_of(sentence + "\n")] == [kind]
+    assert claims_of(sentence.replace("%", "").replace("％", "") + "\n") == []

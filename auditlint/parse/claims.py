@@ -132,6 +132,7 @@ def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None, secti
 
 
 _DIGIT = compile_lazily(r"\d")  # what every figure (NUMBER) opens with
+_PERCENT_SIGN = compile_lazily(r"[%％]")  # what each of _COMPLETIONS, _LEFT and _SHARE_OF_NAMED ends on
 
 
 def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
@@ -142,13 +143,14 @@ def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
     claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
     if not _DIGIT.search(clean.text):
         return claims  # every other claim reads a figure of the sentence's own: most sentences have none
-    for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
-        claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
-                                 clean.amount(paragraph, match, "percent"), sentence, base=match.group("base") or ""))
-    claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
-    claims.extend(Share(clean.amount(paragraph, match, "amount"), match.group("base"),
-                        clean.amount(paragraph, match, "percent"), sentence)
-                  for match in _SHARE_OF_NAMED.finditer(clean.text) if "上年" not in match.group("base"))
+    if _PERCENT_SIGN.search(clean.text):  # a completion rate and a share end on their percentage
+        for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
+            claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
+                                     clean.amount(paragraph, match, "percent"), sentence, base=match.group("base") or ""))
+        claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
+        claims.extend(Share(clean.amount(paragraph, match, "amount"), match.group("base"),
+                            clean.amount(paragraph, match, "percent"), sentence)
+                      for match in _SHARE_OF_NAMED.finditer(clean.text) if "上年" not in match.group("base"))
     claims.extend(inline_splits(paragraph, sentence, clean, following))
     return claims
 

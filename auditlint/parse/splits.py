@@ -8,7 +8,7 @@ their total (a complete decomposition) or are only some of it is what split-tota
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
@@ -108,7 +108,7 @@ def listed_splits(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> list[S
         if found is None:
             continue
         total, subject, sentence, announced = found
-        parts, whole_list = _list_items(paragraphs[index + 1:], openings[index + 1:], openings[index][1])
+        parts, whole_list = _list_items(paragraphs[index + 1:], openings.after(index), openings[index][1])
         complete = whole_list and (_complete(parts, subject) or _restated(parts, subject))
         if (len(parts) >= 2 or complete) and (announced or complete):
             splits.append(Split(total, tuple(parts), complete, sentence))
@@ -146,11 +146,29 @@ def _list_total(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[A
 Opening = tuple[CleanText, tuple[int, int] | None]
 
 
-def _openings(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> tuple[dict[int, CleanText], list[Opening | None]]:
+class _Openings:
+    """Each paragraph's opening (`_opening`), by the paragraph's index, found when first asked:
+    only the paragraphs after a total are read as its list's items, and most have none."""
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...], clean_of: dict[int, CleanText]) -> None:
+        self._paragraphs, self._clean_of = paragraphs, clean_of
+        self._found: dict[int, Opening | None] = {}
+
+    def __getitem__(self, index: int) -> Opening | None:
+        if index not in self._found:
+            self._found[index] = _opening(self._paragraphs[index], self._clean_of)
+        return self._found[index]
+
+    def after(self, index: int) -> Iterator[Opening | None]:
+        """The openings of the paragraphs after paragraph `index`, in order."""
+        return (self[i] for i in range(index + 1, len(self._paragraphs)))
+
+
+def _openings(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> tuple[dict[int, CleanText], _Openings]:
     """Each sentence's clean text by the sentence's id (cleaned once per document already), and
     each paragraph's opening (`_opening`)."""
     clean_of = {id(sentence): clean for _, sentence, clean in cleaned}
-    return clean_of, [_opening(paragraph, clean_of) for paragraph in paragraphs]
+    return clean_of, _Openings(paragraphs, clean_of)
 
 
 def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> Opening | None:
@@ -163,7 +181,7 @@ def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> Opening | 
     return text, _enumerator(text.text)
 
 
-def _list_items(following: tuple[Paragraph, ...], openings: list[Opening | None],
+def _list_items(following: tuple[Paragraph, ...], openings: Iterable[Opening | None],
                 heading: tuple[int, int] | None) -> tuple[list[Part], bool]:
     """The parts the numbered paragraphs right after a total give: one level, numbered on
     without a gap, each opening with its amount, all deeper than the total's own heading; and
@@ -467,7 +485,7 @@ def restated_parts(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, splits: 
         if index is None or len(split.parts) < 2:
             continue
         heading = openings[index][1] if openings[index] else None
-        items, _ = _list_items(paragraphs[index + 1:], openings[index + 1:], heading)
+        items, _ = _list_items(paragraphs[index + 1:], openings.after(index), heading)
         by_name = {_name_key(part.label): part for part in split.parts}
         if len(items) != len(split.parts) or len(by_name) != len(split.parts):
             continue
