@@ -11,7 +11,7 @@ from auditlint import domain
 from auditlint.model import (GRID, POSITIONED, PROSE, Cell, Completion, Line, Location, Paragraph, Row, Sentence, Share, Split, Table,
                              TextMap, TextPiece, display_width)
 from auditlint.parse import parse_document
-from auditlint.parse.grid import (_cluster_columns, _column_roles, _label_levels, _level_starts, _mark_wrapped, _merge_complementary,
+from auditlint.parse.grid import (_cluster_columns, _column_roles, _grid_row, _label_levels, _level_starts, _mark_wrapped, _merge_complementary,
                                   _mostly_codes, _table_columns, _under_merged_cells)
 from auditlint.parse.narrative import _BLANK, _FURNITURE, _PROSE, _TABLE, _kind_of, bracket_pairs
 from auditlint.parse.pieces import Piece, RowDraft, amount_line, is_amount_line, line_pieces
@@ -282,3 +282,14 @@ def test_the_openings_of_paragraphs_are_found_as_asked_and_alike():
 def test_completions_and_shares_are_read_from_sentences_with_their_percentage(sentence, kind):
     assert [type(c) for c in claims_of(sentence + "\n")] == [kind]
     assert claims_of(sentence.replace("%", "").replace("％", "") + "\n") == []
+
+
+def test_a_cell_of_marks_only_in_an_amount_column_is_no_figure_nor_word():
+    drafts = [RowDraft([piece("人大事务", 0, 1, 0), piece("—", 100, 1, 1), piece("-", 140, 1, 2)],
+                       [line_of(["人大事务", "—", "-"], number=1)]),
+              RowDraft([piece("行政运行", 0, 2, 0), piece("1.00", 100, 2, 1), piece("2.00", 140, 2, 2)],
+                       [line_of(["行政运行", "1.00", "2.00"], number=2)])]
+    roles = _column_roles(drafts, [[], ["合计"], ["基本支出"]], 3)
+    assert roles == ["label", "amount", "amount"]
+    row = _grid_row(drafts[0], roles, [1, 2], 0, 3)
+    assert (row.label, row.amounts) == ("人大事务", (None, None))

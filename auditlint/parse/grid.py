@@ -536,7 +536,7 @@ def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) ->
     for d in drafts:
         for p in d.pieces:
             text = p.text.strip()
-            if text and not _MARKS_ONLY.match(text):
+            if text and (p.amount is not None or not _MARKS_ONLY.match(text)):  # a figure is never marks only
                 by_column.setdefault(p.column, []).append(text)
     for i in range(width):
         texts = by_column.get(i, [])
@@ -745,7 +745,8 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
         if not text:
             continue
         role = roles[piece.column]
-        if role == "amount" and not _MARKS_ONLY.match(text):  # most cells: asked first (the roles exclude each other)
+        # most cells: asked first (the roles exclude each other); a figure is never marks only
+        if role == "amount" and (piece.amount is not None or not _MARKS_ONLY.match(text)):
             value = piece.amount
             if decimal_amounts and not code and not values and CODE_TEXT.match(text):
                 code, slid = text, True
