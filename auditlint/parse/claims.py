@@ -131,7 +131,6 @@ def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None, secti
     return replace(claim, year=context.year, scope=context.scope)
 
 
-_DIGIT = compile_lazily(r"\d")  # what every figure (NUMBER) opens with
 _PERCENT_SIGN = compile_lazily(r"[%％]")  # what each of _COMPLETIONS, _LEFT and _SHARE_OF_NAMED ends on
 
 
@@ -193,10 +192,11 @@ def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before:
             changes.extend([change] if change else [])
     if before is None:
         return changes
-    current = _compared_before(paragraph, before)
-    for pattern in _CHANGES_OPENING if current else ():
-        match = pattern.match(clean.text)
-        change = _change(paragraph, sentence, clean, match, current, bare=bare) if match else None
+    # the sentence before is read only for a sentence that opens with its comparison (few do)
+    opening = [match for pattern in _CHANGES_OPENING if (match := pattern.match(clean.text))]
+    current = _compared_before(paragraph, before) if opening else None
+    for match in opening if current else ():
+        change = _change(paragraph, sentence, clean, match, current, bare=bare)
         changes.extend([change] if change else [])
     return changes
 
@@ -247,7 +247,7 @@ def _compared_before(paragraph: Paragraph, before: CleanText) -> Amount | None:
     return None
 
 
-_DIGIT = compile_lazily(r"\d")
+_DIGIT = compile_lazily(r"\d")  # what every figure (NUMBER) opens with
 
 
 def _named_base(text: CleanText, match: regex.Match) -> regex.Match | None:
