@@ -314,7 +314,7 @@ class _Carries:
         return amount_line(line) if found is None else found
 
 
-def _rows_by_band(body: list[Line], carries: "_Carries") -> tuple[list[list[Line]], bool]:
+def _rows_by_band(body: list[Line], carries: _Carries) -> tuple[list[list[Line]], bool]:
     """Lines grouped into rows by the ruling lines between them, when the rules do separate rows
     (no two lines with amounts between the same two rules); else each line stands alone. And
     whether the rules were gone by: then a group is a whole row, even one without figures."""
