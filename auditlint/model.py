@@ -11,6 +11,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Union
 
 
@@ -48,9 +49,14 @@ class _CellWidths(dict):
 _CELL_WIDTHS = _CellWidths()
 
 
+@lru_cache(maxsize=1 << 16)
 def display_width(text: str) -> int:
     """Width in Latin character cells: East Asian wide and full-width characters count two, as
-    they are set on the page (used to join wrapped lines and to place cells under headers)."""
+    they are set on the page (used to join wrapped lines and to place cells under headers).
+    Cached by text: the narrative measures each line and cell several times (its margin, whether
+    it is full, the width of its characters)."""
+    if text.isascii():  # figures and codes: one cell a character, without looking each up
+        return len(text)
     return sum(map(_CELL_WIDTHS.__getitem__, text))
 
 

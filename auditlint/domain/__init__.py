@@ -62,6 +62,10 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind("project", "项目支出表", (r"项目支出.{0,8}表",)),
 )
 
+# The word every kind's title pattern names, and every numbered caption (TABLE_NUMBER): a line
+# without it is neither, and the finding of tables, which asks every line, passes it by at once.
+TITLE_WORD = "表"
+
 _KIND_PATTERNS = [(kind, compile_lazily(p)) for kind in TABLE_KINDS for p in kind.patterns]
 # Any kind's title at all, in one search: most lines name no table, and are then asked once, not
 # once per pattern (which kind is still the first pattern's, in order, that matches).

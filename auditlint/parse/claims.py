@@ -131,19 +131,25 @@ def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None, secti
     return replace(claim, year=context.year, scope=context.scope)
 
 
+_PERCENT_SIGN = compile_lazily(r"[%％]")  # what each of _COMPLETIONS, _LEFT and _SHARE_OF_NAMED ends on
+
+
 def sentence_claims(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
                     before: CleanText | None = None, following: Sequence[tuple[Paragraph, CleanText]] = ()) -> list[Claim]:
     """What one sentence claims by itself (and with the sentence before it, for 与…相比 and for a
     budget whose remainder it states; with the sentences after it, for a list whose items end
     in full stops): its changes, completion rates, shares and splits."""
     claims: list[Claim] = list(_changes(paragraph, sentence, clean, before))
-    for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
-        claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
-                                 clean.amount(paragraph, match, "percent"), sentence, base=match.group("base") or ""))
-    claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
-    claims.extend(Share(clean.amount(paragraph, match, "amount"), match.group("base"),
-                        clean.amount(paragraph, match, "percent"), sentence)
-                  for match in _SHARE_OF_NAMED.finditer(clean.text) if "上年" not in match.group("base"))
+    if not _DIGIT.search(clean.text):
+        return claims  # every other claim reads a figure of the sentence's own: most sentences have none
+    if _PERCENT_SIGN.search(clean.text):  # a completion rate and a share end on their percentage
+        for match in (m for pattern in _COMPLETIONS for m in pattern.finditer(clean.text)):
+            claims.append(Completion(clean.amount(paragraph, match, "budget"), clean.amount(paragraph, match, "actual"),
+                                     clean.amount(paragraph, match, "percent"), sentence, base=match.group("base") or ""))
+        claims.extend(_completions_from_what_is_left(paragraph, sentence, clean, before))
+        claims.extend(Share(clean.amount(paragraph, match, "amount"), match.group("base"),
+                            clean.amount(paragraph, match, "percent"), sentence)
+                      for match in _SHARE_OF_NAMED.finditer(clean.text) if "上年" not in match.group("base"))
     claims.extend(inline_splits(paragraph, sentence, clean, following))
     return claims
 
@@ -177,7 +183,7 @@ def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before:
     opens with its comparison, the amount the sentence before states (_compared_before). With
     `bare`, also those that state neither a percentage nor the prior amount (see bare_changes)."""
     changes = []
-    for pattern in _CHANGES:
+    for pattern in _CHANGES if _DIGIT.search(clean.text) else ():  # each opens with the current figure
         for match in pattern.finditer(clean.text):
             if _ENDS_IN_CHANGE.search(clean.text, 0, match.start("current")):
                 continue
@@ -186,10 +192,11 @@ def _changes(paragraph: Paragraph, sentence: Sentence, clean: CleanText, before:
             changes.extend([change] if change else [])
     if before is None:
         return changes
-    current = _compared_before(paragraph, before)
-    for pattern in _CHANGES_OPENING if current else ():
-        match = pattern.match(clean.text)
-        change = _change(paragraph, sentence, clean, match, current, bare=bare) if match else None
+    # the sentence before is read only for a sentence that opens with its comparison (few do)
+    opening = [match for pattern in _CHANGES_OPENING if (match := pattern.match(clean.text))]
+    current = _compared_before(paragraph, before) if opening else None
+    for match in opening if current else ():
+        change = _change(paragraph, sentence, clean, match, current, bare=bare)
         changes.extend([change] if change else [])
     return changes
 
@@ -240,7 +247,7 @@ def _compared_before(paragraph: Paragraph, before: CleanText) -> Amount | None:
     return None
 
 
-_DIGIT = compile_lazily(r"\d")
+_DIGIT = compile_lazily(r"\d")  # what every figure (NUMBER) opens with
 
 
 def _named_base(text: CleanText, match: regex.Match) -> regex.Match | None:

@@ -25,14 +25,20 @@ def _cluster_columns(drafts: list[RowDraft]) -> list[tuple[float, float]]:
     that starts a character or two right of a code column is not in it. A wrapped part of a
     label has no say (see Piece.place), nor has a cell merged over several (_merged_boxes)."""
     spans: list[tuple[float, float, bool]] = []  # left, right, and whether it holds words
+    # The spans a cell may still join, in the order they were opened: the cells come from left
+    # to right, so a span that ends short of one ends short of all that follow, and grows no more.
+    live: list[int] = []
     for piece in sorted((p for d in drafts for p in d.pieces if not p.wrapped and p.span_end is None), key=lambda p: p.x0):
         words = piece.amount is None
-        for i, (x0, x1, of_words) in enumerate(spans):
-            if piece.x0 < x1 + X_TOLERANCE and piece.x1 > x0 - X_TOLERANCE and (
+        live = [i for i in live if piece.x0 < spans[i][1] + X_TOLERANCE]
+        for i in live:
+            x0, x1, of_words = spans[i]
+            if piece.x1 > x0 - X_TOLERANCE and (
                     _aligned(piece, x0, x1) if words == of_words else x0 <= piece.x0 and piece.x1 <= x1):
                 spans[i] = (min(x0, piece.x0), max(x1, piece.x1), of_words)
                 break
         else:
+            live.append(len(spans))
             spans.append((piece.x0, piece.x1, words))
     spans.sort()
     merged: list[tuple[float, float]] = []
@@ -52,10 +58,13 @@ MIN_ROWS_TO_MERGE = 4
 
 def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDraft]) -> list[tuple[float, float]]:
     """Two neighbouring amount columns that no row fills both of, over several rows, are one
-    column whose cells drifted sideways (layout text places cells only to the nearest character)."""
+    column whose cells drifted sideways (layout text places cells only to the nearest character).
+    Every cell is left assigned to the columns returned."""
     changed = True
+    assigned = False  # whether the cells stand in the columns as they are now
     while changed and len(columns) > 1:
         changed = False
+        assigned = True
         with_amount: list[set[int]] = [set() for _ in columns]
         with_words: list[set[int]] = [set() for _ in columns]
         for draft in drafts:
@@ -69,8 +78,11 @@ def _merge_complementary(columns: list[tuple[float, float]], drafts: list[RowDra
             left, right = with_amount[i], with_amount[i + 1]
             if left and right and not with_words[i + 1] and not left & right and len(left | right) >= MIN_ROWS_TO_MERGE:
                 columns = columns[:i] + [(columns[i][0], max(columns[i][1], columns[i + 1][1]))] + columns[i + 2:]
-                changed = True
+                changed, assigned = True, False
                 break
+    if not assigned:
+        for draft in drafts:
+            _assign(draft.pieces, columns)
     return columns
 
 
@@ -113,9 +125,10 @@ def _mark_wrapped(drafts: list[RowDraft]) -> None:
     """Mark the cells of a row's lines of words beside its line of figures: parts of its label
     (or of the next row's) wrapped onto lines of their own."""
     for draft in drafts:
-        lines = {p.location.line for p in draft.pieces}
+        if len({p.location.line for p in draft.pieces}) < 2:
+            continue  # most rows: one line, nothing wrapped
         with_figures = {p.location.line for p in draft.pieces if p.amount is not None and is_amount_like(p.text)}
-        if with_figures and len(lines) > 1:
+        if with_figures:
             for piece in draft.pieces:
                 piece.wrapped = piece.location.line not in with_figures and piece.amount is None
 
@@ -123,9 +136,11 @@ def _mark_wrapped(drafts: list[RowDraft]) -> None:
 def _table_columns(drafts: list[RowDraft], header: list[list[Piece]]) -> list[tuple[float, float]]:
     """The columns the data cells of the whole table form, every cell assigned to one."""
     _mark_merged(drafts)
-    columns = _with_ruled_empty_columns(_merge_complementary(_cluster_columns(drafts), drafts), header, drafts)
-    for draft in drafts:
-        _assign(draft.pieces, columns)
+    found = _merge_complementary(_cluster_columns(drafts), drafts)  # every cell assigned to them
+    columns = _with_ruled_empty_columns(found, header, drafts)
+    if columns is not found:
+        for draft in drafts:
+            _assign(draft.pieces, columns)
     _place_merged(drafts, columns)
     return columns
 
@@ -371,6 +386,7 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         roles = _column_roles(drafts, names, width)
     roles = _group_columns(drafts, roles)
     sides = _sides(roles)
+    spanning = any(p.span_end is not None for d in drafts for p in d.pieces)  # a merged cell: shared by panels
     tables = []
     used: set[str] = set()
     for number, (start, end) in enumerate(sides):
@@ -388,9 +404,11 @@ def grid_tables(title: str, kind: domain.TableKind, unit: str, location: Locatio
         amount_columns = [i for i in range(start, end) if roles[i] == "amount"]
         column_names = tuple("/".join(meaningful(names[i])) or f"列{k + 1}" for k, i in enumerate(amount_columns))
         decimals = _decimal_amounts(drafts, amount_columns)
-        levels = _level_starts(drafts, roles, start, end) if indents else {}
-        merged = _under_merged_cells(drafts, roles, start, end)
-        side_drafts = [_with_shared_cells(draft, sides, number, roles) for draft in drafts]
+        filled = [_filled_labels(draft, roles, start, end) for draft in drafts]  # each row's, read once
+        label_levels = _label_levels(filled)
+        levels = _level_starts(drafts, label_levels) if indents else {}
+        merged = _under_merged_cells(filled, label_levels)
+        side_drafts = [_with_shared_cells(draft, sides, number, roles) for draft in drafts] if spanning else drafts
         rows = _join_split_rows([row for draft in side_drafts
                                  if (row := _grid_row(draft, roles, amount_columns, start, end, decimals, indents, levels,
                                                       merged))])
@@ -458,8 +476,9 @@ def both_sides(rows: list[Row]) -> bool:
 def _decimal_amounts(drafts: list[RowDraft], amount_columns: list[int]) -> bool:
     """Do nine in ten of the table's amounts carry decimals (so that a bare integer is a code)?
     Integers that could be codes are what is in question, and count for neither side."""
+    columns = set(amount_columns)
     texts = [p.text.strip() for d in drafts for p in d.pieces
-             if p.column in amount_columns and p.amount is not None and not CODE_TEXT.match(p.text.strip())]
+             if p.column in columns and p.amount is not None and not CODE_TEXT.match(p.text.strip())]
     return bool(texts) and sum(1 for t in texts if "." in t) >= 0.9 * len(texts)
 
 
@@ -513,9 +532,14 @@ def _column_roles(drafts: list[RowDraft], names: list[list[str]], width: int) ->
     """What each grid column holds: "amount", "ordinal" (行次), "code", "code_part" (the 款 or 项
     of a code printed in columns of its own), "label" or "empty"."""
     roles: list[str] = []
+    by_column: dict[int, list[str]] = {}  # each column's texts, gathered in one pass over the cells
+    for d in drafts:
+        for p in d.pieces:
+            text = p.text.strip()
+            if text and (p.amount is not None or not _MARKS_ONLY.match(text)):  # a figure is never marks only
+                by_column.setdefault(p.column, []).append(text)
     for i in range(width):
-        texts = [p.text.strip() for d in drafts for p in d.pieces
-                 if p.column == i and p.text.strip() and not _MARKS_ONLY.match(p.text.strip())]
+        texts = by_column.get(i, [])
         header = names[i] if i < len(names) else []
         if texts and roles and roles[-1] in ("code", "code_part") and _code_part_column(texts, header):
             roles.append("code_part")
@@ -567,9 +591,9 @@ def _filled_labels(draft: RowDraft, roles: list[str], start: int, end: int) -> l
                    and p.text.strip() and not _MARKS_ONLY.match(p.text.strip())})
 
 
-def _label_levels(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> dict[int, int]:
+def _label_levels(filled_rows: list[list[int]]) -> dict[int, int]:
     """Each label column's level, by the level's first column: label columns that rows fill
-    together are one level (专项名称 | 经济科目)."""
+    together (`filled_rows`, each row's _filled_labels) are one level (专项名称 | 经济科目)."""
     first: dict[int, int] = {}
 
     def level(column: int) -> int:
@@ -577,46 +601,47 @@ def _label_levels(drafts: list[RowDraft], roles: list[str], start: int, end: int
             column = first[column]
         return column
 
-    for draft in drafts:
-        filled = _filled_labels(draft, roles, start, end)
+    for filled in filled_rows:
         for column in filled[1:]:
             a, b = level(filled[0]), level(column)
             first[max(a, b)] = min(a, b)
     return {column: level(column) for column in first}
 
 
-def _under_merged_cells(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> set[int]:
+def _under_merged_cells(filled_rows: list[list[int]], levels: dict[int, int]) -> set[int]:
     """The label columns under a merged cell: a later column of a level (经济科目 beside
     项目名称) that some row fills alone, its earlier column left blank because a cell spanning
     rows (the project's name) prints once. A row that prints both is no more the project than
-    the rows below it: it is one of its items (项目名称/经济科目), and they are siblings."""
-    levels = _label_levels(drafts, roles, start, end)
+    the rows below it: it is one of its items (项目名称/经济科目), and they are siblings.
+    `filled_rows` are each row's _filled_labels, `levels` their _label_levels."""
     alone = set()
-    for draft in drafts:
-        filled = _filled_labels(draft, roles, start, end)
+    for filled in filled_rows:
         if filled and levels.get(filled[0], filled[0]) != filled[0]:
             alone.add(filled[0])
     return alone
 
 
-def _level_starts(drafts: list[RowDraft], roles: list[str], start: int, end: int) -> dict[int, float]:
+def _level_starts(drafts: list[RowDraft], levels: dict[int, int]) -> dict[int, float]:
     """Where the level of each label column starts, for the columns that are not the first of
     their level: label columns that rows fill together are one level (专项名称 | 经济科目), and a
     row whose first label is in the later one (its 专项名称 a merged cell over the rows before)
     is a sibling of the rows above it, not their child (DOMAIN.md). The level starts where its
-    first column's labels start."""
+    first column's labels start (`levels`: _label_levels)."""
     starts = {}
-    for column, head in _label_levels(drafts, roles, start, end).items():
+    for column, head in levels.items():
+        if head == column:
+            continue
         xs = [p.x0 for d in drafts for p in d.pieces if p.column == head and p.text.strip()]
-        if head != column and xs:
+        if xs:
             starts[column] = min(xs)
     return starts
 
 
 def _mostly_codes(texts: list[str]) -> bool:
     """A code column: codes, except perhaps a total row's label; never a decimal amount."""
-    codes = sum(1 for t in texts if CODE_TEXT.match(t))
-    return codes >= 0.6 * len(texts) and not any(is_amount_like(t) for t in texts)
+    if any(is_amount_like(t) for t in texts):  # the cheap test first: a column of figures fails it at once
+        return False
+    return sum(1 for t in texts if CODE_TEXT.match(t)) >= 0.6 * len(texts)
 
 
 def _looks_ordinal(texts: list[str]) -> bool:
@@ -714,41 +739,44 @@ def _grid_row(draft: RowDraft, roles: list[str], amount_columns: list[int], star
     slid = False
     values: dict[int, Amount] = {}
     for piece in draft.pieces:
-        if not start <= piece.column < end or not piece.text.strip():
+        if not start <= piece.column < end:
+            continue
+        text = piece.text.strip()  # what every test below asks of the cell
+        if not text:
             continue
         role = roles[piece.column]
-        if role == "code" and HAN.search(piece.text):
-            label += piece.text.strip()  # words in the code column (合计 set under 科目编码) name the row
-        elif (role == "code" or role == "label" and (CODE_TEXT.match(piece.text.strip())
-                                                     or domain.CATALOGUE_CODE.match(piece.text.strip()))) and not code:
-            code = piece.text.strip()  # a code on a line of its own, in a column read as labels
-        elif role == "code" and CODE_TEXT.match(piece.text.strip()):
-            other_codes.append(piece.text.strip())
-        elif role == "code_part" and domain.CODE_PART.match(piece.text.strip()):
-            code += piece.text.strip()  # 208 | 05 | 02 is the 项 2080502
+        # most cells: asked first (the roles exclude each other); a figure is never marks only
+        if role == "amount" and (piece.amount is not None or not _MARKS_ONLY.match(text)):
+            value = piece.amount
+            if decimal_amounts and not code and not values and CODE_TEXT.match(text):
+                code, slid = text, True
+            elif value is not None:
+                values[piece.column] = Amount(value, text, piece.location)
+            elif CODE_TEXT.match(text) and not code:
+                code = text
+            else:
+                label += text
+        elif role == "code" and HAN.search(piece.text):
+            label += text  # words in the code column (合计 set under 科目编码) name the row
+        elif (role == "code" or role == "label" and (CODE_TEXT.match(text)
+                                                     or domain.CATALOGUE_CODE.match(text))) and not code:
+            code = text  # a code on a line of its own, in a column read as labels
+        elif role == "code" and CODE_TEXT.match(text):
+            other_codes.append(text)
+        elif role == "code_part" and domain.CODE_PART.match(text):
+            code += text  # 208 | 05 | 02 is the 项 2080502
         elif role == "code_part":
-            label += piece.text.strip()  # a total's label set over the code columns
+            label += text  # a total's label set over the code columns
         elif role == "group":
-            group += piece.text.strip()  # the name of the group of rows it opens; the row's own is beside it
+            group += text  # the name of the group of rows it opens; the row's own is beside it
         elif role == "label" and (not label or piece.column == label_column):
             label_column = piece.column  # the first label column names the row; 项目类别 and the like describe it
-            text = piece.text.strip()
             if not label and code and "code_part" in roles[start:end] and (part := _PART_BEFORE_NAME.match(text)):
                 code, text = code + part.group(1), text[part.end():]  # 229 | 08 | "04 福利彩票…": the 项 set close to its name
             label += text
             indent = (levels or {}).get(piece.column, piece.x0) if indent is None and indents else indent
         elif role == "label" and piece.column in (merged or ()):
-            items.append(piece.text.strip())
-        elif role == "amount" and not _MARKS_ONLY.match(piece.text.strip()):
-            value = piece.amount
-            if decimal_amounts and not code and not values and CODE_TEXT.match(piece.text.strip()):
-                code, slid = piece.text.strip(), True
-            elif value is not None:
-                values[piece.column] = Amount(value, piece.text.strip(), piece.location)
-            elif CODE_TEXT.match(piece.text.strip()) and not code:
-                code = piece.text.strip()
-            else:
-                label += piece.text.strip()
+            items.append(text)
     label = label or group
     if not values and not label and not code:
         return None

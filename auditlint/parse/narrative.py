@@ -217,10 +217,23 @@ def _column_edge(lines: tuple[Line, ...], index: int, x0: float, em: float) -> b
     return any(abs(cell.x0 - x0) <= em for line in near for cell in line.cells)
 
 
+_BLANK, _FURNITURE, _TABLE, _PROSE = range(4)
+
+
+def _kind_of(line: Line) -> int:
+    """What a line is to the segmenting: blank, page furniture, a table's line, or prose."""
+    if line.is_blank:
+        return _BLANK
+    if is_page_furniture(line):
+        return _FURNITURE
+    return _TABLE if is_table_line(line) else _PROSE
+
+
 def segment(source: Source) -> tuple[Block, ...]:
     """Cut a source's lines into table blocks and paragraphs, in document order."""
     lines = source.lines
-    prose_lines = [l for l in lines if not l.is_blank and not is_table_line(l) and not is_page_furniture(l)]
+    kinds = [_kind_of(line) for line in lines]  # asked twice of each line below: found once
+    prose_lines = [line for line, kind in zip(lines, kinds) if kind == _PROSE]
     margin = margin_of(prose_lines)
     blocks: list[Block] = []
     table: list[Line] = []
@@ -243,14 +256,14 @@ def segment(source: Source) -> tuple[Block, ...]:
         next_text[index] = upcoming
         if not lines[index].is_blank:
             upcoming = lines[index]
-    for index, line in enumerate(lines):
-        if line.is_blank or is_page_furniture(line):
+    for index, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind in (_BLANK, _FURNITURE):
             following = next_text[index]
             carried = following is not None and _CONTINUATION.match(following.text)
             if paragraph and not continues(paragraph, margin, following) and not carried:
                 flush_paragraph()
             continue
-        if is_table_line(line):
+        if kind == _TABLE:
             flush_paragraph()
             table.append(line)
             continue
@@ -316,6 +329,7 @@ def split_sentences(body: TextMap) -> tuple[Sentence, ...]:
 
 _WORD = compile_lazily(r"\S")
 _OPENING, _CLOSING = "（(", "）)"
+_BRACKET = compile_lazily(r"[（(）)]")  # any of _OPENING and _CLOSING
 MAX_BRACKETED = 200  # characters a bracketed note may run to; a longer "pair" is a stray bracket
 
 
@@ -324,7 +338,8 @@ def bracket_pairs(text: str) -> list[tuple[int, int]]:
     close each other, innermost as well as outermost; a bracket left open or closing none (lost
     in extraction) pairs with nothing, and a pair further apart than a note runs is none either."""
     pairs, stack = [], []
-    for index, char in enumerate(text):
+    for match in _BRACKET.finditer(text):  # most texts have few brackets: only they are walked
+        index, char = match.start(), match.group()
         if char in _OPENING:
             stack.append(index)
         elif char in _CLOSING and stack:

@@ -39,6 +39,12 @@ class Piece:
     ruled: tuple[float, float] | None = None
     wrapped: bool = False  # a part of a label on a line of its own, beside the line of its row's figures
     span_end: int | None = None  # the last column a merged cell's box reaches over (grid.mark_merged)
+    # The amount the cell's whole text prints, if it is one (cell_amount): the table parsers ask
+    # it of every cell many times over, and it is found once, when the piece is made.
+    amount: Decimal | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.amount = cell_amount(self.text)
 
     @property
     def place(self) -> float:
@@ -46,10 +52,6 @@ class Piece:
         part of a label starts (layout text gives such a line the width it takes on the page,
         which can reach over the figures beside it)."""
         return self.x0 if self.wrapped else (self.x0 + self.x1) / 2
-
-    @property
-    def amount(self) -> Decimal | None:
-        return cell_amount(self.text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -65,6 +67,22 @@ class RowDraft:
 
     pieces: list[Piece] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+
+
+def amount_line(line: Line) -> bool:
+    """is_amount_line(line_pieces(line)), asked of the texts line_pieces would cut, without
+    placing them: the finding of tables asks it of most lines several times, and placing every
+    cell (its extent, its location) was most of what that cost."""
+    return has_amount(_piece_texts(line))
+
+
+def _piece_texts(line: Line) -> list[str]:
+    """The texts of the pieces line_pieces makes of a line, as far as an amount is concerned: a
+    cell's code and its name set close (_split_code_cell) are left as one, since the code has no
+    point or comma and its name, like the whole, holds a Chinese character, and so no amount."""
+    if line.layout in (GRID, POSITIONED) or lone_amount(line):
+        return [c.text for c in line.cells]
+    return _TOKEN.findall(line.text)
 
 
 def line_pieces(line: Line) -> list[Piece]:
@@ -107,10 +125,15 @@ def is_amount_line(pieces: list[Piece]) -> bool:
     """Does a line carry an amount (a number with a decimal point or thousands comma)? A grid cell
     is one value even when OCR split it ("5, 456. 16"); a gapped cell may hold several words
     ("行政运行 707.28 707.28"), so its words are looked at too."""
-    for piece in pieces:
+    return has_amount([piece.text for piece in pieces])
+
+
+def has_amount(texts: list[str]) -> bool:
+    """is_amount_line of pieces with these texts."""
+    for text in texts:
         # no word of a piece without a point or a comma is amount-like: such a piece is passed by
-        if is_amount_like(piece.text) and any(is_amount_like(text) and parse_amount(text) is not None
-                                              for text in (piece.text, *piece.text.split())):
+        if is_amount_like(text) and any(is_amount_like(word) and parse_amount(word) is not None
+                                        for word in (text, *text.split())):
             return True
     return False
 

@@ -8,7 +8,7 @@ their total (a complete decomposition) or are only some of it is what split-tota
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
@@ -108,7 +108,7 @@ def listed_splits(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> list[S
         if found is None:
             continue
         total, subject, sentence, announced = found
-        parts, whole_list = _list_items(paragraphs[index + 1:], openings[index + 1:], openings[index][1])
+        parts, whole_list = _list_items(paragraphs[index + 1:], openings.after(index), openings[index][1])
         complete = whole_list and (_complete(parts, subject) or _restated(parts, subject))
         if (len(parts) >= 2 or complete) and (announced or complete):
             splits.append(Split(total, tuple(parts), complete, sentence))
@@ -146,11 +146,29 @@ def _list_total(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[A
 Opening = tuple[CleanText, tuple[int, int] | None]
 
 
-def _openings(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> tuple[dict[int, CleanText], list[Opening | None]]:
+class _Openings:
+    """Each paragraph's opening (`_opening`), by the paragraph's index, found when first asked:
+    only the paragraphs after a total are read as its list's items, and most have none."""
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...], clean_of: dict[int, CleanText]) -> None:
+        self._paragraphs, self._clean_of = paragraphs, clean_of
+        self._found: dict[int, Opening | None] = {}
+
+    def __getitem__(self, index: int) -> Opening | None:
+        if index not in self._found:
+            self._found[index] = _opening(self._paragraphs[index], self._clean_of)
+        return self._found[index]
+
+    def after(self, index: int) -> Iterator[Opening | None]:
+        """The openings of the paragraphs after paragraph `index`, in order."""
+        return (self[i] for i in range(index + 1, len(self._paragraphs)))
+
+
+def _openings(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> tuple[dict[int, CleanText], _Openings]:
     """Each sentence's clean text by the sentence's id (cleaned once per document already), and
     each paragraph's opening (`_opening`)."""
     clean_of = {id(sentence): clean for _, sentence, clean in cleaned}
-    return clean_of, [_opening(paragraph, clean_of) for paragraph in paragraphs]
+    return clean_of, _Openings(paragraphs, clean_of)
 
 
 def _opening(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> Opening | None:
@@ -213,6 +231,7 @@ def _ordinal(number: str) -> int:
 _CHANGE_ITEM = compile_lazily(_CHANGED)
 _EXPLANATION = compile_lazily(r"^\s*(?:主要|用于|包括|含|即|具体)")
 _AMOUNT = compile_lazily(rf"(?:{NUMBER})\s*万元")
+_NUMBER = compile_lazily(NUMBER)
 
 
 def inline_splits(paragraph: Paragraph, sentence: Sentence, clean: CleanText,
@@ -285,9 +304,9 @@ def sentence_total(paragraph: Paragraph, clean: CleanText) -> tuple[Amount, str]
     万元，与2022年度相比，收入合计增加366.26万元…"): the total a list in the next sentence
     divides. A sentence with two (年初预算3090.37万元，支出决算2897.43万元) leaves it unsaid."""
     amounts = [m for m in _AMOUNT.finditer(clean.text) if not _CHANGE_OR_PRIOR.search(clean.text, 0, m.start())]
-    if len({regex.match(NUMBER, m.group()).group().replace(",", "") for m in amounts}) != 1:
+    if len({_NUMBER.match(m.group()).group().replace(",", "") for m in amounts}) != 1:
         return None  # none, or two different ones; the same one restated (X万元，其中：…X万元) is one
-    number = regex.match(NUMBER, amounts[0].group())
+    number = _NUMBER.match(amounts[0].group())
     return (Amount(Decimal(number.group().replace(",", "")), number.group(),
                    clean.locate(paragraph, amounts[0].start(), amounts[0].start() + number.end())),
             _subject(clean.text, amounts[0].start()))
@@ -403,9 +422,9 @@ def _parts(rest: str, paragraph: Paragraph, clean: CleanText, start: int) -> tup
     """The parts a list (`rest`, found at `start` of the clean text) states, where each part's
     match ends in `rest`, and whether the list states an amount it leaves out of its parts."""
     parts, ends, left_out = [], [], False
-    for clause_start, clause in _cut(rest, r"[；;]"):
+    for clause_start, clause in _cut(rest, _CLAUSE_MARKS):
         # items: at 、 and at commas, but not inside a number (35,541.8) nor before a share (，占21.84%)
-        for item_start, item in _cut(clause, r"(?:、|，|,(?!\d))(?!\s*占)"):
+        for item_start, item in _cut(clause, _ITEM_MARKS):
             part = _PART.search(item)
             if part is not None and _CHANGE_ITEM.search(item, 0, part.start("amount")):
                 continue  # a change: no part, and nothing of the total left out
@@ -422,10 +441,16 @@ def _parts(rest: str, paragraph: Paragraph, clean: CleanText, start: int) -> tup
     return parts, ends, left_out
 
 
-def _cut(text: str, separators: str) -> list[tuple[int, str]]:
+# What cuts a list into clauses, and a clause into items (not a thousands comma, nor the comma
+# before a share: "…万元，占12.5%").
+_CLAUSE_MARKS = compile_lazily(r"[；;]")
+_ITEM_MARKS = compile_lazily(r"(?:、|，|,(?!\d))(?!\s*占)")
+
+
+def _cut(text: str, separators: regex.Pattern) -> list[tuple[int, str]]:
     """The pieces of a text between its separators, each with where it starts."""
     result, start = [], 0
-    for separator in regex.finditer(separators, text):
+    for separator in separators.finditer(text):
         result.append((start, text[start:separator.start()]))
         start = separator.end()
     result.append((start, text[start:]))
@@ -453,22 +478,14 @@ def restated_parts(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned, splits: 
     items of its own. (A split whose parts are those very items, 包括： over （一）（二）…, meets
     itself here, and agrees.)"""
     ends_paragraph = {id(p.sentences[-1]): index for index, p in enumerate(paragraphs) if p.sentences}
-    clean_of = {id(sentence): clean for _, sentence, clean in cleaned}
-    opened: dict[int, Opening | None] = {}  # a paragraph's opening, read only when a list may follow
-
-    def opening(index: int) -> Opening | None:
-        if index not in opened:
-            opened[index] = _opening(paragraphs[index], clean_of)
-        return opened[index]
-
+    _, openings = _openings(paragraphs, cleaned)  # a paragraph's opening, read only when a list may follow
     restated = []
     for split in splits:
         index = ends_paragraph.get(id(split.sentence))
         if index is None or len(split.parts) < 2:
             continue
-        heading = opening(index)[1] if opening(index) else None
-        following = (opening(after) for after in range(index + 1, len(paragraphs)))
-        items, _ = _list_items(paragraphs[index + 1:], following, heading)
+        heading = openings[index][1] if openings[index] else None
+        items, _ = _list_items(paragraphs[index + 1:], openings.after(index), heading)
         by_name = {_name_key(part.label): part for part in split.parts}
         if len(items) != len(split.parts) or len(by_name) != len(split.parts):
             continue

@@ -12,16 +12,19 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Sequence
 
+import regex
+
 from auditlint.patterns import compile_lazily
 
-from auditlint.model import GRID, POSITIONED, PROSE, UNCOMPUTED, Line, Location, Source, Table
+from auditlint.model import GRID, POSITIONED, PROSE, UNCOMPUTED, Line, Location, Row, Source, Table
 from auditlint import domain
 from auditlint.parse.flow import flow_table
 from auditlint.parse.grid import ONE_SIDED_NOTE, both_sides, grid_tables
 from auditlint.parse.narrative import RUN_IN_PAGE_NUMBER, is_page_furniture
 from auditlint.parse.numbers import parse_amount
 from auditlint.parse.pieces import (CODE_TEXT, ENUMERATED, HAN, INTEGER, SPACES, Piece, RowDraft, bracketed_code_label,
-                                    is_amount_like, is_amount_line, line_pieces, lone_amount)
+                                    amount_line, has_amount, is_amount_like, is_amount_line, line_pieces,
+                                    lone_amount)
 
 
 _NARRATIVE = compile_lazily(r"[，。；]")
@@ -48,9 +51,12 @@ def _title_at(lines: Sequence[Line], index: int) -> tuple[str, domain.TableKind]
     line = lines[index]
     if line.is_blank:
         return None
-    text = _CONTINUED.sub("", domain.without_unit(" ".join(c.text for c in line.cells) if line.cells else line.text))
+    text = " ".join(c.text for c in line.cells) if line.cells else line.text
+    if domain.TITLE_WORD not in text:  # most lines: what follows only takes words away
+        return None
+    text = _CONTINUED.sub("", domain.without_unit(text))
     kind = domain.table_kind(text)
-    if kind is None or is_amount_line(line_pieces(line)):
+    if kind is None or amount_line(line):
         return None
     return text.strip(), kind
 
@@ -62,15 +68,17 @@ def _is_narrative(line: Line) -> bool:
         return False
     if _SECTION.match(text):
         return True
+    if len(line.cells) > 1 or not _NARRATIVE.search(text):  # the cheap tests first: most lines fail one
+        return False
     amounts = sum(1 for word in text.split() if is_amount_like(word) and parse_amount(word) is not None)
-    return len(HAN.findall(text)) >= 18 and bool(_NARRATIVE.search(text)) and len(line.cells) <= 1 and amounts < 4
+    return len(HAN.findall(text)) >= 18 and amounts < 4
 
 
 def _is_section_heading(line: Line) -> bool:
     """A heading of the narrative (其他相关情况说明, 一、2026年“三公”经费预算情况说明, 名词解释):
     after a table's rows it ends the table, though it is no sentence."""
     text = SPACES.sub("", line.text)
-    return bool(domain.SECTION_HEADING.search(text)) and not is_amount_line(line_pieces(line))
+    return bool(domain.SECTION_HEADING.search(text)) and not amount_line(line)
 
 
 # The mark of a table continued from the page before: 一般公共预算支出表（续）, 表5(续表), 续表5, 续：….
@@ -95,7 +103,7 @@ def _opens_unknown_table(lines: Sequence[Line], index: int) -> bool:
     would otherwise join (its economic codes summed into a table by function)."""
     line = lines[index]
     text = line.text.strip()
-    if not text or len(line.cells) > 1 or is_amount_line(line_pieces(line)) or _NOTE_START.match(text) \
+    if not text or len(line.cells) > 1 or amount_line(line) or _NOTE_START.match(text) \
             or domain.EMPTY_NOTE.search(text):
         return False
     if domain.TABLE_NUMBER.match(_CONTINUED.sub("", _PAGE_NUMBER_BEFORE.sub("", text))):
@@ -129,12 +137,13 @@ def find_tables(source: Source) -> tuple[Table, ...]:
     for number, (start, (title, kind)) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         body: list[Line] = []
+        figures = False  # whether a line of the body so far carries an amount
         for index in range(start + 1, end):
             line = lines[index]
-            if _is_narrative(line) or ((_is_section_heading(line) or _opens_unknown_table(lines, index))
-                                       and any(is_amount_line(line_pieces(b)) for b in body)):
+            if _is_narrative(line) or (figures and (_is_section_heading(line) or _opens_unknown_table(lines, index))):
                 break
             body.append(line)
+            figures = figures or amount_line(line)
         if not any(line.text.strip() and not is_page_furniture(line) for line in body) \
                 or _closes_contents(lines, contents, start, body):
             contents = start  # an entry of the table of contents, not a table
@@ -175,7 +184,7 @@ def running_lines(lines: Sequence[Line]) -> frozenset[int]:
     for page, printed in by_page.items():
         for line in {id(l): l for l in printed[:MARGIN_LINES] + printed[-MARGIN_LINES:]}.values():
             key = _DIGITS_AND_SPACES.sub("", line.text)
-            if len(HAN.findall(key)) >= 2 and not is_amount_line(line_pieces(line)) and not domain.table_kind(line.text):
+            if len(HAN.findall(key)) >= 2 and not amount_line(line) and not domain.table_kind(line.text):
                 pages_of.setdefault(key, set()).add(page)
                 margins.append((key, line))
     return frozenset(line.number for key, line in margins if len(pages_of[key]) >= 2)
@@ -198,7 +207,7 @@ def _closes_contents(lines: Sequence[Line], contents: int, start: int, body: lis
     numbers aside), with only running text under it (the narrative the contents open on), no
     figure and no cell?"""
     return 0 <= contents < start and all(line.is_blank or is_page_furniture(line) for line in lines[contents + 1:start]) \
-        and all(line.layout == PROSE and not is_amount_line(line_pieces(line))
+        and all(line.layout == PROSE and not amount_line(line)
                 for line in body if line.text.strip() and not is_page_furniture(line))
 
 
@@ -237,12 +246,12 @@ def _without_repeated_header(first: list[Line], continued: list[Line], title: st
     would otherwise run into the label of the next row."""
     head = set()
     for line in first:
-        if is_amount_line(line_pieces(line)):
+        if amount_line(line):
             break
         head.add(line.text.strip())
     lines = [line for line in continued if line.text.strip() != title]
     start = 0
-    while start < len(lines) and lines[start].text.strip() in head and not is_amount_line(line_pieces(lines[start])):
+    while start < len(lines) and lines[start].text.strip() in head and not amount_line(lines[start]):
         start += 1
     return lines[start:]
 
@@ -256,11 +265,17 @@ def mark_truncated_codes(table: Table, prose_lines: set[int]) -> Table:
     codes = {row.code for row in table.rows}
     coded = [row for row in table.rows if row.code]
     with_amounts = sum(1 for row in coded if any(row.amounts) or row.unplaced)
-    rows = tuple(replace(row, truncated=len(row.code) in (4, 6) and row.code[:len(row.code) - 1] in codes,
-                         lost=bool(row.code) and not any(row.amounts) and not row.unplaced
+    rows = tuple(_marked(row, len(row.code) in (4, 6) and row.code[:len(row.code) - 1] in codes,
+                         bool(row.code) and not any(row.amounts) and not row.unplaced
                          and with_amounts > len(coded) // 2 and row.location.line in prose_lines)
                  for row in table.rows)
     return replace(table, rows=rows)
+
+
+def _marked(row: Row, truncated: bool, lost: bool) -> Row:
+    """The row with these marks; the row itself when it has them already (most rows: a
+    dataclass's replace costs more than the rest of the marking)."""
+    return row if (row.truncated, row.lost) == (truncated, lost) else replace(row, truncated=truncated, lost=lost)
 
 
 def mark_unknown(table: Table, unknown: set[int]) -> Table:
@@ -284,11 +299,26 @@ def _join_lines(group: list[Line]) -> Line:
                    layout=POSITIONED if len(cells) > 1 else first.layout)
 
 
-def _rows_by_band(body: list[Line]) -> tuple[list[list[Line]], bool]:
+class _Carries:
+    """Whether each line of a table carries an amount (pieces.amount_line), found once for the
+    table's lines: the parsing of a table asks it of each line three times. A line not among
+    them (the lines of a ruled row joined into one) is asked afresh. The table's lines are held
+    while it is parsed, so no other line can share the identity of one of them."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._carries = {id(line): amount_line(line) for line in lines}
+
+    def __call__(self, line: Line) -> bool:
+        found = self._carries.get(id(line))
+        return amount_line(line) if found is None else found
+
+
+def _rows_by_band(body: list[Line], carries: _Carries) -> tuple[list[list[Line]], bool]:
     """Lines grouped into rows by the ruling lines between them, when the rules do separate rows
     (no two lines with amounts between the same two rules); else each line stands alone. And
     whether the rules were gone by: then a group is a whole row, even one without figures."""
-    amount_bands = [l.band for l in body if l.band is not None and is_amount_line(line_pieces(l))]
+    amount_bands = [l.band for l in body if l.band is not None and carries(l)]
     use_bands = bool(amount_bands) and len(amount_bands) == len(set(amount_bands))
     groups: list[list[Line]] = []
     for line in body:
@@ -315,26 +345,31 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     page_headers: dict[int, list[list[Piece]]] = {}  # the header rows each later page repeats
     pending = RowDraft()
     owed = 0  # lines of words the last row's label still has below its figures
-    groups, by_band = _rows_by_band([line for line in body if not is_page_furniture(line)])
+    lines = [line for line in body if not is_page_furniture(line)]
+    carries = _Carries(lines)
+    groups, by_band = _rows_by_band(lines, carries)
     for group in groups:
         line = group[0] if len(group) == 1 else _join_lines(group)
         text = line.text.strip()
         if not text:
             continue
-        found_unit = domain.UNIT.search(domain.BRACKETED_UNIT.sub("", SPACES.sub("", text)))
+        found_unit = _unit_on(text)
         if found_unit:
             unit = unit or found_unit.group(1)
         if domain.EMPTY_NOTE.search(text):
             empty_note = text
+        if kind.form:
+            continue  # a form is read for its unit and its note only (FORM_NOTE): its rows are no grid
         pieces = line_pieces(line)
-        if is_page_furniture(line) or _NOTE_START.match(text) or domain.TABLE_NUMBER.match(_CONTINUED.sub("", text)) \
-                or (found_unit and not is_amount_line(pieces)):
+        amounts = carries(line) if len(group) == 1 else is_amount_line(pieces)  # asked below up to four times
+        if is_page_furniture(line) or _NOTE_START.match(text) or _is_caption(text) \
+                or (found_unit and not amounts):
             continue
-        if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or (_DEPARTMENT_LINE.match(text) and not is_amount_line(pieces)):
+        if pieces and _COLUMN_NUMBERS.match(pieces[0].text) or (_DEPARTMENT_LINE.match(text) and not amounts):
             continue
         if drafts and line.number in running and not _repeats_header(pieces, header):
             continue
-        if owed and not is_amount_line(pieces) and line.page == drafts[-1].lines[-1].page \
+        if owed and not amounts and line.page == drafts[-1].lines[-1].page \
                 and (not _opens_row(line, pieces, header) or _code_and_label(text) and _lacks_code(drafts[-1])):
             drafts[-1].pieces.extend(pieces)  # the end of a label wrapped around its row's figures (with its code)
             drafts[-1].lines.append(line)
@@ -349,12 +384,12 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
             drafts[-1].pieces.extend(pieces)  # a code set lower than its row's label and amounts
             drafts[-1].lines.append(line)
             continue
-        if is_amount_line(pieces) and not pending.pieces and drafts and _only_amounts(pieces) \
+        if amounts and not pending.pieces and drafts and _only_amounts(pieces) \
                 and _label_only(drafts[-1]) and line.page == drafts[-1].lines[-1].page:
             owed = len(drafts[-1].lines)  # as many lines of its label below its figures as above
             drafts[-1].pieces.extend(pieces)  # the amounts of a row whose label stands on the line above
             drafts[-1].lines.append(line)
-        elif is_amount_line(pieces):
+        elif amounts:
             if not drafts and not pending.pieces and header and _label_above_first_figures(header_lines[-1], header[-1], line, pieces):
                 pending = RowDraft(header.pop(), [header_lines.pop()])  # the first row's label, not a header
             owed = len(pending.lines) if _only_amounts(pieces) else 0
@@ -386,7 +421,7 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     unit = _unit_of_columns(header, unit)
     header = _without_units(header)
     page_headers = {page: _without_units(rows) for page, rows in page_headers.items()}
-    amount_lines = [line for draft in drafts for line in draft.lines if is_amount_line(line_pieces(line))]
+    amount_lines = [line for draft in drafts for line in draft.lines if carries(line)]
     layouts = {line.layout for line in amount_lines if not lone_amount(line)}
     if layouts <= {GRID, POSITIONED} and all(_amounts_in_own_cells(line) for line in amount_lines):
         tables = grid_tables(title, kind, unit, location, header, drafts, empty_note, positioned=GRID not in layouts,
@@ -394,6 +429,20 @@ def parse_table(title: str, kind: domain.TableKind, title_line: Line, body: list
     else:
         tables = flow_table(title, kind, unit, location, header, drafts, empty_note)
     return [_sides_told_apart(table) if kind.two_sided else table for table in tables]
+
+
+def _unit_on(text: str) -> regex.Match | None:
+    """The unit a line of a table's head names (单位：万元, letter-spaced or not, a bracketed unit
+    aside). A line without 元 names none: most lines, a table's rows, are passed by at once."""
+    if "元" not in text:  # every unit domain.UNIT reads is 元 or 万元, and the cleaning only takes away
+        return None
+    return domain.UNIT.search(domain.BRACKETED_UNIT.sub("", SPACES.sub("", text)))
+
+
+def _is_caption(text: str) -> bool:
+    """A line that is a table's numbered caption (预算01表, 表 3, 表5（续）): each names 表, which
+    most lines, a table's rows, do not."""
+    return domain.TITLE_WORD in text and bool(domain.TABLE_NUMBER.match(_CONTINUED.sub("", text)))
 
 
 def _unit_of_columns(header: list[list[Piece]], unit: str) -> str:
@@ -425,7 +474,7 @@ def _sides_told_apart(table: Table) -> Table:
 def _amounts_in_own_cells(line: Line) -> bool:
     """Every amount of the line is a cell of its own (not "行政运行 707.28" run into one cell)."""
     return line.layout == GRID or all(
-        len(cell.text.split()) == 1 or not is_amount_line([Piece(cell.text, cell.location, 0, 0)])
+        len(cell.text.split()) == 1 or not has_amount([cell.text])
         for cell in line.cells)
 
 

@@ -30,14 +30,14 @@ class CleanText:
     @classmethod
     def of(cls, paragraph: Paragraph, sentence: Sentence) -> "CleanText":
         raw = paragraph.text[sentence.start:sentence.end]
-        keep = [True] * len(raw)
-        for match in _DECORATION.finditer(raw):
-            for i in range(match.start(), match.end()):
-                keep[i] = False
         # OCR splits numbers at their separators ("4, 461. 66" reads as 4,461.66) and words at
         # random ("基本 支出" reads as 基本支出).
-        for match in _SPLIT_BY_OCR.finditer(raw):
-            for i in range(match.start(), match.end()):
+        dropped = [match.span() for pattern in (_DECORATION, _SPLIT_BY_OCR) for match in pattern.finditer(raw)]
+        if not dropped:  # most sentences: kept whole, character for character
+            return cls(raw, tuple(range(sentence.start, sentence.end)))
+        keep = [True] * len(raw)
+        for start, end in dropped:
+            for i in range(start, end):
                 keep[i] = False
         kept = [i for i, k in enumerate(keep) if k]
         return cls("".join(raw[i] for i in kept), tuple(sentence.start + i for i in kept))
