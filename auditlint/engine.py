@@ -26,7 +26,7 @@ from auditlint.findings import Finding, Level, Message, pack_findings, unpack_fi
 from auditlint.language import choose, text_lang
 from auditlint.documents import named_documents
 from auditlint.findings import compared
-from auditlint.index import UNIT_DOCUMENT, Described, Entry, Uncertain, entry, group, pairs
+from auditlint.index import UNIT_DOCUMENT, Described, Entry, Uncertain, entry, group, may_be_grouped, pairs
 from auditlint.model import Document, Ledger, Location, Source
 from auditlint.parse.across import ledger
 from auditlint.kept import Kept, Unkeepable
@@ -396,9 +396,9 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
 
     First every file is read and parsed once: the documents the configuration or the command
     line names as one, and every other file on its own, each returning its entry in the index.
-    A file the index may group (a narrative or a table set, Entry.groupable) is not linted yet:
-    its child keeps its parse in a folder private to the run (auditlint.kept). Every other file
-    is linted then. Once the index has grouped the files (a narrative and its table set
+    A file the index may group (a narrative or a table set, Entry.groupable, with another file
+    beside it in its folder) is not linted yet: its child keeps its parse in a folder private to
+    the run (auditlint.kept). Every other file is linted then. Once the index has grouped the files (a narrative and its table set
     published apart, when that is certain), the files kept are linted from their parses: a
     group's as one document, the others alone. No file is read or parsed twice. The candidates
     the index could not group with certainty are said in a notice and stay linted apart.
@@ -418,7 +418,8 @@ def run(paths: Iterable[str], settings: Settings | None = None, baseline: str | 
     kept = Kept.create() if settings.executor != "dask" else None
     try:
         linter = DocumentLinter(settings, loaded, kept=kept)
-        outcomes = _lint_all(first, linter.deferring(path for path in files if path not in grouped), settings, progress)
+        outcomes = _lint_all(first, linter.deferring(may_be_grouped(path for path in files if path not in grouped)),
+                             settings, progress)
         alone = [path for path in files if path not in grouped and outcomes[(path,)].error is None]
         grouping = group(Entry.from_data(outcomes[(path,)].result["entry"]) for path in alone)
         together = {path for members in grouping.documents for path in members}

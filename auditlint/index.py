@@ -96,6 +96,16 @@ class Grouping:
     uncertain: list[Uncertain] = field(default_factory=list)
 
 
+def may_be_grouped(paths: Iterable[str]) -> set[str]:
+    """The files the index could group with another: those whose folder holds another of
+    `paths`, since a document of several files is only ever found within one folder. A file
+    alone in its folder is linted as soon as it is parsed, never kept for a second pass."""
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
+        by_folder[os.path.dirname(os.path.abspath(path))].append(path)
+    return {path for together in by_folder.values() if len(together) > 1 for path in together}
+
+
 def group(entries: Iterable[Entry]) -> Grouping:
     """The certain documents of several files among the entries, and the uncertain candidates
     (see the module's docstring). Order follows the entries'."""

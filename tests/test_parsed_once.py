@@ -108,3 +108,27 @@ def test_only_the_models_classes_are_kept_and_made():
         encode((1, Other()))
     with pytest.raises(KeyError):
         decode([4, "Popen", "ls"])  # an object (tag 4) of a name that is none of the model's classes is never looked up elsewhere
+
+
+def test_a_half_alone_in_its_folder_is_linted_in_the_first_pass_and_never_kept(tmp_path, reads, monkeypatch):
+    """Documents of several files are only found within one folder: a narrative alone in its
+    folder has no other half to wait for, so its parse is not kept and it is linted at once."""
+    folder = tmp_path / "alone"
+    folder.mkdir()
+    narrative, _ = copy_pair(folder)
+    os.remove(_)
+    saved = tmp_path / "saved.log"
+    save = Kept.save
+
+    def recorded(self, path, raw, parsed):
+        with open(saved, "a", encoding="utf-8") as out:
+            out.write(path + "\n")
+        return save(self, path, raw, parsed)
+
+    monkeypatch.setattr(Kept, "save", recorded)
+    passes = []
+    lint_all = engine._lint_all
+    monkeypatch.setattr(engine, "_lint_all", lambda *a, **k: passes.append(a[0]) or lint_all(*a, **k))
+    result = run([narrative])
+    assert result.documents == [] and reads() == [os.path.basename(narrative)]
+    assert not saved.exists() and len(passes) == 1
