@@ -38,9 +38,11 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # copy, pickle and the like ask for what no pattern has
             raise AttributeError(name)
-        compiled = _compile(self.pattern, self._flags, self._options)
-        self.__dict__.update((attribute, getattr(compiled, attribute)) for attribute in _BOUND)
-        self.__dict__["compiled"] = compiled
+        compiled = self.__dict__.get("compiled")
+        if compiled is None:  # first use; an attribute not bound here (regex's own) finds it compiled
+            compiled = _compile(self.pattern, self._flags, self._options)
+            self.__dict__.update((attribute, getattr(compiled, attribute)) for attribute in _BOUND)
+            self.__dict__["compiled"] = compiled
         return getattr(compiled, name)
 
     def __repr__(self) -> str:

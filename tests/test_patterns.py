@@ -49,3 +49,15 @@ def test_compile_all_compiles_every_pattern_made():
     pattern = compile_lazily(r"预算\d+")
     compile_all()
     assert "compiled" in vars(pattern) and vars(pattern)["search"]("预算12")
+
+
+def test_an_attribute_not_bound_is_asked_of_the_pattern_already_compiled(monkeypatch):
+    import auditlint.patterns as patterns
+
+    compiled = []
+    real = patterns._compile
+    monkeypatch.setattr(patterns, "_compile", lambda *a: compiled.append(a[0]) or real(*a))
+    han = compile_lazily(r"\p{Han}+")
+    assert list(han.splititer("预算 2025")) == ["", " 2025"]  # regex's own, not bound on first use
+    assert han.search("年") and list(han.splititer("年")) == ["", ""]
+    assert compiled == [r"\p{Han}+"]
