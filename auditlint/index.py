@@ -52,7 +52,7 @@ class Entry:
 
     @cached_property
     def folder(self) -> str:
-        return os.path.dirname(os.path.abspath(self.path))
+        return folder_of(self.path)
 
     @property
     def known(self) -> bool:
@@ -96,13 +96,19 @@ class Grouping:
     uncertain: list[Uncertain] = field(default_factory=list)
 
 
+def folder_of(path: str) -> str:
+    """The folder a file is in, as the index groups by it: documents of several files are only
+    looked for within one."""
+    return os.path.dirname(os.path.abspath(path))
+
+
 def may_be_grouped(paths: Iterable[str]) -> set[str]:
     """The files the index could group with another: those whose folder holds another of
     `paths`, since a document of several files is only ever found within one folder. A file
     alone in its folder is linted as soon as it is parsed, never kept for a second pass."""
     by_folder: dict[str, list[str]] = defaultdict(list)
     for path in paths:
-        by_folder[os.path.dirname(os.path.abspath(path))].append(path)
+        by_folder[folder_of(path)].append(path)
     return {path for together in by_folder.values() if len(together) > 1 for path in together}
 
 
