@@ -187,7 +187,7 @@ class _Worker:
             return self._died(path, limits)
         if time.monotonic() >= self.deadline:  # out of time in a fresh worker too: no second try
             self.stop(kill=True)
-            return Outcome(path, error=f"gave up after the time limit of {limits.timeout:g} s (see --timeout)")
+            return Outcome(path, error=_out_of_time(limits))
         return None
 
     def _died(self, path: str, limits: Limits) -> Outcome:
@@ -215,6 +215,10 @@ class _Worker:
             except ProcessLookupError:
                 pass
             self._reaped(block=True)
+
+
+def _out_of_time(limits: Limits) -> str:
+    return f"gave up after the time limit of {limits.timeout:g} s (see --timeout)"
 
 
 def _death(exitcode: int | None, limits: Limits) -> str:
@@ -266,7 +270,12 @@ def _serve(connection: Connection, parents_end: Connection, job: Job, limits: Li
         if not message:
             break
         path = message.decode("utf-8", "surrogateescape")
+        started = time.monotonic()
         payload = _attempt(path, job, limits)
+        if time.monotonic() - started > limits.timeout:
+            # past the limit, though the parent has not killed it yet (its deadline is read when
+            # it next looks): the limit decides, not how soon the parent looked
+            payload = {"error": _out_of_time(limits)}
         if _address_space() - start > RETIRE_SHARE * limits.max_memory * MB:
             payload["retire"] = True
         try:

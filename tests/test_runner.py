@@ -163,3 +163,31 @@ def test_a_worker_freezes_what_it_inherits_and_collects_its_young_less_often():
     [outcome] = run_jobs(["a"], _collector, 1, Limits(30, 512))
     threshold, frozen = outcome.result
     assert threshold == YOUNG_GENERATION > 700 and frozen > 10_000  # the engine's modules at least
+
+
+class _Clock:
+    """A monotonic clock that only the job moves: the parent's deadline never passes, the
+    worker sees its file take longer than the limit."""
+
+    now = 0.0
+
+    @classmethod
+    def monotonic(cls) -> float:
+        return cls.now
+
+    @staticmethod
+    def sleep(seconds: float) -> None:
+        time.sleep(seconds)
+
+
+def _slow(path: str) -> str:
+    _Clock.now += 10.0  # the file took ten seconds
+    return path
+
+
+def test_a_file_that_took_longer_than_the_limit_gave_up_however_soon_the_parent_looked(monkeypatch):
+    from auditlint import runner
+
+    monkeypatch.setattr(runner, "time", _Clock)
+    [outcome] = run_jobs(["a"], _slow, 1, Limits(5, 512))
+    assert outcome.result is None and outcome.error == "gave up after the time limit of 5 s (see --timeout)"
