@@ -23,6 +23,7 @@ from auditlint.agreement import Options
 from auditlint.baseline import occurrences, read_baseline
 from auditlint.config import ConfigError, Settings
 from auditlint.findings import Finding, Level, Message, pack_findings, unpack_findings
+from auditlint.compiled import PROGRAMS
 from auditlint.language import choose, text_lang
 from auditlint.documents import named_documents
 from auditlint.findings import compared
@@ -372,6 +373,8 @@ class DocumentLinter:
                                         UnusedSuppression.id in chosen, NotUnderstood.id in chosen, self.kept)
         except UnreadableError as exc:
             raise JobFailed(str(exc)) from exc
+        finally:
+            PROGRAMS.save()  # the patterns this file was the first to use, for the runs after this one
         return {**pack_findings(outcome.findings), "language": outcome.language, "tables": outcome.checked.tables,
                 "claims": outcome.checked.claims, "unreadable": outcome.unreadable,
                 "entry": outcome.entry.to_data() if outcome.entry is not None else None,

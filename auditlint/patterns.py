@@ -8,11 +8,13 @@ methods is the compiled pattern's own, bound in its dictionary, so a hot loop pa
 that forks its workers compiles what the first file needs once per worker, as a warm process.
 
 A pattern is compiled by the standard library's `re` where `re` reads it (most of them), and by
-`regex` where it needs what only `regex` has (Unicode properties such as `\\p{Han}`, a lookbehind
-of varying width, a group name used in two branches, keyword options). `re` compiles one in half
-the time and matches a short line in about two thirds: over a year's documents, several million
-calls. For the patterns both read, `regex` in its default version 0 is written to behave as `re`
-does; the engine's findings on the corpus, seeds and samples were the same to the byte with either.
+`regex` where it needs what only `regex` has (Unicode properties other than \\p{Han}, which is
+written out for `re` as its code points; a lookbehind of varying width; a group name used in two
+branches; keyword options). `re` compiles one in half the time and matches a short line in about
+two thirds: over a year's documents, several million calls. For the patterns both read, `regex`
+in its default version 0 is written to behave as `re` does; the engine's findings on the corpus,
+seeds and samples were the same to the byte with either. What `re` compiles, it compiles once
+per interpreter: the programs are kept between runs (auditlint.compiled).
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ import re
 from typing import Any
 
 import regex
+
+from auditlint.compiled import PROGRAMS, REFUSED
 
 # What is bound on first use: every method and attribute a caller asks of a compiled pattern.
 _BOUND = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner", "flags",
@@ -52,15 +56,62 @@ class LazyPattern:
 _MADE: list[LazyPattern] = []  # every pattern made, for compile_all
 
 
+# The Han script, as `regex` reads \p{Han} (its Unicode 17 tables; tests/test_patterns.py holds
+# the two to each other): code point ranges, first and last.
+HAN_SCRIPT = ((0x2E80, 0x2E99), (0x2E9B, 0x2EF3), (0x2F00, 0x2FD5), (0x3005, 0x3005), (0x3007, 0x3007),
+              (0x3021, 0x3029), (0x3038, 0x303B), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFA6D),
+              (0xFA70, 0xFAD9), (0x16FE2, 0x16FE3), (0x16FF0, 0x16FF6), (0x20000, 0x2A6DF), (0x2A700, 0x2B81E),
+              (0x2B820, 0x2CEAD), (0x2CEB0, 0x2EBE0), (0x2EBF0, 0x2EE5D), (0x2F800, 0x2FA1D), (0x30000, 0x3134A),
+              (0x31350, 0x33479))
+HAN_PROPERTY = r"\p{Han}"
+_HAN_RANGES = "".join(chr(first) if first == last else f"{chr(first)}-{chr(last)}" for first, last in HAN_SCRIPT)
+
+
 def _compile(source: str, flags: int, options: dict[str, Any]) -> re.Pattern[str] | regex.Pattern[str]:
     """The pattern compiled by `re` if it reads it (no keyword options, no flag of regex's
-    own), else by `regex`."""
+    own; \\p{Han} written out as its code points), else by `regex`."""
     if not options:
-        try:
-            return re.compile(source, flags)
-        except (re.error, ValueError):
-            pass
+        written = han_written_out(source)
+        kept = PROGRAMS.get(written, flags)
+        if isinstance(kept, re.Pattern):
+            return kept
+        if kept is not REFUSED:
+            try:
+                compiled = re.compile(written, flags)
+            except (re.error, ValueError):
+                PROGRAMS.refuse(written, flags)
+            else:
+                PROGRAMS.add(written, flags, compiled)
+                return compiled
     return regex.compile(source, flags, **options)
+
+
+def han_written_out(source: str) -> str:
+    """`source` with every \\p{Han} replaced by the code points it stands for, which `re` reads
+    (its ranges within a character class, a class of them outside one). A third of the
+    engine's patterns need `regex` for \\p{Han} alone, and `regex` compiles a pattern in twice
+    the time `re` takes."""
+    if HAN_PROPERTY not in source:
+        return source
+    written: list[str] = []
+    at, in_class = 0, False
+    while at < len(source):
+        if source.startswith(HAN_PROPERTY, at):
+            written.append(_HAN_RANGES if in_class else f"[{_HAN_RANGES}]")
+            at += len(HAN_PROPERTY)
+        elif source[at] == "\\":  # an escape, whatever it escapes
+            written.append(source[at:at + 2])
+            at += 2
+        elif source[at] == "[" and not in_class:  # a "]" first in a class, after any "^", is itself
+            end = at + 1 + source.startswith("^", at + 1)
+            end += source.startswith("]", end)
+            written.append(source[at:end])
+            at, in_class = end, True
+        else:
+            in_class = in_class and source[at] != "]"
+            written.append(source[at])
+            at += 1
+    return "".join(written)
 
 
 def compile_lazily(source: str, flags: int = 0, **options: Any) -> regex.Pattern:
@@ -75,3 +126,4 @@ def compile_all() -> None:
     for pattern in _MADE:
         if "compiled" not in pattern.__dict__:
             pattern.search  # noqa: B018 - asking compiles it
+    PROGRAMS.save()

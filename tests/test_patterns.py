@@ -23,13 +23,47 @@ def test_a_pattern_compiles_on_first_use_and_then_is_the_compiled_one():
 
 
 def test_what_only_regex_reads_is_compiled_by_regex():
-    han = compile_lazily(r"\p{Han}+")                 # a Unicode property
+    letters = compile_lazily(r"\p{L}+")                # a Unicode property
     behind = compile_lazily(r"(?<!年度?)预算")           # a lookbehind of varying width
-    assert han.findall("预算 2025 年") == ["预算", "年"]
+    assert letters.findall("预算 2025 年") == ["预算", "年"]
     assert behind.search("年度预算") is None and behind.search("部门预算")
-    assert isinstance(vars(han)["compiled"], regex.Pattern) and isinstance(vars(behind)["compiled"], regex.Pattern)
+    assert isinstance(vars(letters)["compiled"], regex.Pattern) and isinstance(vars(behind)["compiled"], regex.Pattern)
     plain = compile_lazily(r"预算\d+")
     assert plain.match("预算12") and isinstance(vars(plain)["compiled"], re.Pattern)
+
+
+def test_han_is_written_out_for_re_and_matches_as_regex_reads_it():
+    inside = compile_lazily(r"[\p{Han}（）]{2,4}?的")      # within a class
+    outside = compile_lazily(r"(?<=\p{Han})\s+(?=\p{Han})")  # a class of its own, in lookarounds
+    negated = compile_lazily(r"[^\p{Han}\d]+")
+    texts = ["预算（调整）的 12 项", "基本 支出 3,000", "〇 々 abc", "𠀀 𪜀 x"]
+    for lazy in (inside, outside, negated):
+        assert [lazy.findall(t) for t in texts] == [regex.findall(lazy.pattern, t) for t in texts]
+        assert isinstance(vars(lazy)["compiled"], re.Pattern)
+
+
+def test_han_written_out_reads_escapes_and_classes_as_re_does():
+    from auditlint.patterns import han_written_out
+
+    assert han_written_out(r"预算\d+") == r"预算\d+"  # nothing to write out: the source itself
+    assert han_written_out(r"\\p{Han}") == r"\\p{Han}"  # an escaped backslash, then letters
+    written = han_written_out(r"[]\p{Han}]x\p{Han}")  # "]" first in a class is itself
+    assert written.startswith("[]") and written.count("[") == 2 and "\\p" not in written
+    assert re.fullmatch(written, "]x年") and re.fullmatch(written, "〇x年") and not re.fullmatch(written, "ax年")
+
+
+def test_the_han_script_is_the_one_regex_reads():
+    """Every code point regex calls Han is in the table, but for those this Python's Unicode
+    does not assign yet (a newer regex knows more); every one in the table is Han to regex."""
+    import unicodedata
+
+    from auditlint.patterns import HAN_SCRIPT
+
+    table = {point for first, last in HAN_SCRIPT for point in range(first, last + 1)}
+    everything = "".join(chr(point) for point in range(0x110000) if not 0xD800 <= point <= 0xDFFF)
+    han = {ord(char) for run in regex.findall(r"\p{Han}+", everything) for char in run}
+    assert table <= han
+    assert {point for point in han - table if unicodedata.category(chr(point)) != "Cn"} == set()
 
 
 def test_importing_the_engine_and_loading_the_checks_compiles_no_pattern():
@@ -57,7 +91,7 @@ def test_an_attribute_not_bound_is_asked_of_the_pattern_already_compiled(monkeyp
     compiled = []
     real = patterns._compile
     monkeypatch.setattr(patterns, "_compile", lambda *a: compiled.append(a[0]) or real(*a))
-    han = compile_lazily(r"\p{Han}+")
-    assert list(han.splititer("预算 2025")) == ["", " 2025"]  # regex's own, not bound on first use
-    assert han.search("年") and list(han.splititer("年")) == ["", ""]
-    assert compiled == [r"\p{Han}+"]
+    letters = compile_lazily(r"\p{L}+")
+    assert list(letters.splititer("预算 2025")) == ["", " 2025"]  # regex's own, not bound on first use
+    assert letters.search("年") and list(letters.splititer("年")) == ["", ""]
+    assert compiled == [r"\p{L}+"]

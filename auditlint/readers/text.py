@@ -161,13 +161,13 @@ def check_line_length(number: int, line: str) -> None:
 
 
 # A number's decimals alone (" .62"), and a whole number alone ("14,770"), each between spaces.
-_DECIMALS = compile_lazily(r"(?<=^|[ \u3000])\.\d{1,2}(?=[ \u3000]|$)")
-_WHOLE = compile_lazily(r"(?<=^|[ \u3000])-?\d{1,3}(?:,\d{3})*(?=[ \u3000]|$)")
+_DECIMALS = compile_lazily(r"(?:^|(?<=[ \u3000]))\.\d{1,2}(?=[ \u3000]|$)")
+_WHOLE = compile_lazily(r"(?:^|(?<=[ \u3000]))-?\d{1,3}(?:,\d{3})*(?=[ \u3000]|$)")
 # A figure right after a decimal part, with nothing but blanks between: the next column's figure
 # set a line lower than the one before (a staircase).
 _FIGURE_NEXT = compile_lazily(r"[ \u3000]*-?\d")
 # A number cut after a thousands separator ("47,"), the rest of it on the lines below.
-_CUT_AT_COMMA = compile_lazily(r"(?<=^|[ \u3000])\d{1,3}(?:,\d{3})*,(?=[ \u3000]|$)")
+_CUT_AT_COMMA = compile_lazily(r"(?:^|(?<=[ \u3000]))\d{1,3}(?:,\d{3})*,(?=[ \u3000]|$)")
 
 
 def join_wrapped_decimals(numbered: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
