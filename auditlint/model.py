@@ -10,9 +10,9 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import lru_cache
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 
 def decimal_places(value: Decimal) -> int:
@@ -60,6 +60,30 @@ def display_width(text: str) -> int:
     return sum(map(_CELL_WIDTHS.__getitem__, text))
 
 
+Record = TypeVar("Record", bound=type)
+
+
+def stored_through_slots(cls: Record) -> Record:
+    """Give a frozen slotted data class an `__init__` that stores each field through its slot's
+    own descriptor, with the signature and defaults the data class's has. The data class's own
+    stores through `object.__setattr__`, which looks each name up again: 0.70 µs for a Location
+    against 0.38. For the records a document is made of by the hundred thousand (locations,
+    cells, lines, amounts, facts); only for fields without a factory, and no `__post_init__`."""
+    every = fields(cls)
+    if any(not f.init or f.default_factory is not MISSING for f in every) or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: stored_through_slots is for plain records")
+    parameters = ", ".join(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}" for f in every)
+    stores = "".join(f"\n    _store_{f.name}(self, {f.name})" for f in every)
+    namespace: dict[str, Any] = {f"_store_{f.name}": getattr(cls, f.name).__set__ for f in every}
+    namespace.update((f"_default_{f.name}", f.default) for f in every if f.default is not MISSING)
+    exec(f"def __init__(self, {parameters}):{stores}", namespace)  # noqa: S102 - our own field names
+    init = namespace["__init__"]
+    init.__qualname__, init.__module__ = f"{cls.__qualname__}.__init__", cls.__module__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Location:
     """A span of characters in a source file.
@@ -93,6 +117,7 @@ class Location:
         return Location(self.path, start[0], start[1], end[0], end[1], min(self.page, other.page))
 
 
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One cell of a source line: the original text, where it is, and its horizontal extent.
@@ -116,6 +141,7 @@ POSITIONED = "positioned"  # cells cut by wide gaps (text) or by position (PDF):
 PROSE = "prose"            # no cell boundary seen: one cell of running text
 
 
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Line:
     """One physical line of a source, split into cells by its reader.
@@ -192,6 +218,7 @@ class Source:
         return bisect_left(self._numbers, number)
 
 
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class TextPiece:
     """A run of characters of a joined text that comes from one place in one line."""
@@ -232,6 +259,7 @@ class TextMap:
         return Location(first.path, first.line, column, last.line, end_column + 1, first.page)
 
 
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the narrative, cut at 。！？ or at the end of its paragraph."""
@@ -264,6 +292,7 @@ class TableBlock:
 Block = Union[Paragraph, TableBlock]
 
 
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Amount:
     """A printed amount: its exact value, the text it was printed as, and where."""
@@ -273,6 +302,7 @@ class Amount:
     location: Location
 
 
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Row:
     """One row of a table: its code (function, economic or unit code; "" if none), its label,
@@ -424,6 +454,7 @@ class AwardedToSmes:
     kinds: tuple[KindAwarded, ...]
 
 
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One printed amount of a table, as read: its table (kind, title, page through its
@@ -483,6 +514,7 @@ class Doubt:
     en: str
 
 
+@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Sum:
     """One sum a table's figures must hold, as printed: a total and its parts, with the blank
