@@ -10,9 +10,9 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, TypeVar, Union
+from typing import Any, Callable, Union
 
 
 def decimal_places(value: Decimal) -> int:
@@ -60,30 +60,16 @@ def display_width(text: str) -> int:
     return sum(map(_CELL_WIDTHS.__getitem__, text))
 
 
-Record = TypeVar("Record", bound=type)
+def slot_stores(cls: type, names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """The stores of a frozen slotted data class's fields `names` (space-separated, in order):
+    each slot descriptor's own `__set__`. A data class's constructor stores through
+    `object.__setattr__`, which looks each name up again (0.70 µs for a Location, against 0.42
+    through the descriptors): the records a page is made of by the thousand (Location, Cell,
+    Line) are built through these instead. tests/test_model.py holds each such constructor to
+    its data class's fields and defaults."""
+    return tuple(getattr(cls, name).__set__ for name in names.split())
 
 
-def stored_through_slots(cls: Record) -> Record:
-    """Give a frozen slotted data class an `__init__` that stores each field through its slot's
-    own descriptor, with the signature and defaults the data class's has. The data class's own
-    stores through `object.__setattr__`, which looks each name up again: 0.70 µs for a Location
-    against 0.38. For the records a document is made of by the hundred thousand (locations,
-    cells, lines, amounts, facts); only for fields without a factory, and no `__post_init__`."""
-    every = fields(cls)
-    if any(not f.init or f.default_factory is not MISSING for f in every) or hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}: stored_through_slots is for plain records")
-    parameters = ", ".join(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}" for f in every)
-    stores = "".join(f"\n    _store_{f.name}(self, {f.name})" for f in every)
-    namespace: dict[str, Any] = {f"_store_{f.name}": getattr(cls, f.name).__set__ for f in every}
-    namespace.update((f"_default_{f.name}", f.default) for f in every if f.default is not MISSING)
-    exec(f"def __init__(self, {parameters}):{stores}", namespace)  # noqa: S102 - our own field names
-    init = namespace["__init__"]
-    init.__qualname__, init.__module__ = f"{cls.__qualname__}.__init__", cls.__module__
-    cls.__init__ = init  # type: ignore[misc]
-    return cls
-
-
-@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Location:
     """A span of characters in a source file.
@@ -117,7 +103,25 @@ class Location:
         return Location(self.path, start[0], start[1], end[0], end[1], min(self.page, other.page))
 
 
-@stored_through_slots
+_LOCATION_STORES = slot_stores(Location, "path line column end_line end_column page anchor")
+
+
+def _location(self: Location, path: str, line: int, column: int, end_line: int, end_column: int, page: int = 1,
+              anchor: str = "") -> None:
+    """Location's constructor, through its slots (slot_stores)."""
+    store_path, store_line, store_column, store_end_line, store_end_column, store_page, store_anchor = _LOCATION_STORES
+    store_path(self, path)
+    store_line(self, line)
+    store_column(self, column)
+    store_end_line(self, end_line)
+    store_end_column(self, end_column)
+    store_page(self, page)
+    store_anchor(self, anchor)
+
+
+Location.__init__ = _location  # type: ignore[method-assign]
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One cell of a source line: the original text, where it is, and its horizontal extent.
@@ -136,12 +140,28 @@ class Cell:
     ruled: tuple[float, float] | None = None
 
 
+_CELL_STORES = slot_stores(Cell, "text location x0 x1 ruled")
+
+
+def _cell(self: Cell, text: str, location: Location, x0: float = 0.0, x1: float = 0.0,
+          ruled: tuple[float, float] | None = None) -> None:
+    """Cell's constructor, through its slots (slot_stores)."""
+    store_text, store_location, store_x0, store_x1, store_ruled = _CELL_STORES
+    store_text(self, text)
+    store_location(self, location)
+    store_x0(self, x0)
+    store_x1(self, x1)
+    store_ruled(self, ruled)
+
+
+Cell.__init__ = _cell  # type: ignore[method-assign]
+
+
 GRID = "grid"              # cells cut by tabs or pipes: a cell's index is its column
 POSITIONED = "positioned"  # cells cut by wide gaps (text) or by position (PDF): x decides the column
 PROSE = "prose"            # no cell boundary seen: one cell of running text
 
 
-@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Line:
     """One physical line of a source, split into cells by its reader.
@@ -170,6 +190,26 @@ class Line:
     @property
     def delimited(self) -> bool:
         return self.layout != PROSE
+
+
+_LINE_STORES = slot_stores(Line, "number page text cells layout band top bottom")
+
+
+def _line(self: Line, number: int, page: int, text: str, cells: tuple[Cell, ...], layout: str,
+          band: int | None = None, top: float = 0.0, bottom: float = 0.0) -> None:
+    """Line's constructor, through its slots (slot_stores)."""
+    store_number, store_page, store_text, store_cells, store_layout, store_band, store_top, store_bottom = _LINE_STORES
+    store_number(self, number)
+    store_page(self, page)
+    store_text(self, text)
+    store_cells(self, cells)
+    store_layout(self, layout)
+    store_band(self, band)
+    store_top(self, top)
+    store_bottom(self, bottom)
+
+
+Line.__init__ = _line  # type: ignore[method-assign]
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +258,6 @@ class Source:
         return bisect_left(self._numbers, number)
 
 
-@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class TextPiece:
     """A run of characters of a joined text that comes from one place in one line."""
@@ -259,7 +298,6 @@ class TextMap:
         return Location(first.path, first.line, column, last.line, end_column + 1, first.page)
 
 
-@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the narrative, cut at 。！？ or at the end of its paragraph."""
@@ -292,7 +330,6 @@ class TableBlock:
 Block = Union[Paragraph, TableBlock]
 
 
-@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Amount:
     """A printed amount: its exact value, the text it was printed as, and where."""
@@ -302,7 +339,6 @@ class Amount:
     location: Location
 
 
-@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Row:
     """One row of a table: its code (function, economic or unit code; "" if none), its label,
@@ -454,7 +490,6 @@ class AwardedToSmes:
     kinds: tuple[KindAwarded, ...]
 
 
-@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One printed amount of a table, as read: its table (kind, title, page through its
@@ -514,7 +549,6 @@ class Doubt:
     en: str
 
 
-@stored_through_slots
 @dataclass(frozen=True, slots=True)
 class Sum:
     """One sum a table's figures must hold, as printed: a total and its parts, with the blank

@@ -47,7 +47,7 @@ def read_source(path: str, options: dict | None = None) -> Source:
         raise UnreadableError("is a directory") from exc
     except OSError as exc:
         raise UnreadableError(exc.strerror or str(exc)) from exc
-    if not data.strip():
+    if not data or data.isspace():  # data.strip() would copy a whole PDF that ends in a newline
         raise UnreadableError("empty file" if not data else "empty file (only whitespace)")
     if suffix == ".md":
         return read_markdown(path, data)

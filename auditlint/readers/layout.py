@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import compress
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Callable, Iterable, NamedTuple
@@ -80,6 +81,7 @@ class Glyph(NamedTuple):
 
 
 _UNMAPPED = compile_lazily(r"^\(cid:\d+\)$")
+_tuple_new = tuple.__new__
 
 
 def make_glyphs(text: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> list[Glyph]:
@@ -105,8 +107,9 @@ def make_glyph(char: str, x0: float, top: float, x1: float, bottom: float, basel
 
 def make_run(text: str, x0: float, top: float, x1: float, bottom: float, baseline: float) -> Glyph:
     """A run of characters set side by side in one font, as one glyph. Its em is the average
-    over its characters, measured as make_glyphs measures each one."""
-    return Glyph(text, x0, top, x1, bottom, baseline, (x1 - x0) / sum(map(EM_SHARE.__getitem__, text)))
+    over its characters, measured as make_glyphs measures each one. Built as the tuple it is:
+    a named tuple's own constructor is a Python call more, for every run of every page."""
+    return _tuple_new(Glyph, (text, x0, top, x1, bottom, baseline, (x1 - x0) / sum(map(EM_SHARE.__getitem__, text))))
 
 
 def _em(char: str, width: float) -> float:
@@ -156,7 +159,7 @@ class PageLayout:
 
 BASELINE_TOLERANCE = 0.25  # ems: how far apart two baselines may be on one line
 _BASELINE_THEN_X0 = itemgetter(5, 1)  # a Glyph's (baseline, x0), without a Python call per glyph
-_X0 = itemgetter(1)
+_X0, _TOP, _BOTTOM = itemgetter(1), itemgetter(2), itemgetter(4)
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
@@ -272,10 +275,10 @@ def part_touching_amounts(text: str, x0: float, x1: float) -> list[tuple[str, fl
 MIN_ROW_RULE = 30.0  # points: a horizontal rule at least this long separates table rows
 
 
-def _row_rules(rules: Iterable[Rule]) -> list[float]:
+def _row_rules(horizontal: Iterable[Rule]) -> list[float]:
     """The heights of the horizontal rules that separate rows, sorted, near-duplicates merged."""
     heights: list[float] = []
-    for y in sorted((r.top + r.bottom) / 2 for r in rules if not r.vertical and r.x1 - r.x0 >= MIN_ROW_RULE):
+    for y in sorted((r.top + r.bottom) / 2 for r in horizontal if r.x1 - r.x0 >= MIN_ROW_RULE):
         if not heights or y - heights[-1] > 1.0:
             heights.append(y)
     return heights
@@ -355,8 +358,9 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
         if not page.rules:
             lines.extend(_unruled_lines(page, page_number, len(lines), path))
             continue
-        vertical = VerticalRules(r for r in page.rules if r.vertical)
-        heights = _row_rules(page.rules)
+        upright = [(r.x1 - r.x0) < (r.bottom - r.top) for r in page.rules]  # Rule.vertical, once a rule
+        vertical = VerticalRules(compress(page.rules, upright))
+        heights = _row_rules(compress(page.rules, [not up for up in upright]))
         normalise = _normaliser(page.glyphs)
         raw: list[RawLine] = []
         for glyph_line in group_lines(page.glyphs):
@@ -385,7 +389,7 @@ def _unruled_lines(page: PageLayout, page_number: int, before: int, path: str) -
 
 def _span(glyph_line: list[Glyph]) -> Span:
     """The top of a line's highest glyph and the bottom of its lowest."""
-    return min([g.top for g in glyph_line]), max([g.bottom for g in glyph_line])
+    return min(map(_TOP, glyph_line)), max(map(_BOTTOM, glyph_line))
 
 
 def _line(number: int, page_number: int, raw: list[RawCell], band: int | None, span: Span, path: str) -> Line:
