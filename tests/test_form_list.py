@@ -98,6 +98,12 @@ def test_each_project_of_a_list_is_a_form_with_its_unit_money_goal_and_indicator
     assert "财政专户拨款" not in values(second)  # printed blank: a list's blank is 0
 
 
+def test_a_header_printed_again_inside_the_list_goes_on_with_it():
+    again = GUANGZHOU[:15] + ["\f" + GUANGZHOU[3], ""] + GUANGZHOU[15:]  # a new page, its header printed anew
+    names = [values(form)["项目名称"] for form in document(again).facts.forms]
+    assert names == [values(form)["项目名称"] for form in document(GUANGZHOU).facts.forms] and len(names) == 3
+
+
 def test_a_list_whose_rows_add_up_gives_nothing_and_a_slip_is_an_error_at_its_row():
     assert findings(SumOfChildren(), document(GUANGZHOU)) == []
     # a unit's 总计 off: against its projects' (810.00), its own sources (800.00 + 10.00) and,

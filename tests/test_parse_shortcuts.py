@@ -193,6 +193,18 @@ def test_decorations_and_ocr_spaces_are_read_through_and_located():
     assert clean.origin[:5] == (2, 3, 5, 6, 7) and clean.origin[5] == 11 and clean.origin[-1] == len("。。基本 支出为<u>4, 461. 66</u>万元__")
 
 
+@pytest.mark.parametrize("text", ["。。基本支出为10.5万元。", "。。项目_名称", "。。<u>12</u>万元", "。。基本\u3000支出4,\t461. 5",
+                                  "。。无空白无修饰", "。。12, 3", "。。__", "。。<i>不是</i>", "。。a b"])
+def test_a_decoration_or_ocr_pattern_is_asked_only_of_a_sentence_it_could_change(text):
+    from auditlint.parse.wording import _DECORATION, _SPLIT_BY_OCR
+
+    raw = text[2:]
+    dropped = {i for pattern in (_DECORATION, _SPLIT_BY_OCR) for m in pattern.finditer(raw) for i in range(*m.span())}
+    kept = [i for i in range(len(raw)) if i not in dropped]
+    clean = cleaned(text)
+    assert clean.text == "".join(raw[i] for i in kept) and clean.origin == tuple(2 + i for i in kept)
+
+
 @pytest.mark.parametrize("text,width", [("", 0), ("12.50", 5), ("合计", 4), ("合计 12.50", 10), ("ＡＢ", 4),
                                         ("（万元）", 8), ("abc\u3000", 5)])
 def test_a_texts_display_width_counts_wide_characters_twice(text, width):

@@ -159,7 +159,7 @@ def _lists_of(doc: Document, source: Source) -> Iterator[FormList]:
         if header is None:
             index += 1
             continue
-        end, rows, doubts = _body(lines, index, header, measure)
+        end, rows, doubts = _body(lines, index, header, measure, near)
         table = _table_of(doc, source.path, lines[index])
         start = next(i for i, line in enumerate(lines) if line.number == table.location.line) if table else index
         yield _read(doc, source, header, rows, doubts, lines[start:end])
@@ -244,16 +244,18 @@ def _stacked(a: Cell, b: Cell) -> bool:
 # The rows
 
 
-def _body(lines: Sequence[Line], index: int, header: _Header, measure: str
+def _body(lines: Sequence[Line], index: int, header: _Header, measure: str, near: set[int]
           ) -> tuple[int, list[_Row], list[str]]:
-    """Where the list ends, its rows, and the doubts about telling them apart."""
+    """Where the list ends, its rows, and the doubts about telling them apart. `near`: the
+    lines a header can start at (LIST_KEY within HEADER_LINES), the only ones asked whether
+    the header is printed again."""
     blocks: list[list[tuple[Line, _Header]]] = [[]]  # runs of lines, each under its page's header
     position = index + len(header.lines)
     printed = header  # the header as last printed
     unplaced: set[int] = set()  # pages of a text whose columns cannot be told
     while position < len(lines):
         line = lines[position]
-        repeated = _header_at(lines, position)
+        repeated = _header_at(lines, position) if position in near else None
         if repeated is not None:
             header = printed = repeated
             unplaced.discard(line.page)

@@ -18,6 +18,7 @@ from auditlint.model import Amount, Location, Paragraph, Sentence
 _DECORATION = compile_lazily(r"</?u>|_+")
 # OCR's spaces inside a number ("4, 461. 66") and between two characters of a word ("基本 支出").
 _SPLIT_BY_OCR = compile_lazily(r"(?<=\d[,.])\s+(?=\d)|(?<=\p{Han})\s+(?=\p{Han})")
+_BLANK = compile_lazily(r"\s")
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,11 @@ class CleanText:
         raw = paragraph.text[sentence.start:sentence.end]
         # OCR splits numbers at their separators ("4, 461. 66" reads as 4,461.66) and words at
         # random ("基本 支出" reads as 基本支出).
-        dropped = [match.span() for pattern in (_DECORATION, _SPLIT_BY_OCR) for match in pattern.finditer(raw)]
+        # each pattern asked only of a sentence with what it cannot match without: "_" or "<",
+        # a blank
+        dropped = [match.span() for pattern, needs in ((_DECORATION, "_" in raw or "<" in raw),
+                                                       (_SPLIT_BY_OCR, _BLANK.search(raw) is not None))
+                   if needs for match in pattern.finditer(raw)]
         if not dropped:  # most sentences: kept whole, character for character
             return cls(raw, tuple(range(sentence.start, sentence.end)))
         keep = [True] * len(raw)
