@@ -224,3 +224,18 @@ def test_pages_read_with_bare_calls_are_those_the_wrapper_reads(tmp_path):
         textpage.close()
         page.close()
     document.close()
+
+
+def test_a_character_box_is_read_in_one_call_as_its_four_fields():
+    """The reader unpacks PDFium's FS_RECTF as four C floats, left, top, right, bottom: the
+    structure pypdfium2 declares must be laid out so."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    from auditlint.readers.pdf import _CORNERS
+
+    assert [(name, kind) for name, kind in raw.FS_RECTF._fields_] == [
+        ("left", ctypes.c_float), ("top", ctypes.c_float), ("right", ctypes.c_float), ("bottom", ctypes.c_float)]
+    box = raw.FS_RECTF(94.104, 712.5, 100.0625, 700.1)
+    assert _CORNERS(box) == (box.left, box.top, box.right, box.bottom)

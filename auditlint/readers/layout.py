@@ -58,7 +58,7 @@ def normalise_glyph_text(text: str) -> str:
 def _normaliser(glyphs: Iterable["Glyph"]) -> Callable[[str], str]:
     """normalise_glyph_text for a page with a radical anywhere in it, else `str` (a string as
     it is): one search of the page's text instead of one per cell."""
-    return normalise_glyph_text if _RADICALS.search("".join([g.text for g in glyphs])) else str
+    return normalise_glyph_text if _RADICALS.search("".join(map(_TEXT, glyphs))) else str
 
 
 class Glyph(NamedTuple):
@@ -159,7 +159,7 @@ class PageLayout:
 
 BASELINE_TOLERANCE = 0.25  # ems: how far apart two baselines may be on one line
 _BASELINE_THEN_X0 = itemgetter(5, 1)  # a Glyph's (baseline, x0), without a Python call per glyph
-_X0, _TOP, _BOTTOM = itemgetter(1), itemgetter(2), itemgetter(4)
+_TEXT, _X0, _TOP, _BOTTOM, _BASELINE, _EM = (itemgetter(i) for i in (0, 1, 2, 4, 5, 6))
 
 
 def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
@@ -171,20 +171,23 @@ def group_lines(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """
     visible = sorted([g for g in glyphs if g.x1 > g.x0 and g.text.strip()], key=_BASELINE_THEN_X0)
     lines: list[list[Glyph]] = []
-    first: Glyph | None = None  # the first glyph of the line being filled, which is `line`
     line: list[Glyph] = []
+    # the baseline and em of the first glyph of the line being filled (`line`); the smaller em
+    # picked as min() picks, written out: this runs for every glyph of every page
+    first_baseline, first_em = float("nan"), 0.0
     for glyph in visible:
-        if first is not None and glyph.baseline - first.baseline <= BASELINE_TOLERANCE * min(glyph.em, first.em):
+        em = glyph.em
+        if line and glyph.baseline - first_baseline <= BASELINE_TOLERANCE * (first_em if first_em < em else em):
             line.append(glyph)
         else:
-            first, line = glyph, [glyph]
+            first_baseline, first_em, line = glyph.baseline, em, [glyph]
             lines.append(line)
     for line in lines:
         line.sort(key=_X0)
     return lines
 
 
-def _median(values: list[float]) -> float:
+def _median(values: Iterable[float]) -> float:
     """statistics.median without its generality: it runs twice for every line of every page."""
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -235,7 +238,7 @@ def _rule_between(left: Glyph, right: Glyph, rule_xs: list[float]) -> bool:
 def cut_cells(line: list[Glyph], rule_xs: list[float]) -> list[tuple[str, float, float]]:
     """(text, x0, x1) of each cell of one line of glyphs; `rule_xs` are the vertical rules that
     cross the line."""
-    size = _median([g.em for g in line])
+    size = _median(map(_EM, line))
     cell_gap, space_gap = CELL_GAP * size, SPACE_GAP * size
     cells: list[tuple[str, float, float]] = []
     left = line[0]
@@ -247,7 +250,7 @@ def cut_cells(line: list[Glyph], rule_xs: list[float]) -> list[tuple[str, float,
             cells.append((text, start, end))
             text, start = right.text, right.x0
         else:
-            spaced = gap >= space_gap and not (_wide(left.text[-1]) and _wide(right.text[0]))
+            spaced = gap >= space_gap and not (EM_SHARE[left.text[-1]] == 1.0 and EM_SHARE[right.text[0]] == 1.0)  # both _wide
             text += (" " if spaced else "") + right.text
         if right.x1 > end:
             end = right.x1
@@ -364,7 +367,7 @@ def page_lines(pages: Iterable[PageLayout], path: str) -> list[Line]:
         normalise = _normaliser(page.glyphs)
         raw: list[RawLine] = []
         for glyph_line in group_lines(page.glyphs):
-            middle = _median([g.baseline for g in glyph_line])
+            middle = _median(map(_BASELINE, glyph_line))
             rule_xs = vertical.crossing(middle)
             raw.append(([(normalise(text), x0, x1, _ruled_box(x0, x1, rule_xs))
                          for cell in cut_cells(glyph_line, rule_xs) for text, x0, x1 in part_touching_amounts(*cell)],

@@ -9,6 +9,7 @@ that reason: a scan must never pass as a clean document.
 from __future__ import annotations
 
 import logging
+import struct
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from auditlint.patterns import compile_lazily
@@ -160,6 +161,9 @@ def _pdfium_text(textpage: Handle, count: int) -> str:
 
 
 _WORD = compile_lazily(r"\S+")
+# A character box (FS_RECTF: left, top, right, bottom, each a C float) read in one call: four
+# attribute reads of the ctypes structure cost half again as much, for every character and run.
+_CORNERS = struct.Struct("4f").unpack_from
 
 
 def _pdfium_glyphs(page: Handle, height: float) -> list[Glyph]:
@@ -227,11 +231,12 @@ class _PdfiumCharacters:
         """Characters start to end (exclusive), each a glyph; locals only, for a page of words in
         mixed fonts has many characters to read one by one."""
         box, height, textpage, text, box_ref = self._box, self.height, self.textpage, self.text, self._box_ref
-        char_box, append, new, share = self._char_box, self.glyphs.append, tuple.__new__, EM_SHARE
+        char_box, append, new, share, corners = self._char_box, self.glyphs.append, tuple.__new__, EM_SHARE, _CORNERS
         last_top, last_bottom, baseline = self._last
         for index in range(start, end):
             char_box(textpage, index, box_ref)
-            top, bottom, left, right, char = box.top, box.bottom, box.left, box.right, text[index]
+            left, top, right, bottom = corners(box)
+            char = text[index]
             if top != last_top or bottom != last_bottom:
                 baseline, last_top, last_bottom = self._baseline(index, top, bottom), top, bottom
             # make_glyph, built as the tuple it is: a call less per character
@@ -259,11 +264,12 @@ class _PdfiumCharacters:
             return
         box, char_box, textpage, box_ref = self._box, self._char_box, self.textpage, self._box_ref
         char_box(textpage, start, box_ref)
-        left, right, top, bottom = box.left, box.right, box.top, box.bottom
+        left, top, right, bottom = _CORNERS(box)
         char_box(textpage, last, box_ref)
-        if box.top == top and box.bottom == bottom and box.left >= right - 0.01 * (right - left):
+        last_left, last_top, last_right, last_bottom = _CORNERS(box)
+        if last_top == top and last_bottom == bottom and last_left >= right - 0.01 * (right - left):
             height = self.height
-            self.glyphs.append(make_run(self.text[start:end], left, height - top, box.right, height - bottom,
+            self.glyphs.append(make_run(self.text[start:end], left, height - top, last_right, height - bottom,
                                         self._baseline(start, top, bottom)))
         else:
             self.add_characters(start, end)
