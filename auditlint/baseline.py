@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,6 +84,8 @@ def write_baseline(path: str, findings: Iterable[Finding]) -> int:
     entries.sort(key=lambda e: (e["path"], e["rule"], e["where"], e["fingerprint"]))
     text = json.dumps({"auditlint-baseline": FORMAT_VERSION, "findings": entries},
                       ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    import tempfile  # here: only writing a baseline needs it, and a run's start is shorter without
+
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)

@@ -26,7 +26,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Any
@@ -120,6 +119,8 @@ class ProgramCache:
         processes wrote meanwhile; replaced whole, so a reader never sees half a file)."""
         if not self._new or self.path is None:
             return
+        import tempfile  # here: only a run that compiled a pattern anew writes, and a run's start is shorter without
+
         try:
             merged = {**_read(self.path), **self._new}
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,8 +20,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from decimal import Decimal
 from typing import Any
 
@@ -117,6 +115,8 @@ class Kept:
 
     @classmethod
     def create(cls) -> "Kept":
+        import tempfile  # here: only a run of several files keeps parses, and a run's start is shorter without
+
         return cls(tempfile.mkdtemp(prefix="auditlint-parsed-"))
 
     def _file(self, path: str) -> str:
@@ -142,4 +142,6 @@ class Kept:
         return raw, parsed
 
     def remove(self) -> None:
+        import shutil
+
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -7,13 +7,13 @@ first-class citizen and a built-in rule has no private back door.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+from dataclasses import dataclass
 from typing import Any, Iterator, Protocol, runtime_checkable
 
 from auditlint.agreement import Options
 from auditlint.findings import Finding, Level
 from auditlint.model import Document
+from auditlint.registry import load, registered
 
 ENTRY_POINT_GROUP = "auditlint.checks"
 
@@ -47,17 +47,10 @@ class RuleInfo:
     level: Level
     summary: str
     description: str
-    # what registered it: an importlib.metadata Distribution, or a distribution's name (see origin)
-    registered_by: Any = field(compare=False)
+    origin: str  # the distribution that registered it
     tolerance: bool = False  # takes a configured tolerance (its check sets `takes_tolerance`)
     summary_zh: str = ""  # the summary in Chinese, when the check gives one
     description_zh: str = ""  # its explanation in Chinese, when the check gives one
-
-    @property
-    def origin(self) -> str:
-        """The name of the distribution that registered the rule ("" for none). Read from its
-        metadata only when asked: parsing it took 9 ms of every run, which never shows it."""
-        return self.registered_by if isinstance(self.registered_by, str) else self.registered_by.name
 
     def summary_in(self, lang: str) -> str:
         """The one-line summary in `lang`, in English where the check gives no Chinese."""
@@ -71,14 +64,13 @@ class RuleInfo:
         return self.description
 
 
-def describe(rule: Any, registered_by: Any = "") -> RuleInfo:
+def describe(rule: Any, origin: str = "") -> RuleInfo:
     """Split a rule's docstring into its one-line summary and the rest. `rule` is a check, or
-    any object with an id, a level and a documented class (the engine's own rules);
-    `registered_by`, its distribution or the distribution's name."""
+    any object with an id, a level and a documented class (the engine's own rules)."""
     doc = (type(rule).__doc__ or rule.id).strip()
     summary, _, rest = doc.partition("\n")
     return RuleInfo(rule.id, type(rule).__name__, rule.level, summary.strip(), textwrap.dedent(rest).strip(),
-                    registered_by, bool(getattr(rule, "takes_tolerance", False)),
+                    origin, bool(getattr(rule, "takes_tolerance", False)),
                     str(getattr(rule, "summary_zh", "")).strip(),
                     textwrap.dedent(str(getattr(rule, "explain_zh", ""))).strip())
 
@@ -93,11 +85,11 @@ def load_checks() -> list[tuple[Check, RuleInfo]]:
     """
     loaded: dict[str, tuple[Check, RuleInfo]] = {}
     sources: dict[str, str] = {}  # the object each id loads ("auditlint.checks.x:X")
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    for ep in registered(ENTRY_POINT_GROUP):
         if sources.get(ep.name) == ep.value:
             continue  # the same check listed twice (metadata left by a renamed distribution): one rule
         try:
-            factory = ep.load()
+            factory = load(ep.value)
             check = factory()
         except Exception as exc:  # a broken plugin must name itself, not crash the run
             raise PluginError(f"cannot load check {ep.name!r} ({ep.value}): {exc}") from exc
@@ -105,7 +97,7 @@ def load_checks() -> list[tuple[Check, RuleInfo]]:
             raise PluginError(f"{ep.value} is not an auditlint check (needs id, level, check())")
         if check.id != ep.name:
             raise PluginError(f"entry point {ep.name!r} loads a check whose id is {check.id!r}")
-        info = describe(check, ep.dist if ep.dist is not None else "")
+        info = describe(check, ep.distribution)
         if check.id in loaded and loaded[check.id][1].origin != info.origin:
             raise PluginError(f"two checks claim the id {check.id!r}")
         loaded[check.id] = (check, info)
