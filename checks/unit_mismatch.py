@@ -134,7 +134,8 @@ class UnitMismatch:
         """The same number printed in 元 here and in 万元 elsewhere (the narrative, or a table in
         万元), whatever the words around it: a number of three significant digits or more does
         not recur by chance under the other unit."""
-        in_yuan = [stated for paragraph, _, clean in doc.facts.sentences for match in YUAN.finditer(clean.text)
+        in_yuan = [stated for paragraph, _, clean in doc.facts.sentences if "元" in clean.text  # what YUAN ends on
+                   for match in YUAN.finditer(clean.text)
                    if (stated := clean.amount(paragraph, match, "amount")).location not in reported
                    and significant_digits(stated.text) >= MIN_SIGNIFICANT]
         in_wan = figures() if in_yuan else {}  # most documents state nothing in 元

@@ -54,7 +54,7 @@ class CleanText:
     def in_wan_yuan(self) -> tuple["CleanText", list[int]] | None:
         """The sentence read as if each amount in bare 元 were in 万元 ("预算数为5元" as "5万元"),
         and where each such number starts in the paragraph; None when it states none."""
-        found = list(YUAN.finditer(self.text))
+        found = list(YUAN.finditer(self.text)) if "元" in self.text else []  # what YUAN ends on
         if not found:
             return None
         text, origin, start = [], [], 0

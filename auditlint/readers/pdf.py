@@ -245,34 +245,31 @@ class _PdfiumCharacters:
     def add_runs(self, words: list[tuple[int, int]]) -> None:
         """The characters of each word (start to end, exclusive), a glyph for each text object's
         run of them: a word is one run unless PDFium counts more than one rectangle in it (a
-        zero-width character makes none)."""
-        count_rects, textpage, add_run = self._count_rects, self.textpage, self._add_run
+        zero-width character makes none). A run is one glyph, from the boxes of its two ends; its
+        characters are read one by one where the ends are not side by side on one line (or it
+        has one character). Written as one loop: a page of words has thousands of runs."""
+        count_rects, textpage, char_box, box, box_ref = (self._count_rects, self.textpage, self._char_box,
+                                                         self._box, self._box_ref)
+        text, height, append, corners = self.text, self.height, self.glyphs.append, _CORNERS
         for start, end in words:
             while start < end:
                 length = end - start
                 if count_rects(textpage, start, length) > 1:
                     length = _longest(lambda n, first=start: count_rects(textpage, first, n) <= 1, length)
-                add_run(start, start + length)
-                start += length
-
-    def _add_run(self, start: int, end: int) -> None:
-        """One run as one glyph, from the boxes of its two ends; its characters one by one where
-        the ends are not side by side on one line."""
-        last = end - 1
-        if start == last:
-            self.add_characters(start, end)
-            return
-        box, char_box, textpage, box_ref = self._box, self._char_box, self.textpage, self._box_ref
-        char_box(textpage, start, box_ref)
-        left, top, right, bottom = _CORNERS(box)
-        char_box(textpage, last, box_ref)
-        last_left, last_top, last_right, last_bottom = _CORNERS(box)
-        if last_top == top and last_bottom == bottom and last_left >= right - 0.01 * (right - left):
-            height = self.height
-            self.glyphs.append(make_run(self.text[start:end], left, height - top, last_right, height - bottom,
+                last = start + length - 1
+                if length > 1:
+                    char_box(textpage, start, box_ref)
+                    left, top, right, bottom = corners(box)
+                    char_box(textpage, last, box_ref)
+                    last_left, last_top, last_right, last_bottom = corners(box)
+                    if last_top == top and last_bottom == bottom and last_left >= right - 0.01 * (right - left):
+                        append(make_run(text[start:last + 1], left, height - top, last_right, height - bottom,
                                         self._baseline(start, top, bottom)))
-        else:
-            self.add_characters(start, end)
+                    else:
+                        self.add_characters(start, last + 1)
+                else:
+                    self.add_characters(start, last + 1)
+                start += length
 
 
 def _longest(holds: Callable[[int], bool], limit: int) -> int:
