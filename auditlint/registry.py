@@ -3,10 +3,11 @@
 Finding the checks (plugins.load_checks) needs importlib.metadata: its import (email, zipfile,
 csv and more) and the reading of each distribution's metadata took 19 ms of the 160 that
 `auditlint` takes on a page of text, on every run. So what it finds is kept, with what it was
-found in: every entry of sys.path and the time it was last modified. Installing, upgrading or
-removing a distribution adds or removes a folder in the folder it is installed in, which changes
-that folder's time; a run that finds every entry of its sys.path as it was kept takes the entry
-points as kept, and any other run reads them anew and keeps them. What is kept is JSON, in the
+found in: the metadata folder of every distribution on sys.path (its `.dist-info`, or
+`.egg-info`), each with the time it was last modified. Installing, upgrading or removing a
+distribution makes or removes its metadata folder (pip makes it anew even to reinstall the same
+version); a run that finds the same folders at the same times takes the entry points as kept,
+and any other run reads them anew and keeps them. What is kept is JSON, in the
 folder compiled patterns are kept in (auditlint.compiled.cache_folder; `AUDITLINT_CACHE_DIR=`
 keeps nothing), one file per sys.path. An object is loaded as importlib.metadata's
 EntryPoint.load loads it.
@@ -68,14 +69,28 @@ def load(value: str) -> Any:
     return reduce(getattr, filter(None, (match.group("attr") or "").split(".")), module)
 
 
+METADATA_SUFFIXES = (".dist-info", ".egg-info")  # what importlib.metadata finds a distribution by
+
+
 def _fingerprint() -> list[list[Any]]:
-    """Every entry of sys.path with the time it was last modified (None where it is missing)."""
+    """What the entry points are found in: for every entry of sys.path, the distributions'
+    metadata folders (and files) in it, each with the time it was last modified (a folder that
+    is no distribution's, as a run's working directory is, may change as it likes); a file (a
+    zip of packages) by its own time; None where the entry is missing."""
     stamps: list[list[Any]] = []
     for entry in sys.path:
         try:
-            stamps.append([entry, os.stat(entry or ".").st_mtime_ns])
+            with os.scandir(entry or ".") as listing:
+                found = sorted([item.name, item.stat().st_mtime_ns] for item in listing
+                               if item.name.lower().endswith(METADATA_SUFFIXES))
+        except NotADirectoryError:
+            try:
+                found = os.stat(entry).st_mtime_ns
+            except OSError:
+                found = None
         except OSError:
-            stamps.append([entry, None])
+            found = None
+        stamps.append([entry, found])
     return stamps
 
 

@@ -45,6 +45,16 @@ def test_a_distribution_installed_after_a_run_is_found_by_the_next(tmp_path):
     assert "demo-rule" not in before and "demo-rule" in after and read
 
 
+def test_what_else_changes_in_a_folder_of_sys_path_keeps_them(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    environment = {**os.environ, CACHE_VARIABLE: str(tmp_path / "cache"), "PYTHONPATH": str(site)}
+    first, _ = probe(environment)
+    (site / "report.sarif").write_text("{}", encoding="utf-8")  # a folder's own time changes, no distribution's
+    again, read = probe(environment)
+    assert again == first and not read
+
+
 def test_a_kept_file_that_cannot_be_read_is_read_anew(tmp_path):
     environment = {**os.environ, CACHE_VARIABLE: str(tmp_path / "cache")}
     first, _ = probe(environment)

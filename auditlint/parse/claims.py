@@ -131,6 +131,7 @@ def _placed(claim: Claim, paragraph: Paragraph, document_year: int | None, secti
     return replace(claim, year=context.year, scope=context.scope)
 
 
+_DOWNWARD = compile_lazily(DOWN)  # a direction of change that lowers
 _PERCENT_SIGN = compile_lazily(r"[%％]")  # what each of _COMPLETIONS, _LEFT and _SHARE_OF_NAMED ends on
 
 
@@ -225,7 +226,7 @@ def _change(paragraph: Paragraph, sentence: Sentence, clean: CleanText, match: r
     else:
         delta = Amount(Decimal(0), "0", clean.locate(paragraph, match.start("direction"), match.end("direction")))
     return Change(
-        current, delta, not regex.match(DOWN, match.group("direction")),
+        current, delta, not _DOWNWARD.match(match.group("direction")),
         clean.amount(paragraph, match, "percent") if percent else None, sentence,
         clean.amount(paragraph, Shifted(prior, match.start("reference")), "prior") if prior
         else clean.amount(paragraph, stated_before, "amount") if stated_before else None)

@@ -27,7 +27,7 @@ from auditlint.parse.wording import CleanText, Cleaned, Shifted
 # ("主要包括体育竞赛3,017万元，主要用于…；").
 _SPLIT = compile_lazily(rf"(?P<total>{NUMBER})\s*万元(?P<change>\s*[，,]?\s*(?:比|较|与){CLAUSE}{{0,24}}?"
                         rf"(?:{UP}|{DOWN})了?\s*(?:{NUMBER})\s*万元)?(?:\s*[，,]?\s*(?P<words>{LIST_OPENS})\s*(?P<colon>[：:])?[，,]?"
-                        rf"|\s*(?P<colon>[：:]))")
+                        rf"|\s*[：:])")  # this colon unnamed: read only with the words (one name twice is regex's alone)
 # What ends a clause of a list: "；".
 _CLAUSE_MARK = compile_lazily(r"[；;]")
 # What a list opened without a colon by these words runs to: the end of its clause.
