@@ -123,7 +123,7 @@ def _write(path: Path, group: str, found: list[list[Any]], entries: list[Registe
             json.dump({"sys.path": found, "groups": {group: [list(entry) for entry in entries]}}, out,
                       ensure_ascii=False)
         os.replace(temporary, path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a path of sys.path no encoding writes
         try:
             os.unlink(temporary)
         except OSError:
