@@ -13,7 +13,8 @@ engine's own comparison (its source, flags and every word of its program), the o
 `re.compile` gives on this interpreter. What is read is JSON, and `_sre.compile` validates every
 program it is given and refuses a malformed one; then, as on any other failure here, the
 pattern is compiled as usual. The cache never changes what a pattern matches, only how soon it
-is ready.
+is ready. Like Python's own `__pycache__`, the folder is trusted: whoever can write in it can
+change how a pattern matches, as whoever can write in site-packages can change the code.
 
 Where: `$AUDITLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/auditlint`, else `~/.cache/auditlint`.
 `AUDITLINT_CACHE_DIR=` (empty) keeps nothing. A folder that cannot be written only means
