@@ -20,6 +20,7 @@ from auditlint.parse.tables import (FORM_NOTE, _Carries, _is_caption, _is_narrat
 from auditlint.parse.splits import _opening, _openings
 from auditlint.parse.wording import CleanText, sentences
 from auditlint.readers.text import read_text
+from tests.conftest import SAMPLES
 
 
 def cell(text: str, x0: float, line: int = 1, column: int = 1) -> Cell:
@@ -203,6 +204,29 @@ def test_a_decoration_or_ocr_pattern_is_asked_only_of_a_sentence_it_could_change
     kept = [i for i in range(len(raw)) if i not in dropped]
     clean = cleaned(text)
     assert clean.text == "".join(raw[i] for i in kept) and clean.origin == tuple(2 + i for i in kept)
+
+
+def test_a_list_total_or_twin_ratio_pattern_matches_only_what_its_pretest_lets_through():
+    """Each pattern is asked only of a text with what it cannot match without (splits._list_total,
+    ratios.twin_ratios): over every sentence of the samples and crafted edges, a match implies
+    the pretest."""
+    from auditlint.parse.ratios import _CLAUSE
+    from auditlint.parse.splits import _ANNOUNCES, _COLONS, _FIRST_AMOUNT, _LIST_TOTAL
+
+    texts = ["合计100万元，包括：", "合计100万元，包括： \u3000", "合计100万元，包括：\n", "具体使用情况如下：",
+             "包括:", "收入 110387.98 万元", "本年无", "总数6102个，其中硬减262个，免提交1526个，减材料比例29.3%"]
+    for path in SAMPLES.rglob("*.txt"):
+        document = parse_document(read_text(str(path), path.read_bytes()))
+        texts += [clean.text for _, _, clean in document.facts.sentences]
+    assert len(texts) > 350
+    for text in texts:
+        colon = text.rstrip().endswith(_COLONS)
+        assert not _LIST_TOTAL.search(text) or (colon and "万元" in text), text
+        assert not _ANNOUNCES.match(text) or colon, text
+        assert not _FIRST_AMOUNT.search(text) or "万元" in text, text
+        assert not _CLAUSE.search(text) or "其中" in text, text
+    assert _LIST_TOTAL.search(texts[1]) and _LIST_TOTAL.search(texts[2]) and _ANNOUNCES.match(texts[3])
+    assert _CLAUSE.search(texts[7])
 
 
 @pytest.mark.parametrize("text,width", [("", 0), ("12.50", 5), ("合计", 4), ("合计 12.50", 10), ("ＡＢ", 4),

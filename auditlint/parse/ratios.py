@@ -37,6 +37,8 @@ def twin_ratios(sentences: Cleaned) -> Iterator[TwinRatio]:
     where a twin clause of the same words does."""
     by_paragraph: dict[int, list[tuple[str, Amount, tuple[Amount, ...], Amount, Ratio]]] = {}
     for paragraph, sentence, clean in sentences:
+        if "其中" not in clean.text:
+            continue  # every clause lists its counts after 其中
         for match in _CLAUSE.finditer(clean.text):
             counts = tuple(_amount(clean, paragraph, m, match.start("parts"))
                            for m in _PART.finditer(match.group("parts")))

@@ -118,6 +118,7 @@ def listed_splits(paragraphs: tuple[Paragraph, ...], cleaned: Cleaned) -> list[S
 # A sentence that only announces a list, its total stated in the sentence before: "2024年项目支出
 # 2518.62万元，其中：一般公共预算本年拨款2518.62万元。具体使用情况如下：".
 _ANNOUNCES = compile_lazily(r"^[^。；;\d]{0,16}?(?:如下|包括)\s*[：:]\s*$")
+_COLONS = ("：", ":")
 
 
 def _list_total(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[Amount, str, Sentence, bool] | None:
@@ -126,16 +127,18 @@ def _list_total(paragraph: Paragraph, clean_of: dict[int, CleanText]) -> tuple[A
     (its amount, or the one amount of the sentence before when it states none), or else the
     amount a heading opens with."""
     last = clean_of[id(paragraph.sentences[-1])]
-    announced = _LIST_TOTAL.search(last.text)
+    # both announcing shapes end on a colon (and blanks), the first after an amount in 万元
+    colon = last.text.rstrip().endswith(_COLONS)
+    announced = _LIST_TOTAL.search(last.text) if colon and "万元" in last.text else None
     if announced:
         return (last.amount(paragraph, announced, "total"), _subject(last.text, announced.start("total")),
                 paragraph.sentences[-1], True)
-    if _ANNOUNCES.match(last.text) and len(paragraph.sentences) >= 2:
+    if colon and _ANNOUNCES.match(last.text) and len(paragraph.sentences) >= 2:
         before = paragraph.sentences[-2]
         stated = sentence_total(paragraph, clean_of[id(before)])
         return (*stated, before, True) if stated else None
     first = clean_of[id(paragraph.sentences[0])]
-    total = _FIRST_AMOUNT.search(first.text)
+    total = _FIRST_AMOUNT.search(first.text) if "万元" in first.text else None
     if total is None or _CHANGE_WORDS.search(first.text, 0, total.start("total")) or any(
             _ENUMERATOR.match(clean_of[id(s)].text) for s in paragraph.sentences[1:]):
         return None  # an amount that changed, or a paragraph with headings run into it: no heading's total
