@@ -87,3 +87,32 @@ def test_a_run_keeps_the_programs_and_the_next_run_finds_the_same(tmp_path):
     assert len(patterns) > 100 and any(len(entry) == 2 for entry in patterns)  # some need `regex`
     assert runs[0].returncode == runs[1].returncode == 1
     assert runs[0].stdout == runs[1].stdout and '"rule"' in runs[0].stdout
+
+
+def test_a_warm_run_builds_the_engines_patterns_without_compiling_them(tmp_path):
+    """The standard library's compiler, counted in a lint of the planted sample when the engine's
+    patterns (auditlint.patterns) call it: the first run compiles the patterns the page uses,
+    the next builds them from their kept programs."""
+    from conftest import SAMPLES
+
+    probe = ("import sys, traceback\n"
+             "from re import _compiler\n"
+             "calls = []\n"
+             "real = _compiler.compile\n"
+             "def counted(*a, **k):\n"
+             "    if any(f.filename.endswith('patterns.py') for f in traceback.extract_stack()):\n"
+             "        calls.append(a[0])\n"
+             "    return real(*a, **k)\n"
+             "_compiler.compile = counted\n"
+             "from auditlint.config import Settings\n"
+             "from auditlint.engine import DocumentLinter\n"
+             "path = sys.argv[1]\n"
+             "linter = DocumentLinter(Settings(), documents={path: (path,)})\n"
+             "linter.prepare([path])\n"
+             "linter(path)\n"
+             "print(len(calls))\n")
+    environment = {"PATH": "", CACHE_VARIABLE: str(tmp_path / "cache")}
+    command = [sys.executable, "-c", probe, str(SAMPLES / "planted_budget_2025.txt")]
+    cold, warm = (int(subprocess.run(command, capture_output=True, text=True, env=environment, check=True).stdout)
+                  for _ in range(2))
+    assert cold > 100 and warm == 0, (cold, warm)
