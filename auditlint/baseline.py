@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 
 from auditlint.config import ConfigError
 from auditlint.findings import Finding
+from auditlint.whole import write_whole
 
 FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -84,18 +85,7 @@ def write_baseline(path: str, findings: Iterable[Finding]) -> int:
     entries.sort(key=lambda e: (e["path"], e["rule"], e["where"], e["fingerprint"]))
     text = json.dumps({"auditlint-baseline": FORMAT_VERSION, "findings": entries},
                       ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    import tempfile  # here: only writing a baseline needs it, and a run's start is shorter without
-
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    write_whole(path, text)
     return len(entries)
 
 

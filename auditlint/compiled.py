@@ -31,6 +31,8 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from auditlint.whole import write_whole
+
 try:  # CPython's engine and compiler; elsewhere patterns are compiled as usual
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -120,20 +122,11 @@ class ProgramCache:
         processes wrote meanwhile; replaced whole, so a reader never sees half a file)."""
         if not self._new or self.path is None:
             return
-        import tempfile  # here: only a run that compiled a pattern anew writes, and a run's start is shorter without
-
         try:
             merged = {**_read(self.path), **self._new}
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump({"interpreter": self.interpreter, "patterns": list(merged.values())}, out,
-                              ensure_ascii=False)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            write_whole(self.path, json.dumps({"interpreter": self.interpreter, "patterns": list(merged.values())},
+                                              ensure_ascii=False))
         except (OSError, ValueError):
             return  # a cache that cannot be written costs only the time it would have saved
         self._kept = merged

@@ -26,6 +26,7 @@ from typing import Any
 from auditlint import model
 from auditlint.model import Source
 from auditlint.parse import FileParse
+from auditlint.whole import write_whole
 from auditlint.parse.wording import CleanText
 
 # The classes a kept parse is made of: the model's data classes, a file's parse, a sentence's text.
@@ -127,10 +128,7 @@ class Kept:
         child stopped while writing leaves no half). Unkeepable when the parse holds a value
         the format does not write."""
         text = json.dumps(encode((raw, parsed)), ensure_ascii=False, separators=(",", ":"))
-        target = self._file(path)
-        with open(target + ".part", "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(target + ".part", target)
+        write_whole(self._file(path), text)
 
     def load(self, path: str) -> tuple[Source, FileParse] | None:
         """A file's source and parse as kept, or None when none is (the file is then read)."""

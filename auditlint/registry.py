@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from auditlint.compiled import cache_folder
+from auditlint.whole import write_whole
 
 
 class Registered(NamedTuple):
@@ -116,15 +117,9 @@ def _read(path: Path, group: str, found: list[list[Any]]) -> list[Registered] | 
 def _write(path: Path, group: str, found: list[list[Any]], entries: list[Registered]) -> None:
     """Keep the entry points (replaced whole: a reader never sees half a file); a folder that
     cannot be written costs only the time it would have saved."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as out:
-            json.dump({"sys.path": found, "groups": {group: [list(entry) for entry in entries]}}, out,
-                      ensure_ascii=False)
-        os.replace(temporary, path)
+        write_whole(path, json.dumps({"sys.path": found, "groups": {group: [list(entry) for entry in entries]}},
+                                     ensure_ascii=False))
     except (OSError, ValueError):  # ValueError: a path of sys.path no encoding writes
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        pass
